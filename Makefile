@@ -1,0 +1,42 @@
+# make help lists the targets. Outside an active virtualenv or conda env, the
+# targets create .venv and install the project there first.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+ifneq ($(or $(VIRTUAL_ENV),$(CONDA_PREFIX)),)
+PYTHON := python
+STAMP := .installed-active-env
+else
+PYTHON := .venv/bin/python
+STAMP := .venv/.installed
+endif
+PY_BOOTSTRAP ?= python3
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+.venv/bin/python:
+	$(PY_BOOTSTRAP) -m venv .venv
+
+$(STAMP): pyproject.toml | $(if $(findstring .venv,$(PYTHON)),.venv/bin/python)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+install: $(STAMP) ## create .venv if needed and install the project with its test tools
+
+test: $(STAMP) ## run every test (unit tests, doctests, data validation, provenance)
+	$(PYTHON) -m pytest
+
+reports: $(STAMP) ## validate the tables, check provenance, audit the findings into reports/
+	$(PYTHON) -m analysis validate
+	$(PYTHON) -m analysis verify-sources
+	$(PYTHON) -m analysis audit --out reports
+
+validate: $(STAMP) ## validate the tables under data/
+	$(PYTHON) -m analysis validate
+
+clean: ## remove generated outputs (keeps .venv)
+	rm -rf reports .pytest_cache
+
+.PHONY: help install test reports validate clean

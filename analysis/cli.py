@@ -1,0 +1,101 @@
+"""Command line: ``python -m analysis <command>``, a thin layer over the package's functions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.paths import DATA_DIR, REPORTS_OUT_DIR, reports_dir
+
+LISTING_COLUMNS = {
+    "sources": ["source", "file", "part", "line_start", "line_end", "title_zh", "title_en", "issuer", "place", "date", "notes"],
+    "counties": ["county", "name_zh", "name_en", "level", "parent", "province", "gb_code", "anonymised", "sources"],
+    "facts": ["fact_id", "county", "entity", "domain", "measure", "period", "as_written", "value", "low", "high",
+              "unit", "qualifier", "source", "locator", "note"],
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="folder of the raw tables (default: data/)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="command")
+    for name, text in (("sources", "list the source reports"), ("counties", "list the jurisdictions (the notebooks' county ids)"),
+                       ("facts", "list the transcribed numbers")):
+        cmd = sub.add_parser(name, help=text)
+        cmd.add_argument("--csv", action="store_true", help="print CSV to stdout")
+        if name == "facts":
+            cmd.add_argument("--county", help="only this county id")
+            cmd.add_argument("--domain", help="only this domain")
+    audit = sub.add_parser("audit", help="recompute every finding in the ledger")
+    audit.add_argument("--csv", action="store_true", help="print CSV to stdout")
+    audit.add_argument("--county", help="only this county id")
+    audit.add_argument("--out", type=Path, help=f"also write audit.csv into this folder (e.g. {REPORTS_OUT_DIR.name}/)")
+    sub.add_parser("validate", help="validate every table under data/")
+    verify = sub.add_parser("verify-sources", help="find every locator verbatim in the source reports")
+    verify.add_argument("--reports-dir", type=Path, help="folder of the report texts (default: $REPORTS_DIR or ../shared/reports)")
+    return parser
+
+
+def _show(frame: pd.DataFrame, as_csv: bool) -> None:
+    if as_csv:
+        frame.to_csv(sys.stdout, index=False)
+    else:
+        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
+                               "display.max_colwidth", 40):
+            print(frame.to_string(index=False))
+
+
+def _require_county(tables, county: str | None) -> None:
+    if county and county not in set(tables.counties["county"]):
+        valid = ", ".join(sorted(tables.counties["county"]))
+        raise SystemExit(f"error: unknown county {county!r}. Valid ids: {valid}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    # Imported here so that --help stays fast.
+    from analysis.tables import DataError, load_tables
+
+    try:
+        tables = load_tables(args.data_dir)
+    except DataError as err:
+        print(f"error: {len(err.problems)} problem(s) in the tables; nothing was written:", file=sys.stderr)
+        print("\n".join(f"  {p}" for p in err.problems), file=sys.stderr)
+        return 1
+
+    if args.command in LISTING_COLUMNS:
+        frame = getattr(tables, args.command)[LISTING_COLUMNS[args.command]]
+        if args.command == "facts":
+            _require_county(tables, args.county)
+            frame = frame[(frame["county"] == args.county) if args.county else slice(None)]
+            frame = frame[(frame["domain"] == args.domain) if args.domain else slice(None)]
+        _show(frame, args.csv)
+    elif args.command == "validate":
+        counts = ", ".join(f"{name} {len(getattr(tables, name))}" for name in LISTING_COLUMNS | {"findings": 0, "themes": 0, "lists": 0})
+        print(f"validate: OK ({counts} rows)")
+    elif args.command == "verify-sources":
+        from analysis.provenance import FAILED, verify_sources
+
+        report = verify_sources(tables, args.reports_dir or reports_dir())
+        print(report.summary())
+        return 1 if report.status == FAILED else 0
+    elif args.command == "audit":
+        from analysis.audit import audit_findings
+        from analysis.outputs import write_text_atomic
+
+        _require_county(tables, args.county)
+        result = audit_findings(tables)
+        if args.county:
+            result = result[result["county"] == args.county]
+        if args.out:
+            write_text_atomic(args.out / "audit.csv", result.to_csv(index=False))
+        if args.csv:
+            _show(result, True)
+        else:
+            _show(result[["finding_id", "claimed", "recomputed", "status"]], False)
+            counts = result["status"].value_counts()
+            print("\n" + ", ".join(f"{status}: {n}" for status, n in counts.items()))
+    return 0

@@ -1,0 +1,205 @@
+"""Parse numbers as Chinese reports write them ("15.8亿", "400多项", "三分之一") into bounded quantities."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import cn2an
+
+# Multipliers that sit between a number and its unit.
+MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+
+# Traditional forms of the characters a number or unit can use (NFKC leaves them alone).
+TRADITIONAL = str.maketrans({"萬": "万", "億": "亿", "兩": "两", "餘": "余", "項": "项", "個": "个", "點": "点"})
+
+# How each qualifier bounds the written value v. Documented in data/DICTIONARY.md.
+#   kind "step": more than v, less than v + step (多, 余)
+#   "low"/"high": a one-sided bound, inclusive or not
+#   "about": no hard bound; judged with APPROX_TOLERANCE
+QUALIFIER_BOUNDS = {
+    "多": ("step", False),
+    "余": ("step", False),
+    "以上": ("low", True),
+    "不低于": ("low", True),
+    "不少于": ("low", True),
+    "至少": ("low", True),
+    "超过": ("low", False),
+    "过半": ("low", False),
+    "不到": ("high", False),
+    "不足": ("high", False),
+    "近": ("high", False),
+    "以下": ("high", True),
+    "未过半": ("high", True),
+    "约": ("about", None),
+    "左右": ("about", None),
+}
+PREFIX_QUALIFIERS = ("不低于", "不少于", "未过半", "不到", "不足", "超过", "至少", "近", "约")
+SUFFIX_QUALIFIERS = ("以上", "以下", "左右")
+
+UNIT_ALIASES = {"m2": "㎡", "平方米": "㎡", "平米": "㎡", "元": "元", "%": "%"}
+
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_NUM = f"[{_CN_DIGITS}十百千]+"
+_NUM = rf"(?:\d+(?:\.\d+)?|{_CN_NUM})"
+_MULT = "(?:万亿|亿|万|千|百)"
+_DASH = "[-—–~至到]"
+
+_FRACTION = re.compile(rf"(?P<den>{_NUM})分之(?P<num>{_NUM})")
+_HALF = re.compile(r"(?P<q>未过半|过半)")
+# "二、三十万": two adjacent digits sharing one scale word.
+_PAIR = re.compile(rf"(?P<a>[{_CN_DIGITS}])、(?P<b>[{_CN_DIGITS}])(?P<scale>十|百|千)(?P<mult>{_MULT})?(?P<tail>.*)")
+_RANGE = re.compile(
+    rf"(?P<a>{_NUM})(?P<amult>{_MULT})?(?P<aunit>%)?\s*{_DASH}\s*(?P<b>{_NUM})(?P<bmult>{_MULT})?(?P<tail>.*)"
+)
+_SINGLE = re.compile(
+    rf"(?P<prefix>{'|'.join(PREFIX_QUALIFIERS)})?(?P<num>{_NUM})(?P<approx1>多|余)?(?P<mult>{_MULT})?(?P<approx2>多|余)?(?P<tail>.*)"
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as a report wrote it, in base units (元, not 万元), with its bounds.
+
+    ``value`` is the written number (None for a pure range); ``low``/``high`` bound
+    what the words allow, inclusive or not; ``resolution`` is one unit of the last
+    written digit ("44.6%" -> 0.1), None for verbal fractions.
+    """
+
+    text: str
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    qualifier: str = ""
+    unit: str = ""
+    resolution: float | None = 1.0
+
+    @property
+    def is_range(self) -> bool:
+        return self.value is None and self.low is not None and self.high is not None
+
+
+def normalise(text: str) -> str:
+    """Fold full-width forms, traditional numerals and spaces to one spelling."""
+    text = unicodedata.normalize("NFKC", text).translate(TRADITIONAL)
+    return re.sub(r"\s+", "", text)
+
+
+def chinese_or_arabic(token: str) -> float:
+    """Value of one number token, Arabic ("15.8") or Chinese ("三十", "百", "两").
+
+    >>> chinese_or_arabic("三十")
+    30.0
+    """
+    if re.fullmatch(r"\d+(?:\.\d+)?", token):
+        return float(token)
+    if token[0] in "十百千":  # "百亿", "十二": the leading 一 is implied
+        token = "一" + token
+    return float(cn2an.cn2an(token.replace("〇", "零"), "normal"))
+
+
+def _decimals(token: str) -> int:
+    return len(token.split(".")[1]) if "." in token else 0
+
+
+def _step(number: float) -> float:
+    """Width of "多/余" after ``number``: the place of its last non-zero digit.
+
+    A 1 followed by three or more zeros counts one place lower, as the glossary
+    reads "1000余" (1000 to 1100), not 1000 to 2000.
+    """
+    digits = str(int(number))
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if digits[0] == "1" and set(digits[1:]) == {"0"} and zeros >= 3:
+        zeros -= 1
+    return 10.0**zeros
+
+
+def _unit_and_suffix(tail: str) -> tuple[str, str]:
+    qualifier = ""
+    for suffix in SUFFIX_QUALIFIERS:
+        if tail.endswith(suffix):
+            qualifier, tail = suffix, tail[: -len(suffix)]
+            break
+    if tail.startswith("个"):  # "三个中心": the measure word is the unit
+        tail = "个"
+    return UNIT_ALIASES.get(tail, tail), qualifier
+
+
+def _bounded(text, value, qualifier, unit, resolution, step=None) -> Quantity:
+    kind, inclusive = QUALIFIER_BOUNDS.get(qualifier, (None, None))
+    if kind == "step":
+        return Quantity(text, value, value, value + step, False, False, qualifier, unit, resolution)
+    if kind == "low":
+        return Quantity(text, value, value, None, inclusive, True, qualifier, unit, resolution)
+    if kind == "high":
+        return Quantity(text, value, None, value, True, inclusive, qualifier, unit, resolution)
+    return Quantity(text, value, None, None, True, True, qualifier, unit, resolution)
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Parse the first number in ``text`` with its qualifier, multiplier and unit.
+
+    Parameters
+    ----------
+    text : str
+        A number as written, e.g. "15.8亿", "400多项", "8-10个", "不到20%",
+        "三分之一", "二、三十万", "１２", "80%以上", "过半".
+
+    Returns
+    -------
+    Quantity
+        Value in base units with bounds from the qualifier.
+
+    Raises
+    ------
+    ValueError
+        When ``text`` holds no number.
+
+    Examples
+    --------
+    >>> parse_quantity("15.8亿").value
+    1580000000.0
+    >>> q = parse_quantity("400多项"); (q.low, q.high, q.unit)
+    (400.0, 500.0, '项')
+    """
+    t = normalise(text)
+    if m := _FRACTION.search(t):
+        value = chinese_or_arabic(m["num"]) / chinese_or_arabic(m["den"]) * 100
+        return Quantity(text, value, unit="%", resolution=None)
+    if (m := _HALF.search(t)) and not re.search(r"\d", t):
+        return _bounded(text, 50.0, m["q"], "%", None)
+    if m := _PAIR.search(t):
+        scale = {"十": 10, "百": 100, "千": 1000}[m["scale"]] * MULTIPLIERS.get(m["mult"] or "", 1)
+        unit, _ = _unit_and_suffix(m["tail"])
+        return Quantity(text, None, chinese_or_arabic(m["a"]) * scale, chinese_or_arabic(m["b"]) * scale, unit=unit)
+    if m := _RANGE.search(t):
+        bmult = MULTIPLIERS.get(m["bmult"] or "", 1)
+        amult = MULTIPLIERS.get(m["amult"] or "", bmult)
+        unit, _ = _unit_and_suffix(m["tail"] or m["aunit"] or "")
+        low, high = chinese_or_arabic(m["a"]) * amult, chinese_or_arabic(m["b"]) * bmult
+        return Quantity(text, None, low, high, unit=unit)
+    if m := _SINGLE.search(t):
+        number = chinese_or_arabic(m["num"])
+        mult = MULTIPLIERS.get(m["mult"] or "", 1)
+        unit, suffix = _unit_and_suffix(m["tail"])
+        approx = m["approx1"] or m["approx2"] or ""
+        qualifiers = [q for q in (m["prefix"], approx, suffix) if q]
+        if len(qualifiers) > 1:
+            raise ValueError(f"{text!r}: more than one qualifier ({', '.join(qualifiers)})")
+        qualifier = qualifiers[0] if qualifiers else ""
+        resolution = 10.0 ** -_decimals(m["num"]) * mult
+        step = _step(number) * mult if approx else None
+        return _bounded(text, number * mult, qualifier, unit, resolution, step)
+    raise ValueError(f"{text!r}: no number found")
+
+
+def same_number(a: float | None, b: float | None) -> bool:
+    """Equality for values read from CSV (None-safe, tolerant of float noise)."""
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-6)

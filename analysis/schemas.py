@@ -1,0 +1,159 @@
+"""Pandera schemas for every table under data/, built with the vocabularies the other tables define."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+
+from analysis.numbers import QUALIFIER_BOUNDS, parse_quantity, same_number
+from analysis.rules import ARITY, COUNT_ITEMS, RULE_NAMES, UNVERIFIABLE
+
+DOMAINS = ("finance", "staffing", "delegation", "facilities", "context")
+LEVELS = ("nation", "province", "prefecture_city", "county_level_city", "county", "district", "town")
+NUMERIC = r"^(-?[0-9]+(\.[0-9]+)?)?$"  # ASCII digits only: "1,234" and "１２" are errors
+SLUG = r"^[a-z][a-z0-9_]*$"
+LOCATOR_MAX = 30
+
+COLUMNS = {
+    "sources": ["source", "file", "part", "line_start", "line_end", "title_zh", "title_en", "issuer", "place", "date", "sha256", "notes"],
+    "counties": ["county", "name_zh", "name_en", "level", "parent", "province", "gb_code", "anonymised", "sources"],
+    "measures": ["measure", "domain", "unit", "term_zh", "description"],
+    "theme_codes": ["theme", "term_zh", "description"],
+    "facts": ["fact_id", "county", "entity", "domain", "measure", "period", "as_written", "value", "low", "high", "qualifier", "unit", "source", "locator", "note"],
+    "lists": ["list_id", "county", "source", "what", "items", "note"],
+    "findings": ["finding_id", "county", "domain", "claim", "claimed", "claim_fact", "rule", "inputs", "note"],
+    "themes": ["county", "theme", "source", "locator", "note"],
+}
+NUMERIC_COLUMNS = {"sources": ["line_start", "line_end"], "facts": ["value", "low", "high"]}
+
+
+def _col(*checks: pa.Check, unique: bool = False) -> pa.Column:
+    return pa.Column(str, checks=list(checks), unique=unique, nullable=False)
+
+
+def _key(pattern: str = SLUG) -> pa.Column:
+    return _col(pa.Check.str_matches(pattern, error=f"ids must match {pattern}"), unique=True)
+
+
+def _required() -> pa.Check:
+    return pa.Check.str_length(min_value=1, error="must not be empty")
+
+
+def _one_of(values, what: str) -> pa.Check:
+    values = sorted(set(values))
+    return pa.Check.isin(values, error=f"not a known {what}")
+
+
+def _numeric() -> pa.Column:
+    return _col(pa.Check.str_matches(NUMERIC, error="not a plain number (ASCII digits, '.' decimal, no thousands separator)"))
+
+
+def _each_in(values, what: str) -> pa.Check:
+    known = set(values)
+    return pa.Check(
+        lambda s: s.map(lambda cell: all(token in known for token in cell.split())),
+        element_wise=False,
+        error=f"names an unknown {what}",
+    )
+
+
+def _num(cell: str) -> float | None:
+    return float(cell) if cell else None
+
+
+def _as_written_matches(row: pd.Series) -> bool:
+    """The transcribed value/low/high/qualifier agree with what the parser reads in as_written."""
+    try:
+        q = parse_quantity(row["as_written"])
+    except ValueError:
+        return False
+    return (
+        same_number(q.value, _num(row["value"]))
+        and same_number(q.low, _num(row["low"]))
+        and same_number(q.high, _num(row["high"]))
+        and q.qualifier == row["qualifier"]
+    )
+
+
+def _within_bounds(row: pd.Series) -> bool:
+    value, low, high = _num(row["value"]), _num(row["low"]), _num(row["high"])
+    if value is None:
+        return low is not None and high is not None and low <= high
+    return (low is None or low <= value) and (high is None or value <= high)
+
+
+def _percent_in_range(row: pd.Series) -> bool:
+    if row["unit"] != "%":
+        return True
+    return all(x is None or 0 <= x <= 100 for x in map(_num, (row["value"], row["low"], row["high"])))
+
+
+def _rule_arity(row: pd.Series) -> bool:
+    n = len(row["inputs"].split())
+    if row["rule"] == UNVERIFIABLE:
+        return n == 0
+    if row["rule"] == COUNT_ITEMS:
+        return n == 1
+    want = ARITY[row["rule"]]
+    return n >= 1 if want is None else n == want
+
+
+def _row_check(fn, error: str) -> pa.Check:
+    return pa.Check(lambda df: df.apply(fn, axis=1), error=error)
+
+
+def schemas(vocab: dict[str, set[str]]) -> dict[str, pa.DataFrameSchema]:
+    """One schema per table; ``vocab`` holds the ids other tables define (counties, sources, ...)."""
+    county = _col(_one_of(vocab["county"], "county (data/counties.csv)"))
+    source = _col(_one_of(vocab["source"], "source (data/sources.csv)"))
+    domain = _col(_one_of(DOMAINS, "domain"))
+    text = _col(_required())
+    free = _col()
+    locator = _col(_required(), pa.Check.str_length(max_value=LOCATOR_MAX, error=f"locator longer than {LOCATOR_MAX} characters"))
+    specs = {
+        "sources": {
+            "source": _key(), "file": text, "part": free, "line_start": _numeric(), "line_end": _numeric(),
+            "title_zh": text, "title_en": text, "issuer": free, "place": free, "date": free,
+            "sha256": _col(pa.Check.str_matches(r"^[0-9a-f]{64}$", error="not a sha256 hex digest")), "notes": free,
+        },
+        "counties": {
+            "county": _key(), "name_zh": text, "name_en": text, "level": _col(_one_of(LEVELS, "level")),
+            "parent": free, "province": free,
+            "gb_code": _col(pa.Check.str_matches(r"^([0-9]{6})?$", error="GB/T 2260 codes have six digits")),
+            "anonymised": _col(_one_of(("true", "false"), "flag (true/false)")),
+            "sources": _col(_required(), _each_in(vocab["source"], "source (data/sources.csv)")),
+        },
+        "measures": {"measure": _key(), "domain": domain, "unit": text, "term_zh": text, "description": text},
+        "theme_codes": {"theme": _key(), "term_zh": text, "description": text},
+        "facts": {
+            "fact_id": _key(), "county": county, "entity": text, "domain": domain,
+            "measure": _col(_one_of(vocab["measure"], "measure (data/measures.csv)")),
+            "period": free, "as_written": text, "value": _numeric(), "low": _numeric(), "high": _numeric(),
+            "qualifier": _col(_one_of(("", *QUALIFIER_BOUNDS), "qualifier")), "unit": text,
+            "source": source, "locator": locator, "note": free,
+        },
+        "lists": {"list_id": _key(), "county": county, "source": source, "what": text, "items": text, "note": free},
+        "findings": {
+            "finding_id": _key(), "county": county, "domain": domain, "claim": text, "claimed": free,
+            "claim_fact": _col(_one_of(("", *vocab["fact_id"]), "fact (data/facts.csv)")),
+            "rule": _col(_one_of(RULE_NAMES, "rule (analysis/rules.py)")),
+            "inputs": _col(_each_in(vocab["fact_id"] | vocab["list_id"], "fact or list id")),
+            "note": free,
+        },
+        "themes": {
+            "county": county, "theme": _col(_one_of(vocab["theme"], "theme (data/theme_codes.csv)")),
+            "source": source, "locator": locator, "note": free,
+        },
+    }
+    table_checks = {
+        "facts": [
+            _row_check(_within_bounds, "columns value/low/high: value outside [low, high] (or a range missing an end)"),
+            _row_check(_percent_in_range, "columns value/low/high: a percentage outside [0, 100]"),
+            _row_check(_as_written_matches, "columns as_written/value/low/high/qualifier: do not match what as_written says"),
+        ],
+        "findings": [_row_check(_rule_arity, "columns rule/inputs: wrong number of inputs for the rule")],
+    }
+    return {
+        name: pa.DataFrameSchema(columns, checks=table_checks.get(name, []), strict=True, ordered=False, name=name)
+        for name, columns in specs.items()
+    }

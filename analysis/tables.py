@@ -1,0 +1,137 @@
+"""Load the raw tables under data/ and validate them; every error names file, row and column."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from analysis.paths import DATA_DIR
+from analysis.schemas import COLUMNS, NUMERIC_COLUMNS, schemas
+
+TABLES = tuple(COLUMNS)  # load order: vocabularies before the tables that use them
+ID_COLUMN = {"sources": "source", "counties": "county", "measures": "measure", "theme_codes": "theme",
+             "facts": "fact_id", "lists": "list_id", "findings": "finding_id"}
+
+
+class DataError(Exception):
+    """Raised when a table under data/ is unreadable or invalid; lists every problem found."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Every validated table; numeric columns as floats (NaN where empty), the rest as str."""
+
+    sources: pd.DataFrame
+    counties: pd.DataFrame
+    measures: pd.DataFrame
+    theme_codes: pd.DataFrame
+    facts: pd.DataFrame
+    lists: pd.DataFrame
+    findings: pd.DataFrame
+    themes: pd.DataFrame
+    data_dir: Path
+
+    def fact(self, fact_id: str) -> pd.Series:
+        return self.facts.loc[self.facts["fact_id"] == fact_id].iloc[0]
+
+
+def _display(path: Path, data_dir: Path) -> str:
+    try:
+        return str(Path(data_dir.name) / path.relative_to(data_dir))
+    except ValueError:
+        return path.name
+
+
+def read_table(path: Path, name: str, label: str) -> pd.DataFrame:
+    """Read one CSV strictly as UTF-8 text, every cell a string ("" when empty)."""
+    if not path.is_file():
+        raise DataError([f"{label}: file not found"])
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        row = raw[: err.start].count(b"\n") + 1
+        raise DataError([f"{label}, row {row}: not UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8, not GBK"]) from None
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows:
+        raise DataError([f"{label}: empty file, expected a header row"])
+    header, problems = rows[0], []
+    missing = [c for c in COLUMNS[name] if c not in header]
+    extra = [c for c in header if c not in COLUMNS[name]]
+    problems += [f"{label}, row 1, column '{c}': missing column" for c in missing]
+    problems += [f"{label}, row 1, column '{c}': unknown column" for c in extra]
+    problems += [
+        f"{label}, row {i}: {len(r)} cells, header has {len(header)}" for i, r in enumerate(rows[1:], start=2) if len(r) != len(header)
+    ]
+    if problems:
+        raise DataError(problems)
+    frame = pd.DataFrame(rows[1:], columns=header, dtype=object)
+    frame.index = range(2, len(rows) + 1)  # the index is the row number in the file
+    return frame
+
+
+def _messages(err: pa.errors.SchemaErrors, label: str) -> list[str]:
+    out = []
+    cases = err.failure_cases
+    for _, case in cases.iterrows():
+        where = f"row {int(case['index'])}" if pd.notna(case["index"]) else "row 1"
+        column = f", column '{case['column']}'" if case["schema_context"] == "Column" else ""
+        shown = "" if case["schema_context"] == "DataFrameSchema" else f": {case['failure_case']!r}"
+        out.append(f"{label}, {where}{column}{shown}: {case['check']}")
+    return list(dict.fromkeys(out))  # frame-level checks repeat once per column
+
+
+def _vocab(frames: dict[str, pd.DataFrame]) -> dict[str, set[str]]:
+    return {
+        "source": set(frames["sources"]["source"]),
+        "county": set(frames["counties"]["county"]),
+        "measure": set(frames["measures"]["measure"]),
+        "theme": set(frames["theme_codes"]["theme"]),
+        "fact_id": set(frames["facts"]["fact_id"]),
+        "list_id": set(frames["lists"]["list_id"]),
+    }
+
+
+def load_tables(data_dir: Path | str = DATA_DIR) -> Tables:
+    """Read and validate every table in ``data_dir``.
+
+    Raises
+    ------
+    DataError
+        Listing every problem as "data/<file>.csv, row N, column 'c': ...".
+    """
+    return _load_tables(Path(data_dir).resolve())
+
+
+@lru_cache(maxsize=4)
+def _load_tables(data_dir: Path) -> Tables:
+    frames, problems = {}, []
+    for name in TABLES:
+        path = data_dir / f"{name}.csv"
+        try:
+            frames[name] = read_table(path, name, _display(path, data_dir))
+        except DataError as err:
+            problems += err.problems
+    if problems:
+        raise DataError(problems)
+    for name, schema in schemas(_vocab(frames)).items():
+        try:
+            schema.validate(frames[name], lazy=True)
+        except pa.errors.SchemaErrors as err:
+            problems += _messages(err, _display(data_dir / f"{name}.csv", data_dir))
+    if problems:
+        raise DataError(problems)
+    for name, columns in NUMERIC_COLUMNS.items():
+        for column in columns:
+            frames[name][column] = pd.to_numeric(frames[name][column].replace("", None)).astype(float)
+    return Tables(**{name: frame.reset_index(drop=True) for name, frame in frames.items()}, data_dir=data_dir)

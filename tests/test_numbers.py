@@ -1,0 +1,130 @@
+"""The number parser, on every form the reports use (expected values read off the report texts)."""
+
+import pytest
+
+from analysis.numbers import normalise, parse_quantity
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("15.8亿", 1.58e9, ""),        # 000 马桥镇 tax revenue
+        ("7.1亿元", 7.1e8, "元"),
+        ("1.3亿", 1.3e8, ""),
+        ("500萬", 5e6, ""),            # 001, traditional 萬
+        ("1.3億", 1.3e8, ""),          # traditional 億
+        ("2160万元", 2.16e7, "元"),     # 003 part 3
+        ("401項", 401, "项"),           # 001, traditional 項
+        ("44.6%", 44.6, "%"),
+        ("45.74%", 45.74, "%"),
+        ("１２", 12, ""),               # full-width digits
+        ("３００㎡", 300, "㎡"),
+        ("59名", 59, "名"),
+        ("三个中心", 3, "个"),
+        ("两辆", 2, "辆"),
+        ("百亿元", 1e10, "元"),
+    ],
+)
+def test_plain_numbers_in_base_units(text, value, unit):
+    q = parse_quantity(text)
+    assert q.value == pytest.approx(value)
+    assert (q.low, q.high, q.qualifier, q.unit) == (None, None, "", unit)
+
+
+def test_resolution_is_one_unit_of_the_last_written_digit():
+    assert parse_quantity("44.6%").resolution == pytest.approx(0.1)
+    assert parse_quantity("76%").resolution == 1
+    assert parse_quantity("15.8亿").resolution == pytest.approx(1e7)
+    assert parse_quantity("三分之一").resolution is None
+
+
+@pytest.mark.parametrize(
+    "text, value, low, high, qualifier",
+    [
+        ("400多项", 400, 400, 500, "多"),          # 001 "共下放400多項" (traditional 項)
+        ("1000余车次", 1000, 1000, 1100, "余"),     # glossary: 1000余 is less than 1100
+        ("20余次", 20, 20, 30, "余"),
+        ("6800多万元", 6.8e7, 6.8e7, 6.9e7, "多"),  # 003 part 8
+        ("百余人", 100, 100, 200, "余"),
+        ("1600余米", 1600, 1600, 1700, "余"),
+        ("3000余株", 3000, 3000, 4000, "余"),
+    ],
+)
+def test_more_than_forms_give_an_open_interval(text, value, low, high, qualifier):
+    q = parse_quantity(text)
+    assert (q.value, q.low, q.high) == pytest.approx((value, low, high))
+    assert q.qualifier == qualifier
+    assert not q.low_inclusive and not q.high_inclusive
+
+
+@pytest.mark.parametrize(
+    "text, low, high, unit",
+    [
+        ("8-10个", 8, 10, "个"),        # 003 part 4: 乡镇行政机构由8-10个减为1-2个
+        ("1-2个", 1, 2, "个"),
+        ("3%—5%", 3, 5, "%"),           # 004 standby share, em dash
+        ("2—3名", 2, 3, "名"),          # 004 deputy directors
+        ("5-6个", 5, 6, "个"),          # 000 party and government offices
+        ("二、三十万", 2e5, 3e5, ""),    # 000 part 3 town population
+        ("一至两次", 1, 2, "次"),        # 003 part 6
+        ("20-30万元", 2e5, 3e5, "元"),   # the multiplier of the upper end applies to both
+    ],
+)
+def test_ranges_have_no_point_value(text, low, high, unit):
+    q = parse_quantity(text)
+    assert q.value is None and q.is_range
+    assert (q.low, q.high) == pytest.approx((low, high))
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text, value, low, high, low_inc, high_inc",
+    [
+        ("不到20%", 20, None, 20, True, False),      # 000 马桥镇
+        ("不足20%", 20, None, 20, True, False),
+        ("80%以上", 80, 80, None, True, True),        # 003 part 4
+        ("15年以上", 15, 15, None, True, True),
+        ("不低于300m2", 300, 300, None, True, True),  # 003 part 3
+        ("不少于300平方米", 300, 300, None, True, True),
+        ("不低于40%", 40, 40, None, True, True),      # 004 agricultural staffing floor
+        ("超过百亿元", 1e10, 1e10, None, False, True),
+        ("过半", 50, 50, None, False, True),
+        ("未过半", 50, None, 50, True, True),         # 003 part 3
+        ("近百人", 100, None, 100, True, False),
+    ],
+)
+def test_one_sided_qualifiers(text, value, low, high, low_inc, high_inc):
+    q = parse_quantity(text)
+    assert q.value == pytest.approx(value)
+    assert q.low == (None if low is None else pytest.approx(low))
+    assert q.high == (None if high is None else pytest.approx(high))
+    assert (q.low_inclusive, q.high_inclusive) == (low_inc, high_inc)
+
+
+def test_about_has_no_bounds_but_keeps_its_qualifier():
+    q = parse_quantity("2.5万个左右")   # 003 part 8: national target of 2.5万个左右 culture stations
+    assert (q.value, q.low, q.high, q.qualifier, q.unit) == (25000, None, None, "左右", "个")
+    assert parse_quantity("约2.5万个").qualifier == "约"
+
+
+def test_fractions_are_percentages_without_resolution():
+    q = parse_quantity("三分之一")      # 003 part 8: 31 of 90 stations operating
+    assert q.value == pytest.approx(100 / 3)
+    assert q.unit == "%" and q.resolution is None
+    assert parse_quantity("四分之三").value == pytest.approx(75)
+
+
+def test_normalise_folds_fullwidth_and_traditional():
+    assert normalise("１２％") == "12%"
+    assert normalise("1.3億 元") == "1.3亿元"
+
+
+@pytest.mark.parametrize("text", ["", "万", "无", "abc"])
+def test_no_number_is_an_error(text):
+    with pytest.raises(ValueError, match="no number"):
+        parse_quantity(text)
+
+
+def test_two_qualifiers_are_refused():
+    with pytest.raises(ValueError, match="more than one qualifier"):
+        parse_quantity("约400多项")
