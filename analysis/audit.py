@@ -33,8 +33,8 @@ def fact_interval(fact: pd.Series) -> Interval | None:
 def _recompute(finding: pd.Series, tables: Tables) -> tuple[Interval | None, str]:
     inputs = finding["inputs"].split()
     if finding["rule"] == COUNT_ITEMS:
-        items = tables.lists.loc[tables.lists["list_id"] == inputs[0], "items"].iloc[0]
-        return Interval.point(count_items(items)), ""
+        listed = tables.lists.loc[tables.lists["list_id"] == inputs[0]].iloc[0]
+        return Interval.point(count_items(listed["items"], listed["count_by"])), ""
     intervals = []
     for fact_id in inputs:
         interval = fact_interval(tables.fact(fact_id))

@@ -28,6 +28,8 @@ QUALIFIER_BOUNDS = {
     "至少": ("low", True),
     "超过": ("low", False),
     "过半": ("low", False),
+    "大部分": ("low", False),  # "most": more than half
+    "大多数": ("low", False),
     "不到": ("high", False),
     "不足": ("high", False),
     "近": ("high", False),
@@ -35,27 +37,37 @@ QUALIFIER_BOUNDS = {
     "未过半": ("high", True),
     "约": ("about", None),
     "左右": ("about", None),
+    "上": ("about", None),  # "上千册": as many as a thousand
 }
-PREFIX_QUALIFIERS = ("不低于", "不少于", "未过半", "不到", "不足", "超过", "至少", "近", "约")
+PREFIX_QUALIFIERS = ("不低于", "不少于", "未过半", "不到", "不足", "超过", "至少", "近", "约", "上")
 SUFFIX_QUALIFIERS = ("以上", "以下", "左右")
 
 UNIT_ALIASES = {"m2": "㎡", "平方米": "㎡", "平米": "㎡", "元": "元", "%": "%"}
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUM = f"[{_CN_DIGITS}十百千]+"
-_NUM = rf"(?:\d+(?:\.\d+)?|{_CN_NUM})"
+_NUM = rf"(?:\d+(?:\.\d+)?|{_CN_NUM}|半)"
+_WEEKDAYS = "一二三四五六日"
 _MULT = "(?:万亿|亿|万|千|百)"
 _DASH = "[-—–~至到]"
 
 _FRACTION = re.compile(rf"(?P<den>{_NUM})分之(?P<num>{_NUM})")
-_HALF = re.compile(r"(?P<q>未过半|过半)")
+_HALF = re.compile(r"(?P<q>未过半|过半|大部分|大多数)")
 # "二、三十万": two adjacent digits sharing one scale word.
 _PAIR = re.compile(rf"(?P<a>[{_CN_DIGITS}])、(?P<b>[{_CN_DIGITS}])(?P<scale>十|百|千)(?P<mult>{_MULT})?(?P<tail>.*)")
 _RANGE = re.compile(
     rf"(?P<a>{_NUM})(?P<amult>{_MULT})?(?P<aunit>%)?\s*{_DASH}\s*(?P<b>{_NUM})(?P<bmult>{_MULT})?(?P<tail>.*)"
 )
+# "一两年", "三五个": two adjacent digits, the second larger, as a range
+_ADJACENT = re.compile(rf"(?P<a>[一二两三四五六七八])(?P<b>[两三四五六七八九])(?P<tail>[^{_CN_DIGITS}十百千万亿\d].*|)$")
+# "8:00-12:00": a span of clock time, read as its length in hours
+_CLOCK = re.compile(r"(?P<h1>\d{1,2}):(?P<m1>\d{2})[-—–~至到](?P<h2>\d{1,2}):(?P<m2>\d{2})")
+# "周一至周五": a span of weekdays, read as the number of days
+_WEEKDAY_SPAN = re.compile(rf"周(?P<a>[{_WEEKDAYS}])至周(?P<b>[{_WEEKDAYS}])")
+# The qualifier may stand a few words before its number: "不到财政预算收入的20%".
+_GAP = rf"[^\d%{_CN_DIGITS}十百千万亿半]{{0,12}}?"
 _SINGLE = re.compile(
-    rf"(?P<prefix>{'|'.join(PREFIX_QUALIFIERS)})?(?P<num>{_NUM})(?P<approx1>多|余)?(?P<mult>{_MULT})?(?P<approx2>多|余)?(?P<tail>.*)"
+    rf"(?:(?P<prefix>{'|'.join(PREFIX_QUALIFIERS)}){_GAP})?(?P<num>{_NUM})(?P<approx1>多|余)?(?P<mult>{_MULT})?(?P<approx2>多|余)?(?P<tail>.*)"
 )
 
 
@@ -97,6 +109,8 @@ def chinese_or_arabic(token: str) -> float:
     """
     if re.fullmatch(r"\d+(?:\.\d+)?", token):
         return float(token)
+    if token == "半":
+        return 0.5
     if token[0] in "十百千":  # "百亿", "十二": the leading 一 is implied
         token = "一" + token
     return float(cn2an.cn2an(token.replace("〇", "零"), "normal"))
@@ -125,8 +139,9 @@ def _unit_and_suffix(tail: str) -> tuple[str, str]:
         if tail.endswith(suffix):
             qualifier, tail = suffix, tail[: -len(suffix)]
             break
-    if tail.startswith("个"):  # "三个中心": the measure word is the unit
+    if tail.startswith("个") and tail not in ("个月",):  # "三个中心": the measure word is the unit
         tail = "个"
+    tail = {"个月": "月"}.get(tail, tail)
     return UNIT_ALIASES.get(tail, tail), qualifier
 
 
@@ -177,12 +192,21 @@ def parse_quantity(text: str) -> Quantity:
         scale = {"十": 10, "百": 100, "千": 1000}[m["scale"]] * MULTIPLIERS.get(m["mult"] or "", 1)
         unit, _ = _unit_and_suffix(m["tail"])
         return Quantity(text, None, chinese_or_arabic(m["a"]) * scale, chinese_or_arabic(m["b"]) * scale, unit=unit)
+    if m := _CLOCK.search(t):
+        hours = (int(m["h2"]) * 60 + int(m["m2"]) - int(m["h1"]) * 60 - int(m["m1"])) / 60
+        return Quantity(text, hours, unit="小时")
+    if m := _WEEKDAY_SPAN.search(t):
+        days = _WEEKDAYS.index(m["b"]) - _WEEKDAYS.index(m["a"]) + 1
+        return Quantity(text, float(days), unit="天")
     if m := _RANGE.search(t):
         bmult = MULTIPLIERS.get(m["bmult"] or "", 1)
         amult = MULTIPLIERS.get(m["amult"] or "", bmult)
         unit, _ = _unit_and_suffix(m["tail"] or m["aunit"] or "")
         low, high = chinese_or_arabic(m["a"]) * amult, chinese_or_arabic(m["b"]) * bmult
         return Quantity(text, None, low, high, unit=unit)
+    if (m := _ADJACENT.search(t)) and _CN_DIGITS.index(m["b"]) > _CN_DIGITS.index(m["a"]):
+        unit, _ = _unit_and_suffix(m["tail"])
+        return Quantity(text, None, chinese_or_arabic(m["a"]), chinese_or_arabic(m["b"]), unit=unit)
     if m := _SINGLE.search(t):
         number = chinese_or_arabic(m["num"])
         mult = MULTIPLIERS.get(m["mult"] or "", 1)

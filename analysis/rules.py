@@ -58,15 +58,31 @@ RULE_NAMES = (*RULES, COUNT_ITEMS, UNVERIFIABLE)
 # Arity checks: None means "one or more".
 ARITY = {"share": 2, "sum": None, "reduction": 2, "difference": 2, "ratio": 2, "product": None, "value": 1}
 
-_ITEM_SEPARATORS = re.compile(r"[、，,；;]|和|及")
+DEFAULT_COUNT_BY = "split 、"
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 
 
-def count_items(items: str) -> int:
+def count_items(items: str, count_by: str = DEFAULT_COUNT_BY) -> int:
     """Number of items in an enumeration as the report wrote it.
+
+    ``count_by`` says how: ``"split <regex>"`` splits on the separator (text in
+    brackets is an aside, not a separator's business: "中心(合作医疗办、社保所)"
+    is one item), ``"distinct <regex>"`` counts the distinct matches.
 
     Examples
     --------
-    >>> count_items("党校、农经站、农科站和水管站")
+    >>> count_items("党校、农经站、农科站和水管站", "split 、|和")
     4
+    >>> count_items("服务中心(农村新型合作医疗管理办公室、劳动和社会保障所)、畜牧兽医站")
+    2
+    >>> count_items("為牛莊鎮增設中心,為大王鎮、稻莊鎮增設辦公室", "distinct [^為、,]{2}鎮")
+    3
     """
-    return len([item for item in _ITEM_SEPARATORS.split(items) if item.strip()])
+    mode, _, pattern = count_by.partition(" ")
+    if mode == "distinct":
+        return len(set(re.findall(pattern, items)))
+    if mode != "split" or not pattern:
+        raise ValueError(f"count_by must be 'split <regex>' or 'distinct <regex>', not {count_by!r}")
+    marked = re.sub(pattern, "\x00", items)
+    pieces = _BRACKETED.sub("", marked).split("\x00")
+    return len([piece for piece in pieces if piece.strip()])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pandera.pandas as pa
 
@@ -20,7 +22,7 @@ COLUMNS = {
     "measures": ["measure", "domain", "unit", "term_zh", "description"],
     "theme_codes": ["theme", "term_zh", "description"],
     "facts": ["fact_id", "county", "entity", "domain", "measure", "period", "as_written", "value", "low", "high", "qualifier", "unit", "source", "locator", "note"],
-    "lists": ["list_id", "county", "source", "what", "items", "note"],
+    "lists": ["list_id", "county", "source", "what", "items", "count_by", "note"],
     "findings": ["finding_id", "county", "domain", "claim", "claimed", "claim_fact", "rule", "inputs", "note"],
     "themes": ["county", "theme", "source", "locator", "note"],
 }
@@ -98,11 +100,34 @@ def _rule_arity(row: pd.Series) -> bool:
     return n >= 1 if want is None else n == want
 
 
+def _claim_parses(row: pd.Series) -> bool:
+    if row["rule"] == UNVERIFIABLE:
+        return True
+    try:
+        parse_quantity(row["claimed"])
+    except ValueError:
+        return False
+    return True
+
+
+def _unit_of_measure(measure_units: dict[str, str]):
+    return lambda row: measure_units.get(row["measure"], row["unit"]) == row["unit"]
+
+
+def _valid_count_by(cell: str) -> bool:
+    mode, _, pattern = cell.partition(" ")
+    try:
+        re.compile(pattern)
+    except re.error:
+        return False
+    return mode in ("split", "distinct") and bool(pattern)
+
+
 def _row_check(fn, error: str) -> pa.Check:
     return pa.Check(lambda df: df.apply(fn, axis=1), error=error)
 
 
-def schemas(vocab: dict[str, set[str]]) -> dict[str, pa.DataFrameSchema]:
+def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
     """One schema per table; ``vocab`` holds the ids other tables define (counties, sources, ...)."""
     county = _col(_one_of(vocab["county"], "county (data/counties.csv)"))
     source = _col(_one_of(vocab["source"], "source (data/sources.csv)"))
@@ -132,7 +157,11 @@ def schemas(vocab: dict[str, set[str]]) -> dict[str, pa.DataFrameSchema]:
             "qualifier": _col(_one_of(("", *QUALIFIER_BOUNDS), "qualifier")), "unit": text,
             "source": source, "locator": locator, "note": free,
         },
-        "lists": {"list_id": _key(), "county": county, "source": source, "what": text, "items": text, "note": free},
+        "lists": {
+            "list_id": _key(), "county": county, "source": source, "what": text, "items": text,
+            "count_by": _col(pa.Check(lambda s: s.map(_valid_count_by), error="count_by must be 'split <regex>' or 'distinct <regex>'")),
+            "note": free,
+        },
         "findings": {
             "finding_id": _key(), "county": county, "domain": domain, "claim": text, "claimed": free,
             "claim_fact": _col(_one_of(("", *vocab["fact_id"]), "fact (data/facts.csv)")),
@@ -150,8 +179,12 @@ def schemas(vocab: dict[str, set[str]]) -> dict[str, pa.DataFrameSchema]:
             _row_check(_within_bounds, "columns value/low/high: value outside [low, high] (or a range missing an end)"),
             _row_check(_percent_in_range, "columns value/low/high: a percentage outside [0, 100]"),
             _row_check(_as_written_matches, "columns as_written/value/low/high/qualifier: do not match what as_written says"),
+            _row_check(_unit_of_measure(vocab["measure_unit"]), "columns measure/unit: unit differs from the measure's unit in data/measures.csv"),
         ],
-        "findings": [_row_check(_rule_arity, "columns rule/inputs: wrong number of inputs for the rule")],
+        "findings": [
+            _row_check(_rule_arity, "columns rule/inputs: wrong number of inputs for the rule"),
+            _row_check(_claim_parses, "columns claimed/rule: no number in claimed (use rule unverifiable if there is none)"),
+        ],
     }
     return {
         name: pa.DataFrameSchema(columns, checks=table_checks.get(name, []), strict=True, ordered=False, name=name)

@@ -80,18 +80,28 @@ def read_table(path: Path, name: str, label: str) -> pd.DataFrame:
     return frame
 
 
-def _messages(err: pa.errors.SchemaErrors, label: str) -> list[str]:
+def _messages(err: pa.errors.SchemaErrors, label: str, frame: pd.DataFrame) -> list[str]:
     out = []
-    cases = err.failure_cases
-    for _, case in cases.iterrows():
-        where = f"row {int(case['index'])}" if pd.notna(case["index"]) else "row 1"
-        column = f", column '{case['column']}'" if case["schema_context"] == "Column" else ""
-        shown = "" if case["schema_context"] == "DataFrameSchema" else f": {case['failure_case']!r}"
-        out.append(f"{label}, {where}{column}{shown}: {case['check']}")
-    return list(dict.fromkeys(out))  # frame-level checks repeat once per column
+    for _, case in err.failure_cases.iterrows():
+        row = int(case["index"]) if pd.notna(case["index"]) else 1
+        if case["schema_context"] == "Column":
+            out.append(f"{label}, row {row}, column '{case['column']}': {case['failure_case']!r}: {case['check']}")
+        elif row > 1:  # a check across columns: show the row's cells it names
+            columns = [c for c in case["check"].split(":")[0].removeprefix("columns ").split("/") if c in frame]
+            cells = ", ".join(f"{c}={frame.at[row, c]!r}" for c in columns)
+            out.append(f"{label}, row {row}: {case['check']} ({cells})")
+        else:
+            out.append(f"{label}, row 1: {case['check']}: {case['failure_case']}")
+    return sorted(dict.fromkeys(out), key=_row_order)  # frame-level checks repeat once per column
 
 
-def _vocab(frames: dict[str, pd.DataFrame]) -> dict[str, set[str]]:
+def _row_order(message: str) -> tuple[str, int]:
+    label, _, rest = message.partition(", row ")
+    digits = rest.split(":")[0].split(",")[0]
+    return label, int(digits) if digits.isdigit() else 0
+
+
+def _vocab(frames: dict[str, pd.DataFrame]) -> dict:
     return {
         "source": set(frames["sources"]["source"]),
         "county": set(frames["counties"]["county"]),
@@ -99,6 +109,7 @@ def _vocab(frames: dict[str, pd.DataFrame]) -> dict[str, set[str]]:
         "theme": set(frames["theme_codes"]["theme"]),
         "fact_id": set(frames["facts"]["fact_id"]),
         "list_id": set(frames["lists"]["list_id"]),
+        "measure_unit": dict(zip(frames["measures"]["measure"], frames["measures"]["unit"])),
     }
 
 
@@ -128,7 +139,7 @@ def _load_tables(data_dir: Path) -> Tables:
         try:
             schema.validate(frames[name], lazy=True)
         except pa.errors.SchemaErrors as err:
-            problems += _messages(err, _display(data_dir / f"{name}.csv", data_dir))
+            problems += _messages(err, _display(data_dir / f"{name}.csv", data_dir), frames[name])
     if problems:
         raise DataError(problems)
     for name, columns in NUMERIC_COLUMNS.items():

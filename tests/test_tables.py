@@ -1,0 +1,106 @@
+"""Loading and validation: the real tables pass; each kind of bad input names file, row and column."""
+
+import csv
+
+import pytest
+
+from analysis.cli import main
+from analysis.tables import DataError, load_tables
+
+
+def rewrite(path, edit):
+    """Apply ``edit(rows)`` to a CSV file's rows (header first) and write it back as UTF-8."""
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    edit(rows)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+
+
+def set_cell(path, row_number, column, value):
+    def edit(rows):
+        rows[row_number - 1][rows[0].index(column)] = value
+    rewrite(path, edit)
+
+
+def problems(data_dir):
+    with pytest.raises(DataError) as err:
+        load_tables(data_dir)
+    return err.value.problems
+
+
+def test_real_tables_validate():
+    tables = load_tables()
+    assert len(tables.facts) >= 150
+    assert set(tables.facts["county"]) <= set(tables.counties["county"])
+
+
+def test_gbk_encoded_file_is_named_with_its_row(data_copy):
+    path = data_copy / "counties.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode("gbk"))
+    [message] = problems(data_copy)
+    assert message.startswith("data/counties.csv, row 2: not UTF-8")
+
+
+def test_missing_column_is_named(data_copy):
+    def drop_unit(rows):
+        column = rows[0].index("unit")
+        for row in rows:
+            row.pop(column)
+    rewrite(data_copy / "facts.csv", drop_unit)
+    assert "data/facts.csv, row 1, column 'unit': missing column" in problems(data_copy)
+
+
+@pytest.mark.parametrize("bad", ["1,234", "１２", "12 ", "1e3"])
+def test_non_ascii_or_separated_numbers_are_errors(data_copy, bad):
+    set_cell(data_copy / "facts.csv", 5, "value", bad)
+    found = problems(data_copy)
+    assert any(p.startswith(f"data/facts.csv, row 5, column 'value': {bad!r}: not a plain number") for p in found), found
+
+
+def test_unknown_county_is_named(data_copy):
+    set_cell(data_copy / "facts.csv", 7, "county", "atlantis")
+    found = problems(data_copy)
+    assert "data/facts.csv, row 7, column 'county': 'atlantis': not a known county (data/counties.csv)" in found
+
+
+def test_duplicate_id_is_named(data_copy):
+    path = data_copy / "facts.csv"
+    with open(path, encoding="utf-8") as f:
+        first_id = list(csv.DictReader(f))[0]["fact_id"]
+    set_cell(path, 3, "fact_id", first_id)
+    found = problems(data_copy)
+    assert any(p.startswith("data/facts.csv, row 3, column 'fact_id'") and "unique" in p for p in found), found
+
+
+def test_unknown_fact_in_a_finding_is_named(data_copy):
+    set_cell(data_copy / "findings.csv", 2, "inputs", "no_such_fact")
+    assert any(p.startswith("data/findings.csv, row 2, column 'inputs'") for p in problems(data_copy))
+
+
+def test_value_outside_its_bounds_is_an_error(data_copy):
+    def edit(rows):
+        h = rows[0]
+        row = next(r for r in rows[1:] if r[h.index("qualifier")] == "多")
+        row[h.index("value")] = str(float(row[h.index("high")]) + 1)
+    rewrite(data_copy / "facts.csv", edit)
+    assert any("value outside [low, high]" in p for p in problems(data_copy))
+
+
+def test_as_written_must_agree_with_the_value(data_copy):
+    def edit(rows):
+        h = rows[0]
+        row = next(r for r in rows[1:] if r[h.index("as_written")] == "401項")
+        row[h.index("value")] = "410"
+    rewrite(data_copy / "facts.csv", edit)
+    assert any("do not match what as_written says" in p for p in problems(data_copy))
+
+
+def test_bad_input_writes_nothing(data_copy, tmp_path, capsys):
+    set_cell(data_copy / "facts.csv", 4, "county", "atlantis")
+    out = tmp_path / "out"
+    assert main(["--data-dir", str(data_copy), "audit", "--out", str(out)]) == 1
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert "nothing was written" in err and "data/facts.csv, row 4, column 'county'" in err
