@@ -36,7 +36,13 @@ reports: $(STAMP) ## validate the tables, check provenance, audit the findings i
 validate: $(STAMP) ## validate the tables under data/
 	$(PYTHON) -m analysis validate
 
+notebooks: $(STAMP) ## re-execute the committed notebooks in place (after an intended change), rewriting figures/
+	$(PYTHON) -m analysis run-notebooks
+
+lab: $(STAMP) ## open the notebooks in JupyterLab with the project's environment
+	$(PYTHON) -m jupyterlab notebooks
+
 clean: ## remove generated outputs (keeps .venv)
 	rm -rf reports .pytest_cache
 
-.PHONY: help install test reports validate clean
+.PHONY: help install test reports validate notebooks lab clean

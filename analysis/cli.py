@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--csv", action="store_true", help="print CSV to stdout")
     audit.add_argument("--county", help="only this county id")
     audit.add_argument("--out", type=Path, help=f"also write audit.csv into this folder (e.g. {REPORTS_OUT_DIR.name}/)")
+    run = sub.add_parser("run-notebooks", help="re-execute the committed notebooks in place (after an intended change)")
+    run.add_argument("names", nargs="*", help="notebook file names (default: all in notebooks/)")
     sub.add_parser("validate", help="validate every table under data/")
     verify = sub.add_parser("verify-sources", help="find every locator verbatim in the source reports")
     verify.add_argument("--reports-dir", type=Path, help="folder of the report texts (default: $REPORTS_DIR or ../shared/reports)")
@@ -54,8 +56,21 @@ def _require_county(tables, county: str | None) -> None:
         raise SystemExit(f"error: unknown county {county!r}. Valid ids: {valid}")
 
 
+def _run_notebooks(names: list[str]) -> int:
+    from analysis.execute import execute_in_place
+    from analysis.paths import NOTEBOOKS_DIR
+
+    paths = [NOTEBOOKS_DIR / n for n in names] if names else sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+    for path in paths:
+        print(f"executing {path.name}", flush=True)
+        execute_in_place(path)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "run-notebooks":
+        return _run_notebooks(args.names)
     # Imported here so that --help stays fast.
     from analysis.tables import DataError, load_tables
 

@@ -6,7 +6,11 @@ import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = PROJECT_ROOT / "data"
+# The environment may point a run at other tables or another figures folder
+# (a synthetic data set, a scratch copy in a test) without touching the repository.
+DATA_DIR = Path(os.environ.get("ANALYSIS_DATA_DIR") or PROJECT_ROOT / "data")
+FIGURES_DIR = Path(os.environ.get("ANALYSIS_FIGURES_DIR") or PROJECT_ROOT / "figures")
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORTS_OUT_DIR = PROJECT_ROOT / "reports"
 
 

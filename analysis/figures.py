@@ -1,0 +1,168 @@
+"""Figures for the notebooks; each returns the figure and the table of numbers it draws."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from analysis.claims import accepted_values
+from analysis.numbers import parse_quantity
+from analysis.style import DOMAIN_COLOURS, STATUS_COLOURS, apply_style, bilingual
+
+STATUS_ZH = {"reproduced": "已复现", "discrepancy": "不一致", "unverifiable": "无法核实"}
+DOMAIN_ZH = {"finance": "财政", "staffing": "编制机构", "delegation": "放权", "facilities": "服务设施", "context": "背景"}
+
+
+def _plt():
+    apply_style()
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _short(text: str, limit: int = 22) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def claims_vs_recomputed(audit: pd.DataFrame):
+    """Each percentage claim: the band it allows, and what the facts give (a dot, or a bar for a range).
+
+    Parameters
+    ----------
+    audit : DataFrame
+        Rows of :func:`analysis.audit.audit_findings` (any county or domain).
+    """
+    rows = []
+    for row in audit.itertuples():
+        if row.status == "unverifiable" or not row.recomputed:
+            continue
+        claim = parse_quantity(row.claimed)
+        if claim.unit != "%":
+            continue
+        accepted = accepted_values(claim)
+        lo, _, hi = row.recomputed.partition("–")
+        rows.append({
+            "finding_id": row.finding_id, "claim": _short(row.claim), "claimed": row.claimed,
+            "claim_low": max(accepted.lo, 0.0), "claim_high": min(accepted.hi, 100.0),
+            "recomputed_low": float(lo), "recomputed_high": float(hi or lo), "status": row.status,
+        })
+    table = pd.DataFrame(rows, columns=["finding_id", "claim", "claimed", "claim_low", "claim_high",
+                                        "recomputed_low", "recomputed_high", "status"])
+    if table.empty:
+        return None, table
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(8, 0.55 * len(table) + 1.4))
+    for i, r in enumerate(table.itertuples()):
+        ax.plot([r.claim_low, r.claim_high], [i, i], color="#cccccc", linewidth=9, solid_capstyle="butt", zorder=1)
+        if r.claim_high - r.claim_low < 2:  # a precise claim: its band is too thin to see, so mark it
+            ax.scatter([(r.claim_low + r.claim_high) / 2], [i], marker="D", s=70, facecolors="none", edgecolors="#888888", zorder=2)
+        colour = STATUS_COLOURS[r.status]
+        if math.isclose(r.recomputed_low, r.recomputed_high):
+            ax.scatter([r.recomputed_low], [i], color=colour, s=45, zorder=3)
+        else:
+            ax.plot([r.recomputed_low, r.recomputed_high], [i, i], color=colour, linewidth=3, zorder=3)
+    ax.set_yticks(range(len(table)), [f"{c} ({v})" for c, v in zip(table["claim"], table["claimed"])])
+    ax.invert_yaxis()
+    ax.set_xlim(-2, 102)
+    ax.set_xlabel(bilingual("percent: what the claim allows (grey band, ◇), recomputed (dot, or bar for a range)", "百分比"))
+    ax.set_title(bilingual("Stated percentages against the facts", "报告所述比例与重算"))
+    handles = [plt.Line2D([], [], marker="o", linestyle="", color=c, label=f"{s} {STATUS_ZH[s]}")
+               for s, c in STATUS_COLOURS.items() if s in set(table["status"])]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.6 / len(table)), ncol=3, fontsize=9, frameon=False)
+    return fig, table
+
+
+def shares_with_intervals(indicators: pd.DataFrame):
+    """Percentage indicators as bars, with 95% Wilson intervals where they are shares of counts."""
+    table = indicators[indicators["unit"] == "%"][["indicator", "label", "entity", "numerator", "denominator", "value", "ci_low", "ci_high"]]
+    table = table.reset_index(drop=True)
+    if table.empty:
+        return None, table
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(8, 0.55 * len(table) + 1.4))
+    y = range(len(table))
+    ax.barh(list(y), table["value"], color="#2a9d8f", alpha=0.85)
+    has_ci = table["ci_low"].notna()
+    lower = (table["value"] - table["ci_low"]).where(has_ci, 0)
+    upper = (table["ci_high"] - table["value"]).where(has_ci, 0)
+    ax.errorbar(table["value"], list(y), xerr=[lower, upper], fmt="none", ecolor="#264653", capsize=4)
+    for i, (v, hi) in enumerate(zip(table["value"], table["ci_high"].fillna(table["value"]))):
+        ax.text(min(hi + 1.5, 92), i, f"{v:.1f}%", va="center", fontsize=9)
+    ax.set_yticks(list(y), table["label"])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(bilingual("percent, with 95% Wilson interval for shares of counts", "百分比(95%置信区间)"))
+    ax.set_title(bilingual("Indicators recomputed from the facts", "由原始数据重算的指标"))
+    return fig, table
+
+
+def money_by_measure(facts: pd.DataFrame, measure_terms: dict[str, str]):
+    """Amounts in 元 stated for each entity (tax, budget revenue, usable funds ...), in 万元."""
+    money = facts[(facts["unit"] == "元") & facts["value"].notna()]
+    table = money[["entity", "measure", "as_written", "value"]].copy()
+    table["label"] = [bilingual(m.replace("_", " "), measure_terms.get(m, "")) for m in table["measure"]]
+    table["wan_yuan"] = table["value"] / 1e4
+    table = table.reset_index(drop=True)
+    if table.empty:
+        return None, table
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(table) + 1.4))
+    ax.barh(range(len(table)), table["wan_yuan"], color=DOMAIN_COLOURS["finance"])
+    for i, (v, written) in enumerate(zip(table["wan_yuan"], table["as_written"])):
+        ax.text(v, i, f" {written}", va="center", fontsize=9)
+    ax.set_yticks(range(len(table)), [_short(f"{e}: {l}", 34) for e, l in zip(table["entity"], table["label"])])
+    ax.invert_yaxis()
+    ax.set_xscale("log")
+    ax.set_xlabel(bilingual("amount in 10,000 yuan (log scale)", "万元"))
+    ax.set_title(bilingual("Amounts the report states", "报告所述金额"))
+    return fig, table
+
+
+def heatmap(matrix: pd.DataFrame, title: str, colour_label: str, cmap: str = "YlGnBu"):
+    """A labelled heatmap of counts (themes by county, facts by county and domain)."""
+    import seaborn as sns
+
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(0.45 * matrix.shape[1] + 4, 0.4 * matrix.shape[0] + 2))
+    sns.heatmap(matrix, annot=True, fmt="d", cmap=cmap, cbar_kws={"label": colour_label}, linewidths=0.5, ax=ax)
+    ax.set_title(title)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    return fig
+
+
+def status_counts(audit: pd.DataFrame, by: str):
+    """Stacked bars: findings per ``by`` (county or domain), split by status."""
+    table = pd.crosstab(audit[by], audit["status"]).reindex(columns=list(STATUS_COLOURS), fill_value=0)
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(8, 0.4 * len(table) + 1.5))
+    left = pd.Series(0, index=table.index)
+    for status, colour in STATUS_COLOURS.items():
+        ax.barh(table.index, table[status], left=left, color=colour, label=f"{status} {STATUS_ZH[status]}")
+        left = left + table[status]
+    ax.invert_yaxis()
+    ax.set_xlabel(bilingual("findings", "核查项"))
+    ax.set_title(bilingual(f"Findings by {by} and status", "核查结果"))
+    ax.legend(loc="lower right", fontsize=9)
+    return fig, table
+
+
+def show(fig, *tables, save_as: str | None = None) -> None:
+    """Display a figure, close it (so the inline backend does not draw it twice), then its numbers.
+
+    ``save_as="overview/status_by_county"`` also writes the figure under figures/ as PNG and SVG.
+    """
+    from IPython.display import display
+
+    from analysis.paths import FIGURES_DIR
+    from analysis.style import save_figure
+
+    plt = _plt()
+    if fig is not None:
+        if save_as:
+            folder, _, name = save_as.rpartition("/")
+            save_figure(fig, FIGURES_DIR / folder, name)
+        display(fig)
+        plt.close(fig)
+    display(*tables)

@@ -1,0 +1,76 @@
+"""Cross-county views for the overview notebook: the ledger, coverage, themes and comparisons."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis.views import DOMAINS_SHOWN
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    from analysis.tables import load_tables
+
+    return load_tables()
+
+
+@lru_cache(maxsize=1)
+def ledger() -> pd.DataFrame:
+    """Every finding with its status, recomputed value, note and citation."""
+    from analysis.audit import audit_findings
+
+    return audit_findings(_tables())
+
+
+def status_summary() -> pd.DataFrame:
+    """Findings per county and status, with totals."""
+    table = pd.crosstab(ledger()["county"], ledger()["status"], margins=True, margins_name="all")
+    return table.reindex(columns=["reproduced", "discrepancy", "unverifiable", "all"], fill_value=0)
+
+
+def discrepancies() -> pd.DataFrame:
+    """Each discrepancy with the numbers that show it."""
+    d = ledger()
+    return d[d["status"] == "discrepancy"][["finding_id", "county", "claim", "claimed", "recomputed", "note", "source", "locator"]].reset_index(drop=True)
+
+
+def coverage() -> pd.DataFrame:
+    """Numbers stated per county and domain (0: the reports say nothing on it)."""
+    facts = _tables().facts
+    table = pd.crosstab(facts["county"], facts["domain"]).reindex(columns=list(DOMAINS_SHOWN), fill_value=0)
+    return table
+
+
+def themes_matrix() -> pd.DataFrame:
+    """Times each qualitative problem is named, per county (themes with at least two counties)."""
+    themes = _tables().themes
+    table = pd.crosstab(themes["county"], themes["theme"])
+    shared = table.columns[(table > 0).sum() >= 2]
+    return table[shared]
+
+
+def delegation_comparison() -> pd.DataFrame:
+    """Scale of delegation and the share in use, where a report gives them."""
+    facts = _tables().facts
+    wanted = ["powers_delegated", "powers_in_use", "approval_powers", "enforcement_powers", "delegating_departments"]
+    d = facts[facts["measure"].isin(wanted) & facts["value"].notna()]
+    table = d.pivot_table(index="county", columns="measure", values="value", aggfunc="first").reindex(columns=wanted)
+    table["powers_in_use_share"] = table["powers_in_use"] / table["powers_delegated"] * 100
+    return table.round(2)
+
+
+def cuts_comparison() -> pd.DataFrame:
+    """Every stated cut in bodies or posts (精简 ...%), as claimed and as recomputed."""
+    d = ledger()
+    cuts = d[d["rule"] == "reduction"]
+    return cuts[["county", "claim", "claimed", "recomputed", "status"]].reset_index(drop=True)
+
+
+def funds_gap() -> pd.DataFrame:
+    """Finance indicators: how much of what a town collects it may spend."""
+    from analysis.indicators import compute_indicators
+
+    ind = compute_indicators(_tables(), domain="finance")
+    return ind[["county", "entity", "label", "numerator", "denominator", "value"]].round(2).reset_index(drop=True)

@@ -1,0 +1,62 @@
+"""One figure style: a bundled CJK font (no system font needed), bilingual labels, stable files."""
+
+from __future__ import annotations
+
+import io
+from importlib import resources
+from pathlib import Path
+
+CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"  # shipped by the mplfonts wheel
+CJK_FONT_NAME = "Noto Sans CJK SC"
+STATUS_COLOURS = {"reproduced": "#2a9d8f", "discrepancy": "#e76f51", "unverifiable": "#8d99ae"}
+DOMAIN_COLOURS = {"finance": "#264653", "staffing": "#2a9d8f", "delegation": "#e9c46a", "facilities": "#f4a261", "context": "#8d99ae"}
+
+_applied = False
+
+
+def cjk_font_path() -> Path:
+    """Path of the Noto Sans CJK SC font file inside the installed mplfonts package."""
+    return Path(str(resources.files("mplfonts") / "fonts" / CJK_FONT_FILE))
+
+
+def apply_style() -> None:
+    """Register the bundled CJK font and set matplotlib/seaborn defaults (idempotent)."""
+    global _applied
+    if _applied:
+        return
+    import matplotlib
+    import seaborn as sns
+    from matplotlib import font_manager
+
+    font_manager.fontManager.addfont(str(cjk_font_path()))
+    sns.set_theme(style="whitegrid", context="notebook")
+    matplotlib.rcParams.update({
+        "font.family": "sans-serif",
+        "font.sans-serif": [CJK_FONT_NAME, "DejaVu Sans"],
+        "axes.unicode_minus": False,
+        "figure.dpi": 100,
+        "savefig.dpi": 150,
+        "savefig.bbox": "tight",
+        "svg.hashsalt": "township-reform",  # stable ids inside SVG files
+        "svg.fonttype": "path",  # SVG text as outlines: renders without the font
+    })
+    _applied = True
+
+
+def bilingual(english: str, chinese: str) -> str:
+    """A label with the Chinese term beside the English one: "usable funds 可用财力"."""
+    return f"{english} {chinese}"
+
+
+def save_figure(fig, folder: Path, name: str) -> list[Path]:
+    """Write ``fig`` as ``<folder>/<name>.png`` and ``.svg`` with no timestamps; return the paths."""
+    from analysis.outputs import write_bytes_atomic
+
+    written = []
+    for suffix, metadata in ((".png", {"Software": None}), (".svg", {"Date": None, "Creator": None})):
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=suffix[1:], metadata=metadata)
+        path = folder / f"{name}{suffix}"
+        write_bytes_atomic(path, buffer.getvalue())
+        written.append(path)
+    return written

@@ -1,0 +1,169 @@
+"""What a notebook shows for one county and domain: text, tables and figures, ready to display."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import pandas as pd
+
+from analysis import figures
+from analysis.style import bilingual
+
+DOMAINS_SHOWN = ("finance", "staffing", "delegation", "facilities")
+
+
+class UnknownCountyError(ValueError):
+    """An unknown ``county`` parameter; shown in a notebook as one line, not a traceback."""
+
+    def _render_traceback_(self):  # IPython shows this instead of the traceback
+        return [f"UnknownCountyError: {self}"]
+
+
+def _tables():
+    from analysis.tables import load_tables
+
+    return load_tables()
+
+
+def check_county(county: str, tables=None) -> pd.Series:
+    """The counties.csv row of ``county``, or an error listing every valid id."""
+    tables = tables or _tables()
+    match = tables.counties[tables.counties["county"] == county]
+    if match.empty:
+        valid = ", ".join(sorted(tables.counties["county"]))
+        raise UnknownCountyError(f"unknown county {county!r}. Valid ids: {valid}")
+    return match.iloc[0]
+
+
+def has_domain_data(tables, county: str, domain: str) -> bool:
+    """Whether the reports give any number for ``county`` in ``domain``."""
+    facts = tables.facts
+    return bool(((facts["county"] == county) & (facts["domain"] == domain)).any())
+
+
+def _round(frame: pd.DataFrame, digits: int = 2) -> pd.DataFrame:
+    return frame.round({c: digits for c in frame.columns if frame[c].dtype.kind == "f"})
+
+
+@dataclass
+class CountyView:
+    """One county, one domain. Every method returns None when the reports give no numbers for it."""
+
+    county: str
+    domain: str
+    save_figures: bool = True
+
+    def __post_init__(self):
+        if self.domain not in DOMAINS_SHOWN:
+            raise ValueError(f"domain must be one of {', '.join(DOMAINS_SHOWN)}, not {self.domain!r}")
+        self.tables = _tables()
+        self.place = check_county(self.county, self.tables)
+
+    # -- data -------------------------------------------------------------
+    @property
+    def has_data(self) -> bool:
+        return has_domain_data(self.tables, self.county, self.domain)
+
+    @cached_property
+    def facts(self) -> pd.DataFrame:
+        f = self.tables.facts
+        return f[(f["county"] == self.county) & (f["domain"] == self.domain)]
+
+    @cached_property
+    def audit(self) -> pd.DataFrame:
+        from analysis.audit import audit_findings
+
+        a = audit_findings(self.tables)
+        return a[(a["county"] == self.county) & (a["domain"] == self.domain)].reset_index(drop=True)
+
+    @cached_property
+    def indicators(self) -> pd.DataFrame:
+        from analysis.indicators import compute_indicators
+
+        return compute_indicators(self.tables, self.county, self.domain)
+
+    @cached_property
+    def measure_terms(self) -> dict[str, str]:
+        m = self.tables.measures
+        return dict(zip(m["measure"], m["term_zh"]))
+
+    # -- what the notebook shows -----------------------------------------
+    def header(self):
+        """Title, the sources, and the one-sentence notice when there is nothing to show."""
+        from IPython.display import Markdown
+
+        p = self.place
+        title = f"## {p['name_zh']} {p['name_en']}: {self.domain} {figures.DOMAIN_ZH[self.domain]}"
+        src = self.tables.sources.set_index("source")
+        cited = [f"- `{s}` {src.at[s, 'title_zh']} ({src.at[s, 'file']}, lines {int(src.at[s, 'line_start'])}-{int(src.at[s, 'line_end'])})"
+                 for s in p["sources"].split()]
+        lines = [title, "", f"Level: {p['level']}" + (" (anonymised in the report)" if p["anonymised"] == "true" else ""),
+                 "", "Sources:", *cited, ""]
+        if not self.has_data:
+            lines.append(f"**The reports give no {self.domain} figures for {p['name_en']} ({self.county}); there is nothing to show.**")
+        return Markdown("\n".join(lines))
+
+    def facts_table(self) -> pd.DataFrame | None:
+        """The raw numbers, as written and in base units, with the verbatim locator."""
+        if not self.has_data:
+            return None
+        f = self.facts.copy()
+        f["measure"] = [bilingual(m, self.measure_terms.get(m, "")) for m in f["measure"]]
+        columns = ["fact_id", "entity", "measure", "as_written", "value", "low", "high", "unit", "source", "locator"]
+        return _round(f[columns]).reset_index(drop=True)
+
+    def findings_table(self) -> pd.DataFrame | None:
+        """Each claim the report makes here, recomputed, with its status and why."""
+        if not self.has_data or self.audit.empty:
+            return None
+        return self.audit[["finding_id", "claim", "claimed", "recomputed", "status", "note", "source"]]
+
+    def indicators_table(self) -> pd.DataFrame | None:
+        """Indicators with their inputs and, for shares of counts, a 95% Wilson interval."""
+        if not self.has_data or self.indicators.empty:
+            return None
+        columns = ["label", "entity", "numerator", "denominator", "value", "ci_low", "ci_high", "unit", "inputs"]
+        return _round(self.indicators[columns]).reset_index(drop=True)
+
+    def figures(self):
+        """Yield (file name, figure, numbers behind it) for each figure the data allow."""
+        if not self.has_data:
+            return
+        candidates = [  # (file name, (figure, numbers)); the file is figures/<county>/<domain>_<name>
+            ("claims", figures.claims_vs_recomputed(self.audit)),
+            ("indicators", figures.shares_with_intervals(self.indicators)),
+        ]
+        if self.domain == "finance":
+            candidates.append(("amounts", figures.money_by_measure(self.facts, self.measure_terms)))
+        for name, (fig, table) in candidates:
+            if fig is not None:
+                yield f"{self.county}/{self.domain}_{name}", fig, _round(table)
+
+    def show_figures(self) -> None:
+        """Display every figure followed by its numbers (nbval compares the numbers, not the image)."""
+        if not self.has_data:
+            return
+        for name, fig, table in self.figures():
+            figures.show(fig, table, save_as=name if self.save_figures else None)
+
+    def interpretation(self):
+        """A short reading of the results, generated from the numbers."""
+        if not self.has_data:
+            return None
+        from IPython.display import Markdown
+
+        counts = self.audit["status"].value_counts()
+        parts = [f"The reports give {len(self.facts)} {self.domain} numbers for {self.place['name_en']}."]
+        if len(self.audit):
+            parts.append(
+                f"Of {len(self.audit)} claims, {counts.get('reproduced', 0)} are reproduced, "
+                f"{counts.get('discrepancy', 0)} are discrepancies and {counts.get('unverifiable', 0)} cannot be checked."
+            )
+        for row in self.audit[self.audit["status"] == "discrepancy"].itertuples():
+            parts.append(f"- **{row.claimed}** ({row.claim}): {row.note}")
+        for row in self.indicators.itertuples():
+            ci = f" (95% CI {row.ci_low:.1f}-{row.ci_high:.1f})" if pd.notna(row.ci_low) else ""
+            unit = "%" if row.unit == "%" else ""
+            parts.append(f"- {row.label}: {row.value:.1f}{unit}{ci}, from {row.numerator:g} / {row.denominator:g}.")
+        return Markdown("\n".join(parts))

@@ -1,0 +1,154 @@
+"""The notebooks: parameters, clean metadata, papermill runs, the nbval drift guard, and CJK glyphs."""
+
+import ast
+import json
+import shutil
+import subprocess
+import sys
+import warnings
+
+import nbformat
+import pytest
+
+from analysis.paths import DATA_DIR, NOTEBOOKS_DIR
+from analysis.tables import load_tables
+from analysis.views import DOMAINS_SHOWN, CountyView, has_domain_data
+from tests.test_tables import rewrite
+
+PER_COUNTY = {"01-finance": "finance", "02-staffing": "staffing", "03-delegation": "delegation", "04-facilities": "facilities"}
+ALL = ["00-overview", *PER_COUNTY]
+
+
+def read(name):
+    return nbformat.read(NOTEBOOKS_DIR / f"{name}.ipynb", as_version=4)
+
+
+def parameters_cell(nb):
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    return tagged[0]
+
+
+@pytest.mark.parametrize("name", PER_COUNTY)
+def test_parameters_cell_holds_literals_only_and_defaults_to_a_county_with_data(name):
+    tree = ast.parse(parameters_cell(read(name)).source)
+    assigned = {}
+    for node in tree.body:
+        assert isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant), ast.dump(node)
+        assigned[node.targets[0].id] = node.value.value
+    assert has_domain_data(load_tables(), assigned["county"], PER_COUNTY[name])
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_notebooks_carry_no_machine_details(name):
+    text = (NOTEBOOKS_DIR / f"{name}.ipynb").read_text(encoding="utf-8")
+    for leak in ("/root", "/work", "/tmp", "/home", "ExecuteTime", '"execution"', "0x7f"):
+        assert leak not in text, leak
+    nb = json.loads(text)
+    assert nb["metadata"] == {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+                              "language_info": {"name": "python"}}
+    assert all(set(c["metadata"]) <= {"tags"} for c in nb["cells"]), "cell metadata beyond tags (papermill, timings)"
+    assert all(c.get("execution_count") for c in nb["cells"] if c["cell_type"] == "code"), "committed unexecuted"
+
+
+def test_notebooks_define_no_functions():
+    for name in ALL:
+        for cell in read(name).cells:
+            if cell.cell_type == "code":
+                assert not any(isinstance(n, (ast.FunctionDef, ast.ClassDef)) for n in ast.walk(ast.parse(cell.source)))
+
+
+def papermill(name, county, out, **env):
+    import papermill as pm
+
+    return pm.execute_notebook(str(NOTEBOOKS_DIR / f"{name}.ipynb"), str(out), parameters={"county": county},
+                               kernel_name="python3", progress_bar=False, cwd=str(NOTEBOOKS_DIR))
+
+
+def outputs_text(nb):
+    chunks = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            chunks.append(out.get("text", ""))
+            chunks += [str(v) for k, v in out.get("data", {}).items() if k.startswith("text/")]
+            chunks += out.get("traceback", [])
+    return "\n".join(chunks)
+
+
+def test_papermill_runs_another_county(tmp_path):
+    nb = papermill("01-finance", "anon_city_88", tmp_path / "out.ipynb")
+    text = outputs_text(nb)
+    assert "马桥镇" in text and "15.8亿" in text and "18.31" in text  # 1.3亿 / 7.1亿 = 18.31%
+
+
+def test_a_county_without_data_ends_with_one_sentence(tmp_path):
+    nb = papermill("03-delegation", "anhui", tmp_path / "out.ipynb")
+    text = outputs_text(nb)
+    assert "The reports give no delegation figures for Anhui (anhui); there is nothing to show." in text
+    assert "fact_id" not in text and "Figure size" not in text
+
+
+def test_an_unknown_county_is_a_short_clear_error(tmp_path):
+    from papermill.exceptions import PapermillExecutionError
+
+    with pytest.raises(PapermillExecutionError) as err:
+        papermill("03-delegation", "atlantis", tmp_path / "out.ipynb")
+    assert err.value.ename == "UnknownCountyError"
+    assert "Valid ids:" in err.value.evalue and "dongying" in err.value.evalue
+    assert "KeyError" not in "".join(err.value.traceback) and len(err.value.traceback) == 1
+
+
+def nbval(notebook, data_dir):
+    env_cmd = [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-q", str(notebook)]
+    import os
+
+    return subprocess.run(env_cmd, cwd=notebook.parent, capture_output=True, text=True,
+                          env={**os.environ, "ANALYSIS_DATA_DIR": str(data_dir)}, timeout=300)
+
+
+def test_nbval_catches_a_changed_raw_value_and_passes_once_restored(tmp_path):
+    notebook = tmp_path / "03-delegation.ipynb"
+    shutil.copy(NOTEBOOKS_DIR / notebook.name, notebook)
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+
+    def change(rows):  # 东营: 179 powers in normal use becomes 178, consistently
+        h = rows[0]
+        row = next(r for r in rows[1:] if r[h.index("as_written")] == "179項")
+        row[h.index("value")], row[h.index("as_written")] = "178", "178項"
+        row[h.index("locator")] = row[h.index("locator")].replace("179", "178")
+    rewrite(data / "facts.csv", change)
+    load_tables(data)  # the change is valid data: only nbval can notice it
+    changed = nbval(notebook, data)
+    assert changed.returncode != 0, changed.stdout[-2000:]
+    assert "178" in changed.stdout
+
+    shutil.copy(DATA_DIR / "facts.csv", data / "facts.csv")
+    restored = nbval(notebook, data)
+    assert restored.returncode == 0, restored.stdout[-2000:]
+
+
+def test_no_figure_misses_a_glyph():
+    """Draw every figure for every county and domain; a missing CJK glyph would warn."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis import figures, overview
+
+    drawn = 0
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for county in load_tables().counties["county"]:
+            for domain in DOMAINS_SHOWN:
+                for _, fig, _ in CountyView(county, domain, save_figures=False).figures():
+                    fig.canvas.draw()
+                    plt.close(fig)
+                    drawn += 1
+        for fig in (figures.heatmap(overview.themes_matrix(), "问题 themes", "次数"),
+                    figures.status_counts(overview.ledger(), by="county")[0]):
+            fig.canvas.draw()
+            plt.close(fig)
+    glyphs = [str(w.message) for w in caught if "Glyph" in str(w.message) or "missing from" in str(w.message)]
+    assert drawn >= 10 and glyphs == []
