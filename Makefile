@@ -28,10 +28,11 @@ install: $(STAMP) ## create .venv if needed and install the project with its tes
 test: $(STAMP) ## run every test (unit tests, doctests, data validation, provenance)
 	$(PYTHON) -m pytest
 
-reports: $(STAMP) ## validate the tables, check provenance, audit the findings into reports/
+reports: $(STAMP) ## validate, check provenance, audit, run every notebook for every county, build site/
 	$(PYTHON) -m analysis validate
 	$(PYTHON) -m analysis verify-sources
-	$(PYTHON) -m analysis audit --out reports
+	$(PYTHON) -m analysis audit --out reports > /dev/null
+	$(PYTHON) -m analysis batch
 
 validate: $(STAMP) ## validate the tables under data/
 	$(PYTHON) -m analysis validate
@@ -43,6 +44,6 @@ lab: $(STAMP) ## open the notebooks in JupyterLab with the project's environment
 	$(PYTHON) -m jupyterlab notebooks
 
 clean: ## remove generated outputs (keeps .venv)
-	rm -rf reports .pytest_cache
+	rm -rf reports site .pytest_cache
 
 .PHONY: help install test reports validate notebooks lab clean

@@ -33,6 +33,13 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--csv", action="store_true", help="print CSV to stdout")
     audit.add_argument("--county", help="only this county id")
     audit.add_argument("--out", type=Path, help=f"also write audit.csv into this folder (e.g. {REPORTS_OUT_DIR.name}/)")
+    batch = sub.add_parser("batch", help="run every notebook for every county and build the HTML site (make reports)")
+    batch.add_argument("--county", action="append", help="only this county (repeatable)")
+    batch.add_argument("--notebook", action="append", help="only this notebook, e.g. 03-delegation (repeatable)")
+    batch.add_argument("--jobs", type=int, help="parallel runs (default: one per core)")
+    batch.add_argument("--force", action="store_true", help="rerun even what is up to date")
+    batch.add_argument("--notebooks-dir", type=Path, help="folder of the notebooks to run (default: notebooks/)")
+    batch.add_argument("--out", type=Path, help="write reports/ and site/ under this folder instead of the project")
     run = sub.add_parser("run-notebooks", help="re-execute the committed notebooks in place (after an intended change)")
     run.add_argument("names", nargs="*", help="notebook file names (default: all in notebooks/)")
     sub.add_parser("validate", help="validate every table under data/")
@@ -88,6 +95,21 @@ def main(argv: list[str] | None = None) -> int:
             frame = frame[(frame["county"] == args.county) if args.county else slice(None)]
             frame = frame[(frame["domain"] == args.domain) if args.domain else slice(None)]
         _show(frame, args.csv)
+    elif args.command == "batch":
+        from analysis.batch import format_summary, run_batch
+
+        for county in args.county or []:
+            _require_county(tables, county)
+        from analysis.paths import NOTEBOOKS_DIR, SITE_DIR
+
+        out = {"reports_dir": args.out / "reports", "site_dir": args.out / "site"} if args.out else {"reports_dir": REPORTS_OUT_DIR, "site_dir": SITE_DIR}
+        try:
+            summary = run_batch(args.county, args.notebook, args.jobs, args.force, args.data_dir,
+                                notebooks_dir=args.notebooks_dir or NOTEBOOKS_DIR, **out)
+        except ValueError as err:
+            raise SystemExit(f"error: {err}") from None
+        print(format_summary(summary, tables))
+        return 1 if any(job["status"] == "failed" for job in summary["jobs"]) else 0
     elif args.command == "validate":
         counts = ", ".join(f"{name} {len(getattr(tables, name))}" for name in LISTING_COLUMNS | {"findings": 0, "themes": 0, "lists": 0})
         print(f"validate: OK ({counts} rows)")

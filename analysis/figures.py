@@ -163,6 +163,14 @@ def show(fig, *tables, save_as: str | None = None) -> None:
         if save_as:
             folder, _, name = save_as.rpartition("/")
             save_figure(fig, FIGURES_DIR / folder, name)
-        display(fig)
+        # The site's page template turns this into the image's alt text.
+        alt = f"{alt_text(fig)}; the numbers it draws are in the table below."
+        display(fig, metadata={"image/png": {"alt": alt}})
         plt.close(fig)
     display(*tables)
+
+
+def alt_text(fig) -> str:
+    """A figure's titles, for screen readers."""
+    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+    return "Figure: " + "; ".join(titles) if titles else "Figure"

@@ -12,6 +12,7 @@ DATA_DIR = Path(os.environ.get("ANALYSIS_DATA_DIR") or PROJECT_ROOT / "data")
 FIGURES_DIR = Path(os.environ.get("ANALYSIS_FIGURES_DIR") or PROJECT_ROOT / "figures")
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORTS_OUT_DIR = PROJECT_ROOT / "reports"
+SITE_DIR = PROJECT_ROOT / "site"
 
 
 def reports_dir() -> Path | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -93,11 +94,11 @@ class CountyView:
         """Title, the sources, and the one-sentence notice when there is nothing to show."""
         from IPython.display import Markdown
 
-        p = self.place
+        p = {k: html.escape(str(v)) for k, v in self.place.items()}  # data never becomes markup
         title = f"## {p['name_zh']} {p['name_en']}: {self.domain} {figures.DOMAIN_ZH[self.domain]}"
         src = self.tables.sources.set_index("source")
-        cited = [f"- `{s}` {src.at[s, 'title_zh']} ({src.at[s, 'file']}, lines {int(src.at[s, 'line_start'])}-{int(src.at[s, 'line_end'])})"
-                 for s in p["sources"].split()]
+        cited = [f"- `{s}` {html.escape(src.at[s, 'title_zh'])} ({src.at[s, 'file']}, lines {int(src.at[s, 'line_start'])}-{int(src.at[s, 'line_end'])})"
+                 for s in self.place["sources"].split()]
         lines = [title, "", f"Level: {p['level']}" + (" (anonymised in the report)" if p["anonymised"] == "true" else ""),
                  "", "Sources:", *cited, ""]
         if not self.has_data:
@@ -154,16 +155,16 @@ class CountyView:
         from IPython.display import Markdown
 
         counts = self.audit["status"].value_counts()
-        parts = [f"The reports give {len(self.facts)} {self.domain} numbers for {self.place['name_en']}."]
+        parts = [f"The reports give {len(self.facts)} {self.domain} numbers for {html.escape(self.place['name_en'])}."]
         if len(self.audit):
             parts.append(
                 f"Of {len(self.audit)} claims, {counts.get('reproduced', 0)} are reproduced, "
                 f"{counts.get('discrepancy', 0)} are discrepancies and {counts.get('unverifiable', 0)} cannot be checked."
             )
         for row in self.audit[self.audit["status"] == "discrepancy"].itertuples():
-            parts.append(f"- **{row.claimed}** ({row.claim}): {row.note}")
+            parts.append(f"- **{html.escape(row.claimed)}** ({html.escape(row.claim)}): {html.escape(row.note)}")
         for row in self.indicators.itertuples():
             ci = f" (95% CI {row.ci_low:.1f}-{row.ci_high:.1f})" if pd.notna(row.ci_low) else ""
             unit = "%" if row.unit == "%" else ""
-            parts.append(f"- {row.label}: {row.value:.1f}{unit}{ci}, from {row.numerator:g} / {row.denominator:g}.")
+            parts.append(f"- {html.escape(row.label)}: {row.value:.1f}{unit}{ci}, from {row.numerator:g} / {row.denominator:g}.")
         return Markdown("\n".join(parts))

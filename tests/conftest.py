@@ -22,3 +22,19 @@ def source_reports():
     if found is None:
         pytest.skip("no source reports folder (../shared/reports or $REPORTS_DIR): provenance not checked")
     return found
+
+
+BATCH_COUNTIES = ["dongying", "laishui", "anhui"]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """A small batch run (overview + three counties), its summary and timing, in a scratch folder."""
+    import time
+
+    from analysis.batch import run_batch
+
+    out = tmp_path_factory.mktemp("batch")
+    started = time.perf_counter()
+    summary = run_batch(BATCH_COUNTIES, jobs=2, reports_dir=out / "reports", site_dir=out / "site")
+    return {"out": out, "summary": summary, "seconds": time.perf_counter() - started}

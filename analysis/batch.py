@@ -1,0 +1,230 @@
+"""Run every notebook for every county with papermill, in parallel, and build the HTML site.
+
+A run is skipped when its inputs (notebook, data tables, analysis code, parameters) are
+unchanged since its last success; a failed run does not stop the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from analysis.outputs import write_text_atomic
+from analysis.paths import DATA_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_OUT_DIR, SITE_DIR
+
+PER_COUNTY = {"01-finance": "finance", "02-staffing": "staffing", "03-delegation": "delegation", "04-facilities": "facilities"}
+OVERVIEW = "00-overview"
+STATE_FILE = ".batch-state.json"
+
+
+@dataclass(frozen=True)
+class Job:
+    notebook: str
+    county: str | None  # None for the overview
+
+    @property
+    def key(self) -> str:
+        return f"{self.folder}/{self.notebook}"
+
+    @property
+    def folder(self) -> str:
+        return self.county or "overview"
+
+    @property
+    def parameters(self) -> dict:
+        return {"county": self.county} if self.county else {}
+
+
+@dataclass
+class Result:
+    key: str
+    status: str  # ok, failed, up to date
+    error: str = ""
+    seconds: float = 0.0
+
+
+def _digest_files(paths) -> str:
+    h = hashlib.sha256()
+    for path in sorted(paths):
+        h.update(str(path.name).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def shared_digest(data_dir: Path) -> str:
+    """What every run depends on: the tables and the analysis code (with the site template)."""
+    code = [p for p in (PROJECT_ROOT / "analysis").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return _digest_files([*Path(data_dir).glob("*.csv"), *code])
+
+
+def job_digest(job: Job, shared: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> str:
+    notebook = (notebooks_dir / f"{job.notebook}.ipynb").read_bytes()
+    return hashlib.sha256(shared.encode() + notebook + json.dumps(job.parameters, sort_keys=True).encode()).hexdigest()
+
+
+def plan(tables, counties=None, notebooks=None) -> tuple[list[Job], list[tuple[str, str]]]:
+    """The runs to make, and the (county, notebook) pairs skipped for having no data."""
+    from analysis.views import has_domain_data
+
+    wanted = notebooks or [OVERVIEW, *PER_COUNTY]
+    unknown = [n for n in wanted if n != OVERVIEW and n not in PER_COUNTY]
+    if unknown:
+        raise ValueError(f"unknown notebook(s) {', '.join(unknown)}; choose from {OVERVIEW}, {', '.join(PER_COUNTY)}")
+    places = counties or list(tables.counties["county"])
+    jobs = [Job(OVERVIEW, None)] if OVERVIEW in wanted else []
+    no_data = []
+    for county in places:
+        for notebook in (n for n in PER_COUNTY if n in wanted):
+            if has_domain_data(tables, county, PER_COUNTY[notebook]):
+                jobs.append(Job(notebook, county))
+            else:
+                no_data.append((county, notebook))
+    return jobs, no_data
+
+
+def _init_worker(data_dir: str) -> None:
+    os.environ["ANALYSIS_DATA_DIR"] = data_dir  # the kernels papermill starts inherit it
+
+
+def run_job(job: Job, data_dir: Path, reports_dir: Path, site_dir: Path, notebooks_dir: Path = NOTEBOOKS_DIR) -> Result:
+    """Execute one notebook into reports/<folder>/, render its page into site/<folder>/."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from analysis.site import render_notebook_page
+
+    started = time.perf_counter()
+    out = reports_dir / job.folder / f"{job.notebook}.ipynb"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.stem}.{os.getpid()}.tmp.ipynb")
+    error = ""
+    try:
+        papermill.execute_notebook(str(notebooks_dir / f"{job.notebook}.ipynb"), str(tmp), parameters=job.parameters,
+                                   kernel_name="python3", progress_bar=False, cwd=str(notebooks_dir))
+    except PapermillExecutionError as err:
+        error = f"{err.ename}: {err.evalue}".strip().splitlines()[-1]
+    except Exception as err:  # the kernel died, the notebook is unreadable ...: still one failed run
+        error = f"{type(err).__name__}: {err}".strip().splitlines()[-1]
+    if tmp.exists():
+        os.replace(tmp, out)  # papermill keeps the error cell in a failed notebook
+        info = _page_info(job, error, data_dir)
+        render_notebook_page(out, site_dir / job.folder / f"{job.notebook}.html", info)
+    return Result(job.key, "failed" if error else "ok", error, time.perf_counter() - started)
+
+
+def _page_info(job: Job, error: str, data_dir: Path):
+    from analysis.site import PageInfo
+    from analysis.tables import load_tables
+
+    tables = load_tables(data_dir)
+    src = tables.sources.set_index("source")
+    if job.county:
+        ids = tables.counties.set_index("county").at[job.county, "sources"].split()
+    else:
+        ids = list(src.index)
+    cited = [(s, src.at[s, "title_zh"], f"{src.at[s, 'file']}, lines {int(src.at[s, 'line_start'])}-{int(src.at[s, 'line_end'])}") for s in ids]
+    return PageInfo(f"{job.notebook}.ipynb", job.parameters, cited, error)
+
+
+def _load_state(reports_dir: Path) -> dict:
+    path = reports_dir / STATE_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def run_batch(counties=None, notebooks=None, jobs: int | None = None, force: bool = False,
+              data_dir: Path = DATA_DIR, reports_dir: Path = REPORTS_OUT_DIR, site_dir: Path = SITE_DIR,
+              notebooks_dir: Path = NOTEBOOKS_DIR) -> dict:
+    """Run the notebooks, then build the site; returns the summary (see :func:`format_summary`)."""
+    from tqdm import tqdm
+
+    from analysis.tables import load_tables
+
+    tables = load_tables(data_dir)
+    todo, no_data = plan(tables, counties, notebooks)
+    shared = shared_digest(data_dir)
+    state = _load_state(reports_dir)
+    digests = {job.key: job_digest(job, shared, notebooks_dir) for job in todo}
+    results: dict[str, Result] = {}
+    pending = []
+    for job in todo:
+        previous = state.get(job.key, {})
+        fresh = previous.get("status") == "ok" and previous.get("digest") == digests[job.key]
+        if fresh and not force and (site_dir / job.folder / f"{job.notebook}.html").is_file():
+            results[job.key] = Result(job.key, "up to date")
+        else:
+            pending.append(job)
+
+    if pending:
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
+        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(Path(data_dir).resolve()),)) as pool:
+            futures = {pool.submit(run_job, job, Path(data_dir), reports_dir, site_dir, notebooks_dir): job for job in pending}
+            with tqdm(total=len(futures), desc="notebooks", unit="run", disable=None) as bar:
+                for future in as_completed(futures):
+                    result = future.result()
+                    results[result.key] = result
+                    state[result.key] = {"status": result.status, "digest": digests[result.key], "error": result.error}
+                    bar.set_postfix_str(f"{result.key}: {result.status}")
+                    bar.update()
+        write_text_atomic(reports_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True))
+
+    summary = {"jobs": [asdict(r) for r in results.values()], "no_data": no_data}
+    _build_index(tables, todo, state, no_data, site_dir, reports_dir, shared)
+    return summary
+
+
+def _build_index(tables, todo, state, no_data, site_dir: Path, reports_dir: Path, shared: str) -> None:
+    """(Re)write site/index.html, unless nothing it shows has changed."""
+    statuses = {job.key: state.get(job.key, {}) for job in todo}
+    index_digest = hashlib.sha256((shared + json.dumps([statuses, no_data], sort_keys=True)).encode()).hexdigest()
+    marker = reports_dir / ".index-digest"
+    index = site_dir / "index.html"
+    if index.is_file() and marker.is_file() and marker.read_text() == index_digest:
+        return
+    from analysis.audit import audit_findings
+    from analysis.site import build_index
+
+    pages, overview = {}, None
+    for job in todo:
+        entry = statuses[job.key]
+        if not entry:
+            continue
+        link = {"href": f"{job.folder}/{job.notebook}.html", "label": job.notebook, "status": entry["status"], "error": entry.get("error", "")}
+        if job.county:
+            pages[(job.county, job.notebook)] = link
+        else:
+            overview = link
+    build_index(index, tables, audit_findings(tables), pages, overview, PER_COUNTY)
+    write_text_atomic(marker, index_digest)
+
+
+def format_summary(summary: dict, tables) -> str:
+    """A counties x notebooks grid of ok / failed / up to date / no data, and the totals."""
+    status = {tuple(job["key"].split("/")): job["status"] for job in summary["jobs"]}
+    width = max(len(c) for c in tables.counties["county"]) + 2
+    lines = ["county".ljust(width) + "".join(n.ljust(16) for n in PER_COUNTY)]
+    for county in tables.counties["county"]:
+        cells = []
+        for notebook in PER_COUNTY:
+            if (county, notebook) in status:
+                cells.append(status[(county, notebook)])
+            elif (county, notebook) in {tuple(x) for x in summary["no_data"]}:
+                cells.append("no data")
+            else:
+                cells.append("-")
+        if any(c != "-" for c in cells):
+            lines.append(county.ljust(width) + "".join(c.ljust(16) for c in cells))
+    if ("overview", OVERVIEW) in status:
+        lines.append(f"overview: {status[('overview', OVERVIEW)]}")
+    counts: dict[str, int] = {}
+    for s in [*status.values(), *["no data"] * len(summary["no_data"])]:
+        counts[s] = counts.get(s, 0) + 1
+    lines.append("total: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    for job in summary["jobs"]:
+        if job["status"] == "failed":
+            lines.append(f"FAILED {job['key']}: {job['error']}")
+    return "\n".join(lines)

@@ -1,0 +1,109 @@
+"""The batch: every applicable notebook per county, failure isolation, incremental reruns, the site."""
+
+import json
+import shutil
+import time
+
+import nbformat
+import pytest
+from bs4 import BeautifulSoup
+
+from analysis.batch import format_summary, run_batch
+from analysis.cli import main
+from analysis.outputs import write_text_atomic
+from analysis.paths import DATA_DIR, NOTEBOOKS_DIR
+from analysis.tables import load_tables
+from tests.conftest import BATCH_COUNTIES
+from tests.test_tables import set_cell
+
+
+def statuses(summary):
+    return {job["key"]: job["status"] for job in summary["jobs"]}
+
+
+def test_runs_what_applies_and_skips_what_has_no_data(built_site):
+    got = statuses(built_site["summary"])
+    # 东营 has finance, staffing and delegation numbers; 涞水 staffing and delegation; 安徽 none
+    assert got == {"overview/00-overview": "ok", "dongying/01-finance": "ok", "dongying/02-staffing": "ok",
+                   "dongying/03-delegation": "ok", "laishui/02-staffing": "ok", "laishui/03-delegation": "ok"}
+    assert sorted(map(tuple, built_site["summary"]["no_data"])) == sorted(
+        [("dongying", "04-facilities"), ("laishui", "01-finance"), ("laishui", "04-facilities"),
+         ("anhui", "01-finance"), ("anhui", "02-staffing"), ("anhui", "03-delegation"), ("anhui", "04-facilities")])
+    out = built_site["out"]
+    for key in got:
+        assert (out / "reports" / f"{key}.ipynb").is_file() and (out / "site" / f"{key}.html").is_file()
+    executed = nbformat.read(out / "reports" / "laishui" / "03-delegation.ipynb", as_version=4)
+    assert executed.metadata.papermill.parameters == {"county": "laishui"}  # parameters kept in metadata
+    assert not list(out.rglob("*.tmp.ipynb"))
+
+
+def test_a_second_run_with_no_change_skips_everything(built_site):
+    started = time.perf_counter()
+    summary = run_batch(BATCH_COUNTIES, jobs=2, reports_dir=built_site["out"] / "reports", site_dir=built_site["out"] / "site")
+    assert set(statuses(summary).values()) == {"up to date"}
+    assert time.perf_counter() - started < 10
+
+
+def test_summary_lists_counties_by_notebook(built_site):
+    text = format_summary(built_site["summary"], load_tables())
+    assert "dongying" in text and "no data" in text and "total: no data 7, ok 6" in text
+
+
+def test_a_broken_notebook_fails_alone(tmp_path, capsys):
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS_DIR, notebooks)
+    broken = nbformat.read(notebooks / "03-delegation.ipynb", as_version=4)
+    broken.cells.insert(3, nbformat.v4.new_code_cell('raise RuntimeError("deliberately broken for the test")'))
+    nbformat.write(broken, notebooks / "03-delegation.ipynb")
+
+    code = main(["batch", "--county", "laishui", "--notebook", "02-staffing", "--notebook", "03-delegation",
+                 "--jobs", "2", "--notebooks-dir", str(notebooks), "--out", str(tmp_path)])
+    printed = capsys.readouterr().out
+    assert code == 1
+    assert "FAILED laishui/03-delegation: RuntimeError: deliberately broken for the test" in printed
+    state = json.loads((tmp_path / "reports" / ".batch-state.json").read_text())
+    assert state["laishui/02-staffing"]["status"] == "ok"
+    # the executed copy keeps the error cell; its page and the index say it failed
+    executed = nbformat.read(tmp_path / "reports" / "laishui" / "03-delegation.ipynb", as_version=4)
+    assert any(o.get("output_type") == "error" for c in executed.cells for o in c.get("outputs", []))
+    page = (tmp_path / "site" / "laishui" / "03-delegation.html").read_text(encoding="utf-8")
+    assert "This run failed." in page
+    index = BeautifulSoup((tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "RuntimeError: deliberately broken for the test" in index.get_text()
+    good = (tmp_path / "site" / "laishui" / "02-staffing.html").read_text(encoding="utf-8")
+    assert "This run failed." not in good and "义安镇" in good
+
+
+def test_data_strings_are_escaped_on_every_page(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    rows = (data / "findings.csv").read_text(encoding="utf-8").splitlines()
+    row = next(i for i, line in enumerate(rows, start=1) if line.startswith("laishui_posts_bodies_sum,"))
+    set_cell(data / "findings.csv", row, "note", '<script>alert("x")</script> & <b>bold</b>')
+    run_batch(["laishui"], ["02-staffing"], jobs=1, data_dir=data, reports_dir=tmp_path / "reports", site_dir=tmp_path / "site")
+    for page in (tmp_path / "site" / "index.html", tmp_path / "site" / "laishui" / "02-staffing.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert '<script>alert("x")</script>' in soup.get_text()  # shown as text
+        assert not [s for s in soup.find_all("script") if "alert" in s.get_text()]
+        assert not [b for b in soup.find_all("b") if b.get_text() == "bold"]
+
+
+def test_an_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch):
+    target = tmp_path / "index.html"
+    target.write_text("old, complete page", encoding="utf-8")
+
+    def crash(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("analysis.outputs.os.replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        write_text_atomic(target, "new page")
+    assert target.read_text(encoding="utf-8") == "old, complete page"
+    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
+
+
+def test_force_reruns(built_site, tmp_path):
+    shutil.copytree(built_site["out"], tmp_path / "copy")
+    summary = run_batch(["anhui"], ["00-overview"], jobs=1, force=True,
+                        reports_dir=tmp_path / "copy" / "reports", site_dir=tmp_path / "copy" / "site")
+    assert statuses(summary) == {"overview/00-overview": "ok"}
