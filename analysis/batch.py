@@ -112,8 +112,10 @@ def run_job(job: Job, data_dir: Path, reports_dir: Path, site_dir: Path, noteboo
         error = f"{type(err).__name__}: {err}".strip().splitlines()[-1]
     if tmp.exists():
         os.replace(tmp, out)  # papermill keeps the error cell in a failed notebook
-        info = _page_info(job, error, data_dir)
-        render_notebook_page(out, site_dir / job.folder / f"{job.notebook}.html", info)
+        try:
+            render_notebook_page(out, site_dir / job.folder / f"{job.notebook}.html", _page_info(job, error, data_dir))
+        except Exception as err:  # a page that cannot be rendered fails its run, not the batch
+            error = error or f"page not rendered: {type(err).__name__}: {err}".strip().splitlines()[0]
     return Result(job.key, "failed" if error else "ok", error, time.perf_counter() - started)
 
 

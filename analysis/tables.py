@@ -75,7 +75,7 @@ def read_table(path: Path, name: str, label: str) -> pd.DataFrame:
     ]
     if problems:
         raise DataError(problems)
-    frame = pd.DataFrame(rows[1:], columns=header, dtype=object)
+    frame = pd.DataFrame(rows[1:], columns=header, dtype=object).astype(str)  # str even when empty
     frame.index = range(2, len(rows) + 1)  # the index is the row number in the file
     return frame
 
