@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from analysis.outputs import write_text_atomic
-from analysis.paths import DATA_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_OUT_DIR, SITE_DIR
+from analysis.paths import DATA_DIR, FIGURES_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_OUT_DIR, SITE_DIR
 
 PER_COUNTY = {"01-finance": "finance", "02-staffing": "staffing", "03-delegation": "delegation", "04-facilities": "facilities"}
 OVERVIEW = "00-overview"
@@ -87,17 +87,20 @@ def plan(tables, counties=None, notebooks=None) -> tuple[list[Job], list[tuple[s
     return jobs, no_data
 
 
-def _init_worker(data_dir: str) -> None:
-    os.environ["ANALYSIS_DATA_DIR"] = data_dir  # the kernels papermill starts inherit it
+def run_job(job: Job, data_dir: Path, reports_dir: Path, site_dir: Path, notebooks_dir: Path = NOTEBOOKS_DIR,
+            figures_dir: Path = FIGURES_DIR) -> Result:
+    """Execute one notebook into reports/<folder>/, render its page into site/<folder>/.
 
-
-def run_job(job: Job, data_dir: Path, reports_dir: Path, site_dir: Path, notebooks_dir: Path = NOTEBOOKS_DIR) -> Result:
-    """Execute one notebook into reports/<folder>/, render its page into site/<folder>/."""
+    Runs in a worker process (local or Dask); everything it needs comes in its arguments.
+    """
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     from analysis.site import render_notebook_page
 
+    # The kernel papermill starts inherits these: it reads these tables, writes figures there.
+    os.environ["ANALYSIS_DATA_DIR"] = str(Path(data_dir).resolve())
+    os.environ["ANALYSIS_FIGURES_DIR"] = str(Path(figures_dir).resolve())
     started = time.perf_counter()
     out = reports_dir / job.folder / f"{job.notebook}.ipynb"
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -138,10 +141,31 @@ def _load_state(reports_dir: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
+def _execute(pending: list[Job], arguments: tuple, jobs: int | None, scheduler: str | None):
+    """Yield each run's Result as it finishes, on local processes or on a Dask cluster."""
+    if scheduler:
+        from distributed import Client
+        from distributed import as_completed as dask_completed
+
+        with Client(scheduler) as client:
+            futures = [client.submit(run_job, job, *arguments, pure=False) for job in pending]
+            for future in dask_completed(futures):
+                yield future.result()
+        return
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
+    with ProcessPoolExecutor(workers) as pool:
+        for future in as_completed([pool.submit(run_job, job, *arguments) for job in pending]):
+            yield future.result()
+
+
 def run_batch(counties=None, notebooks=None, jobs: int | None = None, force: bool = False,
               data_dir: Path = DATA_DIR, reports_dir: Path = REPORTS_OUT_DIR, site_dir: Path = SITE_DIR,
-              notebooks_dir: Path = NOTEBOOKS_DIR) -> dict:
-    """Run the notebooks, then build the site; returns the summary (see :func:`format_summary`)."""
+              notebooks_dir: Path = NOTEBOOKS_DIR, figures_dir: Path = FIGURES_DIR, scheduler: str | None = None) -> dict:
+    """Run the notebooks, then build the site; returns the summary (see :func:`format_summary`).
+
+    ``scheduler`` is the address of a Dask distributed scheduler ("tcp://host:8786"): the runs
+    then go to its workers, which must see the same files (a shared file system).
+    """
     from tqdm import tqdm
 
     from analysis.tables import load_tables
@@ -162,16 +186,13 @@ def run_batch(counties=None, notebooks=None, jobs: int | None = None, force: boo
             pending.append(job)
 
     if pending:
-        workers = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(Path(data_dir).resolve()),)) as pool:
-            futures = {pool.submit(run_job, job, Path(data_dir), reports_dir, site_dir, notebooks_dir): job for job in pending}
-            with tqdm(total=len(futures), desc="notebooks", unit="run", disable=None) as bar:
-                for future in as_completed(futures):
-                    result = future.result()
-                    results[result.key] = result
-                    state[result.key] = {"status": result.status, "digest": digests[result.key], "error": result.error}
-                    bar.set_postfix_str(f"{result.key}: {result.status}")
-                    bar.update()
+        arguments = (Path(data_dir), Path(reports_dir), Path(site_dir), Path(notebooks_dir), Path(figures_dir))
+        with tqdm(total=len(pending), desc="notebooks", unit="run", disable=None) as bar:
+            for result in _execute(pending, arguments, jobs, scheduler):
+                results[result.key] = result
+                state[result.key] = {"status": result.status, "digest": digests[result.key], "error": result.error}
+                bar.set_postfix_str(f"{result.key}: {result.status}")
+                bar.update()
         write_text_atomic(reports_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True))
 
     summary = {"jobs": [asdict(r) for r in results.values()], "no_data": no_data}

@@ -39,7 +39,13 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--jobs", type=int, help="parallel runs (default: one per core)")
     batch.add_argument("--force", action="store_true", help="rerun even what is up to date")
     batch.add_argument("--notebooks-dir", type=Path, help="folder of the notebooks to run (default: notebooks/)")
-    batch.add_argument("--out", type=Path, help="write reports/ and site/ under this folder instead of the project")
+    batch.add_argument("--out", type=Path, help="write reports/, site/ and figures/ under this folder "
+                       "(default: the project; with another --data-dir, <data-dir>/../build)")
+    batch.add_argument("--scheduler", help="address of a Dask distributed scheduler to run on, e.g. tcp://host:8786")
+    synth = sub.add_parser("synth", help="write SYNTHETIC counties (same schema) to a folder outside data/")
+    synth.add_argument("--counties", type=int, required=True, help="how many")
+    synth.add_argument("--seed", type=int, default=0)
+    synth.add_argument("--out", type=Path, required=True, help="folder; tables go to <out>/data, texts to <out>/reports")
     run = sub.add_parser("run-notebooks", help="re-execute the committed notebooks in place (after an intended change)")
     run.add_argument("names", nargs="*", help="notebook file names (default: all in notebooks/)")
     sub.add_parser("validate", help="validate every table under data/")
@@ -78,6 +84,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run-notebooks":
         return _run_notebooks(args.names)
+    if args.command == "synth":
+        from analysis.synthetic import generate
+
+        data = generate(args.counties, args.out, args.seed)
+        print(f"wrote {args.counties} SYNTHETIC counties to {data}; run: python -m analysis --data-dir {data} batch")
+        return 0
     # Imported here so that --help stays fast.
     from analysis.tables import DataError, load_tables
 
@@ -100,12 +112,16 @@ def main(argv: list[str] | None = None) -> int:
 
         for county in args.county or []:
             _require_county(tables, county)
-        from analysis.paths import NOTEBOOKS_DIR, SITE_DIR
+        from analysis.paths import FIGURES_DIR, NOTEBOOKS_DIR, SITE_DIR
 
-        out = {"reports_dir": args.out / "reports", "site_dir": args.out / "site"} if args.out else {"reports_dir": REPORTS_OUT_DIR, "site_dir": SITE_DIR}
+        root = args.out
+        if root is None and args.data_dir.resolve() != DATA_DIR.resolve():
+            root = args.data_dir.resolve().parent / "build"  # other tables never write into the real site
+        out = ({"reports_dir": root / "reports", "site_dir": root / "site", "figures_dir": root / "figures"} if root
+               else {"reports_dir": REPORTS_OUT_DIR, "site_dir": SITE_DIR, "figures_dir": FIGURES_DIR})
         try:
             summary = run_batch(args.county, args.notebook, args.jobs, args.force, args.data_dir,
-                                notebooks_dir=args.notebooks_dir or NOTEBOOKS_DIR, **out)
+                                notebooks_dir=args.notebooks_dir or NOTEBOOKS_DIR, scheduler=args.scheduler, **out)
         except ValueError as err:
             raise SystemExit(f"error: {err}") from None
         print(format_summary(summary, tables))

@@ -120,9 +120,11 @@ def money_by_measure(facts: pd.DataFrame, measure_terms: dict[str, str]):
 
 
 def heatmap(matrix: pd.DataFrame, title: str, colour_label: str, cmap: str = "YlGnBu"):
-    """A labelled heatmap of counts (themes by county, facts by county and domain)."""
+    """A labelled heatmap of counts (themes by county, facts by county and domain); None when empty."""
     import seaborn as sns
 
+    if matrix.empty:
+        return None
     plt = _plt()
     fig, ax = plt.subplots(figsize=(0.45 * matrix.shape[1] + 4, 0.4 * matrix.shape[0] + 2))
     sns.heatmap(matrix, annot=True, fmt="d", cmap=cmap, cbar_kws={"label": colour_label}, linewidths=0.5, ax=ax)

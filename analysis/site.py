@@ -72,7 +72,10 @@ def render_notebook_page(notebook: Path, out: Path, info: PageInfo, depth: int =
 
     exporter = HTMLExporter(template_name="site", extra_template_basedirs=[str(TEMPLATE_DIR)],
                             exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4), resources={"language_code": "en"})
+    nb = nbformat.read(notebook, as_version=4)
+    for number, cell in enumerate(nb.cells):  # nbformat invents random cell ids; pages must not differ by run
+        cell["id"] = f"cell-{number}"
+    body, _ = exporter.from_notebook_node(nb, resources={"language_code": "en"})
     soup = BeautifulSoup(body, "html.parser")
     soup.head.append(BeautifulSoup(f"<style>{PAGE_CSS}</style>", "html.parser"))
     soup.title.string = f"{info.notebook} {info.parameters.get('county', '')}".strip()
@@ -137,6 +140,9 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, overview: 
             f"<td>{zh_spans(f.note)}</td><td>{where}</td></tr>")
     counts = ledger["status"].value_counts()
     overview_link = f"<p>{_status_link(overview)}: every county at once.</p>" if overview else ""
+    if tables.sources["title_en"].str.contains("SYNTHETIC").any():
+        overview_link = ('<p class="synthetic" role="note"><strong>SYNTHETIC DATA: invented counties and numbers for '
+                         "testing, not real reports.</strong></p>" + overview_link)
     failed = [e for e in [*pages.values(), overview] if e and e["status"] == "failed"]
     failed_html = ("<h2>Failed runs</h2><ul>" + "".join(f'<li><a href="{escape(e["href"])}">{escape(e["label"])}</a>: {escape(e["error"])}</li>' for e in failed) + "</ul>") if failed else ""
     page = f"""<!DOCTYPE html>
