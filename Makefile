@@ -40,10 +40,13 @@ validate: $(STAMP) ## validate the tables under data/
 notebooks: $(STAMP) ## re-execute the committed notebooks in place (after an intended change), rewriting figures/
 	$(PYTHON) -m analysis run-notebooks
 
+bench: $(STAMP) ## measure batch overhead, parallel speed-up, no-op rerun and scaling (about 10 minutes)
+	$(PYTHON) benchmarks/bench.py
+
 lab: $(STAMP) ## open the notebooks in JupyterLab with the project's environment
 	$(PYTHON) -m jupyterlab notebooks
 
 clean: ## remove generated outputs (keeps .venv)
 	rm -rf reports site .pytest_cache
 
-.PHONY: help install test reports validate notebooks lab clean
+.PHONY: help install test reports validate notebooks bench lab clean

@@ -44,17 +44,19 @@ def _recompute(finding: pd.Series, tables: Tables) -> tuple[Interval | None, str
     return RULES[finding["rule"]](*intervals), ""
 
 
-def audit_findings(tables: Tables) -> pd.DataFrame:
+def audit_findings(tables: Tables, county: str | None = None) -> pd.DataFrame:
     """One row per finding: the claim, what the facts give, the status and why.
 
     Examples
     --------
     The 东营 ledger row for "能正常运行的有179项, 占...44.6%" recomputes 179/401
     = 44.64% and is reproduced; "精简80%以上" over 8-10 offices cut to 1-2 gives
-    75-90% and is a discrepancy whose note shows that range.
+    75-90% and is a discrepancy whose note shows that range. ``county`` limits the
+    work to one county's findings.
     """
     rows = []
-    for finding in tables.findings.to_dict("records"):
+    findings = tables.findings if county is None else tables.findings[tables.findings["county"] == county]
+    for finding in findings.to_dict("records"):
         claim_fact = tables.fact(finding["claim_fact"]) if finding["claim_fact"] else None
         row = {**{k: finding[k] for k in ("finding_id", "county", "domain", "claim", "claimed", "rule", "inputs")},
                "source": claim_fact["source"] if claim_fact is not None else "",

@@ -155,19 +155,23 @@ def show(fig, *tables, save_as: str | None = None) -> None:
 
     ``save_as="overview/status_by_county"`` also writes the figure under figures/ as PNG and SVG.
     """
-    from IPython.display import display
+    from IPython.display import Image, display
 
     from analysis.paths import FIGURES_DIR
-    from analysis.style import save_figure
+    from analysis.style import render, save_figure
 
     plt = _plt()
     if fig is not None:
         if save_as:
             folder, _, name = save_as.rpartition("/")
-            save_figure(fig, FIGURES_DIR / folder, name)
-        # The site's page template turns this into the image's alt text.
+            png = save_figure(fig, FIGURES_DIR / folder, name)
+        else:
+            png = render(fig, "png")
+        # One rendering serves the file and the notebook; shown at screen size (the PNG is 150 dpi).
+        width = int.from_bytes(png[16:20], "big") * 100 // 150
+        # The site's page template turns "alt" into the image's alt text.
         alt = f"{alt_text(fig)}; the numbers it draws are in the table below."
-        display(fig, metadata={"image/png": {"alt": alt}})
+        display(Image(data=png, width=width, metadata={"alt": alt}))
         plt.close(fig)
     display(*tables)
 

@@ -48,15 +48,19 @@ def bilingual(english: str, chinese: str) -> str:
     return f"{english} {chinese}"
 
 
-def save_figure(fig, folder: Path, name: str) -> list[Path]:
-    """Write ``fig`` as ``<folder>/<name>.png`` and ``.svg`` with no timestamps; return the paths."""
+def render(fig, fmt: str = "png") -> bytes:
+    """The figure as PNG or SVG bytes, with no timestamps or software versions inside."""
+    buffer = io.BytesIO()
+    metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
+    fig.savefig(buffer, format=fmt, metadata=metadata)
+    return buffer.getvalue()
+
+
+def save_figure(fig, folder: Path, name: str) -> bytes:
+    """Write ``fig`` as ``<folder>/<name>.png`` and ``.svg``; return the PNG bytes (to display them)."""
     from analysis.outputs import write_bytes_atomic
 
-    written = []
-    for suffix, metadata in ((".png", {"Software": None}), (".svg", {"Date": None, "Creator": None})):
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format=suffix[1:], metadata=metadata)
-        path = folder / f"{name}{suffix}"
-        write_bytes_atomic(path, buffer.getvalue())
-        written.append(path)
-    return written
+    png = render(fig, "png")
+    write_bytes_atomic(folder / f"{name}.png", png)
+    write_bytes_atomic(folder / f"{name}.svg", render(fig, "svg"))
+    return png

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import os
+import pickle
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -42,7 +45,11 @@ class Tables:
     data_dir: Path
 
     def fact(self, fact_id: str) -> pd.Series:
-        return self.facts.loc[self.facts["fact_id"] == fact_id].iloc[0]
+        return self._facts_by_id.loc[fact_id]
+
+    @cached_property
+    def _facts_by_id(self) -> pd.DataFrame:
+        return self.facts.set_index("fact_id", drop=False)
 
 
 def _display(path: Path, data_dir: Path) -> str:
@@ -116,15 +123,54 @@ def _vocab(frames: dict[str, pd.DataFrame]) -> dict:
 def load_tables(data_dir: Path | str = DATA_DIR) -> Tables:
     """Read and validate every table in ``data_dir``.
 
+    Validation runs once per version of the tables and of the code that validates them: the
+    validated tables are kept in a cache keyed by both, so that the batch's many notebook
+    kernels do not each re-validate every county (which made a run's cost grow with the data).
+
     Raises
     ------
     DataError
         Listing every problem as "data/<file>.csv, row N, column 'c': ...".
     """
-    return _load_tables(Path(data_dir).resolve())
+    return _load_cached(Path(data_dir).resolve())
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("ANALYSIS_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "township-reform-audit"
+    return Path(base)
+
+
+def _content_key(data_dir: Path) -> str:
+    """Digest of the tables, the validating code, and the pandas version the pickle needs."""
+    h = hashlib.sha256(pd.__version__.encode())
+    here = Path(__file__).parent
+    for path in [*(data_dir / f"{name}.csv" for name in TABLES),
+                 *(here / f for f in ("tables.py", "schemas.py", "numbers.py", "rules.py"))]:
+        h.update(path.name.encode())
+        h.update(path.read_bytes() if path.is_file() else b"<missing>")
+    return h.hexdigest()
 
 
 @lru_cache(maxsize=4)
+def _load_cached(data_dir: Path) -> Tables:
+    from analysis.outputs import write_bytes_atomic
+
+    key = _content_key(data_dir)
+    cached = _cache_dir() / f"tables-{key}.pickle"
+    if cached.is_file():
+        try:
+            tables = pickle.loads(cached.read_bytes())
+            return Tables(**{**tables.__dict__, "data_dir": data_dir})
+        except Exception:  # an unreadable cache entry is only a cache miss
+            pass
+    tables = _load_tables(data_dir)
+    try:
+        write_bytes_atomic(cached, pickle.dumps(tables))
+    except OSError:  # a read-only home still works, just without the cache
+        pass
+    return tables
+
+
 def _load_tables(data_dir: Path) -> Tables:
     frames, problems = {}, []
     for name in TABLES:

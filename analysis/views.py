@@ -75,8 +75,8 @@ class CountyView:
     def audit(self) -> pd.DataFrame:
         from analysis.audit import audit_findings
 
-        a = audit_findings(self.tables)
-        return a[(a["county"] == self.county) & (a["domain"] == self.domain)].reset_index(drop=True)
+        a = audit_findings(self.tables, self.county)
+        return a[a["domain"] == self.domain].reset_index(drop=True)
 
     @cached_property
     def indicators(self) -> pd.DataFrame:

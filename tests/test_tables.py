@@ -104,3 +104,21 @@ def test_bad_input_writes_nothing(data_copy, tmp_path, capsys):
     assert not out.exists()
     err = capsys.readouterr().err
     assert "nothing was written" in err and "data/facts.csv, row 4, column 'county'" in err
+
+
+def test_validated_tables_are_cached_by_content(data_copy, monkeypatch, tmp_path):
+    import analysis.tables as tables_module
+
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "cache"))
+    tables_module._load_cached.cache_clear()
+    first = load_tables(data_copy)
+    assert len(list((tmp_path / "cache").glob("tables-*.pickle"))) == 1
+    tables_module._load_cached.cache_clear()
+    monkeypatch.setattr(tables_module, "_load_tables", lambda d: (_ for _ in ()).throw(AssertionError("re-validated")))
+    again = load_tables(data_copy)  # served from the cache: no validation
+    assert again.facts.equals(first.facts)
+    tables_module._load_cached.cache_clear()
+    set_cell(data_copy / "facts.csv", 7, "county", "atlantis")  # new content, new key: validated again
+    with pytest.raises(AssertionError, match="re-validated"):
+        load_tables(data_copy)
+    tables_module._load_cached.cache_clear()

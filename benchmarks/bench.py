@@ -1,0 +1,119 @@
+"""Batch speed against the kernel floor, parallel speed-up, no-op rerun and scaling (``make bench``).
+
+Everything is measured in one run on this machine and printed as ratios with the absolute
+figures. Outputs go to a scratch folder; the repository's reports/, site/ and figures/ are untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ["00-overview", "01-finance", "02-staffing", "03-delegation", "04-facilities"]
+# What the real notebooks import, directly or through analysis.views / analysis.overview.
+FLOOR_IMPORTS = ("import analysis.views, analysis.overview, analysis.figures, analysis.audit, analysis.indicators\n"
+                 "import pandas, pandera.pandas, cn2an, matplotlib.pyplot, seaborn, statsmodels.stats.proportion")
+# The driver reports its own peak memory (children excluded) as its last line.
+DRIVER = ("import json, resource, sys\nfrom analysis.cli import main\ncode = main(sys.argv[1:])\n"
+          "print(json.dumps({'maxrss_kib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, 'code': code}))")
+
+
+def floor_notebooks(folder: Path) -> Path:
+    """Notebooks with the real ones' names whose only work is the imports."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in NOTEBOOKS:
+        nb = nbformat.v4.new_notebook(cells=[
+            nbformat.v4.new_code_cell('county = "dongying"', metadata={"tags": ["parameters"]}),
+            nbformat.v4.new_code_cell(FLOOR_IMPORTS)])
+        nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+        nbformat.write(nb, folder / f"{name}.ipynb")
+    return folder
+
+
+def batch(*args: str) -> dict:
+    """Run the batch in its own driver process; wall time, peak driver memory, runs made."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", DRIVER, *args], cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"batch {' '.join(args)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    lines = done.stdout.strip().splitlines()
+    total = next(line for line in lines if line.startswith("total:"))
+    runs = sum(int(part.split()[-1]) for part in total.removeprefix("total: ").split(", ") if part.split()[0] in ("ok", "up"))
+    return {"seconds": seconds, "maxrss_mib": json.loads(lines[-1])["maxrss_kib"] / 1024, "runs": runs, "summary": total}
+
+
+def median_time(command: list[str], repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, capture_output=True, check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 50, 200], help="synthetic county counts for scaling")
+    parser.add_argument("--scaling-notebook", default="03-delegation", help="the notebook run per synthetic county")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = parser.parse_args()
+    cores = os.cpu_count() or 1
+    scratch = Path(tempfile.mkdtemp(prefix="bench-"))
+    figures = {"cores": cores}
+    try:
+        real = batch("batch", "--force", "--jobs", str(cores), "--out", str(scratch / "real"))
+        floor = batch("batch", "--force", "--jobs", str(cores), "--out", str(scratch / "floor"),
+                      "--notebooks-dir", str(floor_notebooks(scratch / "floor-notebooks")))
+        serial = batch("batch", "--force", "--jobs", "1", "--out", str(scratch / "serial"))
+        noop = batch("batch", "--jobs", str(cores), "--out", str(scratch / "real"))
+        help_seconds = median_time([sys.executable, "-m", "analysis", "--help"])
+        figures |= {"real_batch_s": real["seconds"], "floor_batch_s": floor["seconds"], "runs": real["runs"],
+                    "serial_batch_s": serial["seconds"], "noop_rerun_s": noop["seconds"], "help_s": help_seconds}
+        scaling = {}
+        for size in args.sizes:
+            out = scratch / f"synthetic-{size}"
+            subprocess.run([sys.executable, "-m", "analysis", "synth", "--counties", str(size), "--seed", "1", "--out", str(out)],
+                           cwd=ROOT, check=True, capture_output=True)
+            run = batch("--data-dir", str(out / "data"), "batch", "--force", "--jobs", str(cores),
+                        "--notebook", args.scaling_notebook)
+            scaling[size] = {"per_county_s": run["seconds"] / size, "driver_peak_mib": run["maxrss_mib"], "total_s": run["seconds"]}
+        figures["scaling"] = scaling
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+    small, large = min(scaling), max(scaling)
+    ratios = {
+        "overhead (real / floor, target <= 1.15)": figures["real_batch_s"] / figures["floor_batch_s"],
+        f"parallel speed-up (jobs 1 / jobs {cores}, target >= 1.7)": figures["serial_batch_s"] / figures["real_batch_s"],
+        "no-op rerun / --help (target <= 3)": figures["noop_rerun_s"] / figures["help_s"],
+        f"per-county time, {large} / {small} counties (target <= 1.10)": scaling[large]["per_county_s"] / scaling[small]["per_county_s"],
+        f"driver peak memory, {large} / {small} counties (target <= 1.20)": scaling[large]["driver_peak_mib"] / scaling[small]["driver_peak_mib"],
+    }
+    figures["ratios"] = ratios
+    print(f"machine: {cores} cores; {figures['runs']} notebook runs in the real batch")
+    for name, value in ratios.items():
+        print(f"  {name}: {value:.2f}")
+    print("absolute figures:")
+    print(f"  real batch {figures['real_batch_s']:.1f} s, floor {figures['floor_batch_s']:.1f} s, jobs 1 {figures['serial_batch_s']:.1f} s")
+    print(f"  no-op rerun {figures['noop_rerun_s']:.2f} s, --help {figures['help_s']:.2f} s")
+    for size, row in scaling.items():
+        print(f"  {size} synthetic counties ({args.scaling_notebook}): {row['total_s']:.1f} s, "
+              f"{row['per_county_s']:.2f} s per county, driver peak {row['driver_peak_mib']:.0f} MiB")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
