@@ -35,12 +35,14 @@ QUALIFIER_BOUNDS = {
     "近": ("high", False),
     "以下": ("high", True),
     "未过半": ("high", True),
+    "以内": ("high", True),  # "1个月内": within, at most
+    "内": ("high", True),
     "约": ("about", None),
     "左右": ("about", None),
     "上": ("about", None),  # "上千册": as many as a thousand
 }
 PREFIX_QUALIFIERS = ("不低于", "不少于", "未过半", "不到", "不足", "超过", "至少", "近", "约", "上")
-SUFFIX_QUALIFIERS = ("以上", "以下", "左右")
+SUFFIX_QUALIFIERS = ("以上", "以下", "以内", "左右", "内")  # "以内" before "内": the longer word wins
 
 UNIT_ALIASES = {"m2": "㎡", "平方米": "㎡", "平米": "㎡", "元": "元", "%": "%"}
 

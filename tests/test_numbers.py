@@ -91,6 +91,9 @@ def test_ranges_have_no_point_value(text, low, high, unit):
         ("过半", 50, 50, None, False, True),
         ("未过半", 50, None, 50, True, True),         # 003 part 3
         ("近百人", 100, None, 100, True, False),
+        ("1个月内", 1, None, 1, True, True),          # 002 part 4: file approvals within a month
+        ("1周内", 1, None, 1, True, True),            # 004: local matters settled within a week
+        ("3日以内", 3, None, 3, True, True),
     ],
 )
 def test_one_sided_qualifiers(text, value, low, high, low_inc, high_inc):
@@ -128,3 +131,10 @@ def test_no_number_is_an_error(text):
 def test_two_qualifiers_are_refused():
     with pytest.raises(ValueError, match="more than one qualifier"):
         parse_quantity("约400多项")
+
+
+def test_within_keeps_the_unit_apart_from_the_qualifier():
+    q = parse_quantity("1个月内")       # 002 part 4: "许可后1个月内将审批、许可事项报相关部门备案"
+    assert (q.qualifier, q.unit) == ("内", "月")
+    assert (parse_quantity("1周内").qualifier, parse_quantity("1周内").unit) == ("内", "周")
+    assert (parse_quantity("3日以内").qualifier, parse_quantity("3日以内").unit) == ("以内", "日")
