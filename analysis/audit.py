@@ -31,17 +31,24 @@ def fact_interval(fact: pd.Series) -> Interval | None:
 
 
 def _recompute(finding: pd.Series, tables: Tables) -> tuple[Interval | None, str]:
-    inputs = finding["inputs"].split()
-    if finding["rule"] == COUNT_ITEMS:
-        listed = tables.lists.loc[tables.lists["list_id"] == inputs[0]].iloc[0]
-        return Interval.point(count_items(listed["items"], listed["count_by"])), ""
+    """Apply the finding's rule to its inputs: facts give their values, lists their item counts.
+
+    A list may feed any rule ("21 listed - 4 moved up = 17"); ``count_items`` is the rule
+    ``value`` over one list.
+    """
+    lists = tables.lists.set_index("list_id")
     intervals = []
-    for fact_id in inputs:
-        interval = fact_interval(tables.fact(fact_id))
+    for input_id in finding["inputs"].split():
+        if input_id in lists.index:
+            listed = lists.loc[input_id]
+            intervals.append(Interval.point(count_items(listed["items"], listed["count_by"])))
+            continue
+        interval = fact_interval(tables.fact(input_id))
         if interval is None:
-            return None, f"input {fact_id} ({tables.fact(fact_id)['as_written']}) gives no bounded number"
+            return None, f"input {input_id} ({tables.fact(input_id)['as_written']}) gives no bounded number"
         intervals.append(interval)
-    return RULES[finding["rule"]](*intervals), ""
+    rule = "value" if finding["rule"] == COUNT_ITEMS else finding["rule"]
+    return RULES[rule](*intervals), ""
 
 
 def audit_findings(tables: Tables, county: str | None = None) -> pd.DataFrame:

@@ -31,7 +31,6 @@ def recomputed(audit, finding_id):
         ("dongying_powers_parts_sum", 179 + 155 + 67, "reproduced"),
         ("dongying_powers_approx_vs_exact", 401, "reproduced"),
         ("dongying_posts_added_sum", 11 + 23, "reproduced"),            # 34 = 11 + 23
-        ("dongying_pilot_towns_named", 5, "discrepancy"),               # 6 pilot towns, 5 named
         # 000 part 1: 88 = 34 + 52 + 2; 马桥镇 1.3亿 of 7.1亿 is "不到20%"
         ("anon_city_88_town_classes_sum", 34 + 52 + 2, "reproduced"),
         ("anon_city_88_maqiao_usable_funds_share", 1.3 / 7.1 * 100, "reproduced"),
@@ -46,7 +45,8 @@ def recomputed(audit, finding_id):
         ("anon_district_pp_stations_cut_2005", (17 - 7) / 17 * 100, "reproduced"),
         ("anon_district_pp_admin_offices_cut_2005", (10 - 3) / 10 * 100, "reproduced"),
         ("anon_district_pp_pre2002_count", 21, "reproduced"),
-        ("anon_district_pp_pre2002_21_vs_17", 21, "discrepancy"),       # cut starts from 17, list has 21
+        # "上划整合后,由17个": 21 listed before 2002 less 林业站、司法所、卫生院、中小学校 moved up = 17 (a list feeds the rule)
+        ("anon_district_pp_pre2002_21_vs_17", 21 - 4, "reproduced"),
         ("anon_district_pp_units_2002_vs_4", 3 + 2, "discrepancy"),     # "三个中心两个所" vs "减为4个"
         ("anon_district_pp_units_2005_sum_vs_7", 1 + 1 + 4, "discrepancy"),  # "一校一站四中心" vs "整合为7个"
         ("anon_district_pp_p05_vs_p04_congress", 16, "discrepancy"),    # 十六届 (p04) vs 十七届 (p05)
@@ -78,6 +78,28 @@ def test_a_claim_over_a_range_is_a_discrepancy_with_the_range_in_its_note(audit)
     assert audit.at["anon_district_pp_admin_offices_cut_2002", "status"] == "discrepancy"
     assert recomputed(audit, "anon_district_pp_admin_offices_cut_2002") == pytest.approx((75.0, 90.0))
     assert "75–90" in audit.at["anon_district_pp_admin_offices_cut_2002", "note"]
+
+
+@pytest.mark.parametrize(
+    "finding_id",
+    [
+        "dongying_pilot_towns_named",             # 001: 6 towns, 5 named only as examples (比如): nothing to count
+        "xuanzhou_daily_opening_vs_weekdays",     # 003 part 8: 每天 is a recommendation, not a stated schedule
+        "anon_city_162_operating_includes_idle",  # 003 part 8: the 31 "正常运行" include idle shells, no count per kind
+        "shandong_reform_plan_deadline_garbled",  # 002: "2023月底前", no such month (conversion garble)
+    ],
+)
+def test_claims_without_numbers_to_check_are_unverifiable_with_a_reason(audit, finding_id):
+    assert audit.at[finding_id, "status"] == "unverifiable"
+    assert audit.at[finding_id, "recomputed"] == ""
+    assert len(audit.at[finding_id, "note"]) > 40
+
+
+def test_a_word_claim_is_cited_to_its_own_phrase(audit):
+    # 003 part 8: "建起的乡镇综合文化站大部分…不能投入运行": (90 - 31) / 90 = 65.6% of built stations idle, "most"
+    row = audit.loc["anon_city_162_majority_not_operating"]
+    assert row["status"] == "reproduced" and recomputed(audit, "anon_city_162_majority_not_operating") == pytest.approx(59 / 90 * 100)
+    assert row["source"] == "s003p08b" and row["locator"] == "建起的乡镇综合文化站大部分由于缺乏运行经费"
 
 
 def test_anonymised_numbers_are_unverifiable(audit):
