@@ -119,6 +119,87 @@ def money_by_measure(facts: pd.DataFrame, measure_terms: dict[str, str]):
     return fig, table
 
 
+def cuts_before_after(audit: pd.DataFrame, tables):
+    """Bodies or posts before and after each stated cut (精简 …%): the numbers the cut rate is computed from.
+
+    A range ("8-10个") is drawn as a solid bar to its low end and a light one to its high end.
+    """
+    from analysis.audit import fact_interval
+
+    rows = []
+    for row in audit[audit["rule"] == "reduction"].itertuples():
+        before, after = (tables.fact(fact_id) for fact_id in row.inputs.split())
+        spans = [fact_interval(before), fact_interval(after)]
+        if None in spans:
+            continue
+        period = f"{before['period'] or '…'}→{after['period'] or '…'}"  # "…": the report hides or omits the year
+        rows.append({"finding_id": row.finding_id, "entity": before["entity"], "period": period,
+                     "before": before["as_written"], "after": after["as_written"],
+                     "before_low": spans[0].lo, "before_high": spans[0].hi, "after_low": spans[1].lo, "after_high": spans[1].hi,
+                     "claimed": row.claimed, "recomputed": row.recomputed, "status": row.status})
+    table = pd.DataFrame(rows, columns=["finding_id", "entity", "period", "before", "after", "before_low", "before_high",
+                                        "after_low", "after_high", "claimed", "recomputed", "status"])
+    if table.empty:
+        return None, table
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(8, 0.9 * len(table) + 1.6))
+    for i, r in enumerate(table.itertuples()):
+        for offset, stage, colour in ((-0.2, "before", "#8d99ae"), (0.2, "after", DOMAIN_COLOURS["staffing"])):
+            low, high, written = getattr(r, f"{stage}_low"), getattr(r, f"{stage}_high"), getattr(r, stage)
+            ax.barh(i + offset, low, height=0.38, color=colour)
+            if high > low:
+                ax.barh(i + offset, high - low, left=low, height=0.38, color=colour, alpha=0.35)
+            ax.text(high, i + offset, f" {written}", va="center", fontsize=9)
+        ax.text(1.01, i, f"{r.claimed} {STATUS_ZH[r.status]}", transform=ax.get_yaxis_transform(), va="center",
+                fontsize=9, color=STATUS_COLOURS[r.status])
+    ax.set_yticks(range(len(table)), [f"{_short(e, 22)} {p}" for e, p in zip(table["entity"], table["period"])])
+    ax.invert_yaxis()
+    ax.set_xlim(0, table[["before_high", "after_high"]].to_numpy().max() * 1.2)
+    ax.set_xlabel(bilingual("number before (grey) and after (green) the cut; right: the cut the report states", "精简前后数量"))
+    ax.set_title(bilingual("Before and after each stated cut", "精简前后"))
+    return fig, table
+
+
+# Stages of a construction programme, in the order a station passes through them.
+STATION_STAGES = (
+    ("culture_stations_operating", "built, in operation 建成并运行"),
+    ("built_not_operating", "built, not in operation 建成未运行"),
+    ("culture_stations_under_construction", "under construction 在建"),
+    ("culture_stations_choosing_site", "choosing a site 选址"),
+)
+
+
+def culture_station_pipeline(facts: pd.DataFrame):
+    """The construction tasks split by stage: how many stations are built, and how many of those run."""
+    first = facts[facts["value"].notna()].drop_duplicates("measure").set_index("measure")["value"]
+    if "culture_station_tasks" not in first or "culture_stations_built" not in first:
+        return None, pd.DataFrame()
+    counts = {m: first.get(m) for m, _ in STATION_STAGES}
+    if counts["culture_stations_operating"] is None:  # no operating count: built stays one stage
+        counts["culture_stations_operating"], counts["built_not_operating"] = None, first["culture_stations_built"]
+    else:
+        counts["built_not_operating"] = first["culture_stations_built"] - counts["culture_stations_operating"]
+    tasks = first["culture_station_tasks"]
+    table = pd.DataFrame([{"stage": label, "stations": counts[m], "share_of_tasks": counts[m] / tasks * 100}
+                          for m, label in STATION_STAGES if counts[m] is not None])
+    table.loc[len(table)] = {"stage": "construction tasks 建设任务 (total)", "stations": tasks, "share_of_tasks": 100.0}
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(8, 2.6))
+    left, colours = 0.0, ["#2a9d8f", "#e76f51", "#f4a261", "#e9c46a"]
+    for r, colour in zip(table.iloc[:-1].itertuples(), colours):
+        ax.barh(0, r.stations, left=left, color=colour, label=f"{r.stage}: {r.stations:g}")
+        ax.text(left + r.stations / 2, 0, f"{r.stations:g}", ha="center", va="center", color="white", fontsize=10)
+        left += r.stations
+    ax.axvline(tasks, color="#333333", linestyle="--", linewidth=1)
+    ax.text(tasks, 0.45, f" {tasks:g} tasks 任务", va="center", fontsize=9)
+    ax.set_yticks([])
+    ax.set_xlim(0, max(tasks, left) * 1.15)
+    ax.set_xlabel(bilingual("culture stations", "综合文化站 (个)"))
+    ax.set_title(bilingual("Culture stations by stage of construction", "文化站建设进度"))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=2, fontsize=9, frameon=False)
+    return fig, table
+
+
 def heatmap(matrix: pd.DataFrame, title: str, colour_label: str, cmap: str = "YlGnBu"):
     """A labelled heatmap of counts (themes by county, facts by county and domain); None when empty."""
     import seaborn as sns

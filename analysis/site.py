@@ -21,6 +21,7 @@ body {{ font-family: {FONT_STACK}; }}
 details.code-toggle > summary {{ cursor: pointer; color: #555; font-size: 0.85em; margin: 0.3em 0 0.3em 1em; }}
 .site-nav, .site-footer {{ max-width: 1100px; margin: 1em auto; padding: 0.8em 1em; font-size: 0.9em; }}
 .site-footer {{ border-top: 1px solid #ccc; color: #333; }}
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th {{ text-align: left; }}
 .site-failed {{ max-width: 1100px; margin: 1em auto; padding: 1em; background: #fde8e4; border-left: 4px solid #e76f51; }}
 """
 
@@ -98,6 +99,7 @@ th {{ background: #f3f3f3; }}
 .badge.reproduced {{ background: #2a7d72; }} .badge.discrepancy {{ background: #b5442a; }} .badge.unverifiable {{ background: #5b667a; }}
 .badge.ok {{ background: #2a7d72; }} .badge.failed {{ background: #b5442a; }} .nodata {{ color: #666; }}
 code {{ font-size: 0.9em; }}
+.wide {{ overflow-x: auto; }}
 """
 
 
@@ -161,9 +163,9 @@ Every claim they make is recomputed from those numbers and marked reproduced, di
 <table><thead><tr><th scope="col">county</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>
 <h2>The findings ledger</h2>
 <p>{len(ledger)} findings: {counts.get('reproduced', 0)} reproduced, {counts.get('discrepancy', 0)} discrepancies, {counts.get('unverifiable', 0)} unverifiable.</p>
-<table><thead><tr><th scope="col">finding</th><th scope="col">county</th><th scope="col">claim (as the report wrote it)</th><th scope="col">claimed</th>
+<div class="wide"><table><thead><tr><th scope="col">finding</th><th scope="col">county</th><th scope="col">claim (as the report wrote it)</th><th scope="col">claimed</th>
 <th scope="col">recomputed</th><th scope="col">status</th><th scope="col">note</th><th scope="col">citation</th></tr></thead>
-<tbody>{''.join(ledger_rows)}</tbody></table>
+<tbody>{''.join(ledger_rows)}</tbody></table></div>
 </main>
 <footer><p>Sources: {''.join(f'<code>{escape(s.source)}</code> {zh_spans(s.title_zh)} ({escape(s.file)}); ' for s in tables.sources.itertuples())}</p></footer>
 </body></html>

@@ -44,7 +44,9 @@ def has_domain_data(tables, county: str, domain: str) -> bool:
 
 
 def _round(frame: pd.DataFrame, digits: int = 2) -> pd.DataFrame:
-    return frame.round({c: digits for c in frame.columns if frame[c].dtype.kind == "f"})
+    """Floats to ``digits`` places and empty cells blank, not "NaN" (a reader takes NaN for a value)."""
+    rounded = frame.round({c: digits for c in frame.columns if frame[c].dtype.kind == "f"})
+    return rounded.astype(object).where(rounded.notna(), "")
 
 
 @dataclass
@@ -137,6 +139,10 @@ class CountyView:
         ]
         if self.domain == "finance":
             candidates.append(("amounts", figures.money_by_measure(self.facts, self.measure_terms)))
+        if self.domain == "staffing":
+            candidates.append(("cuts", figures.cuts_before_after(self.audit, self.tables)))
+        if self.domain == "facilities":
+            candidates.append(("culture_stations", figures.culture_station_pipeline(self.facts)))
         for name, (fig, table) in candidates:
             if fig is not None:
                 yield f"{self.county}/{self.domain}_{name}", fig, _round(table)
