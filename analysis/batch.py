@@ -96,6 +96,7 @@ def run_job(job: Job, data_dir: Path, reports_dir: Path, site_dir: Path, noteboo
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    from analysis.execute import KERNEL_ARGUMENTS
     from analysis.site import render_notebook_page
 
     # The kernel papermill starts inherits these: it reads these tables, writes figures there.
@@ -108,7 +109,8 @@ def run_job(job: Job, data_dir: Path, reports_dir: Path, site_dir: Path, noteboo
     error = ""
     try:
         papermill.execute_notebook(str(notebooks_dir / f"{job.notebook}.ipynb"), str(tmp), parameters=job.parameters,
-                                   kernel_name="python3", progress_bar=False, cwd=str(notebooks_dir))
+                                   kernel_name="python3", progress_bar=False, cwd=str(notebooks_dir),
+                                   extra_arguments=KERNEL_ARGUMENTS)
     except PapermillExecutionError as err:
         error = f"{err.ename}: {err.evalue}".strip().splitlines()[-1]
     except Exception as err:  # the kernel died, the notebook is unreadable ...: still one failed run

@@ -9,6 +9,9 @@ import nbformat
 from analysis.outputs import write_text_atomic
 
 KERNEL = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+# ipykernel >= 7 warns at every start that its loopback TCP sockets are unencrypted; a batch
+# starts one kernel per run, and the warnings would bury the progress bar and the summary.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 CELL_METADATA_DROPPED = ("execution", "papermill", "collapsed", "scrolled", "ExecuteTime")
 
 
@@ -28,6 +31,6 @@ def execute_in_place(path: Path, timeout: int = 600) -> None:
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=timeout, kernel_name=KERNEL["name"], record_timing=False,
+    NotebookClient(nb, timeout=timeout, kernel_name=KERNEL["name"], record_timing=False, extra_arguments=KERNEL_ARGUMENTS,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     write_text_atomic(path, nbformat.writes(clean_metadata(nb)) + "\n")
