@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.views import DOMAINS_SHOWN
+from analysis.views import DOMAINS_SHOWN, display_table
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +58,7 @@ def delegation_comparison() -> pd.DataFrame:
     d = facts[facts["measure"].isin(wanted) & facts["value"].notna()]
     table = d.pivot_table(index="county", columns="measure", values="value", aggfunc="first").reindex(columns=wanted)
     table["powers_in_use_share"] = table["powers_in_use"] / table["powers_delegated"] * 100
-    return table.round(2)
+    return display_table(table)  # blank: the report does not state it
 
 
 def cuts_comparison() -> pd.DataFrame:

@@ -43,7 +43,7 @@ def has_domain_data(tables, county: str, domain: str) -> bool:
     return bool(((facts["county"] == county) & (facts["domain"] == domain)).any())
 
 
-def _round(frame: pd.DataFrame, digits: int = 2) -> pd.DataFrame:
+def display_table(frame: pd.DataFrame, digits: int = 2) -> pd.DataFrame:
     """Floats to ``digits`` places and empty cells blank, not "NaN" (a reader takes NaN for a value)."""
     rounded = frame.round({c: digits for c in frame.columns if frame[c].dtype.kind == "f"})
     return rounded.astype(object).where(rounded.notna(), "")
@@ -114,7 +114,7 @@ class CountyView:
         f = self.facts.copy()
         f["measure"] = [bilingual(m, self.measure_terms.get(m, "")) for m in f["measure"]]
         columns = ["fact_id", "entity", "measure", "as_written", "value", "low", "high", "unit", "source", "locator"]
-        return _round(f[columns]).reset_index(drop=True)
+        return display_table(f[columns]).reset_index(drop=True)
 
     def findings_table(self) -> pd.DataFrame | None:
         """Each claim the report makes here, recomputed, with its status and why."""
@@ -127,7 +127,7 @@ class CountyView:
         if not self.has_data or self.indicators.empty:
             return None
         columns = ["label", "entity", "numerator", "denominator", "value", "ci_low", "ci_high", "unit", "inputs"]
-        return _round(self.indicators[columns]).reset_index(drop=True)
+        return display_table(self.indicators[columns]).reset_index(drop=True)
 
     def figures(self):
         """Yield (file name, figure, numbers behind it) for each figure the data allow."""
@@ -145,7 +145,7 @@ class CountyView:
             candidates.append(("culture_stations", figures.culture_station_pipeline(self.facts)))
         for name, (fig, table) in candidates:
             if fig is not None:
-                yield f"{self.county}/{self.domain}_{name}", fig, _round(table)
+                yield f"{self.county}/{self.domain}_{name}", fig, display_table(table)
 
     def show_figures(self) -> None:
         """Display every figure followed by its numbers (nbval compares the numbers, not the image)."""
