@@ -152,3 +152,20 @@ def test_no_figure_misses_a_glyph():
             plt.close(fig)
     glyphs = [str(w.message) for w in caught if "Glyph" in str(w.message) or "missing from" in str(w.message)]
     assert drawn >= 10 and glyphs == []
+
+
+def test_every_figure_of_the_committed_notebooks_is_in_the_repository():
+    """figures/ is git-ignored but for these files: one a notebook newly draws must be added (git add -f)."""
+    import re
+
+    from analysis.paths import PROJECT_ROOT
+
+    wanted = set()
+    for name, domain in PER_COUNTY.items():
+        county = ast.literal_eval(parameters_cell(read(name)).source.split("=", 1)[1].strip())
+        wanted |= {fig_name for fig_name, fig, _ in CountyView(county, domain, save_figures=False).figures()}
+    for cell in read("00-overview").cells:
+        wanted |= set(re.findall(r'save_as="([^"]+)"', cell.source))
+    assert len(wanted) >= 10
+    missing = [f"figures/{n}.{ext}" for n in sorted(wanted) for ext in ("png", "svg") if not (PROJECT_ROOT / "figures" / f"{n}.{ext}").is_file()]
+    assert missing == []
