@@ -9,9 +9,11 @@ import nbformat
 from analysis.outputs import write_text_atomic
 
 KERNEL = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-# ipykernel >= 7 warns at every start that its loopback TCP sockets are unencrypted; a batch
-# starts one kernel per run, and the warnings would bury the progress bar and the summary.
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+# A batch starts one kernel per run, and each would log to the terminal: ipykernel >= 7 warns
+# at start that its loopback TCP sockets are unencrypted, and jupyter_client interrupts every
+# kernel at shutdown ("KeyboardInterrupt caught in kernel"). Both are harmless and would bury
+# the progress bar and the summary; a notebook's own errors are in its outputs either way.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 CELL_METADATA_DROPPED = ("execution", "papermill", "collapsed", "scrolled", "ExecuteTime")
 
 
