@@ -21,7 +21,7 @@ body {{ font-family: {FONT_STACK}; }}
 details.code-toggle > summary {{ cursor: pointer; color: #555; font-size: 0.85em; margin: 0.3em 0 0.3em 1em; }}
 .site-nav, .site-footer {{ max-width: 1100px; margin: 1em auto; padding: 0.8em 1em; font-size: 0.9em; }}
 .site-footer {{ border-top: 1px solid #ccc; color: #333; }}
-.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th {{ text-align: left; }}
+.jp-OutputArea-output.jp-RenderedHTMLCommon td, .jp-OutputArea-output.jp-RenderedHTMLCommon th {{ text-align: left; }}  /* beats JupyterLab's right-aligned cells: tables here are mostly Chinese text */
 .site-failed {{ max-width: 1100px; margin: 1em auto; padding: 1em; background: #fde8e4; border-left: 4px solid #e76f51; }}
 """
 
