@@ -62,8 +62,8 @@ def wilson_interval(successes: int, trials: int, confidence: float = CONFIDENCE)
     return lo * 100, hi * 100
 
 
-def _exact_counts(frame: pd.DataFrame) -> pd.DataFrame:
-    """Facts with a single exact number (ranges and bounds do not feed indicators)."""
+def exact_values(frame: pd.DataFrame) -> pd.DataFrame:
+    """Facts with a single exact number: ranges and bounds ("400多项") feed no indicator or comparison."""
     return frame[frame["value"].notna() & frame["low"].isna() & frame["high"].isna()]
 
 
@@ -87,7 +87,7 @@ def compute_indicators(tables: Tables, county: str | None = None, domain: str | 
     samples, so read it as the uncertainty had these been a sample of towns or
     powers); shares of money and plain ratios carry none.
     """
-    facts = _exact_counts(tables.facts)
+    facts = exact_values(tables.facts)
     if county:
         facts = facts[facts["county"] == county]
     rows = []

@@ -36,26 +36,37 @@ def discrepancies() -> pd.DataFrame:
     return d[d["status"] == "discrepancy"][["finding_id", "county", "claim", "claimed", "recomputed", "note", "source", "locator"]].reset_index(drop=True)
 
 
+def county_label(county: str) -> str:
+    """"东营市 dongying": the place as the report names it, then the id the notebooks take."""
+    counties = _tables().counties.set_index("county")
+    return f"{counties.at[county, 'name_zh'].split(' (')[0]} {county}"
+
+
 def coverage() -> pd.DataFrame:
     """Numbers stated per county and domain (0: the reports say nothing on it)."""
+    from analysis.figures import DOMAIN_ZH
+
     facts = _tables().facts
     table = pd.crosstab(facts["county"], facts["domain"]).reindex(columns=list(DOMAINS_SHOWN), fill_value=0)
-    return table
+    return table.rename(index=county_label, columns=lambda d: f"{d} {DOMAIN_ZH[d]}")
 
 
 def themes_matrix() -> pd.DataFrame:
     """Times each qualitative problem is named, per county (themes with at least two counties)."""
-    themes = _tables().themes
-    table = pd.crosstab(themes["county"], themes["theme"])
+    tables = _tables()
+    terms = dict(zip(tables.theme_codes["theme"], tables.theme_codes["term_zh"]))
+    table = pd.crosstab(tables.themes["county"], tables.themes["theme"])
     shared = table.columns[(table > 0).sum() >= 2]
-    return table[shared]
+    return table[shared].rename(index=county_label, columns=lambda t: f"{t} {terms[t].split('/')[0]}")
 
 
 def delegation_comparison() -> pd.DataFrame:
     """Scale of delegation and the share in use, where a report gives them."""
-    facts = _tables().facts
+    from analysis.indicators import exact_values
+
+    facts = exact_values(_tables().facts)  # 东营's "400多项" must not stand in for its 401
     wanted = ["powers_delegated", "powers_in_use", "approval_powers", "enforcement_powers", "delegating_departments"]
-    d = facts[facts["measure"].isin(wanted) & facts["value"].notna()]
+    d = facts[facts["measure"].isin(wanted)]
     table = d.pivot_table(index="county", columns="measure", values="value", aggfunc="first").reindex(columns=wanted)
     table["powers_in_use_share"] = table["powers_in_use"] / table["powers_delegated"] * 100
     return display_table(table)  # blank: the report does not state it

@@ -1,0 +1,29 @@
+"""Cross-county tables of the overview notebook, checked against the reports' numbers."""
+
+import pytest
+
+from analysis import overview
+
+
+def test_coverage_counts_the_numbers_each_report_states_with_bilingual_labels():
+    matrix = overview.coverage()
+    # 001 東營 states 8 delegation numbers: 400多項, 401項, 179項, 44.6%, 155項, 38.7%, 67項, 16.7%
+    assert matrix.at["东营市 dongying", "delegation 放权"] == 8
+    # 003 part 2 (Anhui's archive rules) states no finance, staffing, delegation or facilities number
+    assert matrix.loc["安徽省 anhui"].tolist() == [0, 0, 0, 0]
+
+
+def test_delegation_comparison_sets_the_reports_side_by_side():
+    table = overview.delegation_comparison()
+    assert table.at["dongying", "powers_delegated"] == 401 and table.at["dongying", "powers_in_use"] == 179
+    assert table.at["dongying", "powers_in_use_share"] == pytest.approx(179 / 401 * 100, abs=0.005)
+    assert (table.at["laishui", "approval_powers"], table.at["laishui", "enforcement_powers"]) == (19, 112)  # 003 part 10
+    assert (table.at["anon_county_sd_powers", "powers_delegated"], table.at["anon_county_sd_powers", "delegating_departments"]) == (93, 27)  # 002
+    assert table.at["laishui", "powers_delegated"] == ""  # 义安镇's total is not stated: blank, not NaN
+
+
+def test_themes_matrix_keeps_problems_named_for_two_places_with_the_chinese_term():
+    matrix = overview.themes_matrix()
+    assert "vertical_fragmentation 条块分割" in matrix.columns
+    assert "东营市 dongying" in matrix.index and "涞水县 laishui" in matrix.index
+    assert ((matrix > 0).sum() >= 2).all()
