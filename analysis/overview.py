@@ -75,7 +75,7 @@ def delegation_comparison() -> pd.DataFrame:
 def cuts_comparison() -> pd.DataFrame:
     """Every stated cut in bodies or posts (精简 ...%), as claimed and as recomputed."""
     d = ledger()
-    cuts = d[d["rule"] == "reduction"]
+    cuts = d[(d["rule"] == "reduction") & (d["domain"] == "staffing")]  # not "most built stations idle" (also a reduction)
     return cuts[["county", "claim", "claimed", "recomputed", "status"]].reset_index(drop=True)
 
 

@@ -164,13 +164,14 @@ class CountyView:
         parts = [f"The reports give {len(self.facts)} {self.domain} numbers for {html.escape(self.place['name_en'])}."]
         if len(self.audit):
             parts.append(
-                f"Of {len(self.audit)} claims, {counts.get('reproduced', 0)} are reproduced, "
-                f"{counts.get('discrepancy', 0)} are discrepancies and {counts.get('unverifiable', 0)} cannot be checked."
+                f"Of {len(self.audit)} claim{'s' if len(self.audit) > 1 else ''}: {counts.get('reproduced', 0)} reproduced, "
+                f"{counts.get('discrepancy', 0)} discrepant, {counts.get('unverifiable', 0)} not checkable."
             )
         for row in self.audit[self.audit["status"] == "discrepancy"].itertuples():
             parts.append(f"- **{html.escape(row.claimed)}** ({html.escape(row.claim)}): {html.escape(row.note)}")
         for row in self.indicators.itertuples():
             ci = f" (95% CI {row.ci_low:.1f}-{row.ci_high:.1f})" if pd.notna(row.ci_low) else ""
             unit = "%" if row.unit == "%" else ""
-            parts.append(f"- {html.escape(row.label)}: {row.value:.1f}{unit}{ci}, from {row.numerator:g} / {row.denominator:g}.")
+            written = " / ".join(self.tables.fact(fact_id)["as_written"] for fact_id in row.inputs.split())  # as the report wrote them
+            parts.append(f"- {html.escape(row.label)}: {row.value:.1f}{unit}{ci}, from {html.escape(written)}.")
         return Markdown("\n".join(parts))

@@ -27,3 +27,9 @@ def test_themes_matrix_keeps_problems_named_for_two_places_with_the_chinese_term
     assert "vertical_fragmentation 条块分割" in matrix.columns
     assert "东营市 dongying" in matrix.index and "涞水县 laishui" in matrix.index
     assert ((matrix > 0).sum() >= 2).all()
+
+
+def test_cuts_comparison_holds_the_staffing_cuts_only():
+    # 003 part 4: 精简76%, 80%以上 (2002); 75%, 59%, 70% (2005). Not 003 part 8's "大部分" idle stations.
+    table = overview.cuts_comparison()
+    assert table["claimed"].tolist() == ["76%", "80%以上", "75%", "59%", "70%"]
