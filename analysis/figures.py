@@ -160,13 +160,9 @@ def cuts_before_after(audit: pd.DataFrame, tables):
     return fig, table
 
 
-# Stages of a construction programme, in the order a station passes through them.
-STATION_STAGES = (
-    ("culture_stations_operating", "built, in operation 建成并运行"),
-    ("built_not_operating", "built, not in operation 建成未运行"),
-    ("culture_stations_under_construction", "under construction 在建"),
-    ("culture_stations_choosing_site", "choosing a site 选址"),
-)
+# Stages before "built", the nearest first.
+STATION_STAGES_UNBUILT = (("culture_stations_under_construction", "under construction 在建"),
+                          ("culture_stations_choosing_site", "choosing a site 选址"))
 
 
 def culture_station_pipeline(facts: pd.DataFrame):
@@ -174,14 +170,12 @@ def culture_station_pipeline(facts: pd.DataFrame):
     first = facts[facts["value"].notna()].drop_duplicates("measure").set_index("measure")["value"]
     if "culture_station_tasks" not in first or "culture_stations_built" not in first:
         return None, pd.DataFrame()
-    counts = {m: first.get(m) for m, _ in STATION_STAGES}
-    if counts["culture_stations_operating"] is None:  # no operating count: built stays one stage
-        counts["culture_stations_operating"], counts["built_not_operating"] = None, first["culture_stations_built"]
-    else:
-        counts["built_not_operating"] = first["culture_stations_built"] - counts["culture_stations_operating"]
+    built, operating = first["culture_stations_built"], first.get("culture_stations_operating")
+    stages = ([("built, in operation 建成并运行", operating), ("built, not in operation 建成未运行", built - operating)]
+              if operating is not None else [("built 建成", built)])  # no operating count: say nothing of use
+    stages += [(label, first[m]) for m, label in STATION_STAGES_UNBUILT if m in first]
     tasks = first["culture_station_tasks"]
-    table = pd.DataFrame([{"stage": label, "stations": counts[m], "share_of_tasks": counts[m] / tasks * 100}
-                          for m, label in STATION_STAGES if counts[m] is not None])
+    table = pd.DataFrame([{"stage": label, "stations": n, "share_of_tasks": n / tasks * 100} for label, n in stages])
     table.loc[len(table)] = {"stage": "construction tasks 建设任务 (total)", "stations": tasks, "share_of_tasks": 100.0}
     plt = _plt()
     fig, ax = plt.subplots(figsize=(8, 2.6))

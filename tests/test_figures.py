@@ -55,3 +55,13 @@ def test_tables_shown_to_readers_have_blank_cells_not_nan():
     assert facts.at["dongying_powers_delegated", "low"] == ""                      # 401項: exact, no bounds
     assert (facts.at["dongying_powers_delegated_approx", "low"], facts.at["dongying_powers_delegated_approx", "high"]) == (400, 500)  # 400多項
     assert "NaN" not in view.facts_table().to_string() and "NaN" not in view.indicators_table().to_string()
+
+
+def test_without_an_operating_count_built_stations_are_not_called_idle():
+    import pandas as pd
+
+    from analysis.figures import culture_station_pipeline
+
+    facts = pd.DataFrame({"measure": ["culture_station_tasks", "culture_stations_built"], "value": [10.0, 6.0]})
+    fig, table = culture_station_pipeline(facts)
+    assert dict(zip(table["stage"], table["stations"])) == {"built 建成": 6, "construction tasks 建设任务 (total)": 10}
