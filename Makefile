@@ -40,7 +40,7 @@ validate: $(STAMP) ## validate the tables under data/
 notebooks: $(STAMP) ## re-execute the committed notebooks in place (after an intended change), rewriting figures/
 	$(PYTHON) -m analysis run-notebooks
 
-bench: $(STAMP) ## measure batch overhead, parallel speed-up, no-op rerun and scaling (about 10 minutes)
+bench: $(STAMP) ## measure batch overhead, parallel speed-up, no-op rerun and scaling (about 12 minutes on 2 cores)
 	$(PYTHON) benchmarks/bench.py
 
 lab: $(STAMP) ## open the notebooks in JupyterLab with the project's environment
