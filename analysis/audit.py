@@ -36,7 +36,7 @@ def _recompute(finding: pd.Series, tables: Tables) -> tuple[Interval | None, str
     A list may feed any rule ("21 listed - 4 moved up = 17"); ``count_items`` is the rule
     ``value`` over one list.
     """
-    lists = tables.lists.set_index("list_id")
+    lists = tables.lists_by_id
     intervals = []
     for input_id in finding["inputs"].split():
         if input_id in lists.index:

@@ -51,6 +51,10 @@ class Tables:
     def _facts_by_id(self) -> pd.DataFrame:
         return self.facts.set_index("fact_id", drop=False)
 
+    @cached_property
+    def lists_by_id(self) -> pd.DataFrame:
+        return self.lists.set_index("list_id", drop=False)
+
 
 def _display(path: Path, data_dir: Path) -> str:
     try:
