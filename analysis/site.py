@@ -100,6 +100,7 @@ th {{ background: #f3f3f3; }}
 .badge.ok {{ background: #2a7d72; }} .badge.failed {{ background: #b5442a; }} .nodata {{ color: #666; }}
 code {{ font-size: 0.9em; }}
 .wide {{ overflow-x: auto; }}
+tr:target {{ background: #fff3c4; }}
 """
 
 
@@ -136,11 +137,15 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, overview: 
             part = f", part {escape(str(src['part']))}" if src["part"] else ""
             where = f"{escape(src['file'])}{part}: “{zh_spans(f.locator)}”"
         ledger_rows.append(
-            f"<tr><td><code>{escape(f.finding_id)}</code></td><td>{escape(f.county)}</td><td>{zh_spans(f.claim)}</td>"
+            f'<tr id="finding-{escape(f.finding_id)}"><td><code>{escape(f.finding_id)}</code></td>'
+            f"<td>{escape(f.county)}</td><td>{zh_spans(f.claim)}</td>"
             f"<td>{zh_spans(f.claimed)}</td><td>{escape(f.recomputed)}</td>"
             f'<td><span class="badge {escape(f.status)}">{zh_spans(STATUS_LABEL[f.status])}</span></td>'
             f"<td>{zh_spans(f.note)}</td><td>{where}</td></tr>")
     counts = ledger["status"].value_counts()
+    discrepant = ledger[ledger["status"] == "discrepancy"]["finding_id"]
+    jump = ("<p>Discrepancies (the reports' own numbers do not give the claim): "
+            + ", ".join(f'<a href="#finding-{escape(i)}"><code>{escape(i)}</code></a>' for i in discrepant) + ".</p>") if len(discrepant) else ""
     overview_link = f"<p>{_status_link(overview)}: every county at once.</p>" if overview else ""
     if tables.sources["title_en"].str.contains("SYNTHETIC").any():
         overview_link = ('<p class="synthetic" role="note"><strong>SYNTHETIC DATA: invented counties and numbers for '
@@ -163,6 +168,7 @@ Every claim they make is recomputed from those numbers and marked reproduced, di
 <table><thead><tr><th scope="col">county</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>
 <h2>The findings ledger</h2>
 <p>{len(ledger)} findings: {counts.get('reproduced', 0)} reproduced, {counts.get('discrepancy', 0)} discrepancies, {counts.get('unverifiable', 0)} unverifiable.</p>
+{jump}
 <div class="wide"><table><thead><tr><th scope="col">finding</th><th scope="col">county</th><th scope="col">claim (as the report wrote it)</th><th scope="col">claimed</th>
 <th scope="col">recomputed</th><th scope="col">status</th><th scope="col">note</th><th scope="col">citation</th></tr></thead>
 <tbody>{''.join(ledger_rows)}</tbody></table></div>

@@ -107,3 +107,21 @@ def test_force_reruns(built_site, tmp_path):
     summary = run_batch(["anhui"], ["00-overview"], jobs=1, force=True,
                         reports_dir=tmp_path / "copy" / "reports", site_dir=tmp_path / "copy" / "site")
     assert statuses(summary) == {"overview/00-overview": "ok"}
+
+
+def test_outputs_are_readable_by_others_as_a_plain_open_would_make_them(tmp_path):
+    import os
+
+    previous = os.umask(0o022)
+    try:
+        write_text_atomic(tmp_path / "site" / "index.html", "page")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "site" / "index.html").stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
+
+
+def test_site_pages_have_the_permissions_of_a_plain_open(built_site):
+    from analysis.outputs import _umask
+
+    pages = list((built_site["out"] / "site").rglob("*.html"))
+    assert pages and {p.stat().st_mode & 0o777 for p in pages} == {0o666 & ~_umask()}
