@@ -110,18 +110,15 @@ def test_force_reruns(built_site, tmp_path):
 
 
 def test_outputs_are_readable_by_others_as_a_plain_open_would_make_them(tmp_path):
-    import os
-
-    previous = os.umask(0o022)
-    try:
-        write_text_atomic(tmp_path / "site" / "index.html", "page")
-    finally:
-        os.umask(previous)
-    assert (tmp_path / "site" / "index.html").stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
+    plain = tmp_path / "plain.html"
+    plain.write_text("page", encoding="utf-8")
+    write_text_atomic(tmp_path / "site" / "index.html", "page")
+    mode = (tmp_path / "site" / "index.html").stat().st_mode & 0o777
+    assert mode == plain.stat().st_mode & 0o777  # under the usual umask 0644, not mkstemp's owner-only 0600
 
 
 def test_site_pages_have_the_permissions_of_a_plain_open(built_site):
-    from analysis.outputs import _umask
+    from analysis.outputs import FILE_MODE
 
     pages = list((built_site["out"] / "site").rglob("*.html"))
-    assert pages and {p.stat().st_mode & 0o777 for p in pages} == {0o666 & ~_umask()}
+    assert pages and {p.stat().st_mode & 0o777 for p in pages} == {FILE_MODE}
