@@ -1,84 +1,126 @@
-"""Recompute every finding in the ledger and mark it reproduced, discrepancy or unverifiable."""
+"""Recompute every finding in the ledger and grade it reproduced, tension, discrepancy or unverifiable."""
 
 from __future__ import annotations
 
-import math
+from functools import lru_cache
 
 import pandas as pd
 
-from analysis.claims import UNVERIFIABLE, format_interval, judge
+from analysis.claims import UNVERIFIABLE, format_interval, input_interval
+from analysis.grading import ReadingResult, grade
 from analysis.intervals import Interval
+from analysis.numbers import Quantity, parse_quantity
 from analysis.rules import COUNT_ITEMS, RULES, count_items
 from analysis.rules import UNVERIFIABLE as UNVERIFIABLE_RULE
 from analysis.tables import Tables
 
-AUDIT_COLUMNS = ["finding_id", "county", "domain", "claim", "claimed", "recomputed", "status", "note",
-                 "rule", "inputs", "source", "locator"]
+AUDIT_COLUMNS = ["finding_id", "county", "domain", "kind", "claim", "claimed", "recomputed", "at_precision", "status",
+                 "reading", "note", "rule", "inputs", "source", "locator"]
+READING_COLUMNS = ["reading_id", "finding_id", "county", "label", "claimed", "recomputed", "holds", "rule", "inputs",
+                   "take", "why"]
+
+# What a finding checks, by its rule: the audit's counts keep arithmetic apart from counting and restating.
+ARITHMETIC, LIST_COUNT, RESTATEMENT, NOT_CHECKED = "arithmetic", "list count", "restatement", "not checked"
+KIND_OF_RULE = {"share": ARITHMETIC, "sum": ARITHMETIC, "reduction": ARITHMETIC, "difference": ARITHMETIC,
+                "ratio": ARITHMETIC, "product": ARITHMETIC, COUNT_ITEMS: LIST_COUNT, "value": RESTATEMENT,
+                UNVERIFIABLE_RULE: NOT_CHECKED}
+
+# How an input is taken: as the report wrote it, at its written precision, or (a range) at its midpoint.
+AS_WRITTEN, AT_PRECISION, MIDPOINT = "as written", "at precision", "midpoint"
 
 
-def fact_interval(fact: pd.Series) -> Interval | None:
-    """The values a fact allows, or None when the report gives no usable number.
-
-    A range or a "多/余" number spans [low, high]; a one-sided bound ("80%以上")
-    cannot feed a recomputation; a blank (an anonymised "++名") neither.
-    """
-    low, high, value = fact["low"], fact["high"], fact["value"]
-    if not math.isnan(low) and not math.isnan(high):
-        return Interval(low, high)
-    if not math.isnan(value) and math.isnan(low) and math.isnan(high):
-        return Interval.point(value)
-    return None
+@lru_cache(maxsize=4096)
+def _parsed(as_written: str) -> Quantity:
+    return parse_quantity(as_written)
 
 
-def _recompute(finding: pd.Series, tables: Tables) -> tuple[Interval | None, str]:
-    """Apply the finding's rule to its inputs: facts give their values, lists their item counts.
-
-    A list may feed any rule ("21 listed - 4 moved up = 17"); ``count_items`` is the rule
-    ``value`` over one list.
-    """
+def _input(input_id: str, tables: Tables, mode: str) -> Interval | None:
+    """What one input gives: a list its item count, a fact its number (see ``mode``)."""
     lists = tables.lists_by_id
+    if input_id in lists.index:
+        listed = lists.loc[input_id]
+        return Interval.point(count_items(listed["items"], listed["count_by"]))
+    fact = tables.fact(input_id)
+    q = _parsed(fact["as_written"])
+    interval = input_interval(q, fact["unit"], at_precision=mode == AT_PRECISION)
+    if mode == MIDPOINT and interval is not None and not interval.is_point:
+        return Interval.point((interval.lo + interval.hi) / 2)
+    return interval
+
+
+def recompute(rule: str, inputs: str, tables: Tables, mode: str = AS_WRITTEN) -> tuple[Interval | None, str]:
+    """Apply ``rule`` to its inputs; (None, why) when an input gives no bounded number or the rule cannot be applied."""
     intervals = []
-    for input_id in finding["inputs"].split():
-        if input_id in lists.index:
-            listed = lists.loc[input_id]
-            intervals.append(Interval.point(count_items(listed["items"], listed["count_by"])))
-            continue
-        interval = fact_interval(tables.fact(input_id))
+    for input_id in inputs.split():
+        interval = _input(input_id, tables, mode)
         if interval is None:
             return None, f"input {input_id} ({tables.fact(input_id)['as_written']}) gives no bounded number"
         intervals.append(interval)
-    rule = "value" if finding["rule"] == COUNT_ITEMS else finding["rule"]
-    return RULES[rule](*intervals), ""
+    try:
+        return RULES["value" if rule == COUNT_ITEMS else rule](*intervals), ""
+    except ZeroDivisionError:
+        return None, f"a denominator among {inputs} can be zero"
 
 
-def audit_findings(tables: Tables, county: str | None = None) -> pd.DataFrame:
-    """One row per finding: the claim, what the facts give, the status and why.
+def _readings(finding: dict, tables: Tables) -> list[tuple[dict, ReadingResult]]:
+    out = []
+    for reading in tables.readings[tables.readings["finding_id"] == finding["finding_id"]].to_dict("records"):
+        mode = MIDPOINT if reading["take"] == "midpoint" else AS_WRITTEN
+        recomputed, _ = recompute(reading["rule"], reading["inputs"], tables, mode)
+        out.append((reading, ReadingResult(reading["label"], reading["claimed"] or finding["claimed"], recomputed, reading["why"])))
+    return out
+
+
+def _citation(tables: Tables, claim_fact: str) -> dict:
+    if not claim_fact:
+        return {"source": "", "locator": ""}
+    fact = tables.fact(claim_fact)
+    return {"source": fact["source"], "locator": fact["locator"]}
+
+
+def audit_findings(tables: Tables, county: str | None = None, table: str = "findings") -> pd.DataFrame:
+    """One row per finding: the claim, what the facts give, the grade and why.
+
+    ``table`` is "findings" (the reports' claims) or "checks" (consistency checks the ledger adds).
 
     Examples
     --------
     The 东营 ledger row for "能正常运行的有179项, 占...44.6%" recomputes 179/401
     = 44.64% and is reproduced; "精简80%以上" over 8-10 offices cut to 1-2 gives
-    75-90% and is a discrepancy whose note shows that range. ``county`` limits the
-    work to one county's findings.
+    75-90%, and read with the ranges' typical values (9 to 1.5, 83.3%) it holds: a tension.
+    ``county`` limits the work to one county's findings.
     """
+    frame = getattr(tables, table)
     rows = []
-    findings = tables.findings if county is None else tables.findings[tables.findings["county"] == county]
-    for finding in findings.to_dict("records"):
-        claim_fact = tables.fact(finding["claim_fact"]) if finding["claim_fact"] else None
+    for finding in (frame if county is None else frame[frame["county"] == county]).to_dict("records"):
         row = {**{k: finding[k] for k in ("finding_id", "county", "domain", "claim", "claimed", "rule", "inputs")},
-               "source": claim_fact["source"] if claim_fact is not None else "",
-               "locator": claim_fact["locator"] if claim_fact is not None else "",
-               "recomputed": ""}
+               **_citation(tables, finding["claim_fact"]), "kind": KIND_OF_RULE[finding["rule"]],
+               "recomputed": "", "at_precision": "", "reading": ""}
         extra = finding["note"]
-        if finding["rule"] == UNVERIFIABLE_RULE:
-            row |= {"status": UNVERIFIABLE, "note": extra or "the report gives no numbers to recompute this from"}
+        literal, why = (None, "") if finding["rule"] == UNVERIFIABLE_RULE else recompute(finding["rule"], finding["inputs"], tables)
+        if literal is None:
+            reason = why or "the report gives no numbers to recompute this from"
+            row |= {"status": UNVERIFIABLE, "note": "; ".join(filter(None, [why, extra])) or reason}
         else:
-            recomputed, why = _recompute(pd.Series(finding), tables)
-            if recomputed is None:
-                row |= {"status": UNVERIFIABLE, "note": "; ".join(filter(None, [why, extra]))}
-            else:
-                verdict = judge(finding["claimed"], recomputed)
-                row |= {"recomputed": format_interval(recomputed), "status": verdict.status,
-                        "note": "; ".join(filter(None, [verdict.note, extra]))}
+            # A restatement compares two numbers as written: their rounding is the same, not a doubt.
+            precise = literal if finding["rule"] == "value" else recompute(finding["rule"], finding["inputs"], tables, AT_PRECISION)[0]
+            result = grade(finding["claimed"], literal, precise or literal, [r for _, r in _readings(finding, tables)])
+            row |= {"recomputed": format_interval(literal),
+                    "at_precision": "" if precise is None or precise == literal else format_interval(precise),
+                    "status": result.status, "reading": result.reading,
+                    "note": "; ".join(filter(None, [result.note, extra]))}
         rows.append(row)
     return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
+
+
+def audit_readings(tables: Tables, county: str | None = None) -> pd.DataFrame:
+    """Every reasonable reading of every finding, recomputed: the literal reading's alternatives side by side."""
+    findings = tables.findings if county is None else tables.findings[tables.findings["county"] == county]
+    rows = []
+    for finding in findings.to_dict("records"):
+        for reading, result in _readings(finding, tables):
+            rows.append({**{k: reading[k] for k in ("reading_id", "finding_id", "label", "rule", "inputs", "take", "why")},
+                         "county": finding["county"], "claimed": result.claimed,
+                         "recomputed": format_interval(result.recomputed) if result.recomputed else "",
+                         "holds": "yes" if result.holds else "no"})
+    return pd.DataFrame(rows, columns=READING_COLUMNS)

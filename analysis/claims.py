@@ -7,66 +7,56 @@ from dataclasses import dataclass
 
 from analysis.intervals import Interval
 from analysis.numbers import Quantity, parse_quantity
+from analysis.windows import HARD_BOUNDS, Window
 
-# Verbal approximations ("约", "左右", "近", "三分之一") carry no written digits; we
-# read them as within a tenth of the stated value. Stricter, and 31 of 90 would not
-# be "三分之一", which the report plainly means; looser, and the word says nothing.
-APPROX_TOLERANCE = 0.10
+REPRODUCED, TENSION, DISCREPANCY, UNVERIFIABLE = "reproduced", "tension", "discrepancy", "unverifiable"
+STATUSES = (REPRODUCED, TENSION, DISCREPANCY, UNVERIFIABLE)
 
-REPRODUCED, DISCREPANCY, UNVERIFIABLE = "reproduced", "discrepancy", "unverifiable"
-
-
-@dataclass(frozen=True)
-class Accepted:
-    """The set of values a claim allows: an interval whose ends may be open."""
-
-    lo: float
-    hi: float
-    lo_inclusive: bool = True
-    hi_inclusive: bool = True
-
-    def contains(self, x: float) -> bool:
-        # A hair of slack on closed ends absorbs float noise (0.1 + 0.2 and friends).
-        above = x > self.lo or (self.lo_inclusive and x >= self.lo - 1e-9)
-        below = x < self.hi or (self.hi_inclusive and x <= self.hi + 1e-9)
-        return above and below
-
-    def describe(self) -> str:
-        left = "[" if self.lo_inclusive else "("
-        right = "]" if self.hi_inclusive else ")"
-        return f"{left}{format_number(self.lo)}, {format_number(self.hi)}{right}"
+# Units of quantities that are measured and rounded (money, shares, areas); an integer count of
+# anything else ("179项", "59名") is exact.
+MEASURED_UNITS = ("元", "%", "㎡", "米", "吨", "公里", "亩")
 
 
-def accepted_values(claim: Quantity) -> Accepted:
-    """Values that make ``claim`` true.
+def accepted_values(claim: Quantity) -> Window:
+    """Values that make ``claim`` true: its row of the window table (analysis/windows.py).
 
     Examples
     --------
     >>> accepted_values(parse_quantity("44.6%")).describe()
-    '[44.55, 44.65]'
+    '[44.55, 44.65)'
     >>> accepted_values(parse_quantity("不到20%")).describe()
-    '[-inf, 20)'
+    '(-inf, 20)'
     """
-    inf = math.inf
-    if claim.is_range:
-        return Accepted(claim.low, claim.high)
-    v = claim.value
-    if claim.qualifier in ("约", "左右") or (claim.resolution is None and not claim.qualifier):
-        return Accepted(v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE))
-    if claim.qualifier == "近":
-        return Accepted(v * (1 - APPROX_TOLERANCE), v, True, False)
-    if claim.qualifier:
-        lo = -inf if claim.low is None else claim.low
-        hi = inf if claim.high is None else claim.high
-        return Accepted(lo, hi, claim.low_inclusive, claim.high_inclusive)
-    half = claim.resolution / 2
-    return Accepted(v - half, v + half)
+    return claim.window()
+
+
+def input_interval(q: Quantity, unit: str, at_precision: bool = False) -> Interval | None:
+    """The values an input number allows: the report's own number, or (``at_precision``) every
+    value its written digits allow ("1.3亿" is [1.25亿, 1.35亿)). None when it is one-sided.
+
+    Ranges and 多/余 span their stated ends either way; integer counts are exact.
+
+    >>> input_interval(parse_quantity("1.3亿"), "元", at_precision=True)
+    Interval(lo=125000000.0, hi=135000000.0)
+    >>> input_interval(parse_quantity("179项"), "项", at_precision=True)
+    Interval(lo=179.0, hi=179.0)
+    """
+    if q.kind in HARD_BOUNDS:
+        return Interval(q.low, q.high) if q.low is not None and q.high is not None else None
+    exact_count = q.kind == "rounded" and q.resolution == 1 and unit not in MEASURED_UNITS
+    if not at_precision or exact_count:
+        return Interval.point(q.value)
+    w = q.window()
+    return Interval(max(w.lo, 0.0) if q.value >= 0 else w.lo, w.hi)
 
 
 @dataclass(frozen=True)
 class Verdict:
+    """How a claim fares against what the inputs give: ``holds`` is "all", "part" or "none" of it."""
+
     status: str
     note: str
+    holds: str = "all"
 
 
 def judge(claimed: str, recomputed: Interval) -> Verdict:
@@ -83,20 +73,17 @@ def judge(claimed: str, recomputed: Interval) -> Verdict:
     --------
     >>> judge("44.6%", Interval.point(179 / 401 * 100)).status
     'reproduced'
-    >>> judge("80%以上", Interval(75.0, 90.0)).status
-    'discrepancy'
+    >>> judge("80%以上", Interval(75.0, 90.0)).holds
+    'part'
     """
     accepted = accepted_values(parse_quantity(claimed))
-    lo_ok, hi_ok = accepted.contains(recomputed.lo), accepted.contains(recomputed.hi)
     shown = format_interval(recomputed)
-    if lo_ok and hi_ok:
+    if accepted.contains(recomputed.lo) and accepted.contains(recomputed.hi):
         return Verdict(REPRODUCED, f"recomputed {shown} is within {accepted.describe()}")
-    if lo_ok or hi_ok:
-        return Verdict(
-            DISCREPANCY,
-            f"holds over part of the input range only: recomputed {shown}, claim {claimed} needs {accepted.describe()}",
-        )
-    return Verdict(DISCREPANCY, f"recomputed {shown}, but claim {claimed} needs {accepted.describe()}")
+    if accepted.overlaps(recomputed.lo, recomputed.hi):
+        return Verdict(DISCREPANCY, f"holds over part of the input range only: recomputed {shown}, "
+                       f"claim {claimed} needs {accepted.describe()}", "part")
+    return Verdict(DISCREPANCY, f"recomputed {shown}, but claim {claimed} needs {accepted.describe()}", "none")
 
 
 def format_number(x: float) -> str:

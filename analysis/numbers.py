@@ -9,40 +9,18 @@ from dataclasses import dataclass
 
 import cn2an
 
+from analysis.windows import HARD_BOUNDS, QUALIFIER_KIND, Window, window_for
+
 # Multipliers that sit between a number and its unit.
 MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 
 # Traditional forms of the characters a number or unit can use (NFKC leaves them alone).
 TRADITIONAL = str.maketrans({"萬": "万", "億": "亿", "兩": "两", "餘": "余", "項": "项", "個": "个", "點": "点"})
 
-# How each qualifier bounds the written value v. Documented in data/DICTIONARY.md.
-#   kind "step": more than v, less than v + step (多, 余)
-#   "low"/"high": a one-sided bound, inclusive or not
-#   "about": no hard bound; judged with APPROX_TOLERANCE
-QUALIFIER_BOUNDS = {
-    "多": ("step", False),
-    "余": ("step", False),
-    "以上": ("low", True),
-    "不低于": ("low", True),
-    "不少于": ("low", True),
-    "至少": ("low", True),
-    "超过": ("low", False),
-    "过半": ("low", False),
-    "大部分": ("low", False),  # "most": more than half
-    "大多数": ("low", False),
-    "不到": ("high", False),
-    "不足": ("high", False),
-    "近": ("high", False),
-    "以下": ("high", True),
-    "未过半": ("high", True),
-    "以内": ("high", True),  # "1个月内": within, at most
-    "内": ("high", True),
-    "约": ("about", None),
-    "左右": ("about", None),
-    "上": ("about", None),  # "上千册": as many as a thousand
-}
-PREFIX_QUALIFIERS = ("不低于", "不少于", "未过半", "不到", "不足", "超过", "至少", "近", "约", "上")
-SUFFIX_QUALIFIERS = ("以上", "以下", "以内", "左右", "内")  # "以内" before "内": the longer word wins
+# The qualifier words and the window each gives: analysis/windows.py, the one table of windows.
+QUALIFIERS = tuple(QUALIFIER_KIND)
+PREFIX_QUALIFIERS = ("不低于", "不少于", "未过半", "不到", "不足", "不满", "超过", "至少", "近", "约", "上")
+SUFFIX_QUALIFIERS = ("以上", "以下", "以内", "以外", "左右", "内")  # "以内" before "内": the longer word wins
 
 UNIT_ALIASES = {"m2": "㎡", "平方米": "㎡", "平米": "㎡", "元": "元", "%": "%"}
 
@@ -54,7 +32,15 @@ _MULT = "(?:万亿|亿|万|千|百)"
 _DASH = "[-—–~至到]"
 
 _FRACTION = re.compile(rf"(?P<den>{_NUM})分之(?P<num>{_NUM})")
+# Half and most in words; 一半/半数 are the fraction 1/2, the others bound it.
 _HALF = re.compile(r"(?P<q>未过半|过半|大部分|大多数)")
+_ONE_HALF = re.compile(r"一半|半数")
+# "三成": tenths, but not 建成/完成/成立 (the digit must stand right before 成, and 成 not start a word).
+_TENTHS = re.compile(rf"(?P<num>[{_CN_DIGITS}十]|\d+)成(?![立为员本果效绩功熟长])")
+# "百分之四十四点六": a percentage in words, rewritten as digits before the other forms are read.
+_PERCENT_WORDS = re.compile(rf"百分之(?P<num>[{_CN_DIGITS}十百点]+|\d+(?:\.\d+)?)")
+# "1,035", "674,149,546": thousands separators between digit groups of three.
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # "二、三十万": two adjacent digits sharing one scale word.
 _PAIR = re.compile(rf"(?P<a>[{_CN_DIGITS}])、(?P<b>[{_CN_DIGITS}])(?P<scale>十|百|千)(?P<mult>{_MULT})?(?P<tail>.*)")
 _RANGE = re.compile(
@@ -68,8 +54,9 @@ _CLOCK = re.compile(r"(?P<h1>\d{1,2}):(?P<m1>\d{2})[-—–~至到](?P<h2>\d{1,2
 _WEEKDAY_SPAN = re.compile(rf"周(?P<a>[{_WEEKDAYS}])至周(?P<b>[{_WEEKDAYS}])")
 # The qualifier may stand a few words before its number: "不到财政预算收入的20%".
 _GAP = rf"[^\d%{_CN_DIGITS}十百千万亿半]{{0,12}}?"
+_PREFIX = rf"(?:(?P<prefix>{'|'.join(PREFIX_QUALIFIERS)}){_GAP})?"
 _SINGLE = re.compile(
-    rf"(?:(?P<prefix>{'|'.join(PREFIX_QUALIFIERS)}){_GAP})?(?P<num>{_NUM})(?P<approx1>多|余)?(?P<mult>{_MULT})?(?P<approx2>多|余)?(?P<tail>.*)"
+    rf"{_PREFIX}(?P<num>{_NUM})(?P<approx1>多|余)?(?P<mult>{_MULT})?(?P<approx2>多|余)?(?P<tail>.*)"
 )
 
 
@@ -78,8 +65,9 @@ class Quantity:
     """A number as a report wrote it, in base units (元, not 万元), with its bounds.
 
     ``value`` is the written number (None for a pure range); ``low``/``high`` bound
-    what the words allow, inclusive or not; ``resolution`` is one unit of the last
-    written digit ("44.6%" -> 0.1), None for verbal fractions.
+    what the words allow, inclusive or not (a range, 多/余, 以上 ...); ``resolution`` is
+    one unit of the last written digit ("44.6%" -> 0.1), None for fractions in words;
+    ``kind`` names its row in the window table (analysis/windows.py).
     """
 
     text: str
@@ -91,23 +79,42 @@ class Quantity:
     qualifier: str = ""
     unit: str = ""
     resolution: float | None = 1.0
+    kind: str = "rounded"
 
     @property
     def is_range(self) -> bool:
         return self.value is None and self.low is not None and self.high is not None
 
+    def window(self) -> Window:
+        """Every value the words and digits allow (the one table of windows)."""
+        return window_for(self.kind, self.value, self.resolution, self.low, self.high)
+
 
 def normalise(text: str) -> str:
-    """Fold full-width forms, traditional numerals and spaces to one spelling."""
+    """Fold full-width forms, traditional numerals, thousands separators and spaces to one spelling.
+
+    >>> normalise("百分之四十四點六"), normalise("1,035名"), normalise("３３ ９３９")
+    ('44.6%', '1035名', '33939')
+    """
     text = unicodedata.normalize("NFKC", text).translate(TRADITIONAL)
-    return re.sub(r"\s+", "", text)
+    text = re.sub(r"\s+", "", text)
+    text = _THOUSANDS.sub("", text)
+    return _PERCENT_WORDS.sub(lambda m: f"{_digits(m['num'])}%", text)
+
+
+def _digits(token: str) -> str:
+    """A numeral as Arabic digits, keeping its written decimals ("四十四点六" -> "44.6")."""
+    if re.fullmatch(r"\d+(?:\.\d+)?", token):
+        return token
+    decimals = len(token.partition("点")[2])
+    return f"{chinese_or_arabic(token):.{decimals}f}"
 
 
 def chinese_or_arabic(token: str) -> float:
     """Value of one number token, Arabic ("15.8") or Chinese ("三十", "百", "两").
 
-    >>> chinese_or_arabic("三十")
-    30.0
+    >>> chinese_or_arabic("三十"), chinese_or_arabic("二千零五十")
+    (30.0, 2050.0)
     """
     if re.fullmatch(r"\d+(?:\.\d+)?", token):
         return float(token)
@@ -122,19 +129,6 @@ def _decimals(token: str) -> int:
     return len(token.split(".")[1]) if "." in token else 0
 
 
-def _step(number: float) -> float:
-    """Width of "多/余" after ``number``: the place of its last non-zero digit.
-
-    A 1 followed by three or more zeros counts one place lower, as the glossary
-    reads "1000余" (1000 to 1100), not 1000 to 2000.
-    """
-    digits = str(int(number))
-    zeros = len(digits) - len(digits.rstrip("0"))
-    if digits[0] == "1" and set(digits[1:]) == {"0"} and zeros >= 3:
-        zeros -= 1
-    return 10.0**zeros
-
-
 def _unit_and_suffix(tail: str) -> tuple[str, str]:
     qualifier = ""
     for suffix in SUFFIX_QUALIFIERS:
@@ -147,15 +141,44 @@ def _unit_and_suffix(tail: str) -> tuple[str, str]:
     return UNIT_ALIASES.get(tail, tail), qualifier
 
 
-def _bounded(text, value, qualifier, unit, resolution, step=None) -> Quantity:
-    kind, inclusive = QUALIFIER_BOUNDS.get(qualifier, (None, None))
-    if kind == "step":
-        return Quantity(text, value, value, value + step, False, False, qualifier, unit, resolution)
-    if kind == "low":
-        return Quantity(text, value, value, None, inclusive, True, qualifier, unit, resolution)
-    if kind == "high":
-        return Quantity(text, value, None, value, True, inclusive, qualifier, unit, resolution)
-    return Quantity(text, value, None, None, True, True, qualifier, unit, resolution)
+def _one_qualifier(text: str, *found: str | None) -> str:
+    qualifiers = [q for q in found if q]
+    if len(qualifiers) > 1:
+        raise ValueError(f"{text!r}: more than one qualifier ({', '.join(qualifiers)})")
+    return qualifiers[0] if qualifiers else ""
+
+
+def _bounded(text, value, qualifier, unit, resolution, kind="rounded") -> Quantity:
+    """A Quantity whose low/high are the hard ends of its window (those the words state)."""
+    kind = QUALIFIER_KIND.get(qualifier, kind)
+    if kind not in HARD_BOUNDS and kind != "nearly":
+        return Quantity(text, value, qualifier=qualifier, unit=unit, resolution=resolution, kind=kind)
+    w = window_for(kind, value, resolution)
+    low, high = (None if math.isinf(w.lo) else w.lo), (None if math.isinf(w.hi) else w.hi)
+    if kind == "nearly":  # only "less than v" is stated; how much less is precision, not a bound
+        low = None
+    return Quantity(text, value, low, high, low is None or w.lo_inclusive, high is None or w.hi_inclusive,
+                    qualifier, unit, resolution, kind)
+
+
+def _word_fraction(text: str, t: str) -> Quantity | None:
+    """一半, 半数, 三分之一, 三成 and the like, with a qualifier before or after ("不到一半", "三成以上")."""
+    for pattern, kind in ((_FRACTION, "fraction"), (_ONE_HALF, "fraction"), (_TENTHS, "tenths")):
+        if not (m := pattern.search(t)):
+            continue
+        if kind == "tenths":
+            value = chinese_or_arabic(m["num"]) * 10
+        elif "den" in pattern.groupindex:
+            value = chinese_or_arabic(m["num"]) / chinese_or_arabic(m["den"]) * 100
+        else:
+            value = 50.0
+        before = re.search(rf"({'|'.join(PREFIX_QUALIFIERS)}){_GAP}$", t[: m.start()])
+        _, after = _unit_and_suffix(t[m.end():])
+        qualifier = _one_qualifier(text, before and before[1], after)
+        if qualifier in ("约", "左右"):  # a fraction in words is already approximate
+            qualifier = ""
+        return _bounded(text, value, qualifier, "%", None, kind)
+    return None
 
 
 def parse_quantity(text: str) -> Quantity:
@@ -165,7 +188,7 @@ def parse_quantity(text: str) -> Quantity:
     ----------
     text : str
         A number as written, e.g. "15.8亿", "400多项", "8-10个", "不到20%",
-        "三分之一", "二、三十万", "１２", "80%以上", "过半".
+        "三分之一", "二、三十万", "１２", "80%以上", "过半", "一半以上", "三成".
 
     Returns
     -------
@@ -175,7 +198,7 @@ def parse_quantity(text: str) -> Quantity:
     Raises
     ------
     ValueError
-        When ``text`` holds no number.
+        When ``text`` holds no number, or more than one qualifier.
 
     Examples
     --------
@@ -183,17 +206,18 @@ def parse_quantity(text: str) -> Quantity:
     1580000000.0
     >>> q = parse_quantity("400多项"); (q.low, q.high, q.unit)
     (400.0, 500.0, '项')
+    >>> q = parse_quantity("不到一半"); (q.value, q.high, q.unit)
+    (50.0, 50.0, '%')
     """
     t = normalise(text)
-    if m := _FRACTION.search(t):
-        value = chinese_or_arabic(m["num"]) / chinese_or_arabic(m["den"]) * 100
-        return Quantity(text, value, unit="%", resolution=None)
+    if quantity := _word_fraction(text, t):
+        return quantity
     if (m := _HALF.search(t)) and not re.search(r"\d", t):
         return _bounded(text, 50.0, m["q"], "%", None)
     if m := _PAIR.search(t):
         scale = {"十": 10, "百": 100, "千": 1000}[m["scale"]] * MULTIPLIERS.get(m["mult"] or "", 1)
         unit, _ = _unit_and_suffix(m["tail"])
-        return Quantity(text, None, chinese_or_arabic(m["a"]) * scale, chinese_or_arabic(m["b"]) * scale, unit=unit)
+        return Quantity(text, None, chinese_or_arabic(m["a"]) * scale, chinese_or_arabic(m["b"]) * scale, unit=unit, kind="range")
     if m := _CLOCK.search(t):
         hours = (int(m["h2"]) * 60 + int(m["m2"]) - int(m["h1"]) * 60 - int(m["m1"])) / 60
         return Quantity(text, hours, unit="小时")
@@ -205,22 +229,17 @@ def parse_quantity(text: str) -> Quantity:
         amult = MULTIPLIERS.get(m["amult"] or "", bmult)
         unit, _ = _unit_and_suffix(m["tail"] or m["aunit"] or "")
         low, high = chinese_or_arabic(m["a"]) * amult, chinese_or_arabic(m["b"]) * bmult
-        return Quantity(text, None, low, high, unit=unit)
+        return Quantity(text, None, low, high, unit=unit, kind="range")
     if (m := _ADJACENT.search(t)) and _CN_DIGITS.index(m["b"]) > _CN_DIGITS.index(m["a"]):
         unit, _ = _unit_and_suffix(m["tail"])
-        return Quantity(text, None, chinese_or_arabic(m["a"]), chinese_or_arabic(m["b"]), unit=unit)
+        return Quantity(text, None, chinese_or_arabic(m["a"]), chinese_or_arabic(m["b"]), unit=unit, kind="range")
     if m := _SINGLE.search(t):
         number = chinese_or_arabic(m["num"])
         mult = MULTIPLIERS.get(m["mult"] or "", 1)
         unit, suffix = _unit_and_suffix(m["tail"])
-        approx = m["approx1"] or m["approx2"] or ""
-        qualifiers = [q for q in (m["prefix"], approx, suffix) if q]
-        if len(qualifiers) > 1:
-            raise ValueError(f"{text!r}: more than one qualifier ({', '.join(qualifiers)})")
-        qualifier = qualifiers[0] if qualifiers else ""
+        qualifier = _one_qualifier(text, m["prefix"], m["approx1"] or m["approx2"], suffix)
         resolution = 10.0 ** -_decimals(m["num"]) * mult
-        step = _step(number) * mult if approx else None
-        return _bounded(text, number * mult, qualifier, unit, resolution, step)
+        return _bounded(text, number * mult, qualifier, unit, resolution)
     raise ValueError(f"{text!r}: no number found")
 
 

@@ -7,9 +7,10 @@ import re
 import pandas as pd
 import pandera.pandas as pa
 
-from analysis.numbers import QUALIFIER_BOUNDS, parse_quantity, same_number
+from analysis.numbers import QUALIFIERS, parse_quantity, same_number
 from analysis.rules import ARITY, COUNT_ITEMS, RULE_NAMES, UNVERIFIABLE
 
+TAKES = ("all", "midpoint")  # how a reading takes ranged inputs: every value they allow, or their midpoints
 DOMAINS = ("finance", "staffing", "delegation", "facilities", "context")
 LEVELS = ("nation", "province", "prefecture_city", "county_level_city", "county", "district", "town")
 NUMERIC = r"^(-?[0-9]+(\.[0-9]+)?)?$"  # ASCII digits only: "1,234" and "１２" are errors
@@ -24,6 +25,8 @@ COLUMNS = {
     "facts": ["fact_id", "county", "entity", "domain", "measure", "period", "as_written", "value", "low", "high", "qualifier", "unit", "source", "locator", "note"],
     "lists": ["list_id", "county", "source", "what", "items", "count_by", "note"],
     "findings": ["finding_id", "county", "domain", "claim", "claimed", "claim_fact", "rule", "inputs", "note"],
+    "checks": ["finding_id", "county", "domain", "claim", "claimed", "claim_fact", "rule", "inputs", "note"],
+    "readings": ["reading_id", "finding_id", "label", "rule", "inputs", "claimed", "take", "why"],
     "themes": ["county", "theme", "source", "locator", "note"],
 }
 NUMERIC_COLUMNS = {"sources": ["line_start", "line_end"], "facts": ["value", "low", "high"]}
@@ -154,7 +157,7 @@ def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
             "fact_id": _key(), "county": county, "entity": text, "domain": domain,
             "measure": _col(_one_of(vocab["measure"], "measure (data/measures.csv)")),
             "period": free, "as_written": text, "value": _numeric(), "low": _numeric(), "high": _numeric(),
-            "qualifier": _col(_one_of(("", *QUALIFIER_BOUNDS), "qualifier")), "unit": text,
+            "qualifier": _col(_one_of(("", *QUALIFIERS), "qualifier")), "unit": text,
             "source": source, "locator": locator, "note": free,
         },
         "lists": {
@@ -169,11 +172,21 @@ def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
             "inputs": _col(_each_in(vocab["fact_id"] | vocab["list_id"], "fact or list id")),
             "note": free,
         },
+        "readings": {
+            "reading_id": _key(), "finding_id": _col(_one_of(vocab["finding_id"], "finding (data/findings.csv)")),
+            "label": text, "rule": _col(_one_of(RULE_NAMES[:-1], "rule (analysis/rules.py)")),
+            "inputs": _col(_required(), _each_in(vocab["fact_id"] | vocab["list_id"], "fact or list id")),
+            "claimed": free, "take": _col(_one_of(TAKES, "take (all, midpoint)")), "why": text,
+        },
         "themes": {
             "county": county, "theme": _col(_one_of(vocab["theme"], "theme (data/theme_codes.csv)")),
             "source": source, "locator": locator, "note": free,
         },
     }
+    finding_checks = [
+        _row_check(_rule_arity, "columns rule/inputs: wrong number of inputs for the rule"),
+        _row_check(_claim_parses, "columns claimed/rule: no number in claimed (use rule unverifiable if there is none)"),
+    ]
     table_checks = {
         "facts": [
             _row_check(_within_bounds, "columns value/low/high: value outside [low, high] (or a range missing an end)"),
@@ -181,11 +194,14 @@ def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
             _row_check(_as_written_matches, "columns as_written/value/low/high/qualifier: do not match what as_written says"),
             _row_check(_unit_of_measure(vocab["measure_unit"]), "columns measure/unit: unit differs from the measure's unit in data/measures.csv"),
         ],
-        "findings": [
+        "findings": finding_checks,
+        "checks": finding_checks,
+        "readings": [
             _row_check(_rule_arity, "columns rule/inputs: wrong number of inputs for the rule"),
-            _row_check(_claim_parses, "columns claimed/rule: no number in claimed (use rule unverifiable if there is none)"),
+            _row_check(lambda row: not row["claimed"] or _claim_parses(row), "column claimed: no number in claimed (leave it empty to use the finding's)"),
         ],
     }
+    specs["checks"] = {**specs["findings"], "finding_id": _key()}
     return {
         name: pa.DataFrameSchema(columns, checks=table_checks.get(name, []), strict=True, ordered=False, name=name)
         for name, columns in specs.items()

@@ -19,7 +19,8 @@ from analysis.schemas import COLUMNS, NUMERIC_COLUMNS, schemas
 
 TABLES = tuple(COLUMNS)  # load order: vocabularies before the tables that use them
 ID_COLUMN = {"sources": "source", "counties": "county", "measures": "measure", "theme_codes": "theme",
-             "facts": "fact_id", "lists": "list_id", "findings": "finding_id"}
+             "facts": "fact_id", "lists": "list_id", "findings": "finding_id",
+             "checks": "finding_id", "readings": "reading_id"}
 
 
 class DataError(Exception):
@@ -41,6 +42,8 @@ class Tables:
     facts: pd.DataFrame
     lists: pd.DataFrame
     findings: pd.DataFrame
+    checks: pd.DataFrame  # consistency checks the ledger adds; not claims of the reports
+    readings: pd.DataFrame  # other reasonable readings of a finding, each recomputed
     themes: pd.DataFrame
     data_dir: Path
 
@@ -120,6 +123,7 @@ def _vocab(frames: dict[str, pd.DataFrame]) -> dict:
         "theme": set(frames["theme_codes"]["theme"]),
         "fact_id": set(frames["facts"]["fact_id"]),
         "list_id": set(frames["lists"]["list_id"]),
+        "finding_id": set(frames["findings"]["finding_id"]),
         "measure_unit": dict(zip(frames["measures"]["measure"], frames["measures"]["unit"])),
     }
 
@@ -149,7 +153,7 @@ def _content_key(data_dir: Path) -> str:
     h = hashlib.sha256(pd.__version__.encode())
     here = Path(__file__).parent
     for path in [*(data_dir / f"{name}.csv" for name in TABLES),
-                 *(here / f for f in ("tables.py", "schemas.py", "numbers.py", "rules.py"))]:
+                 *(here / f for f in ("tables.py", "schemas.py", "numbers.py", "windows.py", "rules.py"))]:
         h.update(path.name.encode())
         h.update(path.read_bytes() if path.is_file() else b"<missing>")
     return h.hexdigest()
@@ -175,6 +179,20 @@ def _load_cached(data_dir: Path) -> Tables:
     return tables
 
 
+def _shared_namespace(frames: dict[str, pd.DataFrame], data_dir: Path) -> list[str]:
+    """Fact and list ids share one namespace (an input names either), as do findings and checks."""
+    problems = []
+    for name, other in (("lists", "facts"), ("checks", "findings")):
+        key, other_key = ID_COLUMN[name], ID_COLUMN[other]
+        rows = dict(zip(frames[other][other_key], frames[other].index))
+        label = _display(data_dir / f"{name}.csv", data_dir)
+        for row, value in frames[name][key].items():
+            if value in rows:
+                problems.append(f"{label}, row {row}, column '{key}': {value!r} is also a {other_key} "
+                                f"(data/{other}.csv row {rows[value]}); ids must be unique across both tables")
+    return problems
+
+
 def _load_tables(data_dir: Path) -> Tables:
     frames, problems = {}, []
     for name in TABLES:
@@ -190,6 +208,7 @@ def _load_tables(data_dir: Path) -> Tables:
             schema.validate(frames[name], lazy=True)
         except pa.errors.SchemaErrors as err:
             problems += _messages(err, _display(data_dir / f"{name}.csv", data_dir), frames[name])
+    problems += _shared_namespace(frames, data_dir)
     if problems:
         raise DataError(problems)
     for name, columns in NUMERIC_COLUMNS.items():

@@ -25,8 +25,9 @@ def point(x):
         # 000: 马桥镇 usable funds 1.3亿 of budget revenue 7.1亿, "不到20%"
         ("不到20%", point(1.3 / 7.1 * 100), REPRODUCED),
         ("不到20%", point(20.0), DISCREPANCY),
-        # 003 part 8: 31 of 90 stations operating, "三分之一"
+        # 003 part 8: 31 of 90 stations operating, "三分之一" (nearer 1/3 than 3/10 or 3/8)
         ("三分之一", point(31 / 90 * 100), REPRODUCED),
+        ("三分之一", point(36.0), DISCREPANCY),
         ("三分之一", point(50.0), DISCREPANCY),
         # 003 part 4: 17 -> 4 institutions, "精简76%"; 12 -> 3, "精简75%"; 17 -> 7, "精简59%"
         ("精简76%", point((17 - 4) / 17 * 100), REPRODUCED),
@@ -60,7 +61,7 @@ def test_a_range_claim_holds_only_if_it_holds_over_the_whole_input_range():
     # The cut runs from (8-2)/8 = 75% to (10-1)/10 = 90%: not above 80% throughout.
     cut = Interval(1 - 2 / 8, 1 - 1 / 10).scale(100)
     verdict = judge("80%以上", cut)
-    assert verdict.status == DISCREPANCY
+    assert verdict.status == DISCREPANCY and verdict.holds == "part"
     assert "75–90" in verdict.note and "part of the input range" in verdict.note
     assert judge("75%以上", cut).status == REPRODUCED
 
@@ -73,7 +74,20 @@ def test_discrepancy_note_shows_the_numbers():
 def test_accepted_values_follow_the_written_precision():
     acc = accepted_values(parse_quantity("44.6%"))
     assert (acc.lo, acc.hi) == pytest.approx((44.55, 44.65))
+    assert acc.lo_inclusive and not acc.hi_inclusive  # half-open: 44.65 rounds to 44.7
     acc = accepted_values(parse_quantity("400多项"))
     assert (acc.lo, acc.hi, acc.lo_inclusive, acc.hi_inclusive) == (400, 500, False, False)
     acc = accepted_values(parse_quantity("3%—5%"))
     assert (acc.lo, acc.hi) == (3, 5)
+
+
+def test_inputs_at_their_written_precision():
+    from analysis.claims import input_interval
+
+    # 000 马桥镇: "1.3亿" is any amount that rounds to it; 001 "179项" is an exact count
+    assert input_interval(parse_quantity("1.3亿"), "元", at_precision=True) == Interval(1.25e8, 1.35e8)
+    assert input_interval(parse_quantity("1.3亿"), "元") == Interval.point(1.3e8)
+    assert input_interval(parse_quantity("179项"), "项", at_precision=True) == Interval.point(179)
+    # ranges and 多/余 span their stated ends either way; a one-sided bound gives no interval
+    assert input_interval(parse_quantity("8-10个"), "个") == Interval(8, 10)
+    assert input_interval(parse_quantity("80%以上"), "%") is None

@@ -42,7 +42,7 @@ def test_resolution_is_one_unit_of_the_last_written_digit():
     "text, value, low, high, qualifier",
     [
         ("400多项", 400, 400, 500, "多"),          # 001 "共下放400多項" (traditional 項)
-        ("1000余车次", 1000, 1000, 1100, "余"),     # glossary: 1000余 is less than 1100
+        ("1000余车次", 1000, 1000, 2000, "余"),     # one unit of the last non-zero digit, as 百余 (100-200)
         ("20余次", 20, 20, 30, "余"),
         ("6800多万元", 6.8e7, 6.8e7, 6.9e7, "多"),  # 003 part 8
         ("百余人", 100, 100, 200, "余"),
@@ -138,3 +138,43 @@ def test_within_keeps_the_unit_apart_from_the_qualifier():
     assert (q.qualifier, q.unit) == ("内", "月")
     assert (parse_quantity("1周内").qualifier, parse_quantity("1周内").unit) == ("内", "周")
     assert (parse_quantity("3日以内").qualifier, parse_quantity("3日以内").unit) == ("以内", "日")
+
+
+@pytest.mark.parametrize(
+    "text, value, low, high, qualifier, kind",
+    [
+        ("一半", 50, None, None, "", "fraction"),          # issue 17: not 1
+        ("半数", 50, None, None, "", "fraction"),          # not 0.5
+        ("不到一半", 50, None, 50, "不到", "less_than"),
+        ("一半以上", 50, 50, None, "以上", "at_least"),
+        ("三成", 30, None, None, "", "tenths"),            # not 3
+        ("三成以上", 30, 30, None, "以上", "at_least"),
+        ("上千册", 1000, 1000, 10000, "上", "order_of"),    # both bounds
+        ("不满18周岁", 18, None, 18, "不满", "less_than"),
+    ],
+)
+def test_half_tenths_and_orders_of_magnitude(text, value, low, high, qualifier, kind):
+    q = parse_quantity(text)
+    assert (q.value, q.low, q.high, q.qualifier, q.kind) == (value, low, high, qualifier, kind)
+
+
+@pytest.mark.parametrize(
+    "text, value, resolution",
+    [
+        ("百分之八十一點七", 81.7, 0.1),    # issue 9: not 81
+        ("百分之四十四点六", 44.6, 0.1),
+        ("百分之五", 5, 1),
+        ("1,035名", 1035, 1),             # not 1 with unit ",035名"
+        ("674,149,546元", 674149546, 1),
+        ("４.５万余", 45000, 1000),        # full width; the step is one unit of the last digit
+    ],
+)
+def test_percent_words_and_thousands_separators(text, value, resolution):
+    q = parse_quantity(text)
+    assert q.value == pytest.approx(value) and q.resolution == pytest.approx(resolution)
+
+
+def test_more_than_after_a_decimal_steps_by_its_last_digit():
+    # issue 17: 4.5万余 spanned 45,000-55,000 and 0.5万多 5,000-105,000
+    assert (parse_quantity("4.5万余").low, parse_quantity("4.5万余").high) == (45000, 46000)
+    assert (parse_quantity("0.5万多").low, parse_quantity("0.5万多").high) == (5000, 6000)

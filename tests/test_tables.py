@@ -122,3 +122,25 @@ def test_validated_tables_are_cached_by_content(data_copy, monkeypatch, tmp_path
     with pytest.raises(AssertionError, match="re-validated"):
         load_tables(data_copy)
     tables_module._load_cached.cache_clear()
+
+
+def test_fact_and_list_ids_share_one_namespace(data_copy):
+    # an input names a fact or a list: an id in both would resolve one way silently
+    with open(data_copy / "facts.csv", encoding="utf-8") as f:
+        first_fact = list(csv.DictReader(f))[0]["fact_id"]
+    set_cell(data_copy / "lists.csv", 2, "list_id", first_fact)
+    found = problems(data_copy)
+    assert any(p.startswith("data/lists.csv, row 2, column 'list_id'") and "also a fact_id (data/facts.csv row 2)" in p
+               for p in found), found
+
+
+def test_a_check_may_not_share_a_findings_id(data_copy):
+    with open(data_copy / "findings.csv", encoding="utf-8") as f:
+        first = list(csv.DictReader(f))[0]["finding_id"]
+    set_cell(data_copy / "checks.csv", 2, "finding_id", first)
+    assert any(p.startswith("data/checks.csv, row 2, column 'finding_id'") for p in problems(data_copy))
+
+
+def test_a_reading_of_an_unknown_finding_is_named(data_copy):
+    set_cell(data_copy / "readings.csv", 2, "finding_id", "no_such_finding")
+    assert any(p.startswith("data/readings.csv, row 2, column 'finding_id'") for p in problems(data_copy))
