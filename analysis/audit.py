@@ -34,15 +34,18 @@ def _parsed(as_written: str) -> Quantity:
     return parse_quantity(as_written)
 
 
+def fact_interval(fact: pd.Series, mode: str = AS_WRITTEN) -> Interval | None:
+    """The values a fact allows as the report wrote it (or at its precision); None when one-sided ("80%以上")."""
+    return input_interval(_parsed(fact["as_written"]), fact["unit"], at_precision=mode == AT_PRECISION)
+
+
 def _input(input_id: str, tables: Tables, mode: str) -> Interval | None:
     """What one input gives: a list its item count, a fact its number (see ``mode``)."""
     lists = tables.lists_by_id
     if input_id in lists.index:
         listed = lists.loc[input_id]
         return Interval.point(count_items(listed["items"], listed["count_by"]))
-    fact = tables.fact(input_id)
-    q = _parsed(fact["as_written"])
-    interval = input_interval(q, fact["unit"], at_precision=mode == AT_PRECISION)
+    interval = fact_interval(tables.fact(input_id), mode)
     if mode == MIDPOINT and interval is not None and not interval.is_point:
         return Interval.point((interval.lo + interval.hi) / 2)
     return interval

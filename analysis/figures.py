@@ -10,7 +10,7 @@ from analysis.claims import accepted_values
 from analysis.numbers import parse_quantity
 from analysis.style import DOMAIN_COLOURS, STATUS_COLOURS, apply_style, bilingual
 
-STATUS_ZH = {"reproduced": "已复现", "discrepancy": "不一致", "unverifiable": "无法核实"}
+STATUS_ZH = {"reproduced": "已复现", "tension": "可合理解释", "discrepancy": "不一致", "unverifiable": "无法核实"}
 DOMAIN_ZH = {"finance": "财政", "staffing": "编制机构", "delegation": "放权", "facilities": "服务设施", "context": "背景"}
 
 

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.claims import STATUSES
 from analysis.views import DOMAINS_SHOWN, display_table
 
 
@@ -27,13 +28,39 @@ def ledger() -> pd.DataFrame:
 def status_summary() -> pd.DataFrame:
     """Findings per county and status, with totals."""
     table = pd.crosstab(ledger()["county"], ledger()["status"], margins=True, margins_name="all")
-    return table.reindex(columns=["reproduced", "discrepancy", "unverifiable", "all"], fill_value=0)
+    return table.reindex(columns=[*STATUSES, "all"], fill_value=0)
 
 
-def discrepancies() -> pd.DataFrame:
-    """Each discrepancy with the numbers that show it."""
+def kind_summary() -> pd.DataFrame:
+    """Findings by what they check (arithmetic, list count, restatement) and grade: 77 reproduced are not 77 sums."""
+    table = pd.crosstab(ledger()["kind"], ledger()["status"], margins=True, margins_name="all")
+    return table.reindex(columns=[*STATUSES, "all"], fill_value=0)
+
+
+def contested() -> pd.DataFrame:
+    """Each discrepancy and tension, with the numbers that show it and the reading that decides."""
     d = ledger()
-    return d[d["status"] == "discrepancy"][["finding_id", "county", "claim", "claimed", "recomputed", "note", "source", "locator"]].reset_index(drop=True)
+    d = d[d["status"].isin(["discrepancy", "tension"])].sort_values("status", key=lambda s: s != "discrepancy", kind="stable")
+    return d[["finding_id", "county", "status", "claim", "claimed", "recomputed", "reading", "note", "source", "locator"]].reset_index(drop=True)
+
+
+def readings() -> pd.DataFrame:
+    """The literal and the other reasonable readings side by side, each recomputed."""
+    from analysis.audit import audit_readings
+
+    literal = ledger().set_index("finding_id")
+    r = audit_readings(_tables())
+    r.insert(2, "status", r["finding_id"].map(literal["status"]))
+    r.insert(3, "literal", r["finding_id"].map(literal["claimed"] + " vs " + literal["recomputed"]))
+    return r[["finding_id", "county", "status", "literal", "label", "claimed", "recomputed", "holds", "why"]]
+
+
+def consistency_checks() -> pd.DataFrame:
+    """Identities the ledger adds (not claims of the reports), audited apart and never counted with the findings."""
+    from analysis.audit import audit_findings
+
+    c = audit_findings(_tables(), table="checks")
+    return c[["finding_id", "county", "claim", "claimed", "recomputed", "status", "note"]]
 
 
 def county_label(county: str) -> str:

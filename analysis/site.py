@@ -14,7 +14,8 @@ from analysis.outputs import write_text_atomic
 TEMPLATE_DIR = Path(__file__).parent / "site_template"
 CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+(?:[\s\d.,:;%()（）、，。：；“”—\-+]*[\u3400-\u9fff]+)*")
 FONT_STACK = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Noto Sans", sans-serif'
-STATUS_LABEL = {"reproduced": "reproduced 已复现", "discrepancy": "discrepancy 不一致", "unverifiable": "unverifiable 无法核实"}
+STATUS_LABEL = {"reproduced": "reproduced 已复现", "tension": "tension 可合理解释", "discrepancy": "discrepancy 不一致",
+                "unverifiable": "unverifiable 无法核实"}
 
 PAGE_CSS = f"""
 body {{ font-family: {FONT_STACK}; }}
@@ -96,7 +97,7 @@ table {{ border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }}
 th, td {{ border: 1px solid #ccc; padding: 0.35em 0.6em; vertical-align: top; text-align: left; }}
 th {{ background: #f3f3f3; }}
 .badge {{ display: inline-block; padding: 0.1em 0.5em; border-radius: 0.8em; color: #fff; font-size: 0.85em; white-space: nowrap; }}
-.badge.reproduced {{ background: #2a7d72; }} .badge.discrepancy {{ background: #b5442a; }} .badge.unverifiable {{ background: #5b667a; }}
+.badge.reproduced {{ background: #2a7d72; }} .badge.tension {{ background: #7a5a00; }} .badge.discrepancy {{ background: #b5442a; }} .badge.unverifiable {{ background: #5b667a; }}
 .badge.ok {{ background: #2a7d72; }} .badge.failed {{ background: #b5442a; }} .nodata {{ color: #666; }}
 code {{ font-size: 0.9em; }}
 .wide {{ overflow-x: auto; }}
@@ -115,6 +116,26 @@ def _cell(entry: dict | None) -> str:
     if entry is None:
         return '<td class="nodata">no data in the reports</td>'
     return f"<td>{_status_link(entry)}</td>"
+
+
+def grade_counts_sentence(ledger: pd.DataFrame) -> str:
+    """"121 findings: 77 reproduced (24 arithmetic, 44 list counts, 9 restatements), 7 tensions, ...": grades and what was checked."""
+    from analysis.audit import ARITHMETIC, LIST_COUNT, RESTATEMENT
+
+    counts = ledger["status"].value_counts()
+    kinds = ledger[ledger["status"] == "reproduced"]["kind"].value_counts()
+    checked = (f"{kinds.get(ARITHMETIC, 0)} arithmetic, {kinds.get(LIST_COUNT, 0)} list counts, "
+               f"{kinds.get(RESTATEMENT, 0)} restatements")
+    return (f"{len(ledger)} findings: {counts.get('reproduced', 0)} reproduced ({checked}), "
+            f"{counts.get('tension', 0)} tensions, {counts.get('discrepancy', 0)} discrepancies, "
+            f"{counts.get('unverifiable', 0)} unverifiable.")
+
+
+def _jump_list(ledger: pd.DataFrame, status: str, text: str) -> str:
+    ids = ledger[ledger["status"] == status]["finding_id"]
+    if not len(ids):
+        return ""
+    return f"<p>{text}: " + ", ".join(f'<a href="#finding-{escape(i)}"><code>{escape(i)}</code></a>' for i in ids) + ".</p>"
 
 
 def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, overview: dict | None, domains: dict[str, str]) -> None:
@@ -140,12 +161,12 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, overview: 
             f'<tr id="finding-{escape(f.finding_id)}"><td><code>{escape(f.finding_id)}</code></td>'
             f"<td>{escape(f.county)}</td><td>{zh_spans(f.claim)}</td>"
             f"<td>{zh_spans(f.claimed)}</td><td>{escape(f.recomputed)}</td>"
-            f'<td><span class="badge {escape(f.status)}">{zh_spans(STATUS_LABEL[f.status])}</span></td>'
-            f"<td>{zh_spans(f.note)}</td><td>{where}</td></tr>")
-    counts = ledger["status"].value_counts()
-    discrepant = ledger[ledger["status"] == "discrepancy"]["finding_id"]
-    jump = ("<p>Discrepancies (the reports' own numbers do not give the claim): "
-            + ", ".join(f'<a href="#finding-{escape(i)}"><code>{escape(i)}</code></a>' for i in discrepant) + ".</p>") if len(discrepant) else ""
+            f'<td><span class="badge {escape(f.status)}">{zh_spans(STATUS_LABEL[f.status])}</span>'
+            f'{f"<br><small>read as {zh_spans(f.reading)}</small>" if f.reading else ""}</td>'
+            f"<td>{escape(f.kind)}</td><td>{zh_spans(f.note)}</td><td>{where}</td></tr>")
+    jump = "".join(_jump_list(ledger, status, text) for status, text in (
+        ("discrepancy", "Discrepancies (no reasonable reading of the reports' own numbers gives the claim)"),
+        ("tension", "Tensions (the literal reading fails; the reading named in the note reconciles the numbers)")))
     overview_link = f"<p>{_status_link(overview)}: every county at once.</p>" if overview else ""
     if tables.sources["title_en"].str.contains("SYNTHETIC").any():
         overview_link = ('<p class="synthetic" role="note"><strong>SYNTHETIC DATA: invented counties and numbers for '
@@ -159,7 +180,7 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, overview: 
 <body>
 <header><h1>Township reform audit <span lang="zh">乡镇改革报告核查</span></h1>
 <p>Five Chinese government reports on township (<span lang="zh">乡镇</span>) reform, transcribed number by number with a verbatim locator in each source.
-Every claim they make is recomputed from those numbers and marked reproduced, discrepancy or unverifiable.</p></header>
+Every claim they make is recomputed from those numbers and graded reproduced, tension (only a stated reasonable reading reconciles it), discrepancy or unverifiable.</p></header>
 <main>
 {overview_link}
 {failed_html}
@@ -167,10 +188,10 @@ Every claim they make is recomputed from those numbers and marked reproduced, di
 <p>Each cell links to the notebook page for that county and domain, or says why there is none.</p>
 <table><thead><tr><th scope="col">county</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>
 <h2>The findings ledger</h2>
-<p>{len(ledger)} findings: {counts.get('reproduced', 0)} reproduced, {counts.get('discrepancy', 0)} discrepancies, {counts.get('unverifiable', 0)} unverifiable.</p>
+<p>{grade_counts_sentence(ledger)}</p>
 {jump}
 <div class="wide"><table><thead><tr><th scope="col">finding</th><th scope="col">county</th><th scope="col">claim (as the report wrote it)</th><th scope="col">claimed</th>
-<th scope="col">recomputed</th><th scope="col">status</th><th scope="col">note</th><th scope="col">citation</th></tr></thead>
+<th scope="col">recomputed</th><th scope="col">status</th><th scope="col">checks</th><th scope="col">note</th><th scope="col">citation</th></tr></thead>
 <tbody>{''.join(ledger_rows)}</tbody></table></div>
 </main>
 <footer><p>Sources: {''.join(f'<code>{escape(s.source)}</code> {zh_spans(s.title_zh)} ({escape(s.file)}); ' for s in tables.sources.itertuples())}</p></footer>

@@ -8,7 +8,7 @@ from pathlib import Path
 
 CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"  # shipped by the mplfonts wheel
 CJK_FONT_NAME = "Noto Sans CJK SC"
-STATUS_COLOURS = {"reproduced": "#2a9d8f", "discrepancy": "#e76f51", "unverifiable": "#8d99ae"}
+STATUS_COLOURS = {"reproduced": "#2a9d8f", "tension": "#e9c46a", "discrepancy": "#e76f51", "unverifiable": "#8d99ae"}
 DOMAIN_COLOURS = {"finance": "#264653", "staffing": "#2a9d8f", "delegation": "#e9c46a", "facilities": "#f4a261", "context": "#8d99ae"}
 
 _applied = False

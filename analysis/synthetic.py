@@ -121,8 +121,8 @@ def generate(n_counties: int, out: Path, seed: int = 0, towns: tuple[int, int] =
     _write(data / "counties.csv", "counties", counties)
     _write(data / "facts.csv", "facts", facts)
     _write(data / "findings.csv", "findings", findings)
-    _write(data / "lists.csv", "lists", [])
-    _write(data / "themes.csv", "themes", [])
+    for empty in ("lists", "checks", "readings", "themes"):
+        _write(data / f"{empty}.csv", empty, [])
     for vocabulary in ("measures.csv", "theme_codes.csv"):
         shutil.copy(DATA_DIR / vocabulary, data / vocabulary)
     (out / "README.txt").write_text(f"SYNTHETIC data: {n_counties} invented counties, seed {seed}. Not real reports.\n", encoding="utf-8")

@@ -120,7 +120,22 @@ class CountyView:
         """Each claim the report makes here, recomputed, with its status and why."""
         if not self.has_data or self.audit.empty:
             return None
-        return self.audit[["finding_id", "claim", "claimed", "recomputed", "status", "note", "source"]]
+        return self.audit[["finding_id", "claim", "claimed", "recomputed", "status", "reading", "kind", "note", "source"]]
+
+    def readings_table(self) -> pd.DataFrame | None:
+        """The literal reading beside each other reasonable reading of a finding here, each recomputed."""
+        if not self.has_data:
+            return None
+        from analysis.audit import audit_readings
+
+        r = audit_readings(self.tables, self.county)
+        r = r[r["finding_id"].isin(self.audit["finding_id"])]
+        if r.empty:
+            return None
+        literal = self.audit.set_index("finding_id")
+        r = r.assign(status=r["finding_id"].map(literal["status"]),
+                     literal=r["finding_id"].map(literal["claimed"] + " vs " + literal["recomputed"]))
+        return r[["finding_id", "status", "literal", "label", "claimed", "recomputed", "holds", "why"]].reset_index(drop=True)
 
     def indicators_table(self) -> pd.DataFrame | None:
         """Indicators with their inputs and, for shares of counts, a 95% Wilson interval."""
@@ -165,10 +180,11 @@ class CountyView:
         if len(self.audit):
             parts.append(
                 f"Of {len(self.audit)} claim{'s' if len(self.audit) > 1 else ''}: {counts.get('reproduced', 0)} reproduced, "
+                f"{counts.get('tension', 0)} in tension (reconciled only by a reading named below), "
                 f"{counts.get('discrepancy', 0)} discrepant, {counts.get('unverifiable', 0)} not checkable."
             )
-        for row in self.audit[self.audit["status"] == "discrepancy"].itertuples():
-            parts.append(f"- **{html.escape(row.claimed)}** ({html.escape(row.claim)}): {html.escape(row.note)}")
+        for row in self.audit[self.audit["status"].isin(["discrepancy", "tension"])].itertuples():
+            parts.append(f"- {row.status}: **{html.escape(row.claimed)}** ({html.escape(row.claim)}): {html.escape(row.note)}")
         for row in self.indicators.itertuples():
             ci = f" (95% CI {row.ci_low:.1f}-{row.ci_high:.1f})" if pd.notna(row.ci_low) else ""
             unit = "%" if row.unit == "%" else ""

@@ -37,8 +37,9 @@ def test_facts_csv_columns_and_county_filter(capsys):
 def test_audit_csv_has_a_status_for_every_finding(capsys):
     rows = run_csv(capsys, "audit", "--csv")
     assert {"finding_id", "county", "domain", "claim", "claimed", "recomputed", "status", "note"} <= set(rows[0])
-    assert {r["status"] for r in rows} <= {"reproduced", "discrepancy", "unverifiable"}
-    assert all(r["note"] for r in rows if r["status"] == "discrepancy")
+    assert {r["status"] for r in rows} == {"reproduced", "tension", "discrepancy", "unverifiable"}
+    assert all(r["note"] for r in rows if r["status"] in ("tension", "discrepancy"))
+    assert all(r["reading"] for r in rows if r["status"] == "tension")  # a tension names its reading
 
 
 def test_audit_writes_its_csv(tmp_path, capsys):

@@ -33,3 +33,27 @@ def test_cuts_comparison_holds_the_staffing_cuts_only():
     # 003 part 4: 精简76%, 80%以上 (2002); 75%, 59%, 70% (2005). Not 003 part 8's "大部分" idle stations.
     table = overview.cuts_comparison()
     assert table["claimed"].tolist() == ["76%", "80%以上", "75%", "59%", "70%"]
+
+
+def test_grades_and_kinds_are_counted_separately():
+    summary = overview.status_summary()
+    assert list(summary.columns) == ["reproduced", "tension", "discrepancy", "unverifiable", "all"]
+    kinds = overview.kind_summary()
+    # a reproduced list count or restatement is not arithmetic: each kind has its own row
+    assert {"arithmetic", "list count", "restatement"} <= set(kinds.index)
+    assert kinds.at["all", "all"] == summary.at["all", "all"]
+
+
+def test_contested_lists_discrepancies_first_with_the_deciding_reading():
+    table = overview.contested()
+    statuses = table["status"].tolist()
+    assert statuses == sorted(statuses, key=lambda s: s != "discrepancy")
+    row = table.set_index("finding_id").loc["anon_district_pp_baselines_2005"]
+    # 003 part 4: 2005's 17 stations are the pre-2002 count (after the 4 moved up), not 2002's result
+    assert row["status"] == "tension" and row["reading"] == "a cumulative baseline: ++年 is before 2002"
+    assert table["note"].str.len().min() > 40  # the whole note, never cut
+
+
+def test_consistency_checks_are_shown_apart():
+    checks = overview.consistency_checks().set_index("finding_id")
+    assert checks.at["anon_city_162_tasks_plus_unplanned", "recomputed"] == "148"  # 144 tasks + 4 outside the plan

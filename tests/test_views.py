@@ -14,3 +14,17 @@ def test_reading_lists_each_discrepancy_with_its_numbers():
     # 003 part 4: 8-10 offices cut to 1-2 is a 75-90% cut, not "80%以上" throughout
     text = CountyView("anon_district_pp", "staffing", save_figures=False).interpretation().data
     assert "**80%以上**" in text and "75–90" in text
+
+
+def test_reading_names_the_reading_behind_a_tension():
+    text = CountyView("anon_district_pp", "staffing", save_figures=False).interpretation().data
+    assert "- tension: **80%以上**" in text and "read as the ranges as typical values" in text
+    assert "- discrepancy: **4个**" in text  # 003 part 4: "三个中心两个所" named against "减为4个"
+
+
+def test_a_page_shows_the_literal_reading_beside_the_others():
+    # 003 part 8 xx市: "65%以上" built; 90 of 144 tasks literally, 148 towns and 162 units as readings
+    table = CountyView("anon_city_162", "facilities", save_figures=False).readings_table().set_index("label")
+    assert set(table["literal"]) == {"65%以上 vs 62.5"}
+    assert table.at["a share of the 148 towns (乡镇)", "holds"] == "no"
+    assert table.at["a share of all 162 township-level units", "recomputed"] == "55.5556"
