@@ -198,13 +198,26 @@ def run_batch(counties=None, notebooks=None, jobs: int | None = None, force: boo
         write_text_atomic(reports_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True))
 
     summary = {"jobs": [asdict(r) for r in results.values()], "no_data": no_data}
-    _build_index(tables, todo, state, no_data, site_dir, reports_dir, shared)
+    # The index describes the whole site, whatever subset this run executed: every page on disk.
+    everything, nothing = plan(tables)
+    current = {job.key: job_digest(job, shared, notebooks_dir) for job in everything}
+    _build_index(tables, everything, state, nothing, site_dir, reports_dir, shared, current)
     return summary
 
 
-def _build_index(tables, todo, state, no_data, site_dir: Path, reports_dir: Path, shared: str) -> None:
+def _page_status(entry: dict, page: Path, digest: str) -> dict:
+    """What the index may truthfully say of one page: ok, failed, out of date, or not run yet."""
+    if not entry or not page.is_file():
+        return {"status": "not run", "error": ""}
+    if entry.get("status") == "ok" and entry.get("digest") != digest:
+        return {"status": "out of date", "error": "its inputs changed since this page was built; run make reports"}
+    return {"status": entry.get("status", "not run"), "error": entry.get("error", "")}
+
+
+def _build_index(tables, todo, state, no_data, site_dir: Path, reports_dir: Path, shared: str, digests: dict) -> None:
     """(Re)write site/index.html, unless nothing it shows has changed."""
-    statuses = {job.key: state.get(job.key, {}) for job in todo}
+    statuses = {job.key: _page_status(state.get(job.key, {}), site_dir / job.folder / f"{job.notebook}.html", digests[job.key])
+                for job in todo}
     index_digest = hashlib.sha256((shared + json.dumps([statuses, no_data], sort_keys=True)).encode()).hexdigest()
     marker = reports_dir / ".index-digest"
     index = site_dir / "index.html"
@@ -216,8 +229,6 @@ def _build_index(tables, todo, state, no_data, site_dir: Path, reports_dir: Path
     pages, overview = {}, None
     for job in todo:
         entry = statuses[job.key]
-        if not entry:
-            continue
         link = {"href": f"{job.folder}/{job.notebook}.html", "label": job.notebook, "status": entry["status"], "error": entry.get("error", "")}
         if job.county:
             pages[(job.county, job.notebook)] = link

@@ -98,7 +98,7 @@ th, td {{ border: 1px solid #ccc; padding: 0.35em 0.6em; vertical-align: top; te
 th {{ background: #f3f3f3; }}
 .badge {{ display: inline-block; padding: 0.1em 0.5em; border-radius: 0.8em; color: #fff; font-size: 0.85em; white-space: nowrap; }}
 .badge.reproduced {{ background: #2a7d72; }} .badge.tension {{ background: #7a5a00; }} .badge.discrepancy {{ background: #b5442a; }} .badge.unverifiable {{ background: #5b667a; }}
-.badge.ok {{ background: #2a7d72; }} .badge.failed {{ background: #b5442a; }} .nodata {{ color: #666; }}
+.badge.ok {{ background: #2a7d72; }} .badge.failed {{ background: #b5442a; }} .badge.stale {{ background: #5b667a; }} .nodata {{ color: #666; }}
 code {{ font-size: 0.9em; }}
 .wide {{ overflow-x: auto; }}
 tr:target {{ background: #fff3c4; }}
@@ -106,7 +106,11 @@ tr:target {{ background: #fff3c4; }}
 
 
 def _status_link(entry: dict) -> str:
+    if entry["status"] == "not run":  # planned, but no page on disk: no link that points nowhere
+        return f'<span class="nodata">{escape(entry["label"])}: not run yet (<code>make reports</code>)</span>'
     link = f'<a href="{escape(entry["href"])}">{escape(entry["label"])}</a>'
+    if entry["status"] == "out of date":
+        return f'<span class="badge stale">out of date</span> {link}<br><small>{escape(entry["error"])}</small>'
     if entry["status"] == "failed":
         return f'<span class="badge failed">failed</span> {link}<br><small>{escape(entry["error"])}</small>'
     return f'<span class="badge ok">ok</span> {link}'

@@ -122,3 +122,21 @@ def test_site_pages_have_the_permissions_of_a_plain_open(built_site):
 
     pages = list((built_site["out"] / "site").rglob("*.html"))
     assert pages and {p.stat().st_mode & 0o777 for p in pages} == {FILE_MODE}
+
+
+def test_a_filtered_run_keeps_the_index_of_the_whole_site(built_site):
+    # the README's own example: one county, one notebook. The index must still describe every page on disk.
+    site = built_site["out"] / "site"
+    before = (site / "index.html").read_text(encoding="utf-8")
+    summary = run_batch(["laishui"], ["02-staffing"], jobs=1, force=True,
+                        reports_dir=built_site["out"] / "reports", site_dir=site)
+    assert statuses(summary) == {"laishui/02-staffing": "ok"}
+    after = (site / "index.html").read_text(encoding="utf-8")
+    assert after == before
+    soup = BeautifulSoup(after, "html.parser")
+    linked = {a["href"] for a in soup.select("a[href$='.html']")}
+    on_disk = {str(p.relative_to(site)) for p in site.rglob("*.html") if p.name != "index.html"}
+    assert linked == on_disk  # every page on disk is linked, and no link points nowhere
+    # counties this batch never ran say so, rather than "no data in the reports"
+    row = next(tr for tr in soup.select("tr") if tr.find("code") and tr.find("code").text == "xuanzhou")
+    assert "not run yet" in row.text and "no data" in row.text  # xuanzhou: finance and facilities numbers, no staffing
