@@ -16,8 +16,11 @@ from pathlib import Path
 
 from analysis.outputs import write_text_atomic
 from analysis.paths import DATA_DIR, FIGURES_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_OUT_DIR, SITE_DIR
+from analysis.paths import reports_dir as report_texts_dir
 
-PER_COUNTY = {"01-finance": "finance", "02-staffing": "staffing", "03-delegation": "delegation", "04-facilities": "facilities"}
+PER_COUNTY = {"01-finance": "finance", "02-staffing": "staffing", "03-delegation": "delegation", "04-facilities": "facilities",
+              "05-context": "context"}
+NOTEBOOK_OF_DOMAIN = {domain: notebook for notebook, domain in PER_COUNTY.items()}
 OVERVIEW = "00-overview"
 STATE_FILE = ".batch-state.json"
 
@@ -88,7 +91,7 @@ def plan(tables, counties=None, notebooks=None) -> tuple[list[Job], list[tuple[s
 
 
 def run_job(job: Job, data_dir: Path, reports_dir: Path, site_dir: Path, notebooks_dir: Path = NOTEBOOKS_DIR,
-            figures_dir: Path = FIGURES_DIR) -> Result:
+            figures_dir: Path = FIGURES_DIR, planned: frozenset = frozenset()) -> Result:
     """Execute one notebook into reports/<folder>/, render its page into site/<folder>/.
 
     Runs in a worker process (local or Dask); everything it needs comes in its arguments.
@@ -118,14 +121,16 @@ def run_job(job: Job, data_dir: Path, reports_dir: Path, site_dir: Path, noteboo
     if tmp.exists():
         os.replace(tmp, out)  # papermill keeps the error cell in a failed notebook
         try:
-            render_notebook_page(out, site_dir / job.folder / f"{job.notebook}.html", _page_info(job, error, data_dir))
+            render_notebook_page(out, site_dir / job.folder / f"{job.notebook}.html", _page_info(job, error, data_dir, site_dir, planned))
         except Exception as err:  # a page that cannot be rendered fails its run, not the batch
             error = error or f"page not rendered: {type(err).__name__}: {err}".strip().splitlines()[0]
     return Result(job.key, "failed" if error else "ok", error, time.perf_counter() - started)
 
 
-def _page_info(job: Job, error: str, data_dir: Path):
+def _page_info(job: Job, error: str, data_dir: Path, site_dir: Path, planned: frozenset = frozenset()):
+    """The page's footer and neighbours; a neighbour is linked only if this run makes it or it is on disk."""
     from analysis.site import PageInfo
+    from analysis.site.links import Linker
     from analysis.tables import load_tables
 
     tables = load_tables(data_dir)
@@ -135,7 +140,17 @@ def _page_info(job: Job, error: str, data_dir: Path):
     else:
         ids = list(src.index)
     cited = [(s, src.at[s, "title_zh"], f"{src.at[s, 'file']}, lines {int(src.at[s, 'line_start'])}-{int(src.at[s, 'line_end'])}") for s in ids]
-    return PageInfo(f"{job.notebook}.ipynb", job.parameters, cited, error)
+    everything = [j for j in plan(tables)[0]
+                  if j == job or j.key in planned or (Path(site_dir) / j.folder / f"{j.notebook}.html").is_file()]
+    county_pages = [(f"{j.notebook} ({PER_COUNTY[j.notebook]})", f"{j.folder}/{j.notebook}.html") for j in everything if j.county and j.county == job.county]
+    same = [j for j in everything if j.notebook == job.notebook and j.county]
+    neighbours = (None, None)
+    if job in same:
+        i = same.index(job)
+        pick = lambda k: (same[k].county, f"{same[k].folder}/{same[k].notebook}.html") if 0 <= k < len(same) else None  # noqa: E731
+        neighbours = (pick(i - 1), pick(i + 1))
+    return PageInfo(f"{job.notebook}.ipynb", job.parameters, cited, error, county_pages, neighbours,
+                    Linker.from_tables(tables, with_sources=report_texts_dir() is not None))
 
 
 def _load_state(reports_dir: Path) -> dict:
@@ -188,7 +203,8 @@ def run_batch(counties=None, notebooks=None, jobs: int | None = None, force: boo
             pending.append(job)
 
     if pending:
-        arguments = (Path(data_dir), Path(reports_dir), Path(site_dir), Path(notebooks_dir), Path(figures_dir))
+        arguments = (Path(data_dir), Path(reports_dir), Path(site_dir), Path(notebooks_dir), Path(figures_dir),
+                     frozenset(job.key for job in pending))
         with tqdm(total=len(pending), desc="notebooks", unit="run", disable=None) as bar:
             for result in _execute(pending, arguments, jobs, scheduler):
                 results[result.key] = result
@@ -218,14 +234,22 @@ def _build_index(tables, todo, state, no_data, site_dir: Path, reports_dir: Path
     """(Re)write site/index.html, unless nothing it shows has changed."""
     statuses = {job.key: _page_status(state.get(job.key, {}), site_dir / job.folder / f"{job.notebook}.html", digests[job.key])
                 for job in todo}
-    index_digest = hashlib.sha256((shared + json.dumps([statuses, no_data], sort_keys=True)).encode()).hexdigest()
+    texts = report_texts_dir()  # with the report texts the index links to source pages, without them it says so
+    index_digest = hashlib.sha256((shared + json.dumps([statuses, no_data, texts is not None], sort_keys=True)).encode()).hexdigest()
     marker = reports_dir / ".index-digest"
     index = site_dir / "index.html"
     if index.is_file() and marker.is_file() and marker.read_text() == index_digest:
         return
     from analysis.audit import audit_findings
-    from analysis.site import build_index
+    from analysis.site import build_index, build_source_pages
+    from analysis.site.links import Linker
 
+    def page_of(county: str, domain: str) -> str | None:
+        notebook = NOTEBOOK_OF_DOMAIN.get(domain)
+        return f"{county}/{notebook}.html" if notebook and (site_dir / county / f"{notebook}.html").is_file() else None
+
+    written = build_source_pages(site_dir / "sources", tables, texts, page_of)
+    linker = Linker.from_tables(tables, with_sources=bool(written))
     pages, overview = {}, None
     for job in todo:
         entry = statuses[job.key]
@@ -234,7 +258,7 @@ def _build_index(tables, todo, state, no_data, site_dir: Path, reports_dir: Path
             pages[(job.county, job.notebook)] = link
         else:
             overview = link
-    build_index(index, tables, audit_findings(tables), pages, overview, PER_COUNTY)
+    build_index(index, tables, audit_findings(tables), pages, overview, PER_COUNTY, linker, audit_findings(tables, table="checks"))
     write_text_atomic(marker, index_digest)
 
 

@@ -43,7 +43,7 @@ def claims_vs_recomputed(audit: pd.DataFrame):
         accepted = accepted_values(claim)
         lo, _, hi = row.recomputed.partition("–")
         rows.append({
-            "finding_id": row.finding_id, "claim": _short(row.claim), "claimed": row.claimed,
+            "finding_id": row.finding_id, "claim": row.claim, "claimed": row.claimed,
             "claim_low": max(accepted.lo, 0.0), "claim_high": min(accepted.hi, 100.0),
             "recomputed_low": float(lo), "recomputed_high": float(hi or lo), "status": row.status,
         })
@@ -52,7 +52,8 @@ def claims_vs_recomputed(audit: pd.DataFrame):
     if table.empty:
         return None, table
     plt = _plt()
-    fig, ax = plt.subplots(figsize=(8, 0.55 * len(table) + 1.4))
+    labels = [f"{_wrapped(c, 26)} ({v})" for c, v in zip(table["claim"], table["claimed"])]
+    fig, ax = plt.subplots(figsize=(8.5, 0.3 * sum(label.count("\n") + 1.8 for label in labels) + 1.4))
     for i, r in enumerate(table.itertuples()):
         ax.plot([r.claim_low, r.claim_high], [i, i], color="#cccccc", linewidth=9, solid_capstyle="butt", zorder=1)
         if r.claim_high - r.claim_low < 2:  # a precise claim: its band is too thin to see, so mark it
@@ -62,7 +63,7 @@ def claims_vs_recomputed(audit: pd.DataFrame):
             ax.scatter([r.recomputed_low], [i], color=colour, s=45, zorder=3)
         else:
             ax.plot([r.recomputed_low, r.recomputed_high], [i, i], color=colour, linewidth=3, zorder=3)
-    ax.set_yticks(range(len(table)), [f"{c} ({v})" for c, v in zip(table["claim"], table["claimed"])])
+    ax.set_yticks(range(len(table)), labels)
     ax.invert_yaxis()
     ax.set_xlim(-2, 102)
     ax.set_xlabel(bilingual("percent: what the claim allows (grey band, ◇), recomputed (dot, or bar for a range)", "百分比"))
@@ -98,25 +99,37 @@ def shares_with_intervals(indicators: pd.DataFrame):
 
 
 def money_by_measure(facts: pd.DataFrame, measure_terms: dict[str, str]):
-    """Amounts in 元 stated for each entity (tax, budget revenue, usable funds ...), in 万元."""
+    """Amounts in 元 stated for each entity (tax, budget revenue, usable funds ...), in 万元, as dots.
+
+    Dots on a log axis: amounts differ by orders of magnitude, and a bar's length on a log axis
+    would mean nothing (40万 drawn a twentieth of 60万). Each label names the entity and the measure.
+    """
     money = facts[(facts["unit"] == "元") & facts["value"].notna()]
-    table = money[["entity", "measure", "as_written", "value"]].copy()
-    table["label"] = [bilingual(m.replace("_", " "), measure_terms.get(m, "")) for m in table["measure"]]
+    table = money[["entity", "measure", "as_written", "value"]].drop_duplicates().copy()  # a number stated twice is one dot
+    table["label"] = [f"{bilingual(m.replace('_', ' '), measure_terms.get(m, ''))} ({e})" for m, e in zip(table["measure"], table["entity"])]
     table["wan_yuan"] = table["value"] / 1e4
     table = table.reset_index(drop=True)
     if table.empty:
         return None, table
     plt = _plt()
-    fig, ax = plt.subplots(figsize=(8, 0.5 * len(table) + 1.4))
-    ax.barh(range(len(table)), table["wan_yuan"], color=DOMAIN_COLOURS["finance"])
+    fig, ax = plt.subplots(figsize=(8.5, 0.62 * len(table) + 1.6))
+    y = list(range(len(table)))
+    ax.hlines(y, table["wan_yuan"].min() / 3, table["wan_yuan"], color="#dddddd", linewidth=1, zorder=1)
+    ax.scatter(table["wan_yuan"], y, color=DOMAIN_COLOURS["finance"], s=55, zorder=2)
     for i, (v, written) in enumerate(zip(table["wan_yuan"], table["as_written"])):
-        ax.text(v, i, f" {written}", va="center", fontsize=9)
-    ax.set_yticks(range(len(table)), [_short(f"{e}: {l}", 34) for e, l in zip(table["entity"], table["label"])])
+        ax.text(v * 1.12, i, written, va="center", fontsize=9)
+    ax.set_yticks(y, [_wrapped(label) for label in table["label"]])
     ax.invert_yaxis()
     ax.set_xscale("log")
-    ax.set_xlabel(bilingual("amount in 10,000 yuan (log scale)", "万元"))
+    ax.set_xlim(table["wan_yuan"].min() / 3, table["wan_yuan"].max() * 4)
+    ax.set_xlabel(bilingual("amount in 10,000 yuan (log scale: each step is ten times the last)", "万元"))
     ax.set_title(bilingual("Amounts the report states", "报告所述金额"))
     return fig, table
+
+
+def _wrapped(label: str, width: int = 30) -> str:
+    """A tick label on lines of at most ``width`` characters: never cut, so labels stay distinct."""
+    return "\n".join(label[i:i + width] for i in range(0, len(label), width))
 
 
 def cuts_before_after(audit: pd.DataFrame, tables):
@@ -152,7 +165,7 @@ def cuts_before_after(audit: pd.DataFrame, tables):
             ax.text(high, i + offset, f" {written}", va="center", fontsize=9)
         ax.text(1.01, i, f"{r.claimed} {STATUS_ZH[r.status]}", transform=ax.get_yaxis_transform(), va="center",
                 fontsize=9, color=STATUS_COLOURS[r.status])
-    ax.set_yticks(range(len(table)), [f"{_short(e, 22)} {p}" for e, p in zip(table["entity"], table["period"])])
+    ax.set_yticks(range(len(table)), [_wrapped(f"{e} {p}", 24) for e, p in zip(table["entity"], table["period"])])
     ax.invert_yaxis()
     ax.set_xlim(0, table[["before_high", "after_high"]].to_numpy().max() * 1.2)
     ax.set_xlabel(bilingual("number before (grey) and after (green) the cut; right: the cut the report states", "精简前后数量"))

@@ -69,12 +69,14 @@ def county_label(county: str) -> str:
     return f"{counties.at[county, 'name_zh'].split(' (')[0]} {county}"
 
 
-def coverage() -> pd.DataFrame:
-    """Numbers stated per county and domain (0: the reports say nothing on it)."""
+def coverage(table_name: str = "facts") -> pd.DataFrame:
+    """Numbers stated (``"facts"``) or claims checked (``"findings"``) per county and domain; 0: none."""
     from analysis.figures import DOMAIN_ZH
 
-    facts = _tables().facts
-    table = pd.crosstab(facts["county"], facts["domain"]).reindex(columns=list(DOMAINS_SHOWN), fill_value=0)
+    rows = getattr(_tables(), table_name)
+    counties = _tables().counties["county"]
+    table = pd.crosstab(rows["county"], rows["domain"]).reindex(index=counties, columns=list(DOMAINS_SHOWN), fill_value=0)
+    table.index.name = "county"
     return table.rename(index=county_label, columns=lambda d: f"{d} {DOMAIN_ZH[d]}")
 
 

@@ -9,9 +9,11 @@ from functools import cached_property
 import pandas as pd
 
 from analysis import figures
+from analysis.display import use_reviewer_tables
 from analysis.style import bilingual
 
-DOMAINS_SHOWN = ("finance", "staffing", "delegation", "facilities")
+DOMAINS_SHOWN = ("finance", "staffing", "delegation", "facilities", "context")
+use_reviewer_tables()  # the notebooks import this module: their tables then render whole, without the index
 
 
 class UnknownCountyError(ValueError):
@@ -38,15 +40,21 @@ def check_county(county: str, tables=None) -> pd.Series:
 
 
 def has_domain_data(tables, county: str, domain: str) -> bool:
-    """Whether the reports give any number for ``county`` in ``domain``."""
-    facts = tables.facts
-    return bool(((facts["county"] == county) & (facts["domain"] == domain)).any())
+    """Whether the reports give any number, or make any claim, for ``county`` in ``domain``."""
+    return any(bool(((t["county"] == county) & (t["domain"] == domain)).any()) for t in (tables.facts, tables.findings))
 
 
 def display_table(frame: pd.DataFrame, digits: int = 2) -> pd.DataFrame:
     """Floats to ``digits`` places and empty cells blank, not "NaN" (a reader takes NaN for a value)."""
     rounded = frame.round({c: digits for c in frame.columns if frame[c].dtype.kind == "f"})
     return rounded.astype(object).where(rounded.notna(), "")
+
+
+def _why_empty(text: str):
+    """What an empty section shows instead of nothing: the reason, in one sentence."""
+    from IPython.display import Markdown
+
+    return Markdown(f"*{html.escape(text)}*")
 
 
 @dataclass
@@ -111,6 +119,8 @@ class CountyView:
         """The raw numbers, as written and in base units, with the verbatim locator."""
         if not self.has_data:
             return None
+        if self.facts.empty:
+            return _why_empty(f"The reports state no {self.domain} number for {self.place['name_en']}; its claims follow.")
         f = self.facts.copy()
         f["measure"] = [bilingual(m, self.measure_terms.get(m, "")) for m in f["measure"]]
         columns = ["fact_id", "entity", "measure", "as_written", "value", "low", "high", "unit", "source", "locator"]
@@ -118,8 +128,10 @@ class CountyView:
 
     def findings_table(self) -> pd.DataFrame | None:
         """Each claim the report makes here, recomputed, with its status and why."""
-        if not self.has_data or self.audit.empty:
+        if not self.has_data:
             return None
+        if self.audit.empty:
+            return _why_empty(f"The reports make no checkable {self.domain} claim for {self.place['name_en']}: nothing to recompute.")
         return self.audit[["finding_id", "claim", "claimed", "recomputed", "status", "reading", "kind", "note", "source"]]
 
     def readings_table(self) -> pd.DataFrame | None:
@@ -131,7 +143,7 @@ class CountyView:
         r = audit_readings(self.tables, self.county)
         r = r[r["finding_id"].isin(self.audit["finding_id"])]
         if r.empty:
-            return None
+            return _why_empty("No claim here has another reasonable reading on record: each is judged as the report wrote it.")
         literal = self.audit.set_index("finding_id")
         r = r.assign(status=r["finding_id"].map(literal["status"]),
                      literal=r["finding_id"].map(literal["claimed"] + " vs " + literal["recomputed"]))
@@ -139,8 +151,11 @@ class CountyView:
 
     def indicators_table(self) -> pd.DataFrame | None:
         """Indicators with their inputs and, for shares of counts, a 95% Wilson interval."""
-        if not self.has_data or self.indicators.empty:
+        if not self.has_data:
             return None
+        if self.indicators.empty:
+            return _why_empty(f"The reports give no pair of {self.domain} numbers for {self.place['name_en']} that an indicator "
+                              "(a share or a ratio of two stated numbers) could be computed from.")
         columns = ["label", "entity", "numerator", "denominator", "value", "ci_low", "ci_high", "unit", "inputs"]
         return display_table(self.indicators[columns]).reset_index(drop=True)
 
@@ -166,8 +181,14 @@ class CountyView:
         """Display every figure followed by its numbers (nbval compares the numbers, not the image)."""
         if not self.has_data:
             return
+        drawn = 0
         for name, fig, table in self.figures():
             figures.show(fig, table, save_as=name if self.save_figures else None)
+            drawn += 1
+        if not drawn:
+            from IPython.display import display
+
+            display(_why_empty("No figure: the reports give no percentage claim, amount, cut or station count to draw here."))
 
     def interpretation(self):
         """A short reading of the results, generated from the numbers."""

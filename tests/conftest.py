@@ -24,7 +24,7 @@ def source_reports():
     return found
 
 
-BATCH_COUNTIES = ["dongying", "laishui", "anhui"]
+BATCH_COUNTIES = ["dongying", "laishui", "anhui", "xuanzhou"]  # xuanzhou: a facilities page
 
 
 @pytest.fixture(scope="session")

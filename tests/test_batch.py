@@ -23,12 +23,16 @@ def statuses(summary):
 
 def test_runs_what_applies_and_skips_what_has_no_data(built_site):
     got = statuses(built_site["summary"])
-    # 东营 has finance, staffing and delegation numbers; 涞水 staffing and delegation; 安徽 none
+    # 东营 has finance, staffing, delegation numbers and a context claim (6个试点强镇); 涞水 staffing and delegation;
+    # 安徽 four context numbers (003 part 2's archive rules); 宣州 finance, facilities and context
     assert got == {"overview/00-overview": "ok", "dongying/01-finance": "ok", "dongying/02-staffing": "ok",
-                   "dongying/03-delegation": "ok", "laishui/02-staffing": "ok", "laishui/03-delegation": "ok"}
+                   "dongying/03-delegation": "ok", "dongying/05-context": "ok", "laishui/02-staffing": "ok",
+                   "laishui/03-delegation": "ok", "anhui/05-context": "ok", "xuanzhou/01-finance": "ok",
+                   "xuanzhou/04-facilities": "ok", "xuanzhou/05-context": "ok"}
     assert sorted(map(tuple, built_site["summary"]["no_data"])) == sorted(
-        [("dongying", "04-facilities"), ("laishui", "01-finance"), ("laishui", "04-facilities"),
-         ("anhui", "01-finance"), ("anhui", "02-staffing"), ("anhui", "03-delegation"), ("anhui", "04-facilities")])
+        [("dongying", "04-facilities"), ("laishui", "01-finance"), ("laishui", "04-facilities"), ("laishui", "05-context"),
+         ("anhui", "01-finance"), ("anhui", "02-staffing"), ("anhui", "03-delegation"), ("anhui", "04-facilities"),
+         ("xuanzhou", "02-staffing"), ("xuanzhou", "03-delegation")])
     out = built_site["out"]
     for key in got:
         assert (out / "reports" / f"{key}.ipynb").is_file() and (out / "site" / f"{key}.html").is_file()
@@ -46,7 +50,7 @@ def test_a_second_run_with_no_change_skips_everything(built_site):
 
 def test_summary_lists_counties_by_notebook(built_site):
     text = format_summary(built_site["summary"], load_tables())
-    assert "dongying" in text and "no data" in text and "total: no data 7, ok 6" in text
+    assert "dongying" in text and "no data" in text and "total: no data 10, ok 11" in text
 
 
 def test_a_broken_notebook_fails_alone(tmp_path, capsys):
@@ -138,5 +142,67 @@ def test_a_filtered_run_keeps_the_index_of_the_whole_site(built_site):
     on_disk = {str(p.relative_to(site)) for p in site.rglob("*.html") if p.name != "index.html"}
     assert linked == on_disk  # every page on disk is linked, and no link points nowhere
     # counties this batch never ran say so, rather than "no data in the reports"
-    row = next(tr for tr in soup.select("tr") if tr.find("code") and tr.find("code").text == "xuanzhou")
-    assert "not run yet" in row.text and "no data" in row.text  # xuanzhou: finance and facilities numbers, no staffing
+    row = next(tr for tr in soup.select("tr") if tr.find("code") and tr.find("code").text == "yixian")
+    # 黟县 (003 part 7): staffing numbers and context claims, never run here; no finance number or claim at all
+    assert row.text.count("not run yet") == 2 and row.text.count("no numbers or claims in the reports") == 3
+
+
+def test_every_link_and_anchor_of_the_site_resolves(built_site):
+    # the path of a number: source passage <-> fact row <-> finding <-> page <-> index, every href and #anchor real
+    from urllib.parse import unquote, urlparse
+
+    site = built_site["out"] / "site"
+    ids, links = {}, []
+    for page in site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        ids[page] = {tag["id"] for tag in soup.find_all(id=True)}
+        links += [(page, a["href"]) for a in soup.find_all("a", href=True)]
+    checked = 0
+    for page, href in links:
+        url = urlparse(href)
+        assert not url.scheme or url.scheme == "data", href  # nothing from the network
+        target = (page.parent / unquote(url.path)).resolve() if url.path else page
+        assert target.is_file(), (page, href)
+        if url.fragment and target.suffix == ".html":
+            assert url.fragment in ids[target], (page, href)
+        checked += 1
+    assert checked > 500
+    assert (site / "static" / "site.css").is_file() and (site / "static" / "notebook.css").is_file()
+
+
+def test_a_fact_is_one_click_from_its_passage_and_back(built_site, source_reports):
+    # 001 東營: "能正常運行的有179項" is marked in the source page, and the mark links back to its fact row and findings
+    site = built_site["out"] / "site"
+    page = BeautifulSoup((site / "dongying" / "03-delegation.html").read_text(encoding="utf-8"), "html.parser")
+    link = page.find("a", href="../sources/s001.html#dongying_powers_in_use")
+    assert link is not None and link.find_parent("tr")["id"] == "fact-dongying_powers_in_use"
+    source = BeautifulSoup((site / "sources" / "s001.html").read_text(encoding="utf-8"), "html.parser")
+    mark = source.find(id="dongying_powers_in_use")
+    assert mark.name == "mark" and mark.get_text() == "能正常運行的有179項"
+    back = {a["href"] for a in mark.find_parent(class_="line").select(".used a")}
+    assert "../dongying/03-delegation.html#fact-dongying_powers_in_use" in back
+    assert "../index.html#finding-dongying_in_use_share" in back
+
+
+def test_pages_share_one_stylesheet_and_offer_their_notebook(built_site):
+    page = (built_site["out"] / "site" / "dongying" / "03-delegation.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    assert not soup.find_all("style")  # no 264 kB copy of JupyterLab's CSS in every page
+    assert [l["href"] for l in soup.find_all("link", rel="stylesheet")] == ["../static/notebook.css", "../static/site.css"]
+    assert soup.find("a", href="03-delegation.ipynb", download=True)
+    assert nbformat.read(built_site["out"] / "site" / "dongying" / "03-delegation.ipynb", as_version=4).metadata.papermill
+    toc = soup.find("nav", class_="site-toc")
+    assert toc and len(toc.find_all("a")) >= 5
+    assert soup.find("a", rel="next")  # the same notebook for the next county with data
+
+
+def test_tables_on_pages_are_whole_and_have_no_index_column(built_site):
+    from analysis.audit import audit_findings
+
+    page = BeautifulSoup((built_site["out"] / "site" / "laishui" / "02-staffing.html").read_text(encoding="utf-8"), "html.parser")
+    for table in page.select("div.table-scroll table"):
+        assert all(th.get_text(strip=True) for th in table.select("thead th"))  # no empty pandas index header
+    assert all(div.get("tabindex") == "0" and div.get("role") == "region" for div in page.select("div.table-scroll"))
+    # 003 part 10: the note on the 59 posts is shown whole, not cut at 50 characters
+    note = audit_findings(load_tables()).set_index("finding_id").at["laishui_posts_bodies_sum", "note"]
+    assert len(note) > 200 and note in page.get_text()

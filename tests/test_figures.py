@@ -65,3 +65,48 @@ def test_without_an_operating_count_built_stations_are_not_called_idle():
     facts = pd.DataFrame({"measure": ["culture_station_tasks", "culture_stations_built"], "value": [10.0, 6.0]})
     fig, table = culture_station_pipeline(facts)
     assert dict(zip(table["stage"], table["stations"])) == {"built 建成": 6, "construction tasks 建设任务 (total)": 10}
+
+
+def _every_figure():
+    from analysis.views import DOMAINS_SHOWN
+    from analysis.tables import load_tables
+
+    for county in load_tables().counties["county"]:
+        for domain in DOMAINS_SHOWN:
+            view = CountyView(county, domain, save_figures=False)
+            for name, fig, table in view.figures():
+                yield name, fig
+
+
+def test_every_figures_labels_are_distinct_and_uncut():
+    import matplotlib.pyplot as plt
+
+    seen = 0
+    for name, fig in _every_figure():
+        for ax in fig.axes:
+            labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+            assert len(labels) == len(set(labels)), (name, labels)
+            assert not any(label.endswith("…") for label in labels), (name, labels)
+            seen += 1
+        plt.close(fig)
+    assert seen >= 10
+
+
+def test_no_bars_on_a_log_axis():
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Rectangle
+
+    for name, fig in _every_figure():
+        for ax in fig.axes:
+            if ax.get_xscale() == "log" or ax.get_yscale() == "log":
+                bars = [p for p in ax.patches if isinstance(p, Rectangle)]
+                assert not bars, name
+        plt.close(fig)
+
+
+def test_xuanzhou_amounts_are_told_apart_by_their_measure():
+    # 003 part 8a: 总投资60万元 and 争取上级资金40万元 for the same station; both once labelled by the station alone
+    fig, table = drawn("xuanzhou", "finance", "amounts")
+    assert dict(zip(table["as_written"], table["wan_yuan"])) == {"60万元": 60, "40万元": 40}
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(set(labels)) == len(table) and fig.axes[0].get_xscale() == "log"

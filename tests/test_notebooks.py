@@ -15,7 +15,8 @@ from analysis.tables import load_tables
 from analysis.views import DOMAINS_SHOWN, CountyView, has_domain_data
 from tests.test_tables import rewrite
 
-PER_COUNTY = {"01-finance": "finance", "02-staffing": "staffing", "03-delegation": "delegation", "04-facilities": "facilities"}
+PER_COUNTY = {"01-finance": "finance", "02-staffing": "staffing", "03-delegation": "delegation", "04-facilities": "facilities",
+              "05-context": "context"}
 ALL = ["00-overview", *PER_COUNTY]
 
 

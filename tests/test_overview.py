@@ -9,8 +9,25 @@ def test_coverage_counts_the_numbers_each_report_states_with_bilingual_labels():
     matrix = overview.coverage()
     # 001 東營 states 8 delegation numbers: 400多項, 401項, 179項, 44.6%, 155項, 38.7%, 67項, 16.7%
     assert matrix.at["东营市 dongying", "delegation 放权"] == 8
-    # 003 part 2 (Anhui's archive rules) states no finance, staffing, delegation or facilities number
-    assert matrix.loc["安徽省 anhui"].tolist() == [0, 0, 0, 0]
+    # 003 part 2 (Anhui's archive rules) states no finance, staffing, delegation or facilities number; four of
+    # context: 一个立档单位, 一个全宗, 3月底 (archiving deadline), 一年 (kept before transfer)
+    assert matrix.loc["安徽省 anhui"].tolist() == [0, 0, 0, 0, 4]
+
+
+def test_every_finding_stands_on_a_page_and_a_place_with_findings_is_never_no_data():
+    from analysis.batch import PER_COUNTY, plan
+    from analysis.tables import load_tables
+
+    tables = load_tables()
+    jobs, _ = plan(tables)
+    pages = {(job.county, PER_COUNTY[job.notebook]) for job in jobs if job.county}
+    assert {(f.county, f.domain) for f in tables.findings.itertuples()} <= pages
+    # 004 江津's "4个调研组, 分别由人事、编办、农办、民政、卫生部门的主要领导带队" is a context finding
+    assert ("jiangjin", "context") in pages
+    # 002's Shandong meeting: claims (四个县市作大会发言), its own page
+    assert ("shandong", "context") in pages
+    findings = overview.coverage("findings")
+    assert findings.at["山东省 shandong", "context 背景"] >= 2
 
 
 def test_delegation_comparison_sets_the_reports_side_by_side():

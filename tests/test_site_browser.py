@@ -61,13 +61,12 @@ def test_every_link_on_the_index_resolves(browser, built_site):
     index = built_site["out"] / "site" / "index.html"
     browser.get(index.as_uri())
     hrefs = [a.get_attribute("href") for a in browser.find_elements("css selector", "a")]
-    pages = [h for h in hrefs if not urlparse(h).fragment]
-    assert len(pages) == 6  # the overview; 东营 finance, staffing, delegation; 涞水 staffing, delegation
-    for href in pages:
-        target = Path(unquote(urlparse(href).path))
-        assert target.is_file(), href
-    # the jump list to every discrepancy: each lands on its ledger row (003 part 4's "80%以上" among them)
-    fragments = [urlparse(h).fragment for h in hrefs if urlparse(h).fragment]
+    for href in hrefs:
+        assert Path(unquote(urlparse(href).path)).is_file(), href
+    pages = {h for h in hrefs if not urlparse(h).fragment and "/sources/" not in h}
+    assert len(pages) == 11  # the overview and the ten county pages this batch built
+    # the jump lists to every discrepancy and tension: each lands on its ledger row (003 part 4's "80%以上" among them)
+    fragments = [urlparse(h).fragment for h in hrefs if urlparse(h).fragment and "/sources/" not in h]
     assert "finding-anon_district_pp_admin_offices_cut_2002" in fragments
     for fragment in fragments:
         assert browser.find_elements("id", fragment), fragment
@@ -103,3 +102,94 @@ def test_the_site_works_over_http(browser, built_site):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def run_axe(driver):
+    """axe-core (vendored from npm, tests/vendor) on the loaded page: its violations, each with the rule and a node."""
+    axe = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
+    driver.execute_script(axe)
+    driver.set_script_timeout(60)
+    result = driver.execute_async_script("var done = arguments[arguments.length - 1]; axe.run(document).then(done);")
+    driver.get_log("browser")  # axe's own requests for the stylesheets, refused under file://: not the page's errors
+    return [(v["id"], v["impact"], v["nodes"][0]["target"]) for v in result["violations"]]
+
+
+def _pages(site):
+    """The index, a source page, and one page of each notebook."""
+    chosen = {}
+    for page in sorted(site.glob("*/*.html")):
+        if page.parent.name != "sources":
+            chosen.setdefault(page.name, page)
+    return [site / "index.html", site / "sources" / "s001.html", *chosen.values()]
+
+
+def test_axe_finds_no_violation(browser, built_site, source_reports):
+    site = built_site["out"] / "site"
+    pages = _pages(site)
+    assert {p.name for p in pages} >= {"index.html", "s001.html", "00-overview.html", "01-finance.html", "02-staffing.html",
+                                        "03-delegation.html", "04-facilities.html", "05-context.html"}
+    for page in pages:
+        browser.get(page.as_uri())
+        assert console_errors(browser) == [], page
+        assert run_axe(browser) == [], page
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_pages_fit_the_screen_without_sideways_scrolling(browser, built_site, width, tmp_path):
+    site = built_site["out"] / "site"
+    browser.set_window_size(width, 1000)
+    try:
+        for page in (site / "index.html", site / "dongying" / "03-delegation.html", site / "laishui" / "02-staffing.html"):
+            browser.get(page.as_uri())
+            overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 1, (page, width, overflow)
+            browser.save_screenshot(str(tmp_path / f"{page.stem}-{width}.png"))
+            assert (tmp_path / f"{page.stem}-{width}.png").stat().st_size > 5_000
+        if width == 1366:  # the whole ledger, citation column included, is on screen
+            browser.get((site / "index.html").as_uri())
+            right = browser.execute_script("return document.querySelector('table.ledger').getBoundingClientRect().right")
+            assert right <= width
+    finally:
+        browser.set_window_size(1300, 1600)
+
+
+def test_printed_ledger_keeps_every_column_on_a4(browser, built_site):
+    browser.get((built_site["out"] / "site" / "index.html").as_uri())
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    browser.set_window_size(718, 1000)  # A4 less 12 mm margins at 96 dpi
+    try:
+        widths = browser.execute_script(
+            "var t = document.querySelector('table.ledger'); return [t.scrollWidth, t.parentElement.clientWidth,"
+            " Array.prototype.map.call(t.querySelectorAll('thead th'), function (th) { return th.getBoundingClientRect().width; })];")
+        table_width, box, columns = widths
+        assert table_width <= box + 1 and len(columns) == 9 and min(columns) > 20
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        browser.set_window_size(1300, 1600)
+
+
+def test_search_filters_the_ledger_and_the_facts_offline(browser, built_site):
+    from selenium.webdriver.support.ui import Select
+
+    browser.get((built_site["out"] / "site" / "index.html").as_uri())
+    ledger = browser.find_element("id", "ledger-list")
+    count = ledger.find_element("css selector", "output")
+    total = int(count.text.split(" of ")[1].split()[0])
+    assert count.text == f"{total} of {total} rows"
+    # 001 東營's "44.6%": found by the Chinese claim's digits
+    box = ledger.find_element("css selector", "input[type=search]")
+    typed = "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));"  # chromedriver cannot type CJK
+    browser.execute_script(typed, box, "能正常運行")
+    assert count.text.startswith("1 of ")
+    assert "dongying_in_use_share" in ledger.find_element("css selector", "tbody").text
+    browser.execute_script(typed, box, "")
+    Select(ledger.find_element("css selector", "select[name=status]")).select_by_value("discrepancy")
+    assert count.text == f"4 of {total} rows"  # the four discrepancies of the ledger
+    facts = browser.find_element("id", "facts-list")
+    Select(facts.find_element("css selector", "select[name=county]")).select_by_value("dongying")
+    from analysis.tables import load_tables
+
+    dongying = int((load_tables().facts["county"] == "dongying").sum())
+    assert facts.find_element("css selector", "output").text.startswith(f"{dongying} of ")
+    errors = console_errors(browser)
+    assert errors == [], [e["message"][:300] for e in errors]

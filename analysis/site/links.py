@@ -1,0 +1,67 @@
+"""Where each id of the tables is shown, so that any number is one click from its source passage and back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Hrefs for ids: a fact or list goes to its marked passage, a finding to its ledger row, a source to its text.
+
+    ``sources`` holds the sources whose page exists (none when the report texts are absent: no dead links).
+    """
+
+    facts: dict[str, str] = field(default_factory=dict)  # fact_id -> source
+    lists: dict[str, str] = field(default_factory=dict)  # list_id -> source
+    findings: frozenset[str] = frozenset()
+    sources: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_tables(cls, tables, with_sources: bool) -> Linker:
+        return cls(dict(zip(tables.facts["fact_id"], tables.facts["source"])),
+                   dict(zip(tables.lists["list_id"], tables.lists["source"])),
+                   frozenset(tables.findings["finding_id"]) | frozenset(tables.checks["finding_id"]),
+                   frozenset(tables.sources["source"]) if with_sources else frozenset())
+
+    def href(self, token: str, depth: int = 1) -> str | None:
+        """The link for one id, from a page ``depth`` folders below the site's root; None if it has none.
+
+        >>> Linker({"f1": "s001"}, {}, frozenset({"x"}), frozenset({"s001"})).href("f1")
+        '../sources/s001.html#f1'
+        """
+        up = "../" * depth
+        for table in (self.facts, self.lists):
+            if token in table:
+                return f"{up}sources/{table[token]}.html#{token}" if table[token] in self.sources else None
+        if token in self.findings:
+            return f"{up}index.html#finding-{token}"
+        if token in self.sources:
+            return f"{up}sources/{token}.html"
+        return None
+
+    def link_cells(self, soup, depth: int = 1) -> int:
+        """Turn every table cell that holds only ids into links; a fact's row gets the anchor fact-<id>.
+
+        Returns the number of links made.
+        """
+        from html import escape
+
+        from bs4 import BeautifulSoup
+
+        made, anchored = 0, set()
+        for cell in soup.find_all("td"):
+            tokens = cell.get_text().split()
+            hrefs = [self.href(t, depth) for t in tokens]
+            if not tokens or not all(hrefs):
+                continue
+            links = " ".join(f'<a href="{escape(h)}"><code>{escape(t)}</code></a>' for t, h in zip(tokens, hrefs))
+            cell.clear()
+            cell.append(BeautifulSoup(links, "html.parser"))
+            made += len(tokens)
+            row = cell.parent
+            first = row.find("td")
+            if first is cell and tokens[0] in self.facts and tokens[0] not in anchored and not row.get("id"):
+                row["id"] = f"fact-{tokens[0]}"
+                anchored.add(tokens[0])
+        return made

@@ -1,0 +1,129 @@
+"""A notebook page: nbconvert's HTML with folded code, a contents list, neighbours, links to sources, one stylesheet."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from analysis.outputs import write_bytes_atomic, write_text_atomic
+from analysis.site.assets import NOTEBOOK_CSS, SITE_CSS, write_notebook_css, write_site_css
+from analysis.site.links import Linker
+from analysis.site.text import mark_chinese, zh_spans
+
+TEMPLATE_DIR = Path(__file__).parent.parent / "site_template"
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What a notebook page says around the notebook: its run, its sources, its neighbours."""
+
+    notebook: str
+    parameters: dict
+    sources: list[tuple[str, str, str]]  # (source id, title, where)
+    failed: str = ""  # the error's last line, for a failed run
+    county_pages: list[tuple[str, str]] = field(default_factory=list)  # (label, href from the site root): this county's pages
+    domain_neighbours: tuple = (None, None)  # (label, href) of the previous and next county's page of this notebook
+    linker: Linker = field(default_factory=Linker)
+
+
+def footer_html(info: PageInfo, depth: int) -> str:
+    params = ", ".join(f"{k} = {v!r}" for k, v in info.parameters.items()) or "defaults"
+    up = "../" * depth
+    cited = "".join(
+        f'<li>{_source_link(info.linker, s, up)} {zh_spans(t)} ({escape(w)})</li>' for s, t, w in info.sources)
+    return (f'<footer class="site-footer"><p>Notebook <code>{escape(info.notebook)}</code>, run with {escape(params)}: '
+            f'<a href="{escape(info.notebook)}" download>download the executed notebook (.ipynb)</a>.</p>'
+            f"<p>Sources:</p><ul>{cited}</ul><p><a href=\"{up}index.html\">Back to the index</a></p></footer>")
+
+
+def _source_link(linker: Linker, source: str, up: str) -> str:
+    if source in linker.sources:
+        return f'<a href="{up}sources/{escape(source)}.html"><code>{escape(source)}</code></a>'
+    return f"<code>{escape(source)}</code>"
+
+
+def _nav_html(info: PageInfo, up: str, here: str) -> str:
+    current = ' aria-current="page"'
+    pages = "".join(f'<li><a href="{up}{escape(h)}"{current if h == here else ""}>{escape(label)}</a></li>'
+                    for label, h in info.county_pages)
+    county = info.parameters.get("county")
+    others = f'<p>Pages for <code>{escape(county)}</code>:</p><ul>{pages}</ul>' if county and pages else ""
+    return f'<nav class="site-nav" aria-label="site"><a href="{up}index.html">Township reform audit: index</a>{others}</nav>'
+
+
+def _pager_html(info: PageInfo, up: str) -> str:
+    previous, following = info.domain_neighbours
+    items = []
+    if previous:
+        items.append(f'<li>Previous county: <a rel="prev" href="{up}{escape(previous[1])}">{escape(previous[0])}</a></li>')
+    if following:
+        items.append(f'<li>Next county: <a rel="next" href="{up}{escape(following[1])}">{escape(following[0])}</a></li>')
+    return f'<nav class="site-pager" aria-label="this notebook for other counties"><ul>{"".join(items)}</ul></nav>' if items else ""
+
+
+def _contents(soup) -> str:
+    """A contents list of the page's headings, each given a stable id."""
+    items = []
+    for n, heading in enumerate(soup.body.find_all(["h2", "h3"])):
+        for anchor in heading.find_all("a", class_="anchor-link"):
+            anchor.decompose()  # nbconvert's ¶ links: the contents list replaces them
+        text = heading.get_text(" ", strip=True)
+        heading["id"] = f"s{n}-" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
+        items.append(f'<li class="toc-{heading.name}"><a href="#{heading["id"]}">{zh_spans(text)}</a></li>')
+    return f'<nav class="site-toc" aria-label="contents"><strong>On this page</strong><ol>{"".join(items)}</ol></nav>' if items else ""
+
+
+def _unique_region_labels(soup) -> None:
+    """Two tables with the same columns (facts and findings per domain) must not be two regions of one name."""
+    seen: dict[str, int] = {}
+    for region in soup.select("div.table-scroll[aria-label]"):
+        label = region["aria-label"]
+        seen[label] = seen.get(label, 0) + 1
+        if seen[label] > 1:
+            region["aria-label"] = f"{label} ({seen[label]})"
+
+
+def _share_styles(soup, site_dir: Path, up: str) -> None:
+    """Move nbconvert's inline styles into one file for all pages, and link it with the site's stylesheet."""
+    from bs4 import BeautifulSoup
+
+    styles = soup.head.find_all("style")
+    write_notebook_css(site_dir, "\n".join(s.get_text() for s in styles))
+    for style in styles:
+        style.decompose()
+    soup.head.append(BeautifulSoup(f'<link rel="stylesheet" href="{up}{NOTEBOOK_CSS}"><link rel="stylesheet" href="{up}{SITE_CSS}">',
+                                   "html.parser"))
+    write_site_css(site_dir)
+
+
+def render_notebook_page(notebook: Path, out: Path, info: PageInfo, depth: int = 1) -> None:
+    """Write ``notebook`` as an HTML page under the site root ``out.parents[depth]``, its .ipynb beside it."""
+    import nbformat
+    from bs4 import BeautifulSoup
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="site", extra_template_basedirs=[str(TEMPLATE_DIR)],
+                            exclude_input_prompt=True, exclude_output_prompt=True)
+    nb = nbformat.read(notebook, as_version=4)
+    for number, cell in enumerate(nb.cells):  # nbformat invents random cell ids; pages must not differ by run
+        cell["id"] = f"cell-{number}"
+    body, _ = exporter.from_notebook_node(nb, resources={"language_code": "en"})
+    soup = BeautifulSoup(body, "html.parser")
+    up = "../" * depth
+    site_dir = out.parents[depth]
+    _share_styles(soup, site_dir, up)
+    soup.title.string = f"{info.notebook.removesuffix('.ipynb')} {info.parameters.get('county', '')}".strip()
+    here = str(out.relative_to(site_dir))
+    info.linker.link_cells(soup, depth)
+    _unique_region_labels(soup)
+    contents = _contents(soup)
+    top = _nav_html(info, up, here) + _pager_html(info, up) + contents
+    if info.failed:
+        top += f'<div class="site-failed" role="alert"><strong>This run failed.</strong> {escape(info.failed)}</div>'
+    soup.body.insert(0, BeautifulSoup(top, "html.parser"))
+    mark_chinese(soup)
+    soup.body.append(BeautifulSoup(footer_html(info, depth), "html.parser"))
+    write_text_atomic(out, str(soup))
+    write_bytes_atomic(out.with_suffix(".ipynb"), notebook.read_bytes())  # the download link beside the page
