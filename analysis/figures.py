@@ -75,8 +75,8 @@ def claims_vs_recomputed(audit: pd.DataFrame):
 
 
 def shares_with_intervals(indicators: pd.DataFrame):
-    """Percentage indicators as bars, with 95% Wilson intervals where they are shares of counts."""
-    table = indicators[indicators["unit"] == "%"][["indicator", "label", "entity", "numerator", "denominator", "value", "ci_low", "ci_high"]]
+    """Percentage indicators as bars, with the interval the written numbers allow (none for complete counts)."""
+    table = indicators[indicators["unit"] == "%"][["indicator", "label", "entity", "numerator", "denominator", "value", "low", "high", "interval"]]
     table = table.reset_index(drop=True)
     if table.empty:
         return None, table
@@ -84,16 +84,14 @@ def shares_with_intervals(indicators: pd.DataFrame):
     fig, ax = plt.subplots(figsize=(8, 0.55 * len(table) + 1.4))
     y = range(len(table))
     ax.barh(list(y), table["value"], color="#2a9d8f", alpha=0.85)
-    has_ci = table["ci_low"].notna()
-    lower = (table["value"] - table["ci_low"]).where(has_ci, 0)
-    upper = (table["ci_high"] - table["value"]).where(has_ci, 0)
+    lower, upper = table["value"] - table["low"], table["high"] - table["value"]
     ax.errorbar(table["value"], list(y), xerr=[lower, upper], fmt="none", ecolor="#264653", capsize=4)
-    for i, (v, hi) in enumerate(zip(table["value"], table["ci_high"].fillna(table["value"]))):
+    for i, (v, hi) in enumerate(zip(table["value"], table["high"])):
         ax.text(min(hi + 1.5, 92), i, f"{v:.1f}%", va="center", fontsize=9)
     ax.set_yticks(list(y), table["label"])
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
-    ax.set_xlabel(bilingual("percent, with 95% Wilson interval for shares of counts", "百分比(95%置信区间)"))
+    ax.set_xlabel(bilingual("percent; whiskers: what the written numbers' precision allows (counts are complete: none)", "百分比"))
     ax.set_title(bilingual("Indicators recomputed from the facts", "由原始数据重算的指标"))
     return fig, table
 

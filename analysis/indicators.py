@@ -1,4 +1,10 @@
-"""Domain indicators computed from the facts: shares with 95% Wilson intervals, and simple ratios."""
+"""Domain indicators computed from the facts: shares and ratios, each with the uncertainty that really exists.
+
+The reports count whole populations (all 401 delegated powers, all 90 built stations): such a share
+has no sampling error, and a confidence interval would suggest one. Its only uncertainty is the
+precision of the written numbers (1.3亿 is 1.25亿 to 1.35亿), which the interval arithmetic gives.
+A 95% Wilson interval is kept for an indicator a report draws from a sample (none does today).
+"""
 
 from __future__ import annotations
 
@@ -20,7 +26,8 @@ class Indicator:
     label: str  # English, with the Chinese term beside it
     numerator: str  # measure
     denominator: str  # measure
-    kind: str = "share"  # share: percent with a Wilson interval (counts only); ratio: plain quotient; percent: share of money, no interval
+    kind: str = "share"  # share or percent: a percentage; ratio: a plain quotient
+    sample: bool = False  # the report draws it from a sample: then, and only then, a 95% Wilson interval
 
 
 INDICATORS = (
@@ -42,7 +49,10 @@ INDICATORS = (
 )
 
 INDICATOR_COLUMNS = ["county", "indicator", "domain", "label", "entity", "numerator", "denominator", "value",
-                     "ci_low", "ci_high", "unit", "inputs"]
+                     "low", "high", "interval", "unit", "inputs"]
+CENSUS = "none: complete counts, not a sample"
+PRECISION = "precision of the written numbers"
+WILSON = "95% Wilson interval (a sample)"
 
 
 def wilson_interval(successes: int, trials: int, confidence: float = CONFIDENCE) -> tuple[float, float]:
@@ -83,10 +93,13 @@ def _pairs(numerators: pd.DataFrame, denominators: pd.DataFrame):
 def compute_indicators(tables: Tables, county: str | None = None, domain: str | None = None) -> pd.DataFrame:
     """Every indicator the facts allow, per county, with the fact ids it used.
 
-    Shares of counts carry a 95% Wilson interval (the reports give counts, not
-    samples, so read it as the uncertainty had these been a sample of towns or
-    powers); shares of money and plain ratios carry none.
+    ``low``/``high`` bound what the written numbers allow (equal to the value for exact counts);
+    ``interval`` says which uncertainty that is: none for a census, the inputs' written precision,
+    or a Wilson interval for a sample.
     """
+    from analysis.claims import input_interval
+    from analysis.numbers import parse_quantity
+
     facts = exact_values(tables.facts)
     if county:
         facts = facts[facts["county"] == county]
@@ -100,14 +113,19 @@ def compute_indicators(tables: Tables, county: str | None = None, domain: str | 
                 if den["value"] == 0:
                     continue
                 value = num["value"] / den["value"]
-                ci = (None, None)
-                if ind.kind == "share":
-                    ci = wilson_interval(int(num["value"]), int(den["value"]))
+                scale = 1 if ind.kind == "ratio" else 100
+                if ind.sample:
+                    (lo, hi), interval = wilson_interval(int(num["value"]), int(den["value"])), WILSON
+                else:
+                    spans = [input_interval(parse_quantity(f["as_written"]), f["unit"], at_precision=True) for f in (num, den)]
+                    quotient = (spans[0] / spans[1]).scale(scale)
+                    lo, hi = quotient.lo, quotient.hi
+                    interval = CENSUS if quotient.is_point else PRECISION
                 rows.append({
                     "county": place, "indicator": ind.name, "domain": ind.domain, "label": ind.label,
                     "entity": num["entity"], "numerator": num["value"], "denominator": den["value"],
                     "value": value if ind.kind == "ratio" else value * 100,
-                    "ci_low": ci[0], "ci_high": ci[1], "unit": "" if ind.kind == "ratio" else "%",
+                    "low": lo, "high": hi, "interval": interval, "unit": "" if ind.kind == "ratio" else "%",
                     "inputs": f"{num['fact_id']} {den['fact_id']}",
                 })
     return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)

@@ -150,13 +150,13 @@ class CountyView:
         return r[["finding_id", "status", "literal", "label", "claimed", "recomputed", "holds", "why"]].reset_index(drop=True)
 
     def indicators_table(self) -> pd.DataFrame | None:
-        """Indicators with their inputs and, for shares of counts, a 95% Wilson interval."""
+        """Indicators with their inputs and the interval the written numbers allow (and what kind it is)."""
         if not self.has_data:
             return None
         if self.indicators.empty:
             return _why_empty(f"The reports give no pair of {self.domain} numbers for {self.place['name_en']} that an indicator "
                               "(a share or a ratio of two stated numbers) could be computed from.")
-        columns = ["label", "entity", "numerator", "denominator", "value", "ci_low", "ci_high", "unit", "inputs"]
+        columns = ["label", "entity", "numerator", "denominator", "value", "low", "high", "interval", "unit", "inputs"]
         return display_table(self.indicators[columns]).reset_index(drop=True)
 
     def figures(self):
@@ -207,7 +207,7 @@ class CountyView:
         for row in self.audit[self.audit["status"].isin(["discrepancy", "tension"])].itertuples():
             parts.append(f"- {row.status}: **{html.escape(row.claimed)}** ({html.escape(row.claim)}): {html.escape(row.note)}")
         for row in self.indicators.itertuples():
-            ci = f" (95% CI {row.ci_low:.1f}-{row.ci_high:.1f})" if pd.notna(row.ci_low) else ""
+            ci = f" ({row.interval}: {row.low:.1f}-{row.high:.1f})" if row.high > row.low else ""
             unit = "%" if row.unit == "%" else ""
             written = " / ".join(self.tables.fact(fact_id)["as_written"] for fact_id in row.inputs.split())  # as the report wrote them
             parts.append(f"- {html.escape(row.label)}: {row.value:.1f}{unit}{ci}, from {html.escape(written)}.")

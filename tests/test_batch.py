@@ -161,6 +161,8 @@ def test_every_link_and_anchor_of_the_site_resolves(built_site):
     for page, href in links:
         url = urlparse(href)
         assert not url.scheme or url.scheme == "data", href  # nothing from the network
+        if url.scheme == "data":  # a figure's numbers as CSV, inline
+            continue
         target = (page.parent / unquote(url.path)).resolve() if url.path else page
         assert target.is_file(), (page, href)
         if url.fragment and target.suffix == ".html":
@@ -206,3 +208,26 @@ def test_tables_on_pages_are_whole_and_have_no_index_column(built_site):
     # 003 part 10: the note on the 59 posts is shown whole, not cut at 50 characters
     note = audit_findings(load_tables()).set_index("finding_id").at["laishui_posts_bodies_sum", "note"]
     assert len(note) > 200 and note in page.get_text()
+
+
+def test_each_figures_numbers_download_as_csv(built_site):
+    import csv
+    import io
+    from urllib.parse import unquote
+
+    page = BeautifulSoup((built_site["out"] / "site" / "dongying" / "03-delegation.html").read_text(encoding="utf-8"), "html.parser")
+    links = page.select("p.csv-link a[download]")
+    assert len(links) == len(page.select(".jp-OutputArea-child img"))  # one per figure
+    rows = list(csv.DictReader(io.StringIO(unquote(links[0]["href"].split(",", 1)[1]).lstrip("\ufeff"))))
+    # 001 東營: the claims figure draws "44.6%" (179 of 401) with its window [44.55, 44.65)
+    row = next(r for r in rows if r["finding_id"] == "dongying_in_use_share")
+    assert (row["claimed"], row["claim_low"], row["claim_high"]) == ("44.6%", "44.55", "44.65")
+
+
+def test_index_links_each_finding_to_its_county_page_and_each_theme_to_its_passage(built_site, source_reports):
+    soup = BeautifulSoup((built_site["out"] / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    row = soup.find(id="finding-dongying_in_use_share")
+    assert row.find("a", href="dongying/03-delegation.html")
+    assert row.find("a", href="sources/s001.html#dongying_powers_in_use_share")  # the claim's own passage
+    themes = soup.find(id="themes").find_next("table")
+    assert themes.select("a[href^='sources/s001.html#theme-']")

@@ -42,10 +42,15 @@ def test_indicator_values(indicators, county, indicator, value):
     assert indicators.loc[(county, indicator), "value"] == pytest.approx(value)
 
 
-def test_shares_of_counts_carry_wilson_intervals_and_money_does_not(indicators):
+def test_a_census_has_no_interval_and_rounded_money_its_precision(indicators):
+    # 001: 179 of all 401 delegated powers: complete counts, no sampling error to show
     row = indicators.loc[("dongying", "powers_in_use_share")]
-    assert (row["ci_low"], row["ci_high"]) == pytest.approx(wilson_by_hand(179, 401))
-    assert math.isnan(indicators.loc[("anon_city_88", "usable_funds_share_of_tax"), "ci_low"])
+    assert row["low"] == row["high"] == pytest.approx(179 / 401 * 100)
+    assert row["interval"].startswith("none: complete counts")
+    # 000: 马桥镇 keeps 1.3亿 of 15.8亿: each rounded to 0.1亿, so 1.25/15.85 to 1.35/15.75
+    row = indicators.loc[("anon_city_88", "usable_funds_share_of_tax")]
+    assert (row["low"], row["high"]) == pytest.approx((1.25 / 15.85 * 100, 1.35 / 15.75 * 100))
+    assert row["interval"] == "precision of the written numbers"
 
 
 def test_a_number_stated_twice_counts_once(indicators):

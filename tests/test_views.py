@@ -6,7 +6,8 @@ from analysis.views import CountyView
 def test_reading_quotes_the_inputs_as_written():
     # 000 part 1, 马桥镇: 可用财力仅为1.3亿 against 公共财政预算收入7.1亿元 = 18.3%
     text = CountyView("anon_city_88", "finance", save_figures=False).interpretation().data
-    assert "18.3%, from 1.3亿 / 7.1亿元." in text
+    # 1.3亿 and 7.1亿 are rounded to 0.1亿: 1.25/7.15 = 17.5% to 1.35/7.05 = 19.1%
+    assert "18.3% (precision of the written numbers: 17.5-19.1), from 1.3亿 / 7.1亿元." in text
     assert "Of 1 claim: 1 reproduced" in text
 
 

@@ -97,7 +97,7 @@ def _filters(frame: pd.DataFrame, label: str) -> str:
             f'<output aria-live="polite"></output></div>')
 
 
-def _ledger_rows(ledger: pd.DataFrame, tables, linker: Linker) -> str:
+def _ledger_rows(ledger: pd.DataFrame, tables, linker: Linker, page_of=lambda county, domain: None) -> str:
     facts = tables.facts.set_index("fact_id")
     sources = tables.sources.set_index("source")
     claim_facts = dict(zip(pd.concat([tables.findings, tables.checks])["finding_id"], pd.concat([tables.findings, tables.checks])["claim_fact"]))
@@ -116,9 +116,25 @@ def _ledger_rows(ledger: pd.DataFrame, tables, linker: Linker) -> str:
         rows.append(
             f'<tr id="finding-{escape(f.finding_id)}" data-county="{escape(f.county)}" data-domain="{escape(f.domain)}" '
             f'data-status="{escape(f.status)}"><td><code>{escape(f.finding_id)}</code></td>'
-            f"<td>{escape(f.county)}</td><td>{zh_spans(f.claim)}</td><td>{zh_spans(f.claimed)}</td><td>{escape(f.recomputed)}</td>"
+            f"<td>{_page_link(page_of(f.county, f.domain), f.county)}</td><td>{zh_spans(f.claim)}</td><td>{zh_spans(f.claimed)}</td><td>{escape(f.recomputed)}</td>"
             f'<td><span class="badge {escape(f.status)}">{zh_spans(STATUS_LABEL[f.status])}</span>{reading}</td>'
             f"<td>{escape(f.kind)}</td><td>{zh_spans(f.note)}</td><td>{where}{inputs}</td></tr>")
+    return "".join(rows)
+
+
+def _page_link(href: str | None, text: str) -> str:
+    return f'<a href="{escape(href)}">{escape(text)}</a>' if href else escape(text)
+
+
+def _theme_rows(tables, linker: Linker) -> str:
+    terms = dict(zip(tables.theme_codes["theme"], tables.theme_codes["term_zh"]))
+    rows = []
+    for n, t in enumerate(tables.themes.itertuples(), start=1):
+        quoted = f"“{zh_spans(t.locator)}”"
+        href = f"sources/{t.source}.html#theme-{n}" if t.source in linker.sources else None
+        rows.append(f'<tr data-county="{escape(t.county)}"><td>{escape(t.county)}</td><td>{escape(t.theme)} {zh_spans(terms.get(t.theme, ""))}</td>'
+                    f'<td>{_ids(linker, t.source)}: {f"<a href={chr(34)}{escape(href)}{chr(34)}>{quoted}</a>" if href else quoted}</td>'
+                    f"<td>{zh_spans(t.note)}</td></tr>")
     return "".join(rows)
 
 
@@ -174,6 +190,12 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, overview: 
                         "<code>make reports</code>): the passages are quoted but not linked.</p><ul>"
                         + "".join(f"<li><code>{escape(s.source)}</code> {zh_spans(s.title_zh)} ({escape(s.file)})</li>" for s in tables.sources.itertuples()) + "</ul>")
     cols = "".join(f'<col class="{c}">' for c, _ in LEDGER_COLUMNS)
+    notebook_of = {domain: notebook for notebook, domain in domains.items()}
+
+    def page_of(county: str, domain: str) -> str | None:
+        entry = pages.get((county, notebook_of.get(domain)))
+        return entry["href"] if entry and entry["status"] in ("ok", "out of date", "failed") else None
+
     ledger_head = "".join(f'<th scope="col">{escape(label)}</th>' for _, label in LEDGER_COLUMNS)
     page = f"""<!DOCTYPE html>
 <html lang="en">
@@ -184,7 +206,7 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, overview: 
 <p>Five Chinese government reports on township (<span lang="zh">乡镇</span>) reform, transcribed number by number with a verbatim locator in each source.
 Every claim they make is recomputed from those numbers and graded reproduced, tension (only a stated reasonable reading reconciles it), discrepancy or unverifiable.</p>
 <nav class="site-toc" aria-label="contents"><ol><li><a href="#coverage">Coverage</a></li><li><a href="#ledger">The findings ledger</a></li>
-<li><a href="#checks">Consistency checks</a></li><li><a href="#facts">Every number transcribed</a></li><li><a href="#sources">The sources</a></li></ol></nav></header>
+<li><a href="#checks">Consistency checks</a></li><li><a href="#facts">Every number transcribed</a></li><li><a href="#themes">The problems named</a></li><li><a href="#sources">The sources</a></li></ol></nav></header>
 <main>
 {overview_link}
 {failed_html}
@@ -197,7 +219,7 @@ Every claim they make is recomputed from those numbers and graded reproduced, te
 <div id="ledger-list">{_filters(ledger, "ledger")}
 <div class="table-scroll" role="region" tabindex="0" aria-label="the findings ledger"><table class="ledger"><colgroup>{cols}</colgroup>
 <thead><tr>{ledger_head}</tr></thead>
-<tbody class="list">{_ledger_rows(ledger, tables, linker)}</tbody></table></div></div>
+<tbody class="list">{_ledger_rows(ledger, tables, linker, page_of)}</tbody></table></div></div>
 <h2 id="checks">Consistency checks the ledger adds</h2>
 <p>Identities the reports never state, audited like the findings and never counted among them.</p>
 <div class="table-scroll" role="region" tabindex="0" aria-label="consistency checks"><table class="ledger"><colgroup>{cols}</colgroup>
@@ -209,6 +231,11 @@ Every claim they make is recomputed from those numbers and graded reproduced, te
 <thead><tr><th scope="col">fact</th><th scope="col">county</th><th scope="col">domain</th><th scope="col">entity</th><th scope="col">measure</th>
 <th scope="col">as written</th><th scope="col">value</th><th scope="col">unit</th><th scope="col">source and locator</th></tr></thead>
 <tbody class="list">{_fact_rows(tables, linker)}</tbody></table></div></div>
+<h2 id="themes">The problems the reports name</h2>
+<p>{len(tables.themes)} passages, each coded with a problem (<code>data/themes.csv</code>) and linked to its place in the source.</p>
+<div class="table-scroll" role="region" tabindex="0" aria-label="the problems the reports name"><table>
+<thead><tr><th scope="col">county</th><th scope="col">problem</th><th scope="col">source and locator</th><th scope="col">note</th></tr></thead>
+<tbody>{_theme_rows(tables, linker)}</tbody></table></div>
 <h2 id="sources">The sources</h2>
 {sources_html}
 </main>

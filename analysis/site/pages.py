@@ -53,14 +53,21 @@ def _nav_html(info: PageInfo, up: str, here: str) -> str:
     return f'<nav class="site-nav" aria-label="site"><a href="{up}index.html">Township reform audit: index</a>{others}</nav>'
 
 
-def _pager_html(info: PageInfo, up: str) -> str:
+def _pager_html(info: PageInfo, up: str, here: str) -> str:
     previous, following = info.domain_neighbours
     items = []
+    hrefs = [h for _, h in info.county_pages]
+    if here in hrefs:  # previous and next within this county
+        i = hrefs.index(here)
+        if i > 0:
+            items.append(f'<li>Previous page of this county: <a href="{up}{escape(hrefs[i - 1])}">{escape(info.county_pages[i - 1][0])}</a></li>')
+        if i + 1 < len(hrefs):
+            items.append(f'<li>Next page of this county: <a href="{up}{escape(hrefs[i + 1])}">{escape(info.county_pages[i + 1][0])}</a></li>')
     if previous:
         items.append(f'<li>Previous county: <a rel="prev" href="{up}{escape(previous[1])}">{escape(previous[0])}</a></li>')
     if following:
         items.append(f'<li>Next county: <a rel="next" href="{up}{escape(following[1])}">{escape(following[0])}</a></li>')
-    return f'<nav class="site-pager" aria-label="this notebook for other counties"><ul>{"".join(items)}</ul></nav>' if items else ""
+    return f'<nav class="site-pager" aria-label="previous and next"><ul>{"".join(items)}</ul></nav>' if items else ""
 
 
 def _contents(soup) -> str:
@@ -73,6 +80,32 @@ def _contents(soup) -> str:
         heading["id"] = f"s{n}-" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
         items.append(f'<li class="toc-{heading.name}"><a href="#{heading["id"]}">{zh_spans(text)}</a></li>')
     return f'<nav class="site-toc" aria-label="contents"><strong>On this page</strong><ol>{"".join(items)}</ol></nav>' if items else ""
+
+
+def _csv_links(soup, stem: str) -> int:
+    """After the numbers of each figure, a link that downloads them as CSV (a data: URI: works from file://)."""
+    import csv
+    import io
+    from urllib.parse import quote
+
+    from bs4 import BeautifulSoup
+
+    made = 0
+    for image in soup.select(".jp-OutputArea-child img"):
+        child = image.find_parent(class_="jp-OutputArea-child")
+        following = child.find_next_sibling(class_="jp-OutputArea-child")
+        table = following.find("table") if following else None
+        if table is None:
+            continue
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([th.get_text(" ", strip=True) for th in table.select("thead th")])
+        writer.writerows([td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in table.select("tbody tr"))
+        made += 1
+        href = "data:text/csv;charset=utf-8," + quote("\ufeff" + buffer.getvalue())  # BOM: Excel reads the Chinese as UTF-8
+        link = f'<p class="csv-link"><a download="{escape(stem)}-figure-{made}.csv" href="{href}">Download the numbers of this figure (CSV)</a></p>'
+        table.find_parent(class_="table-scroll").insert_after(BeautifulSoup(link, "html.parser"))
+    return made
 
 
 def _unique_region_labels(soup) -> None:
@@ -118,8 +151,9 @@ def render_notebook_page(notebook: Path, out: Path, info: PageInfo, depth: int =
     here = str(out.relative_to(site_dir))
     info.linker.link_cells(soup, depth)
     _unique_region_labels(soup)
+    _csv_links(soup, f"{info.parameters.get('county', 'overview')}-{info.notebook.removesuffix('.ipynb')}")
     contents = _contents(soup)
-    top = _nav_html(info, up, here) + _pager_html(info, up) + contents
+    top = _nav_html(info, up, here) + _pager_html(info, up, here) + contents
     if info.failed:
         top += f'<div class="site-failed" role="alert"><strong>This run failed.</strong> {escape(info.failed)}</div>'
     soup.body.insert(0, BeautifulSoup(top, "html.parser"))
