@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ["00-overview", "01-finance", "02-staffing", "03-delegation", "04-facilities"]
+NOTEBOOKS = ["00-overview", "01-finance", "02-staffing", "03-delegation", "04-facilities", "05-context"]
 # What the real notebooks import, directly or through analysis.views / analysis.overview.
 FLOOR_IMPORTS = ("import analysis.views, analysis.overview, analysis.figures, analysis.audit, analysis.indicators\n"
                  "import pandas, pandera.pandas, cn2an, matplotlib.pyplot, seaborn, statsmodels.stats.proportion")
