@@ -37,8 +37,11 @@ _HALF = re.compile(r"(?P<q>未过半|过半|大部分|大多数)")
 _ONE_HALF = re.compile(r"一半|半数")
 # "三成": tenths, but not 建成/完成/成立 (the digit must stand right before 成, and 成 not start a word).
 _TENTHS = re.compile(rf"(?P<num>[{_CN_DIGITS}十]|\d+)成(?![立为员本果效绩功熟长])")
-# "百分之四十四点六": a percentage in words, rewritten as digits before the other forms are read.
-_PERCENT_WORDS = re.compile(rf"百分之(?P<num>[{_CN_DIGITS}十百点]+|\d+(?:\.\d+)?)")
+# "百分之四十四点六", "千分之五": a percentage or per-mille in words, rewritten as digits before the other forms are read.
+_PERCENT_WORDS = re.compile(rf"(?P<per>百|千)分之(?P<num>[{_CN_DIGITS}十百点]+|\d+(?:\.\d+)?)")
+# "一亿二千万", "四千五百万", "一万二千": a Chinese numeral with 万/亿 inside it; "一点五": with decimals.
+_CN_COMPOUND = re.compile(rf"(?:[{_CN_DIGITS}十百千]+[万亿]+)+[{_CN_DIGITS}十百千]+[万亿]?")
+_CN_DECIMAL = re.compile(rf"[{_CN_DIGITS}十百千]+点[{_CN_DIGITS}]+")
 # "1,035", "674,149,546": thousands separators between digit groups of three.
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # "二、三十万": two adjacent digits sharing one scale word.
@@ -56,7 +59,7 @@ _WEEKDAY_SPAN = re.compile(rf"周(?P<a>[{_WEEKDAYS}])至周(?P<b>[{_WEEKDAYS}])"
 _GAP = rf"[^\d%{_CN_DIGITS}十百千万亿半]{{0,12}}?"
 _PREFIX = rf"(?:(?P<prefix>{'|'.join(PREFIX_QUALIFIERS)}){_GAP})?"
 _SINGLE = re.compile(
-    rf"{_PREFIX}(?P<num>{_NUM})(?P<approx1>多|余)?(?P<mult>{_MULT})?(?P<approx2>多|余)?(?P<tail>.*)"
+    rf"{_PREFIX}(?P<neg>-)?(?P<num>{_NUM})(?P<approx1>多|余)?(?P<mult>{_MULT})?(?P<approx2>多|余)?(?P<tail>.*)"
 )
 
 
@@ -99,7 +102,28 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(TRADITIONAL)
     text = re.sub(r"\s+", "", text)
     text = _THOUSANDS.sub("", text)
-    return _PERCENT_WORDS.sub(lambda m: f"{_digits(m['num'])}%", text)
+    text = _PERCENT_WORDS.sub(_percent_digits, text)
+    text = _CN_DECIMAL.sub(lambda m: _digits(m.group()), text)
+    text = _CN_COMPOUND.sub(lambda m: _compound_digits(m.group()), text)
+    return re.sub(rf"负(?=[\d{_CN_DIGITS}十百千])", "-", text)
+
+
+def _percent_digits(m: re.Match) -> str:
+    digits = _digits(m["num"])
+    if m["per"] == "百":
+        return f"{digits}%"
+    decimals = len(digits.partition(".")[2]) + 1  # per mille: one more decimal as a percentage
+    return f"{float(digits) / 10:.{decimals}f}%"
+
+
+def _compound_digits(run: str) -> str:
+    """"一亿二千万" -> "1.2亿", "四千五百万" -> "4500万", "一万二千" -> "12000": digits, keeping the last unit."""
+    unit = next((u for u in ("万亿", "亿", "万") if run.endswith(u)), "")
+    value = chinese_or_arabic(run)
+    if not unit:
+        return str(int(value))
+    scaled = value / MULTIPLIERS[unit]
+    return f"{scaled:.8f}".rstrip("0").rstrip(".") + unit
 
 
 def _digits(token: str) -> str:
@@ -239,7 +263,8 @@ def parse_quantity(text: str) -> Quantity:
         unit, suffix = _unit_and_suffix(m["tail"])
         qualifier = _one_qualifier(text, m["prefix"], m["approx1"] or m["approx2"], suffix)
         resolution = 10.0 ** -_decimals(m["num"]) * mult
-        return _bounded(text, number * mult, qualifier, unit, resolution)
+        sign = -1 if m["neg"] else 1
+        return _bounded(text, sign * number * mult, qualifier, unit, resolution)
     raise ValueError(f"{text!r}: no number found")
 
 

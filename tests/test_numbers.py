@@ -178,3 +178,68 @@ def test_more_than_after_a_decimal_steps_by_its_last_digit():
     # issue 17: 4.5万余 spanned 45,000-55,000 and 0.5万多 5,000-105,000
     assert (parse_quantity("4.5万余").low, parse_quantity("4.5万余").high) == (45000, 46000)
     assert (parse_quantity("0.5万多").low, parse_quantity("0.5万多").high) == (5000, 6000)
+
+
+@pytest.mark.parametrize(
+    "text, value, resolution",
+    [
+        ("千分之五", 0.5, 0.1),             # issue 9: per mille, as a percentage
+        ("千分之三点五", 0.35, 0.01),
+        ("一亿二千万", 1.2e8, 1e4),          # 万 inside a Chinese numeral
+        ("四千五百万元", 4.5e7, 1e4),
+        ("一万二千人", 12000, 1),
+        ("一点五倍", 1.5, 0.1),              # Chinese decimals
+        ("二千零五十元", 2050, 1),
+        ("三百餘人", 300, 1),
+        ("负5%", -5, 1),                    # a sign is read, never dropped
+    ],
+)
+def test_chinese_numerals_of_any_size(text, value, resolution):
+    q = parse_quantity(text)
+    assert q.value == pytest.approx(value) and q.resolution == pytest.approx(resolution)
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.integers(0, 10**8))
+def test_chinese_numerals_round_trip(n):
+    import cn2an
+
+    assert parse_quantity(cn2an.an2cn(n) + "人").value == n
+
+
+@given(st.integers(0, 10**9), st.sampled_from(["{:,}名", "{}名", "{:_}名"]))
+def test_thousands_separators_round_trip(n, form):
+    text = form.format(n).replace("_", " ")  # "1,035", "33 939"
+    assert parse_quantity(text).value == n
+
+
+@given(st.integers(0, 999), st.integers(0, 9))
+def test_percent_words_round_trip(whole, tenth):
+    import cn2an
+
+    q = parse_quantity(f"百分之{cn2an.an2cn(whole)}点{cn2an.an2cn(tenth)}")
+    assert q.value == pytest.approx(whole + tenth / 10) and q.unit == "%" and q.resolution == pytest.approx(0.1)
+
+
+@given(st.integers(1, 9999), st.integers(0, 2), st.sampled_from(["万", "亿", "萬", "億"]))
+def test_multipliers_with_decimals_round_trip(digits, decimals, mult):
+    written = f"{digits / 10**decimals:.{decimals}f}"
+    factor = 1e4 if mult in "万萬" else 1e8
+    q = parse_quantity(f"{written}{mult}元")
+    assert q.value == pytest.approx(float(written) * factor) and q.resolution == pytest.approx(10**-decimals * factor)
+
+
+@given(st.integers(0, 10**6))
+def test_fullwidth_digits_round_trip(n):
+    fullwidth = str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    assert parse_quantity(fullwidth + "个").value == n
+
+
+@pytest.mark.parametrize("text", ["", "万", "无", "abc", "若干", "几个"])
+def test_what_cannot_be_read_is_refused_with_the_text_named(text):
+    with pytest.raises(ValueError, match="no number found") as err:
+        parse_quantity(text)
+    assert repr(text) in str(err.value)  # the message names the text
