@@ -43,10 +43,13 @@ notebooks: $(STAMP) ## re-execute the committed notebooks in place (after an int
 bench: $(STAMP) ## measure batch overhead, parallel speed-up, no-op rerun and scaling (about 12 minutes on 2 cores)
 	$(PYTHON) benchmarks/bench.py
 
+bench-extract: $(STAMP) ## extraction on the five reports against the hand-made tables (recall, measures, time)
+	$(PYTHON) benchmarks/extract_bench.py
+
 lab: $(STAMP) ## open the notebooks in JupyterLab with the project's environment
 	$(PYTHON) -m jupyterlab notebooks
 
 clean: ## remove generated outputs (keeps .venv)
 	rm -rf reports site .pytest_cache
 
-.PHONY: help install test reports validate notebooks bench lab clean
+.PHONY: help install test reports validate notebooks bench bench-extract lab clean

@@ -48,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
     synth.add_argument("--out", type=Path, required=True, help="folder; tables go to <out>/data, texts to <out>/reports")
     run = sub.add_parser("run-notebooks", help="re-execute the committed notebooks in place (after an intended change)")
     run.add_argument("names", nargs="*", help="notebook file names (default: all in notebooks/)")
+    extract = sub.add_parser("extract", help="candidate fact rows for a report text (writes nothing into data/)")
+    extract.add_argument("file", type=Path, help="the report text, UTF-8 or GB18030")
+    extract.add_argument("--lines", help="only these lines, e.g. 10-69 (1-based, inclusive)")
+    extract.add_argument("--csv", action="store_true", help="print CSV to stdout")
+    extract.add_argument("--all", action="store_true", help="also list years, dates, ordinals ... with the reason they were skipped")
     sub.add_parser("validate", help="validate every table under data/")
     verify = sub.add_parser("verify-sources", help="find every locator verbatim in the source reports")
     verify.add_argument("--reports-dir", type=Path, help="folder of the report texts (default: $REPORTS_DIR or ../shared/reports)")
@@ -80,6 +85,45 @@ def _run_notebooks(names: list[str]) -> int:
     return 0
 
 
+def _line_range(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    start, sep, end = text.partition("-")
+    if not (sep and start.isdigit() and end.isdigit() and 0 < int(start) <= int(end)):
+        raise SystemExit(f"error: --lines {text!r}: give two line numbers, e.g. --lines 10-69")
+    return int(start), int(end)
+
+
+def _extract(args) -> int:
+    """Candidate facts with a suggested measure: for a person to review, never written into data/."""
+    from analysis.extraction.candidates import find_numbers
+    from analysis.extraction.measures import MeasureSuggester
+    from analysis.extraction.text import TextError, read_report
+    from analysis.tables import DataError, load_tables
+
+    try:
+        text, encoding = read_report(args.file)
+    except TextError as err:
+        raise SystemExit(f"error: {err}") from None
+    lines = _line_range(args.lines)
+    print(f"extract: {args.file.name} read as {encoding.upper()}", file=sys.stderr)
+    frame = find_numbers(text, lines, keep_skipped=args.all)
+    try:
+        tables = load_tables(args.data_dir)
+        suggester = MeasureSuggester(tables.measures, tables.facts)
+    except DataError:
+        suggester = None  # the candidates stand without a suggested measure
+    suggestions = [suggester.suggest(text[max(0, r.start - 20):r.start] + text[r.end:r.end + 6], r.unit) if suggester else ("", 0.0)
+                   for r in frame.itertuples()]
+    frame["measure"] = [m for m, _ in suggestions]
+    frame["confidence"] = [c for _, c in suggestions]
+    columns = ["line", "as_written", "value", "low", "high", "qualifier", "unit", "locator", "measure", "confidence"]
+    _show(frame[columns + (["skipped"] if args.all else [])], args.csv)
+    kept = frame if not args.all else frame[frame["skipped"] == ""]
+    print(f"extract: {len(kept)} candidate numbers" + (f", {len(frame) - len(kept)} skipped" if args.all else ""), file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run-notebooks":
@@ -92,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     # Imported here so that --help stays fast.
     from analysis.tables import DataError, load_tables
+
+    if args.command == "extract":
+        return _extract(args)
 
     try:
         tables = load_tables(args.data_dir)

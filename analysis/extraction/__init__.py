@@ -1,0 +1,1 @@
+"""From a report's text to candidate rows: numbers (facts), claims (findings), and the files that onboard a report."""

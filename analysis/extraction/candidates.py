@@ -1,0 +1,174 @@
+"""Candidate fact rows: every number a report text states, read by the project's parser, with a verbatim locator.
+
+Years, dates, ordinals, list markers, document and article numbers and page markers are not
+candidates; with ``keep_skipped`` they are listed with the reason they were skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from analysis.numbers import normalise, parse_quantity
+
+LOCATOR_MAX = 30
+CN_DIGIT = "零〇一二两兩三四五六七八九"
+CN_NUMERAL = rf"[{CN_DIGIT}十百千][{CN_DIGIT}十百千万萬亿億点點]*"
+ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
+NUM = rf"(?:{ARABIC}|{CN_NUMERAL}|半(?=个月|個月|年|天|小时))"
+PREFIX = "不低于|不少于|未过半|未過半|不到|不足|不满|不滿|超过|超過|至少|近|约|約|上"
+SUFFIX = "以上|以下|以内|以內|以外|左右|[内內](?![容部设設地涵在外])"  # 内 of 8项内容 is a word, not "within"
+MULT = "万亿|亿|億|万|萬|千"
+UNITS = ("平方米|m2|㎡|个月|個月|周年|週年|人次|车次|車次|元|%|％|个|個|项|項|名|人|次|家|所|条|條|辆|輛|处|處|份|册|冊|株|户|戶|村|"
+         "镇|鎮|乡|鄉|年|月|天|日|小时|周|届|屆|吨|噸|米|倍|亩|畝|公里|套|座|间|間|栋|支|队|隊|批|篇|期|场|場|部|台|件|类|類|"
+         "级|級|种|種|室|厅|廳|站|中心|办|辦|位|块|塊|群|校")
+NUMBER = re.compile(
+    rf"(?P<pre>{PREFIX})?(?P<per>百分之|千分之)?(?P<num>{NUM})(?:[多余餘])?(?:{MULT})?(?:[多余餘])?"
+    rf"(?P<range>[%％]?\s*[-—–~～至到]\s*(?:百分之)?{NUM}(?:{MULT})?)?(?P<unit>{UNITS})?(?P<suf>{SUFFIX})?"
+)
+WORDS = re.compile(rf"(?P<pre>{PREFIX})?(?:[{CN_DIGIT}]、[{CN_DIGIT}][十百千](?:{MULT})?[^\s，,。]?|{NUM}分之{NUM}|一半|半数|過半|过半|未过半|大部分|大多数|{CN_NUMERAL}成(?![立为員员本果效绩功熟长]))(?P<suf>{SUFFIX})?")
+CLOCK = re.compile(r"\d{1,2}:\d{2}[-—–~至到]\d{1,2}:\d{2}|周[一二三四五六日]至周[一二三四五六日]")
+# Chinese numerals inside ordinary words: not numbers (一般, 统一, 进一步 ...).
+NOT_NUMBERS = ("一体", "一目了然", "一般", "一些", "一定", "一直", "一起", "一体化", "一线", "一步", "一致", "一样", "一律", "一切", "一旦", "一方面",
+               "一同", "一再", "一向", "一度", "一味", "一边", "一番", "一贯", "一概", "一道", "一批", "一代", "一心", "一手",
+               "一把手", "一段", "一时", "一系列", "一项项", "一些", "一环", "一大", "一窗", "一站式", "一条龙", "一票否决", "万一",
+               "千方百计", "三令五申", "四面八方", "七上八下", "十分", "百姓", "千家万户", "一门", "一级", "一并", "一流")
+WORD_BEFORE = "统統单單唯进進同划劃逐专專第初"
+GAP = re.compile(r"^[^\d，,。；;、：:！？\n]{0,12}$")
+
+
+def _skip_reason(line: str, start: int, end: int, text: str) -> str:
+    """Why a matched number is not a candidate, or "" when it is one."""
+    before, after = line[max(0, start - 2):start], line[end:end + 3]
+    if re.fullmatch(r"\s*[-—]?\s*\d+\s*[-—]?\s*", line):
+        return "page marker"
+    if re.match(r"(?:19|20)\d\d年|(?:19|20)\d\d$|20[x×X]{2}年", text) or re.match(r"(?:19|20)\d\d", text) and after.startswith("年"):
+        return "year"
+    if re.fullmatch(r"\d{1,2}月|[一二三四五六七八九十]{1,2}月", text.rstrip("底初中旬份前")) and not text.startswith("个"):
+        if "个月" not in text and "個月" not in text:
+            return "date"
+    if re.fullmatch(r"\d{1,2}日", text) or (text.endswith("日") and before.endswith("月")):
+        return "date"
+    bare = re.fullmatch(rf"{CN_NUMERAL}|\d+", text) is not None
+    if bare and re.fullmatch(r"\s*[(（]?", line[:start]) and re.match(r"[)）]?[、.．]", after):
+        return "list marker"
+    if before.endswith("第") or bare and (after.startswith("是") or after.startswith("、") and re.search(r"(^|[。；;：:（(\s])$", line[:start])):
+        return "ordinal"
+    if re.match(r"^\s*[(（]?$", line[:start]) and re.match(r"[)）]?[、.．]", after + " "):
+        return "list marker"
+    if re.match(r"^\s*[(（]$", line[:start].rstrip()[-1:] or "x") and after.startswith((")", "）")):
+        return "list marker"
+    if "〔" in line[max(0, start - 8):start] or after.startswith("号") or after.startswith("號"):
+        return "document number"
+    if after.startswith("条") and before.endswith("第"):
+        return "article number"
+    return ""
+
+
+def _is_word(line: str, start: int, end: int) -> bool:
+    """A bare Chinese numeral that is part of a word (统一, 一般 ...), not a number."""
+    around = to_simplified(line[max(0, start - 1):end + 3])
+    return any(word in around for word in NOT_NUMBERS) or to_simplified(line[start - 1:start]) in WORD_BEFORE
+
+
+def locator_for(text: str, start: int, end: int, limit: int = LOCATOR_MAX) -> tuple[str, bool]:
+    """The shortest verbatim phrase around text[start:end], at most ``limit`` characters, unique in ``text``.
+
+    Grows one character at a time, left then right, within the line; returns (phrase, unique).
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    lo, hi = start, end
+    while True:
+        phrase = text[lo:hi]
+        if text.count(phrase) == 1:
+            return phrase, True
+        if hi - lo >= limit or (lo <= line_start and hi >= line_end):
+            return phrase, False
+        if lo > line_start and (hi - lo) % 2 == 0 or hi >= line_end:
+            lo -= 1
+        else:
+            hi += 1
+
+
+def _with_gap_prefix(line: str, start: int) -> int:
+    """Include a qualifier a few words before the number ("不到财政预算收入的20%")."""
+    window = line[max(0, start - 14):start]
+    for word in ("不到", "不足", "超过", "超過", "不少于", "不低于", "至少"):
+        i = window.rfind(word)
+        if i >= 0 and GAP.match(window[i + len(word):]):
+            return start - (len(window) - i)
+    return start
+
+
+def find_numbers(text: str, lines: tuple[int, int] | None = None, keep_skipped: bool = False) -> pd.DataFrame:
+    """One row per number stated in ``text`` (or in its lines ``lines``, 1-based inclusive).
+
+    Columns: as_written, value, low, high, qualifier, unit, locator, locator_unique, line, start,
+    end (offsets in ``text``) and, with ``keep_skipped``, skipped (the reason; "" for candidates).
+
+    Examples
+    --------
+    >>> find_numbers("本市下放的401項管理權限中,能正常運行的有179項,占44.6%。")[["as_written", "value"]].values.tolist()
+    [['401項', 401.0], ['179項', 179.0], ['44.6%', 44.6]]
+    """
+    rows = []
+    offset = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if lines and not lines[0] <= number <= lines[1]:
+            offset += len(line) + 1
+            continue
+        taken: list[tuple[int, int]] = []
+        matches = [*WORDS.finditer(line), *CLOCK.finditer(line), *NUMBER.finditer(line)]
+        for m in matches:
+            start, end = m.start(), m.end()
+            if end == start or any(s < end and start < e for s, e in taken):
+                continue
+            written = m.group()
+            skipped = _skip_reason(line, start, end, written)
+            bare_chinese = m.re is NUMBER and not m["unit"] and not m["pre"] and not m["suf"] and not m["per"] and re.fullmatch(CN_NUMERAL, m["num"])
+            if not skipped and bare_chinese:
+                follower = line[end:end + 2]
+                if _is_word(line, start, end) or not re.match(r"[\u4e00-\u9fff]", follower):
+                    skipped = "word, not a number"
+                else:  # "三要", "四中心", "五乱": a counted label; its next character stands for the unit
+                    end += 1
+                    written = line[start:end]
+            if m.re is not CLOCK and not m["pre"]:
+                start = _with_gap_prefix(line, start)
+                written = line[start:end]
+            try:
+                q = parse_quantity(written)
+            except ValueError as err:
+                skipped = skipped or f"unreadable: {err}"
+                q = None
+            taken.append((start, end))
+            if skipped and not keep_skipped:
+                continue
+            locator, unique = locator_for(text, offset + start, offset + end)
+            rows.append({
+                "as_written": written, "value": None if q is None else q.value, "low": None if q is None else q.low,
+                "high": None if q is None else q.high, "qualifier": "" if q is None else q.qualifier,
+                "unit": "" if q is None else q.unit, "locator": locator, "locator_unique": unique, "line": number,
+                "start": offset + start, "end": offset + end, "skipped": skipped,
+            })
+        offset += len(line) + 1
+    frame = pd.DataFrame(rows, columns=["as_written", "value", "low", "high", "qualifier", "unit", "locator",
+                                        "locator_unique", "line", "start", "end", "skipped"])
+    frame = frame.sort_values("start", kind="stable").reset_index(drop=True)
+    return frame if keep_skipped else frame.drop(columns="skipped")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters folded to simplified (OpenCC's t2s table), so one vocabulary serves both."""
+    global _T2S
+    if _T2S is None:
+        from opencc import OpenCC
+
+        _T2S = OpenCC("t2s")
+    return _T2S.convert(text)
+
+
+_T2S = None

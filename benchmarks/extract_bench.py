@@ -1,0 +1,89 @@
+"""`make bench-extract`: the extractor on the five reports, measured against the hand-made tables.
+
+Figures, not a timed test: recall of facts.csv rows (a candidate with the same value/low/high whose
+span overlaps the row's locator), the suggested measure's accuracy (trained, for each report, only on
+the other reports' facts), unmatched candidates with examples, and the time to extract all five.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from analysis.extraction.candidates import find_numbers  # noqa: E402
+from analysis.extraction.measures import MeasureSuggester  # noqa: E402
+from analysis.extraction.text import read_report  # noqa: E402
+from analysis.numbers import same_number  # noqa: E402
+from analysis.paths import reports_dir  # noqa: E402
+from analysis.tables import load_tables  # noqa: E402
+
+NOT_NUMBERS = ("year", "date", "ordinal", "list marker", "document number", "article number", "page marker")
+
+
+def _num(x):
+    return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
+
+
+def _same(candidate, row) -> bool:
+    return all(same_number(_num(candidate[c]), _num(row[c])) for c in ("value", "low", "high"))
+
+
+def main() -> int:
+    folder = reports_dir()
+    if folder is None:
+        print("bench-extract: no reports folder (../shared/reports or $REPORTS_DIR); nothing measured")
+        return 1
+    tables = load_tables()
+    texts = {f: read_report(folder / f)[0] for f in sorted(set(tables.sources["file"]))}
+    started = time.perf_counter()
+    extracted = {s.source: find_numbers(texts[s.file], (int(s.line_start), int(s.line_end)), keep_skipped=True)
+                 for s in tables.sources.itertuples()}
+    seconds = time.perf_counter() - started
+
+    found = found_kept = measure_right = numbers = 0
+    unmatched, missed = [], []
+    for s in tables.sources.itertuples():
+        text, cands = texts[s.file], extracted[s.source]
+        part_start = sum(len(line) + 1 for line in text.split("\n")[: int(s.line_start) - 1])
+        others = tables.facts[tables.facts["source"].str[:4] != s.source[:4]]  # never the same report's own facts
+        suggester = MeasureSuggester(tables.measures, others)
+        used = set()
+        for row in tables.facts[tables.facts["source"] == s.source].to_dict("records"):
+            at = text.find(row["locator"], part_start)
+            span = (at, at + len(row["locator"]))
+            match = [i for i, c in cands.iterrows() if c["start"] < span[1] and span[0] < c["end"] and _same(c, row)]
+            kept = [i for i in match if not cands.at[i, "skipped"]]
+            if match and not kept and cands.at[match[0], "skipped"] in NOT_NUMBERS:
+                continue  # a year or a date the tables transcribe: by design not a candidate
+            numbers += 1
+            if match:
+                found += 1
+            if kept:
+                found_kept += 1
+                used.update(kept)
+                c = cands.loc[kept[0]]
+                context = text[max(0, c["start"] - 20):c["start"]] + text[c["end"]:c["end"] + 6]
+                measure, _ = suggester.suggest(context, c["unit"])
+                measure_right += measure == row["measure"]
+            else:
+                missed.append(f"{s.source} {row['as_written']} ({row['locator']})")
+        for i, c in cands.iterrows():
+            if not c["skipped"] and i not in used:
+                unmatched.append(f"{s.source} line {c['line']}: {c['as_written']} ({c['locator']})")
+
+    rows = len(tables.facts)
+    print(f"facts.csv rows: {rows}; years and dates among them (by design not candidates): {rows - numbers}")
+    print(f"recall of the other {numbers} rows: {found_kept / numbers:.1%} ({found_kept}; target 95%)")
+    print(f"suggested measure right: {measure_right / max(found_kept, 1):.1%} of the rows found (target 70%)")
+    print(f"candidates that match no row: {len(unmatched)}, e.g. " + "; ".join(unmatched[:8]))
+    print(f"rows missed: {len(missed)}: " + "; ".join(missed[:20]))
+    print(f"all five reports extracted in {seconds:.2f} s (target < 2 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Extraction on a text written for the tests (fictional), in the forms official texts use beyond the five reports."""
+
+from pathlib import Path
+
+import pytest
+
+from analysis.cli import main
+from analysis.extraction.candidates import find_numbers
+from analysis.extraction.text import TextError, read_report
+
+FICTIONAL = Path(__file__).parent / "fixtures" / "fictional_report.txt"
+
+
+@pytest.fixture(scope="module")
+def candidates():
+    return find_numbers(read_report(FICTIONAL)[0], keep_skipped=True)
+
+
+def test_every_stated_number_is_a_candidate_with_its_value(candidates):
+    kept = candidates[candidates["skipped"] == ""]
+    got = [(r.as_written, r.value, r.low, r.high) for r in kept.itertuples()]
+    nan = pytest.approx(float("nan"), nan_ok=True)
+    assert got == [
+        ("12个", 12, nan, nan), ("3个", 3, nan, nan), ("二、三十万", nan, 2e5, 3e5),
+        ("45名", 45, nan, nan), ("20名", 20, nan, nan), ("25名", 25, nan, nan), ("1,035名", 1035, nan, nan),
+        ("120项", 120, nan, nan), ("90项", 90, nan, nan), ("75%", 75, nan, nan), ("近百人", 100, nan, 100),
+        ("百分之八十一点七", pytest.approx(81.7), nan, nan),
+        ("0.8亿元", 8e7, nan, nan), ("不到税收收入的三成", 30, nan, 30), ("一半以上", 50, 50, nan), ("不足5万元", 5e4, nan, 5e4),
+    ]
+
+
+def test_years_dates_ordinals_markers_and_document_numbers_are_skipped_with_a_reason(candidates):
+    skipped = dict(zip(candidates["as_written"], candidates["skipped"]))
+    assert skipped["2019年"] == "year" and skipped["3月"] == "date"
+    assert skipped["2020"] == "year"          # inside 〔2020〕5号
+    assert skipped["5"] == "document number"  # 〔2020〕5号
+    assert skipped["一"] in ("ordinal", "word, not a number")
+    assert skipped["1"] == "list marker" and skipped["2"] == "list marker"
+    assert "三条" not in skipped or skipped["三条"] == "ordinal"  # 第三条: an article number
+
+
+def test_locators_are_verbatim_short_unique_and_hold_the_number(candidates):
+    text = read_report(FICTIONAL)[0]
+    for row in candidates[candidates["skipped"] == ""].itertuples():
+        assert row.as_written in row.locator and len(row.locator) <= 30
+        assert text.count(row.locator) == 1 and row.locator_unique
+
+
+def test_gb18030_text_is_read_and_said(tmp_path):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes("下放权限120项".encode("gb18030"))
+    assert read_report(path) == ("下放权限120项", "gb18030")
+
+
+def test_a_text_in_neither_encoding_is_refused(tmp_path):
+    path = tmp_path / "binary.txt"
+    path.write_bytes(b"\x00\x01\xff\xfe" * 10)
+    with pytest.raises(TextError, match="binary"):
+        read_report(path)
+    path.write_bytes(b"\xff\xff\xff abc")
+    with pytest.raises(TextError, match="neither UTF-8 nor GB18030"):
+        read_report(path)
+
+
+def test_cli_extract_lists_candidates_and_names_the_encoding(capsys):
+    assert main(["extract", str(FICTIONAL), "--lines", "4-5", "--csv"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("line,as_written,value,low,high,qualifier,unit,locator,measure,confidence")
+    assert "1,035名" in out and "120项" in out and "read as UTF-8" in err
+
+
+def test_cli_extract_refuses_bad_lines_and_missing_files(tmp_path):
+    with pytest.raises(SystemExit, match="--lines"):
+        main(["extract", str(FICTIONAL), "--lines", "9-3"])
+    with pytest.raises(SystemExit, match="no such file"):
+        main(["extract", str(tmp_path / "missing.txt")])
