@@ -21,10 +21,6 @@ def _plt():
     return plt
 
 
-def _short(text: str, limit: int = 22) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def claims_vs_recomputed(audit: pd.DataFrame):
     """Each percentage claim: the band it allows, and what the facts give (a dot, or a bar for a range).
 

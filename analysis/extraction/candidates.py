@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from analysis.numbers import normalise, parse_quantity
+from analysis.numbers import parse_quantity
 
 LOCATOR_MAX = 30
 CN_DIGIT = "零〇一二两兩三四五六七八九"
