@@ -15,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis.extraction.candidates import find_numbers  # noqa: E402
+from analysis.extraction.claims import find_claims  # noqa: E402
 from analysis.extraction.measures import MeasureSuggester  # noqa: E402
 from analysis.extraction.text import read_report  # noqa: E402
 from analysis.numbers import same_number  # noqa: E402
@@ -75,12 +76,34 @@ def main() -> int:
             if not c["skipped"] and i not in used:
                 unmatched.append(f"{s.source} line {c['line']}: {c['as_written']} ({c['locator']})")
 
+    # Candidate findings: a ledger finding of these rules is proposed when a proposal of the same rule claims
+    # the number at its claim fact's place.
+    proposed = total = 0
+    proposals = {}
+    for s in tables.sources.itertuples():
+        text, cands = texts[s.file], extracted[s.source]
+        kept = cands[cands["skipped"] == ""]
+        proposals[s.source] = (text, find_claims(text, kept), sum(len(line) + 1 for line in text.split("\n")[: int(s.line_start) - 1]))
+    not_proposed = []
+    for f in tables.findings[tables.findings["rule"].isin(["share", "reduction", "sum", "count_items"])].itertuples():
+        if not f.claim_fact:
+            continue
+        fact = tables.fact(f.claim_fact)
+        text, claims, part_start = proposals[fact["source"]]
+        at = text.find(fact["locator"], part_start)
+        total += 1
+        if ((claims["rule"] == f.rule) & (claims["claim_start"] < at + len(fact["locator"])) & (claims["claim_end"] > at)).any():
+            proposed += 1
+        else:
+            not_proposed.append(f.finding_id)
     rows = len(tables.facts)
     print(f"facts.csv rows: {rows}; years and dates among them (by design not candidates): {rows - numbers}")
     print(f"recall of the other {numbers} rows: {found_kept / numbers:.1%} ({found_kept}; target 95%)")
     print(f"suggested measure right: {measure_right / max(found_kept, 1):.1%} of the rows found (target 70%)")
     print(f"candidates that match no row: {len(unmatched)}, e.g. " + "; ".join(unmatched[:8]))
     print(f"rows missed: {len(missed)}: " + "; ".join(missed[:20]))
+    print(f"ledger findings (share, reduction, sum, count_items) proposed automatically: {proposed / total:.1%} "
+          f"({proposed} of {total}; target 70%); not proposed: " + ", ".join(not_proposed[:12]))
     print(f"all five reports extracted in {seconds:.2f} s (target < 2 s)")
     return 0
 

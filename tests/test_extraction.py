@@ -74,3 +74,33 @@ def test_cli_extract_refuses_bad_lines_and_missing_files(tmp_path):
         main(["extract", str(FICTIONAL), "--lines", "9-3"])
     with pytest.raises(SystemExit, match="no such file"):
         main(["extract", str(tmp_path / "missing.txt")])
+
+
+def test_candidate_findings_name_their_rule_and_inputs():
+    from analysis.extraction.claims import find_claims
+
+    text = read_report(FICTIONAL)[0]
+    claims = find_claims(text, find_numbers(text))
+    got = {(r.rule, r.claimed, r.inputs) for r in claims.itertuples()}
+    # "核定编制45名(行政编制20名、事业编制25名)": a total and its parts; "下放权限120项,其中已承接90项,占75%": a share
+    assert ("sum", "45名", "20名 25名") in got
+    assert ("share", "75%", "90项 120项") in got
+    assert not any(rule == "count_items" and "个" in items for rule, items in zip(claims["rule"], claims["items"]))
+
+
+@pytest.mark.parametrize(
+    "text, rule, claimed, inputs, items, listed",
+    [
+        ("乡镇事业机构由17个减为4个,精简76%。", "reduction", "76%", "17个 4个", "", 0),      # the forms of report 003 part 4
+        ("选择德感、白沙、慈云、蔡家4个镇开展试点。", "count_items", "4个", "", "选择德感、白沙、慈云、蔡家", 4),
+        ("坚持“三要”(要钱、要粮、要命)。", "count_items", "三要", "", "要钱、要粮、要命", 3),
+    ],
+)
+def test_claim_forms(text, rule, claimed, inputs, items, listed):
+    from analysis.extraction.claims import find_claims
+    from analysis.rules import count_items
+
+    row = find_claims(text, find_numbers(text)).iloc[0]
+    assert (row["rule"], row["claimed"], row["inputs"], row["items"]) == (rule, claimed, inputs, items)
+    if items:
+        assert count_items(items) == listed
