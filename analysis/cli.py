@@ -53,6 +53,20 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--lines", help="only these lines, e.g. 10-69 (1-based, inclusive)")
     extract.add_argument("--csv", action="store_true", help="print CSV to stdout")
     extract.add_argument("--all", action="store_true", help="also list years, dates, ordinals ... with the reason they were skipped")
+    add = sub.add_parser("add-source", help="register a report (sources.csv, counties.csv) and write its candidate rows for review")
+    add.add_argument("file", type=Path, help="the report text, in the reports folder")
+    add.add_argument("--county", required=True, help="the county id (a new one needs --name-zh, --name-en, --level)")
+    add.add_argument("--lines", help="the part's lines, e.g. 10-69 (default: the whole file)")
+    add.add_argument("--source", help="the source id (default: from the file name)")
+    add.add_argument("--title-zh", default="")
+    add.add_argument("--title-en", default="")
+    add.add_argument("--issuer", default="")
+    add.add_argument("--name-zh")
+    add.add_argument("--name-en")
+    add.add_argument("--level", help="nation, province, prefecture_city, county_level_city, county, district or town")
+    add.add_argument("--review", type=Path, default=Path("review"), help="folder for the review files (default: review/)")
+    acc = sub.add_parser("accept", help="move the rows marked accept=yes in a review file into data/ (validated first)")
+    acc.add_argument("review_file", type=Path)
     sub.add_parser("validate", help="validate every table under data/")
     verify = sub.add_parser("verify-sources", help="find every locator verbatim in the source reports")
     verify.add_argument("--reports-dir", type=Path, help="folder of the report texts (default: $REPORTS_DIR or ../shared/reports)")
@@ -124,6 +138,33 @@ def _extract(args) -> int:
     return 0
 
 
+def _onboard(args) -> int:
+    """add-source and accept: errors are one line naming the file, row and column; nothing half-written."""
+    from analysis.extraction.onboarding import accept, add_source
+    from analysis.extraction.text import TextError
+    from analysis.tables import DataError
+
+    try:
+        if args.command == "accept":
+            n = accept(args.review_file, args.data_dir)
+            print(f"accept: {n} row(s) from {args.review_file.name} added to {args.data_dir.name}/ (validated)")
+            return 0
+        place = (args.name_zh, args.name_en, args.level) if args.name_zh else None
+        done = add_source(args.file, args.county, args.data_dir, args.review, _line_range(args.lines), args.source,
+                          args.title_zh, args.title_en, args.issuer, place)
+    except (TextError, ValueError, FileNotFoundError) as err:
+        raise SystemExit(f"error: {err}") from None
+    except DataError as err:
+        raise SystemExit("error: the rows would make the tables invalid; nothing was written:\n"
+                         + "\n".join(f"  {p}" for p in err.problems)) from None
+    print(f"add-source: {done['source']} ({done['encoding'].upper()}) added to sources.csv"
+          + (", county added to counties.csv" if done["new_county"] else "")
+          + f"; {done['facts']} candidate facts and {done['findings']} candidate findings to review in "
+          + " and ".join(str(p) for p in done["review"])
+          + ". Mark the rows you checked accept=yes (fill entity, domain, inputs), then: python -m analysis accept <file>")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run-notebooks":
@@ -139,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "extract":
         return _extract(args)
+    if args.command in ("add-source", "accept"):
+        return _onboard(args)
 
     try:
         tables = load_tables(args.data_dir)

@@ -143,6 +143,12 @@ def load_tables(data_dir: Path | str = DATA_DIR) -> Tables:
     return _load_cached(Path(data_dir).resolve())
 
 
+def reload_tables(data_dir: Path | str = DATA_DIR) -> Tables:
+    """``load_tables`` after this process itself changed the tables (the in-memory cache is keyed by folder)."""
+    _load_cached.cache_clear()
+    return load_tables(data_dir)
+
+
 def _cache_dir() -> Path:
     base = os.environ.get("ANALYSIS_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "township-reform-audit"
     return Path(base)

@@ -104,3 +104,82 @@ def test_claim_forms(text, rule, claimed, inputs, items, listed):
     assert (row["rule"], row["claimed"], row["inputs"], row["items"]) == (rule, claimed, inputs, items)
     if items:
         assert count_items(items) == listed
+
+
+@pytest.fixture
+def onboarded(tmp_path, data_copy):
+    from analysis.extraction.onboarding import add_source
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    report = reports / FICTIONAL.name
+    report.write_bytes(FICTIONAL.read_bytes())
+    done = add_source(report, "fictional_town", data_copy, tmp_path / "review",
+                      place=("某某镇(虚构)", "A fictional town", "town"), title_en="A fictional report written for the tests")
+    return {"data": data_copy, "reports": reports, "done": done}
+
+
+def _mark(path, which):
+    import pandas as pd
+
+    review = pd.read_csv(path, dtype=str, keep_default_na=False)
+    review.loc[which(review), "accept"] = "yes"
+    review.to_csv(path, index=False)
+
+
+def test_add_source_registers_the_report_and_leaves_candidates_for_review(onboarded):
+    from analysis.tables import reload_tables
+
+    tables = reload_tables(onboarded["data"])
+    source = onboarded["done"]["source"]
+    assert source in set(tables.sources["source"]) and "fictional_town" in set(tables.counties["county"])
+    assert not (tables.facts["county"] == "fictional_town").any()  # nothing in the ledger that no person reviewed
+    assert onboarded["done"]["facts"] == 16 and onboarded["done"]["findings"] == 2
+
+
+def test_accepted_rows_enter_the_tables_validated_and_are_audited(onboarded):
+    from analysis.audit import audit_findings
+    from analysis.extraction.onboarding import accept
+    from analysis.provenance import verify_sources
+    from analysis.tables import reload_tables
+
+    facts_file, findings_file = onboarded["done"]["review"]
+    _mark(facts_file, lambda r: r["as_written"].isin(["45名", "20名", "25名"]))
+    _mark(findings_file, lambda r: r["rule"] == "sum")
+    assert accept(facts_file, onboarded["data"]) == 3
+    assert accept(findings_file, onboarded["data"]) == 1
+    tables = reload_tables(onboarded["data"])
+    # the folder holds only the new report: its rows' locators are all found (the five reports' are not here)
+    problems = verify_sources(tables, onboarded["reports"]).problems
+    assert [p for p in problems if "fictional" in p or onboarded["done"]["source"] in p] == []
+    row = audit_findings(tables, "fictional_town").iloc[0]
+    # "核定编制45名(行政编制20名、事业编制25名)": 20 + 25 = 45
+    assert (row["rule"], row["recomputed"], row["status"]) == ("sum", "45", "reproduced")
+
+
+def test_a_bad_row_is_refused_and_nothing_is_written(onboarded):
+    from analysis.extraction.onboarding import accept
+    from analysis.tables import DataError
+
+    facts_file, _ = onboarded["done"]["review"]
+    before = (onboarded["data"] / "facts.csv").read_bytes()
+    _mark(facts_file, lambda r: r["as_written"] == "45名")
+    import pandas as pd
+
+    review = pd.read_csv(facts_file, dtype=str, keep_default_na=False)
+    review.loc[review["as_written"] == "45名", "value"] = "54"  # a transcription slip
+    review.to_csv(facts_file, index=False)
+    with pytest.raises(DataError, match="as_written/value"):
+        accept(facts_file, onboarded["data"])
+    assert (onboarded["data"] / "facts.csv").read_bytes() == before
+    review.loc[review["as_written"] == "45名", "accept"] = "maybe"
+    review.to_csv(facts_file, index=False)
+    with pytest.raises(ValueError, match="'maybe'"):
+        accept(facts_file, onboarded["data"])
+
+
+def test_a_source_is_added_once(onboarded):
+    from analysis.extraction.onboarding import add_source
+
+    with pytest.raises(ValueError, match="already in data/sources.csv"):
+        add_source(onboarded["reports"] / FICTIONAL.name, "fictional_town", onboarded["data"], onboarded["reports"] / "r")

@@ -24,7 +24,7 @@ COUNT_UNITS = ("个", "個", "项", "項", "名", "人", "家", "所", "条", "�
 LIST_AFTER = re.compile(rf"^[^、,，。\d]{{0,12}}?(?:[:：]|即|[(（]|一般为|分别是|分别为|包括|为|為)({ENUMERATION})")
 LABEL_LIST = re.compile(rf"^[”\"]?\s*[(（]({ENUMERATION})[)）]")  # “三要”(要钱、要粮、要命)
 
-COLUMNS = ["rule", "claimed", "claim_start", "claim_end", "line", "inputs", "items", "pattern"]
+COLUMNS = ["rule", "claimed", "claim_start", "claim_end", "line", "inputs", "input_spans", "items", "pattern"]
 
 
 def _sentences(text: str):
@@ -70,9 +70,10 @@ def find_claims(text: str, candidates: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _row(rule, claim, inputs="", items="", pattern=""):
+def _row(rule, claim, parts=(), items="", pattern=""):
     return {"rule": rule, "claimed": claim["as_written"], "claim_start": claim["start"], "claim_end": claim["end"],
-            "line": 0, "inputs": inputs, "items": items, "pattern": pattern}
+            "line": 0, "inputs": " ".join(p["as_written"] for p in parts), "input_spans": [(p["start"], p["end"]) for p in parts],
+            "items": items, "pattern": pattern}
 
 
 def _share(claim, earlier: pd.DataFrame) -> list[dict]:
@@ -84,7 +85,7 @@ def _share(claim, earlier: pd.DataFrame) -> list[dict]:
     if wholes.empty:
         return []
     whole = wholes.iloc[0]
-    return [_row("share", claim, f"{part['as_written']} {whole['as_written']}", pattern="X ... 占 Y%")]
+    return [_row("share", claim, [part, whole], pattern="X ... 占 Y%")]
 
 
 def _reduction(text: str, claim, earlier: pd.DataFrame, s_start: int) -> list[dict]:
@@ -93,7 +94,7 @@ def _reduction(text: str, claim, earlier: pd.DataFrame, s_start: int) -> list[di
         after, before = counts.iloc[j], counts.iloc[j - 1]
         between = text[before["end"]:after["start"]]
         if TO_WORDS.search(between) and FROM_TO.search(text[max(s_start, before["start"] - 12):before["start"] + 1]):
-            return [_row("reduction", claim, f"{before['as_written']} {after['as_written']}", pattern="由A减为B, 精简C%")]
+            return [_row("reduction", claim, [before, after], pattern="由A减为B, 精简C%")]
     return []
 
 
@@ -107,7 +108,7 @@ def _total_and_parts(text: str, total, later: list[dict], s_end: int) -> list[di
     parts = [c for c in later if c["end"] <= limit and c["unit"] == total["unit"] and c["value"] is not None]
     if len(parts) < 2:
         return []
-    return [_row("sum", total, " ".join(p["as_written"] for p in parts), pattern="N (a、b) / 共N, 其中a、b")]
+    return [_row("sum", total, parts, pattern="N (a、b) / 共N, 其中a、b")]
 
 
 def _enumeration(text: str, count, s_start: int, s_end: int) -> list[dict]:
