@@ -15,14 +15,14 @@ SHARE_WORDS = re.compile(r"占|率为|率达|比例为")
 CUT_WORDS = re.compile(r"精简|减少|压缩|下降|精減|減少")
 FROM_TO = re.compile(r"由|从|從")
 TO_WORDS = re.compile(r"减为|减至|减到|整合为|合并为|精简为|減為|減至|為")
-PARTS_OPEN = re.compile(r"^\s*[(（]|^[^。\d]{0,4}其中")
-ITEM = r"[^、,，。:：;；()（）“”\d个個名项項]{2,12}"  # an item has two characters or more, and no number or measure word
+PARTS_OPEN = re.compile(r"^[^。\d]{0,6}[(（]|^[^\d]{0,8}其中|^[^。\d]{0,8}中[,，]")
+ITEM = r"[^、,，。:：;；()（）“”\d个個名项項]{1,12}"  # an item holds no number and no measure word
 ENUMERATION = rf"{ITEM}(?:(?:、|和|及){ITEM})+"
-LIST_BEFORE = re.compile(rf"({ENUMERATION})(?:等)?$")
+LIST_BEFORE = re.compile(rf"({ENUMERATION})(?:等)?(?:[”\"]的[“\"]|[,，])?$")
 COUNT_UNITS = ("个", "個", "项", "項", "名", "人", "家", "所", "条", "條", "辆", "輛", "处", "處", "村", "镇", "鎮", "乡", "鄉",
                "站", "室", "厅", "级", "級", "种", "種", "类", "類", "位", "县", "縣")
-LIST_AFTER = re.compile(rf"^[^、,，。\d]{{0,12}}?(?:[:：]|即|[(（]|一般为|分别是|分别为|包括|为|為)({ENUMERATION})")
-LABEL_LIST = re.compile(rf"^[”\"]?\s*[(（]({ENUMERATION})[)）]")  # “三要”(要钱、要粮、要命)
+LIST_AFTER = re.compile(rf"^[^、。\d]{{0,16}}?(?:[:：]|即|[(（]|一般为|分别是|分别为|包括|为|為)({ENUMERATION})")
+LABEL_LIST = re.compile(rf"^[^、。\d]{{0,4}}[”\"]\s*(?:[(（]|[,，:：]|即)({ENUMERATION})")  # “三要”(要钱、要粮、要命)
 
 COLUMNS = ["rule", "claimed", "claim_start", "claim_end", "line", "inputs", "input_spans", "items", "pattern"]
 
@@ -57,12 +57,15 @@ def find_claims(text: str, candidates: pd.DataFrame) -> pd.DataFrame:
         for i, c in enumerate(records):
             before = text[records[i - 1]["end"] if i else s_start:c["start"]]
             earlier = pd.DataFrame(records[:i], columns=inside.columns)
-            if c["unit"] == "%" and SHARE_WORDS.search(before) and not CUT_WORDS.search(before[-6:]):
-                rows += _share(c, earlier)
+            paragraph = candidates[(candidates["start"] >= text.rfind("\n", 0, c["start"]) + 1) & (candidates["end"] <= c["start"])]
+            is_share = SHARE_WORDS.search(before) or ("的" in c["as_written"] and c["qualifier"])  # 不到…的20%
+            if c["unit"] == "%" and is_share and not CUT_WORDS.search(before[-6:]):
+                rows += _share(text, c, earlier, paragraph)
             if c["unit"] == "%" and CUT_WORDS.search(text[max(s_start, c["start"] - 6):c["start"]]):
                 rows += _reduction(text, c, earlier, s_start)
             if c["unit"] != "%":
-                rows += _total_and_parts(text, c, records[i + 1:], s_end)
+                later = candidates[candidates["start"] >= c["end"]].sort_values("start").to_dict("records")
+                rows += _total_and_parts(text, c, later, s_end)
                 rows += _enumeration(text, c, s_start, s_end)
     frame = pd.DataFrame(rows, columns=COLUMNS)
     line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
@@ -76,15 +79,19 @@ def _row(rule, claim, parts=(), items="", pattern=""):
             "items": items, "pattern": pattern}
 
 
-def _share(claim, earlier: pd.DataFrame) -> list[dict]:
+def _share(text: str, claim, earlier: pd.DataFrame, paragraph: pd.DataFrame) -> list[dict]:
     counts = _counts(earlier)
     if counts.empty:
         return []
     part = counts.iloc[-1]
-    wholes = counts[(counts["unit"] == part["unit"]) & (counts["value"] > part["value"]) & (counts["start"] < part["start"])]
+    # The whole: the nearest larger number before the part, not itself the part of a stated share
+    # ("401项中, 179项, 占…44.6%; 155项, 占…": 155's whole is 401, not 179).
+    pool = _counts(paragraph)
+    wholes = pool[(pool["unit"] == part["unit"]) & (pool["value"] > part["value"]) & (pool["start"] < part["start"])]
+    wholes = wholes[[not SHARE_WORDS.search(text[w["end"]:w["end"] + 4]) for _, w in wholes.iterrows()]]
     if wholes.empty:
         return []
-    whole = wholes.iloc[0]
+    whole = wholes.iloc[-1]
     return [_row("share", claim, [part, whole], pattern="X ... 占 Y%")]
 
 
@@ -99,13 +106,16 @@ def _reduction(text: str, claim, earlier: pd.DataFrame, s_start: int) -> list[di
 
 
 def _total_and_parts(text: str, total, later: list[dict], s_end: int) -> list[dict]:
-    following = text[total["end"]:s_end]
+    paragraph_end = text.find("\n", total["end"])
+    following = text[total["end"]:paragraph_end if paragraph_end >= 0 else len(text)]
     if not PARTS_OPEN.search(following):
         return []
+    if "其中" not in following[:10]:  # parts in brackets or "X中, a, b": within the sentence
+        following = following[: max(0, s_end - total["end"])]
     close = following.find(")") if following.lstrip().startswith(("(", "（")) else -1
     close = following.find("）") if close < 0 and following.lstrip().startswith("（") else close
     limit = total["end"] + (close if close >= 0 else len(following))
-    parts = [c for c in later if c["end"] <= limit and c["unit"] == total["unit"] and c["value"] is not None]
+    parts = [c for c in later if c["end"] <= limit and c["unit"] == total["unit"] and pd.notna(c["value"])]
     if len(parts) < 2:
         return []
     return [_row("sum", total, parts, pattern="N (a、b) / 共N, 其中a、b")]
