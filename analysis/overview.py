@@ -98,6 +98,7 @@ def delegation_comparison() -> pd.DataFrame:
     d = facts[facts["measure"].isin(wanted)]
     table = d.pivot_table(index="county", columns="measure", values="value", aggfunc="first").reindex(columns=wanted)
     table["powers_in_use_share"] = table["powers_in_use"] / table["powers_delegated"] * 100
+    table["facts"] = d.groupby("county")["fact_id"].agg(" ".join)  # each number's row, linked to its passage on the site
     return display_table(table)  # blank: the report does not state it
 
 
@@ -105,7 +106,7 @@ def cuts_comparison() -> pd.DataFrame:
     """Every stated cut in bodies or posts (精简 ...%), as claimed and as recomputed."""
     d = ledger()
     cuts = d[(d["rule"] == "reduction") & (d["domain"] == "staffing")]  # not "most built stations idle" (also a reduction)
-    return cuts[["county", "claim", "claimed", "recomputed", "status"]].reset_index(drop=True)
+    return cuts[["finding_id", "county", "claim", "claimed", "recomputed", "status", "inputs"]].reset_index(drop=True)
 
 
 def funds_gap() -> pd.DataFrame:
@@ -113,4 +114,4 @@ def funds_gap() -> pd.DataFrame:
     from analysis.indicators import compute_indicators
 
     ind = compute_indicators(_tables(), domain="finance")
-    return ind[["county", "entity", "label", "numerator", "denominator", "value"]].round(2).reset_index(drop=True)
+    return ind[["county", "entity", "label", "numerator", "denominator", "value", "inputs"]].round(2).reset_index(drop=True)

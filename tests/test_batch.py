@@ -231,3 +231,10 @@ def test_index_links_each_finding_to_its_county_page_and_each_theme_to_its_passa
     assert row.find("a", href="sources/s001.html#dongying_powers_in_use_share")  # the claim's own passage
     themes = soup.find(id="themes").find_next("table")
     assert themes.select("a[href^='sources/s001.html#theme-']")
+
+
+def test_the_overviews_comparisons_link_each_number_to_its_passage(built_site, source_reports):
+    # 001 東營's 401 delegated powers, compared across counties on the overview, one click from "本市下放的401項"
+    page = BeautifulSoup((built_site["out"] / "site" / "overview" / "00-overview.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.find("a", href="../sources/s001.html#dongying_powers_delegated")
+    assert page.find("a", href="../index.html#finding-anon_district_pp_institutions_cut_2002")  # a stated cut, to its ledger row
