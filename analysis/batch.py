@@ -188,6 +188,8 @@ def run_batch(counties=None, notebooks=None, jobs: int | None = None, force: boo
     from analysis.tables import load_tables
 
     tables = load_tables(data_dir)
+    for leftover in Path(reports_dir).glob("*/.*.tmp.ipynb"):  # from a run that was killed: never a result
+        leftover.unlink(missing_ok=True)
     todo, no_data = plan(tables, counties, notebooks)
     shared = shared_digest(data_dir)
     state = _load_state(reports_dir)

@@ -36,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     batch = sub.add_parser("batch", help="run every notebook for every county and build the HTML site (make reports)")
     batch.add_argument("--county", action="append", help="only this county (repeatable)")
     batch.add_argument("--notebook", action="append", help="only this notebook, e.g. 03-delegation (repeatable)")
-    batch.add_argument("--jobs", type=int, help="parallel runs (default: one per core)")
+    batch.add_argument("--jobs", type=_positive, help="parallel runs (default: one per core)")
     batch.add_argument("--force", action="store_true", help="rerun even what is up to date")
     batch.add_argument("--notebooks-dir", type=Path, help="folder of the notebooks to run (default: notebooks/)")
     batch.add_argument("--out", type=Path, help="write reports/, site/ and figures/ under this folder "
@@ -71,6 +71,17 @@ def _parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify-sources", help="find every locator verbatim in the source reports")
     verify.add_argument("--reports-dir", type=Path, help="folder of the report texts (default: $REPORTS_DIR or ../shared/reports)")
     return parser
+
+
+def _positive(text: str) -> int:
+    """--jobs 0 or -3 would run nothing or fail late: refused at once."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} runs at a time: give 1 or more")
+    return number
 
 
 def _show(frame: pd.DataFrame, as_csv: bool) -> None:

@@ -103,6 +103,11 @@ def _rule_arity(row: pd.Series) -> bool:
     return n >= 1 if want is None else n == want
 
 
+def _not_circular(row: pd.Series) -> bool:
+    """A finding whose input is its own claim fact would reproduce whatever the report says."""
+    return not row["claim_fact"] or row["claim_fact"] not in row["inputs"].split()
+
+
 def _claim_parses(row: pd.Series) -> bool:
     if row["rule"] == UNVERIFIABLE:
         return True
@@ -186,6 +191,7 @@ def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
     finding_checks = [
         _row_check(_rule_arity, "columns rule/inputs: wrong number of inputs for the rule"),
         _row_check(_claim_parses, "columns claimed/rule: no number in claimed (use rule unverifiable if there is none)"),
+        _row_check(_not_circular, "columns claim_fact/inputs: the claim fact is also an input (circular: it would always reproduce)"),
     ]
     table_checks = {
         "facts": [

@@ -215,6 +215,8 @@ def _load_tables(data_dir: Path) -> Tables:
         except pa.errors.SchemaErrors as err:
             problems += _messages(err, _display(data_dir / f"{name}.csv", data_dir), frames[name])
     problems += _shared_namespace(frames, data_dir)
+    if frames["findings"].empty:  # an audit of nothing would print an empty table and pass
+        problems.append(f"{_display(data_dir / 'findings.csv', data_dir)}: no findings; the ledger needs at least one row")
     if problems:
         raise DataError(problems)
     for name, columns in NUMERIC_COLUMNS.items():

@@ -238,3 +238,10 @@ def test_the_overviews_comparisons_link_each_number_to_its_passage(built_site, s
     page = BeautifulSoup((built_site["out"] / "site" / "overview" / "00-overview.html").read_text(encoding="utf-8"), "html.parser")
     assert page.find("a", href="../sources/s001.html#dongying_powers_delegated")
     assert page.find("a", href="../index.html#finding-anon_district_pp_institutions_cut_2002")  # a stated cut, to its ledger row
+
+
+def test_a_killed_runs_temporary_notebooks_are_removed_by_the_next_run(built_site):
+    leftover = built_site["out"] / "reports" / "laishui" / ".02-staffing.99999.tmp.ipynb"
+    leftover.write_text("{}", encoding="utf-8")
+    run_batch(["laishui"], ["02-staffing"], jobs=1, reports_dir=built_site["out"] / "reports", site_dir=built_site["out"] / "site")
+    assert not leftover.exists()

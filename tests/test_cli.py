@@ -56,3 +56,10 @@ def test_unknown_county_lists_the_valid_ids(capsys):
     with pytest.raises(SystemExit) as err:
         main(["facts", "--county", "atlantis"])
     assert "unknown county 'atlantis'" in str(err.value) and "dongying" in str(err.value)
+
+
+@pytest.mark.parametrize("jobs", ["0", "-3", "two"])
+def test_batch_refuses_a_number_of_jobs_that_runs_nothing(jobs, capsys):
+    with pytest.raises(SystemExit) as err:
+        main(["batch", "--jobs", jobs])
+    assert err.value.code == 2 and "--jobs" in capsys.readouterr().err

@@ -144,3 +144,17 @@ def test_a_check_may_not_share_a_findings_id(data_copy):
 def test_a_reading_of_an_unknown_finding_is_named(data_copy):
     set_cell(data_copy / "readings.csv", 2, "finding_id", "no_such_finding")
     assert any(p.startswith("data/readings.csv, row 2, column 'finding_id'") for p in problems(data_copy))
+
+
+def test_a_finding_whose_input_is_its_own_claim_is_refused(data_copy):
+    # 001: "占...44.6%" recomputed from the 44.6% itself would reproduce anything
+    with open(data_copy / "findings.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    row = next(i for i, r in enumerate(rows, start=2) if r["finding_id"] == "dongying_in_use_share")
+    set_cell(data_copy / "findings.csv", row, "inputs", "dongying_powers_in_use_share dongying_powers_delegated")
+    assert any(p.startswith(f"data/findings.csv, row {row}") and "circular" in p for p in problems(data_copy))
+
+
+def test_an_empty_ledger_is_an_error(data_copy):
+    rewrite(data_copy / "findings.csv", lambda rows: rows.__delitem__(slice(1, None)))
+    assert any("no findings" in p for p in problems(data_copy))
