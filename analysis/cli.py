@@ -70,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("validate", help="validate every table under data/")
     verify = sub.add_parser("verify-sources", help="find every locator verbatim in the source reports")
     verify.add_argument("--reports-dir", type=Path, help="folder of the report texts (default: $REPORTS_DIR or ../shared/reports)")
+    verify.add_argument("--require", action="store_true", help="fail, not skip, when no folder of report texts is found")
     return parser
 
 
@@ -233,7 +234,17 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "verify-sources":
         from analysis.provenance import FAILED, verify_sources
 
-        report = verify_sources(tables, args.reports_dir or reports_dir())
+        import os
+
+        named = args.reports_dir or (Path(os.environ["REPORTS_DIR"]) if os.environ.get("REPORTS_DIR") else None)
+        if named is not None and not named.is_dir():  # a typo must not pass as "skipped"
+            source = "--reports-dir" if args.reports_dir else "REPORTS_DIR"
+            raise SystemExit(f"error: {source} {named}: no such folder; nothing was checked")
+        folder = named or reports_dir()
+        if folder is None and args.require:
+            raise SystemExit("error: no folder of report texts (../shared/reports or $REPORTS_DIR): provenance cannot be "
+                             "checked. Set REPORTS_DIR, or run `make reports SKIP_PROVENANCE=1` to build without checking")
+        report = verify_sources(tables, folder)
         print(report.summary())
         return 1 if report.status == FAILED else 0
     elif args.command == "audit":

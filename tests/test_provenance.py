@@ -1,5 +1,7 @@
 """Provenance: every locator is in its source part; a tampered locator fails; no reports folder means skipped."""
 
+import pytest
+
 from analysis.cli import main
 from analysis.provenance import FAILED, PASSED, SKIPPED, verify_sources
 from analysis.tables import load_tables
@@ -44,8 +46,20 @@ def test_a_changed_source_file_fails(tmp_path, source_reports):
     assert report.status == FAILED and any("sha256" in p for p in report.problems)
 
 
-def test_without_reports_the_check_is_skipped_not_passed(tmp_path, capsys):
+def test_without_reports_the_check_is_skipped_not_passed(tmp_path, capsys, monkeypatch):
     report = verify_sources(load_tables(), None)
     assert report.status == SKIPPED and report.checked == 0
-    assert main(["verify-sources", "--reports-dir", str(tmp_path / "missing")]) == 0
+    monkeypatch.setattr("analysis.cli.reports_dir", lambda: None)  # no ../shared/reports either
+    monkeypatch.delenv("REPORTS_DIR", raising=False)
+    assert main(["verify-sources"]) == 0
     assert "SKIPPED" in capsys.readouterr().out
+    with pytest.raises(SystemExit, match="SKIP_PROVENANCE=1"):  # make reports asks for the check unless opted out
+        main(["verify-sources", "--require"])
+
+
+def test_a_named_folder_that_does_not_exist_is_an_error(tmp_path, monkeypatch):
+    with pytest.raises(SystemExit, match="--reports-dir .*missing: no such folder"):
+        main(["verify-sources", "--reports-dir", str(tmp_path / "missing")])
+    monkeypatch.setenv("REPORTS_DIR", str(tmp_path / "typo"))
+    with pytest.raises(SystemExit, match="REPORTS_DIR .*typo: no such folder"):
+        main(["verify-sources"])
