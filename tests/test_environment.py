@@ -28,3 +28,12 @@ def test_environment_file_matches_pyproject():
 def test_environment_file_has_no_build_strings():
     text = (PROJECT_ROOT / "environment.yml").read_text()
     assert not re.search(r"=\S+=\S+", text), "conda export build strings pin the platform"
+
+
+def test_the_version_lives_in_one_place_and_the_citation_agrees():
+    import analysis
+
+    citation = yaml.safe_load((PROJECT_ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert citation["version"] == analysis.__version__
+    assert "version" not in tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]
+    assert (PROJECT_ROOT / "LICENSE").is_file() and "CC BY 4.0" in (PROJECT_ROOT / "data" / "LICENSE.md").read_text(encoding="utf-8")

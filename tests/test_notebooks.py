@@ -35,8 +35,9 @@ def test_parameters_cell_holds_literals_only_and_defaults_to_a_county_with_data(
     tree = ast.parse(parameters_cell(read(name)).source)
     assigned = {}
     for node in tree.body:
-        assert isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant), ast.dump(node)
-        assigned[node.targets[0].id] = node.value.value
+        assert isinstance(node, ast.AnnAssign) and isinstance(node.value, ast.Constant), ast.dump(node)
+        assert ast.unparse(node.annotation) == "str"  # typed, so papermill --help-notebook shows it
+        assigned[node.target.id] = node.value.value
     assert has_domain_data(load_tables(), assigned["county"], PER_COUNTY[name])
 
 
@@ -170,3 +171,10 @@ def test_every_figure_of_the_committed_notebooks_is_in_the_repository():
     assert len(wanted) >= 10
     missing = [f"figures/{n}.{ext}" for n in sorted(wanted) for ext in ("png", "svg") if not (PROJECT_ROOT / "figures" / f"{n}.{ext}").is_file()]
     assert missing == []
+
+
+def test_papermill_help_shows_the_parameters_type_and_how_to_list_ids():
+    result = subprocess.run([sys.executable, "-m", "papermill", "--help-notebook", str(NOTEBOOKS_DIR / "03-delegation.ipynb")],
+                            capture_output=True, text=True, check=True)
+    assert 'county: str (default "dongying")' in result.stdout
+    assert "python -m analysis counties" in result.stdout
