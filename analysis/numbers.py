@@ -14,8 +14,11 @@ from analysis.windows import HARD_BOUNDS, QUALIFIER_KIND, Window, window_for
 # Multipliers that sit between a number and its unit.
 MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 
-# Traditional forms of the characters a number or unit can use (NFKC leaves them alone).
-TRADITIONAL = str.maketrans({"萬": "万", "億": "亿", "兩": "两", "餘": "余", "項": "项", "個": "个", "點": "点"})
+# Traditional forms of the characters a number, its qualifier or its unit can use (NFKC leaves them alone).
+TRADITIONAL_CHARS = {"萬": "万", "億": "亿", "兩": "两", "餘": "余", "項": "项", "個": "个", "點": "点",
+                     "過": "过", "滿": "满", "約": "约", "內": "内", "於": "于", "數": "数"}
+TRADITIONAL = str.maketrans(TRADITIONAL_CHARS)
+_TO_TRADITIONAL = str.maketrans({simplified: traditional for traditional, simplified in TRADITIONAL_CHARS.items()})
 
 # The qualifier words and the window each gives: analysis/windows.py, the one table of windows.
 QUALIFIERS = tuple(QUALIFIER_KIND)
@@ -91,6 +94,15 @@ class Quantity:
     def window(self) -> Window:
         """Every value the words and digits allow (the one table of windows)."""
         return window_for(self.kind, self.value, self.resolution, self.low, self.high)
+
+
+def spellings(word: str) -> list[str]:
+    """A word as simplified and as traditional characters write it, the parser reading both.
+
+    >>> spellings("超过"), spellings("至少")
+    (['超过', '超過'], ['至少'])
+    """
+    return list(dict.fromkeys([word, word.translate(_TO_TRADITIONAL)]))
 
 
 def normalise(text: str) -> str:

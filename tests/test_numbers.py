@@ -243,3 +243,20 @@ def test_what_cannot_be_read_is_refused_with_the_text_named(text):
     with pytest.raises(ValueError, match="no number found") as err:
         parse_quantity(text)
     assert repr(text) in str(err.value)  # the message names the text
+
+
+@pytest.mark.parametrize(
+    "text, qualifier, low, high",
+    [
+        ("約50%", "约", None, None),           # read as about 50, never as exactly 50
+        ("超過100項", "超过", 100, None),
+        ("未過半", "未过半", None, 50),          # not 0.5
+        ("不滿18人", "不满", None, 18),
+        ("1個月內", "内", None, 1),
+        ("不低於300㎡", "不低于", 300, None),
+    ],
+)
+def test_traditional_qualifiers_are_read_like_simplified_ones(text, qualifier, low, high):
+    # report 001 is in traditional characters; the extractor proposes these forms
+    q = parse_quantity(text)
+    assert (q.qualifier, q.low, q.high) == (qualifier, low, high)

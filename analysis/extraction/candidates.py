@@ -10,16 +10,17 @@ import re
 
 import pandas as pd
 
-from analysis.numbers import parse_quantity
+from analysis.numbers import MULTIPLIERS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, parse_quantity, spellings
 
 LOCATOR_MAX = 30
 CN_DIGIT = "零〇一二两兩三四五六七八九"
 CN_NUMERAL = rf"[{CN_DIGIT}十百千][{CN_DIGIT}十百千万萬亿億点點]*"
 ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
 NUM = rf"(?:{ARABIC}|{CN_NUMERAL}|半(?=个月|個月|年|天|小时))"
-PREFIX = "不低于|不少于|未过半|未過半|不到|不足|不满|不滿|超过|超過|至少|近|约|約|上"
-SUFFIX = "以上|以下|以内|以內|以外|左右|[内內](?![容部设設地涵在外])"  # 内 of 8项内容 is a word, not "within"
-MULT = "万亿|亿|億|万|萬|千"
+# The parser's qualifier and multiplier words, in both scripts; 内 of 8项内容 is a word, not "within".
+PREFIX = "|".join(s for word in PREFIX_QUALIFIERS for s in spellings(word))
+SUFFIX = "|".join(s for word in SUFFIX_QUALIFIERS if word != "内" for s in spellings(word)) + "|[内內](?![容部设設地涵在外])"
+MULT = "|".join(s for word in MULTIPLIERS if word != "百" for s in spellings(word))  # 百 stays in the numeral
 UNITS = ("平方米|m2|㎡|个月|個月|周年|週年|人次|车次|車次|元|%|％|个|個|项|項|名|人|次|家|所|条|條|辆|輛|处|處|份|册|冊|株|户|戶|村|"
          "镇|鎮|乡|鄉|年|月|天|日|小时|周|届|屆|吨|噸|米|倍|亩|畝|公里|套|座|间|間|栋|支|队|隊|批|篇|期|场|場|部|台|件|类|類|"
          "级|級|种|種|室|厅|廳|站|中心|办|辦|位|块|塊|群|校")
