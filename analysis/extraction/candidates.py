@@ -31,9 +31,9 @@ NUMBER = re.compile(
 WORDS = re.compile(rf"(?P<pre>{PREFIX})?(?:[{CN_DIGIT}]、[{CN_DIGIT}][十百千](?:{MULT})?[^\s，,。]?|{NUM}分之{NUM}|一半|半数|過半|过半|未过半|大部分|大多数|{CN_NUMERAL}成(?![立为員员本果效绩功熟长]))(?P<suf>{SUFFIX})?")
 CLOCK = re.compile(r"\d{1,2}:\d{2}[-—–~至到]\d{1,2}:\d{2}|周[一二三四五六日]至周[一二三四五六日]")
 # Chinese numerals inside ordinary words: not numbers (一般, 统一, 进一步 ...).
-NOT_NUMBERS = ("一体", "一目了然", "一般", "一些", "一定", "一直", "一起", "一体化", "一线", "一步", "一致", "一样", "一律", "一切", "一旦", "一方面",
+NOT_NUMBERS = ("一体", "一目了然", "一般", "一些", "一定", "一直", "一起", "一线", "一步", "一致", "一样", "一律", "一切", "一旦", "一方面",
                "一同", "一再", "一向", "一度", "一味", "一边", "一番", "一贯", "一概", "一道", "一批", "一代", "一心", "一手",
-               "一把手", "一段", "一时", "一系列", "一项项", "一些", "一环", "一大", "一窗", "一站式", "一条龙", "一票否决", "万一",
+               "一把手", "一段", "一时", "一系列", "一项项", "一环", "一大", "一窗", "一站式", "一条龙", "一票否决", "万一",
                "千方百计", "三令五申", "四面八方", "七上八下", "十分", "百姓", "千家万户", "一门", "一级", "一并", "一流")
 WORD_BEFORE = "统統单單唯进進同划劃逐专專第初"
 GAP = re.compile(r"^[^\d，,。；;、：:！？\n]{0,12}$")
@@ -46,9 +46,8 @@ def _skip_reason(line: str, start: int, end: int, text: str) -> str:
         return "page marker"
     if re.match(r"(?:19|20)\d\d年|(?:19|20)\d\d$|20[x×X]{2}年", text) or re.match(r"(?:19|20)\d\d", text) and after.startswith("年"):
         return "year"
-    if re.fullmatch(r"\d{1,2}月|[一二三四五六七八九十]{1,2}月", text.rstrip("底初中旬份前")) and not text.startswith("个"):
-        if "个月" not in text and "個月" not in text:
-            return "date"
+    if re.fullmatch(r"\d{1,2}月|[一二三四五六七八九十]{1,2}月", text.rstrip("底初中旬份前")):  # "1个月" does not match
+        return "date"
     if re.fullmatch(r"\d{1,2}日", text) or (text.endswith("日") and before.endswith("月")):
         return "date"
     bare = re.fullmatch(rf"{CN_NUMERAL}|\d+", text) is not None
@@ -62,8 +61,6 @@ def _skip_reason(line: str, start: int, end: int, text: str) -> str:
         return "list marker"
     if "〔" in line[max(0, start - 8):start] or after.startswith("号") or after.startswith("號"):
         return "document number"
-    if after.startswith("条") and before.endswith("第"):
-        return "article number"
     return ""
 
 
