@@ -31,12 +31,12 @@ class MeasureSuggester:
         for f in self.examples.itertuples():
             self.profiles.setdefault(f.measure, []).append(bigrams(to_simplified(f.locator)))
         self.unit_of = dict(zip(self.measures["measure"], self.measures["unit"]))
+        self.units = set(self.unit_of.values())
 
     def suggest(self, context: str, unit: str) -> tuple[str, float]:
         """(measure, confidence in [0, 1]) for a number with this context and unit; ("", 0) if none fits."""
         words = bigrams(to_simplified(context))
-        known = set(self.unit_of.values())
-        unit = unit if unit in known or not unit else "个"  # a counted label (五委, 七站) is a number of things
+        unit = unit if unit in self.units or not unit else "个"  # a counted label (五委, 七站) is a number of things
         best, score = "", 0.0
         for measure, profiles in self.profiles.items():
             if unit and self.unit_of.get(measure) not in (unit, None):

@@ -102,7 +102,7 @@ def add_source(path: Path, county: str, data_dir: Path, review_dir: Path, lines:
         facts.append({"accept": "", "fact_id": f"{stem}_{seen[stem]}", "county": county, "entity": "(to review)",
                       "domain": domains.get(measure, "context"), "measure": measure, "period": "", "as_written": c.as_written,
                       "value": _number(c.value), "low": _number(c.low), "high": _number(c.high), "qualifier": c.qualifier,
-                      "unit": tables.measures.set_index("measure").at[measure, "unit"] if measure else c.unit,
+                      "unit": suggester.unit_of[measure] if measure else c.unit,
                       "source": source, "locator": c.locator, "note": "" if c.locator_unique else "locator not unique: lengthen it",
                       "line": c.line, "confidence": confidence})
     by_span = {(c.start, c.end): f["fact_id"] for c, f in zip(candidates.itertuples(), facts)}

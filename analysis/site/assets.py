@@ -1,29 +1,32 @@
-"""The files every page shares: one stylesheet for the site, one for the notebook pages' JupyterLab look."""
+"""The files every page shares: the site's stylesheet and vendored script, and the notebook pages' JupyterLab look."""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-from analysis.outputs import write_text_atomic
+from analysis.outputs import write_bytes_atomic
 
 STATIC_DIR = Path(__file__).parent / "static"
 SITE_CSS = "static/site.css"
 NOTEBOOK_CSS = "static/notebook.css"
+LIST_JS = "static/vendor/list.min.js"
+STATIC_FILES = (SITE_CSS, LIST_JS, "static/vendor/LICENSE-list.js.txt")
 
 
-def write_site_css(site_dir: Path) -> None:
-    """Copy the site's stylesheet into site/static/ (unchanged content is not rewritten)."""
-    _write_if_changed(site_dir / SITE_CSS, (STATIC_DIR / "site.css").read_text(encoding="utf-8"))
+def write_static(site_dir: Path) -> None:
+    """Copy the site's stylesheet and vendored script into site/static/ (unchanged files are not rewritten)."""
+    for name in STATIC_FILES:
+        _write_if_changed(site_dir / name, (STATIC_DIR / name.removeprefix("static/")).read_bytes())
 
 
 def write_notebook_css(site_dir: Path, css: str) -> None:
     """The JupyterLab styles nbconvert inlines in every page, written once for all pages."""
-    _write_if_changed(site_dir / NOTEBOOK_CSS, css)
+    _write_if_changed(site_dir / NOTEBOOK_CSS, css.encode("utf-8"))
 
 
-def _write_if_changed(path: Path, text: str) -> None:
+def _write_if_changed(path: Path, data: bytes) -> None:
     # Parallel workers write the same content: compare first, and replace atomically when it differs.
-    if path.is_file() and hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(text.encode("utf-8")).digest():
+    if path.is_file() and hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(data).digest():
         return
-    write_text_atomic(path, text)
+    write_bytes_atomic(path, data)

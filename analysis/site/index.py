@@ -8,11 +8,9 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.outputs import write_text_atomic
-from analysis.site.assets import SITE_CSS, write_site_css
+from analysis.site.assets import LIST_JS, SITE_CSS, write_static
 from analysis.site.links import Linker
 from analysis.site.text import STATUS_LABEL, zh_spans
-
-LIST_JS = "static/vendor/list.min.js"
 
 # Filters of the ledger and facts tables (list.js keeps the rows; this wires the controls to it).
 SEARCH_JS = """
@@ -100,7 +98,8 @@ def _filters(frame: pd.DataFrame, label: str) -> str:
 def _ledger_rows(ledger: pd.DataFrame, tables, linker: Linker, page_of=lambda county, domain: None) -> str:
     facts = tables.facts.set_index("fact_id")
     sources = tables.sources.set_index("source")
-    claim_facts = dict(zip(pd.concat([tables.findings, tables.checks])["finding_id"], pd.concat([tables.findings, tables.checks])["claim_fact"]))
+    both = pd.concat([tables.findings, tables.checks])
+    claim_facts = dict(zip(both["finding_id"], both["claim_fact"]))
     rows = []
     for f in ledger.itertuples():
         where = ""
@@ -164,11 +163,7 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, overview: 
     the reports give no numbers or claims for that county and domain.
     """
     linker = linker or Linker.from_tables(tables, with_sources=False)
-    write_site_css(out.parent)
-    from analysis.outputs import write_bytes_atomic
-    from analysis.site.assets import STATIC_DIR
-
-    write_bytes_atomic(out.parent / LIST_JS, (STATIC_DIR / "vendor" / "list.min.js").read_bytes())
+    write_static(out.parent)
     head = "".join(f'<th scope="col">{escape(nb)}</th>' for nb in domains)
     rows = []
     for place in tables.counties.itertuples():

@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 
 from analysis.outputs import write_bytes_atomic, write_text_atomic
-from analysis.site.assets import NOTEBOOK_CSS, SITE_CSS, write_notebook_css, write_site_css
+from analysis.site.assets import NOTEBOOK_CSS, SITE_CSS, write_notebook_css, write_static
 from analysis.site.links import Linker
 from analysis.site.text import mark_chinese, zh_spans
 
@@ -128,7 +128,7 @@ def _share_styles(soup, site_dir: Path, up: str) -> None:
         style.decompose()
     soup.head.append(BeautifulSoup(f'<link rel="stylesheet" href="{up}{NOTEBOOK_CSS}"><link rel="stylesheet" href="{up}{SITE_CSS}">',
                                    "html.parser"))
-    write_site_css(site_dir)
+    write_static(site_dir)
 
 
 def render_notebook_page(notebook: Path, out: Path, info: PageInfo, depth: int = 1) -> None:
