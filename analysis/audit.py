@@ -116,6 +116,14 @@ def audit_findings(tables: Tables, county: str | None = None, table: str = "find
     return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
 
 
+def readings_beside_literal(readings: pd.DataFrame, ledger: pd.DataFrame) -> pd.DataFrame:
+    """Rows of :func:`audit_readings` with their finding's grade and literal reading ("65%以上 vs 62.5") beside them."""
+    literal = ledger.set_index("finding_id")
+    readings = readings[readings["finding_id"].isin(literal.index)]
+    return readings.assign(status=readings["finding_id"].map(literal["status"]),
+                           literal=readings["finding_id"].map(literal["claimed"] + " vs " + literal["recomputed"]))
+
+
 def audit_readings(tables: Tables, county: str | None = None) -> pd.DataFrame:
     """Every reasonable reading of every finding, recomputed: the literal reading's alternatives side by side."""
     findings = tables.findings if county is None else tables.findings[tables.findings["county"] == county]

@@ -46,12 +46,9 @@ def contested() -> pd.DataFrame:
 
 def readings() -> pd.DataFrame:
     """The literal and the other reasonable readings side by side, each recomputed."""
-    from analysis.audit import audit_readings
+    from analysis.audit import audit_readings, readings_beside_literal
 
-    literal = ledger().set_index("finding_id")
-    r = audit_readings(_tables())
-    r.insert(2, "status", r["finding_id"].map(literal["status"]))
-    r.insert(3, "literal", r["finding_id"].map(literal["claimed"] + " vs " + literal["recomputed"]))
+    r = readings_beside_literal(audit_readings(_tables()), ledger())
     return r[["finding_id", "county", "status", "literal", "label", "claimed", "recomputed", "holds", "why"]]
 
 

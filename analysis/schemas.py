@@ -25,10 +25,10 @@ COLUMNS = {
     "facts": ["fact_id", "county", "entity", "domain", "measure", "period", "as_written", "value", "low", "high", "qualifier", "unit", "source", "locator", "note"],
     "lists": ["list_id", "county", "source", "what", "items", "count_by", "note"],
     "findings": ["finding_id", "county", "domain", "claim", "claimed", "claim_fact", "rule", "inputs", "note"],
-    "checks": ["finding_id", "county", "domain", "claim", "claimed", "claim_fact", "rule", "inputs", "note"],
     "readings": ["reading_id", "finding_id", "label", "rule", "inputs", "claimed", "take", "why"],
     "themes": ["county", "theme", "source", "locator", "note"],
 }
+COLUMNS["checks"] = COLUMNS["findings"]  # the ledger's own consistency checks: the same columns, a table apart
 NUMERIC_COLUMNS = {"sources": ["line_start", "line_end"], "facts": ["value", "low", "high"]}
 
 

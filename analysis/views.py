@@ -138,15 +138,11 @@ class CountyView:
         """The literal reading beside each other reasonable reading of a finding here, each recomputed."""
         if not self.has_data:
             return None
-        from analysis.audit import audit_readings
+        from analysis.audit import audit_readings, readings_beside_literal
 
-        r = audit_readings(self.tables, self.county)
-        r = r[r["finding_id"].isin(self.audit["finding_id"])]
+        r = readings_beside_literal(audit_readings(self.tables, self.county), self.audit)
         if r.empty:
             return _why_empty("No claim here has another reasonable reading on record: each is judged as the report wrote it.")
-        literal = self.audit.set_index("finding_id")
-        r = r.assign(status=r["finding_id"].map(literal["status"]),
-                     literal=r["finding_id"].map(literal["claimed"] + " vs " + literal["recomputed"]))
         return r[["finding_id", "status", "literal", "label", "claimed", "recomputed", "holds", "why"]].reset_index(drop=True)
 
     def indicators_table(self) -> pd.DataFrame | None:
