@@ -39,6 +39,11 @@ class Job:
         return self.county or "overview"
 
     @property
+    def page(self) -> str:
+        """The run's page, relative to the site folder."""
+        return f"{self.folder}/{self.notebook}.html"
+
+    @property
     def parameters(self) -> dict:
         return {"county": self.county} if self.county else {}
 
@@ -121,7 +126,7 @@ def run_job(job: Job, data_dir: Path, reports_dir: Path, site_dir: Path, noteboo
     if tmp.exists():
         os.replace(tmp, out)  # papermill keeps the error cell in a failed notebook
         try:
-            render_notebook_page(out, site_dir / job.folder / f"{job.notebook}.html", _page_info(job, error, data_dir, site_dir, planned))
+            render_notebook_page(out, site_dir / job.page, _page_info(job, error, data_dir, site_dir, planned))
         except Exception as err:  # a page that cannot be rendered fails its run, not the batch
             error = error or f"page not rendered: {type(err).__name__}: {err}".strip().splitlines()[0]
     return Result(job.key, "failed" if error else "ok", error, time.perf_counter() - started)
@@ -141,13 +146,13 @@ def _page_info(job: Job, error: str, data_dir: Path, site_dir: Path, planned: fr
         ids = list(src.index)
     cited = [(s, src.at[s, "title_zh"], f"{src.at[s, 'file']}, lines {int(src.at[s, 'line_start'])}-{int(src.at[s, 'line_end'])}") for s in ids]
     everything = [j for j in plan(tables)[0]
-                  if j == job or j.key in planned or (Path(site_dir) / j.folder / f"{j.notebook}.html").is_file()]
-    county_pages = [(f"{j.notebook} ({PER_COUNTY[j.notebook]})", f"{j.folder}/{j.notebook}.html") for j in everything if j.county and j.county == job.county]
+                  if j == job or j.key in planned or (Path(site_dir) / j.page).is_file()]
+    county_pages = [(f"{j.notebook} ({PER_COUNTY[j.notebook]})", j.page) for j in everything if j.county and j.county == job.county]
     same = [j for j in everything if j.notebook == job.notebook and j.county]
     neighbours = (None, None)
     if job in same:
         i = same.index(job)
-        pick = lambda k: (same[k].county, f"{same[k].folder}/{same[k].notebook}.html") if 0 <= k < len(same) else None  # noqa: E731
+        pick = lambda k: (same[k].county, same[k].page) if 0 <= k < len(same) else None  # noqa: E731
         neighbours = (pick(i - 1), pick(i + 1))
     return PageInfo(f"{job.notebook}.ipynb", job.parameters, cited, error, county_pages, neighbours,
                     Linker.from_tables(tables, with_sources=report_texts_dir() is not None))
@@ -199,7 +204,7 @@ def run_batch(counties=None, notebooks=None, jobs: int | None = None, force: boo
     for job in todo:
         previous = state.get(job.key, {})
         fresh = previous.get("status") == "ok" and previous.get("digest") == digests[job.key]
-        if fresh and not force and (site_dir / job.folder / f"{job.notebook}.html").is_file():
+        if fresh and not force and (site_dir / job.page).is_file():
             results[job.key] = Result(job.key, "up to date")
         else:
             pending.append(job)
@@ -234,7 +239,7 @@ def _page_status(entry: dict, page: Path, digest: str) -> dict:
 
 def _build_index(tables, todo, state, no_data, site_dir: Path, reports_dir: Path, shared: str, digests: dict) -> None:
     """(Re)write site/index.html, unless nothing it shows has changed."""
-    statuses = {job.key: _page_status(state.get(job.key, {}), site_dir / job.folder / f"{job.notebook}.html", digests[job.key])
+    statuses = {job.key: _page_status(state.get(job.key, {}), site_dir / job.page, digests[job.key])
                 for job in todo}
     texts = report_texts_dir()  # with the report texts the index links to source pages, without them it says so
     index_digest = hashlib.sha256((shared + json.dumps([statuses, no_data, texts is not None], sort_keys=True)).encode()).hexdigest()
@@ -248,14 +253,15 @@ def _build_index(tables, todo, state, no_data, site_dir: Path, reports_dir: Path
 
     def page_of(county: str, domain: str) -> str | None:
         notebook = NOTEBOOK_OF_DOMAIN.get(domain)
-        return f"{county}/{notebook}.html" if notebook and (site_dir / county / f"{notebook}.html").is_file() else None
+        page = Job(notebook, county).page if notebook else None
+        return page if page and (site_dir / page).is_file() else None
 
     written = build_source_pages(site_dir / "sources", tables, texts, page_of)
     linker = Linker.from_tables(tables, with_sources=bool(written))
     pages, overview = {}, None
     for job in todo:
         entry = statuses[job.key]
-        link = {"href": f"{job.folder}/{job.notebook}.html", "label": job.notebook, "status": entry["status"], "error": entry.get("error", "")}
+        link = {"href": job.page, "label": job.notebook, "status": entry["status"], "error": entry.get("error", "")}
         if job.county:
             pages[(job.county, job.notebook)] = link
         else:

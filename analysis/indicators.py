@@ -97,8 +97,7 @@ def compute_indicators(tables: Tables, county: str | None = None, domain: str | 
     ``interval`` says which uncertainty that is: none for a census, the inputs' written precision,
     or a Wilson interval for a sample.
     """
-    from analysis.claims import input_interval
-    from analysis.numbers import parse_quantity
+    from analysis.audit import AT_PRECISION, fact_interval
 
     facts = exact_values(tables.facts)
     if county:
@@ -117,7 +116,7 @@ def compute_indicators(tables: Tables, county: str | None = None, domain: str | 
                 if ind.sample:
                     (lo, hi), interval = wilson_interval(int(num["value"]), int(den["value"])), WILSON
                 else:
-                    spans = [input_interval(parse_quantity(f["as_written"]), f["unit"], at_precision=True) for f in (num, den)]
+                    spans = [fact_interval(f, AT_PRECISION) for f in (num, den)]
                     quotient = (spans[0] / spans[1]).scale(scale)
                     lo, hi = quotient.lo, quotient.hi
                     interval = CENSUS if quotient.is_point else PRECISION
