@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from analysis.batch import format_summary, run_batch
 from analysis.cli import main
 from analysis.outputs import write_text_atomic
-from analysis.paths import DATA_DIR, NOTEBOOKS_DIR
+from analysis.paths import DATA_DIR, NOTEBOOKS_DIR, reports_dir
 from analysis.tables import load_tables
 from tests.conftest import BATCH_COUNTIES
 from tests.test_tables import set_cell
@@ -168,7 +168,11 @@ def test_every_link_and_anchor_of_the_site_resolves(built_site):
         if url.fragment and target.suffix == ".html":
             assert url.fragment in ids[target], (page, href)
         checked += 1
-    assert checked > 500
+    if reports_dir() is not None:
+        assert checked > 500  # the source pages and their back-links
+    else:  # without the report texts there are no source pages, and nothing may point to one
+        assert checked > 300 and not (site / "sources").exists()
+        assert not any("sources/" in href for _, href in links)
     assert (site / "static" / "site.css").is_file() and (site / "static" / "notebook.css").is_file()
 
 
