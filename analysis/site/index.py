@@ -75,14 +75,6 @@ def _jump_list(ledger: pd.DataFrame, status: str, text: str) -> str:
     return f"<p>{text}: " + ", ".join(f'<a href="#finding-{escape(i)}"><code>{escape(i)}</code></a>' for i in ids) + ".</p>"
 
 
-def _ids(linker: Linker, tokens: str, depth: int = 0) -> str:
-    out = []
-    for token in tokens.split():
-        href = linker.href(token, depth)
-        out.append(f'<a href="{escape(href)}"><code>{escape(token)}</code></a>' if href else f"<code>{escape(token)}</code>")
-    return " ".join(out)
-
-
 def _filters(frame: pd.DataFrame, label: str) -> str:
     selects = []
     for field in ("county", "domain", "status"):
@@ -110,7 +102,7 @@ def _ledger_rows(ledger: pd.DataFrame, tables, linker: Linker, page_of=lambda co
             href = linker.href(claim_fact, 0) if claim_fact in facts.index else None
             quoted = f"“{zh_spans(f.locator)}”"
             where = f"{escape(src['file'])}{part}: " + (f'<a href="{escape(href)}">{quoted}</a>' if href else quoted)
-        inputs = f"<br><small>inputs: {_ids(linker, f.inputs)}</small>" if f.inputs else ""
+        inputs = f"<br><small>inputs: {linker.markup(f.inputs, 0)}</small>" if f.inputs else ""
         reading = f"<br><small>read as {zh_spans(f.reading)}</small>" if f.reading else ""
         rows.append(
             f'<tr id="finding-{escape(f.finding_id)}" data-county="{escape(f.county)}" data-domain="{escape(f.domain)}" '
@@ -132,7 +124,7 @@ def _theme_rows(tables, linker: Linker) -> str:
         quoted = f"“{zh_spans(t.locator)}”"
         href = f"sources/{t.source}.html#theme-{n}" if t.source in linker.sources else None
         rows.append(f'<tr data-county="{escape(t.county)}"><td>{escape(t.county)}</td><td>{escape(t.theme)} {zh_spans(terms.get(t.theme, ""))}</td>'
-                    f'<td>{_ids(linker, t.source)}: {f"<a href={chr(34)}{escape(href)}{chr(34)}>{quoted}</a>" if href else quoted}</td>'
+                    f'<td>{linker.markup(t.source, 0)}: {f"<a href={chr(34)}{escape(href)}{chr(34)}>{quoted}</a>" if href else quoted}</td>'
                     f"<td>{zh_spans(t.note)}</td></tr>")
     return "".join(rows)
 
@@ -143,10 +135,10 @@ def _fact_rows(tables, linker: Linker) -> str:
     rows = []
     for f in tables.facts.itertuples():
         rows.append(
-            f'<tr data-county="{escape(f.county)}" data-domain="{escape(f.domain)}"><td>{_ids(linker, f.fact_id)}</td>'
+            f'<tr data-county="{escape(f.county)}" data-domain="{escape(f.domain)}"><td>{linker.markup(f.fact_id, 0)}</td>'
             f"<td>{escape(f.county)}</td><td>{escape(f.domain)}</td><td>{zh_spans(f.entity)}</td><td>{escape(f.measure)}</td>"
             f"<td>{zh_spans(f.as_written)}</td><td>{escape(format_cell(f.value))}</td><td>{escape(f.unit)}</td>"
-            f"<td>{_ids(linker, f.source)}: “{zh_spans(f.locator)}”</td></tr>")
+            f"<td>{linker.markup(f.source, 0)}: “{zh_spans(f.locator)}”</td></tr>")
     return "".join(rows)
 
 
@@ -178,12 +170,11 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, overview: 
                          "testing, not real reports.</strong></p>" + overview_link)
     failed = [e for e in [*pages.values(), overview] if e and e["status"] == "failed"]
     failed_html = ("<h2>Failed runs</h2><ul>" + "".join(f'<li><a href="{escape(e["href"])}">{escape(e["label"])}</a>: {escape(e["error"])}</li>' for e in failed) + "</ul>") if failed else ""
-    if linker.sources:
-        sources_html = "<ul>" + "".join(f'<li>{_ids(linker, s.source)} {zh_spans(s.title_zh)} ({escape(s.file)})</li>' for s in tables.sources.itertuples()) + "</ul>"
-    else:
-        sources_html = ('<p role="note">The report texts were not found when this site was built (set <code>REPORTS_DIR</code> and run '
-                        "<code>make reports</code>): the passages are quoted but not linked.</p><ul>"
-                        + "".join(f"<li><code>{escape(s.source)}</code> {zh_spans(s.title_zh)} ({escape(s.file)})</li>" for s in tables.sources.itertuples()) + "</ul>")
+    sources_html = ("" if linker.sources else
+                    '<p role="note">The report texts were not found when this site was built (set <code>REPORTS_DIR</code> and run '
+                    "<code>make reports</code>): the passages are quoted but not linked.</p>")
+    sources_html += "<ul>" + "".join(f"<li>{linker.markup(s.source, 0)} {zh_spans(s.title_zh)} ({escape(s.file)})</li>"
+                                     for s in tables.sources.itertuples()) + "</ul>"
     cols = "".join(f'<col class="{c}">' for c, _ in LEDGER_COLUMNS)
     notebook_of = {domain: notebook for notebook, domain in domains.items()}
 

@@ -40,24 +40,34 @@ class Linker:
             return f"{up}sources/{token}.html"
         return None
 
+    def markup(self, tokens: str, depth: int = 1) -> str:
+        """Ids as code, each a link where it has one.
+
+        >>> Linker({}, {}, frozenset({"x"})).markup("x y", depth=0)
+        '<a href="index.html#finding-x"><code>x</code></a> <code>y</code>'
+        """
+        from html import escape
+
+        out = []
+        for token in tokens.split():
+            href = self.href(token, depth)
+            out.append(f'<a href="{escape(href)}"><code>{escape(token)}</code></a>' if href else f"<code>{escape(token)}</code>")
+        return " ".join(out)
+
     def link_cells(self, soup, depth: int = 1) -> int:
         """Turn every table cell that holds only ids into links; a fact's row gets the anchor fact-<id>.
 
         Returns the number of links made.
         """
-        from html import escape
-
         from bs4 import BeautifulSoup
 
         made, anchored = 0, set()
         for cell in soup.find_all("td"):
             tokens = cell.get_text().split()
-            hrefs = [self.href(t, depth) for t in tokens]
-            if not tokens or not all(hrefs):
+            if not tokens or not all(self.href(t, depth) for t in tokens):
                 continue
-            links = " ".join(f'<a href="{escape(h)}"><code>{escape(t)}</code></a>' for t, h in zip(tokens, hrefs))
             cell.clear()
-            cell.append(BeautifulSoup(links, "html.parser"))
+            cell.append(BeautifulSoup(self.markup(" ".join(tokens), depth), "html.parser"))
             made += len(tokens)
             row = cell.parent
             first = row.find("td")

@@ -32,16 +32,10 @@ def footer_html(info: PageInfo, depth: int) -> str:
     params = ", ".join(f"{k} = {v!r}" for k, v in info.parameters.items()) or "defaults"
     up = "../" * depth
     cited = "".join(
-        f'<li>{_source_link(info.linker, s, up)} {zh_spans(t)} ({escape(w)})</li>' for s, t, w in info.sources)
+        f'<li>{info.linker.markup(s, depth)} {zh_spans(t)} ({escape(w)})</li>' for s, t, w in info.sources)
     return (f'<footer class="site-footer"><p>Notebook <code>{escape(info.notebook)}</code>, run with {escape(params)}: '
             f'<a href="{escape(info.notebook)}" download>download the executed notebook (.ipynb)</a>.</p>'
             f"<p>Sources:</p><ul>{cited}</ul><p><a href=\"{up}index.html\">Back to the index</a></p></footer>")
-
-
-def _source_link(linker: Linker, source: str, up: str) -> str:
-    if source in linker.sources:
-        return f'<a href="{up}sources/{escape(source)}.html"><code>{escape(source)}</code></a>'
-    return f"<code>{escape(source)}</code>"
 
 
 def _nav_html(info: PageInfo, up: str, here: str) -> str:
