@@ -139,7 +139,7 @@ def _extract(args) -> int:
         suggester = MeasureSuggester(tables.measures, tables.facts)
     except DataError:
         suggester = None  # the candidates stand without a suggested measure
-    suggestions = [suggester.suggest(text[max(0, r.start - 20):r.start] + text[r.end:r.end + 6], r.unit) if suggester else ("", 0.0)
+    suggestions = [suggester.suggest_at(text, r.start, r.end, r.unit) if suggester else ("", 0.0)
                    for r in frame.itertuples()]
     frame["measure"] = [m for m, _ in suggestions]
     frame["confidence"] = [c for _, c in suggestions]

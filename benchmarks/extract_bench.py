@@ -78,8 +78,7 @@ def main() -> int:
                 found_kept += 1
                 used.update(kept)
                 c = cands.loc[kept[0]]
-                context = text[max(0, c["start"] - 20):c["start"]] + text[c["end"]:c["end"] + 6]
-                measure, _ = suggester.suggest(context, c["unit"])
+                measure, _ = suggester.suggest_at(text, c["start"], c["end"], c["unit"])
                 measure_right += measure == row["measure"]
             else:
                 missed.append(f"{s.source} {row['as_written']} ({row['locator']})")

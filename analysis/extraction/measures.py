@@ -33,6 +33,10 @@ class MeasureSuggester:
         self.unit_of = dict(zip(self.measures["measure"], self.measures["unit"]))
         self.units = set(self.unit_of.values())
 
+    def suggest_at(self, text: str, start: int, end: int, unit: str) -> tuple[str, float]:
+        """The suggestion for the number at text[start:end]: the 20 characters before it and 6 after are its context."""
+        return self.suggest(text[max(0, start - 20):start] + text[end:end + 6], unit)
+
     def suggest(self, context: str, unit: str) -> tuple[str, float]:
         """(measure, confidence in [0, 1]) for a number with this context and unit; ("", 0) if none fits."""
         words = bigrams(to_simplified(context))

@@ -96,7 +96,7 @@ def add_source(path: Path, county: str, data_dir: Path, review_dir: Path, lines:
     domains = dict(zip(tables.measures["measure"], tables.measures["domain"]))
     facts, seen = [], {}
     for c in candidates.itertuples():
-        measure, confidence = suggester.suggest(text[max(0, c.start - 20):c.start] + text[c.end:c.end + 6], c.unit)
+        measure, confidence = suggester.suggest_at(text, c.start, c.end, c.unit)
         stem = f"{county}_{measure or 'number'}"
         seen[stem] = seen.get(stem, 0) + 1
         facts.append({"accept": "", "fact_id": f"{stem}_{seen[stem]}", "county": county, "entity": "(to review)",
