@@ -55,18 +55,18 @@ def find_claims(text: str, candidates: pd.DataFrame) -> pd.DataFrame:
         inside = candidates[(candidates["start"] >= s_start) & (candidates["end"] <= s_end)].sort_values("start")
         records = inside.to_dict("records")
         for i, c in enumerate(records):
+            if c["unit"] != "%":
+                rows += _total_and_parts(text, c, candidates, s_end)
+                rows += _enumeration(text, c, s_start, s_end)
+                continue
             before = text[records[i - 1]["end"] if i else s_start:c["start"]]
             earlier = pd.DataFrame(records[:i], columns=inside.columns)
-            paragraph = candidates[(candidates["start"] >= text.rfind("\n", 0, c["start"]) + 1) & (candidates["end"] <= c["start"])]
             is_share = SHARE_WORDS.search(before) or ("的" in c["as_written"] and c["qualifier"])  # 不到…的20%
-            if c["unit"] == "%" and is_share and not CUT_WORDS.search(before[-6:]):
+            if is_share and not CUT_WORDS.search(before[-6:]):
+                paragraph = candidates[(candidates["start"] >= text.rfind("\n", 0, c["start"]) + 1) & (candidates["end"] <= c["start"])]
                 rows += _share(text, c, earlier, paragraph)
-            if c["unit"] == "%" and CUT_WORDS.search(text[max(s_start, c["start"] - 6):c["start"]]):
+            if CUT_WORDS.search(text[max(s_start, c["start"] - 6):c["start"]]):
                 rows += _reduction(text, c, earlier, s_start)
-            if c["unit"] != "%":
-                later = candidates[candidates["start"] >= c["end"]].sort_values("start").to_dict("records")
-                rows += _total_and_parts(text, c, later, s_end)
-                rows += _enumeration(text, c, s_start, s_end)
     frame = pd.DataFrame(rows, columns=COLUMNS)
     line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
     frame["line"] = [sum(1 for s in line_starts if s <= start) for start in frame["claim_start"]]
@@ -105,7 +105,7 @@ def _reduction(text: str, claim, earlier: pd.DataFrame, s_start: int) -> list[di
     return []
 
 
-def _total_and_parts(text: str, total, later: list[dict], s_end: int) -> list[dict]:
+def _total_and_parts(text: str, total, candidates: pd.DataFrame, s_end: int) -> list[dict]:
     paragraph_end = text.find("\n", total["end"])
     following = text[total["end"]:paragraph_end if paragraph_end >= 0 else len(text)]
     if not PARTS_OPEN.search(following):
@@ -115,7 +115,8 @@ def _total_and_parts(text: str, total, later: list[dict], s_end: int) -> list[di
     close = following.find(")") if following.lstrip().startswith(("(", "（")) else -1
     close = following.find("）") if close < 0 and following.lstrip().startswith("（") else close
     limit = total["end"] + (close if close >= 0 else len(following))
-    parts = [c for c in later if c["end"] <= limit and c["unit"] == total["unit"] and pd.notna(c["value"])]
+    later = candidates[(candidates["start"] >= total["end"]) & (candidates["end"] <= limit)].sort_values("start")
+    parts = [c for c in later.to_dict("records") if c["unit"] == total["unit"] and pd.notna(c["value"])]
     if len(parts) < 2:
         return []
     return [_row("sum", total, parts, pattern="N (a、b) / 共N, 其中a、b")]
