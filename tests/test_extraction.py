@@ -183,3 +183,39 @@ def test_a_source_is_added_once(onboarded):
 
     with pytest.raises(ValueError, match="already in data/sources.csv"):
         add_source(onboarded["reports"] / FICTIONAL.name, "fictional_town", onboarded["data"], onboarded["reports"] / "r")
+
+
+# Measure suggestions on sentences written for these tests (not from the five reports), with the vocabulary's
+# measures that their words name.
+@pytest.fixture(scope="module")
+def suggester():
+    from analysis.extraction.measures import MeasureSuggester
+    from analysis.tables import load_tables
+
+    tables = load_tables()
+    return MeasureSuggester(tables.measures, tables.facts)
+
+
+def _suggest(suggester, text, number):
+    row = find_numbers(text).set_index("as_written").loc[number]
+    return suggester.suggest_at(text, row["start"], row["end"], row["unit"])[0]
+
+
+@pytest.mark.parametrize("text, number, measure", [
+    ("改革后,全县乡镇事业机构由17个减为4个。", "17个", "public_institutions"),  # the subject before the number
+    ("镇财政所编制6人,林业站编制4人。", "6人", "posts_of_body"),  # people counted in 人 for a measure in 名
+    ("新建的文化站设有四室一厅。", "四室", "culture_station_rooms"),  # the number's own label
+    ("新建的文化站设有四室一厅。", "一厅", "culture_station_halls"),
+    # the words after a comma are another clause: 实有人员 does not make the 10% a cut in actual staff
+    ("乡镇行政编制由120名减为108名,精简10%,实有人员由130人减为117人。", "10%", "posts_cut_rate"),
+    ("該鎮去年稅收收入達到3.2億元。", "3.2億元", "tax_revenue"),  # traditional script
+])
+def test_measure_suggestions_follow_the_words_that_name_the_number(suggester, text, number, measure):
+    assert _suggest(suggester, text, number) == measure
+
+
+def test_a_measure_is_suggested_only_in_the_numbers_unit(suggester):
+    measures = suggester.measures.set_index("measure")
+    # 编制 names counts of posts, but an amount of money can only be a measure in 元
+    assert measures.at[_suggest(suggester, "编制经费共50万元。", "50万元"), "unit"] == "元"
+    assert suggester.suggest("天气晴朗", "吨") == ("", 0.0)  # nothing in the vocabulary fits
