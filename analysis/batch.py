@@ -2,6 +2,11 @@
 
 A run is skipped when its inputs (notebook, data tables, analysis code, parameters) are
 unchanged since its last success; a failed run does not stop the others.
+
+Safety: one batch at a time writes to an output folder (a second one waits for the lock); the
+state is merged into the file on disk after every run; on Ctrl-C or SIGTERM the workers and
+their kernels stop, temporary notebooks are removed, and the index is rebuilt from what is on
+disk before :class:`BatchInterrupted` is raised.
 """
 
 from __future__ import annotations
@@ -9,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
@@ -23,6 +30,16 @@ PER_COUNTY = {"01-finance": "finance", "02-staffing": "staffing", "03-delegation
 NOTEBOOK_OF_DOMAIN = {domain: notebook for notebook, domain in PER_COUNTY.items()}
 OVERVIEW = "00-overview"
 STATE_FILE = ".batch-state.json"
+LOCK_FILE = ".batch.lock"
+
+
+class BatchInterrupted(Exception):
+    """Ctrl-C or SIGTERM stopped a batch; earlier outputs are intact and the index says what is on disk."""
+
+    def __init__(self, finished: int, not_run: int):
+        self.finished, self.not_run = finished, not_run
+        super().__init__(f"batch interrupted: {finished} run(s) finished and kept, {not_run} not run; "
+                         "temporary notebooks removed; run the same command again to finish")
 
 
 @dataclass(frozen=True)
@@ -160,7 +177,49 @@ def _page_info(job: Job, error: str, data_dir: Path, site_dir: Path, planned: fr
 
 def _load_state(reports_dir: Path) -> dict:
     path = reports_dir / STATE_FILE
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    if not path.is_file():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):  # a damaged state only costs reruns, never a wrong "ok"
+        return {}
+
+
+def _record(reports_dir: Path, key: str, entry: dict) -> dict:
+    """Merge one run's entry into the state on disk (atomically) and return the merged state."""
+    state = _load_state(reports_dir)
+    state[key] = entry
+    write_text_atomic(reports_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True))
+    return state
+
+
+def _remove_temporary(reports_dir: Path) -> None:
+    """Temporary notebooks of runs that did not finish: never a result."""
+    for leftover in Path(reports_dir).glob("*/.*.tmp.ipynb"):
+        leftover.unlink(missing_ok=True)
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the batch, which stops them: no traceback from each of them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop_processes(pool) -> None:
+    """End the pool's workers and the kernels they started (psutil: the whole tree, not only the workers)."""
+    import psutil
+
+    for process in list(getattr(pool, "_processes", {}).values()):
+        try:
+            tree = psutil.Process(process.pid)
+            victims = [*tree.children(recursive=True), tree]
+        except psutil.NoSuchProcess:
+            continue
+        for victim in victims:
+            try:
+                victim.kill()
+            except psutil.NoSuchProcess:
+                pass
+        psutil.wait_procs(victims, timeout=5)
 
 
 def _execute(pending: list[Job], arguments: tuple, jobs: int | None, scheduler: str | None):
@@ -171,13 +230,58 @@ def _execute(pending: list[Job], arguments: tuple, jobs: int | None, scheduler: 
 
         with Client(scheduler) as client:
             futures = [client.submit(run_job, job, *arguments, pure=False) for job in pending]
-            for future in dask_completed(futures):
-                yield future.result()
+            try:
+                for future in dask_completed(futures):
+                    yield future.result()
+            except BaseException:
+                client.cancel(futures)
+                raise
         return
     workers = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
-    with ProcessPoolExecutor(workers) as pool:
+    pool = ProcessPoolExecutor(workers, initializer=_quiet_worker)
+    try:
         for future in as_completed([pool.submit(run_job, job, *arguments) for job in pending]):
             yield future.result()
+    except BaseException:  # interrupted: waiting for the running notebooks would take minutes
+        _stop_processes(pool)
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+class _TermAsInterrupt:
+    """SIGTERM stops a batch as Ctrl-C does (in the main thread only, where signals can be set)."""
+
+    def __enter__(self):
+        import threading
+
+        self.previous = None
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGTERM, _interrupt)
+        return self
+
+    def __exit__(self, *exc):
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)
+
+
+def _lock(reports_dir: Path):
+    """The output folder's lock; a second batch says whom it waits for, then waits."""
+    from filelock import FileLock, Timeout
+
+    Path(reports_dir).mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(Path(reports_dir) / LOCK_FILE))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        print(f"batch: another batch is writing to {reports_dir}; waiting for it to finish (Ctrl-C to give up)",
+              file=sys.stderr, flush=True)
+        lock.acquire()
+    return lock
 
 
 def run_batch(counties=None, notebooks=None, jobs: int | None = None, force: bool = False,
@@ -188,14 +292,24 @@ def run_batch(counties=None, notebooks=None, jobs: int | None = None, force: boo
     ``scheduler`` is the address of a Dask distributed scheduler ("tcp://host:8786"): the runs
     then go to its workers, which must see the same files (a shared file system).
     """
-    from tqdm import tqdm
-
     from analysis.tables import load_tables
 
     tables = load_tables(data_dir)
-    for leftover in Path(reports_dir).glob("*/.*.tmp.ipynb"):  # from a run that was killed: never a result
-        leftover.unlink(missing_ok=True)
     todo, no_data = plan(tables, counties, notebooks)
+    lock = _lock(reports_dir)
+    try:
+        with _TermAsInterrupt():
+            return _run_locked(tables, todo, no_data, jobs, force, Path(data_dir), Path(reports_dir), Path(site_dir),
+                               Path(notebooks_dir), Path(figures_dir), scheduler)
+    finally:
+        lock.release()
+
+
+def _run_locked(tables, todo, no_data, jobs, force, data_dir: Path, reports_dir: Path, site_dir: Path,
+                notebooks_dir: Path, figures_dir: Path, scheduler) -> dict:
+    from tqdm import tqdm
+
+    _remove_temporary(reports_dir)  # from a run that was killed
     shared = shared_digest(data_dir)
     state = _load_state(reports_dir)
     digests = {job.key: job_digest(job, shared, notebooks_dir) for job in todo}
@@ -209,23 +323,29 @@ def run_batch(counties=None, notebooks=None, jobs: int | None = None, force: boo
         else:
             pending.append(job)
 
-    if pending:
-        arguments = (Path(data_dir), Path(reports_dir), Path(site_dir), Path(notebooks_dir), Path(figures_dir),
-                     frozenset(job.key for job in pending))
-        with tqdm(total=len(pending), desc="notebooks", unit="run", disable=None) as bar:
-            for result in _execute(pending, arguments, jobs, scheduler):
-                results[result.key] = result
-                state[result.key] = {"status": result.status, "digest": digests[result.key], "error": result.error}
-                bar.set_postfix_str(f"{result.key}: {result.status}")
-                bar.update()
-        write_text_atomic(reports_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True))
-
-    summary = {"jobs": [asdict(r) for r in results.values()], "no_data": no_data}
-    # The index describes the whole site, whatever subset this run executed: every page on disk.
-    everything, nothing = plan(tables)
-    current = {job.key: job_digest(job, shared, notebooks_dir) for job in everything}
-    _build_index(tables, everything, state, nothing, site_dir, reports_dir, shared, current)
-    return summary
+    interrupted = False
+    try:
+        if pending:
+            arguments = (data_dir, reports_dir, site_dir, notebooks_dir, figures_dir, frozenset(job.key for job in pending))
+            with tqdm(total=len(pending), desc="notebooks", unit="run", disable=None) as bar:
+                for result in _execute(pending, arguments, jobs, scheduler):
+                    results[result.key] = result
+                    state = _record(reports_dir, result.key,
+                                    {"status": result.status, "digest": digests[result.key], "error": result.error})
+                    bar.set_postfix_str(f"{result.key}: {result.status}")
+                    bar.update()
+    except KeyboardInterrupt:
+        interrupted = True
+        _remove_temporary(reports_dir)
+    finally:
+        # The index describes the whole site, whatever subset this run executed: every page on disk.
+        everything, nothing = plan(tables)
+        current = {job.key: job_digest(job, shared, notebooks_dir) for job in everything}
+        _build_index(tables, everything, _load_state(reports_dir), nothing, site_dir, reports_dir, shared, current)
+    if interrupted:
+        finished = sum(r.status != "up to date" for r in results.values())
+        raise BatchInterrupted(finished, len(pending) - finished)
+    return {"jobs": [asdict(r) for r in results.values()], "no_data": no_data}
 
 
 def _page_status(entry: dict, page: Path, digest: str) -> dict:

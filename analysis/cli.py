@@ -1,8 +1,15 @@
-"""Command line: ``python -m analysis <command>``, a thin layer over the package's functions."""
+"""Command line: ``python -m analysis <command>``, a thin layer over the package's functions.
+
+Exit codes: 0 done; 1 a bad input, a failed check or a failed run (one line says which and what
+to do); 2 a wrong command line; 70 a bug (rerun with --debug and report the traceback);
+130 interrupted (Ctrl-C or SIGTERM; earlier outputs are kept). ``--debug`` or ANALYSIS_DEBUG=1
+shows the traceback instead of the one line.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -21,6 +28,7 @@ LISTING_COLUMNS = {
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="folder of the raw tables (default: data/)")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an error (also: ANALYSIS_DEBUG=1)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="command")
     for name, text in (("sources", "list the source reports"), ("counties", "list the jurisdictions (the notebooks' county ids)"),
                        ("facts", "list the transcribed numbers")):
@@ -105,6 +113,10 @@ def _run_notebooks(names: list[str]) -> int:
     from analysis.paths import NOTEBOOKS_DIR
 
     paths = [NOTEBOOKS_DIR / n for n in names] if names else sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+    missing = [p.name for p in paths if not p.is_file()]
+    if missing:
+        known = ", ".join(p.name for p in sorted(NOTEBOOKS_DIR.glob("*.ipynb")))
+        raise SystemExit(f"error: no notebook {', '.join(missing)} in notebooks/; choose from {known}")
     for path in paths:
         print(f"executing {path.name}", flush=True)
         execute_in_place(path)
@@ -177,7 +189,69 @@ def _onboard(args) -> int:
     return 0
 
 
+def _folder_argument(path: Path | None, option: str) -> None:
+    """A folder named on the command line that must exist: said at once, not as a traceback later."""
+    if path is not None and not path.is_dir():
+        raise SystemExit(f"error: {option} {path}: no such folder")
+
+
+def _output_argument(path: Path | None, option: str) -> None:
+    """An output folder: it may be new, but no part of its path may be a file."""
+    if path is None:
+        return
+    for part in [path, *path.parents]:
+        if part.exists():
+            if not part.is_dir():
+                raise SystemExit(f"error: {option} {path}: {part} is a file, not a folder; choose another {option}")
+            if not os.access(part, os.W_OK | os.X_OK):
+                raise SystemExit(f"error: {option} {path}: {part} is not writable; choose another {option}")
+            return
+
+
+def _describe(err: BaseException) -> str:
+    """One line for an environment fault: what failed, on which file."""
+    if isinstance(err, OSError) and err.filename:
+        return f"{err.strerror or type(err).__name__}: {err.filename}"
+    return f"{type(err).__name__}: {err}" if not str(err) else str(err)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; errors are one line on stderr and an exit code (see the module's docstring)."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    debug = "--debug" in argv or os.environ.get("ANALYSIS_DEBUG", "") not in ("", "0")
+    from analysis.batch import BatchInterrupted
+    from analysis.tables import DataError
+
+    try:
+        return _main(argv)
+    except BatchInterrupted as err:
+        print(err, file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        print("interrupted; outputs are written whole or not at all: run the same command again", file=sys.stderr)
+        return 130
+    except DataError as err:
+        if debug:
+            raise
+        print(f"error: {len(err.problems)} problem(s) in the tables; nothing was written:", file=sys.stderr)
+        print("\n".join(f"  {p}" for p in err.problems), file=sys.stderr)
+        return 1
+    except (OSError, ValueError) as err:  # environment faults and refused input (TextError is a ValueError)
+        if debug:
+            raise
+        print(f"error: {_describe(err)}", file=sys.stderr)
+        return 1
+    except Exception as err:
+        if debug:
+            raise
+        print(f"internal error: {type(err).__name__}: {err}; this is a bug: rerun with --debug and report the "
+              "traceback", file=sys.stderr)
+        return 70
+
+
+def _main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run-notebooks":
         return _run_notebooks(args.names)
@@ -188,19 +262,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {args.counties} SYNTHETIC counties to {data}; run: python -m analysis --data-dir {data} batch")
         return 0
     # Imported here so that --help stays fast.
-    from analysis.tables import DataError, load_tables
+    from analysis.tables import load_tables
 
     if args.command == "extract":
         return _extract(args)
     if args.command in ("add-source", "accept"):
         return _onboard(args)
 
-    try:
-        tables = load_tables(args.data_dir)
-    except DataError as err:
-        print(f"error: {len(err.problems)} problem(s) in the tables; nothing was written:", file=sys.stderr)
-        print("\n".join(f"  {p}" for p in err.problems), file=sys.stderr)
-        return 1
+    _folder_argument(args.data_dir, "--data-dir")
+    tables = load_tables(args.data_dir)  # a DataError is printed by main(), every problem on its own line
 
     if args.command in LISTING_COLUMNS:
         frame = getattr(tables, args.command)[LISTING_COLUMNS[args.command]]
@@ -214,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
 
         for county in args.county or []:
             _require_county(tables, county)
+        _folder_argument(args.notebooks_dir, "--notebooks-dir")
+        _output_argument(args.out, "--out")
         from analysis.paths import FIGURES_DIR, NOTEBOOKS_DIR, SITE_DIR
 
         root = args.out
@@ -252,6 +324,7 @@ def main(argv: list[str] | None = None) -> int:
         from analysis.outputs import write_text_atomic
 
         _require_county(tables, args.county)
+        _output_argument(args.out, "--out")
         result = audit_findings(tables)
         if args.county:
             result = result[result["county"] == args.county]

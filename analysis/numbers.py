@@ -171,6 +171,8 @@ def _unit_and_suffix(tail: str) -> tuple[str, str]:
         if tail.endswith(suffix):
             qualifier, tail = suffix, tail[: -len(suffix)]
             break
+    if re.match(r"[%％]\s*[%％A-Za-z0-9]", tail):  # 44.6%%, 44.6%x: a typo, not a percentage to guess at
+        raise ValueError(f"{tail!r}: garbled text after the percent sign")
     if tail.startswith("个") and tail not in ("个月",):  # "三个中心": the measure word is the unit
         tail = "个"
     tail = {"个月": "月"}.get(tail, tail)

@@ -48,7 +48,14 @@ def verify_sources(tables: Tables, reports_dir: Path | None) -> ProvenanceReport
         raw = path.read_bytes()
         if hashlib.sha256(raw).hexdigest() != src.sha256:
             problems.append(f"data/sources.csv: {src.source}: {src.file} differs from the recorded sha256")
-        parts[src.source] = _part_text(raw.decode("utf-8").splitlines(), src.line_start, src.line_end)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as err:  # the recorded checksum and locators are of the UTF-8 text
+            line = raw[: err.start].count(b"\n") + 1
+            problems.append(f"data/sources.csv: {src.source}: {src.file}, line {line}: not UTF-8 (perhaps GBK or "
+                            f"GB18030); convert it: iconv -f GB18030 -t UTF-8")
+            continue
+        parts[src.source] = _part_text(text.splitlines(), src.line_start, src.line_end)
 
     checked = 0
     for label, frame, text_column in (("facts", tables.facts, "locator"), ("themes", tables.themes, "locator"), ("lists", tables.lists, "items")):

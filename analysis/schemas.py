@@ -103,6 +103,20 @@ def _rule_arity(row: pd.Series) -> bool:
     return n >= 1 if want is None else n == want
 
 
+def _lines_in_order(row: pd.Series) -> bool:
+    try:
+        return int(row["line_start"]) <= int(row["line_end"])
+    except ValueError:  # not numbers: the columns' own checks say so
+        return True
+
+
+def _claim_fact_or_reason(row: pd.Series) -> bool:
+    """A checkable finding cites the fact it judges; only an unverifiable one may go without, saying why in its note."""
+    if row["claim_fact"]:
+        return True
+    return row["rule"] == UNVERIFIABLE and bool(row["note"].strip())
+
+
 def _not_circular(row: pd.Series) -> bool:
     """A finding whose input is its own claim fact would reproduce whatever the report says."""
     return not row["claim_fact"] or row["claim_fact"] not in row["inputs"].split()
@@ -190,9 +204,11 @@ def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
     }
     finding_checks = [
         _row_check(_rule_arity, "columns rule/inputs: wrong number of inputs for the rule"),
-        _row_check(_claim_parses, "columns claimed/rule: no number in claimed (use rule unverifiable if there is none)"),
+        _row_check(_claim_parses, "columns claimed/rule: claimed cannot be read exactly as a number (use rule unverifiable if it states none)"),
         _row_check(_not_circular, "columns claim_fact/inputs: the claim fact is also an input (circular: it would always reproduce)"),
     ]
+    ledger_checks = [_row_check(_claim_fact_or_reason, "columns claim_fact/rule/note: no claim fact; only an unverifiable "
+                                "finding may have none, with its reason in note")]
     table_checks = {
         "facts": [
             _row_check(_within_bounds, "columns value/low/high: value outside [low, high] (or a range missing an end)"),
@@ -200,7 +216,8 @@ def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
             _row_check(_as_written_matches, "columns as_written/value/low/high/qualifier: do not match what as_written says"),
             _row_check(_unit_of_measure(vocab["measure_unit"]), "columns measure/unit: unit differs from the measure's unit in data/measures.csv"),
         ],
-        "findings": finding_checks,
+        "findings": finding_checks + ledger_checks,
+        "sources": [_row_check(_lines_in_order, "columns line_start/line_end: the part ends before it starts")],
         "checks": finding_checks,
         "readings": [
             _row_check(_rule_arity, "columns rule/inputs: wrong number of inputs for the rule"),

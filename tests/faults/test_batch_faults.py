@@ -1,0 +1,148 @@
+"""Faults the batch must survive: an interruption (Ctrl-C, SIGTERM), two batches at once, --debug; and the
+index must say exactly what is on disk afterwards."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+from bs4 import BeautifulSoup
+
+from analysis.paths import PROJECT_ROOT
+
+COUNTIES = ["dongying", "laishui", "anhui"]  # 8 runs with the overview: an interruption finds some not yet run
+
+
+def start_batch(out: Path, counties, *extra, session=True) -> subprocess.Popen:
+    argv = [sys.executable, "-m", "analysis", "batch", "--jobs", "2", "--out", str(out), *extra]
+    for county in counties:
+        argv += ["--county", county]
+    env = {**os.environ, "ANALYSIS_CACHE_DIR": str(out / "cache"), "PYTHONFAULTHANDLER": "1"}
+    env.pop("ANALYSIS_DEBUG", None)
+    return subprocess.Popen(argv, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=session)
+
+
+def wait_for_a_finished_run(out: Path, process: subprocess.Popen, timeout=240) -> None:
+    state = out / "reports" / ".batch-state.json"
+    deadline = time.time() + timeout
+    while time.time() < deadline and process.poll() is None:
+        if state.is_file() and json.loads(state.read_text() or "{}"):
+            return
+        time.sleep(0.2)
+    raise AssertionError("no run finished in time" if process.poll() is None else f"batch ended early: {process.communicate()}")
+
+
+def finish(process: subprocess.Popen, timeout: float) -> tuple[str, str]:
+    """The process's output once it ends; if it hangs, where it hangs (faulthandler prints every thread on SIGABRT)."""
+    try:
+        return process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGABRT)
+        stdout, stderr = process.communicate(timeout=30)
+        raise AssertionError(f"still running after {timeout} s:\n{stderr[-6000:]}") from None
+
+
+def assert_index_says_what_is_on_disk(out: Path) -> dict:
+    """Every page on disk is linked with the status the state records; every page linked is on disk."""
+    site = out / "site"
+    state = json.loads((out / "reports" / ".batch-state.json").read_text())
+    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    shown = {}
+    for link in soup.select("td a[href$='.html'], p a[href$='.html']"):
+        badge = link.find_previous_sibling("span")
+        if badge is not None and "badge" in badge.get("class", []):
+            shown[link["href"]] = badge.text
+    on_disk = {str(p.relative_to(site)) for p in site.glob("*/*.html") if p.parent.name != "sources"}
+    assert set(shown) == on_disk
+    for page, badge in shown.items():
+        key = page.removesuffix(".html")
+        assert state[key]["status"] == badge, (page, badge, state[key])
+        failed_page = "This run failed." in (site / page).read_text(encoding="utf-8")
+        assert failed_page == (badge == "failed")
+    assert not list((out / "reports").rglob(".*.tmp.ipynb"))
+    return shown
+
+
+def assert_no_process_left(process: subprocess.Popen) -> None:
+    """The batch's workers and kernels ended with it (they share its session)."""
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        alive = [p for p in psutil.process_iter(["pid"]) if _session(p) == process.pid]
+        if not alive:
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"left running: {[p.info for p in alive]}")
+
+
+def _session(p) -> int | None:
+    try:
+        return os.getsid(p.pid)
+    except (ProcessLookupError, PermissionError):
+        return None
+
+
+def test_ctrl_c_stops_the_batch_cleanly_and_the_next_run_finishes(tmp_path):
+    process = start_batch(tmp_path, COUNTIES)
+    wait_for_a_finished_run(tmp_path, process)
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl-C in a terminal reaches the whole process group
+    stdout, stderr = finish(process, 120)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stdout + stderr
+    summary = [line for line in stderr.splitlines() if line.startswith("batch interrupted:")]
+    assert len(summary) == 1 and "temporary notebooks removed" in summary[0]
+    assert_no_process_left(process)
+    shown = assert_index_says_what_is_on_disk(tmp_path)
+    assert len(shown) < 8  # it really was interrupted
+
+    again = start_batch(tmp_path, COUNTIES)
+    stdout, stderr = finish(again, 600)
+    assert again.returncode == 0, stderr
+    shown = assert_index_says_what_is_on_disk(tmp_path)
+    assert len(shown) == 8 and set(shown.values()) == {"ok"}
+
+
+def test_sigterm_stops_the_batch_as_ctrl_c_does(tmp_path):
+    process = start_batch(tmp_path, COUNTIES)
+    wait_for_a_finished_run(tmp_path, process)
+    process.send_signal(signal.SIGTERM)  # the batch alone, as a scheduler or `kill` sends it
+    stdout, stderr = finish(process, 120)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stdout + stderr and "batch interrupted:" in stderr
+    assert_no_process_left(process)
+    assert_index_says_what_is_on_disk(tmp_path)
+
+
+def test_two_batches_on_one_folder_take_turns_and_the_index_keeps_both(tmp_path):
+    first = start_batch(tmp_path, ["laishui"])
+    wait_for_a_finished_run(tmp_path, first)  # the first holds the lock
+    second = start_batch(tmp_path, ["xuanzhou"], "--notebook", "04-facilities")
+    out2, err2 = finish(second, 600)
+    out1, err1 = finish(first, 600)
+    assert first.returncode == 0 and second.returncode == 0, err1 + err2
+    assert "another batch is writing to" in err2 and "waiting for it to finish" in err2
+    state = json.loads((tmp_path / "reports" / ".batch-state.json").read_text())
+    assert state["xuanzhou/04-facilities"]["status"] == "ok"
+    assert {k for k in state if k.startswith("laishui/")} and all(state[k]["status"] == "ok" for k in state)
+    shown = assert_index_says_what_is_on_disk(tmp_path)
+    assert "xuanzhou/04-facilities.html" in shown and "laishui/02-staffing.html" in shown
+
+
+def test_debug_shows_the_traceback_that_is_otherwise_one_line(tmp_path):
+    argv = [sys.executable, "-m", "analysis", "--data-dir", str(tmp_path / "none"), "audit"]
+    plain = subprocess.run(argv, cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert plain.returncode == 1 and "Traceback" not in plain.stderr
+    assert plain.stderr.strip().splitlines() == [f"error: --data-dir {tmp_path / 'none'}: no such folder"]
+    (tmp_path / "data").mkdir()
+    argv = [sys.executable, "-m", "analysis", "--data-dir", str(tmp_path / "data"), "--debug", "audit"]
+    debug = subprocess.run(argv, cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert debug.returncode == 1 and "Traceback" in debug.stderr and "DataError" in debug.stderr
+    env = {**os.environ, "ANALYSIS_DEBUG": "1"}
+    by_env = subprocess.run(argv[:5] + ["audit"], cwd=PROJECT_ROOT, capture_output=True, text=True, env=env)
+    assert "Traceback" in by_env.stderr
