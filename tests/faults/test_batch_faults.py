@@ -26,7 +26,13 @@ def start_batch(out: Path, counties, *extra, session=True) -> subprocess.Popen:
     env = {**os.environ, "ANALYSIS_CACHE_DIR": str(out / "cache"), "PYTHONFAULTHANDLER": "1"}
     env.pop("ANALYSIS_DEBUG", None)
     return subprocess.Popen(argv, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=session)
+                            start_new_session=session, preexec_fn=_ctrl_c_as_in_a_terminal)
+
+
+def _ctrl_c_as_in_a_terminal() -> None:
+    """A test run in the background (`make test &`, some CI runners) inherits SIGINT ignored, and so would
+    the batch; a terminal's foreground command has it at its default, which this test is about."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def wait_for_a_finished_run(out: Path, process: subprocess.Popen, timeout=240) -> None:
