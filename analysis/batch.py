@@ -4,7 +4,7 @@ A run is skipped when its inputs (notebook, data tables, analysis code, paramete
 unchanged since its last success; a failed run does not stop the others.
 
 Safety: one batch at a time writes to an output folder (a second one waits for the lock); the
-state is merged into the file on disk after every run; on Ctrl-C or SIGTERM the workers and
+state file is rewritten after every run, keeping other runs' entries; on Ctrl-C or SIGTERM the workers and
 their kernels stop, temporary notebooks are removed, and the index is rebuilt from what is on
 disk before :class:`BatchInterrupted` is raised.
 """
@@ -185,12 +185,13 @@ def _load_state(reports_dir: Path) -> dict:
         return {}
 
 
-def _record(reports_dir: Path, key: str, entry: dict) -> dict:
-    """Merge one run's entry into the state on disk (atomically) and return the merged state."""
-    state = _load_state(reports_dir)
+def _record(reports_dir: Path, state: dict, key: str, entry: dict) -> None:
+    """Add one run's entry to the state and write it whole (atomically), so an interruption loses no finished run.
+
+    ``state`` is the file's content read under the batch lock, which no other batch can change meanwhile.
+    """
     state[key] = entry
     write_text_atomic(reports_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True))
-    return state
 
 
 def _remove_temporary(reports_dir: Path) -> None:
@@ -330,8 +331,8 @@ def _run_locked(tables, todo, no_data, jobs, force, data_dir: Path, reports_dir:
             with tqdm(total=len(pending), desc="notebooks", unit="run", disable=None) as bar:
                 for result in _execute(pending, arguments, jobs, scheduler):
                     results[result.key] = result
-                    state = _record(reports_dir, result.key,
-                                    {"status": result.status, "digest": digests[result.key], "error": result.error})
+                    _record(reports_dir, state, result.key,
+                            {"status": result.status, "digest": digests[result.key], "error": result.error})
                     bar.set_postfix_str(f"{result.key}: {result.status}")
                     bar.update()
     except KeyboardInterrupt:
@@ -341,7 +342,7 @@ def _run_locked(tables, todo, no_data, jobs, force, data_dir: Path, reports_dir:
         # The index describes the whole site, whatever subset this run executed: every page on disk.
         everything, nothing = plan(tables)
         current = {job.key: job_digest(job, shared, notebooks_dir) for job in everything}
-        _build_index(tables, everything, _load_state(reports_dir), nothing, site_dir, reports_dir, shared, current)
+        _build_index(tables, everything, state, nothing, site_dir, reports_dir, shared, current)
     if interrupted:
         finished = sum(r.status != "up to date" for r in results.values())
         raise BatchInterrupted(finished, len(pending) - finished)

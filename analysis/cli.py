@@ -165,7 +165,6 @@ def _extract(args) -> int:
 def _onboard(args) -> int:
     """add-source and accept: errors are one line naming the file, row and column; nothing half-written."""
     from analysis.extraction.onboarding import accept, add_source
-    from analysis.extraction.text import TextError
     from analysis.tables import DataError
 
     try:
@@ -176,9 +175,7 @@ def _onboard(args) -> int:
         place = (args.name_zh, args.name_en, args.level) if args.name_zh else None
         done = add_source(args.file, args.county, args.data_dir, args.review, _line_range(args.lines), args.source,
                           args.title_zh, args.title_en, args.issuer, place)
-    except (TextError, ValueError, FileNotFoundError) as err:
-        raise SystemExit(f"error: {err}") from None
-    except DataError as err:
+    except DataError as err:  # other errors are main()'s one line
         raise SystemExit("error: the rows would make the tables invalid; nothing was written:\n"
                          + "\n".join(f"  {p}" for p in err.problems)) from None
     print(f"add-source: {done['source']} ({done['encoding'].upper()}) added to sources.csv"
@@ -212,7 +209,7 @@ def _describe(err: BaseException) -> str:
     """One line for an environment fault: what failed, on which file."""
     if isinstance(err, OSError) and err.filename:
         return f"{err.strerror or type(err).__name__}: {err.filename}"
-    return f"{type(err).__name__}: {err}" if not str(err) else str(err)
+    return str(err) or type(err).__name__
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -220,35 +217,33 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     debug = "--debug" in argv or os.environ.get("ANALYSIS_DEBUG", "") not in ("", "0")
     from analysis.batch import BatchInterrupted
-    from analysis.tables import DataError
 
     try:
         return _main(argv)
-    except BatchInterrupted as err:
+    except BatchInterrupted as err:  # already one line, its cleanup done
         print(err, file=sys.stderr)
         return 130
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Exception) as err:
         if debug:
             raise
-        print("interrupted; outputs are written whole or not at all: run the same command again", file=sys.stderr)
-        return 130
-    except DataError as err:
-        if debug:
-            raise
-        print(f"error: {len(err.problems)} problem(s) in the tables; nothing was written:", file=sys.stderr)
-        print("\n".join(f"  {p}" for p in err.problems), file=sys.stderr)
-        return 1
-    except (OSError, ValueError) as err:  # environment faults and refused input (TextError is a ValueError)
-        if debug:
-            raise
-        print(f"error: {_describe(err)}", file=sys.stderr)
-        return 1
-    except Exception as err:
-        if debug:
-            raise
-        print(f"internal error: {type(err).__name__}: {err}; this is a bug: rerun with --debug and report the "
-              "traceback", file=sys.stderr)
-        return 70
+        code, message = _explain(err)
+        print(message, file=sys.stderr)
+        return code
+
+
+def _explain(err: BaseException) -> tuple[int, str]:
+    """The exit code and the message for an error that reached main()."""
+    from analysis.tables import DataError
+
+    if isinstance(err, KeyboardInterrupt):
+        return 130, "interrupted; outputs are written whole or not at all: run the same command again"
+    if isinstance(err, DataError):
+        return 1, (f"error: {len(err.problems)} problem(s) in the tables; nothing was written:\n"
+                   + "\n".join(f"  {p}" for p in err.problems))
+    if isinstance(err, (OSError, ValueError)):  # environment faults and refused input (TextError is a ValueError)
+        return 1, f"error: {_describe(err)}"
+    return 70, (f"internal error: {type(err).__name__}: {err}; this is a bug: rerun with --debug and report the "
+                "traceback")
 
 
 def _main(argv: list[str]) -> int:
@@ -305,8 +300,6 @@ def _main(argv: list[str]) -> int:
         print(f"validate: OK ({counts} rows)")
     elif args.command == "verify-sources":
         from analysis.provenance import FAILED, verify_sources
-
-        import os
 
         named = args.reports_dir or (Path(os.environ["REPORTS_DIR"]) if os.environ.get("REPORTS_DIR") else None)
         if named is not None and not named.is_dir():  # a typo must not pass as "skipped"
