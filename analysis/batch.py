@@ -206,21 +206,31 @@ def _quiet_worker() -> None:
 
 
 def _stop_processes(pool) -> None:
-    """End the pool's workers and the kernels they started (psutil: the whole tree, not only the workers)."""
+    """End the pool's workers and the kernels they started.
+
+    psutil kills the kernels (a worker's descendants); the workers themselves are killed and joined
+    through multiprocessing, which must reap them itself: had psutil reaped a worker, the pool's
+    shutdown would see it alive forever and the interpreter would hang at exit.
+    """
     import psutil
 
-    for process in list(getattr(pool, "_processes", {}).values()):
+    workers = list(getattr(pool, "_processes", {}).values())
+    kernels = []
+    for worker in workers:
         try:
-            tree = psutil.Process(process.pid)
-            victims = [*tree.children(recursive=True), tree]
+            kernels += psutil.Process(worker.pid).children(recursive=True)
         except psutil.NoSuchProcess:
-            continue
-        for victim in victims:
-            try:
-                victim.kill()
-            except psutil.NoSuchProcess:
-                pass
-        psutil.wait_procs(victims, timeout=5)
+            pass
+    for kernel in kernels:
+        try:
+            kernel.kill()
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(kernels, timeout=5)
+    for worker in workers:
+        worker.kill()
+    for worker in workers:
+        worker.join(5)
 
 
 def _execute(pending: list[Job], arguments: tuple, jobs: int | None, scheduler: str | None):
