@@ -81,21 +81,54 @@ def _digest_files(paths) -> str:
     return h.hexdigest()
 
 
-def shared_digest(data_dir: Path) -> str:
-    """What every run depends on: the tables and the analysis code (with the site template)."""
+def code_digest() -> str:
+    """The analysis code with the site template, and whether source pages can be linked: every run reads them."""
     code = [p for p in (PROJECT_ROOT / "analysis").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    return _digest_files([*Path(data_dir).glob("*.csv"), *code])
+    return _digest_files(code) + ("+texts" if report_texts_dir() else "")
 
 
-def job_digest(job: Job, shared: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> str:
-    notebook = (notebooks_dir / f"{job.notebook}.ipynb").read_bytes()
-    return hashlib.sha256(shared.encode() + notebook + json.dumps(job.parameters, sort_keys=True).encode()).hexdigest()
+def shared_digest(data_dir: Path) -> str:
+    """What the index depends on: every table and the code."""
+    return hashlib.sha256((_digest_files(Path(data_dir).glob("*.csv")) + code_digest()).encode()).hexdigest()
+
+
+def job_digests(tables, jobs: list[Job], notebooks_dir: Path = NOTEBOOKS_DIR) -> dict[str, str]:
+    """Each run's digest over what it reads (:mod:`analysis.dependencies`): an edit to one county's rows
+    changes that county's runs and the overview only."""
+    from analysis.dependencies import run_digests
+
+    links = {key: [[j.key for j in county], *(n.key if (n := _nearest(same, i, step)) else None for step in (-1, 1))]
+             for key, (county, same, i) in _site_links(tables).items()}
+    notebooks = {name: (notebooks_dir / f"{name}.ipynb").read_bytes() for name in {job.notebook for job in jobs}}
+    return run_digests(tables, jobs, code_digest(), notebooks, links)
+
+
+def _links(pages: list[Job]) -> dict[str, tuple[list[Job], list[Job], int]]:
+    """For each county run among ``pages``: its county's runs, the runs of its notebook (in county
+    order) and its place among them; its page links to those (one pass: a province has thousands)."""
+    by_county: dict[str, list[Job]] = {}
+    by_notebook: dict[str, list[Job]] = {}
+    for job in pages:
+        if job.county:
+            by_county.setdefault(job.county, []).append(job)
+            by_notebook.setdefault(job.notebook, []).append(job)
+    return {job.key: (by_county[job.county], same, i) for same in by_notebook.values() for i, job in enumerate(same)}
+
+
+def _nearest(same: list[Job], i: int, step: int, made=lambda job: True) -> Job | None:
+    """The next run from place ``i`` in direction ``step`` whose page is made."""
+    i += step
+    while 0 <= i < len(same):
+        if made(same[i]):
+            return same[i]
+        i += step
+    return None
 
 
 def plan(tables, counties=None, notebooks=None) -> tuple[list[Job], list[tuple[str, str]]]:
     """The runs to make, and the (county, notebook) pairs skipped for having no data."""
-    from analysis.views import has_domain_data
-
+    # What has_domain_data says of each pair, in one pass (each run plans the whole site for its links).
+    with_data = {pair for frame in (tables.facts, tables.findings) for pair in zip(frame["county"], frame["domain"])}
     wanted = notebooks or [OVERVIEW, *PER_COUNTY]
     unknown = [n for n in wanted if n != OVERVIEW and n not in PER_COUNTY]
     if unknown:
@@ -105,7 +138,7 @@ def plan(tables, counties=None, notebooks=None) -> tuple[list[Job], list[tuple[s
     no_data = []
     for county in places:
         for notebook in (n for n in PER_COUNTY if n in wanted):
-            if has_domain_data(tables, county, PER_COUNTY[notebook]):
+            if (county, PER_COUNTY[notebook]) in with_data:
                 jobs.append(Job(notebook, county))
             else:
                 no_data.append((county, notebook))
@@ -113,10 +146,12 @@ def plan(tables, counties=None, notebooks=None) -> tuple[list[Job], list[tuple[s
 
 
 def run_job(job: Job, data_dir: Path, reports_dir: Path, site_dir: Path, notebooks_dir: Path = NOTEBOOKS_DIR,
-            figures_dir: Path = FIGURES_DIR, planned: frozenset = frozenset()) -> Result:
+            figures_dir: Path = FIGURES_DIR, planned: frozenset = frozenset(), warm: bool = True) -> Result:
     """Execute one notebook into reports/<folder>/, render its page into site/<folder>/.
 
-    Runs in a worker process (local or Dask); everything it needs comes in its arguments.
+    Runs in a worker process (local or Dask); everything it needs comes in its arguments. A warm
+    run's kernel is forked from a pre-imported parent (:mod:`analysis.warm_kernels`), a cold one
+    starts as plain papermill starts it; both give the same notebook.
     """
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -132,10 +167,16 @@ def run_job(job: Job, data_dir: Path, reports_dir: Path, site_dir: Path, noteboo
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.stem}.{os.getpid()}.tmp.ipynb")
     error = ""
+    manager = {}
+    if warm:
+        from analysis.warm_kernels import WarmKernelManager
+
+        manager = {"kernel_manager_class": WarmKernelManager}
     try:
         papermill.execute_notebook(str(notebooks_dir / f"{job.notebook}.ipynb"), str(tmp), parameters=job.parameters,
                                    kernel_name="python3", progress_bar=False, cwd=str(notebooks_dir),
-                                   extra_arguments=KERNEL_ARGUMENTS)
+                                   request_save_on_cell_execute=False,  # written once at the end (or on error)
+                                   extra_arguments=KERNEL_ARGUMENTS, **manager)
     except PapermillExecutionError as err:
         error = f"{err.ename}: {err.evalue}".strip().splitlines()[-1]
     except Exception as err:  # the kernel died, the notebook is unreadable ...: still one failed run
@@ -162,17 +203,22 @@ def _page_info(job: Job, error: str, data_dir: Path, site_dir: Path, planned: fr
     else:
         ids = list(src.index)
     cited = [(s, src.at[s, "title_zh"], f"{src.at[s, 'file']}, lines {int(src.at[s, 'line_start'])}-{int(src.at[s, 'line_end'])}") for s in ids]
-    everything = [j for j in plan(tables)[0]
-                  if j == job or j.key in planned or (Path(site_dir) / j.page).is_file()]
-    county_pages = [(f"{j.notebook} ({PER_COUNTY[j.notebook]})", j.page) for j in everything if j.county and j.county == job.county]
-    same = [j for j in everything if j.notebook == job.notebook and j.county]
-    neighbours = (None, None)
-    if job in same:
-        i = same.index(job)
-        pick = lambda k: (same[k].county, same[k].page) if 0 <= k < len(same) else None  # noqa: E731
-        neighbours = (pick(i - 1), pick(i + 1))
+    county_jobs, same, i = _site_links(tables).get(job.key, ([], [], 0))
+    made = lambda j: j == job or j.key in planned or (Path(site_dir) / j.page).is_file()  # noqa: E731
+    county_pages = [(f"{j.notebook} ({PER_COUNTY[j.notebook]})", j.page) for j in county_jobs if made(j)]
+    neighbours = tuple((n.county, n.page) if (n := _nearest(same, i, step, made)) else None for step in (-1, 1))
     return PageInfo(f"{job.notebook}.ipynb", job.parameters, cited, error, county_pages, neighbours,
                     Linker.from_tables(tables, with_sources=report_texts_dir() is not None))
+
+
+_SITE_LINKS: list = [None, {}]  # the tables they were planned from, and the links
+
+
+def _site_links(tables) -> dict:
+    """:func:`_links` of the whole plan, kept while the tables are the same object (a worker makes many pages)."""
+    if _SITE_LINKS[0] is not tables:
+        _SITE_LINKS[:] = [tables, _links(plan(tables)[0])]
+    return _SITE_LINKS[1]
 
 
 def _load_state(reports_dir: Path) -> dict:
@@ -208,7 +254,7 @@ def _quiet_worker() -> None:
 def _stop_processes(pool) -> None:
     """End the pool's workers and the kernels they started.
 
-    psutil kills the kernels (a worker's descendants); the workers themselves are killed and joined
+    psutil kills the kernels (a worker's descendants, with the fork servers of warm kernels); the workers are killed and joined
     through multiprocessing, which must reap them itself: had psutil reaped a worker, the pool's
     shutdown would see it alive forever and the interpreter would hang at exit.
     """
@@ -221,14 +267,14 @@ def _stop_processes(pool) -> None:
             kernels += psutil.Process(worker.pid).children(recursive=True)
         except psutil.NoSuchProcess:
             pass
+    for worker in workers:  # first, so that no worker lives to report its kernel's death or start another
+        worker.kill()
     for kernel in kernels:
         try:
             kernel.kill()
         except psutil.NoSuchProcess:
             pass
     psutil.wait_procs(kernels, timeout=5)
-    for worker in workers:
-        worker.kill()
     for worker in workers:
         worker.join(5)
 
@@ -297,8 +343,11 @@ def _lock(reports_dir: Path):
 
 def run_batch(counties=None, notebooks=None, jobs: int | None = None, force: bool = False,
               data_dir: Path = DATA_DIR, reports_dir: Path = REPORTS_OUT_DIR, site_dir: Path = SITE_DIR,
-              notebooks_dir: Path = NOTEBOOKS_DIR, figures_dir: Path = FIGURES_DIR, scheduler: str | None = None) -> dict:
+              notebooks_dir: Path = NOTEBOOKS_DIR, figures_dir: Path = FIGURES_DIR, scheduler: str | None = None,
+              warm: bool = True) -> dict:
     """Run the notebooks, then build the site; returns the summary (see :func:`format_summary`).
+
+    ``warm=False`` starts every kernel cold, as plain papermill does (for comparison and benchmarks).
 
     ``scheduler`` is the address of a Dask distributed scheduler ("tcp://host:8786"): the runs
     then go to its workers, which must see the same files (a shared file system).
@@ -311,19 +360,21 @@ def run_batch(counties=None, notebooks=None, jobs: int | None = None, force: boo
     try:
         with _TermAsInterrupt():
             return _run_locked(tables, todo, no_data, jobs, force, Path(data_dir), Path(reports_dir), Path(site_dir),
-                               Path(notebooks_dir), Path(figures_dir), scheduler)
+                               Path(notebooks_dir), Path(figures_dir), scheduler, warm)
     finally:
         lock.release()
 
 
 def _run_locked(tables, todo, no_data, jobs, force, data_dir: Path, reports_dir: Path, site_dir: Path,
-                notebooks_dir: Path, figures_dir: Path, scheduler) -> dict:
+                notebooks_dir: Path, figures_dir: Path, scheduler, warm: bool) -> dict:
     from tqdm import tqdm
 
     _remove_temporary(reports_dir)  # from a run that was killed
     shared = shared_digest(data_dir)
     state = _load_state(reports_dir)
-    digests = {job.key: job_digest(job, shared, notebooks_dir) for job in todo}
+    everything, nothing = plan(tables)
+    current = job_digests(tables, everything, notebooks_dir)  # the index shows every page, whatever this run makes
+    digests = {job.key: current[job.key] for job in todo}
     results: dict[str, Result] = {}
     pending = []
     for job in todo:
@@ -337,7 +388,7 @@ def _run_locked(tables, todo, no_data, jobs, force, data_dir: Path, reports_dir:
     interrupted = False
     try:
         if pending:
-            arguments = (data_dir, reports_dir, site_dir, notebooks_dir, figures_dir, frozenset(job.key for job in pending))
+            arguments = (data_dir, reports_dir, site_dir, notebooks_dir, figures_dir, frozenset(job.key for job in pending), warm)
             with tqdm(total=len(pending), desc="notebooks", unit="run", disable=None) as bar:
                 for result in _execute(pending, arguments, jobs, scheduler):
                     results[result.key] = result
@@ -350,8 +401,6 @@ def _run_locked(tables, todo, no_data, jobs, force, data_dir: Path, reports_dir:
         _remove_temporary(reports_dir)
     finally:
         # The index describes the whole site, whatever subset this run executed: every page on disk.
-        everything, nothing = plan(tables)
-        current = {job.key: job_digest(job, shared, notebooks_dir) for job in everything}
         _build_index(tables, everything, state, nothing, site_dir, reports_dir, shared, current)
     if interrupted:
         finished = sum(r.status != "up to date" for r in results.values())

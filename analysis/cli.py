@@ -50,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--out", type=Path, help="write reports/, site/ and figures/ under this folder "
                        "(default: the project; with another --data-dir, <data-dir>/../build)")
     batch.add_argument("--scheduler", help="address of a Dask distributed scheduler to run on, e.g. tcp://host:8786")
+    batch.add_argument("--cold-kernels", action="store_true",
+                       help="start each kernel as plain papermill does, instead of forking it from a pre-imported parent")
     synth = sub.add_parser("synth", help="write SYNTHETIC counties (same schema) to a folder outside data/")
     synth.add_argument("--counties", type=int, required=True, help="how many")
     synth.add_argument("--seed", type=int, default=0)
@@ -290,7 +292,8 @@ def _main(argv: list[str]) -> int:
                else {"reports_dir": REPORTS_OUT_DIR, "site_dir": SITE_DIR, "figures_dir": FIGURES_DIR})
         try:
             summary = run_batch(args.county, args.notebook, args.jobs, args.force, args.data_dir,
-                                notebooks_dir=args.notebooks_dir or NOTEBOOKS_DIR, scheduler=args.scheduler, **out)
+                                notebooks_dir=args.notebooks_dir or NOTEBOOKS_DIR, scheduler=args.scheduler,
+                                warm=not args.cold_kernels, **out)
         except ValueError as err:
             raise SystemExit(f"error: {err}") from None
         print(format_summary(summary, tables))

@@ -80,7 +80,9 @@ def shares_with_intervals(indicators: pd.DataFrame):
     fig, ax = plt.subplots(figsize=(8, 0.55 * len(table) + 1.4))
     y = range(len(table))
     ax.barh(list(y), table["value"], color="#2a9d8f", alpha=0.85)
-    lower, upper = table["value"] - table["low"], table["high"] - table["value"]
+    # A share of exact counts has low == value == high, computed apart: the difference can be -1e-15,
+    # which matplotlib refuses as a negative error bar.
+    lower, upper = (table["value"] - table["low"]).clip(lower=0), (table["high"] - table["value"]).clip(lower=0)
     ax.errorbar(table["value"], list(y), xerr=[lower, upper], fmt="none", ecolor="#264653", capsize=4)
     for i, (v, hi) in enumerate(zip(table["value"], table["high"])):
         ax.text(min(hi + 1.5, 92), i, f"{v:.1f}%", va="center", fontsize=9)

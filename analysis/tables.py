@@ -152,11 +152,12 @@ def load_tables(data_dir: Path | str = DATA_DIR) -> Tables:
     DataError
         Listing every problem as "data/<file>.csv, row N, column 'c': ...".
     """
-    return _load_cached(Path(data_dir).resolve())
+    data_dir = Path(data_dir).resolve()
+    return _load_cached(data_dir, _content_key(data_dir))  # keyed by content: an edited table is never served stale
 
 
 def reload_tables(data_dir: Path | str = DATA_DIR) -> Tables:
-    """``load_tables`` after this process itself changed the tables (the in-memory cache is keyed by folder)."""
+    """``load_tables`` with the in-memory cache emptied (it is keyed by folder and content, so this is rarely needed)."""
     _load_cached.cache_clear()
     return load_tables(data_dir)
 
@@ -178,10 +179,9 @@ def _content_key(data_dir: Path) -> str:
 
 
 @lru_cache(maxsize=4)
-def _load_cached(data_dir: Path) -> Tables:
+def _load_cached(data_dir: Path, key: str) -> Tables:
     from analysis.outputs import write_bytes_atomic
 
-    key = _content_key(data_dir)
     cached = _cache_dir() / f"tables-{key}.pickle"
     if cached.is_file():
         try:

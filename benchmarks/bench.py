@@ -1,4 +1,5 @@
-"""Batch speed against the kernel floor, parallel speed-up, no-op rerun and scaling (``make bench``).
+"""Batch speed against papermill's floor and the cells floor, parallel speed-up, no-op rerun,
+one-row edits and scaling (``make bench``).
 
 Everything is measured in one run on this machine and printed as ratios with the absolute
 figures. Outputs go to a scratch folder; the repository's reports/, site/ and figures/ are untouched.
@@ -24,9 +25,12 @@ NOTEBOOKS = ["00-overview", "01-finance", "02-staffing", "03-delegation", "04-fa
 # What the real notebooks import, directly or through analysis.views / analysis.overview.
 FLOOR_IMPORTS = ("import analysis.views, analysis.overview, analysis.figures, analysis.audit, analysis.indicators\n"
                  "import pandas, pandera.pandas, cn2an, matplotlib.pyplot, seaborn, statsmodels.stats.proportion")
-# The driver reports its own peak memory (children excluded) as its last line.
+# The driver reports its own peak memory (children excluded) and the CPU time of the whole batch
+# (itself, its workers, their fork servers and kernels, each waited for) as its last line.
 DRIVER = ("import json, resource, sys\nfrom analysis.cli import main\ncode = main(sys.argv[1:])\n"
-          "print(json.dumps({'maxrss_kib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, 'code': code}))")
+          "me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+          "cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime\n"
+          "print(json.dumps({'maxrss_kib': me.ru_maxrss, 'cpu_s': cpu, 'code': code}))")
 
 
 def floor_notebooks(folder: Path) -> Path:
@@ -50,8 +54,36 @@ def batch(*args: str) -> dict:
         sys.exit(f"batch {' '.join(args)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     lines = done.stdout.strip().splitlines()
     total = next(line for line in lines if line.startswith("total:"))
-    runs = sum(int(part.split()[-1]) for part in total.removeprefix("total: ").split(", ") if part.split()[0] in ("ok", "up"))
-    return {"seconds": seconds, "maxrss_mib": json.loads(lines[-1])["maxrss_kib"] / 1024, "runs": runs, "summary": total}
+    counts = {part.rsplit(" ", 1)[0]: int(part.rsplit(" ", 1)[1]) for part in total.removeprefix("total: ").split(", ")}
+    last = json.loads(lines[-1])
+    return {"seconds": seconds, "maxrss_mib": last["maxrss_kib"] / 1024, "cpu_s": last["cpu_s"], "summary": total,
+            "runs": counts.get("ok", 0) + counts.get("up to date", 0), "made": counts.get("ok", 0)}
+
+
+def cells_floor(data_dir: Path, scratch: Path, *notebook_args: str) -> dict:
+    """CPU time of the same runs' cells, once each, in one warm interpreter (benchmarks/cells_floor.py)."""
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "cells_floor.py"), "--data-dir", str(data_dir),
+                           "--figures-dir", str(scratch / "cells-floor-figures"), *notebook_args],
+                          cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"cells floor failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout)
+
+
+def edit_one_value(data_dir: Path, county: str) -> str:
+    """Change one cell (a note) of one of ``county``'s facts, as a correction would; returns the fact's id."""
+    import csv
+
+    path = data_dir / "facts.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    row = next(r for r in rows if r["county"] == county)
+    row["note"] = f"{row['note']} (corrected)"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return row["fact_id"]
 
 
 def median_time(command: list[str], repeat: int = 5) -> float:
@@ -77,13 +109,19 @@ def main() -> None:
         # no-op rerun a full one, as it should, and the figure meaningless.
         data = ["--data-dir", str(shutil.copytree(ROOT / "data", scratch / "data"))]
         real = batch(*data, "batch", "--force", "--jobs", str(cores), "--out", str(scratch / "real"))
-        floor = batch(*data, "batch", "--force", "--jobs", str(cores), "--out", str(scratch / "floor"),
+        # papermill's floor: plain papermill kernels (cold) running notebooks that only import
+        floor = batch(*data, "batch", "--force", "--jobs", str(cores), "--out", str(scratch / "floor"), "--cold-kernels",
                       "--notebooks-dir", str(floor_notebooks(scratch / "floor-notebooks")))
         serial = batch(*data, "batch", "--force", "--jobs", "1", "--out", str(scratch / "serial"))
+        cells = cells_floor(Path(data[1]), scratch)
+        if cells["runs"] != serial["runs"]:
+            sys.exit(f"the cells floor ran {cells['runs']} notebooks, the serial batch {serial['runs']}")
         noop = batch(*data, "batch", "--jobs", str(cores), "--out", str(scratch / "real"))
         if "ok" in noop["summary"] or "failed" in noop["summary"]:  # "total: no data 50, up to date 27" wanted
             sys.exit(f"the no-op rerun ran notebooks ({noop['summary']}): its figure would mean nothing")
         help_seconds = median_time([sys.executable, "-m", "analysis", "--help"])
+        figures |= {"serial_batch_cpu_s": serial["cpu_s"], "cells_cpu_s": cells["cells_cpu_s"],
+                    "serial_cpu_per_run_s": serial["cpu_s"] / serial["runs"], "cells_cpu_per_run_s": cells["cells_cpu_s"] / cells["runs"]}
         figures |= {"real_batch_s": real["seconds"], "floor_batch_s": floor["seconds"], "runs": real["runs"],
                     "serial_batch_s": serial["seconds"], "noop_rerun_s": noop["seconds"], "help_s": help_seconds}
         scaling = {}
@@ -94,13 +132,26 @@ def main() -> None:
             run = batch("--data-dir", str(out / "data"), "batch", "--force", "--jobs", str(cores),
                         "--notebook", args.scaling_notebook)
             scaling[size] = {"per_county_s": run["seconds"] / size, "driver_peak_mib": run["maxrss_mib"], "total_s": run["seconds"]}
+        # One-row edit, among the most counties: the overview joins the batch, then one value of one county changes.
+        size = max(scaling)
+        out = scratch / f"synthetic-{size}"
+        selection = ["--data-dir", str(out / "data"), "batch", "--jobs", str(cores), "--notebook", "00-overview",
+                     "--notebook", args.scaling_notebook]
+        batch(*selection)
+        county = f"syn_{size // 2:04d}"
+        edited = edit_one_value(out / "data", county)
+        after = batch(*selection)
+        figures["one_row_edit"] = {"counties": size, "edited": edited, "made": after["made"], "expected": 2,
+                                   "summary": after["summary"]}  # the county's notebook and the overview
         figures["scaling"] = scaling
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
     small, large = min(scaling), max(scaling)
     ratios = {
-        "overhead (real / floor, target <= 1.15)": figures["real_batch_s"] / figures["floor_batch_s"],
+        "overhead (real / papermill floor, target <= 1.15)": figures["real_batch_s"] / figures["floor_batch_s"],
+        "cells floor (serial batch CPU / cells CPU, target <= 2.0)": figures["serial_batch_cpu_s"] / figures["cells_cpu_s"],
+        "one-row edit (runs made / county's runs + overview, target <= 1.0)": figures["one_row_edit"]["made"] / figures["one_row_edit"]["expected"],
         f"parallel speed-up (jobs 1 / jobs {cores}, target >= 1.7)": figures["serial_batch_s"] / figures["real_batch_s"],
         "no-op rerun / --help (target <= 3)": figures["noop_rerun_s"] / figures["help_s"],
         f"per-county time, {large} / {small} counties (target <= 1.10)": scaling[large]["per_county_s"] / scaling[small]["per_county_s"],
@@ -113,6 +164,10 @@ def main() -> None:
     print("absolute figures:")
     print(f"  real batch {figures['real_batch_s']:.1f} s, floor {figures['floor_batch_s']:.1f} s, jobs 1 {figures['serial_batch_s']:.1f} s")
     print(f"  no-op rerun {figures['noop_rerun_s']:.2f} s, --help {figures['help_s']:.2f} s")
+    print(f"  serial batch CPU {figures['serial_batch_cpu_s']:.1f} s ({figures['serial_cpu_per_run_s']:.2f} s a run), "
+          f"cells alone {figures['cells_cpu_s']:.1f} s ({figures['cells_cpu_per_run_s']:.2f} s a run)")
+    edit = figures["one_row_edit"]
+    print(f"  one-row edit among {edit['counties']} counties ({edit['edited']}): {edit['made']} runs made ({edit['summary']})")
     for size, row in scaling.items():
         print(f"  {size} synthetic counties ({args.scaling_notebook}): {row['total_s']:.1f} s, "
               f"{row['per_county_s']:.2f} s per county, driver peak {row['driver_peak_mib']:.0f} MiB")

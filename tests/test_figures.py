@@ -110,3 +110,17 @@ def test_xuanzhou_amounts_are_told_apart_by_their_measure():
     assert dict(zip(table["as_written"], table["wan_yuan"])) == {"60万元": 60, "40万元": 40}
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert len(set(labels)) == len(table) and fig.axes[0].get_xscale() == "log"
+
+
+def test_a_share_of_complete_counts_draws_even_when_its_bounds_differ_in_the_last_bit():
+    """118 of 199 powers: value and bounds are computed apart and may differ by 1e-14 (a synthetic county failed so)."""
+    import pandas as pd
+
+    from analysis.figures import shares_with_intervals
+
+    value = 118 / 199 * 100
+    row = {"indicator": "x", "label": "powers in normal use", "entity": "", "numerator": 118.0, "denominator": 199.0,
+           "value": value, "low": value * (1 + 1e-15), "high": value * (1 - 1e-15), "interval": "none", "unit": "%", "inputs": ""}
+    assert row["low"] > row["value"] > row["high"]
+    fig, table = shares_with_intervals(pd.DataFrame([row]))
+    assert fig is not None and len(table) == 1

@@ -1,0 +1,282 @@
+"""Warm kernels: each notebook gets a fresh kernel process forked from a parent that has already
+imported the heavy libraries, so a run pays for its own cells, not for starting Python and
+importing pandas, matplotlib, seaborn, statsmodels and pandera again (about 3 s of CPU a run).
+
+Isolation is the fork's: every kernel is a new process, a copy of the same pristine parent, which
+has imported modules and run nothing else; no kernel ever sees another's state. The package's
+own modules are not pre-imported (they read the environment at import and may change between
+batches); a kernel imports them as a cold one does.
+
+Design: one fork server per worker process (a local batch worker or a Dask worker), started on
+first use with ``python -m analysis.warm_kernels``; it reads launch requests (JSON lines) on its
+stdin and answers with the kernel's pid. :class:`WarmKernelManager` is jupyter_client's
+AsyncKernelManager with a provisioner that asks the server instead of calling Popen, so nbclient
+and papermill work unchanged (parameters cell, error cells, outputs). The server exits when its
+worker goes (end of its stdin) and takes its kernels with it; a kernel exits if the server dies.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.provisioning import LocalProvisioner
+
+# What a notebook's kernel imports before its first cell can use it (measured: ~2 s of CPU).
+# Not matplotlib_inline's backend: importing it inside a kernel is what hooks it into the shell.
+# The list is what the package imports, directly or when it draws and saves a figure.
+PRELOAD = ("numpy", "pandas", "scipy.stats", "matplotlib", "matplotlib.pyplot", "matplotlib.backends.backend_agg",
+           "matplotlib.backends.backend_svg", "fontTools.ttLib", "mplfonts", "seaborn", "statsmodels.api",
+           "statsmodels.stats.proportion", "pandera.pandas", "cn2an", "nbformat", "IPython", "ipykernel.kernelapp",
+           # and what a kernel imports as it starts (its debugger, history, completer)
+           "ipykernel.ipkernel", "ipykernel.debugger", "IPython.core.completerlib", "IPython.extensions.storemagic",
+           "sqlite3", "pdb", "psutil", "tornado.queues", "tornado.platform.asyncio")
+QUIET_DEBUGGER = "PYDEVD_DISABLE_FILE_VALIDATION"
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # what ipykernel itself sets before a cell runs
+
+
+# -- the server (its own process) ---------------------------------------------------------------
+
+def serve() -> None:
+    """Pre-import, then fork one kernel per request until stdin closes."""
+    # As ipykernel does at start: matplotlib reads its backend once, at import.
+    if not os.environ.get("MPLBACKEND"):
+        os.environ["MPLBACKEND"] = INLINE_BACKEND
+    replies = os.fdopen(os.dup(1), "w", buffering=1)
+    os.dup2(2, 1)  # an import's stray print must not corrupt the replies
+    _import_as_in_a_kernel(PRELOAD)
+    children: set[int] = set()
+
+    def reap(signum, frame):
+        while True:
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            children.discard(pid)
+
+    signal.signal(signal.SIGCHLD, reap)
+    try:
+        if threading.active_count() > 1:  # forking a threaded process copies locks held by other threads
+            replies.write(json.dumps({"error": f"{threading.active_count()} threads after the imports"}) + "\n")
+            return
+        replies.write(json.dumps({"ready": os.getpid()}) + "\n")
+        for line in sys.stdin:
+            request = json.loads(line)
+            try:
+                pid = os.fork()
+            except OSError as err:
+                replies.write(json.dumps({"error": f"fork failed: {err}"}) + "\n")
+                continue
+            if pid == 0:
+                _become_kernel(request, replies.fileno())
+            children.add(pid)
+            replies.write(json.dumps({"pid": pid}) + "\n")
+    except (BrokenPipeError, KeyboardInterrupt):
+        pass  # the worker is gone (killed by an interrupted batch): nothing to tell it
+    finally:
+        for pid in list(children):  # the kernels must not outlive their worker
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        os._exit(0)  # no flush of a reply pipe whose reader may be gone
+
+
+class _KernelShell:
+    kernel = "forked later"
+
+
+def _import_as_in_a_kernel(modules) -> None:
+    """Import as a kernel's first cell would: where a library asks at import whether it runs in a
+    kernel (pandas sizes its tables to a terminal, or to 20 columns in a kernel), it is told yes."""
+    import builtins
+
+    builtins.get_ipython = _KernelShell  # what IPython puts there while a cell runs; called, it has a .kernel
+    # pydevd (the kernel's debugger) would warn on the terminal that Python's frozen modules may hide
+    # breakpoints; a kernel imports it where the warning is lost. Batch kernels are never debugged.
+    previous = os.environ.get(QUIET_DEBUGGER)
+    os.environ[QUIET_DEBUGGER] = "1"
+    try:
+        for module in modules:
+            importlib.import_module(module)
+    finally:
+        del builtins.get_ipython
+        if previous is None:
+            del os.environ[QUIET_DEBUGGER]
+        else:
+            os.environ[QUIET_DEBUGGER] = previous
+
+
+def _become_kernel(request: dict, replies_fd: int) -> None:
+    """In the forked child: take the launch's environment, folder and arguments, run ipykernel, exit."""
+    code = 1
+    try:
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        os.setsid()  # as jupyter_client's launcher does: interrupts go to the kernel's own group
+        os.close(replies_fd)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.close(null)
+        os.environ.clear()
+        os.environ.update(request["env"])
+        os.chdir(request["cwd"])
+        sys.path[0] = os.getcwd()  # `python -m ipykernel_launcher` puts the working folder first
+        from ipykernel import kernelapp
+
+        # The kernel watches its real parent, the server (the environment's pid is the worker's).
+        kernelapp.launch_new_instance([*request["arguments"], f"--IPKernelApp.parent_handle={os.getppid()}"])
+        code = 0
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else 0
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        os._exit(code)
+
+
+# -- the client side (in the process that runs nbclient) -----------------------------------------
+
+class _Server:
+    """This process's fork server, started on first use; one launch at a time (Dask may use threads)."""
+
+    _lock = threading.Lock()
+    _process: subprocess.Popen | None = None
+
+    @classmethod
+    def launch(cls, arguments: list[str], env: dict, cwd: str) -> int:
+        with cls._lock:
+            try:
+                if cls._process is None or cls._process.poll() is not None:
+                    cls._start()
+                cls._process.stdin.write(json.dumps({"arguments": arguments, "env": env, "cwd": cwd}) + "\n")
+                cls._process.stdin.flush()
+                reply = json.loads(cls._process.stdout.readline() or '{"error": "the fork server died"}')
+            except OSError as err:
+                reply = {"error": f"the fork server is gone ({err})"}
+        if "error" in reply:
+            raise RuntimeError(f"warm kernel not started: {reply['error']}")
+        return reply["pid"]
+
+    @classmethod
+    def _start(cls) -> None:
+        from multiprocessing.util import Finalize
+
+        cls._process = subprocess.Popen([sys.executable, "-m", "analysis.warm_kernels"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, text=True, cwd=str(Path(__file__).parent.parent))
+        ready = json.loads(cls._process.stdout.readline() or '{"error": "the fork server did not start"}')
+        if "ready" not in ready:
+            cls.stop()
+            raise RuntimeError(f"warm kernels unavailable: {ready['error']}")
+        # Run at exit by a multiprocessing worker too (which skips atexit): the server is waited for,
+        # so it leaves no zombie and its kernels' CPU time is counted in this process's children.
+        Finalize(cls, cls.stop, exitpriority=10)
+
+    @classmethod
+    def stop(cls) -> None:
+        process, cls._process = cls._process, None
+        if process is not None:
+            process.stdin.close()  # the server's end of input: it stops its kernels and exits
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+class _ForkedKernel:
+    """What LocalProvisioner expects of a Popen, for a kernel that is the fork server's child."""
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int):
+        self.pid, self.returncode = pid, None
+
+    def poll(self) -> int | None:
+        import psutil
+
+        try:
+            alive = psutil.Process(self.pid).status() != psutil.STATUS_ZOMBIE
+        except psutil.NoSuchProcess:
+            alive = False
+        if not alive and self.returncode is None:
+            self.returncode = 0  # the server reaps it; its exit code is not ours to read
+        return None if alive else self.returncode
+
+    def wait(self, timeout=None) -> int:
+        import time
+
+        while self.poll() is None:
+            time.sleep(0.05)
+        return self.returncode
+
+    def send_signal(self, signum: int) -> None:
+        try:
+            os.kill(self.pid, signum)
+        except ProcessLookupError:
+            pass
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+        self.returncode = -signal.SIGKILL
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+
+def _is_python_kernel(cmd: list[str]) -> bool:
+    return len(cmd) >= 3 and cmd[1:3] == ["-m", "ipykernel_launcher"] and Path(cmd[0]).resolve() == Path(sys.executable).resolve()
+
+
+_warned: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    if message not in _warned:
+        _warned.add(message)
+        print(f"warning: {message}", file=sys.stderr, flush=True)
+
+
+class WarmProvisioner(LocalProvisioner):
+    """LocalProvisioner whose Python kernels come from the fork server; any other kernel starts cold."""
+
+    async def launch_kernel(self, cmd: list[str], **kwargs):
+        if not _is_python_kernel(cmd):
+            return await super().launch_kernel(cmd, **kwargs)
+        env = {**(kwargs.get("env") or os.environ)}
+        cwd = str(kwargs.get("cwd") or os.getcwd())
+        try:
+            self.process = _ForkedKernel(_Server.launch(cmd[3:], env, cwd))
+        except RuntimeError as err:  # warm kernels are a saving, never a reason for a run to fail
+            _warn_once(f"{err}; starting kernels cold")
+            return await super().launch_kernel(cmd, **kwargs)
+        self.pid = self.pgid = self.process.pid  # the child called setsid: its group is its pid
+        self.cwd = cwd
+        return self.connection_info
+
+
+class WarmKernelManager(AsyncKernelManager):
+    """nbclient's default kernel manager, launching through :class:`WarmProvisioner`."""
+
+    async def _async_pre_start_kernel(self, **kw):
+        import uuid
+
+        if self.provisioner is None:
+            self.kernel_id = self.kernel_id or kw.pop("kernel_id", str(uuid.uuid4()))
+            self.provisioner = WarmProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
+        return await super()._async_pre_start_kernel(**kw)
+
+
+if __name__ == "__main__":
+    serve()

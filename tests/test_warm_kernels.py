@@ -1,0 +1,92 @@
+"""Warm kernels: forked from a pre-imported parent, yet each run as isolated and as faithful as a cold one."""
+
+import nbformat
+import papermill
+import pytest
+from papermill.exceptions import PapermillExecutionError
+
+from analysis.batch import run_batch
+from analysis.execute import KERNEL_ARGUMENTS, clean_metadata
+from analysis.warm_kernels import WarmKernelManager
+from tests.conftest import BATCH_COUNTIES
+
+
+def _plain(path) -> str:
+    """A notebook without what differs between any two runs (papermill's timings and paths)."""
+    return nbformat.writes(clean_metadata(nbformat.read(path, as_version=4)))
+
+
+def test_a_warm_batch_writes_the_same_notebooks_and_pages_as_a_cold_one(built_site, tmp_path):
+    cold = run_batch(BATCH_COUNTIES, jobs=2, reports_dir=tmp_path / "reports", site_dir=tmp_path / "site",
+                     figures_dir=tmp_path / "figures", warm=False)
+    assert {job["status"] for job in cold["jobs"]} == {"ok"}
+    warm_out = built_site["out"]  # the session's batch runs warm, the default
+    notebooks = sorted(p.relative_to(tmp_path / "reports") for p in (tmp_path / "reports").rglob("*.ipynb"))
+    assert len(notebooks) == 11
+    for name in notebooks:
+        assert _plain(tmp_path / "reports" / name) == _plain(warm_out / "reports" / name), name
+    pages = sorted(p.relative_to(tmp_path / "site") for p in (tmp_path / "site").rglob("*.html"))
+    assert len(pages) > 11  # the runs' pages, the index and the source pages
+    for page in pages:
+        assert (tmp_path / "site" / page).read_bytes() == (warm_out / "site" / page).read_bytes(), page
+
+
+def _notebook(path, *sources, parameters: bool = False):
+    cells = [nbformat.v4.new_code_cell(source) for source in sources]
+    if parameters:
+        cells.insert(0, nbformat.v4.new_code_cell("county = 'x'", metadata={"tags": ["parameters"]}))
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+    return str(path)
+
+
+def _run(notebook, out, **kw):
+    return papermill.execute_notebook(notebook, str(out), kernel_name="python3", progress_bar=False,
+                                      extra_arguments=KERNEL_ARGUMENTS, kernel_manager_class=WarmKernelManager, **kw)
+
+
+def _outputs(nb) -> list[str]:
+    return ["".join(o.get("text", "") for o in cell.outputs).strip() for cell in nb.cells if cell.cell_type == "code"]
+
+
+def test_no_state_passes_from_one_warm_kernel_to_the_next(tmp_path):
+    # The first run changes everything a reused interpreter would carry over: a pre-imported module,
+    # the builtins, the environment, the working folder, pandas' options, the matplotlib settings.
+    spoil = _notebook(tmp_path / "spoil.ipynb",
+                      "import os, sys, builtins, pandas, matplotlib\n"
+                      "pandas.LEAKED = 1\nbuiltins.LEAKED = 1\nos.environ['LEAKED'] = '1'\nos.chdir('/')\n"
+                      "pandas.set_option('display.max_rows', 3)\nmatplotlib.rcParams['lines.linewidth'] = 9\n"
+                      "sys.modules['leaked_module'] = sys\nLEAKED = 1\nprint(os.getppid())")
+    probe = _notebook(tmp_path / "probe.ipynb",
+                      "import os, sys, builtins, pandas, matplotlib\n"
+                      "print(hasattr(pandas, 'LEAKED'), hasattr(builtins, 'LEAKED'), 'LEAKED' in os.environ,\n"
+                      "      'leaked_module' in sys.modules, 'LEAKED' in globals())\n"
+                      "print(pandas.get_option('display.max_rows'), matplotlib.rcParams['lines.linewidth'])\n"
+                      "print(os.getcwd() == %r)\nprint(os.getppid())" % str(tmp_path))
+    first = _run(spoil, tmp_path / "spoil.out.ipynb", cwd=str(tmp_path))
+    second = _run(probe, tmp_path / "probe.out.ipynb", cwd=str(tmp_path))
+    leaks, settings, same_folder, parent = _outputs(second)[0].splitlines()
+    assert leaks == "False False False False False"
+    assert settings == "60 1.5"  # pandas' and matplotlib's own defaults
+    assert same_folder == "True"
+    # Both kernels are children of the same fork server: the warm path was taken, twice.
+    assert parent == _outputs(first)[0]
+
+
+def test_a_warm_kernel_starts_with_the_libraries_imported_and_the_package_not(tmp_path):
+    probe = _notebook(tmp_path / "probe.ipynb", "import sys\nprint('seaborn' in sys.modules, 'analysis.tables' in sys.modules)")
+    out = _run(probe, tmp_path / "probe.out.ipynb")
+    # analysis reads its folders from the environment at import, so each kernel imports it afresh
+    assert _outputs(out) == ["True False"]
+
+
+def test_a_warm_kernel_keeps_the_parameters_cell_and_the_error_cell(tmp_path):
+    broken = _notebook(tmp_path / "broken.ipynb", "print(county)", "1 / 0", "print('not reached')", parameters=True)
+    with pytest.raises(PapermillExecutionError, match="ZeroDivisionError"):
+        _run(broken, tmp_path / "broken.out.ipynb", parameters={"county": "laishui"})
+    nb = nbformat.read(tmp_path / "broken.out.ipynb", as_version=4)
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    assert "injected-parameters" in code[1].metadata.tags
+    assert _outputs(nb)[2] == "laishui"
+    assert [o.output_type for o in code[3].outputs] == ["error"] and code[4].outputs == []
