@@ -131,6 +131,8 @@ def main() -> None:
                            cwd=ROOT, check=True, capture_output=True)
             run = batch("--data-dir", str(out / "data"), "batch", "--force", "--jobs", str(cores),
                         "--notebook", args.scaling_notebook)
+            if "failed" in run["summary"]:
+                sys.exit(f"the batch of {size} synthetic counties had failed runs ({run['summary']}): its figures would mean nothing")
             scaling[size] = {"per_county_s": run["seconds"] / size, "driver_peak_mib": run["maxrss_mib"], "total_s": run["seconds"]}
         # One-row edit, among the most counties: the overview joins the batch, then one value of one county changes.
         size = max(scaling)
