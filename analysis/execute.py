@@ -13,7 +13,7 @@ KERNEL = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language":
 # at start that its loopback TCP sockets are unencrypted, and jupyter_client interrupts every
 # kernel at shutdown ("KeyboardInterrupt caught in kernel"). Both are harmless and would bury
 # the progress bar and the summary; a notebook's own errors are in its outputs either way.
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.enabled=False"]
 CELL_METADATA_DROPPED = ("execution", "papermill", "collapsed", "scrolled", "ExecuteTime")
 
 

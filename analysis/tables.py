@@ -153,7 +153,18 @@ def load_tables(data_dir: Path | str = DATA_DIR) -> Tables:
         Listing every problem as "data/<file>.csv, row N, column 'c': ...".
     """
     data_dir = Path(data_dir).resolve()
-    return _load_cached(data_dir, _content_key(data_dir))  # keyed by content: an edited table is never served stale
+    return _load_cached(data_dir, _stat_key(data_dir))  # an edited table is never served stale
+
+
+def _stat_key(data_dir: Path) -> tuple:
+    """The tables' sizes and modification times: a cheap key for the in-memory cache (the disk cache hashes the content)."""
+    def stat(path: Path):
+        try:
+            found = path.stat()
+            return found.st_size, found.st_mtime_ns
+        except OSError:
+            return None
+    return tuple(stat(data_dir / f"{name}.csv") for name in TABLES)
 
 
 def reload_tables(data_dir: Path | str = DATA_DIR) -> Tables:
@@ -179,9 +190,10 @@ def _content_key(data_dir: Path) -> str:
 
 
 @lru_cache(maxsize=4)
-def _load_cached(data_dir: Path, key: str) -> Tables:
+def _load_cached(data_dir: Path, stamp: tuple) -> Tables:
     from analysis.outputs import write_bytes_atomic
 
+    key = _content_key(data_dir)
     cached = _cache_dir() / f"tables-{key}.pickle"
     if cached.is_file():
         try:

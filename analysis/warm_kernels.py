@@ -1,11 +1,13 @@
 """Warm kernels: each notebook gets a fresh kernel process forked from a parent that has already
-imported the heavy libraries, so a run pays for its own cells, not for starting Python and
-importing pandas, matplotlib, seaborn, statsmodels and pandera again (about 3 s of CPU a run).
+imported the libraries and the package, so a run pays for its own cells, not for starting Python
+and importing pandas, matplotlib, seaborn, statsmodels, pandera and the package again (about 3 s
+of CPU a run).
 
 Isolation is the fork's: every kernel is a new process, a copy of the same pristine parent, which
-has imported modules and run nothing else; no kernel ever sees another's state. The package's
-own modules are not pre-imported (they read the environment at import and may change between
-batches); a kernel imports them as a cold one does.
+has imported modules and run nothing else; no kernel ever sees another's state. The package reads
+two folders from the environment as it is imported (analysis.paths), and its code may change
+between batches: a server serves only launches with the environment and the code it imported
+with, and is replaced otherwise.
 
 Design: one fork server per worker process (a local batch worker or a Dask worker), started on
 first use with ``python -m analysis.warm_kernels``; it reads launch requests (JSON lines) on its
@@ -37,7 +39,11 @@ PRELOAD = ("numpy", "pandas", "scipy.stats", "matplotlib", "matplotlib.pyplot", 
            "statsmodels.stats.proportion", "pandera.pandas", "cn2an", "nbformat", "IPython", "ipykernel.kernelapp",
            # and what a kernel imports as it starts (its debugger, history, completer)
            "ipykernel.ipkernel", "ipykernel.debugger", "IPython.core.completerlib", "IPython.extensions.storemagic",
-           "sqlite3", "pdb", "psutil", "tornado.queues", "tornado.platform.asyncio")
+           "sqlite3", "pdb", "psutil", "tornado.queues", "tornado.platform.asyncio",
+           # last, the package, but not analysis.views or analysis.overview: importing those in a
+           # kernel is what installs the reviewer tables' HTML formatter into its shell
+           "analysis.tables", "analysis.audit", "analysis.indicators", "analysis.figures", "analysis.display")
+PACKAGE_ENVIRONMENT = ("ANALYSIS_DATA_DIR", "ANALYSIS_FIGURES_DIR")  # what analysis.paths reads at import
 QUIET_DEBUGGER = "PYDEVD_DISABLE_FILE_VALIDATION"
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # what ipykernel itself sets before a cell runs
 
@@ -153,13 +159,18 @@ class _Server:
 
     _lock = threading.Lock()
     _process: subprocess.Popen | None = None
+    _key: tuple = ()
+    _finalizer = None
 
     @classmethod
     def launch(cls, arguments: list[str], env: dict, cwd: str) -> int:
+        key = _server_key(env)
         with cls._lock:
             try:
-                if cls._process is None or cls._process.poll() is not None:
-                    cls._start()
+                if cls._process is None or cls._process.poll() is not None or cls._key != key:
+                    cls.stop()  # another data folder, or edited code: its imports are not this launch's
+                    cls._start(env)
+                    cls._key = key
                 cls._process.stdin.write(json.dumps({"arguments": arguments, "env": env, "cwd": cwd}) + "\n")
                 cls._process.stdin.flush()
                 reply = json.loads(cls._process.stdout.readline() or '{"error": "the fork server died"}')
@@ -170,18 +181,19 @@ class _Server:
         return reply["pid"]
 
     @classmethod
-    def _start(cls) -> None:
+    def _start(cls, env: dict) -> None:
         from multiprocessing.util import Finalize
 
         cls._process = subprocess.Popen([sys.executable, "-m", "analysis.warm_kernels"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, text=True, cwd=str(Path(__file__).parent.parent))
+                                        stdout=subprocess.PIPE, text=True, cwd=str(Path(__file__).parent.parent), env=env)
         ready = json.loads(cls._process.stdout.readline() or '{"error": "the fork server did not start"}')
         if "ready" not in ready:
             cls.stop()
             raise RuntimeError(f"warm kernels unavailable: {ready['error']}")
         # Run at exit by a multiprocessing worker too (which skips atexit): the server is waited for,
         # so it leaves no zombie and its kernels' CPU time is counted in this process's children.
-        Finalize(cls, cls.stop, exitpriority=10)
+        if cls._finalizer is None:
+            cls._finalizer = Finalize(cls, cls.stop, exitpriority=10)
 
     @classmethod
     def stop(cls) -> None:
@@ -193,6 +205,13 @@ class _Server:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+def _server_key(env: dict) -> tuple:
+    """What a server's imports depend on: the folders analysis.paths read, and the package's files."""
+    code = Path(__file__).parent
+    files = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(code.rglob("*.py")))
+    return tuple(env.get(name) for name in PACKAGE_ENVIRONMENT), files
 
 
 class _ForkedKernel:

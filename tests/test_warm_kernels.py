@@ -74,11 +74,22 @@ def test_no_state_passes_from_one_warm_kernel_to_the_next(tmp_path):
     assert parent == _outputs(first)[0]
 
 
-def test_a_warm_kernel_starts_with_the_libraries_imported_and_the_package_not(tmp_path):
-    probe = _notebook(tmp_path / "probe.ipynb", "import sys\nprint('seaborn' in sys.modules, 'analysis.tables' in sys.modules)")
-    out = _run(probe, tmp_path / "probe.out.ipynb")
-    # analysis reads its folders from the environment at import, so each kernel imports it afresh
-    assert _outputs(out) == ["True False"]
+def test_a_warm_kernel_imports_the_package_with_its_own_data_folder_and_code(tmp_path, monkeypatch):
+    import analysis.warm_kernels as warm
+
+    probe = _notebook(tmp_path / "probe.ipynb", "import os, sys\nimport analysis.paths\n"
+                      "print('seaborn' in sys.modules, str(analysis.paths.DATA_DIR), os.getppid())")
+    seen = []
+    for folder in ("first", "second", "second"):
+        # run_job sets these before each run; analysis.paths reads them once, at import
+        monkeypatch.setenv("ANALYSIS_DATA_DIR", str(tmp_path / folder))
+        seen.append(_outputs(_run(probe, tmp_path / "probe.out.ipynb"))[0].split())
+    assert [s[:2] for s in seen] == [["True", str(tmp_path / "first")], ["True", str(tmp_path / "second")]] + \
+        [["True", str(tmp_path / "second")]]
+    assert seen[0][2] != seen[1][2] == seen[2][2]  # another folder, another server; the same folder, the same one
+    # Edited code: the next kernel comes from a new server, which imports the package afresh.
+    monkeypatch.setattr(warm, "_server_key", lambda env, real=warm._server_key: (real(env), "edited"))
+    assert _outputs(_run(probe, tmp_path / "probe.out.ipynb"))[0].split()[2] != seen[2][2]
 
 
 def test_a_warm_kernel_keeps_the_parameters_cell_and_the_error_cell(tmp_path):
