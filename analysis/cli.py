@@ -41,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--csv", action="store_true", help="print CSV to stdout")
     audit.add_argument("--county", help="only this county id")
     audit.add_argument("--out", type=Path, help=f"also write audit.csv into this folder (e.g. {REPORTS_OUT_DIR.name}/)")
+    export = sub.add_parser("export", help="write every table and the audit as csv, xlsx, parquet or dta, with a codebook")
+    export.add_argument("--format", required=True, choices=("csv", "xlsx", "parquet", "dta"),
+                        help="xlsx: one workbook, a sheet per table and a codebook; dta: Stata 14+, labelled")
+    export.add_argument("--out", type=Path, required=True, help="folder to write into (created if need be)")
     batch = sub.add_parser("batch", help="run every notebook for every county and build the HTML site (make reports)")
     batch.add_argument("--county", action="append", help="only this county (repeatable)")
     batch.add_argument("--notebook", action="append", help="only this notebook, e.g. 03-delegation (repeatable)")
@@ -298,6 +302,12 @@ def _main(argv: list[str]) -> int:
             raise SystemExit(f"error: {err}") from None
         print(format_summary(summary, tables))
         return 1 if any(job["status"] == "failed" for job in summary["jobs"]) else 0
+    elif args.command == "export":
+        from analysis.export import export
+
+        _output_argument(args.out, "--out")
+        for path in export(tables, args.format, args.out):
+            print(path)
     elif args.command == "validate":
         counts = ", ".join(f"{name} {len(getattr(tables, name))}" for name in LISTING_COLUMNS | {"findings": 0, "themes": 0, "lists": 0})
         print(f"validate: OK ({counts} rows)")

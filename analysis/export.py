@@ -1,0 +1,96 @@
+"""Every table and the audit in the formats researchers' tools read: csv, xlsx, parquet, dta.
+
+``python -m analysis export --format xlsx --out DIR``. Numeric columns are numbers (empty: missing),
+the rest text. Each export carries its codebook (table, column, type, meaning from
+data/DICTIONARY.md): a sheet of the workbook, a codebook.csv beside CSV and parquet files, the
+variable labels of each Stata file. Every file is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.dictionary import column_descriptions
+from analysis.schemas import NUMERIC_COLUMNS
+from analysis.tables import TABLES
+
+FORMATS = ("csv", "xlsx", "parquet", "dta")
+WORKBOOK = "township-reform-audit.xlsx"
+STATA_LABEL = 80  # characters of a Stata variable label
+
+
+def frames(tables) -> dict[str, pd.DataFrame]:
+    """Every raw table, then the audit of the findings and of the checks."""
+    from analysis.audit import audit_findings
+
+    out = {name: getattr(tables, name).reset_index(drop=True) for name in TABLES}
+    out["audit"] = audit_findings(tables)
+    out["audit_checks"] = audit_findings(tables, table="checks")
+    return out
+
+
+def codebook(exported: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per exported column: its table, name, type and meaning."""
+    meaning = column_descriptions()
+    meaning["audit_checks"] = meaning.get("audit", {})
+    rows = []
+    for table, frame in exported.items():
+        described = meaning.get(table, {})
+        for column in frame.columns:
+            fallback = meaning.get("findings", {}).get(column, "") if table.startswith("audit") else ""
+            rows.append({"table": table, "column": column,
+                         "type": "number" if column in NUMERIC_COLUMNS.get(table, []) else "text",
+                         "meaning": described.get(column, fallback)})
+    return pd.DataFrame(rows, columns=["table", "column", "type", "meaning"])
+
+
+def _atomic(path: Path, write) -> Path:
+    """Write through a temporary file in the same folder, then rename: never a half-written file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return path
+
+
+def _stata(frame: pd.DataFrame, labels: dict[str, str], path: Path) -> None:
+    text = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+    long_text = [c for c in text if frame[c].map(lambda v: len(str(v).encode())).max() > 2000]  # Stata's str holds 2045 bytes
+    frame.to_stata(path, write_index=False, version=118, convert_strl=long_text,
+                   variable_labels={c: labels.get(c, "")[:STATA_LABEL] for c in frame.columns})
+
+
+def export(tables, fmt: str, out: Path) -> list[Path]:
+    """Write every table and the audit as ``fmt`` into ``out``; returns the files written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    exported = frames(tables)
+    book = codebook(exported)
+    written = []
+    if fmt == "xlsx":
+        def workbook(path):
+            with pd.ExcelWriter(path, engine="openpyxl") as excel:
+                for name, frame in {**exported, "codebook": book}.items():
+                    frame.to_excel(excel, sheet_name=name, index=False)
+        return [_atomic(out / WORKBOOK, workbook)]
+    for name, frame in exported.items():
+        path = out / f"{name}.{fmt}"
+        if fmt == "csv":
+            written.append(_atomic(path, lambda p, f=frame: f.to_csv(p, index=False, encoding="utf-8")))
+        elif fmt == "parquet":
+            written.append(_atomic(path, lambda p, f=frame: f.to_parquet(p, index=False)))
+        else:
+            labels = dict(zip(book[book["table"] == name]["column"], book[book["table"] == name]["meaning"]))
+            written.append(_atomic(path, lambda p, f=frame, lab=labels: _stata(f, lab, p)))
+    if fmt != "dta":  # Stata files carry their labels; the others get the codebook beside them
+        written.append(_atomic(out / "codebook.csv", lambda p: book.to_csv(p, index=False, encoding="utf-8")))
+    return written
