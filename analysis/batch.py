@@ -29,6 +29,8 @@ PER_COUNTY = {"01-finance": "finance", "02-staffing": "staffing", "03-delegation
               "05-context": "context"}
 NOTEBOOK_OF_DOMAIN = {domain: notebook for notebook, domain in PER_COUNTY.items()}
 OVERVIEW = "00-overview"
+# Notebooks run once for the whole site (no county), and what the index says each offers.
+SITE_WIDE = {OVERVIEW: "every county at once", "06-explore": "a guided tour: query the tables and the ledger with pandas"}
 STATE_FILE = ".batch-state.json"
 LOCK_FILE = ".batch.lock"
 
@@ -45,7 +47,7 @@ class BatchInterrupted(Exception):
 @dataclass(frozen=True)
 class Job:
     notebook: str
-    county: str | None  # None for the overview
+    county: str | None  # None for a site-wide notebook (the overview, the tour)
 
     @property
     def key(self) -> str:
@@ -129,12 +131,12 @@ def plan(tables, counties=None, notebooks=None) -> tuple[list[Job], list[tuple[s
     """The runs to make, and the (county, notebook) pairs skipped for having no data."""
     # What has_domain_data says of each pair, in one pass (each run plans the whole site for its links).
     with_data = {pair for frame in (tables.facts, tables.findings) for pair in zip(frame["county"], frame["domain"])}
-    wanted = notebooks or [OVERVIEW, *PER_COUNTY]
-    unknown = [n for n in wanted if n != OVERVIEW and n not in PER_COUNTY]
+    wanted = notebooks or [*SITE_WIDE, *PER_COUNTY]
+    unknown = [n for n in wanted if n not in SITE_WIDE and n not in PER_COUNTY]
     if unknown:
-        raise ValueError(f"unknown notebook(s) {', '.join(unknown)}; choose from {OVERVIEW}, {', '.join(PER_COUNTY)}")
+        raise ValueError(f"unknown notebook(s) {', '.join(unknown)}; choose from {', '.join([*SITE_WIDE, *PER_COUNTY])}")
     places = counties or list(tables.counties["county"])
-    jobs = [Job(OVERVIEW, None)] if OVERVIEW in wanted else []
+    jobs = [Job(name, None) for name in SITE_WIDE if name in wanted]
     no_data = []
     for county in places:
         for notebook in (n for n in PER_COUNTY if n in wanted):
@@ -438,15 +440,15 @@ def _build_index(tables, todo, state, no_data, site_dir: Path, reports_dir: Path
 
     written = build_source_pages(site_dir / "sources", tables, texts, page_of)
     linker = Linker.from_tables(tables, with_sources=bool(written))
-    pages, overview = {}, None
+    pages, site_wide = {}, []
     for job in todo:
         entry = statuses[job.key]
         link = {"href": job.page, "label": job.notebook, "status": entry["status"], "error": entry.get("error", "")}
         if job.county:
             pages[(job.county, job.notebook)] = link
         else:
-            overview = link
-    build_index(index, tables, audit_findings(tables), pages, overview, PER_COUNTY, linker, audit_findings(tables, table="checks"))
+            site_wide.append(link | {"what": SITE_WIDE[job.notebook]})
+    build_index(index, tables, audit_findings(tables), pages, site_wide, PER_COUNTY, linker, audit_findings(tables, table="checks"))
     write_text_atomic(marker, index_digest)
 
 
@@ -466,8 +468,9 @@ def format_summary(summary: dict, tables) -> str:
                 cells.append("-")
         if any(c != "-" for c in cells):
             lines.append(county.ljust(width) + "".join(c.ljust(16) for c in cells))
-    if ("overview", OVERVIEW) in status:
-        lines.append(f"overview: {status[('overview', OVERVIEW)]}")
+    for name in SITE_WIDE:
+        if ("overview", name) in status:
+            lines.append(f"{'overview' if name == OVERVIEW else name}: {status[('overview', name)]}")
     counts: dict[str, int] = {}
     for s in [*status.values(), *["no data"] * len(summary["no_data"])]:
         counts[s] = counts.get(s, 0) + 1

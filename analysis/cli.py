@@ -45,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=("csv", "xlsx", "parquet", "dta"),
                         help="xlsx: one workbook, a sheet per table and a codebook; dta: Stata 14+, labelled")
     export.add_argument("--out", type=Path, required=True, help="folder to write into (created if need be)")
+    package = sub.add_parser("datapackage", help="write data/datapackage.json (Frictionless) from the table schemas")
+    package.add_argument("--out", type=Path, help="write it here instead (a file path)")
     batch = sub.add_parser("batch", help="run every notebook for every county and build the HTML site (make reports)")
     batch.add_argument("--county", action="append", help="only this county (repeatable)")
     batch.add_argument("--notebook", action="append", help="only this notebook, e.g. 03-delegation (repeatable)")
@@ -302,6 +304,14 @@ def _main(argv: list[str]) -> int:
             raise SystemExit(f"error: {err}") from None
         print(format_summary(summary, tables))
         return 1 if any(job["status"] == "failed" for job in summary["jobs"]) else 0
+    elif args.command == "datapackage":
+        from analysis.datapackage import text
+        from analysis.outputs import write_text_atomic
+
+        target = args.out or args.data_dir / "datapackage.json"
+        _output_argument(target.parent, "--out")
+        write_text_atomic(target, text(tables))
+        print(target)
     elif args.command == "export":
         from analysis.export import export
 

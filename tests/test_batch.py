@@ -25,7 +25,7 @@ def test_runs_what_applies_and_skips_what_has_no_data(built_site):
     got = statuses(built_site["summary"])
     # 东营 has finance, staffing, delegation numbers and a context claim (6个试点强镇); 涞水 staffing and delegation;
     # 安徽 four context numbers (003 part 2's archive rules); 宣州 finance, facilities and context
-    assert got == {"overview/00-overview": "ok", "dongying/01-finance": "ok", "dongying/02-staffing": "ok",
+    assert got == {"overview/00-overview": "ok", "overview/06-explore": "ok", "dongying/01-finance": "ok", "dongying/02-staffing": "ok",
                    "dongying/03-delegation": "ok", "dongying/05-context": "ok", "laishui/02-staffing": "ok",
                    "laishui/03-delegation": "ok", "anhui/05-context": "ok", "xuanzhou/01-finance": "ok",
                    "xuanzhou/04-facilities": "ok", "xuanzhou/05-context": "ok"}
@@ -50,7 +50,7 @@ def test_a_second_run_with_no_change_skips_everything(built_site):
 
 def test_summary_lists_counties_by_notebook(built_site):
     text = format_summary(built_site["summary"], load_tables())
-    assert "dongying" in text and "no data" in text and "total: no data 10, ok 11" in text
+    assert "dongying" in text and "no data" in text and "total: no data 10, ok 12" in text
 
 
 def test_a_broken_notebook_fails_alone(tmp_path, capsys):

@@ -7,11 +7,14 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis.batch import OVERVIEW, PER_COUNTY, job_digests, plan, run_batch
+from analysis.batch import PER_COUNTY, SITE_WIDE, job_digests, plan, run_batch
 from analysis.dependencies import county_rows
 from analysis.paths import NOTEBOOKS_DIR
 from analysis.tables import Tables, load_tables
 from analysis.views import CountyView
+
+
+EVERY_COUNTY = {f"overview/{name}" for name in SITE_WIDE}  # the overview and the tour read every table
 
 
 def _view_outputs(view: CountyView) -> list:
@@ -77,14 +80,14 @@ def test_an_edit_to_one_countys_fact_changes_that_countys_runs_and_the_overview(
     tables, before = digests_before
     _edit(data_copy / "facts.csv", "laishui_posts_total", "note", "edited")
     after = job_digests(load_tables(data_copy), plan(tables)[0])
-    assert _changed(before, after) == {"overview/00-overview", "laishui/02-staffing", "laishui/03-delegation"}
+    assert _changed(before, after) == {*EVERY_COUNTY, "laishui/02-staffing", "laishui/03-delegation"}
 
 
 def test_an_edit_to_a_vocabulary_changes_every_run(data_copy, digests_before):
     tables, before = digests_before
     _edit(data_copy / "measures.csv", "posts_total", "description", "edited")
     after = job_digests(load_tables(data_copy), plan(tables)[0])
-    assert _changed(before, after) == set(before) and len(before) == 42
+    assert _changed(before, after) == set(before) and len(before) == 43
 
 
 def test_an_edit_to_a_notebook_changes_its_runs_only(tmp_path, digests_before):
@@ -128,9 +131,9 @@ def test_a_new_county_changes_only_its_neighbours_pages_and_the_overview(digests
     after = job_digests(dataclasses.replace(tables, counties=counties), without)
     changed = _changed({k: before[k] for k in after}, after)
     notebooks_of_gone = {job.notebook for job in jobs if job.county == gone}
-    for key in changed - {f"overview/{OVERVIEW}"}:
+    for key in changed - EVERY_COUNTY:
         assert key.split("/")[1] in notebooks_of_gone, key
-    assert f"overview/{OVERVIEW}" in changed and 0 < len(changed) <= 1 + 2 * len(notebooks_of_gone)
+    assert EVERY_COUNTY <= changed and len(changed) <= len(EVERY_COUNTY) + 2 * len(notebooks_of_gone)
 
 
 def test_a_batch_after_a_one_row_edit_reruns_that_countys_notebooks_and_the_overview(data_copy, tmp_path):
@@ -140,4 +143,5 @@ def test_a_batch_after_a_one_row_edit_reruns_that_countys_notebooks_and_the_over
     _edit(data_copy / "facts.csv", "laishui_posts_total", "note", "edited")
     second = run_batch(["laishui", "anhui"], jobs=2, data_dir=data_copy, **out)
     assert {job["key"]: job["status"] for job in second["jobs"]} == {
-        "overview/00-overview": "ok", "laishui/02-staffing": "ok", "laishui/03-delegation": "ok", "anhui/05-context": "up to date"}
+        "overview/00-overview": "ok", "overview/06-explore": "ok", "laishui/02-staffing": "ok", "laishui/03-delegation": "ok",
+        "anhui/05-context": "up to date"}

@@ -147,12 +147,13 @@ LEDGER_COLUMNS = (("c-id", "finding"), ("c-county", "county"), ("c-claim", "clai
                   ("c-cite", "citation and inputs"))
 
 
-def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, overview: dict | None, domains: dict[str, str],
+def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, site_wide: list[dict], domains: dict[str, str],
                 linker: Linker | None = None, checks: pd.DataFrame | None = None) -> None:
     """Write site/index.html: coverage, the ledger with grades and citations, every fact, search; links to sources.
 
     ``pages`` maps (county, notebook) to {"href", "label", "status", "error"}; a missing key means
-    the reports give no numbers or claims for that county and domain.
+    the reports give no numbers or claims for that county and domain. ``site_wide`` lists the pages
+    made once for the whole site (the overview, the tour), each with a "what" it offers.
     """
     linker = linker or Linker.from_tables(tables, with_sources=False)
     write_static(out.parent)
@@ -164,11 +165,11 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, overview: 
     jump = "".join(_jump_list(ledger, status, text) for status, text in (
         ("discrepancy", "Discrepancies (no reasonable reading of the reports' own numbers gives the claim)"),
         ("tension", "Tensions (the literal reading fails; the reading named in the note reconciles the numbers)")))
-    overview_link = f"<p>{_status_link(overview)}: every county at once.</p>" if overview else ""
+    overview_link = "".join(f"<p>{_status_link(entry)}: {escape(entry['what'])}.</p>" for entry in site_wide)
     if tables.sources["title_en"].str.contains("SYNTHETIC").any():
         overview_link = ('<p class="synthetic" role="note"><strong>SYNTHETIC DATA: invented counties and numbers for '
                          "testing, not real reports.</strong></p>" + overview_link)
-    failed = [e for e in [*pages.values(), overview] if e and e["status"] == "failed"]
+    failed = [e for e in [*pages.values(), *site_wide] if e["status"] == "failed"]
     failed_html = ("<h2>Failed runs</h2><ul>" + "".join(f'<li><a href="{escape(e["href"])}">{escape(e["label"])}</a>: {escape(e["error"])}</li>' for e in failed) + "</ul>") if failed else ""
     sources_html = ("" if linker.sources else
                     '<p role="note">The report texts were not found when this site was built (set <code>REPORTS_DIR</code> and run '

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from analysis.paths import PROJECT_ROOT
 
-COUNTIES = ["dongying", "laishui", "anhui"]  # 8 runs with the overview: an interruption finds some not yet run
+COUNTIES = ["dongying", "laishui", "anhui"]  # 9 runs with the overview and the tour: an interruption finds some not yet run
 
 
 def start_batch(out: Path, counties, *extra, session=True) -> subprocess.Popen:
@@ -105,13 +105,13 @@ def test_ctrl_c_stops_the_batch_cleanly_and_the_next_run_finishes(tmp_path):
     assert len(summary) == 1 and "temporary notebooks removed" in summary[0]
     assert_no_process_left(process)
     shown = assert_index_says_what_is_on_disk(tmp_path)
-    assert len(shown) < 8  # it really was interrupted
+    assert len(shown) < 9  # it really was interrupted
 
     again = start_batch(tmp_path, COUNTIES)
     stdout, stderr = finish(again, 600)
     assert again.returncode == 0, stderr
     shown = assert_index_says_what_is_on_disk(tmp_path)
-    assert len(shown) == 8 and set(shown.values()) == {"ok"}
+    assert len(shown) == 9 and set(shown.values()) == {"ok"}
 
 
 def test_sigterm_stops_the_batch_as_ctrl_c_does(tmp_path):
