@@ -41,10 +41,11 @@ def codebook(exported: dict[str, pd.DataFrame]) -> pd.DataFrame:
     for table, frame in exported.items():
         described = meaning.get(table, {})
         for column in frame.columns:
-            fallback = meaning.get("findings", {}).get(column, "") if table.startswith("audit") else ""
+            said = described.get(column, "")
+            if table.startswith("audit") and said in ("", "as in findings.csv"):  # the audit repeats the ledger's columns
+                said = meaning.get("findings", {}).get(column, said)
             rows.append({"table": table, "column": column,
-                         "type": "number" if column in NUMERIC_COLUMNS.get(table, []) else "text",
-                         "meaning": described.get(column, fallback)})
+                         "type": "number" if column in NUMERIC_COLUMNS.get(table, []) else "text", "meaning": said})
     return pd.DataFrame(rows, columns=["table", "column", "type", "meaning"])
 
 
