@@ -20,8 +20,10 @@ from pathlib import Path
 
 import nbformat
 
+from analysis.batch import PER_COUNTY, SITE_WIDE
+
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ["00-overview", "01-finance", "02-staffing", "03-delegation", "04-facilities", "05-context"]
+NOTEBOOKS = [*SITE_WIDE, *PER_COUNTY]  # every notebook the batch runs
 # What the real notebooks import, directly or through analysis.views / analysis.overview.
 FLOOR_IMPORTS = ("import analysis.views, analysis.overview, analysis.figures, analysis.audit, analysis.indicators\n"
                  "import pandas, pandera.pandas, cn2an, matplotlib.pyplot, seaborn, statsmodels.stats.proportion")
