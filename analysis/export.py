@@ -8,13 +8,12 @@ variable labels of each Stata file. Every file is written whole or not at all.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.dictionary import column_descriptions
+from analysis.outputs import write_atomic
 from analysis.schemas import NUMERIC_COLUMNS
 from analysis.tables import TABLES
 
@@ -49,18 +48,6 @@ def codebook(exported: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["table", "column", "type", "meaning"])
 
 
-def _atomic(path: Path, write) -> Path:
-    """Write through a temporary file in the same folder, then rename: never a half-written file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-    return path
-
-
 def _stata(frame: pd.DataFrame, labels: dict[str, str], path: Path) -> None:
     text = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
     long_text = [c for c in text if frame[c].map(lambda v: len(str(v).encode())).max() > 2000]  # Stata's str holds 2045 bytes
@@ -82,16 +69,16 @@ def export(tables, fmt: str, out: Path) -> list[Path]:
             with pd.ExcelWriter(path, engine="openpyxl") as excel:
                 for name, frame in {**exported, "codebook": book}.items():
                     frame.to_excel(excel, sheet_name=name, index=False)
-        return [_atomic(out / WORKBOOK, workbook)]
+        return [write_atomic(out / WORKBOOK, workbook)]
     for name, frame in exported.items():
         path = out / f"{name}.{fmt}"
         if fmt == "csv":
-            written.append(_atomic(path, lambda p, f=frame: f.to_csv(p, index=False, encoding="utf-8")))
+            written.append(write_atomic(path, lambda p, f=frame: f.to_csv(p, index=False, encoding="utf-8")))
         elif fmt == "parquet":
-            written.append(_atomic(path, lambda p, f=frame: f.to_parquet(p, index=False)))
+            written.append(write_atomic(path, lambda p, f=frame: f.to_parquet(p, index=False)))
         else:
             labels = dict(zip(book[book["table"] == name]["column"], book[book["table"] == name]["meaning"]))
-            written.append(_atomic(path, lambda p, f=frame, lab=labels: _stata(f, lab, p)))
+            written.append(write_atomic(path, lambda p, f=frame, lab=labels: _stata(f, lab, p)))
     if fmt != "dta":  # Stata files carry their labels; the others get the codebook beside them
-        written.append(_atomic(out / "codebook.csv", lambda p: book.to_csv(p, index=False, encoding="utf-8")))
+        written.append(write_atomic(out / "codebook.csv", lambda p: book.to_csv(p, index=False, encoding="utf-8")))
     return written

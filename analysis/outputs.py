@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -18,22 +19,29 @@ def _umask() -> int:
 FILE_MODE = 0o666 & ~_umask()
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
+def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
+    """Have ``write`` fill a temporary file in ``path``'s folder, then rename it to ``path``.
 
-    The file gets the permissions a plain ``open`` would give (0644 under the usual umask):
-    mkstemp's owner-only 0600 would make a served site answer 403 to any other user.
+    For writers that take a path (pandas' to_excel, to_stata ...). The file gets the permissions a
+    plain ``open`` would give (0644 under the usual umask): mkstemp's owner-only 0600 would make a
+    served site answer 403 to any other user.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        write(Path(tmp))
         os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return path
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically."""
+    write_atomic(path, lambda tmp: tmp.write_bytes(data))
 
 
 def write_text_atomic(path: Path, text: str) -> None:

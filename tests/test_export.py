@@ -91,3 +91,10 @@ def test_the_export_command_writes_and_refuses_what_it_cannot(tmp_path, capsys):
     with pytest.raises(SystemExit) as stop:
         main(["export", "--format", "sav", "--out", str(tmp_path / "x")])
     assert stop.value.code == 2
+
+
+def test_exported_files_have_the_permissions_of_a_plain_open(tmp_path):
+    from analysis.outputs import FILE_MODE
+
+    for path in export(load_tables(), "csv", tmp_path):
+        assert path.stat().st_mode & 0o777 == FILE_MODE, path  # not mkstemp's owner-only 0600
