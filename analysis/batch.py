@@ -129,8 +129,9 @@ def _nearest(same: list[Job], i: int, step: int, made=lambda job: True) -> Job |
 
 def plan(tables, counties=None, notebooks=None) -> tuple[list[Job], list[tuple[str, str]]]:
     """The runs to make, and the (county, notebook) pairs skipped for having no data."""
-    # What has_domain_data says of each pair, in one pass (each run plans the whole site for its links).
-    with_data = {pair for frame in (tables.facts, tables.findings) for pair in zip(frame["county"], frame["domain"])}
+    from analysis.views import domains_with_data
+
+    with_data = domains_with_data(tables)  # one pass: each run plans the whole site for its links
     wanted = notebooks or [*SITE_WIDE, *PER_COUNTY]
     unknown = [n for n in wanted if n not in SITE_WIDE and n not in PER_COUNTY]
     if unknown:

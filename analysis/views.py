@@ -39,9 +39,14 @@ def check_county(county: str, tables=None) -> pd.Series:
     return match.iloc[0]
 
 
+def domains_with_data(tables) -> set[tuple[str, str]]:
+    """The (county, domain) pairs for which the reports give any number or make any claim (one pass)."""
+    return {pair for frame in (tables.facts, tables.findings) for pair in zip(frame["county"], frame["domain"])}
+
+
 def has_domain_data(tables, county: str, domain: str) -> bool:
     """Whether the reports give any number, or make any claim, for ``county`` in ``domain``."""
-    return any(bool(((t["county"] == county) & (t["domain"] == domain)).any()) for t in (tables.facts, tables.findings))
+    return (county, domain) in domains_with_data(tables)
 
 
 def display_table(frame: pd.DataFrame, digits: int = 2) -> pd.DataFrame:
