@@ -168,7 +168,8 @@ def _stat_key(data_dir: Path) -> tuple:
 
 
 def reload_tables(data_dir: Path | str = DATA_DIR) -> Tables:
-    """``load_tables`` with the in-memory cache emptied (it is keyed by folder and content, so this is rarely needed)."""
+    """``load_tables`` with the in-memory cache emptied: for a process that has just rewritten a table, whose
+    size and modification time (the cache's key) could match the old ones on a file system with coarse times."""
     _load_cached.cache_clear()
     return load_tables(data_dir)
 
