@@ -19,6 +19,7 @@ worker goes (end of its stdin) and takes its kernels with it; a kernel exits if 
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import os
@@ -34,12 +35,12 @@ from jupyter_client.provisioning import LocalProvisioner
 # What a notebook's kernel imports before its first cell can use it (measured: ~2 s of CPU).
 # Not matplotlib_inline's backend: importing it inside a kernel is what hooks it into the shell.
 # The list is what the package imports, directly or when it draws and saves a figure.
-PRELOAD = ("numpy", "pandas", "scipy.stats", "matplotlib", "matplotlib.pyplot", "matplotlib.backends.backend_agg",
-           "matplotlib.backends.backend_svg", "fontTools.ttLib", "mplfonts", "seaborn", "statsmodels.api",
-           "statsmodels.stats.proportion", "pandera.pandas", "cn2an", "nbformat", "IPython", "ipykernel.kernelapp",
+PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "matplotlib.backends.backend_agg",
+           "matplotlib.backends.backend_svg", "fontTools.ttLib", "mplfonts", "seaborn", "statsmodels.stats.proportion", "pandera.pandas", "cn2an", "nbformat", "IPython", "ipykernel.kernelapp",
            # and what a kernel imports as it starts (its debugger, history, completer)
            "ipykernel.ipkernel", "ipykernel.debugger", "IPython.core.completerlib", "IPython.extensions.storemagic",
-           "sqlite3", "pdb", "psutil", "tornado.queues", "tornado.platform.asyncio",
+           "sqlite3", "pdb", "psutil", "tornado.queues", "tornado.platform.asyncio", "IPython.core.debugger",
+           "IPython.core.oinspect", "IPython.core.logger", "IPython.utils.wildcard", "runpy", "faulthandler",
            # last, the package, but not analysis.views or analysis.overview: importing those in a
            # kernel is what installs the reviewer tables' HTML formatter into its shell
            "analysis.tables", "analysis.audit", "analysis.indicators", "analysis.figures", "analysis.display")
@@ -58,6 +59,9 @@ def serve() -> None:
     replies = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)  # an import's stray print must not corrupt the replies
     _import_as_in_a_kernel(PRELOAD)
+    # What the imports made is never freed; the cyclic collector of each kernel need not walk it
+    # again, and by not touching it leaves its pages shared with the server (about 0.06 s a kernel).
+    gc.freeze()
     children: set[int] = set()
 
     def reap(signum, frame):
