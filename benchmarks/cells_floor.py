@@ -35,6 +35,9 @@ def main() -> None:
     import nbformat
     from IPython.core.interactiveshell import InteractiveShell
 
+    # The shell first: importing analysis.views installs the reviewer tables' HTML formatter into
+    # the running shell, as in a kernel; imported before it, the cells would format tables as pandas does.
+    shell = InteractiveShell.instance()
     import analysis.audit  # noqa: F401  (the imports are the warm-up, not the work)
     import analysis.indicators  # noqa: F401
     import analysis.overview  # noqa: F401
@@ -43,7 +46,6 @@ def main() -> None:
     from analysis.tables import load_tables
 
     jobs, _ = plan(load_tables(args.data_dir), notebooks=args.notebook)
-    shell = InteractiveShell.instance()
     notebooks = {}
     seconds = 0.0
     for job in jobs:
