@@ -26,11 +26,14 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
+import uuid
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning import LocalProvisioner
+from traitlets import default
 
 # What a notebook's kernel imports before its first cell can use it (measured: ~2 s of CPU).
 # Not matplotlib_inline's backend: importing it inside a kernel is what hooks it into the shell.
@@ -290,11 +293,25 @@ class WarmProvisioner(LocalProvisioner):
 
 
 class WarmKernelManager(AsyncKernelManager):
-    """nbclient's default kernel manager, launching through :class:`WarmProvisioner`."""
+    """nbclient's default kernel manager, launching through :class:`WarmProvisioner`, over Unix sockets.
+
+    Over TCP, jupyter_client picks "free" ports in each worker on its own (its port cache is per
+    process), so two workers' kernels can be handed the same port, and one dies with "Address
+    already in use". A kernel's IPC sockets are files named after its manager, never shared.
+    """
+
+    @default("transport")
+    def _transport_default(self) -> str:
+        return "ipc"
+
+    @default("ip")
+    def _ip_default(self) -> str:
+        if self.transport != "ipc":
+            return super()._ip_default()
+        # the sockets are <ip>-1 ... <ip>-5; short enough for a socket's path limit (107 bytes)
+        return os.path.join(tempfile.gettempdir(), f"warm-kernel-{uuid.uuid4().hex[:16]}")
 
     async def _async_pre_start_kernel(self, **kw):
-        import uuid
-
         if self.provisioner is None:
             self.kernel_id = self.kernel_id or kw.pop("kernel_id", str(uuid.uuid4()))
             self.provisioner = WarmProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)

@@ -101,3 +101,19 @@ def test_a_warm_kernel_keeps_the_parameters_cell_and_the_error_cell(tmp_path):
     assert "injected-parameters" in code[1].metadata.tags
     assert _outputs(nb)[2] == "laishui"
     assert [o.output_type for o in code[3].outputs] == ["error"] and code[4].outputs == []
+
+
+def test_warm_kernels_talk_over_unix_sockets_of_their_own_and_leave_none_behind(tmp_path):
+    """Over TCP each worker chose "free" ports on its own, and two kernels could be given the same one."""
+    import glob
+    import os
+    import tempfile
+
+    managers = [WarmKernelManager(), WarmKernelManager()]
+    assert [m.transport for m in managers] == ["ipc", "ipc"] and managers[0].ip != managers[1].ip
+    assert all(len(f"{m.ip}-99999") < 100 for m in managers)  # a Unix socket's path holds at most 107 bytes
+    before = set(glob.glob(os.path.join(tempfile.gettempdir(), "warm-kernel-*")))
+    probe = _notebook(tmp_path / "probe.ipynb", "from ipykernel.kernelapp import IPKernelApp\n"
+                      "app = IPKernelApp.instance()\nprint(app.transport, app.ip.startswith(%r))" % tempfile.gettempdir())
+    assert _outputs(_run(probe, tmp_path / "probe.out.ipynb"))[0] == "ipc True"
+    assert set(glob.glob(os.path.join(tempfile.gettempdir(), "warm-kernel-*"))) == before
