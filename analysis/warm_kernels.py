@@ -39,7 +39,8 @@ from traitlets import default
 # Not matplotlib_inline's backend: importing it inside a kernel is what hooks it into the shell.
 # The list is what the package imports, directly or when it draws and saves a figure.
 PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "matplotlib.backends.backend_agg",
-           "matplotlib.backends.backend_svg", "fontTools.ttLib", "mplfonts", "seaborn", "statsmodels.stats.proportion", "pandera.pandas", "cn2an", "nbformat", "IPython", "ipykernel.kernelapp",
+           "matplotlib.backends.backend_svg", "fontTools.ttLib", "mplfonts", "seaborn", "statsmodels.stats.proportion",
+           "pandera.pandas", "cn2an", "nbformat", "IPython", "ipykernel.kernelapp",
            # and what a kernel imports as it starts (its debugger, history, completer)
            "ipykernel.ipkernel", "ipykernel.debugger", "IPython.core.completerlib", "IPython.extensions.storemagic",
            "sqlite3", "pdb", "psutil", "tornado.queues", "tornado.platform.asyncio", "IPython.core.debugger",
