@@ -7,7 +7,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-
 from analysis.windows import HARD_BOUNDS, QUALIFIER_KIND, Window, window_for
 
 # Multipliers that sit between a number and its unit.

@@ -117,7 +117,7 @@ def main() -> None:
         # no-op rerun a full one, as it should, and the figure meaningless.
         data = ["--data-dir", str(shutil.copytree(ROOT / "data", scratch / "data"))]
         # The figures that decide the two tightest targets are medians of --repeat runs: on this
-        # VM one run's CPU time varies by about 10% (cells alone: 17.8 to 22.6 s in five runs).
+        # VM one run's CPU time varies by about 10% (cells alone: 17.2 to 22.6 s in eight runs).
         reals = [batch(*data, "batch", "--force", "--jobs", str(cores), "--out", str(scratch / "real")) for _ in range(args.repeat)]
         real = _median_run(reals)
         # papermill's floor: plain papermill kernels (cold) running notebooks that only import

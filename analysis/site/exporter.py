@@ -35,7 +35,6 @@ class PageExporter(HTMLExporter):
         yield from super().default_filters()
         yield "clean_html", _clean_html  # bleach on every code cell's highlighted source: the same cells on every page
 
-
     def soup(self, nb, resources: dict | None = None) -> BeautifulSoup:
         language = nb.metadata.get("language_info", {})
         lexer = language.get("pygments_lexer", language.get("name", None))
