@@ -52,6 +52,25 @@ def test_remembered_highlighting_and_cleaning_change_nothing():
         assert str(exporter.soup(nb, resources={"language_code": "en"})) == expected
 
 
+def _with_attachment(colour_png: str):
+    """Two notebooks whose markdown source is the same and whose attached image differs."""
+    cell = nbformat.v4.new_markdown_cell("图 ![chart](attachment:chart.png)")
+    cell["attachments"] = {"chart.png": {"image/png": colour_png}}
+    cell["id"] = "cell-0"
+    return nbformat.v4.new_notebook(cells=[cell])
+
+
+def test_remembered_markdown_is_keyed_by_its_attachments_too():
+    other = base64.b64encode(base64.b64decode(PNG)[:-12] + bytes(12)).decode()  # another image under the same name
+    exporter = PageExporter(**OPTIONS)
+    pages = []
+    for nb in (_with_attachment(PNG), _with_attachment(other), _with_attachment(PNG)):
+        expected, _ = HTMLExporter(**OPTIONS).from_notebook_node(nb, resources={"language_code": "en"})
+        pages.append(str(exporter.soup(nb, resources={"language_code": "en"})))
+        assert pages[-1] == expected
+    assert pages[0] != pages[1] and PNG in pages[0] and other in pages[1]
+
+
 def test_an_image_without_alternative_text_gets_nbconverts_and_every_output_a_tab_stop():
     soup = PageExporter(**OPTIONS).soup(_written_by_hand(), resources={"language_code": "en"})
     # the site template gives outputs "Figure" when a figure has no alt metadata; markdown's image gets nbconvert's words

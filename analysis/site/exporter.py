@@ -8,14 +8,17 @@ the parsed page saves a parse and a serialisation of every page (about a quarter
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 
 from bs4 import BeautifulSoup
+from jinja2 import pass_context
 from nbconvert import HTMLExporter
 from nbconvert.exporters.templateexporter import TemplateExporter
 from nbconvert.filters.highlight import Highlight2HTML
 from nbconvert.filters.strings import clean_html
 from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+from nbformat import NotebookNode
 from traitlets import Bool
 
 MISSING_ALT = "No description has been provided for this image"  # nbconvert's words
@@ -25,11 +28,13 @@ class PageExporter(HTMLExporter):
     """:meth:`soup` is HTMLExporter.from_notebook_node (nbconvert 7.16-7.17) without its last ``str``.
 
     The notebook is validated once, after all preprocessors, not after each of them (a dozen times):
-    the batch's notebooks come from papermill, which has just written them valid.
+    the batch's notebooks come from papermill, which has just written them valid. nbconvert's deep
+    copy of the notebook is skipped: its preprocessors may change the notebook given to :meth:`soup`.
     """
 
     optimistic_validation = Bool(True).tag(config=True)
     _highlighted = None
+    _markdown: dict | None = None
 
     def default_filters(self):
         yield from super().default_filters()
@@ -44,7 +49,7 @@ class PageExporter(HTMLExporter):
         resources = self._init_resources(resources)
         self.register_filter("filter_data_type", WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self,
                                                                        resources=resources))
-        html, _ = TemplateExporter.from_notebook_node(self, nb, resources)
+        html, _ = TemplateExporter.from_notebook_node(self, _Owned(nb), resources)
         soup = BeautifulSoup(html, "html.parser")
         # find_all, not nbconvert's CSS selectors: "img:not([alt])" alone costs soupsieve 24 ms a page
         missing = [image for image in soup.find_all("img") if not image.has_attr("alt")]
@@ -56,6 +61,26 @@ class PageExporter(HTMLExporter):
             for element in notebook.find_all("div", class_=["jp-Cell-inputWrapper", "jp-OutputArea-output"]):
                 element.attrs["tabindex"] = "0"
         return soup
+
+    @pass_context
+    def markdown2html(self, context, source):
+        """HTMLExporter's, remembered: a notebook's markdown cells are the same for every county."""
+        cell = context.get("cell", {})
+        key = (source, json.dumps(cell.get("attachments", {}), sort_keys=True),
+               context.get("resources", {}).get("metadata", {}).get("path", ""))
+        if self._markdown is None:
+            self._markdown = {}
+        if key not in self._markdown:
+            self._markdown[key] = super().markdown2html(context, source)
+        return self._markdown[key]
+
+
+class _Owned(NotebookNode):
+    """A notebook nbconvert need not deep-copy (a tenth of a page's rendering): the page's notebook is read
+    for the page alone, so its preprocessors may change it."""
+
+    def __deepcopy__(self, memo):
+        return self
 
 
 @lru_cache(maxsize=4096)

@@ -59,15 +59,20 @@ class Linker:
 
         Returns the number of links made.
         """
-        from bs4 import BeautifulSoup
-
         made, anchored = 0, set()
         for cell in soup.find_all("td"):
             tokens = cell.get_text().split()
             if not tokens or not all(self.href(t, depth) for t in tokens):
                 continue
             cell.clear()
-            cell.append(BeautifulSoup(self.markup(" ".join(tokens), depth), "html.parser"))
+            for i, token in enumerate(tokens):  # as markup() writes them, built as nodes (no parser per cell)
+                if i:
+                    cell.append(" ")
+                code = soup.new_tag("code")
+                code.string = token
+                link = soup.new_tag("a", attrs={"href": self.href(token, depth)})
+                link.append(code)
+                cell.append(link)
             made += len(tokens)
             row = cell.parent
             first = row.find("td")
