@@ -94,8 +94,9 @@ def _csv_links(soup, stem: str) -> int:
             continue
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow([th.get_text(" ", strip=True) for th in table.select("thead th")])
-        writer.writerows([td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in table.select("tbody tr"))
+        writer.writerow([th.get_text(" ", strip=True) for head in table.find_all("thead") for th in head.find_all("th")])
+        writer.writerows([td.get_text(" ", strip=True) for td in tr.find_all("td")]
+                         for body in table.find_all("tbody") for tr in body.find_all("tr"))
         made += 1
         href = "data:text/csv;charset=utf-8," + quote("\ufeff" + buffer.getvalue())  # BOM: Excel reads the Chinese as UTF-8
         link = f'<p class="csv-link"><a download="{escape(stem)}-figure-{made}.csv" href="{href}">Download the numbers of this figure (CSV)</a></p>'
