@@ -3,8 +3,8 @@
 A run is skipped when its inputs (notebook, data tables, analysis code, parameters) are
 unchanged since its last success; a failed run does not stop the others.
 
-Safety: one batch at a time writes to an output folder (a second one waits for the lock); the
-state file is rewritten after every run, keeping other runs' entries; on Ctrl-C or SIGTERM the workers and
+Safety: one batch at a time writes to an output folder (a second one waits for the lock); each
+finished run is appended to the state's journal at once, keeping other runs' entries; on Ctrl-C or SIGTERM the workers and
 their kernels stop, temporary notebooks are removed, and the index is rebuilt from what is on
 disk before :class:`BatchInterrupted` is raised.
 """
@@ -32,6 +32,9 @@ OVERVIEW = "00-overview"
 # Notebooks run once for the whole site (no county), and what the index says each offers.
 SITE_WIDE = {OVERVIEW: "every county at once", "06-explore": "a guided tour: query the tables and the ledger with pandas"}
 STATE_FILE = ".batch-state.json"
+# One JSON line per finished run, folded into STATE_FILE when a batch ends (or the next one starts, after
+# a kill). Rewriting the whole state after each run cost O(runs) each: hours of JSON at national scale.
+JOURNAL_FILE = ".batch-state.journal"
 LOCK_FILE = ".batch.lock"
 
 
@@ -225,22 +228,38 @@ def _site_links(tables) -> dict:
 
 
 def _load_state(reports_dir: Path) -> dict:
+    """The state file, with the runs its journal recorded since (a killed batch never folded them in)."""
+    state = {}
     path = reports_dir / STATE_FILE
-    if not path.is_file():
-        return {}
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError):  # a damaged state only costs reruns, never a wrong "ok"
-        return {}
+    if path.is_file():
+        try:
+            state = json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError):  # a damaged state only costs reruns, never a wrong "ok"
+            state = {}
+    journal = reports_dir / JOURNAL_FILE
+    if journal.is_file():
+        for line in journal.read_text(encoding="utf-8", errors="replace").splitlines():
+            try:
+                record = json.loads(line)
+                state[record["key"]] = record["entry"]
+            except (ValueError, KeyError, TypeError):  # a line cut short by a kill: that run is only rerun
+                continue
+    return state
 
 
-def _record(reports_dir: Path, state: dict, key: str, entry: dict) -> None:
-    """Add one run's entry to the state and write it whole (atomically), so an interruption loses no finished run.
-
-    ``state`` is the file's content read under the batch lock, which no other batch can change meanwhile.
-    """
+def _record(journal, state: dict, key: str, entry: dict) -> None:
+    """Add one run's entry to the state and append it to the journal (an open file), so that an interruption
+    loses no finished run. The journal is read under the batch lock, which no other batch can change meanwhile."""
     state[key] = entry
+    journal.write(json.dumps({"key": key, "entry": entry}, sort_keys=True) + "\n")
+    journal.flush()
+
+
+def _fold_journal(reports_dir: Path, state: dict) -> None:
+    """Write the whole state (atomically), then drop the journal it now holds; a kill in between only
+    leaves lines that say again what the state says."""
     write_text_atomic(reports_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True))
+    (reports_dir / JOURNAL_FILE).unlink(missing_ok=True)
 
 
 def _remove_temporary(reports_dir: Path) -> None:
@@ -375,6 +394,8 @@ def _run_locked(tables, todo, no_data, jobs, force, data_dir: Path, reports_dir:
     _remove_temporary(reports_dir)  # from a run that was killed
     shared = shared_digest(data_dir)
     state = _load_state(reports_dir)
+    if (reports_dir / JOURNAL_FILE).exists():  # a killed batch's runs: folded in, so this batch's journal starts whole
+        _fold_journal(reports_dir, state)
     everything, nothing = plan(tables)
     current = job_digests(tables, everything, notebooks_dir)  # the index shows every page, whatever this run makes
     digests = {job.key: current[job.key] for job in todo}
@@ -392,10 +413,11 @@ def _run_locked(tables, todo, no_data, jobs, force, data_dir: Path, reports_dir:
     try:
         if pending:
             arguments = (data_dir, reports_dir, site_dir, notebooks_dir, figures_dir, frozenset(job.key for job in pending), warm)
-            with tqdm(total=len(pending), desc="notebooks", unit="run", disable=None) as bar:
+            with (tqdm(total=len(pending), desc="notebooks", unit="run", disable=None) as bar,
+                  open(reports_dir / JOURNAL_FILE, "a", encoding="utf-8") as journal):
                 for result in _execute(pending, arguments, jobs, scheduler):
                     results[result.key] = result
-                    _record(reports_dir, state, result.key,
+                    _record(journal, state, result.key,
                             {"status": result.status, "digest": digests[result.key], "error": result.error})
                     bar.set_postfix_str(f"{result.key}: {result.status}")
                     bar.update()
@@ -403,6 +425,8 @@ def _run_locked(tables, todo, no_data, jobs, force, data_dir: Path, reports_dir:
         interrupted = True
         _remove_temporary(reports_dir)
     finally:
+        if pending:
+            _fold_journal(reports_dir, state)
         # The index describes the whole site, whatever subset this run executed: every page on disk.
         _build_index(tables, everything, state, nothing, site_dir, reports_dir, shared, current)
     if interrupted:

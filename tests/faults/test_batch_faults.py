@@ -36,10 +36,11 @@ def _ctrl_c_as_in_a_terminal() -> None:
 
 
 def wait_for_a_finished_run(out: Path, process: subprocess.Popen, timeout=240) -> None:
-    state = out / "reports" / ".batch-state.json"
+    from analysis.batch import _load_state
+
     deadline = time.time() + timeout
     while time.time() < deadline and process.poll() is None:
-        if state.is_file() and json.loads(state.read_text() or "{}"):
+        if _load_state(out / "reports"):  # the state file with its journal, as the next batch would read them
             return
         time.sleep(0.2)
     raise AssertionError("no run finished in time" if process.poll() is None else f"batch ended early: {process.communicate()}")
@@ -123,6 +124,27 @@ def test_sigterm_stops_the_batch_as_ctrl_c_does(tmp_path):
     assert "Traceback" not in stdout + stderr and "batch interrupted:" in stderr
     assert_no_process_left(process)
     assert_index_says_what_is_on_disk(tmp_path)
+
+
+def test_a_batch_killed_with_sigkill_keeps_its_finished_runs(tmp_path):
+    """No handler runs on SIGKILL: the journal alone says which runs finished, and the next batch skips them."""
+    from analysis.batch import JOURNAL_FILE, _load_state
+
+    process = start_batch(tmp_path, COUNTIES)
+    wait_for_a_finished_run(tmp_path, process)
+    os.killpg(process.pid, signal.SIGKILL)  # the driver, its workers, their fork servers and kernels
+    process.communicate(timeout=30)
+    finished = {key for key, entry in _load_state(tmp_path / "reports").items() if entry["status"] == "ok"}
+    assert finished and (tmp_path / "reports" / JOURNAL_FILE).is_file()
+
+    again = start_batch(tmp_path, COUNTIES)
+    stdout, stderr = finish(again, 600)
+    assert again.returncode == 0, stderr
+    total = next(line for line in stdout.splitlines() if line.startswith("total:"))
+    assert f"up to date {len(finished)}" in total and f"ok {9 - len(finished)}" in total, total
+    assert not (tmp_path / "reports" / JOURNAL_FILE).exists()  # folded into the state file
+    shown = assert_index_says_what_is_on_disk(tmp_path)
+    assert len(shown) == 9 and set(shown.values()) == {"ok"}
 
 
 def test_two_batches_on_one_folder_take_turns_and_the_index_keeps_both(tmp_path):
