@@ -145,3 +145,41 @@ def test_a_batch_after_a_one_row_edit_reruns_that_countys_notebooks_and_the_over
     assert {job["key"]: job["status"] for job in second["jobs"]} == {
         "overview/00-overview": "ok", "overview/06-explore": "ok", "laishui/02-staffing": "ok", "laishui/03-delegation": "ok",
         "anhui/05-context": "up to date"}
+
+
+@pytest.mark.parametrize("change", ["a number's writing", "a column's name", "two rows' order", "a row added", "a space"])
+def test_what_a_rows_digest_tells_apart(change):
+    """Row hashes stand for the rows (county slices are digested from them): each of these changes a digest."""
+    from analysis.dependencies import _RowDigests
+
+    tables = load_tables()
+    facts = tables.facts
+    if change == "a number's writing":
+        edited = facts.assign(as_written=facts["as_written"].where(facts.index != 0, "1.0"))
+        facts = facts.assign(as_written=facts["as_written"].where(facts.index != 0, "1"))
+    elif change == "a column's name":
+        edited = facts.rename(columns={"note": "notes"})
+    elif change == "two rows' order":
+        edited = facts.iloc[[1, 0, *range(2, len(facts))]]
+    elif change == "a row added":
+        edited = pd.concat([facts, facts.iloc[[0]]])
+    else:
+        edited = facts.assign(note=facts["note"].fillna("").where(facts.index != 0, facts["note"].fillna("").iloc[0] + " "))
+        facts = facts.assign(note=facts["note"].fillna(""))
+    everything = dict.fromkeys(["facts", "measures"])
+    before = _RowDigests(dataclasses.replace(tables, facts=facts)).digest(everything)
+    after = _RowDigests(dataclasses.replace(tables, facts=edited)).digest(everything)
+    assert before != after
+    assert before == _RowDigests(dataclasses.replace(tables, facts=facts.copy())).digest(everything)  # and only them
+
+
+def test_the_shared_parts_of_pages_are_made_once_per_tables_and_sources():
+    from analysis.batch import _shared_parts
+
+    tables = load_tables()
+    with_sources = _shared_parts(tables, with_sources=True)
+    assert _shared_parts(tables, with_sources=True) is with_sources
+    without = _shared_parts(tables, with_sources=False)
+    assert without["linker"].sources == frozenset() and with_sources["linker"].sources
+    again = dataclasses.replace(tables)  # other tables (another load): made again
+    assert _shared_parts(again, with_sources=True) is not with_sources
