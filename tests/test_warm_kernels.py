@@ -92,6 +92,27 @@ def test_a_warm_kernel_imports_the_package_with_its_own_data_folder_and_code(tmp
     assert _outputs(_run(probe, tmp_path / "probe.out.ipynb"))[0].split()[2] != seen[2][2]
 
 
+def test_a_warm_kernel_reads_tables_edited_after_its_server_read_them(tmp_path, monkeypatch):
+    import shutil
+
+    from analysis.paths import DATA_DIR
+    from tests.test_dependencies import _edit
+
+    data = shutil.copytree(DATA_DIR, tmp_path / "data")
+    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(data))
+    probe = _notebook(tmp_path / "probe.ipynb", "import os\nfrom analysis.tables import _load_cached, load_tables\n"
+                      "facts = load_tables().facts.set_index('fact_id')\n"
+                      "print(repr(facts.at['laishui_posts_total', 'note']), _load_cached.cache_info().hits, os.getppid(), sep='|')")
+    before = _outputs(_run(probe, tmp_path / "probe.out.ipynb"))[0].split("|")
+    from analysis.tables import load_tables
+
+    note = load_tables(data).facts.set_index("fact_id").at["laishui_posts_total", "note"]
+    assert before[:2] == [repr(note), "1"]  # the tables the server read
+    _edit(data / "facts.csv", "laishui_posts_total", "note", "edited after the server read the tables")
+    after = _outputs(_run(probe, tmp_path / "probe.out.ipynb"))[0].split("|")
+    assert after == [repr("edited after the server read the tables"), "0", before[2]]  # the same server; read again
+
+
 def test_a_warm_kernel_keeps_the_parameters_cell_and_the_error_cell(tmp_path):
     broken = _notebook(tmp_path / "broken.ipynb", "print(county)", "1 / 0", "print('not reached')", parameters=True)
     with pytest.raises(PapermillExecutionError, match="ZeroDivisionError"):
