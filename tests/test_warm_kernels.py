@@ -1,5 +1,7 @@
 """Warm kernels: forked from a pre-imported parent, yet each run as isolated and as faithful as a cold one."""
 
+import re
+
 import nbformat
 import papermill
 import pytest
@@ -72,6 +74,33 @@ def test_no_state_passes_from_one_warm_kernel_to_the_next(tmp_path):
     assert same_folder == "True"
     # Both kernels are children of the same fork server: the warm path was taken, twice.
     assert parent == _outputs(first)[0]
+
+
+def test_a_warm_kernel_starts_where_a_cold_one_does(tmp_path):
+    """The server's warm-up (tables read, one county audited) leaves memory behind, nothing a notebook sees.
+
+    Both kernels first import what the server pre-imports (a cold kernel's notebook would import it);
+    then the settings, warnings, figure style, table formatters and package state they show are the same.
+    """
+    probe = _notebook(tmp_path / "probe.ipynb",
+                      "import importlib\nfrom analysis.warm_kernels import PRELOAD\n"
+                      "for name in PRELOAD:\n    importlib.import_module(name)\n"
+                      "from analysis.tables import load_tables\ntables = load_tables()",
+                      "import sys, warnings, pandas, matplotlib\n"
+                      "print(sorted(m for m in sys.modules if m.startswith('analysis.')))\n"
+                      "print(sorted(map(repr, warnings.filters)))  # in import order, which differs\n"
+                      "print(sorted((k, str(v)) for k, v in matplotlib.rcParams.items()))\n"
+                      "print(pandas.describe_option('display', _print_desc=False))\n"
+                      "print(sorted(map(str, get_ipython().display_formatter.formatters['text/html'].type_printers)))\n"
+                      "import analysis.style\nprint(analysis.style._applied)\n"
+                      "warnings.warn('shown once', UserWarning)")
+    warm = _run(probe, tmp_path / "warm.ipynb", cwd=str(tmp_path))
+    cold = papermill.execute_notebook(probe, str(tmp_path / "cold.ipynb"), kernel_name="python3", progress_bar=False,
+                                      extra_arguments=KERNEL_ARGUMENTS, cwd=str(tmp_path))
+    warm_seen, cold_seen = ([re.sub(r"ipykernel_\d+", "ipykernel_<pid>", o.get("text", "")) for o in nb.cells[1].outputs]
+                            for nb in (warm, cold))
+    assert warm_seen == cold_seen
+    assert "shown once" in "".join(warm_seen) and "'analysis.audit'" in warm_seen[0]
 
 
 def test_a_warm_kernel_imports_the_package_with_its_own_data_folder_and_code(tmp_path, monkeypatch):
