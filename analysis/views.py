@@ -46,7 +46,7 @@ def domains_with_data(tables) -> set[tuple[str, str]]:
 
 def has_domain_data(tables, county: str, domain: str) -> bool:
     """Whether the reports give any number, or make any claim, for ``county`` in ``domain``."""
-    return (county, domain) in domains_with_data(tables)
+    return any(((frame["county"] == county) & (frame["domain"] == domain)).any() for frame in (tables.facts, tables.findings))
 
 
 def display_table(frame: pd.DataFrame, digits: int = 2) -> pd.DataFrame:
@@ -77,7 +77,7 @@ class CountyView:
         self.place = check_county(self.county, self.tables)
 
     # -- data -------------------------------------------------------------
-    @property
+    @cached_property  # every section asks; the tables do not change under a view
     def has_data(self) -> bool:
         return has_domain_data(self.tables, self.county, self.domain)
 

@@ -29,3 +29,15 @@ def test_a_page_shows_the_literal_reading_beside_the_others():
     assert set(table["literal"]) == {"65%以上 vs 62.5"}
     assert table.at["a share of the 148 towns (乡镇)", "holds"] == "no"
     assert table.at["a share of all 162 township-level units", "recomputed"] == "55.5556"
+
+
+def test_has_domain_data_agrees_with_the_pairs_the_plan_uses():
+    """The per-view check (vectorised, asked by every section) and the batch plan's one-pass set agree."""
+    from analysis.tables import load_tables
+    from analysis.views import DOMAINS_SHOWN, domains_with_data, has_domain_data
+
+    tables = load_tables()
+    pairs = domains_with_data(tables)
+    asked = {(c, d) for c in tables.counties["county"] for d in DOMAINS_SHOWN if has_domain_data(tables, c, d)}
+    assert asked == {(c, d) for c, d in pairs if d in DOMAINS_SHOWN} and len(asked) > 20
+    assert not has_domain_data(tables, "no_such_county", "finance")
