@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-import pandera.pandas as pa
 
 from analysis.numbers import QUALIFIERS, parse_quantity, same_number
 from analysis.rules import ARITY, COUNT_ITEMS, RULE_NAMES, UNVERIFIABLE
@@ -151,6 +150,10 @@ def _row_check(fn, error: str) -> pa.Check:
 
 def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
     """One schema per table; ``vocab`` holds the ids other tables define (counties, sources, ...)."""
+    # pandera here, for the helpers above too, not at the top: importing it costs 0.13 s, and the
+    # tables are validated only when they change (every other read comes from the validated cache)
+    global pa
+    import pandera.pandas as pa
     county = _col(_one_of(vocab["county"], "county (data/counties.csv)"))
     source = _col(_one_of(vocab["source"], "source (data/sources.csv)"))
     domain = _col(_one_of(DOMAINS, "domain"))

@@ -12,7 +12,6 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
 from analysis.paths import DATA_DIR
 from analysis.schemas import COLUMNS, NUMERIC_COLUMNS, schemas
@@ -245,6 +244,8 @@ def _load_tables(data_dir: Path) -> Tables:
             problems += err.problems
     if problems:
         raise DataError(problems)
+    import pandera.pandas as pa  # here: only a change to the tables needs it (see schemas)
+
     for name, schema in schemas(_vocab(frames)).items():
         try:
             schema.validate(frames[name], lazy=True)

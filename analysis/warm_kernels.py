@@ -1,6 +1,6 @@
 """Warm kernels: each notebook gets a fresh kernel process forked from a parent that has already
 imported the libraries and the package, so a run pays for its own cells, not for starting Python
-and importing pandas, matplotlib, seaborn, statsmodels, pandera and the package again (about 3 s
+and importing pandas, matplotlib, seaborn, statsmodels and the package again (about 3 s
 of CPU a run).
 
 Isolation is the fork's: every kernel is a new process, a copy of the same pristine parent, which
@@ -41,7 +41,7 @@ from traitlets import default
 # The list is what the package imports, directly or when it draws and saves a figure.
 PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "matplotlib.backends.backend_agg",
            "matplotlib.backends.backend_svg", "fontTools.ttLib", "mplfonts", "seaborn", "statsmodels.stats.proportion",
-           "pandera.pandas", "cn2an", "nbformat", "IPython", "ipykernel.kernelapp",
+           "cn2an", "nbformat", "IPython", "ipykernel.kernelapp",
            # and what a kernel imports as it starts (its debugger, history, completer)
            "ipykernel.ipkernel", "ipykernel.debugger", "IPython.core.completerlib", "IPython.extensions.storemagic",
            "sqlite3", "pdb", "psutil", "tornado.queues", "tornado.platform.asyncio", "IPython.core.debugger",

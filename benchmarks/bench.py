@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = [*SITE_WIDE, *PER_COUNTY]  # every notebook the batch runs
 # What the real notebooks import, directly or through analysis.views / analysis.overview.
 FLOOR_IMPORTS = ("import analysis.views, analysis.overview, analysis.figures, analysis.audit, analysis.indicators\n"
-                 "import pandas, pandera.pandas, cn2an, matplotlib.pyplot, seaborn, statsmodels.stats.proportion")
+                 "import pandas, cn2an, matplotlib.pyplot, seaborn, statsmodels.stats.proportion")
 # The driver reports its own peak memory (children excluded) and the CPU time of the whole batch
 # (itself, its workers, their fork servers and kernels, each waited for) as its last line.
 DRIVER = ("import json, resource, sys\nfrom analysis.cli import main\ncode = main(sys.argv[1:])\n"

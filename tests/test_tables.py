@@ -158,3 +158,17 @@ def test_a_finding_whose_input_is_its_own_claim_is_refused(data_copy):
 def test_an_empty_ledger_is_an_error(data_copy):
     rewrite(data_copy / "findings.csv", lambda rows: rows.__delitem__(slice(1, None)))
     assert any("no findings" in p for p in problems(data_copy))
+
+
+def test_pandera_is_imported_only_to_validate_tables_that_changed(tmp_path):
+    """Its import costs 0.13 s in every process; tables read back from the validated cache need none."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = "import json, sys\nfrom analysis.tables import load_tables\nload_tables()\nprint(json.dumps('pandera' in sys.modules))"
+    env = {**os.environ, "ANALYSIS_CACHE_DIR": str(tmp_path)}
+    imported = [json.loads(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                                          check=True).stdout) for _ in range(2)]
+    assert imported == [True, False]  # an empty cache: validated; then read from the cache
