@@ -40,7 +40,7 @@ validate: $(STAMP) ## validate the tables under data/
 notebooks: $(STAMP) ## re-execute the committed notebooks in place (after an intended change), rewriting figures/
 	$(PYTHON) -m analysis run-notebooks
 
-bench: $(STAMP) ## measure batch overhead, cells floor, one-row edit, parallel speed-up, no-op rerun and scaling (about 25 minutes on 2 cores)
+bench: $(STAMP) ## measure batch overhead, cells floor, one-row edit, parallel speed-up, no-op rerun and scaling (15-25 minutes on 2 cores)
 	$(PYTHON) benchmarks/bench.py
 
 bench-extract: $(STAMP) ## extraction on the five reports against the hand-made tables (recall, measures, time)
