@@ -4,9 +4,9 @@ A run is skipped when its inputs (notebook, data tables, analysis code, paramete
 unchanged since its last success; a failed run does not stop the others.
 
 Safety: one batch at a time writes to an output folder (a second one waits for the lock); each
-finished run is appended to the state's journal at once, keeping other runs' entries; on Ctrl-C or SIGTERM the workers and
-their kernels stop, temporary notebooks are removed, and the index is rebuilt from what is on
-disk before :class:`BatchInterrupted` is raised.
+finished run is appended to the state's journal at once, keeping other runs' entries; on Ctrl-C
+or SIGTERM the workers and their kernels stop, temporary notebooks are removed, and the index is
+rebuilt from what is on disk before :class:`BatchInterrupted` is raised.
 """
 
 from __future__ import annotations
@@ -259,7 +259,8 @@ def _load_state(reports_dir: Path) -> dict:
 
 def _record(journal, state: dict, key: str, entry: dict) -> None:
     """Add one run's entry to the state and append it to the journal (an open file), so that an interruption
-    loses no finished run. The journal is read under the batch lock, which no other batch can change meanwhile."""
+    loses no finished run. ``state`` is the state file and its journal as read under the batch lock, which
+    no other batch can change meanwhile."""
     state[key] = entry
     journal.write(json.dumps({"key": key, "entry": entry}, sort_keys=True) + "\n")
     journal.flush()

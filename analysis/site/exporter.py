@@ -76,8 +76,8 @@ class PageExporter(HTMLExporter):
 
 
 class _Owned(NotebookNode):
-    """A notebook nbconvert need not deep-copy (a tenth of a page's rendering): the page's notebook is read
-    for the page alone, so its preprocessors may change it."""
+    """A notebook nbconvert need not deep-copy: the page's notebook is read for the page alone, so its
+    preprocessors may change it."""
 
     def __deepcopy__(self, memo):
         return self
