@@ -52,6 +52,7 @@ PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "matplotlib.bac
 PACKAGE_ENVIRONMENT = ("ANALYSIS_DATA_DIR", "ANALYSIS_FIGURES_DIR")  # what analysis.paths reads at import
 QUIET_DEBUGGER = "PYDEVD_DISABLE_FILE_VALIDATION"
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # what ipykernel itself sets before a cell runs
+SOCKET_PREFIX = "warm-kernel-"  # the kernels' Unix sockets, in the temporary folder
 
 
 # -- the server (its own process) ---------------------------------------------------------------
@@ -228,6 +229,7 @@ class _Server:
     def _start(cls, env: dict) -> None:
         from multiprocessing.util import Finalize
 
+        remove_stale_sockets()  # a killed batch's kernels left theirs
         cls._process = subprocess.Popen([sys.executable, "-m", "analysis.warm_kernels"], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, text=True, cwd=str(Path(__file__).parent.parent), env=env)
         ready = json.loads(cls._process.stdout.readline() or '{"error": "the fork server did not start"}')
@@ -249,6 +251,34 @@ class _Server:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+def remove_stale_sockets(folder: str | None = None) -> int:
+    """Remove the warm kernels' socket files that nothing listens on any more, and say how many.
+
+    jupyter_client removes a kernel's sockets when it shuts the kernel down; a batch killed with
+    SIGKILL leaves them. A socket that still accepts a connection belongs to a live kernel (of
+    another batch, perhaps) and is kept; so is anything that is not a socket.
+    """
+    import socket
+    import stat
+
+    removed = 0
+    for path in Path(folder or tempfile.gettempdir()).glob(f"{SOCKET_PREFIX}*"):
+        try:
+            if not stat.S_ISSOCK(path.lstat().st_mode):
+                continue
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+                probe.connect(str(path))
+        except ConnectionRefusedError:  # nobody listens: a dead kernel's
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                pass
+        except OSError:  # gone meanwhile, another user's, a path too long: not ours to judge
+            pass
+    return removed
 
 
 def _server_key(env: dict) -> tuple:
@@ -346,7 +376,7 @@ class WarmKernelManager(AsyncKernelManager):
         if self.transport != "ipc":
             return super()._ip_default()
         # the sockets are <ip>-1 ... <ip>-5; short enough for a socket's path limit (107 bytes)
-        return os.path.join(tempfile.gettempdir(), f"warm-kernel-{uuid.uuid4().hex[:16]}")
+        return os.path.join(tempfile.gettempdir(), f"{SOCKET_PREFIX}{uuid.uuid4().hex[:16]}")
 
     async def _async_pre_start_kernel(self, **kw):
         if self.provisioner is None:

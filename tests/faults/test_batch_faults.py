@@ -128,7 +128,10 @@ def test_sigterm_stops_the_batch_as_ctrl_c_does(tmp_path):
 
 def test_a_batch_killed_with_sigkill_keeps_its_finished_runs(tmp_path):
     """No handler runs on SIGKILL: the journal alone says which runs finished, and the next batch skips them."""
+    import tempfile
+
     from analysis.batch import JOURNAL_FILE, _load_state
+    from analysis.warm_kernels import SOCKET_PREFIX
 
     process = start_batch(tmp_path, COUNTIES)
     wait_for_a_finished_run(tmp_path, process)
@@ -136,6 +139,9 @@ def test_a_batch_killed_with_sigkill_keeps_its_finished_runs(tmp_path):
     process.communicate(timeout=30)
     finished = {key for key, entry in _load_state(tmp_path / "reports").items() if entry["status"] == "ok"}
     assert finished and (tmp_path / "reports" / JOURNAL_FILE).is_file()
+    # the running kernels' socket files (two workers: one kernel at least was running) stay, until the next batch
+    left = set(Path(tempfile.gettempdir()).glob(f"{SOCKET_PREFIX}*"))
+    assert left
 
     again = start_batch(tmp_path, COUNTIES)
     stdout, stderr = finish(again, 600)
@@ -143,6 +149,7 @@ def test_a_batch_killed_with_sigkill_keeps_its_finished_runs(tmp_path):
     total = next(line for line in stdout.splitlines() if line.startswith("total:"))
     assert f"up to date {len(finished)}" in total and f"ok {9 - len(finished)}" in total, total
     assert not (tmp_path / "reports" / JOURNAL_FILE).exists()  # folded into the state file
+    assert not any(path.exists() for path in left)  # removed by the next batch's fork servers
     shown = assert_index_says_what_is_on_disk(tmp_path)
     assert len(shown) == 9 and set(shown.values()) == {"ok"}
 
