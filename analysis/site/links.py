@@ -62,15 +62,16 @@ class Linker:
         made, anchored = 0, set()
         for cell in soup.find_all("td"):
             tokens = cell.get_text().split()
-            if not tokens or not all(self.href(t, depth) for t in tokens):
+            hrefs = [self.href(t, depth) for t in tokens]
+            if not tokens or not all(hrefs):
                 continue
             cell.clear()
-            for i, token in enumerate(tokens):  # as markup() writes them, built as nodes (no parser per cell)
+            for i, (token, href) in enumerate(zip(tokens, hrefs)):  # as markup() writes them, built as nodes
                 if i:
                     cell.append(" ")
                 code = soup.new_tag("code")
                 code.string = token
-                link = soup.new_tag("a", attrs={"href": self.href(token, depth)})
+                link = soup.new_tag("a", attrs={"href": href})
                 link.append(code)
                 cell.append(link)
             made += len(tokens)

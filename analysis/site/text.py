@@ -10,19 +10,29 @@ STATUS_LABEL = {"reproduced": "reproduced 已复现", "tension": "tension 可合
                 "unverifiable": "unverifiable 无法核实"}
 
 
+def zh_runs(text: str):
+    """``text`` in pieces, each with whether it is a Chinese run (empty pieces left out).
+
+    >>> list(zh_runs("44.6% 占<总数>"))
+    [('44.6% ', False), ('占', True), ('<', False), ('总数', True), ('>', False)]
+    """
+    last = 0
+    for m in CJK_RUN.finditer(text):
+        if m.start() > last:
+            yield text[last:m.start()], False
+        yield m.group(), True
+        last = m.end()
+    if last < len(text):
+        yield text[last:], False
+
+
 def zh_spans(text: str) -> str:
     """Escape ``text`` and mark its Chinese runs with lang="zh".
 
     >>> zh_spans("44.6% 占<总数>")
     '44.6% <span lang="zh">占</span>&lt;<span lang="zh">总数</span>&gt;'
     """
-    out, last = [], 0
-    for m in CJK_RUN.finditer(text):
-        out.append(escape(text[last:m.start()]))
-        out.append(f'<span lang="zh">{escape(m.group())}</span>')
-        last = m.end()
-    out.append(escape(text[last:]))
-    return "".join(out)
+    return "".join(f'<span lang="zh">{escape(piece)}</span>' if chinese else escape(piece) for piece, chinese in zh_runs(text))
 
 
 def mark_chinese(soup) -> None:
@@ -33,17 +43,14 @@ def mark_chinese(soup) -> None:
     """
     from bs4 import NavigableString
 
-    for node in list(soup.body.find_all(string=CJK_RUN)):
-        if not isinstance(node, NavigableString) or node.parent.name in ("script", "style", "title") or node.parent.get("lang") == "zh":
+    def node(piece: str, chinese: bool):
+        if not chinese:
+            return NavigableString(piece)
+        span = soup.new_tag("span", attrs={"lang": "zh"})
+        span.string = piece
+        return span
+
+    for text in list(soup.body.find_all(string=CJK_RUN)):
+        if not isinstance(text, NavigableString) or text.parent.name in ("script", "style", "title") or text.parent.get("lang") == "zh":
             continue
-        text, parts, last = str(node), [], 0
-        for m in CJK_RUN.finditer(text):
-            if m.start() > last:
-                parts.append(NavigableString(text[last:m.start()]))
-            span = soup.new_tag("span", attrs={"lang": "zh"})
-            span.string = m.group()
-            parts.append(span)
-            last = m.end()
-        if last < len(text):
-            parts.append(NavigableString(text[last:]))
-        node.replace_with(*parts)
+        text.replace_with(*(node(piece, chinese) for piece, chinese in zh_runs(str(text))))
