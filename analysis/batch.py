@@ -214,7 +214,7 @@ def _page_info(job: Job, error: str, data_dir: Path, site_dir: Path, planned: fr
 
 
 _SITE_LINKS: list = [None, {}]  # the tables they were planned from, and the links
-_SHARED_PARTS: list = [None, {}]  # the tables (and whether source pages exist) they were made from, and the parts
+_SHARED_PARTS: list = [None, None, {}]  # the tables and whether source pages existed when they were made, and the parts
 
 
 def _site_links(tables) -> dict:
@@ -229,12 +229,12 @@ def _shared_parts(tables, with_sources: bool) -> dict:
     for each costs time in proportion to the whole site (at 2,800 counties the linker alone took 0.13 s a page)."""
     from analysis.site.links import Linker
 
-    if _SHARED_PARTS[0] is None or _SHARED_PARTS[0][0] is not tables or _SHARED_PARTS[0][1] != with_sources:
-        _SHARED_PARTS[:] = [(tables, with_sources), {
+    if _SHARED_PARTS[0] is not tables or _SHARED_PARTS[1] != with_sources:
+        _SHARED_PARTS[:] = [tables, with_sources, {
             "linker": Linker.from_tables(tables, with_sources=with_sources),
             "sources": tables.sources.set_index("source"),
             "county_sources": dict(zip(tables.counties["county"], tables.counties["sources"]))}]
-    return _SHARED_PARTS[1]
+    return _SHARED_PARTS[2]
 
 
 def _load_state(reports_dir: Path) -> dict:
