@@ -86,3 +86,33 @@ def test_an_href_with_markup_characters_is_escaped_once():
     linker.link_cells(soup, depth=0)
     assert soup.td.decode_contents() == linker.markup("a&b", depth=0)
     assert soup.td.a["href"] == "sources/s<1>.html#a&b"
+
+
+# tags() and texts() replace find_all in the page's post-processing: the same nodes, in the same order.
+WALKED = """<html><head><style>s</style><title>t</title></head><body>
+<div class="jp-Notebook"><div class="jp-Cell-inputWrapper x">in<img src="a.png"></div>
+<div class="jp-OutputArea-child"><div class="jp-OutputArea-output"><img alt="b" src="b.png"></div></div>
+<div class="jp-OutputArea-child extra"><div class="table-scroll" aria-label="facts"><table><tr><td>F-1</td></tr></table></div></div>
+<div class="table-scroll" aria-label="">empty label</div><div class="table-scroll">no label</div>
+<h2>二 <a class="anchor-link" href="#x">¶</a></h2><h3 class="jp-OutputArea-child">三</h3><h4>四</h4></div>
+<!-- 注释里的中文 --><p>English only</p><p>中文 and <b>粗体</b></p></body></html>"""
+
+
+def test_walks_find_what_find_all_finds():
+    from analysis.site.text import CJK_RUN
+    from analysis.site.tree import tags, texts
+
+    soup = BeautifulSoup(WALKED, "html.parser")
+    cases = [(("img",), (), dict(name="img")), ((), ("jp-Notebook",), dict(class_="jp-Notebook")),
+             (("div",), ("jp-Cell-inputWrapper", "jp-OutputArea-output"), dict(name="div", class_=["jp-Cell-inputWrapper", "jp-OutputArea-output"])),
+             (("h2", "h3"), (), dict(name=["h2", "h3"])), (("a",), ("anchor-link",), dict(name="a", class_="anchor-link")),
+             ((), ("jp-OutputArea-child",), dict(class_="jp-OutputArea-child")), (("td",), (), dict(name="td")),
+             (("div",), ("table-scroll",), dict(name="div", class_="table-scroll")), (("style",), (), dict(name="style"))]
+    for names, classes, query in cases:
+        walked = tags(soup, names, classes)
+        assert walked and [id(t) for t in walked] == [id(t) for t in soup.find_all(**query)], query
+    labelled = [t for t in tags(soup, "div", "table-scroll") if t.get("aria-label") is not None]
+    assert labelled == soup.find_all("div", class_="table-scroll", attrs={"aria-label": True}) and len(labelled) == 2
+    found = texts(soup.body, CJK_RUN)
+    assert [id(t) for t in found] == [id(t) for t in soup.body.find_all(string=CJK_RUN)]
+    assert [str(t) for t in found] == ["二 ", "三", "四", " 注释里的中文 ", "中文 and ", "粗体"]

@@ -59,8 +59,10 @@ class Linker:
 
         Returns the number of links made.
         """
+        from analysis.site.tree import tags
+
         made, anchored = 0, set()
-        for cell in soup.find_all("td"):
+        for cell in tags(soup, "td"):
             tokens = cell.get_text().split()
             hrefs = [self.href(t, depth) for t in tokens]
             if not tokens or not all(hrefs):

@@ -43,6 +43,8 @@ def mark_chinese(soup) -> None:
     """
     from bs4 import NavigableString
 
+    from analysis.site.tree import texts
+
     def node(piece: str, chinese: bool):
         if not chinese:
             return NavigableString(piece)
@@ -50,7 +52,7 @@ def mark_chinese(soup) -> None:
         span.string = piece
         return span
 
-    for text in list(soup.body.find_all(string=CJK_RUN)):
-        if not isinstance(text, NavigableString) or text.parent.name in ("script", "style", "title") or text.parent.get("lang") == "zh":
+    for text in texts(soup.body, CJK_RUN):
+        if text.parent.name in ("script", "style", "title") or text.parent.get("lang") == "zh":
             continue
         text.replace_with(*(node(piece, chinese) for piece, chinese in zh_runs(str(text))))
