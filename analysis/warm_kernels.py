@@ -48,7 +48,8 @@ PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "matplotlib.bac
            "IPython.core.oinspect", "IPython.core.logger", "IPython.utils.wildcard", "runpy", "faulthandler",
            # last, the package, but not analysis.views or analysis.overview: importing those in a
            # kernel is what installs the reviewer tables' HTML formatter into its shell
-           "analysis.tables", "analysis.audit", "analysis.indicators", "analysis.figures", "analysis.display")
+           "analysis.tables", "analysis.audit", "analysis.indicators", "analysis.figures", "analysis.display",
+           "analysis.forked_kernel")
 PACKAGE_ENVIRONMENT = ("ANALYSIS_DATA_DIR", "ANALYSIS_FIGURES_DIR")  # what analysis.paths reads at import
 QUIET_DEBUGGER = "PYDEVD_DISABLE_FILE_VALIDATION"
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # what ipykernel itself sets before a cell runs
@@ -66,6 +67,9 @@ def serve() -> None:
     os.dup2(2, 1)  # an import's stray print must not corrupt the replies
     _import_as_in_a_kernel(PRELOAD)
     _warm_up()
+    from analysis.forked_kernel import snapshot_modules
+
+    snapshot_modules()  # the list each kernel would otherwise make by touching every module (see forked_kernel)
     # What the imports made is never freed; the cyclic collector of each kernel need not walk it
     # again, and by not touching it leaves its pages shared with the server (about 0.06 s a kernel).
     gc.freeze()
@@ -184,8 +188,11 @@ def _become_kernel(request: dict, replies_fd: int) -> None:
         sys.path[0] = os.getcwd()  # `python -m ipykernel_launcher` puts the working folder first
         from ipykernel import kernelapp
 
+        from analysis.forked_kernel import ForkedKernel
+
         # The kernel watches its real parent, the server (the environment's pid is the worker's).
-        kernelapp.launch_new_instance([*request["arguments"], f"--IPKernelApp.parent_handle={os.getppid()}"])
+        kernelapp.launch_new_instance([*request["arguments"], f"--IPKernelApp.parent_handle={os.getppid()}"],
+                                      kernel_class=ForkedKernel)
         code = 0
     except SystemExit as stop:
         code = stop.code if isinstance(stop.code, int) else 0
