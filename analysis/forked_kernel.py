@@ -6,8 +6,8 @@ server's ~2,000 module objects and file names, and each touch copies a page the 
 with the server: about 1,700 page copies (7,130 -> 5,445 faults in an empty kernel) and 10-25 ms
 of CPU a kernel on this 2-core VM, for a debugger that a batch never starts. Here the list is
 made once, in the server (:func:`snapshot_modules`), from small copies packed together, and every
-kernel it forks reads that. Nothing a notebook sees changes:
-the kernel, its shell and its outputs are ipykernel's (a test compares warm and cold notebooks).
+kernel it forks reads that. Nothing a notebook sees changes: the kernel, its shell and its outputs
+are ipykernel's (a test compares warm and cold notebooks).
 """
 
 from __future__ import annotations
