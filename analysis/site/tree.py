@@ -2,8 +2,8 @@
 
 ``find_all`` runs bs4's general matcher on every node of the page for every call; these walks
 saved a tenth of a page's CPU (43 pages, 3.5 -> 3.1 s on the 2026-12-04 VM). They ask only what
-a page needs: a tag's name, its classes, a text's content. The results are those of the ``find_all`` calls they replace, in the
-same order (``tests/test_page_markup.py`` compares them).
+a page needs: a tag's name, its classes, a text's content. The results are those of the
+``find_all`` calls they replace, in the same order (``tests/test_page_markup.py`` compares them).
 """
 
 from __future__ import annotations
