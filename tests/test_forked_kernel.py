@@ -25,7 +25,7 @@ def test_the_snapshot_holds_every_module_file_as_a_copy():
     count = forked_kernel.snapshot_modules()
     files = {name: m.__file__ for name, m in list(sys.modules.items()) if getattr(m, "__file__", None)}
     snapshot = forked_kernel._server_modules
-    assert count == len(snapshot) and set(files) <= set(snapshot)  # modules imported since may be missing, none more
+    assert count == len(snapshot) and set(files) <= set(snapshot)  # taken just now: every module that has a file
     assert all(snapshot[name].__file__ == path and snapshot[name].__file__ is not path for name, path in files.items())
 
 
