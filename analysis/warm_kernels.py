@@ -291,7 +291,7 @@ def remove_stale_sockets(folder: str | None = None) -> int:
 def _server_key(env: dict) -> tuple:
     """What a server's imports depend on: the folders analysis.paths read, and the package's files."""
     code = Path(__file__).parent
-    files = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(code.rglob("*.py")))
+    files = tuple((str(p), s.st_mtime_ns, s.st_size) for p in sorted(code.rglob("*.py")) for s in [p.stat()])
     return tuple(env.get(name) for name in PACKAGE_ENVIRONMENT), files
 
 
