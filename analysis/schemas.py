@@ -65,7 +65,7 @@ def _num(cell: str) -> float | None:
     return float(cell) if cell else None
 
 
-def _as_written_matches(row: pd.Series) -> bool:
+def _as_written_matches(row: dict) -> bool:
     """The transcribed value/low/high/qualifier agree with what the parser reads in as_written."""
     try:
         q = parse_quantity(row["as_written"])
@@ -79,20 +79,20 @@ def _as_written_matches(row: pd.Series) -> bool:
     )
 
 
-def _within_bounds(row: pd.Series) -> bool:
+def _within_bounds(row: dict) -> bool:
     value, low, high = _num(row["value"]), _num(row["low"]), _num(row["high"])
     if value is None:
         return low is not None and high is not None and low <= high
     return (low is None or low <= value) and (high is None or value <= high)
 
 
-def _percent_in_range(row: pd.Series) -> bool:
+def _percent_in_range(row: dict) -> bool:
     if row["unit"] != "%":
         return True
     return all(x is None or 0 <= x <= 100 for x in map(_num, (row["value"], row["low"], row["high"])))
 
 
-def _rule_arity(row: pd.Series) -> bool:
+def _rule_arity(row: dict) -> bool:
     n = len(row["inputs"].split())
     if row["rule"] == UNVERIFIABLE:
         return n == 0
@@ -102,26 +102,26 @@ def _rule_arity(row: pd.Series) -> bool:
     return n >= 1 if want is None else n == want
 
 
-def _lines_in_order(row: pd.Series) -> bool:
+def _lines_in_order(row: dict) -> bool:
     try:
         return int(row["line_start"]) <= int(row["line_end"])
     except ValueError:  # not numbers: the columns' own checks say so
         return True
 
 
-def _claim_fact_or_reason(row: pd.Series) -> bool:
+def _claim_fact_or_reason(row: dict) -> bool:
     """A checkable finding cites the fact it judges; only an unverifiable one may go without, saying why in its note."""
     if row["claim_fact"]:
         return True
     return row["rule"] == UNVERIFIABLE and bool(row["note"].strip())
 
 
-def _not_circular(row: pd.Series) -> bool:
+def _not_circular(row: dict) -> bool:
     """A finding whose input is its own claim fact would reproduce whatever the report says."""
     return not row["claim_fact"] or row["claim_fact"] not in row["inputs"].split()
 
 
-def _claim_parses(row: pd.Series) -> bool:
+def _claim_parses(row: dict) -> bool:
     if row["rule"] == UNVERIFIABLE:
         return True
     try:
@@ -144,8 +144,15 @@ def _valid_count_by(cell: str) -> bool:
     return mode in ("split", "distinct") and bool(pattern)
 
 
+def _rows(df: pd.DataFrame):
+    """Each row as a plain dict of its cells. ``df.apply(fn, axis=1)`` builds a Series per row, which
+    over pyarrow strings cost 1 ms a row: 5 of 7 s validating 200 synthetic counties' tables."""
+    columns = list(df.columns)
+    return (dict(zip(columns, cells)) for cells in zip(*(df[c].tolist() for c in columns)))
+
+
 def _row_check(fn, error: str) -> pa.Check:
-    return pa.Check(lambda df: df.apply(fn, axis=1), error=error)
+    return pa.Check(lambda df: pd.Series([fn(row) for row in _rows(df)], index=df.index, dtype=bool), error=error)
 
 
 def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
