@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 import pandas as pd
@@ -34,7 +35,7 @@ def _parsed(as_written: str) -> Quantity:
     return parse_quantity(as_written)
 
 
-def fact_interval(fact: pd.Series, mode: str = AS_WRITTEN) -> Interval | None:
+def fact_interval(fact: Mapping, mode: str = AS_WRITTEN) -> Interval | None:
     """The values a fact allows as the report wrote it (or at its precision); None when one-sided ("80%以上")."""
     return input_interval(_parsed(fact["as_written"]), fact["unit"], at_precision=mode == AT_PRECISION)
 
@@ -67,7 +68,7 @@ def recompute(rule: str, inputs: str, tables: Tables, mode: str = AS_WRITTEN) ->
 
 def _readings(finding: dict, tables: Tables) -> list[tuple[dict, ReadingResult]]:
     out = []
-    for reading in tables.readings[tables.readings["finding_id"] == finding["finding_id"]].to_dict("records"):
+    for reading in tables.readings_of(finding["finding_id"]):
         mode = MIDPOINT if reading["take"] == "midpoint" else AS_WRITTEN
         recomputed, _ = recompute(reading["rule"], reading["inputs"], tables, mode)
         out.append((reading, ReadingResult(reading["label"], reading["claimed"] or finding["claimed"], recomputed, reading["why"])))

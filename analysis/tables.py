@@ -7,9 +7,11 @@ import hashlib
 import io
 import os
 import pickle
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -30,6 +32,39 @@ class DataError(Exception):
         super().__init__("\n".join(problems))
 
 
+class _Columns:
+    """A table's columns as Python lists, each made when first read: a cell is then a list index, and
+    the columns no one reads (most of them) cost no memory."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self._frame = frame
+        self._lists: dict[str, list] = {}
+        self.names = list(frame.columns)
+
+    def __getitem__(self, name: str) -> list:
+        if name not in self._lists:
+            self._lists[name] = self._frame[name].tolist()  # KeyError for a column the table lacks
+        return self._lists[name]
+
+
+class _Row(Mapping):
+    """One row of a :class:`_Columns`, read-only."""
+
+    __slots__ = ("_columns", "_at")
+
+    def __init__(self, columns: _Columns, at: int):
+        self._columns, self._at = columns, at
+
+    def __getitem__(self, name: str):
+        return self._columns[name][self._at]
+
+    def __iter__(self):
+        return iter(self._columns.names)
+
+    def __len__(self) -> int:
+        return len(self._columns.names)
+
+
 @dataclass(frozen=True)
 class Tables:
     """Every validated table; numeric columns as floats (NaN where empty), the rest as str."""
@@ -46,12 +81,29 @@ class Tables:
     themes: pd.DataFrame
     data_dir: Path
 
-    def fact(self, fact_id: str) -> pd.Series:
-        return self._facts_by_id.loc[fact_id]
+    def fact(self, fact_id: str) -> Mapping:
+        """One fact's cells by column, read-only. Not a DataFrame row: ``.loc`` took 0.3 ms a lookup, and
+        auditing 200 synthetic counties for the site's index makes 11,000 of them."""
+        return _Row(self._fact_columns, self._fact_rows[fact_id])
 
     @cached_property
-    def _facts_by_id(self) -> pd.DataFrame:
-        return self.facts.set_index("fact_id", drop=False)
+    def _fact_rows(self) -> dict[str, int]:
+        return {fact_id: i for i, fact_id in enumerate(self.facts["fact_id"].tolist())}
+
+    @cached_property
+    def _fact_columns(self) -> _Columns:
+        return _Columns(self.facts)
+
+    def readings_of(self, finding_id: str) -> list[Mapping]:
+        """The other readings of one finding (data/readings.csv), in the table's order, read-only."""
+        return self._readings_by_finding.get(finding_id, [])
+
+    @cached_property
+    def _readings_by_finding(self) -> dict[str, list[Mapping]]:
+        by_finding: dict[str, list[Mapping]] = {}
+        for reading in self.readings.to_dict("records"):
+            by_finding.setdefault(reading["finding_id"], []).append(MappingProxyType(reading))
+        return by_finding
 
     @cached_property
     def lists_by_id(self) -> pd.DataFrame:

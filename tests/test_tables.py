@@ -172,3 +172,28 @@ def test_pandera_is_imported_only_to_validate_tables_that_changed(tmp_path):
     imported = [json.loads(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                                           check=True).stdout) for _ in range(2)]
     assert imported == [True, False]  # an empty cache: validated; then read from the cache
+
+
+def test_a_fact_is_read_by_its_id_and_cannot_be_changed():
+    """Report 001: 本市下放的401項管理權限中 (the rows as transcribed in data/facts.csv)."""
+    tables = load_tables()
+    fact = tables.fact("dongying_powers_delegated")
+    assert (fact["as_written"], fact["value"], fact["unit"], fact["source"]) == ("401項", 401.0, "项", "s001")
+    assert fact["locator"] == "本市下放的401項管理權限中"
+    assert list(fact) == list(tables.facts.columns)
+    assert tables.fact("dongying_powers_delegated_approx")["as_written"] == "400多項"
+    with pytest.raises(TypeError):
+        fact["value"] = 402  # a lookup hands out the table's cells, not a copy to edit
+    with pytest.raises(KeyError):
+        tables.fact("no_such_fact")
+    with pytest.raises(KeyError):
+        fact["no_such_column"]
+
+
+def test_a_findings_other_readings_come_in_the_tables_order():
+    """Report 003: 90 stations built, read as a share of the 148 towns or of all 162 township-level units."""
+    tables = load_tables()
+    readings = tables.readings_of("anon_city_162_built_share")
+    assert [r["reading_id"] for r in readings] == ["anon_city_162_built_share_of_towns", "anon_city_162_built_share_of_units"]
+    assert readings[0]["inputs"] == "anon_city_162_stations_built anon_city_162_towns"
+    assert tables.readings_of("dongying_powers_delegated") == []
