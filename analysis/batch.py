@@ -11,6 +11,7 @@ rebuilt from what is on disk before :class:`BatchInterrupted` is raised.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -469,6 +470,7 @@ def _build_index(tables, todo, state, no_data, site_dir: Path, reports_dir: Path
     from analysis.site import build_index, build_source_pages
     from analysis.site.links import Linker
 
+    @functools.cache  # asked for every fact (83,105 at 2,800 counties) of ~11,000 pages
     def page_of(county: str, domain: str) -> str | None:
         notebook = NOTEBOOK_OF_DOMAIN.get(domain)
         page = Job(notebook, county).page if notebook else None
@@ -491,6 +493,7 @@ def _build_index(tables, todo, state, no_data, site_dir: Path, reports_dir: Path
 def format_summary(summary: dict, tables) -> str:
     """A counties x notebooks grid of ok / failed / up to date / no data, and the totals."""
     status = {tuple(job["key"].split("/")): job["status"] for job in summary["jobs"]}
+    no_data = {tuple(x) for x in summary["no_data"]}
     width = max(len(c) for c in tables.counties["county"]) + 2
     lines = ["county".ljust(width) + "".join(n.ljust(16) for n in PER_COUNTY)]
     for county in tables.counties["county"]:
@@ -498,7 +501,7 @@ def format_summary(summary: dict, tables) -> str:
         for notebook in PER_COUNTY:
             if (county, notebook) in status:
                 cells.append(status[(county, notebook)])
-            elif (county, notebook) in {tuple(x) for x in summary["no_data"]}:
+            elif (county, notebook) in no_data:
                 cells.append("no data")
             else:
                 cells.append("-")

@@ -88,18 +88,18 @@ def _filters(frame: pd.DataFrame, label: str) -> str:
 
 
 def _ledger_rows(ledger: pd.DataFrame, tables, linker: Linker, page_of=lambda county, domain: None) -> str:
-    facts = tables.facts.set_index("fact_id")
-    sources = tables.sources.set_index("source")
+    facts = set(tables.facts["fact_id"])
+    sources = {src["source"]: src for src in tables.sources.to_dict("records")}  # .loc: 0.2 ms a row, 15,501 rows at 2,800 counties
     both = pd.concat([tables.findings, tables.checks])
     claim_facts = dict(zip(both["finding_id"], both["claim_fact"]))
     rows = []
     for f in ledger.itertuples():
         where = ""
         if f.source:
-            src = sources.loc[f.source]
+            src = sources[f.source]
             part = f", part {escape(str(src['part']))}" if src["part"] else ""
             claim_fact = claim_facts.get(f.finding_id, "")
-            href = linker.href(claim_fact, 0) if claim_fact in facts.index else None
+            href = linker.href(claim_fact, 0) if claim_fact in facts else None
             quoted = f"“{zh_spans(f.locator)}”"
             where = f"{escape(src['file'])}{part}: " + (f'<a href="{escape(href)}">{quoted}</a>' if href else quoted)
         inputs = f"<br><small>inputs: {linker.markup(f.inputs, 0)}</small>" if f.inputs else ""
