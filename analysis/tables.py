@@ -16,6 +16,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from analysis.paths import DATA_DIR
+from analysis.rows import Columns, Row
 from analysis.schemas import COLUMNS, NUMERIC_COLUMNS, schemas
 
 TABLES = tuple(COLUMNS)  # load order: vocabularies before the tables that use them
@@ -30,39 +31,6 @@ class DataError(Exception):
     def __init__(self, problems: list[str]):
         self.problems = problems
         super().__init__("\n".join(problems))
-
-
-class _Columns:
-    """A table's columns as Python lists, each made when first read: a cell is then a list index, and
-    the columns no one reads (most of them) cost no memory."""
-
-    def __init__(self, frame: pd.DataFrame):
-        self._frame = frame
-        self._lists: dict[str, list] = {}
-        self.names = list(frame.columns)
-
-    def __getitem__(self, name: str) -> list:
-        if name not in self._lists:
-            self._lists[name] = self._frame[name].tolist()  # KeyError for a column the table lacks
-        return self._lists[name]
-
-
-class _Row(Mapping):
-    """One row of a :class:`_Columns`, read-only."""
-
-    __slots__ = ("_columns", "_at")
-
-    def __init__(self, columns: _Columns, at: int):
-        self._columns, self._at = columns, at
-
-    def __getitem__(self, name: str):
-        return self._columns[name][self._at]
-
-    def __iter__(self):
-        return iter(self._columns.names)
-
-    def __len__(self) -> int:
-        return len(self._columns.names)
 
 
 @dataclass(frozen=True)
@@ -84,15 +52,15 @@ class Tables:
     def fact(self, fact_id: str) -> Mapping:
         """One fact's cells by column, read-only. Not a DataFrame row: ``.loc`` took 0.3 ms a lookup, and
         auditing 200 synthetic counties for the site's index makes 11,000 of them."""
-        return _Row(self._fact_columns, self._fact_rows[fact_id])
+        return Row(self._fact_columns, self._fact_rows[fact_id])
 
     @cached_property
     def _fact_rows(self) -> dict[str, int]:
         return {fact_id: i for i, fact_id in enumerate(self.facts["fact_id"].tolist())}
 
     @cached_property
-    def _fact_columns(self) -> _Columns:
-        return _Columns(self.facts)
+    def _fact_columns(self) -> Columns:
+        return Columns(self.facts)
 
     def readings_of(self, finding_id: str) -> list[Mapping]:
         """The other readings of one finding (data/readings.csv), in the table's order, read-only."""
