@@ -90,7 +90,9 @@ def test_county_page_code_toggle_and_fonts(browser, built_site, tmp_path):
 
 
 def test_the_site_works_over_http(browser, built_site):
-    server = subprocess.Popen([sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory",
+    # -u: http.server prints its port with print(); into a pipe that line stays buffered (and the
+    # readline below waits forever) unless the environment happens to set PYTHONUNBUFFERED
+    server = subprocess.Popen([sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory",
                                str(built_site["out"] / "site")], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         port = re.search(r"port (\d+)", server.stdout.readline()).group(1)
