@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from types import MappingProxyType
 
 import pandas as pd
 
@@ -56,7 +55,7 @@ class Tables:
 
     @cached_property
     def _fact_rows(self) -> dict[str, int]:
-        return {fact_id: i for i, fact_id in enumerate(self.facts["fact_id"].tolist())}
+        return {fact_id: i for i, fact_id in enumerate(self._fact_columns["fact_id"])}
 
     @cached_property
     def _fact_columns(self) -> Columns:
@@ -68,9 +67,10 @@ class Tables:
 
     @cached_property
     def _readings_by_finding(self) -> dict[str, list[Mapping]]:
+        columns = Columns(self.readings)
         by_finding: dict[str, list[Mapping]] = {}
-        for reading in self.readings.to_dict("records"):
-            by_finding.setdefault(reading["finding_id"], []).append(MappingProxyType(reading))
+        for i, finding_id in enumerate(columns["finding_id"]):
+            by_finding.setdefault(finding_id, []).append(Row(columns, i))
         return by_finding
 
     @cached_property
