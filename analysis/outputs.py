@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 
@@ -47,3 +47,16 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 def write_text_atomic(path: Path, text: str) -> None:
     """Write UTF-8 ``text`` to ``path`` atomically."""
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_chunks_atomic(path: Path, chunks: Iterable[str]) -> None:
+    """Write the UTF-8 text of ``chunks`` to ``path`` atomically, one chunk at a time.
+
+    For pages that grow with the data (the site index: 40 MB at 2,800 counties): joined into one
+    string first, the page was held three times over (rows, the joined string, its bytes).
+    """
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="") as f:  # newline="": "\n" as written, on every OS
+            f.writelines(chunks)
+
+    write_atomic(path, write)

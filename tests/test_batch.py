@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from analysis.batch import format_summary, run_batch
 from analysis.cli import main
-from analysis.outputs import write_text_atomic
+from analysis.outputs import write_chunks_atomic, write_text_atomic
 from analysis.paths import DATA_DIR, NOTEBOOKS_DIR, reports_dir
 from analysis.tables import load_tables
 from tests.conftest import BATCH_COUNTIES
@@ -105,6 +105,21 @@ def test_an_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch):
     assert target.read_text(encoding="utf-8") == "old, complete page"
     assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
 
+
+
+def test_a_page_written_in_chunks_is_their_text_and_a_failing_chunk_leaves_the_old_file(tmp_path):
+    target = tmp_path / "index.html"
+    write_chunks_atomic(target, iter(["<p>乡镇", "</p>\n", "<p>401项</p>\n"]))
+    assert target.read_bytes() == "<p>乡镇</p>\n<p>401项</p>\n".encode()  # UTF-8, "\n" untranslated
+
+    def rows():
+        yield "<p>half a page"
+        raise ValueError("row 3: bad cell")
+
+    with pytest.raises(ValueError, match="row 3"):
+        write_chunks_atomic(target, rows())
+    assert target.read_text(encoding="utf-8") == "<p>乡镇</p>\n<p>401项</p>\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
 
 def test_force_reruns(built_site, tmp_path):
     shutil.copytree(built_site["out"], tmp_path / "copy")
