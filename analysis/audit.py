@@ -43,8 +43,8 @@ def fact_interval(fact: Mapping, mode: str = AS_WRITTEN) -> Interval | None:
 def _input(input_id: str, tables: Tables, mode: str) -> Interval | None:
     """What one input gives: a list its item count, a fact its number (see ``mode``)."""
     lists = tables.lists_by_id
-    if input_id in lists.index:
-        listed = lists.loc[input_id]
+    if input_id in lists:
+        listed = lists[input_id]
         return Interval.point(count_items(listed["items"], listed["count_by"]))
     interval = fact_interval(tables.fact(input_id), mode)
     if mode == MIDPOINT and interval is not None and not interval.is_point:

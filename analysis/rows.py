@@ -48,3 +48,25 @@ class Row(Mapping):
 
     def __len__(self) -> int:
         return len(self._columns.names)
+
+
+class RowsById(Mapping):
+    """A table's rows by their id column, each a :class:`Row`: a lookup is a dict lookup.
+
+    >>> lists = RowsById(pd.DataFrame({"list_id": ["l1"], "items": ["党政办 经发办"]}), "list_id")
+    >>> "l1" in lists, lists["l1"]["items"], "f1" in lists
+    (True, '党政办 经发办', False)
+    """
+
+    def __init__(self, frame: pd.DataFrame, id_column: str):
+        self.columns = Columns(frame)
+        self._at = {key: i for i, key in enumerate(self.columns[id_column])}
+
+    def __getitem__(self, key: str) -> Row:
+        return Row(self.columns, self._at[key])  # KeyError for an unknown id
+
+    def __iter__(self):
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.paths import DATA_DIR
-from analysis.rows import Columns, Row
+from analysis.rows import Columns, Row, RowsById
 from analysis.schemas import COLUMNS, NUMERIC_COLUMNS, schemas
 
 TABLES = tuple(COLUMNS)  # load order: vocabularies before the tables that use them
@@ -51,15 +51,11 @@ class Tables:
     def fact(self, fact_id: str) -> Mapping:
         """One fact's cells by column, read-only. Not a DataFrame row: ``.loc`` took 0.3 ms a lookup, and
         auditing 200 synthetic counties for the site's index makes 11,000 of them."""
-        return Row(self._fact_columns, self._fact_rows[fact_id])
+        return self._facts_by_id[fact_id]
 
     @cached_property
-    def _fact_rows(self) -> dict[str, int]:
-        return {fact_id: i for i, fact_id in enumerate(self._fact_columns["fact_id"])}
-
-    @cached_property
-    def _fact_columns(self) -> Columns:
-        return Columns(self.facts)
+    def _facts_by_id(self) -> RowsById:
+        return RowsById(self.facts, "fact_id")
 
     def readings_of(self, finding_id: str) -> list[Mapping]:
         """The other readings of one finding (data/readings.csv), in the table's order, read-only."""
@@ -74,8 +70,9 @@ class Tables:
         return by_finding
 
     @cached_property
-    def lists_by_id(self) -> pd.DataFrame:
-        return self.lists.set_index("list_id", drop=False)
+    def lists_by_id(self) -> Mapping[str, Mapping]:
+        """Each list's cells by column, read-only, by list id (rows, as facts are: not ``.loc``)."""
+        return RowsById(self.lists, "list_id")
 
 
 def _display(path: Path, data_dir: Path) -> str:

@@ -197,3 +197,17 @@ def test_a_findings_other_readings_come_in_the_tables_order():
     assert [r["reading_id"] for r in readings] == ["anon_city_162_built_share_of_towns", "anon_city_162_built_share_of_units"]
     assert readings[0]["inputs"] == "anon_city_162_stations_built anon_city_162_towns"
     assert tables.readings_of("dongying_powers_delegated") == []
+
+
+def test_a_list_is_read_by_its_id_and_is_not_a_fact():
+    """Report 000: 有侧重地设置了3-6个事业机构,一般为农业综合服务中心、…、文化体育服务中心 (six named)."""
+    tables = load_tables()
+    lists = tables.lists_by_id
+    listed = lists["anon_city_88_institutions"]
+    assert listed["items"].split("、") == ["农业综合服务中心", "民生保障服务中心", "综合执法办公室", "财经管理中心",
+                                          "卫生计生服务站", "文化体育服务中心"]
+    assert (listed["count_by"], listed["source"]) == ("split 、", "s000p1")
+    assert "anon_city_88_public_institutions" not in lists  # the 3-6个 is a fact; an input resolves to one or the other
+    assert len(lists) == len(tables.lists)
+    with pytest.raises(TypeError):
+        listed["items"] = ""
