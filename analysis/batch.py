@@ -19,7 +19,7 @@ import signal
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from analysis.outputs import write_text_atomic
@@ -77,6 +77,7 @@ class Result:
     status: str  # ok, failed, up to date
     error: str = ""
     seconds: float = 0.0
+    links: list = field(default_factory=list)  # the pages its page links to (:func:`_link_keys`), "" for no neighbour
 
 
 def _digest_files(paths) -> str:
@@ -188,17 +189,20 @@ def run_job(job: Job, data_dir: Path, reports_dir: Path, site_dir: Path, noteboo
         error = f"{err.ename}: {err.evalue}".strip().splitlines()[-1]
     except Exception as err:  # the kernel died, the notebook is unreadable ...: still one failed run
         error = f"{type(err).__name__}: {err}".strip().splitlines()[-1]
+    links = []
     if tmp.exists():
         os.replace(tmp, out)  # papermill keeps the error cell in a failed notebook
         try:
-            render_notebook_page(out, site_dir / job.page, _page_info(job, error, data_dir, site_dir, planned))
+            info, links = _page_info(job, error, data_dir, site_dir, planned)
+            render_notebook_page(out, site_dir / job.page, info)
         except Exception as err:  # a page that cannot be rendered fails its run, not the batch
             error = error or f"page not rendered: {type(err).__name__}: {err}".strip().splitlines()[0]
-    return Result(job.key, "failed" if error else "ok", error, time.perf_counter() - started)
+    return Result(job.key, "failed" if error else "ok", error, time.perf_counter() - started, links)
 
 
 def _page_info(job: Job, error: str, data_dir: Path, site_dir: Path, planned: frozenset = frozenset()):
-    """The page's footer and neighbours; a neighbour is linked only if this run makes it or it is on disk."""
+    """The page's footer and neighbours, and :func:`_link_keys` of those; a neighbour is linked only if this
+    batch makes it or it is on disk."""
     from analysis.site import PageInfo
     from analysis.tables import load_tables
 
@@ -207,11 +211,55 @@ def _page_info(job: Job, error: str, data_dir: Path, site_dir: Path, planned: fr
     src = shared["sources"]
     ids = shared["county_sources"][job.county].split() if job.county else list(src.index)
     cited = [(s, src.at[s, "title_zh"], f"{src.at[s, 'file']}, lines {int(src.at[s, 'line_start'])}-{int(src.at[s, 'line_end'])}") for s in ids]
-    county_jobs, same, i = _site_links(tables).get(job.key, ([], [], 0))
     made = lambda j: j == job or j.key in planned or (Path(site_dir) / j.page).is_file()  # noqa: E731
-    county_pages = [(f"{j.notebook} ({PER_COUNTY[j.notebook]})", j.page) for j in county_jobs if made(j)]
-    neighbours = tuple((n.county, n.page) if (n := _nearest(same, i, step, made)) else None for step in (-1, 1))
-    return PageInfo(f"{job.notebook}.ipynb", job.parameters, cited, error, county_pages, neighbours, shared["linker"])
+    county_jobs, neighbours = _linked_pages(job, tables, made)
+    county_pages = [(f"{j.notebook} ({PER_COUNTY[j.notebook]})", j.page) for j in county_jobs]
+    info = PageInfo(f"{job.notebook}.ipynb", job.parameters, cited, error, county_pages,
+                    tuple((n.county, n.page) if n else None for n in neighbours), shared["linker"])
+    return info, _link_keys(county_jobs, neighbours)
+
+
+def _linked_pages(job: Job, tables, made) -> tuple[list[Job], tuple]:
+    """The runs whose pages ``job``'s page links to: its county's made pages, and the nearest made page of
+    its notebook before and after it (None where there is none)."""
+    county_jobs, same, i = _site_links(tables).get(job.key, ([], [], 0))
+    return [j for j in county_jobs if made(j)], tuple(_nearest(same, i, step, made) for step in (-1, 1))
+
+
+def _link_keys(county_jobs: list[Job], neighbours: tuple) -> list[str]:
+    return [j.key for j in county_jobs] + [n.key if n else "" for n in neighbours]
+
+
+def _stale_links(everything: list[Job], state: dict, digests: dict, site_dir: Path, tables) -> list[Job]:
+    """Current pages whose links no longer match the pages on disk: a page made by a filtered batch
+    (``--county``) skipped the neighbours not made yet, and a later batch that makes them would leave it
+    so, for its run is up to date. Pages recorded before links were kept are not checked."""
+    exists = functools.cache(lambda job: (site_dir / job.page).is_file())
+    stale = []
+    for job in everything:
+        entry = state.get(job.key, {})
+        if "links" not in entry or entry.get("digest") != digests[job.key] or not exists(job):
+            continue
+        if entry["links"] != _link_keys(*_linked_pages(job, tables, exists)):
+            stale.append(job)
+    return stale
+
+
+def _relink(stale: list[Job], state: dict, journal, data_dir: Path, reports_dir: Path, site_dir: Path) -> list[str]:
+    """Render the pages of ``stale`` again from their executed notebooks (no run), with the links of today's
+    site; returns their keys."""
+    from tqdm import tqdm
+
+    from analysis.site import render_notebook_page
+
+    done = []
+    for job in tqdm(stale, desc="pages relinked", unit="page", disable=None):
+        entry = state[job.key]
+        info, links = _page_info(job, entry.get("error", ""), data_dir, site_dir)
+        render_notebook_page(reports_dir / job.folder / f"{job.notebook}.ipynb", site_dir / job.page, info)
+        _record(journal, state, job.key, {**entry, "links": links})
+        done.append(job.key)
+    return done
 
 
 _SITE_LINKS: list = [None, {}]  # the tables they were planned from, and the links
@@ -412,6 +460,7 @@ def _run_locked(tables, todo, no_data, jobs, force, data_dir: Path, reports_dir:
     current = job_digests(tables, everything, notebooks_dir)  # the index shows every page, whatever this run makes
     digests = {job.key: current[job.key] for job in todo}
     results: dict[str, Result] = {}
+    relinked: list[str] = []
     pending = []
     for job in todo:
         previous = state.get(job.key, {})
@@ -429,22 +478,26 @@ def _run_locked(tables, todo, no_data, jobs, force, data_dir: Path, reports_dir:
                   open(reports_dir / JOURNAL_FILE, "a", encoding="utf-8") as journal):
                 for result in _execute(pending, arguments, jobs, scheduler):
                     results[result.key] = result
-                    _record(journal, state, result.key,
-                            {"status": result.status, "digest": digests[result.key], "error": result.error})
+                    _record(journal, state, result.key, {"status": result.status, "digest": digests[result.key],
+                                                         "error": result.error, "links": result.links})
                     bar.set_postfix_str(f"{result.key}: {result.status}")
                     bar.update()
+        stale = _stale_links(everything, state, current, site_dir, tables)
+        if stale:
+            with open(reports_dir / JOURNAL_FILE, "a", encoding="utf-8") as journal:
+                relinked = _relink(stale, state, journal, data_dir, reports_dir, site_dir)
     except KeyboardInterrupt:
         interrupted = True
         _remove_temporary(reports_dir)
     finally:
-        if pending:
+        if pending or relinked:
             _fold_journal(reports_dir, state)
         # The index describes the whole site, whatever subset this run executed: every page on disk.
         _build_index(tables, everything, state, nothing, site_dir, reports_dir, shared, current)
     if interrupted:
         finished = sum(r.status != "up to date" for r in results.values())
         raise BatchInterrupted(finished, len(pending) - finished)
-    return {"jobs": [asdict(r) for r in results.values()], "no_data": no_data}
+    return {"jobs": [asdict(r) for r in results.values()], "no_data": no_data, "relinked": relinked}
 
 
 def _page_status(entry: dict, page: Path, digest: str) -> dict:
@@ -514,6 +567,8 @@ def format_summary(summary: dict, tables) -> str:
     for s in [*status.values(), *["no data"] * len(summary["no_data"])]:
         counts[s] = counts.get(s, 0) + 1
     lines.append("total: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    if summary.get("relinked"):
+        lines.append(f"pages relinked to neighbours made since (not run again): {len(summary['relinked'])}")
     for job in summary["jobs"]:
         if job["status"] == "failed":
             lines.append(f"FAILED {job['key']}: {job['error']}")

@@ -121,6 +121,33 @@ def test_a_page_written_in_chunks_is_their_text_and_a_failing_chunk_leaves_the_o
     assert target.read_text(encoding="utf-8") == "<p>乡镇</p>\n<p>401项</p>\n"
     assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
 
+
+def test_a_page_made_by_a_filtered_batch_is_relinked_when_its_neighbours_are_made(tmp_path):
+    """A --county batch links only pages that exist; the later batch that makes a neighbour renders the
+    first page again (its run is up to date, so it is not executed again) with the link to it."""
+    folders = {"notebooks": ["03-delegation"], "jobs": 1, "reports_dir": tmp_path / "reports", "site_dir": tmp_path / "site"}
+
+    def links(county):
+        soup = BeautifulSoup((tmp_path / "site" / county / "03-delegation.html").read_text(encoding="utf-8"), "html.parser")
+        return {rel: a["href"] for rel in ("prev", "next") if (a := soup.find("a", rel=rel))}
+
+    first = run_batch(["laishui"], **folders)
+    assert statuses(first) == {"laishui/03-delegation": "ok"} and first["relinked"] == []
+    assert links("laishui") == {}  # no other county's delegation page yet
+    executed = tmp_path / "reports" / "laishui" / "03-delegation.ipynb"
+    run_at = executed.stat().st_mtime_ns
+
+    second = run_batch(["dongying"], **folders)
+    assert statuses(second) == {"dongying/03-delegation": "ok"}
+    assert second["relinked"] == ["laishui/03-delegation"]
+    assert links("laishui") == {"prev": "../dongying/03-delegation.html"}  # 东营 comes before 涞水 in counties.csv
+    assert links("dongying") == {"next": "../laishui/03-delegation.html"}
+    assert executed.stat().st_mtime_ns == run_at  # rendered again, not run again
+    assert "pages relinked to neighbours made since (not run again): 1" in format_summary(second, load_tables())
+
+    third = run_batch(["dongying", "laishui"], **folders)
+    assert set(statuses(third).values()) == {"up to date"} and third["relinked"] == []
+
 def test_force_reruns(built_site, tmp_path):
     shutil.copytree(built_site["out"], tmp_path / "copy")
     summary = run_batch(["anhui"], ["00-overview"], jobs=1, force=True,
