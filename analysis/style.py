@@ -8,6 +8,11 @@ from pathlib import Path
 
 CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"  # shipped by the mplfonts wheel
 CJK_FONT_NAME = "Noto Sans CJK SC"
+# The name figures ask for. fonts-noto-cjk's NotoSansCJK-Regular.ttc has a face named "Noto Sans CJK SC"
+# too, with other glyph data, and matplotlib took it whenever it was installed: the same figure came
+# out in other bytes on a machine with it (a batch here) than without (nbval here). Under a name of
+# its own, the bundled file is the only match on every machine.
+CJK_FONT_FAMILY = "Noto Sans CJK SC (bundled)"
 STATUS_COLOURS = {"reproduced": "#2a9d8f", "tension": "#e9c46a", "discrepancy": "#e76f51", "unverifiable": "#8d99ae"}
 DOMAIN_COLOURS = {"finance": "#264653", "staffing": "#2a9d8f", "delegation": "#e9c46a", "facilities": "#f4a261", "context": "#8d99ae"}
 
@@ -24,15 +29,20 @@ def apply_style() -> None:
     global _applied
     if _applied:
         return
+    import dataclasses
+
     import matplotlib
     import seaborn as sns
-    from matplotlib import font_manager
+    from matplotlib import font_manager, ft2font
 
-    font_manager.fontManager.addfont(str(cjk_font_path()))
+    path = str(cjk_font_path())
+    bundled = font_manager.ttfFontProperty(ft2font.FT2Font(path))
+    font_manager.fontManager.ttflist.append(dataclasses.replace(bundled, name=CJK_FONT_FAMILY))
+    font_manager.fontManager.addfont(path)  # also empties findfont's cache, which may predate the entry above
     sns.set_theme(style="whitegrid", context="notebook")
     matplotlib.rcParams.update({
         "font.family": "sans-serif",
-        "font.sans-serif": [CJK_FONT_NAME, "DejaVu Sans"],
+        "font.sans-serif": [CJK_FONT_FAMILY, "DejaVu Sans"],
         "axes.unicode_minus": False,
         "figure.dpi": 100,
         "savefig.dpi": 150,

@@ -124,3 +124,23 @@ def test_a_share_of_complete_counts_draws_even_when_its_bounds_differ_in_the_las
     assert row["low"] > row["value"] > row["high"]
     fig, table = shares_with_intervals(pd.DataFrame([row]))
     assert fig is not None and len(table) == 1
+
+
+def test_the_bundled_cjk_font_draws_even_where_the_system_has_one_of_the_same_name():
+    """fonts-noto-cjk names a face of its .ttc "Noto Sans CJK SC" too; it won the tie, and the same figure came
+    out in other bytes on machines that had it. A decoy of that name, first in matplotlib's list, must not win."""
+    import subprocess
+    import sys
+
+    code = """
+import dataclasses
+from matplotlib import font_manager as fm, rcParams
+from analysis.style import CJK_FONT_NAME, apply_style, cjk_font_path
+dejavu = fm.findfont("DejaVu Sans")
+decoy = next(f for f in fm.fontManager.ttflist if f.fname == dejavu)
+fm.fontManager.ttflist.insert(0, dataclasses.replace(decoy, name=CJK_FONT_NAME))
+apply_style()
+print(fm.findfont(fm.FontProperties(family=rcParams["font.sans-serif"])) == str(cjk_font_path()))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "True", done.stderr
