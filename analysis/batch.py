@@ -230,15 +230,18 @@ def _link_keys(county_jobs: list[Job], neighbours: tuple) -> list[str]:
     return [j.key for j in county_jobs] + [n.key if n else "" for n in neighbours]
 
 
-def _stale_links(everything: list[Job], state: dict, digests: dict, site_dir: Path, tables) -> list[Job]:
+def _stale_links(everything: list[Job], state: dict, digests: dict, reports_dir: Path, site_dir: Path, tables) -> list[Job]:
     """Current pages whose links no longer match the pages on disk: a page made by a filtered batch
     (``--county``) skipped the neighbours not made yet, and a later batch that makes them would leave it
-    so, for its run is up to date. Pages recorded before links were kept are not checked."""
+    so, for its run is up to date. Pages recorded before links were kept, or whose executed notebook is
+    gone, are not checked."""
     exists = functools.cache(lambda job: (site_dir / job.page).is_file())
     stale = []
     for job in everything:
         entry = state.get(job.key, {})
         if "links" not in entry or entry.get("digest") != digests[job.key] or not exists(job):
+            continue
+        if not (reports_dir / job.folder / f"{job.notebook}.ipynb").is_file():
             continue
         if entry["links"] != _link_keys(*_linked_pages(job, tables, exists)):
             stale.append(job)
@@ -255,8 +258,12 @@ def _relink(stale: list[Job], state: dict, journal, data_dir: Path, reports_dir:
     done = []
     for job in tqdm(stale, desc="pages relinked", unit="page", disable=None):
         entry = state[job.key]
-        info, links = _page_info(job, entry.get("error", ""), data_dir, site_dir)
-        render_notebook_page(reports_dir / job.folder / f"{job.notebook}.ipynb", site_dir / job.page, info)
+        try:
+            info, links = _page_info(job, entry.get("error", ""), data_dir, site_dir)
+            render_notebook_page(reports_dir / job.folder / f"{job.notebook}.ipynb", site_dir / job.page, info)
+        except Exception as err:  # the page stays as it was, with its old links: never a reason to fail the batch
+            print(f"batch: {job.page} not relinked: {type(err).__name__}: {err}", file=sys.stderr)
+            continue
         _record(journal, state, job.key, {**entry, "links": links})
         done.append(job.key)
     return done
@@ -482,7 +489,7 @@ def _run_locked(tables, todo, no_data, jobs, force, data_dir: Path, reports_dir:
                                                          "error": result.error, "links": result.links})
                     bar.set_postfix_str(f"{result.key}: {result.status}")
                     bar.update()
-        stale = _stale_links(everything, state, current, site_dir, tables)
+        stale = _stale_links(everything, state, current, reports_dir, site_dir, tables)
         if stale:
             with open(reports_dir / JOURNAL_FILE, "a", encoding="utf-8") as journal:
                 relinked = _relink(stale, state, journal, data_dir, reports_dir, site_dir)

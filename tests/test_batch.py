@@ -148,6 +148,16 @@ def test_a_page_made_by_a_filtered_batch_is_relinked_when_its_neighbours_are_mad
     third = run_batch(["dongying", "laishui"], **folders)
     assert set(statuses(third).values()) == {"up to date"} and third["relinked"] == []
 
+
+def test_a_page_whose_executed_notebook_is_gone_is_left_as_it_is(tmp_path):
+    folders = {"notebooks": ["03-delegation"], "jobs": 1, "reports_dir": tmp_path / "reports", "site_dir": tmp_path / "site"}
+    run_batch(["laishui"], **folders)
+    (tmp_path / "reports" / "laishui" / "03-delegation.ipynb").unlink()  # its page cannot be rendered again
+    page = (tmp_path / "site" / "laishui" / "03-delegation.html").read_bytes()
+    summary = run_batch(["dongying"], **folders)
+    assert statuses(summary) == {"dongying/03-delegation": "ok"} and summary["relinked"] == []
+    assert (tmp_path / "site" / "laishui" / "03-delegation.html").read_bytes() == page
+
 def test_force_reruns(built_site, tmp_path):
     shutil.copytree(built_site["out"], tmp_path / "copy")
     summary = run_batch(["anhui"], ["00-overview"], jobs=1, force=True,
