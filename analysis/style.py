@@ -33,12 +33,14 @@ def apply_style() -> None:
 
     import matplotlib
     import seaborn as sns
-    from matplotlib import font_manager, ft2font
+    from matplotlib import font_manager
 
     path = str(cjk_font_path())
-    bundled = font_manager.ttfFontProperty(ft2font.FT2Font(path))
-    font_manager.fontManager.ttflist.append(dataclasses.replace(bundled, name=CJK_FONT_FAMILY))
-    font_manager.fontManager.addfont(path)  # also empties findfont's cache, which may predate the entry above
+    fonts = font_manager.fontManager
+    fonts.addfont(path)
+    bundled = next(f for f in fonts.ttflist if f.fname == path)
+    # No cached lookup can have asked for this name yet: only the rcParams below name it.
+    fonts.ttflist.append(dataclasses.replace(bundled, name=CJK_FONT_FAMILY))
     sns.set_theme(style="whitegrid", context="notebook")
     matplotlib.rcParams.update({
         "font.family": "sans-serif",
