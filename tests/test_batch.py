@@ -106,7 +106,6 @@ def test_an_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
 
 
-
 def test_a_page_written_in_chunks_is_their_text_and_a_failing_chunk_leaves_the_old_file(tmp_path):
     target = tmp_path / "index.html"
     write_chunks_atomic(target, iter(["<p>乡镇", "</p>\n", "<p>401项</p>\n"]))
@@ -157,6 +156,7 @@ def test_a_page_whose_executed_notebook_is_gone_is_left_as_it_is(tmp_path):
     summary = run_batch(["dongying"], **folders)
     assert statuses(summary) == {"dongying/03-delegation": "ok"} and summary["relinked"] == []
     assert (tmp_path / "site" / "laishui" / "03-delegation.html").read_bytes() == page
+
 
 def test_force_reruns(built_site, tmp_path):
     shutil.copytree(built_site["out"], tmp_path / "copy")
