@@ -239,7 +239,9 @@ def test_a_fact_is_one_click_from_its_passage_and_back(built_site, source_report
     assert mark.name == "mark" and mark.get_text() == "能正常運行的有179項"
     back = {a["href"] for a in mark.find_parent(class_="line").select(".used a")}
     assert "../dongying/03-delegation.html#fact-dongying_powers_in_use" in back
-    assert "../index.html#finding-dongying_in_use_share" in back
+    assert "../dongying/ledger.html#finding-dongying_in_use_share" in back  # 179 of 401 = 44.6%, on dongying's ledger page
+    ledger = BeautifulSoup((site / "dongying" / "ledger.html").read_text(encoding="utf-8"), "html.parser")
+    assert "44.6%" in ledger.find(id="finding-dongying_in_use_share").get_text()
 
 
 def test_pages_share_one_stylesheet_and_offer_their_notebook(built_site):
@@ -293,7 +295,7 @@ def test_the_overviews_comparisons_link_each_number_to_its_passage(built_site, s
     # 001 東營's 401 delegated powers, compared across counties on the overview, one click from "本市下放的401項"
     page = BeautifulSoup((built_site["out"] / "site" / "overview" / "00-overview.html").read_text(encoding="utf-8"), "html.parser")
     assert page.find("a", href="../sources/s001.html#dongying_powers_delegated")
-    assert page.find("a", href="../index.html#finding-anon_district_pp_institutions_cut_2002")  # a stated cut, to its ledger row
+    assert page.find("a", href="../anon_district_pp/ledger.html#finding-anon_district_pp_institutions_cut_2002")  # a stated cut, to its ledger row
 
 
 def test_a_killed_runs_temporary_notebooks_are_removed_by_the_next_run(built_site):

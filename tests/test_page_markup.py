@@ -64,7 +64,7 @@ def test_what_is_marked_and_what_is_left():
 
 
 def test_id_cells_become_the_links_markup_writes():
-    linker = Linker({"F-001": "s001", "F-002": "s002"}, {}, frozenset({"C-9"}), frozenset({"s001", "s002"}))
+    linker = Linker({"F-001": "s001", "F-002": "s002"}, {}, {"C-9": "x"}, frozenset({"s001", "s002"}))
     soup = BeautifulSoup(PAGE, "html.parser")
     made = linker.link_cells(soup, depth=1)
     cells = soup.find_all("td")
@@ -73,14 +73,14 @@ def test_id_cells_become_the_links_markup_writes():
     assert cells[0].decode_contents() == ('<a href="../sources/s001.html#F-001"><code>F-001</code></a> '
                                           '<a href="../sources/s002.html#F-002"><code>F-002</code></a>')
     assert cells[1].decode_contents() == "财政 F-001"
-    assert cells[2].decode_contents() == '<a href="../index.html#finding-C-9"><code>C-9</code></a>'
+    assert cells[2].decode_contents() == '<a href="../x/ledger.html#finding-C-9"><code>C-9</code></a>'
     assert cells[3].decode_contents() == '<a href="../sources/s001.html"><code>s001</code></a>'
     assert cells[4].decode_contents() == " " and cells[5].decode_contents() == "unknown"
     assert cells[0].parent["id"] == "fact-F-001" and not cells[2].parent.get("id")
 
 
 def test_an_href_with_markup_characters_is_escaped_once():
-    linker = Linker({"a&b": "s<1>"}, {}, frozenset(), frozenset({"s<1>"}))
+    linker = Linker({"a&b": "s<1>"}, {}, {}, frozenset({"s<1>"}))
     soup = BeautifulSoup("<table><tr><td>a&amp;b</td></tr></table>", "html.parser")
     soup.body = soup  # link_cells looks at every td, wherever it is
     linker.link_cells(soup, depth=0)

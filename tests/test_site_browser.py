@@ -9,6 +9,9 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
+from analysis.site.ledgers import ledger_counties
+from analysis.tables import load_tables
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 CJK_FAMILY = re.compile(r"CJK|Han Sans|Hei|WenQuanYi", re.I)
@@ -63,8 +66,11 @@ def test_every_link_on_the_index_resolves(browser, built_site):
     hrefs = [a.get_attribute("href") for a in browser.find_elements("css selector", "a")]
     for href in hrefs:
         assert Path(unquote(urlparse(href).path)).is_file(), href
-    pages = {h for h in hrefs if not urlparse(h).fragment and "/sources/" not in h}
+    pages = {h for h in hrefs if not urlparse(h).fragment and "/sources/" not in h and not h.endswith("/ledger.html")}
     assert len(pages) == 12  # the overview, the tour and the ten county pages this batch built
+    ledgers = {Path(urlparse(h).path).parent.name for h in hrefs if h.endswith("/ledger.html")}
+    assert ledgers == ledger_counties(load_tables())  # a ledger page for every county with a number, claim or problem
+    assert len(ledgers) == 19  # all 19 of the five reports' jurisdictions
     # the jump lists to every discrepancy and tension: each lands on its ledger row (003 part 4's "80%以上" among them)
     fragments = [urlparse(h).fragment for h in hrefs if urlparse(h).fragment and "/sources/" not in h]
     assert "finding-anon_district_pp_admin_offices_cut_2002" in fragments
@@ -129,7 +135,7 @@ def test_axe_finds_no_violation(browser, built_site, source_reports):
     site = built_site["out"] / "site"
     pages = _pages(site)
     assert {p.name for p in pages} >= {"index.html", "s001.html", "00-overview.html", "01-finance.html", "02-staffing.html",
-                                        "03-delegation.html", "04-facilities.html", "05-context.html"}
+                                        "03-delegation.html", "04-facilities.html", "05-context.html", "ledger.html"}
     for page in pages:
         browser.get(page.as_uri())
         assert console_errors(browser) == [], page
@@ -141,7 +147,8 @@ def test_pages_fit_the_screen_without_sideways_scrolling(browser, built_site, wi
     site = built_site["out"] / "site"
     browser.set_window_size(width, 1000)
     try:
-        for page in (site / "index.html", site / "dongying" / "03-delegation.html", site / "laishui" / "02-staffing.html"):
+        for page in (site / "index.html", site / "dongying" / "03-delegation.html", site / "laishui" / "02-staffing.html",
+                     site / "dongying" / "ledger.html"):
             browser.get(page.as_uri())
             overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 1, (page, width, overflow)

@@ -11,8 +11,16 @@ import pandas as pd
 
 from analysis.outputs import write_chunks_atomic
 from analysis.site.assets import LIST_JS, SITE_CSS, write_static
-from analysis.site.links import Linker
-from analysis.site.text import STATUS_LABEL, zh_spans
+from analysis.site.ledger_rows import (FACTS_HEAD, LEDGER_COLS, LEDGER_HEAD, THEMES_HEAD, citation_lookups, fact_rows,
+                                       grade_counts_sentence, ledger_rows, numbered_themes, theme_rows)
+from analysis.site.ledgers import build_county_ledgers, ledger_counties
+from analysis.site.links import LEDGER_PAGE, Linker
+from analysis.site.text import zh_spans
+
+# Past this many rows (facts, findings, checks, themes) the index leaves the long tables to the counties'
+# ledger pages: at 200 synthetic counties (5,860 facts) headless Chromium took 8 s to open it and 2.4 GB,
+# at 700 counties 22 s and 4.8 GB, and at 2,800 (52 MB) it had not opened it after 120 s.
+INDEX_ROWS_MAX = 2_000
 
 # Filters of the ledger and facts tables (list.js keeps the rows; this wires the controls to it).
 SEARCH_JS = """
@@ -40,19 +48,6 @@ wireSearch('facts-list');
 """
 
 
-def grade_counts_sentence(ledger: pd.DataFrame) -> str:
-    """"121 findings: 77 reproduced (24 arithmetic, 44 list counts, 9 restatements), 7 tensions, ...": grades and what was checked."""
-    from analysis.audit import ARITHMETIC, LIST_COUNT, RESTATEMENT
-
-    counts = ledger["status"].value_counts()
-    kinds = ledger[ledger["status"] == "reproduced"]["kind"].value_counts()
-    checked = (f"{kinds.get(ARITHMETIC, 0)} arithmetic, {kinds.get(LIST_COUNT, 0)} list counts, "
-               f"{kinds.get(RESTATEMENT, 0)} restatements")
-    return (f"{len(ledger)} findings: {counts.get('reproduced', 0)} reproduced ({checked}), "
-            f"{counts.get('tension', 0)} tensions, {counts.get('discrepancy', 0)} discrepancies, "
-            f"{counts.get('unverifiable', 0)} unverifiable.")
-
-
 def _status_link(entry: dict) -> str:
     if entry["status"] == "not run":  # planned, but no page on disk: no link that points nowhere
         return f'<span class="nodata">{escape(entry["label"])}: not run yet (<code>make reports</code>)</span>'
@@ -70,11 +65,19 @@ def _cell(entry: dict | None) -> str:
     return f"<td>{_status_link(entry)}</td>"
 
 
-def _jump_list(ledger: pd.DataFrame, status: str, text: str) -> str:
-    ids = ledger[ledger["status"] == status]["finding_id"]
-    if not len(ids):
+def _jump_list(ledger: pd.DataFrame, status: str, text: str, here: bool = True) -> str:
+    """Links to the findings of one grade: to their rows on this page, or (``here`` False) on their counties' pages."""
+    rows = ledger[ledger["status"] == status]
+    if not len(rows):
         return ""
-    return f"<p>{text}: " + ", ".join(f'<a href="#finding-{escape(i)}"><code>{escape(i)}</code></a>' for i in ids) + ".</p>"
+    return f"<p>{text}: " + ", ".join(
+        f'<a href="{"" if here else f"{escape(c)}/{LEDGER_PAGE}"}#finding-{escape(i)}"><code>{escape(i)}</code></a>'
+        for i, c in zip(rows["finding_id"], rows["county"])) + ".</p>"
+
+
+def index_is_whole(tables) -> bool:
+    """Whether the index lists every finding, check, fact and theme itself (see INDEX_ROWS_MAX)."""
+    return len(tables.facts) + len(tables.findings) + len(tables.checks) + len(tables.themes) <= INDEX_ROWS_MAX
 
 
 def _filters(frame: pd.DataFrame, label: str) -> str:
@@ -89,68 +92,11 @@ def _filters(frame: pd.DataFrame, label: str) -> str:
             f'<output aria-live="polite"></output></div>')
 
 
-def _citation_lookups(tables) -> tuple[dict, dict]:
-    """Each source's cells by id, and each finding's or check's claim fact: made once for both ledger tables."""
-    sources = {src["source"]: src for src in tables.sources.to_dict("records")}  # .loc: 0.2 ms a row, 15,501 rows at 2,800 counties
-    both = pd.concat([tables.findings, tables.checks])
-    return sources, dict(zip(both["finding_id"], both["claim_fact"]))
-
-
-def _ledger_rows(ledger: pd.DataFrame, lookups: tuple[dict, dict], linker: Linker,
-                 page_of=lambda county, domain: None) -> Iterator[str]:
-    sources, claim_facts = lookups
-    for f in ledger.itertuples():
-        where = ""
-        if f.source:
-            src = sources[f.source]
-            part = f", part {escape(str(src['part']))}" if src["part"] else ""
-            claim_fact = claim_facts.get(f.finding_id, "")
-            href = linker.href(claim_fact, 0) if claim_fact in linker.facts else None
-            quoted = f"“{zh_spans(f.locator)}”"
-            where = f"{escape(src['file'])}{part}: " + (f'<a href="{escape(href)}">{quoted}</a>' if href else quoted)
-        inputs = f"<br><small>inputs: {linker.markup(f.inputs, 0)}</small>" if f.inputs else ""
-        reading = f"<br><small>read as {zh_spans(f.reading)}</small>" if f.reading else ""
-        yield (
-            f'<tr id="finding-{escape(f.finding_id)}" data-county="{escape(f.county)}" data-domain="{escape(f.domain)}" '
-            f'data-status="{escape(f.status)}"><td><code>{escape(f.finding_id)}</code></td>'
-            f"<td>{_page_link(page_of(f.county, f.domain), f.county)}</td><td>{zh_spans(f.claim)}</td><td>{zh_spans(f.claimed)}</td><td>{escape(f.recomputed)}</td>"
-            f'<td><span class="badge {escape(f.status)}">{zh_spans(STATUS_LABEL[f.status])}</span>{reading}</td>'
-            f"<td>{escape(f.kind)}</td><td>{zh_spans(f.note)}</td><td>{where}{inputs}</td></tr>")
-
-
-def _page_link(href: str | None, text: str) -> str:
-    return f'<a href="{escape(href)}">{escape(text)}</a>' if href else escape(text)
-
-
-def _theme_rows(tables, linker: Linker) -> Iterator[str]:
-    terms = dict(zip(tables.theme_codes["theme"], tables.theme_codes["term_zh"]))
-    for n, t in enumerate(tables.themes.itertuples(), start=1):
-        quoted = f"“{zh_spans(t.locator)}”"
-        href = f"sources/{t.source}.html#theme-{n}" if t.source in linker.sources else None
-        yield (f'<tr data-county="{escape(t.county)}"><td>{escape(t.county)}</td><td>{escape(t.theme)} {zh_spans(terms.get(t.theme, ""))}</td>'
-                    f'<td>{linker.markup(t.source, 0)}: {f"<a href={chr(34)}{escape(href)}{chr(34)}>{quoted}</a>" if href else quoted}</td>'
-                    f"<td>{zh_spans(t.note)}</td></tr>")
-
-
-def _fact_rows(tables, linker: Linker) -> Iterator[str]:
-    from analysis.display import format_cell
-
-    for f in tables.facts.itertuples():
-        yield (
-            f'<tr data-county="{escape(f.county)}" data-domain="{escape(f.domain)}"><td>{linker.markup(f.fact_id, 0)}</td>'
-            f"<td>{escape(f.county)}</td><td>{escape(f.domain)}</td><td>{zh_spans(f.entity)}</td><td>{escape(f.measure)}</td>"
-            f"<td>{zh_spans(f.as_written)}</td><td>{escape(format_cell(f.value))}</td><td>{escape(f.unit)}</td>"
-            f"<td>{linker.markup(f.source, 0)}: “{zh_spans(f.locator)}”</td></tr>")
-
-
-LEDGER_COLUMNS = (("c-id", "finding"), ("c-county", "county"), ("c-claim", "claim (as the report wrote it)"), ("c-claimed", "claimed"),
-                  ("c-recomputed", "recomputed"), ("c-status", "grade"), ("c-kind", "checks"), ("c-note", "note"),
-                  ("c-cite", "citation and inputs"))
-
-
 def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, site_wide: list[dict], domains: dict[str, str],
                 linker: Linker | None = None, checks: pd.DataFrame | None = None) -> None:
-    """Write site/index.html: coverage, the ledger with grades and citations, every fact, search; links to sources.
+    """Write site/index.html and each county's ledger page (analysis.site.ledgers): coverage, the ledger with
+    grades and citations, every fact, search; links to sources. Past INDEX_ROWS_MAX rows the index keeps the
+    coverage, the grade counts and the jump lists, and leaves the tables to the ledger pages.
 
     ``pages`` maps (county, notebook) to {"href", "label", "status", "error"}; a missing key means
     the reports give no numbers or claims for that county and domain. ``site_wide`` lists the pages
@@ -158,8 +104,9 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, site_wide:
     """
     linker = linker or Linker.from_tables(tables, with_sources=False)
     write_static(out.parent)
+    whole = index_is_whole(tables)
     head = "".join(f'<th scope="col">{escape(nb)}</th>' for nb in domains)
-    jump = "".join(_jump_list(ledger, status, text) for status, text in (
+    jump = "".join(_jump_list(ledger, status, text, here=whole) for status, text in (
         ("discrepancy", "Discrepancies (no reasonable reading of the reports' own numbers gives the claim)"),
         ("tension", "Tensions (the literal reading fails; the reading named in the note reconciles the numbers)")))
     overview_link = "".join(f"<p>{_status_link(entry)}: {escape(entry['what'])}.</p>" for entry in site_wide)
@@ -173,8 +120,9 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, site_wide:
                     "<code>make reports</code>): the passages are quoted but not linked.</p>")
     sources_html += "<ul>" + "".join(f"<li>{linker.markup(s.source, 0)} {zh_spans(s.title_zh)} ({escape(s.file)})</li>"
                                      for s in tables.sources.itertuples()) + "</ul>"
-    cols = "".join(f'<col class="{c}">' for c, _ in LEDGER_COLUMNS)
     notebook_of = {domain: notebook for notebook, domain in domains.items()}
+    findings_of, facts_of = ledger["county"].value_counts(), tables.facts["county"].value_counts()
+    with_ledger = ledger_counties(tables)
 
     def page_of(county: str, domain: str) -> str | None:
         entry = pages.get((county, notebook_of.get(domain)))
@@ -183,10 +131,22 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, site_wide:
     def coverage_rows() -> Iterator[str]:
         for place in tables.counties.itertuples():
             cells = "".join(_cell(pages.get((place.county, nb))) for nb in domains)
-            yield f"<tr><th scope=\"row\">{zh_spans(place.name_zh)} {escape(place.name_en)}<br><code>{escape(place.county)}</code></th>{cells}</tr>"
+            n, m = int(findings_of.get(place.county, 0)), int(facts_of.get(place.county, 0))
+            own = (f'<td><a href="{escape(place.county)}/{LEDGER_PAGE}">{n} finding{"" if n == 1 else "s"}, {m} number{"" if m == 1 else "s"}</a></td>'
+                   if place.county in with_ledger else '<td class="nodata">no numbers or claims in the reports</td>')
+            yield f"<tr><th scope=\"row\">{zh_spans(place.name_zh)} {escape(place.name_en)}<br><code>{escape(place.county)}</code></th>{own}{cells}</tr>"
 
-    ledger_head = "".join(f'<th scope="col">{escape(label)}</th>' for _, label in LEDGER_COLUMNS)
-    lookups = _citation_lookups(tables)
+    rows = len(tables.facts) + len(tables.findings) + len(tables.checks) + len(tables.themes)
+    if whole:
+        sections = [("ledger", "The findings ledger"), ("checks", "Consistency checks"), ("facts", "Every number transcribed"),
+                    ("themes", "The problems named")]
+        ledger_intro = "The whole ledger follows; each citation links to its passage in the source text."
+    else:
+        sections = [("ledger", "The findings ledger")]
+        ledger_intro = (f"With {rows:,} rows of findings, checks, numbers and problems, the tables are on each county's ledger "
+                        "page (linked in the coverage table), each citation linked to its passage in the source text.")
+    toc = "".join(f'<li><a href="#{anchor}">{title}</a></li>' for anchor, title in [("coverage", "Coverage"), *sections, ("sources", "The sources")])
+    lookups = citation_lookups(tables)
     # The page in order, its long tables a row at a time: joined into one string, the index held its
     # text three times over (at 200 synthetic counties building it added 23 MiB to the driver, now 6).
     page = chain([f"""<!DOCTYPE html>
@@ -197,43 +157,56 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, site_wide:
 <header><h1>Township reform audit <span lang="zh">乡镇改革报告核查</span></h1>
 <p>Five Chinese government reports on township (<span lang="zh">乡镇</span>) reform, transcribed number by number with a verbatim locator in each source.
 Every claim they make is recomputed from those numbers and graded reproduced, tension (only a stated reasonable reading reconciles it), discrepancy or unverifiable.</p>
-<nav class="site-toc" aria-label="contents"><ol><li><a href="#coverage">Coverage</a></li><li><a href="#ledger">The findings ledger</a></li>
-<li><a href="#checks">Consistency checks</a></li><li><a href="#facts">Every number transcribed</a></li><li><a href="#themes">The problems named</a></li><li><a href="#sources">The sources</a></li></ol></nav></header>
+<nav class="site-toc" aria-label="contents"><ol>{toc}</ol></nav></header>
 <main>
 {overview_link}
 {failed_html}
 <h2 id="coverage">Coverage: county by domain</h2>
-<p>Each cell links to the notebook page for that county and domain, or says why there is none.</p>
-<div class="table-scroll" role="region" tabindex="0" aria-label="coverage"><table><thead><tr><th scope="col">county</th>{head}</tr></thead><tbody>"""], coverage_rows(), [f"""</tbody></table></div>
+<p>Each county's ledger page lists its findings, checks, numbers and problems. Each other cell links to the notebook page for that county and domain, or says why there is none.</p>
+<div class="table-scroll" role="region" tabindex="0" aria-label="coverage"><table><thead><tr><th scope="col">county</th><th scope="col">ledger</th>{head}</tr></thead><tbody>"""], coverage_rows(), [f"""</tbody></table></div>
 <h2 id="ledger">The findings ledger</h2>
-<p>{grade_counts_sentence(ledger)} The whole ledger follows; each citation links to its passage in the source text.</p>
-{jump}
-<div id="ledger-list">{_filters(ledger, "ledger")}
-<div class="table-scroll" role="region" tabindex="0" aria-label="the findings ledger"><table class="ledger"><colgroup>{cols}</colgroup>
-<thead><tr>{ledger_head}</tr></thead>
-<tbody class="list">"""], _ledger_rows(ledger, lookups, linker, page_of), [f"""</tbody></table></div></div>
-<h2 id="checks">Consistency checks the ledger adds</h2>
-<p>Identities the reports never state, audited like the findings and never counted among them.</p>
-<div class="table-scroll" role="region" tabindex="0" aria-label="consistency checks"><table class="ledger"><colgroup>{cols}</colgroup>
-<thead><tr>{ledger_head}</tr></thead><tbody>"""], _ledger_rows(checks, lookups, linker) if checks is not None else [], [f"""</tbody></table></div>
-<h2 id="facts">Every number transcribed</h2>
-<p>{len(tables.facts)} numbers, each as the report wrote it, in base units, with its verbatim locator.</p>
-<div id="facts-list">{_filters(tables.facts, "facts")}
-<div class="table-scroll" role="region" tabindex="0" aria-label="every number transcribed"><table>
-<thead><tr><th scope="col">fact</th><th scope="col">county</th><th scope="col">domain</th><th scope="col">entity</th><th scope="col">measure</th>
-<th scope="col">as written</th><th scope="col">value</th><th scope="col">unit</th><th scope="col">source and locator</th></tr></thead>
-<tbody class="list">"""], _fact_rows(tables, linker), [f"""</tbody></table></div></div>
-<h2 id="themes">The problems the reports name</h2>
-<p>{len(tables.themes)} passages, each coded with a problem (<code>data/themes.csv</code>) and linked to its place in the source.</p>
-<div class="table-scroll" role="region" tabindex="0" aria-label="the problems the reports name"><table>
-<thead><tr><th scope="col">county</th><th scope="col">problem</th><th scope="col">source and locator</th><th scope="col">note</th></tr></thead>
-<tbody>"""], _theme_rows(tables, linker), [f"""</tbody></table></div>
+<p>{grade_counts_sentence(ledger)} {ledger_intro}</p>
+{jump}"""], _whole_tables(tables, ledger, checks, lookups, linker, page_of) if whole else [], [f"""
 <h2 id="sources">The sources</h2>
 {sources_html}
 </main>
 <footer class="site-footer"><p>Built by <code>python -m analysis batch</code> (<code>make reports</code>).</p></footer>
-<script src="{LIST_JS}"></script>
+""", f"""<script src="{LIST_JS}"></script>
 <script>{SEARCH_JS}</script>
-</body></html>
+""" if whole else "", """</body></html>
 """])
     write_chunks_atomic(out, page)
+    build_county_ledgers(out.parent, tables, ledger, checks, linker, page_of)
+
+
+def _whole_tables(tables, ledger: pd.DataFrame, checks: pd.DataFrame | None, lookups, linker: Linker, page_of) -> Iterator[str]:
+    """The index's ledger, checks, facts and themes, whole and searchable (while it is small enough: INDEX_ROWS_MAX)."""
+    yield f"""
+<div id="ledger-list">{_filters(ledger, "ledger")}
+<div class="table-scroll" role="region" tabindex="0" aria-label="the findings ledger"><table class="ledger"><colgroup>{LEDGER_COLS}</colgroup>
+<thead><tr>{LEDGER_HEAD}</tr></thead>
+<tbody class="list">"""
+    yield from ledger_rows(ledger.itertuples(), lookups, linker, page_of)
+    yield f"""</tbody></table></div></div>
+<h2 id="checks">Consistency checks the ledger adds</h2>
+<p>Identities the reports never state, audited like the findings and never counted among them.</p>
+<div class="table-scroll" role="region" tabindex="0" aria-label="consistency checks"><table class="ledger"><colgroup>{LEDGER_COLS}</colgroup>
+<thead><tr>{LEDGER_HEAD}</tr></thead><tbody>"""
+    if checks is not None:
+        yield from ledger_rows(checks.itertuples(), lookups, linker)
+    yield f"""</tbody></table></div>
+<h2 id="facts">Every number transcribed</h2>
+<p>{len(tables.facts)} numbers, each as the report wrote it, in base units, with its verbatim locator.</p>
+<div id="facts-list">{_filters(tables.facts, "facts")}
+<div class="table-scroll" role="region" tabindex="0" aria-label="every number transcribed"><table>
+<thead><tr>{FACTS_HEAD}</tr></thead>
+<tbody class="list">"""
+    yield from fact_rows(tables.facts.itertuples(), linker)
+    yield f"""</tbody></table></div></div>
+<h2 id="themes">The problems the reports name</h2>
+<p>{len(tables.themes)} passages, each coded with a problem (<code>data/themes.csv</code>) and linked to its place in the source.</p>
+<div class="table-scroll" role="region" tabindex="0" aria-label="the problems the reports name"><table>
+<thead><tr>{THEMES_HEAD}</tr></thead>
+<tbody>"""
+    yield from theme_rows(numbered_themes(tables).itertuples(), tables, linker)
+    yield "</tbody></table></div>"

@@ -4,38 +4,46 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+LEDGER_PAGE = "ledger.html"  # each county's findings, checks, numbers and problems: site/<county>/ledger.html
+
 
 @dataclass(frozen=True)
 class Linker:
-    """Hrefs for ids: a fact or list goes to its marked passage, a finding to its ledger row, a source to its text.
+    """Hrefs for ids: a fact or list goes to its marked passage, a finding to its row on its county's ledger
+    page, a source to its text.
 
     ``sources`` holds the sources whose page exists (none when the report texts are absent: no dead links).
+    A finding links to its county's ledger page, not to the index, on every site: the index lists the
+    whole ledger only while it is small enough to open (see analysis.site.index), and a page's links
+    must not depend on how many counties later join it.
     """
 
     facts: dict[str, str] = field(default_factory=dict)  # fact_id -> source
     lists: dict[str, str] = field(default_factory=dict)  # list_id -> source
-    findings: frozenset[str] = frozenset()
+    findings: dict[str, str] = field(default_factory=dict)  # finding_id (of findings and checks) -> county
     sources: frozenset[str] = frozenset()
 
     @classmethod
     def from_tables(cls, tables, with_sources: bool) -> Linker:
         return cls(dict(zip(tables.facts["fact_id"], tables.facts["source"])),
                    dict(zip(tables.lists["list_id"], tables.lists["source"])),
-                   frozenset(tables.findings["finding_id"]) | frozenset(tables.checks["finding_id"]),
+                   {**dict(zip(tables.findings["finding_id"], tables.findings["county"])),
+                    **dict(zip(tables.checks["finding_id"], tables.checks["county"]))},
                    frozenset(tables.sources["source"]) if with_sources else frozenset())
 
     def href(self, token: str, depth: int = 1) -> str | None:
         """The link for one id, from a page ``depth`` folders below the site's root; None if it has none.
 
-        >>> Linker({"f1": "s001"}, {}, frozenset({"x"}), frozenset({"s001"})).href("f1")
-        '../sources/s001.html#f1'
+        >>> linker = Linker({"f1": "s001"}, {}, {"x": "laishui"}, frozenset({"s001"}))
+        >>> linker.href("f1"), linker.href("x", depth=0)
+        ('../sources/s001.html#f1', 'laishui/ledger.html#finding-x')
         """
         up = "../" * depth
         for table in (self.facts, self.lists):
             if token in table:
                 return f"{up}sources/{table[token]}.html#{token}" if table[token] in self.sources else None
         if token in self.findings:
-            return f"{up}index.html#finding-{token}"
+            return f"{up}{self.findings[token]}/{LEDGER_PAGE}#finding-{token}"
         if token in self.sources:
             return f"{up}sources/{token}.html"
         return None
@@ -43,8 +51,8 @@ class Linker:
     def markup(self, tokens: str, depth: int = 1) -> str:
         """Ids as code, each a link where it has one.
 
-        >>> Linker({}, {}, frozenset({"x"})).markup("x y", depth=0)
-        '<a href="index.html#finding-x"><code>x</code></a> <code>y</code>'
+        >>> Linker({}, {}, {"x": "laishui"}).markup("x y", depth=0)
+        '<a href="laishui/ledger.html#finding-x"><code>x</code></a> <code>y</code>'
         """
         from html import escape
 

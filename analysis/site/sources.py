@@ -11,6 +11,7 @@ from pathlib import Path
 
 from analysis.outputs import write_text_atomic
 from analysis.site.assets import SITE_CSS
+from analysis.site.links import LEDGER_PAGE
 from analysis.site.text import zh_spans
 
 
@@ -48,7 +49,7 @@ def _used_by(tables, page_of) -> dict[str, list[tuple[str, str]]]:
     for table in (tables.findings, tables.checks):
         for f in table.itertuples():
             for ident in {f.claim_fact, *f.inputs.split()} - {""}:
-                used[ident].append((f"finding {f.finding_id}", f"../index.html#finding-{f.finding_id}"))
+                used[ident].append((f"finding {f.finding_id}", f"../{f.county}/{LEDGER_PAGE}#finding-{f.finding_id}"))
     return used
 
 
