@@ -78,3 +78,12 @@ def test_at_province_scale_the_index_stays_small_and_the_ledger_pages_hold_every
         facts += len(soup.find(id="facts").find_next("tbody").find_all("tr"))
     assert sorted(findings) == sorted(f"finding-{i}" for i in tables.findings["finding_id"])  # each once, on its county's page
     assert facts == len(tables.facts)
+
+
+def test_a_notebook_page_links_its_countys_ledger_page(tmp_path):
+    from analysis.site.pages import PageInfo, _nav_html
+
+    info = PageInfo("03-delegation.ipynb", {"county": "dongying"}, [], "", [("03-delegation (delegation)", "dongying/03-delegation.html")],
+                    (None, None), Linker())
+    nav = BeautifulSoup(_nav_html(info, "../", "dongying/03-delegation.html"), "html.parser")
+    assert nav.find("a", href="../dongying/ledger.html")

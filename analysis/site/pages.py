@@ -10,7 +10,7 @@ from pathlib import Path
 
 from analysis.outputs import write_bytes_atomic, write_text_atomic
 from analysis.site.assets import NOTEBOOK_CSS, SITE_CSS, write_notebook_css, write_static
-from analysis.site.links import Linker
+from analysis.site.links import LEDGER_PAGE, Linker
 from analysis.site.text import mark_chinese, zh_spans
 from analysis.site.tree import tags
 
@@ -45,6 +45,8 @@ def _nav_html(info: PageInfo, up: str, here: str) -> str:
     pages = "".join(f'<li><a href="{up}{escape(h)}"{current if h == here else ""}>{escape(label)}</a></li>'
                     for label, h in info.county_pages)
     county = info.parameters.get("county")
+    if county and pages:  # and its ledger page, which every county with a notebook page has
+        pages += f'<li><a href="{up}{escape(county)}/{LEDGER_PAGE}">ledger (findings, checks, numbers)</a></li>'
     others = f'<p>Pages for <code>{escape(county)}</code>:</p><ul>{pages}</ul>' if county and pages else ""
     return f'<nav class="site-nav" aria-label="site"><a href="{up}index.html">Township reform audit: index</a>{others}</nav>'
 
