@@ -15,6 +15,7 @@ import psutil
 from bs4 import BeautifulSoup
 
 from analysis.paths import PROJECT_ROOT
+from analysis.site.links import LEDGER_PAGE
 
 COUNTIES = ["dongying", "laishui", "anhui"]  # 9 runs with the overview and the tour: an interruption finds some not yet run
 
@@ -66,8 +67,11 @@ def assert_index_says_what_is_on_disk(out: Path) -> dict:
         badge = link.find_previous_sibling("span")
         if badge is not None and "badge" in badge.get("class", []):
             shown[link["href"]] = badge.text
-    on_disk = {str(p.relative_to(site)) for p in site.glob("*/*.html") if p.parent.name != "sources"}
+    on_disk = {str(p.relative_to(site)) for p in site.glob("*/*.html") if p.parent.name != "sources" and p.name != LEDGER_PAGE}
     assert set(shown) == on_disk
+    # and every county's ledger page, which the index rewrites with itself (no badge: it is not a run's)
+    ledgers = {str(p.relative_to(site)) for p in site.glob(f"*/{LEDGER_PAGE}")}
+    assert ledgers and ledgers == {a["href"] for a in soup.select(f"td a[href$='/{LEDGER_PAGE}']")}
     for page, badge in shown.items():
         key = page.removesuffix(".html")
         assert state[key]["status"] == badge, (page, badge, state[key])
