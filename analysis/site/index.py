@@ -75,9 +75,14 @@ def _jump_list(ledger: pd.DataFrame, status: str, text: str, here: bool = True) 
         for i, c in zip(rows["finding_id"], rows["county"])) + ".</p>"
 
 
+def index_rows(tables) -> int:
+    """The rows the index's tables would have: facts, findings, checks and themes."""
+    return len(tables.facts) + len(tables.findings) + len(tables.checks) + len(tables.themes)
+
+
 def index_is_whole(tables) -> bool:
     """Whether the index lists every finding, check, fact and theme itself (see INDEX_ROWS_MAX)."""
-    return len(tables.facts) + len(tables.findings) + len(tables.checks) + len(tables.themes) <= INDEX_ROWS_MAX
+    return index_rows(tables) <= INDEX_ROWS_MAX
 
 
 def _filters(frame: pd.DataFrame, label: str) -> str:
@@ -136,14 +141,13 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, site_wide:
                    if place.county in with_ledger else '<td class="nodata">no numbers or claims in the reports</td>')
             yield f"<tr><th scope=\"row\">{zh_spans(place.name_zh)} {escape(place.name_en)}<br><code>{escape(place.county)}</code></th>{own}{cells}</tr>"
 
-    rows = len(tables.facts) + len(tables.findings) + len(tables.checks) + len(tables.themes)
     if whole:
         sections = [("ledger", "The findings ledger"), ("checks", "Consistency checks"), ("facts", "Every number transcribed"),
                     ("themes", "The problems named")]
         ledger_intro = "The whole ledger follows; each citation links to its passage in the source text."
     else:
         sections = [("ledger", "The findings ledger")]
-        ledger_intro = (f"With {rows:,} rows of findings, checks, numbers and problems, the tables are on each county's ledger "
+        ledger_intro = (f"With {index_rows(tables):,} rows of findings, checks, numbers and problems, the tables are on each county's ledger "
                         "page (linked in the coverage table), each citation linked to its passage in the source text.")
     toc = "".join(f'<li><a href="#{anchor}">{title}</a></li>' for anchor, title in [("coverage", "Coverage"), *sections, ("sources", "The sources")])
     lookups = citation_lookups(tables)
