@@ -13,7 +13,7 @@ from analysis.outputs import write_chunks_atomic
 from analysis.site.assets import LIST_JS, SITE_CSS, write_static
 from analysis.site.ledger_rows import (FACTS_HEAD, LEDGER_COLS, LEDGER_HEAD, THEMES_HEAD, citation_lookups, fact_rows,
                                        grade_counts_sentence, ledger_rows, numbered_themes, theme_rows)
-from analysis.site.ledgers import build_county_ledgers, ledger_counties
+from analysis.site.ledgers import build_county_ledgers
 from analysis.site.links import LEDGER_PAGE, Linker
 from analysis.site.text import zh_spans
 
@@ -127,11 +127,13 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, site_wide:
                                      for s in tables.sources.itertuples()) + "</ul>"
     notebook_of = {domain: notebook for notebook, domain in domains.items()}
     findings_of, facts_of = ledger["county"].value_counts(), tables.facts["county"].value_counts()
-    with_ledger = ledger_counties(tables)
 
     def page_of(county: str, domain: str) -> str | None:
         entry = pages.get((county, notebook_of.get(domain)))
         return entry["href"] if entry and entry["status"] in ("ok", "out of date", "failed") else None
+
+    lookups = citation_lookups(tables)
+    with_ledger = build_county_ledgers(out.parent, tables, ledger, checks, linker, lookups, page_of)  # what the coverage links
 
     def coverage_rows() -> Iterator[str]:
         for place in tables.counties.itertuples():
@@ -150,7 +152,6 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, site_wide:
         ledger_intro = (f"With {index_rows(tables):,} rows of findings, checks, numbers and problems, the tables are on each county's ledger "
                         "page (linked in the coverage table), each citation linked to its passage in the source text.")
     toc = "".join(f'<li><a href="#{anchor}">{title}</a></li>' for anchor, title in [("coverage", "Coverage"), *sections, ("sources", "The sources")])
-    lookups = citation_lookups(tables)
     # The page in order, its long tables a row at a time: joined into one string, the index held its
     # text three times over (at 200 synthetic counties building it added 23 MiB to the driver, now 6).
     page = chain([f"""<!DOCTYPE html>
@@ -180,7 +181,6 @@ Every claim they make is recomputed from those numbers and graded reproduced, te
 """ if whole else "", """</body></html>
 """])
     write_chunks_atomic(out, page)
-    build_county_ledgers(out.parent, tables, ledger, checks, linker, page_of)
 
 
 def _whole_tables(tables, ledger: pd.DataFrame, checks: pd.DataFrame | None, lookups, linker: Linker, page_of) -> Iterator[str]:

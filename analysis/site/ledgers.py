@@ -17,8 +17,8 @@ import pandas as pd
 
 from analysis.outputs import write_text_atomic
 from analysis.site.assets import SITE_CSS
-from analysis.site.ledger_rows import (FACTS_HEAD, LEDGER_COLS, LEDGER_HEAD, THEMES_HEAD, citation_lookups, fact_rows,
-                                       grade_counts_sentence, ledger_rows, numbered_themes, theme_rows)
+from analysis.site.ledger_rows import (FACTS_HEAD, LEDGER_COLS, LEDGER_HEAD, THEMES_HEAD, fact_rows, grade_counts_sentence,
+                                       ledger_rows, numbered_themes, theme_rows)
 from analysis.site.links import LEDGER_PAGE, Linker
 from analysis.site.text import zh_spans
 
@@ -29,17 +29,17 @@ def ledger_counties(tables) -> set[str]:
 
 
 def build_county_ledgers(site_dir: Path, tables, ledger: pd.DataFrame, checks: pd.DataFrame | None, linker: Linker,
-                         page_of=lambda county, domain: None) -> int:
-    """Write <county>/ledger.html for every county of :func:`ledger_counties`; return how many.
+                         lookups: tuple[dict, dict], page_of=lambda county, domain: None) -> set[str]:
+    """Write <county>/ledger.html for every county of :func:`ledger_counties`; return those counties.
 
-    ``ledger`` and ``checks`` are the audits (analysis.audit.audit_findings); ``page_of(county, domain)``
-    gives a county's notebook page from the site's root, or None.
+    ``ledger`` and ``checks`` are the audits (analysis.audit.audit_findings), ``lookups`` their
+    :func:`~analysis.site.ledger_rows.citation_lookups`; ``page_of(county, domain)`` gives a county's
+    notebook page from the site's root, or None.
     """
     frames = (ledger, checks if checks is not None else ledger.iloc[:0], tables.facts, numbered_themes(tables))
     streams = [_rows_by_county(frame) for frame in frames]
     heads = [next(stream, None) for stream in streams]
-    names = tables.counties.set_index("county")
-    lookups = citation_lookups(tables)
+    names = tables.counties.set_index("county")  # every county of the four tables is here (validated)
     counties = ledger_counties(tables)
     for county in sorted(counties):
         own = []
@@ -50,14 +50,14 @@ def build_county_ledgers(site_dir: Path, tables, ledger: pd.DataFrame, checks: p
                 heads[k] = next(stream, None)
             own.append(rows)
         own_ledger, own_checks, own_facts, own_themes = own
-        name = f"{zh_spans(names.at[county, 'name_zh'])} {escape(names.at[county, 'name_en'])}" if county in names.index else escape(county)
+        name_zh, name_en = names.at[county, "name_zh"], names.at[county, "name_en"]
         html = "".join([f"""<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
-<title>{escape(names.at[county, "name_en"] if county in names.index else county)}: ledger</title><link rel="stylesheet" href="../{SITE_CSS}"></head>
+<title>{escape(name_en)}: ledger</title><link rel="stylesheet" href="../{SITE_CSS}"></head>
 <body class="site-index">
 <header><nav class="site-nav" aria-label="site"><a href="../index.html">Township reform audit: index</a></nav>
-<h1>{name}: findings, checks, numbers and problems</h1>
+<h1>{zh_spans(name_zh)} {escape(name_en)}: findings, checks, numbers and problems</h1>
 <p>{grade_counts_sentence(own_ledger)} Each citation links to its passage in the source text.</p>
 <nav class="site-toc" aria-label="contents"><ol><li><a href="#ledger">Findings</a></li><li><a href="#checks">Consistency checks</a></li>
 <li><a href="#facts">Numbers transcribed</a></li><li><a href="#themes">Problems named</a></li></ol></nav></header>
@@ -81,7 +81,7 @@ def build_county_ledgers(site_dir: Path, tables, ledger: pd.DataFrame, checks: p
 </body></html>
 """])
         write_text_atomic(Path(site_dir) / county / LEDGER_PAGE, html)
-    return len(counties)
+    return counties
 
 
 def _rows_by_county(frame: pd.DataFrame) -> Iterator[tuple[str, Iterator]]:
