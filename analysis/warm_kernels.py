@@ -160,11 +160,11 @@ def _warm_up() -> None:
     import warnings
 
     try:
+        from matplotlib.mathtext import MathTextParser
+
         from analysis.audit import audit_findings
         from analysis.indicators import compute_indicators
         from analysis.tables import load_tables
-
-        from matplotlib.mathtext import MathTextParser
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
