@@ -67,6 +67,11 @@ class Job:
         return f"{self.folder}/{self.notebook}.html"
 
     @property
+    def executed(self) -> str:
+        """The run's executed notebook, relative to the reports folder."""
+        return f"{self.folder}/{self.notebook}.ipynb"
+
+    @property
     def parameters(self) -> dict:
         return {"county": self.county} if self.county else {}
 
@@ -165,13 +170,12 @@ def run_job(job: Job, data_dir: Path, reports_dir: Path, site_dir: Path, noteboo
     from papermill.exceptions import PapermillExecutionError
 
     from analysis.execute import KERNEL_ARGUMENTS
-    from analysis.site import render_notebook_page
 
     # The kernel papermill starts inherits these: it reads these tables, writes figures there.
     os.environ["ANALYSIS_DATA_DIR"] = str(Path(data_dir).resolve())
     os.environ["ANALYSIS_FIGURES_DIR"] = str(Path(figures_dir).resolve())
     started = time.perf_counter()
-    out = reports_dir / job.folder / f"{job.notebook}.ipynb"
+    out = reports_dir / job.executed
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.stem}.{os.getpid()}.tmp.ipynb")
     error = ""
@@ -193,11 +197,19 @@ def run_job(job: Job, data_dir: Path, reports_dir: Path, site_dir: Path, noteboo
     if tmp.exists():
         os.replace(tmp, out)  # papermill keeps the error cell in a failed notebook
         try:
-            info, links = _page_info(job, error, data_dir, site_dir, planned)
-            render_notebook_page(out, site_dir / job.page, info)
+            links = _render_page(job, out, error, data_dir, site_dir, planned)
         except Exception as err:  # a page that cannot be rendered fails its run, not the batch
             error = error or f"page not rendered: {type(err).__name__}: {err}".strip().splitlines()[0]
     return Result(job.key, "failed" if error else "ok", error, time.perf_counter() - started, links)
+
+
+def _render_page(job: Job, executed: Path, error: str, data_dir: Path, site_dir: Path, planned: frozenset = frozenset()) -> list[str]:
+    """Render ``job``'s page from its executed notebook, as a run and a relink both do; returns its :func:`_link_keys`."""
+    from analysis.site import render_notebook_page
+
+    info, links = _page_info(job, error, data_dir, site_dir, planned)
+    render_notebook_page(executed, site_dir / job.page, info)
+    return links
 
 
 def _page_info(job: Job, error: str, data_dir: Path, site_dir: Path, planned: frozenset = frozenset()):
@@ -241,7 +253,7 @@ def _stale_links(everything: list[Job], state: dict, digests: dict, reports_dir:
         entry = state.get(job.key, {})
         if "links" not in entry or entry.get("digest") != digests[job.key] or not exists(job):
             continue
-        if not (reports_dir / job.folder / f"{job.notebook}.ipynb").is_file():
+        if not (reports_dir / job.executed).is_file():
             continue
         if entry["links"] != _link_keys(*_linked_pages(job, tables, exists)):
             stale.append(job)
@@ -253,14 +265,11 @@ def _relink(stale: list[Job], state: dict, journal, data_dir: Path, reports_dir:
     site; returns their keys."""
     from tqdm import tqdm
 
-    from analysis.site import render_notebook_page
-
     done = []
     for job in tqdm(stale, desc="pages relinked", unit="page", disable=None):
         entry = state[job.key]
         try:
-            info, links = _page_info(job, entry.get("error", ""), data_dir, site_dir)
-            render_notebook_page(reports_dir / job.folder / f"{job.notebook}.ipynb", site_dir / job.page, info)
+            links = _render_page(job, reports_dir / job.executed, entry.get("error", ""), data_dir, site_dir)
         except Exception as err:  # the page stays as it was, with its old links: never a reason to fail the batch
             print(f"batch: {job.page} not relinked: {type(err).__name__}: {err}", file=sys.stderr)
             continue
