@@ -13,7 +13,23 @@ import pytest
 
 from analysis.cli import main
 from analysis.paths import DATA_DIR
-from tests.faults.cases import CASES
+from tests.faults.cases import CASES as BASE_CASES
+
+
+def _all_cases() -> list:
+    """cases.py and every tests/faults/cases_*.py module (security, writes, meaning ...): one corpus."""
+    import importlib
+    import pkgutil
+
+    import tests.faults as package
+
+    cases = list(BASE_CASES)
+    for module in sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.name.startswith("cases_")):
+        cases += importlib.import_module(f"tests.faults.{module}").CASES
+    return cases
+
+
+CASES = _all_cases()
 
 EARLIER = "earlier good output\n"
 
