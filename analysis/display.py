@@ -9,6 +9,36 @@ from html import escape
 import pandas as pd
 
 
+_HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
+# The other ASCII marks that can start Markdown syntax (links, images, emphasis, lists, headings, tables,
+# autolinks, math in JupyterLab); CommonMark lets a backslash make each of them literal.
+_MARKDOWN_MARKS = frozenset("!#()*+-.:=@[\\]^_`{|}~$")
+
+
+def markdown_text(value) -> str:
+    r"""``value`` as literal text inside Markdown: no markup, link, image or HTML of its own survives.
+
+    HTML's five special characters become entities and the marks that can start Markdown syntax are
+    backslash-escaped, so a table cell is shown as it is written, never run.
+
+    >>> print(markdown_text("[x](javascript:alert(2)) <b>"))
+    \[x\]\(javascript\:alert\(2\)\) &lt;b&gt;
+    >>> print(markdown_text("東營市 44.6%, 1 + 1"))
+    東營市 44\.6%, 1 \+ 1
+    """
+    out = []
+    for ch in str(value):
+        if ch in _HTML_ENTITIES:
+            out.append(_HTML_ENTITIES[ch])
+        elif ch in _MARKDOWN_MARKS:
+            out.append("\\" + ch)
+        elif ch in "\r\n":
+            out.append(" ")  # a line break in a cell would end the Markdown paragraph or list item
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def format_cell(value) -> str:
     """A cell as a person reads it.
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from functools import cached_property
 
 import pandas as pd
 
 from analysis import figures
-from analysis.display import use_reviewer_tables
+from analysis.display import markdown_text, use_reviewer_tables
 from analysis.style import bilingual
 
 DOMAINS_SHOWN = ("finance", "staffing", "delegation", "facilities", "context")
@@ -59,7 +58,7 @@ def _why_empty(text: str):
     """What an empty section shows instead of nothing: the reason, in one sentence."""
     from IPython.display import Markdown
 
-    return Markdown(f"*{html.escape(text)}*")
+    return Markdown(f"*{markdown_text(text)}*")
 
 
 @dataclass
@@ -109,15 +108,15 @@ class CountyView:
         """Title, the sources, and the one-sentence notice when there is nothing to show."""
         from IPython.display import Markdown
 
-        p = {k: html.escape(str(v)) for k, v in self.place.items()}  # data never becomes markup
+        p = {k: markdown_text(v) for k, v in self.place.items()}  # data never becomes markup
         title = f"## {p['name_zh']} {p['name_en']}: {self.domain} {figures.DOMAIN_ZH[self.domain]}"
         src = self.tables.sources.set_index("source")
-        cited = [f"- `{s}` {html.escape(src.at[s, 'title_zh'])} ({src.at[s, 'file']}, lines {int(src.at[s, 'line_start'])}-{int(src.at[s, 'line_end'])})"
+        cited = [f"- `{s}` {markdown_text(src.at[s, 'title_zh'])} ({markdown_text(src.at[s, 'file'])}, lines {int(src.at[s, 'line_start'])}-{int(src.at[s, 'line_end'])})"
                  for s in self.place["sources"].split()]
         lines = [title, "", f"Level: {p['level']}" + (" (anonymised in the report)" if p["anonymised"] == "true" else ""),
                  "", "Sources:", *cited, ""]
         if not self.has_data:
-            lines.append(f"**The reports give no {self.domain} figures for {p['name_en']} ({self.county}); there is nothing to show.**")
+            lines.append(f"**The reports give no {self.domain} figures for {p['name_en']} ({markdown_text(self.county)}); there is nothing to show.**")
         return Markdown("\n".join(lines))
 
     def facts_table(self) -> pd.DataFrame | None:
@@ -198,7 +197,7 @@ class CountyView:
         from IPython.display import Markdown
 
         counts = self.audit["status"].value_counts()
-        parts = [f"The reports give {len(self.facts)} {self.domain} numbers for {html.escape(self.place['name_en'])}."]
+        parts = [f"The reports give {len(self.facts)} {self.domain} numbers for {markdown_text(self.place['name_en'])}."]
         if len(self.audit):
             parts.append(
                 f"Of {len(self.audit)} claim{'s' if len(self.audit) > 1 else ''}: {counts.get('reproduced', 0)} reproduced, "
@@ -206,10 +205,10 @@ class CountyView:
                 f"{counts.get('discrepancy', 0)} discrepant, {counts.get('unverifiable', 0)} not checkable."
             )
         for row in self.audit[self.audit["status"].isin(["discrepancy", "tension"])].itertuples():
-            parts.append(f"- {row.status}: **{html.escape(row.claimed)}** ({html.escape(row.claim)}): {html.escape(row.note)}")
+            parts.append(f"- {row.status}: **{markdown_text(row.claimed)}** ({markdown_text(row.claim)}): {markdown_text(row.note)}")
         for row in self.indicators.itertuples():
             ci = f" ({row.interval}: {row.low:.1f}-{row.high:.1f})" if row.high > row.low else ""
             unit = "%" if row.unit == "%" else ""
             written = " / ".join(self.tables.fact(fact_id)["as_written"] for fact_id in row.inputs.split())  # as the report wrote them
-            parts.append(f"- {html.escape(row.label)}: {row.value:.1f}{unit}{ci}, from {html.escape(written)}.")
+            parts.append(f"- {markdown_text(row.label)}: {row.value:.1f}{unit}{ci}, from {markdown_text(written)}.")
         return Markdown("\n".join(parts))

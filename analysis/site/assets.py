@@ -11,7 +11,15 @@ STATIC_DIR = Path(__file__).parent / "static"
 SITE_CSS = "static/site.css"
 NOTEBOOK_CSS = "static/notebook.css"
 LIST_JS = "static/vendor/list.min.js"
-STATIC_FILES = (SITE_CSS, LIST_JS, "static/vendor/LICENSE-list.js.txt")
+SEARCH_JS = "static/search.js"
+STATIC_FILES = (SITE_CSS, LIST_JS, SEARCH_JS, "static/vendor/LICENSE-list.js.txt")
+
+# Every page's policy: scripts and styles only from the site's own files (no inline script, so markup that
+# slipped into a page through some table cell still could not run), images only the site's own or embedded
+# figures (data:), nothing fetched from elsewhere, no forms, no <base>. In a <meta>, so it holds from file://.
+CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                           "base-uri 'none'; form-action 'none'")
+CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
 
 
 def write_static(site_dir: Path) -> None:

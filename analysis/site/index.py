@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.outputs import write_chunks_atomic
-from analysis.site.assets import LIST_JS, SITE_CSS, write_static
+from analysis.site.assets import CSP_META, LIST_JS, SEARCH_JS, SITE_CSS, write_static
 from analysis.site.ledger_rows import (FACTS_HEAD, LEDGER_COLS, LEDGER_HEAD, THEMES_HEAD, citation_lookups, fact_rows,
                                        grade_counts_sentence, ledger_rows, numbered_themes, theme_rows)
 from analysis.site.ledgers import build_county_ledgers
@@ -22,30 +22,6 @@ from analysis.site.text import zh_spans
 # at 700 counties 22 s and 4.8 GB, and at 2,800 (52 MB) it had not opened it after 120 s.
 INDEX_ROWS_MAX = 2_000
 
-# Filters of the ledger and facts tables (list.js keeps the rows; this wires the controls to it).
-SEARCH_JS = """
-function wireSearch(id) {
-  var root = document.getElementById(id);
-  var list = new List(id, {valueNames: [{data: ['county', 'domain', 'status']}]});
-  var text = root.querySelector('input[type=search]');
-  var selects = Array.prototype.slice.call(root.querySelectorAll('select'));
-  var count = root.querySelector('output');
-  function apply() {
-    var q = text.value.trim().toLowerCase();
-    list.filter(function (item) {
-      var data = item.elm.dataset;
-      var chosen = selects.every(function (s) { return !s.value || data[s.name] === s.value; });
-      return chosen && (!q || item.elm.textContent.toLowerCase().indexOf(q) >= 0);
-    });
-    count.textContent = list.matchingItems.length + ' of ' + list.items.length + ' rows';
-  }
-  text.addEventListener('input', apply);
-  selects.forEach(function (s) { s.addEventListener('change', apply); });
-  apply();
-}
-wireSearch('ledger-list');
-wireSearch('facts-list');
-"""
 
 
 def _status_link(entry: dict) -> str:
@@ -156,7 +132,7 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, site_wide:
     # text three times over (at 200 synthetic counties building it added 23 MiB to the driver, now 6).
     page = chain([f"""<!DOCTYPE html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+<head><meta charset="utf-8">{CSP_META}<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <title>Township reform audit 乡镇改革报告核查</title><link rel="stylesheet" href="{SITE_CSS}"></head>
 <body class="site-index">
 <header><h1>Township reform audit <span lang="zh">乡镇改革报告核查</span></h1>
@@ -177,7 +153,7 @@ Every claim they make is recomputed from those numbers and graded reproduced, te
 </main>
 <footer class="site-footer"><p>Built by <code>python -m analysis batch</code> (<code>make reports</code>).</p></footer>
 """, f"""<script src="{LIST_JS}"></script>
-<script>{SEARCH_JS}</script>
+<script src="{SEARCH_JS}"></script>
 """ if whole else "", """</body></html>
 """])
     write_chunks_atomic(out, page)

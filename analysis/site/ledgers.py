@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.outputs import write_text_atomic
-from analysis.site.assets import SITE_CSS
+from analysis.site.assets import CSP_META, SITE_CSS
 from analysis.site.ledger_rows import (FACTS_HEAD, LEDGER_COLS, LEDGER_HEAD, THEMES_HEAD, fact_rows, grade_counts_sentence,
                                        ledger_rows, numbered_themes, theme_rows)
 from analysis.site.links import LEDGER_PAGE, Linker
@@ -53,7 +53,7 @@ def build_county_ledgers(site_dir: Path, tables, ledger: pd.DataFrame, checks: p
         name_zh, name_en = names.at[county, "name_zh"], names.at[county, "name_en"]
         html = "".join([f"""<!DOCTYPE html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+<head><meta charset="utf-8">{CSP_META}<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <title>{escape(name_en)}: ledger</title><link rel="stylesheet" href="../{SITE_CSS}"></head>
 <body class="site-index">
 <header><nav class="site-nav" aria-label="site"><a href="../index.html">Township reform audit: index</a></nav>

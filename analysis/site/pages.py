@@ -9,7 +9,7 @@ from html import escape
 from pathlib import Path
 
 from analysis.outputs import write_bytes_atomic, write_text_atomic
-from analysis.site.assets import NOTEBOOK_CSS, SITE_CSS, write_notebook_css, write_static
+from analysis.site.assets import CSP_META, NOTEBOOK_CSS, SITE_CSS, write_notebook_css, write_static
 from analysis.site.links import LEDGER_PAGE, Linker
 from analysis.site.text import mark_chinese, zh_spans
 from analysis.site.tree import tags
@@ -132,6 +132,34 @@ def _share_styles(soup, site_dir: Path, up: str) -> None:
     write_static(site_dir)
 
 
+SAFE_SCHEMES = ("http", "https", "mailto")
+OWN_DATA_URIS = ("data:image/png;base64,", "data:text/csv;")  # figures embedded, figure numbers to download
+
+
+def _scheme(url: str) -> str:
+    """The scheme of ``url`` as a browser reads it (it drops tabs and newlines, and ignores case), or ""."""
+    cleaned = re.sub(r"[\x00-\x20]", "", url)
+    found = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", cleaned)
+    return found.group(1).lower() if found else ""
+
+
+def _safe_urls(soup) -> None:
+    """Links only to http(s), mailto or the site's own pages; images only embedded figures or the site's own files.
+
+    The notebooks' outputs are escaped where they are made (analysis.display, analysis.views); this is
+    the second line, for any output that reaches a page some other way. A link with another scheme
+    (javascript:, data:, file:) keeps its text and loses its target; such an image loses its source.
+    """
+    for link in soup.find_all(href=True):
+        href = link["href"]
+        if link.name != "link" and _scheme(href) not in ("", *SAFE_SCHEMES) and not href.startswith(OWN_DATA_URIS):
+            del link["href"]
+    for element in soup.find_all(src=True):
+        src = element["src"]
+        if _scheme(src) != "" and not src.startswith(OWN_DATA_URIS[0]) or src.startswith("//"):
+            del element["src"]
+
+
 @lru_cache(maxsize=1)
 def _exporter():
     """One exporter per process: it compiles its templates once (a fifth of a page's rendering time)."""
@@ -153,6 +181,7 @@ def render_notebook_page(notebook: Path, out: Path, info: PageInfo, depth: int =
     up = "../" * depth
     site_dir = out.parents[depth]
     _share_styles(soup, site_dir, up)
+    soup.head.meta.insert_after(BeautifulSoup(CSP_META, "html.parser"))  # after <meta charset>, before anything it governs
     soup.title.string = f"{info.notebook.removesuffix('.ipynb')} {info.parameters.get('county', '')}".strip()
     here = str(out.relative_to(site_dir))
     info.linker.link_cells(soup, depth)
@@ -165,5 +194,6 @@ def render_notebook_page(notebook: Path, out: Path, info: PageInfo, depth: int =
     soup.body.insert(0, BeautifulSoup(top, "html.parser"))
     mark_chinese(soup)
     soup.body.append(BeautifulSoup(footer_html(info, depth), "html.parser"))
+    _safe_urls(soup)
     write_text_atomic(out, str(soup))
     write_bytes_atomic(out.with_suffix(".ipynb"), notebook.read_bytes())  # the download link beside the page

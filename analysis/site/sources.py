@@ -10,7 +10,8 @@ from html import escape
 from pathlib import Path
 
 from analysis.outputs import write_text_atomic
-from analysis.site.assets import SITE_CSS
+from analysis.paths import OutsideFolderError, file_inside
+from analysis.site.assets import CSP_META, SITE_CSS
 from analysis.site.links import LEDGER_PAGE
 from analysis.site.text import zh_spans
 
@@ -70,7 +71,10 @@ def build_source_pages(out_dir: Path, tables, reports_dir: Path | None, page_of)
         needles[theme.source].append((f"theme-{n}", theme.locator))
     written = []
     for src in tables.sources.itertuples():
-        path = Path(reports_dir) / src.file
+        try:
+            path = file_inside(reports_dir, src.file)  # the site publishes what it reads: nothing from outside the folder
+        except OutsideFolderError:
+            continue
         if not path.is_file():
             continue
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -89,7 +93,7 @@ def build_source_pages(out_dir: Path, tables, reports_dir: Path | None, page_of)
                         + ", ".join(f'<code id="{escape(i)}">{escape(i)}</code>' for i in missing) + "</span></div>")
         part = f", part {escape(str(src.part))}" if src.part else ""
         page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+<html lang="en"><head><meta charset="utf-8">{CSP_META}<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <title>{escape(src.source)}: {escape(src.title_en)}</title><link rel="stylesheet" href="../{SITE_CSS}"></head>
 <body class="site-source">
 <nav class="site-nav" aria-label="site"><a href="../index.html">Township reform audit: index</a></nav>
