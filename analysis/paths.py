@@ -27,3 +27,43 @@ def reports_dir() -> Path | None:
         return path if path.is_dir() else None
     default = PROJECT_ROOT.parent / "shared" / "reports"
     return default if default.is_dir() else None
+
+
+class OutsideFolderError(ValueError):
+    """A file name that would leave the folder it must stay in (absolute, ``..``, or a symlink out of it)."""
+
+
+def file_inside(folder: Path, name: str | Path) -> Path:
+    """``name`` as a file of ``folder``, refusing any name that would read from elsewhere.
+
+    A report's ``file`` comes from a table that anyone may edit and the site publishes what it reads, so
+    an absolute path, a ``..`` part or a symlink that leaves the folder is an error, never a read.
+
+    >>> file_inside(Path("/r"), "/etc/passwd")
+    Traceback (most recent call last):
+    ...
+    analysis.paths.OutsideFolderError: '/etc/passwd' is not a file name inside the reports folder (an absolute path)
+    """
+    text = str(name)
+    if not text.strip():
+        raise OutsideFolderError("an empty file name")
+    relative = Path(text)
+    if relative.is_absolute() or text.startswith("~") or "\\" in text or ":" in text:
+        raise OutsideFolderError(f"{text!r} is not a file name inside the reports folder (an absolute path)")
+    if ".." in relative.parts:
+        raise OutsideFolderError(f"{text!r} is not a file name inside the reports folder (it climbs out with '..')")
+    base = Path(folder).resolve()
+    resolved = (base / relative).resolve()
+    if not resolved.is_relative_to(base):
+        raise OutsideFolderError(f"{text!r} leaves the reports folder {folder} (a symlink to {resolved})")
+    return resolved
+
+
+def path_inside(folder: Path, path: Path) -> Path:
+    """``path`` (as given on a command line) if it lies in ``folder`` once symlinks are followed; else an error."""
+    base, resolved = Path(folder).resolve(), Path(path).resolve()
+    if not resolved.is_relative_to(base):
+        where = f" (a symlink to {resolved})" if Path(path).absolute() != resolved else ""
+        raise OutsideFolderError(f"{path} is not in the reports folder {folder}{where}: put the text there first "
+                                 "(REPORTS_DIR or --reports-dir names the folder)")
+    return resolved

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis.paths import OutsideFolderError, file_inside
 from analysis.tables import Tables
 
 PASSED, FAILED, SKIPPED = "passed", "failed", "skipped"
@@ -41,7 +42,11 @@ def verify_sources(tables: Tables, reports_dir: Path | None) -> ProvenanceReport
     reports_dir = Path(reports_dir)
     parts, problems = {}, []
     for src in tables.sources.itertuples():
-        path = reports_dir / src.file
+        try:
+            path = file_inside(reports_dir, src.file)  # never read, or vouch for, a file outside the folder
+        except OutsideFolderError as err:
+            problems.append(f"data/sources.csv: {src.source}: {err}; nothing of it was read")
+            continue
         if not path.is_file():
             problems.append(f"data/sources.csv: {src.source}: file {src.file} not found in the reports folder")
             continue
@@ -55,7 +60,12 @@ def verify_sources(tables: Tables, reports_dir: Path | None) -> ProvenanceReport
             problems.append(f"data/sources.csv: {src.source}: {src.file}, line {line}: not UTF-8 (perhaps GBK or "
                             f"GB18030); convert it: iconv -f GB18030 -t UTF-8")
             continue
-        parts[src.source] = _part_text(text.splitlines(), src.line_start, src.line_end)
+        lines = text.splitlines()
+        if int(src.line_end) > len(lines):  # said as such, not as every locator of the part "not found"
+            problems.append(f"data/sources.csv: {src.source}: lines {int(src.line_start)}-{int(src.line_end)}, but {src.file} "
+                            f"has {len(lines)} lines; correct line_start/line_end")
+            continue
+        parts[src.source] = _part_text(lines, src.line_start, src.line_end)
 
     checked = 0
     for label, frame, text_column in (("facts", tables.facts, "locator"), ("themes", tables.themes, "locator"), ("lists", tables.lists, "items")):
