@@ -11,9 +11,9 @@ from analysis.claims import UNVERIFIABLE, format_interval, input_interval
 from analysis.grading import ReadingResult, grade
 from analysis.intervals import Interval
 from analysis.numbers import Quantity, parse_quantity
-from analysis.rules import COUNT_ITEMS, RULES, count_items
+from analysis.rules import COUNT_ITEMS, RULES, CountTimeout, count_items
 from analysis.rules import UNVERIFIABLE as UNVERIFIABLE_RULE
-from analysis.tables import Tables
+from analysis.tables import Tables, _display
 
 AUDIT_COLUMNS = ["finding_id", "county", "domain", "kind", "claim", "claimed", "recomputed", "at_precision", "status",
                  "reading", "note", "rule", "inputs", "source", "locator"]
@@ -45,7 +45,12 @@ def _input(input_id: str, tables: Tables, mode: str) -> Interval | None:
     lists = tables.lists_by_id
     if input_id in lists:
         listed = lists[input_id]
-        return Interval.point(count_items(listed["items"], listed["count_by"]))
+        try:
+            return Interval.point(count_items(listed["items"], listed["count_by"]))
+        except CountTimeout as err:  # validation refuses the patterns known to backtrack; this stops the others
+            row = 2 + tables.lists["list_id"].tolist().index(input_id)
+            raise ValueError(f"{_display(tables.data_dir / 'lists.csv', tables.data_dir)}, row {row}, "
+                             f"column 'count_by': {err}") from None
     interval = fact_interval(tables.fact(input_id), mode)
     if mode == MIDPOINT and interval is not None and not interval.is_point:
         return Interval.point((interval.lo + interval.hi) / 2)

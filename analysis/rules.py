@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import re._parser as sre_parse  # the standard library's own reading of a pattern, to judge its structure
+from collections.abc import Callable, Sequence
 from functools import reduce
 
+import regex  # matches as re does, under a time limit (count_items)
+
+from analysis.claims import MEASURED_UNITS
 from analysis.intervals import Interval
+from analysis.numbers import TRADITIONAL, UNIT_ALIASES
 
 
 def share(part: Interval, whole: Interval) -> Interval:
@@ -58,16 +63,154 @@ RULE_NAMES = (*RULES, COUNT_ITEMS, UNVERIFIABLE)
 # Arity checks: None means "one or more".
 ARITY = {"share": 2, "sum": None, "reduction": 2, "difference": 2, "ratio": 2, "product": None, "value": 1}
 
+# What each rule makes of its inputs' units. A list input counts its items: it has no unit of its own
+# (ITEMS) and stands for any unit that counts things, never for a measured one (元, %, ㎡ ...).
+ITEMS = None
+PERCENT = "%"
+PERCENT_RULES = ("share", "reduction")  # inputs in one unit, a percentage out
+MIXED_UNIT_RULES = ("ratio", "product")  # any units ("项 per 人"); their result's unit is not checked
+# Every other rule (sum, difference, value, count_items) takes inputs in one unit and gives that unit.
+
+# Units a restatement (rule value) may compare: a body's posts (名, 编制) and the persons who fill them (人).
+# 涞水 writes its team's posts as 人 ("综合行政执法队编制11人") and the team formed 按编制要求 as 名
+# ("由11名人员组成"). Adding posts to persons (sum) stays an error: vacancies make them differ.
+RESTATED_AS = {frozenset({"名", "人"})}
+
+
+class UnitError(ValueError):
+    """A rule applied to inputs whose units do not go together, or whose result is not the claim's unit."""
+
+
+def normal_unit(unit: str | None) -> str | None:
+    """One spelling per unit: traditional characters (個, 項) and aliases (平方米) as the parser reads them.
+
+    >>> normal_unit("個"), normal_unit("平方米"), normal_unit(ITEMS)
+    ('个', '㎡', None)
+    """
+    if unit is ITEMS:
+        return ITEMS
+    unit = unit.strip().translate(TRADITIONAL)
+    return UNIT_ALIASES.get(unit, unit)
+
+
+def _counts(unit: str | None) -> bool:
+    return unit is ITEMS or unit not in MEASURED_UNITS
+
+
+def _same(a: str | None, b: str | None, rule: str) -> bool:
+    if a is ITEMS or b is ITEMS:
+        return _counts(a) and _counts(b)
+    return a == b or (rule == "value" and frozenset({a, b}) in RESTATED_AS)
+
+
+def result_unit(rule: str, units: Sequence[str | None]) -> str | None:
+    """The unit of what ``rule`` gives from inputs in ``units`` (ITEMS for a list's count of items).
+
+    Raises UnitError when the inputs' units do not go together: shares, reductions, sums and
+    differences need one unit; ratios and products may mix (their result's unit is not checked: None).
+
+    >>> result_unit("share", ["项", "项"]), result_unit("sum", ["名", "名"]), result_unit("count_items", [ITEMS])
+    ('%', '名', None)
+    >>> result_unit("sum", ["项", "元", "项"])
+    Traceback (most recent call last):
+    analysis.rules.UnitError: rule sum needs its inputs in one unit, not 项, 元, 项
+    >>> result_unit("difference", ["个", ITEMS])  # 21 institutions less a list of the 4 moved up
+    '个'
+    """
+    units = [normal_unit(u) for u in units]
+    if rule in MIXED_UNIT_RULES or not units:
+        return None
+    known = [u for u in units if u is not ITEMS]
+    unit = known[0] if known else ITEMS
+    if not all(_same(unit, u, rule) for u in units):
+        raise UnitError(f"rule {rule} needs its inputs in one unit, not {', '.join(u or 'items' for u in units)}")
+    return PERCENT if rule in PERCENT_RULES else unit
+
+
+def check_claim_unit(rule: str, units: Sequence[str | None], claim_unit: str) -> None:
+    """Raise UnitError unless ``rule`` over inputs in ``units`` gives a number in ``claim_unit``.
+
+    >>> check_claim_unit("share", ["项", "项"], "%")
+    >>> check_claim_unit("value", ["名"], "人")  # posts restated as the persons who fill them
+    >>> check_claim_unit("value", ["元"], "项")
+    Traceback (most recent call last):
+    analysis.rules.UnitError: rule value gives 元, but the claim is in 项
+    """
+    unit = result_unit(rule, units)
+    if rule in MIXED_UNIT_RULES or not units:
+        return
+    if not _same(unit, normal_unit(claim_unit), rule):
+        raise UnitError(f"rule {rule} gives {unit or 'a count of items'}, but the claim is in {claim_unit}")
+
+
 DEFAULT_COUNT_BY = "split 、"
+COUNT_TIMEOUT = 0.5  # seconds for one list; real lists take well under a millisecond
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+_BACKREFERENCES = ("GROUPREF", "GROUPREF_EXISTS", "GROUPREF_IGNORE", "GROUPREF_LOC_IGNORE", "GROUPREF_UNI_IGNORE")
 
 
-def count_items(items: str, count_by: str = DEFAULT_COUNT_BY) -> int:
+class CountTimeout(ValueError):
+    """count_items gave up: the count_by pattern took longer than COUNT_TIMEOUT on the list's text."""
+
+
+def _backtracking(items, repeated: bool) -> str:
+    """Why a parsed pattern can backtrack without end ("" when it cannot), walking every group inside it."""
+    for op, av in items:
+        name = str(op)
+        if name in _BACKREFERENCES:
+            return "a backreference"
+        if name in _REPEATS:
+            low, high, body = av
+            if repeated and low != high:
+                return "a quantifier inside a repeated group"
+            found = _backtracking(body, repeated or high > 1)
+        elif name == "BRANCH":
+            if repeated:
+                return "an alternation (|) inside a repeated group"
+            found = next(filter(None, (_backtracking(branch, repeated) for branch in av[1])), "")
+        else:  # groups and lookarounds hold their pattern among their arguments
+            parts = av if isinstance(av, tuple) else (av,)
+            found = next(filter(None, (_backtracking(part, repeated) for part in parts
+                                       if isinstance(part, sre_parse.SubPattern))), "")
+        if found:
+            return found
+    return ""
+
+
+def count_by_problem(count_by: str) -> str:
+    """What is wrong with a ``count_by`` cell ("" when nothing is).
+
+    Refused: anything but ``split <regex>`` or ``distinct <regex>``; a pattern that can backtrack
+    catastrophically: a quantifier (``+ * ? {m,n}``) inside a repeated group, an alternation inside a
+    repeated group, a backreference. A fixed count (``{2}``) matches one way and is allowed anywhere.
+
+    >>> count_by_problem("split 、|和"), count_by_problem("distinct [^為、,]{2}鎮")
+    ('', '')
+    >>> count_by_problem("split (([^X]+)+)+X")
+    'a quantifier inside a repeated group'
+    >>> count_by_problem(r"split (、)\\1")
+    'a backreference'
+    """
+    mode, _, pattern = count_by.partition(" ")
+    if mode not in ("split", "distinct") or not pattern:
+        return "count_by must be 'split <regex>' or 'distinct <regex>'"
+    try:
+        parsed = sre_parse.parse(pattern)
+        regex.compile(pattern)
+    except (re.error, regex.error) as err:
+        return f"not a regular expression ({err})"
+    return _backtracking(parsed, repeated=False)
+
+
+def count_items(items: str, count_by: str = DEFAULT_COUNT_BY, timeout: float = COUNT_TIMEOUT) -> int:
     """Number of items in an enumeration as the report wrote it.
 
     ``count_by`` says how: ``"split <regex>"`` splits on the separator (text in
     brackets is an aside, not a separator's business: "中心(合作医疗办、社保所)"
-    is one item), ``"distinct <regex>"`` counts the distinct matches.
+    is one item), ``"distinct <regex>"`` counts the distinct matches. A pattern that takes
+    longer than ``timeout`` seconds raises CountTimeout (validation refuses the patterns known
+    to backtrack; this is the guard for the others).
 
     Examples
     --------
@@ -79,10 +222,14 @@ def count_items(items: str, count_by: str = DEFAULT_COUNT_BY) -> int:
     3
     """
     mode, _, pattern = count_by.partition(" ")
-    if mode == "distinct":
-        return len(set(re.findall(pattern, items)))
-    if mode != "split" or not pattern:
+    if mode not in ("split", "distinct") or not pattern:
         raise ValueError(f"count_by must be 'split <regex>' or 'distinct <regex>', not {count_by!r}")
-    marked = re.sub(pattern, "\x00", items)
+    try:
+        if mode == "distinct":
+            return len(set(regex.findall(pattern, items, timeout=timeout)))
+        marked = regex.sub(pattern, "\x00", items, timeout=timeout)
+    except TimeoutError:
+        raise CountTimeout(f"count_by {count_by!r} took longer than {timeout} s on {len(items)} characters; "
+                           "it backtracks: split on a plain separator instead (see data/DICTIONARY.md, lists)") from None
     pieces = _BRACKETED.sub("", marked).split("\x00")
     return len([piece for piece in pieces if piece.strip()])

@@ -1,9 +1,15 @@
 """Recompute rules and interval arithmetic, on numbers from the reports."""
 
+import csv
+import re
+import time
+
 import pytest
 
 from analysis.intervals import Interval
-from analysis.rules import count_items, difference, product, ratio, reduction, share, total, value
+from analysis.paths import DATA_DIR
+from analysis.rules import (ITEMS, CountTimeout, UnitError, check_claim_unit, count_by_problem, count_items, difference,
+                            product, ratio, reduction, result_unit, share, total, value)
 
 
 def test_share_of_delegated_powers_in_use():
@@ -67,3 +73,119 @@ def test_count_items_by_numbered_markers_and_distinct_matches():
 def test_count_by_must_name_a_mode():
     with pytest.raises(ValueError, match="count_by"):
         count_items("甲、乙", "、")
+
+
+def test_units_of_each_rule():
+    # 001: 179项 of 401项 is a share (%), 179 + 155 + 67项 a number of 项
+    assert result_unit("share", ["项", "项"]) == "%"
+    assert result_unit("sum", ["项", "项", "项"]) == "项"
+    # 003 part 4: 17 institutions cut to 4 is a reduction (%); 21个 less a list of the 4 moved up is 个
+    assert result_unit("reduction", ["个", "个"]) == "%"
+    assert result_unit("difference", ["个", ITEMS]) == "个"
+    # a list alone counts items, whatever the claim counts them in (个, 项, 条, 辆)
+    assert result_unit("count_items", [ITEMS]) is ITEMS
+    check_claim_unit("count_items", [ITEMS], "辆")
+    # 003 part 10: 112 powers per 11 officers mixes units, and no unit is claimed for it
+    assert result_unit("ratio", ["项", "人"]) is None
+    assert result_unit("product", ["元", "个"]) is None
+    # traditional characters are the same unit (001 writes 項 and 個)
+    assert result_unit("sum", ["項", "项"]) == "项"
+
+
+@pytest.mark.parametrize("rule, units, message", [
+    ("sum", ["项", "元", "项"], "rule sum needs its inputs in one unit, not 项, 元, 项"),
+    ("difference", ["%", "人"], "rule difference needs its inputs in one unit, not %, 人"),
+    ("share", ["元", "项"], "rule share needs its inputs in one unit, not 元, 项"),
+    ("reduction", ["名", "人"], "rule reduction needs its inputs in one unit, not 名, 人"),
+    # a list counts things: it cannot stand for money, and it cannot join two other units
+    ("sum", [ITEMS, "元"], "rule sum needs its inputs in one unit, not items, 元"),
+    ("sum", [ITEMS, "项", "个"], "rule sum needs its inputs in one unit, not items, 项, 个"),
+])
+def test_inputs_in_units_that_do_not_go_together_are_refused(rule, units, message):
+    with pytest.raises(UnitError) as err:
+        result_unit(rule, units)
+    assert str(err.value) == message
+
+
+def test_the_result_must_be_in_the_claims_unit():
+    check_claim_unit("share", ["项", "项"], "%")
+    check_claim_unit("sum", ["名", "名"], "名")
+    with pytest.raises(UnitError, match=r"^rule share gives %, but the claim is in 项$"):
+        check_claim_unit("share", ["项", "项"], "项")
+    with pytest.raises(UnitError, match=r"^rule sum gives 名, but the claim is in 项$"):
+        check_claim_unit("sum", ["名", "名"], "项")
+    with pytest.raises(UnitError, match=r"^rule count_items gives a count of items, but the claim is in 元$"):
+        check_claim_unit("count_items", [ITEMS], "元")
+
+
+def test_posts_restate_the_persons_who_fill_them_but_never_add_to_them():
+    # 003 part 10: 综合行政执法队编制11人 (posts, 名) and 按编制要求…由11名人员组成 (persons, 人)
+    check_claim_unit("value", ["名"], "人")
+    with pytest.raises(UnitError):
+        check_claim_unit("sum", ["名", "名"], "人")
+    with pytest.raises(UnitError):
+        result_unit("sum", ["名", "人"])
+
+
+@pytest.mark.parametrize("count_by, problem", [
+    ("split (([^X]+)+)+X", "a quantifier inside a repeated group"),
+    ("split (a*)*", "a quantifier inside a repeated group"),
+    ("split (?:、?和?)+", "a quantifier inside a repeated group"),  # the optional parts split a run many ways
+    ("distinct (.*鎮){3}", "a quantifier inside a repeated group"),
+    ("split (?=(a+)+)", "a quantifier inside a repeated group"),  # a lookahead is matched all the same
+    ("split (、|、、)+", "an alternation (|) inside a repeated group"),
+    ("split (和|与和)+", "an alternation (|) inside a repeated group"),
+    (r"split (、)\1", "a backreference"),
+    ("split (、)?(?(1)和|及)", "a backreference"),
+    ("guess 、", "count_by must be 'split <regex>' or 'distinct <regex>'"),
+    ("split ", "count_by must be 'split <regex>' or 'distinct <regex>'"),
+])
+def test_count_by_patterns_that_can_backtrack_are_refused(count_by, problem):
+    assert count_by_problem(count_by) == problem
+
+
+@pytest.mark.parametrize("count_by", [
+    "split 、|和",  # a top-level alternation matches at one place one way
+    "distinct [^為、,]{2}鎮",  # a fixed count matches one way
+    "split (?:[^X]{2}鎮)+",  # ... even repeated
+    "split (、|，)+",  # alternatives of one character are a character class
+    "split [一二三四]是(?=[综突便动])",
+    r"split (?<!\d)\d、",
+    "distinct [^、]*厅",
+])
+def test_count_by_patterns_that_match_one_way_are_accepted(count_by):
+    assert count_by_problem(count_by) == ""
+
+
+def test_count_by_that_is_no_regex_says_why():
+    assert count_by_problem("split (、").startswith("not a regular expression (missing ), unterminated subpattern")
+
+
+def _lists():
+    with open(DATA_DIR / "lists.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_every_count_by_of_the_tables_is_accepted_and_counts_as_re_does():
+    """count_items runs on the regex package (for its time limit): the same counts as the re module gave."""
+    def with_re(items, count_by):
+        mode, _, pattern = count_by.partition(" ")
+        if mode == "distinct":
+            return len(set(re.findall(pattern, items)))
+        pieces = re.sub(r"[(（][^()（）]*[)）]", "", re.sub(pattern, "\x00", items)).split("\x00")
+        return len([piece for piece in pieces if piece.strip()])
+
+    lists = _lists()
+    assert len(lists) == 91
+    for listed in lists:
+        assert count_by_problem(listed["count_by"]) == "", listed["list_id"]
+        assert count_items(listed["items"], listed["count_by"]) == with_re(listed["items"], listed["count_by"]), listed["list_id"]
+
+
+def test_a_count_that_backtracks_stops_at_the_time_limit():
+    """The second guard, for a pattern validation did not refuse (or tables validated by older code)."""
+    started = time.perf_counter()
+    with pytest.raises(CountTimeout) as err:
+        count_items("和" * 40 + "。", "split (和|和和)+、", timeout=0.2)
+    assert time.perf_counter() - started < 5  # re alone would run for hours
+    assert str(err.value).startswith("count_by 'split (和|和和)+、' took longer than 0.2 s on 41 characters; it backtracks")
