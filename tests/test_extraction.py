@@ -115,7 +115,8 @@ def onboarded(tmp_path, data_copy):
     report = reports / FICTIONAL.name
     report.write_bytes(FICTIONAL.read_bytes())
     done = add_source(report, "fictional_town", data_copy, tmp_path / "review",
-                      place=("某某镇(虚构)", "A fictional town", "town"), title_en="A fictional report written for the tests")
+                      place=("某某镇(虚构)", "A fictional town", "town"), title_en="A fictional report written for the tests",
+                      reports_dir=reports)
     return {"data": data_copy, "reports": reports, "done": done}
 
 
@@ -146,8 +147,8 @@ def test_accepted_rows_enter_the_tables_validated_and_are_audited(onboarded):
     facts_file, findings_file = onboarded["done"]["review"]
     _mark(facts_file, lambda r: r["as_written"].isin(["45名", "20名", "25名"]))
     _mark(findings_file, lambda r: r["rule"] == "sum")
-    assert accept(facts_file, onboarded["data"]) == 3
-    assert accept(findings_file, onboarded["data"]) == 1
+    assert accept(facts_file, onboarded["data"], onboarded["reports"]) == 3
+    assert accept(findings_file, onboarded["data"], onboarded["reports"]) == 1
     tables = reload_tables(onboarded["data"])
     # the folder holds only the new report: its rows' locators are all found (the five reports' are not here)
     problems = verify_sources(tables, onboarded["reports"]).problems
@@ -170,19 +171,20 @@ def test_a_bad_row_is_refused_and_nothing_is_written(onboarded):
     review.loc[review["as_written"] == "45名", "value"] = "54"  # a transcription slip
     review.to_csv(facts_file, index=False)
     with pytest.raises(DataError, match="as_written/value"):
-        accept(facts_file, onboarded["data"])
+        accept(facts_file, onboarded["data"], onboarded["reports"])
     assert (onboarded["data"] / "facts.csv").read_bytes() == before
     review.loc[review["as_written"] == "45名", "accept"] = "maybe"
     review.to_csv(facts_file, index=False)
     with pytest.raises(ValueError, match="'maybe'"):
-        accept(facts_file, onboarded["data"])
+        accept(facts_file, onboarded["data"], onboarded["reports"])
 
 
 def test_a_source_is_added_once(onboarded):
     from analysis.extraction.onboarding import add_source
 
-    with pytest.raises(ValueError, match="already in data/sources.csv"):
-        add_source(onboarded["reports"] / FICTIONAL.name, "fictional_town", onboarded["data"], onboarded["reports"] / "r")
+    with pytest.raises(ValueError, match="already in data/sources.csv"):  # the same id for other lines of the text
+        add_source(onboarded["reports"] / FICTIONAL.name, "fictional_town", onboarded["data"], onboarded["reports"] / "r",
+                   lines=(1, 2), reports_dir=onboarded["reports"])
 
 
 # Measure suggestions on sentences written for these tests (not from the five reports), with the vocabulary's

@@ -1,17 +1,15 @@
 """Onboard a report: its sources.csv and counties.csv rows, and candidate rows in a review file a person accepts.
 
 Nothing enters the fact or finding tables without a person's "yes" on the row; every write is
-validated first on a scratch copy of the tables and then made all at once, or not at all.
+validated first on a scratch copy of the tables and then made all at once, or not at all, under the
+data folder's lock (:mod:`analysis.writing`). The report must lie in the reports folder: the site
+publishes what the tables point at.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
-import shutil
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -21,27 +19,13 @@ from analysis.extraction.claims import find_claims
 from analysis.extraction.measures import MeasureSuggester
 from analysis.extraction.text import read_report
 from analysis.outputs import write_text_atomic
+from analysis.paths import path_inside
 from analysis.schemas import COLUMNS
 from analysis.tables import DataError, load_tables, reload_tables
+from analysis.writing import append_rows, commit_tables, csv_rows, data_lock, set_cells
 
 REVIEW_COLUMNS = ["accept", *COLUMNS["facts"], "line", "confidence"]
 FINDING_REVIEW_COLUMNS = ["accept", *COLUMNS["findings"], "line", "proposed_inputs", "items"]
-
-
-def _csv_text(header: list[str], rows: list[dict]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows({k: ("" if v is None or (isinstance(v, float) and pd.isna(v)) else v) for k, v in r.items()} for r in rows)
-    return buffer.getvalue()
-
-
-def _append_rows(path: Path, header: list[str], rows: list[dict]) -> str:
-    """The file's text with ``rows`` appended (kept in the file's own column order)."""
-    text = path.read_text(encoding="utf-8") if path.is_file() else _csv_text(header, [])
-    if not text.endswith(("\n", "\r\n")):
-        text += "\r\n"
-    return text + _csv_text(header, rows).split("\r\n", 1)[1]
 
 
 def _number(x) -> str:
@@ -50,48 +34,76 @@ def _number(x) -> str:
     return str(int(x)) if float(x).is_integer() else repr(float(x))
 
 
-def commit_tables(data_dir: Path, changes: dict[str, str]) -> None:
-    """Replace some tables with new text, but only if every table still validates: all or nothing."""
-    with tempfile.TemporaryDirectory() as scratch:
-        trial = Path(scratch) / "data"
-        shutil.copytree(data_dir, trial)
-        for name, text in changes.items():
-            (trial / f"{name}.csv").write_text(text, encoding="utf-8", newline="")
-        load_tables(trial)  # raises DataError naming file, row and column; nothing in data_dir was touched
-    for name, text in changes.items():
-        write_text_atomic(Path(data_dir) / f"{name}.csv", text)
-
-
 def add_source(path: Path, county: str, data_dir: Path, review_dir: Path, lines: tuple[int, int] | None = None,
                source: str | None = None, title_zh: str = "", title_en: str = "", issuer: str = "",
-               place: tuple[str, str, str] | None = None) -> dict:
+               place: tuple[str, str, str] | None = None, reports_dir: Path | None = None, force: bool = False) -> dict:
     """Register a report and write its candidate rows for review; returns what was written.
 
-    ``place`` is (name_zh, name_en, level) when ``county`` is new.
+    ``place`` is (name_zh, name_en, level) when ``county`` is new. ``path`` must lie in ``reports_dir`` (default:
+    REPORTS_DIR or ../shared/reports). Everything is read and proposed before anything is written; the tables
+    are then written all together, and the review files after them. A run stopped in between is simply run
+    again: a source registered by an earlier run of the same text gets its review files. Review files that
+    exist are kept unless ``force``.
     """
-    text, encoding = read_report(path)
-    all_lines = text.split("\n")
-    start, end = lines or (1, len(all_lines))
-    tables = load_tables(data_dir)
-    source = source or "s" + re.sub(r"[^a-z0-9]+", "_", Path(path).stem.lower()).strip("_")[:20]
-    if source in set(tables.sources["source"]):
-        raise ValueError(f"source {source!r} is already in data/sources.csv; give another --source")
-    title = next((line.strip() for line in all_lines[start - 1:end] if line.strip()), "")[:80]
-    changes = {"sources": _append_rows(data_dir / "sources.csv", COLUMNS["sources"], [{
-        "source": source, "file": Path(path).name, "part": "", "line_start": start, "line_end": end,
-        "title_zh": title_zh or title, "title_en": title_en or "(title to translate)", "issuer": issuer or "not given",
-        "place": place[0] if place else "", "date": "", "sha256": hashlib.sha256(Path(path).read_bytes()).hexdigest(),
-        "notes": f"added with add-source ({encoding.upper()})"}])}
-    if county not in set(tables.counties["county"]):
-        if not place:
-            raise ValueError(f"county {county!r} is new: give --name-zh, --name-en and --level")
-        changes["counties"] = _append_rows(data_dir / "counties.csv", COLUMNS["counties"], [{
-            "county": county, "name_zh": place[0], "name_en": place[1], "level": place[2], "parent": "", "province": "",
-            "gb_code": "", "anonymised": "false", "sources": source}])
-    commit_tables(data_dir, changes)
+    from analysis.paths import reports_dir as default_reports_dir
 
-    tables = reload_tables(data_dir)
-    candidates = find_numbers(text, (start, end))
+    folder = reports_dir or default_reports_dir()
+    if folder is None:
+        raise ValueError("no reports folder (../shared/reports, REPORTS_DIR or --reports-dir): put the text there first")
+    path = path_inside(folder, path)
+    text, encoding = read_report(path)
+    all_lines = text.splitlines()  # a final newline ends the last line; it does not start another
+    start, end = lines or (1, len(all_lines))
+    if end > len(all_lines):
+        raise ValueError(f"--lines {start}-{end}: {path.name} has {len(all_lines)} lines")
+    relative = path.relative_to(Path(folder).resolve()).as_posix()
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    source = source or "s" + re.sub(r"[^a-z0-9]+", "_", path.stem.lower()).strip("_")[:20]
+    facts_file, findings_file = Path(review_dir) / f"{source}.facts.csv", Path(review_dir) / f"{source}.findings.csv"
+    with data_lock(data_dir):
+        tables = load_tables(data_dir)
+        known = tables.sources[tables.sources["source"] == source]
+        again = not known.empty and (known.iloc[0]["file"], known.iloc[0]["sha256"], int(known.iloc[0]["line_start"]),
+                                     int(known.iloc[0]["line_end"])) == (relative, sha256, start, end)
+        if not known.empty and not again:
+            raise ValueError(f"source {source!r} is already in data/sources.csv (another file or lines); give another --source")
+        existing = [str(f) for f in (facts_file, findings_file) if f.exists()]
+        if existing and not force:
+            raise ValueError(f"{' and '.join(existing)} exist (a review under way?); they are kept: "
+                             "accept what was reviewed, or rerun with --force to propose the rows again")
+        changes = {}
+        if not again:
+            title = next((line.strip() for line in all_lines[start - 1:end] if line.strip()), "")[:80]
+            changes["sources"] = append_rows(Path(data_dir) / "sources.csv", COLUMNS["sources"], [{
+                "source": source, "file": relative, "part": "", "line_start": start, "line_end": end,
+                "title_zh": title_zh or title, "title_en": title_en or "(title to translate)", "issuer": issuer or "not given",
+                "place": place[0] if place else "", "date": "", "sha256": sha256,
+                "notes": f"added with add-source ({encoding.upper()})"}])
+        spoken = dict(zip(tables.counties["county"], tables.counties["sources"]))
+        if county in spoken and source not in spoken[county].split():  # the county now speaks of this source too
+            changes["counties"] = set_cells(Path(data_dir) / "counties.csv", "county", county,
+                                            {"sources": f"{spoken[county]} {source}".strip()})
+        if county not in spoken:
+            if not place:
+                raise ValueError(f"county {county!r} is new: give --name-zh, --name-en and --level")
+            changes["counties"] = append_rows(Path(data_dir) / "counties.csv", COLUMNS["counties"], [{
+                "county": county, "name_zh": place[0], "name_en": place[1], "level": place[2], "parent": "", "province": "",
+                "gb_code": "", "anonymised": "false", "sources": source}])
+        facts, findings = _proposals(text, (start, end), county, source, tables)  # before any write: Ctrl-C here leaves all as it was
+        if changes:
+            commit_tables(data_dir, changes)
+    review_dir = Path(review_dir)
+    review_dir.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(facts_file, csv_rows(REVIEW_COLUMNS, facts))
+    write_text_atomic(findings_file, csv_rows(FINDING_REVIEW_COLUMNS, findings))
+    reload_tables(data_dir)
+    return {"source": source, "encoding": encoding, "facts": len(facts), "findings": len(findings),
+            "review": [facts_file, findings_file], "new_county": county not in spoken, "again": again}
+
+
+def _proposals(text: str, lines: tuple[int, int], county: str, source: str, tables) -> tuple[list[dict], list[dict]]:
+    """The candidate fact and finding rows of a report's lines, for a person to review."""
+    candidates = find_numbers(text, lines)
     suggester = MeasureSuggester(tables.measures, tables.facts)
     domains = dict(zip(tables.measures["measure"], tables.measures["domain"]))
     facts, seen = [], {}
@@ -117,17 +129,21 @@ def add_source(path: Path, county: str, data_dir: Path, review_dir: Path, lines:
                          "inputs": " ".join(by_span.get(tuple(span), "?") for span in p.input_spans),
                          "note": f"proposed: {p.pattern}" + (f"; list to add to lists.csv: {p.items}" if p.items else ""),
                          "line": p.line, "proposed_inputs": p.inputs, "items": p.items})
-    review_dir.mkdir(parents=True, exist_ok=True)
-    facts_file, findings_file = review_dir / f"{source}.facts.csv", review_dir / f"{source}.findings.csv"
-    write_text_atomic(facts_file, _csv_text(REVIEW_COLUMNS, facts))
-    write_text_atomic(findings_file, _csv_text(FINDING_REVIEW_COLUMNS, findings))
-    return {"source": source, "encoding": encoding, "facts": len(facts), "findings": len(findings),
-            "review": [facts_file, findings_file], "new_county": "counties" in changes}
+    return facts, findings
 
 
-def accept(review_file: Path, data_dir: Path) -> int:
-    """Move the rows a person marked accept=yes from a review file into data/; returns how many."""
+def accept(review_file: Path, data_dir: Path, reports_dir: Path | None = None) -> int:
+    """Move the rows a person marked accept=yes from a review file into data/; returns how many.
+
+    Each accepted row is checked first: its county must be one that its source speaks of (counties.csv's
+    ``sources``), and a fact's locator must stand verbatim in its source's lines (read from ``reports_dir``,
+    default REPORTS_DIR or ../shared/reports). Errors name the review file's row.
+    """
+    review_file = Path(review_file)
+    if not review_file.is_file():
+        raise ValueError(f"{review_file}: no such file")
     review = pd.read_csv(review_file, dtype=str, keep_default_na=False)
+    review.index = range(2, len(review) + 2)  # row numbers of the file (row 1 is the header)
     if "accept" not in review:
         raise ValueError(f"{review_file}: not a review file (no 'accept' column)")
     unknown = sorted(set(review["accept"].str.strip().str.lower()) - {"", "yes", "no"})
@@ -135,12 +151,80 @@ def accept(review_file: Path, data_dir: Path) -> int:
         raise ValueError(f"{review_file}, column 'accept': {', '.join(map(repr, unknown))}; write yes, no, or leave it empty")
     chosen = review[review["accept"].str.strip().str.lower() == "yes"]
     table = "facts" if "fact_id" in review else "findings"
+    missing = [c for c in COLUMNS[table] if c not in review]
+    if missing:
+        raise ValueError(f"{review_file}, row 1: missing column(s) {', '.join(missing)}")
     if chosen.empty:
         return 0
-    rows = chosen[COLUMNS[table]].to_dict("records")
-    commit_tables(Path(data_dir), {table: _append_rows(Path(data_dir) / f"{table}.csv", COLUMNS[table], rows)})
+    with data_lock(data_dir):  # read, check and write as one step: two accepts at once must not lose a row
+        tables = load_tables(data_dir)
+        problems = _accept_problems(review_file, chosen, table, tables, reports_dir)
+        if problems:
+            raise DataError(problems)
+        target = Path(data_dir) / f"{table}.csv"
+        before = _rows_in(target)
+        rows = chosen[COLUMNS[table]].to_dict("records")
+        try:
+            commit_tables(Path(data_dir), {table: append_rows(target, COLUMNS[table], rows)})
+        except DataError as err:  # name the review file's rows, not rows of data/ that do not exist yet
+            raise DataError([_review_row(problem, target, before, list(chosen.index), review_file) for problem in err.problems]) from None
     reload_tables(data_dir)
     return len(rows)
+
+
+def _rows_in(path: Path) -> int:
+    import csv
+
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return sum(1 for _ in csv.reader(f))
+
+
+def _review_row(problem: str, target: Path, before: int, review_rows: list[int], review_file: Path) -> str:
+    """``data/facts.csv, row N`` of an appended row, said as the review file's row it came from."""
+    found = re.match(rf"(?:data/)?{re.escape(target.name)}, row (\d+)", problem)
+    if not found or int(found.group(1)) <= before:
+        return problem
+    origin = review_rows[int(found.group(1)) - before - 1]
+    return f"{review_file}, row {origin}" + problem[found.end():]
+
+
+def _accept_problems(review_file: Path, chosen: pd.DataFrame, table: str, tables, reports_dir: Path | None) -> list[str]:
+    """What is wrong with the chosen rows before they are validated with the tables: county and locator."""
+    from analysis.paths import OutsideFolderError, file_inside
+    from analysis.paths import reports_dir as default_reports_dir
+
+    spoken = {county: set(sources.split()) for county, sources in zip(tables.counties["county"], tables.counties["sources"])}
+    problems = []
+    for row_number, row in chosen.iterrows():
+        source = row.get("source", "") or tables.facts.set_index("fact_id")["source"].get(row.get("claim_fact", ""), "")
+        if source and row["county"] in spoken and source not in spoken[row["county"]]:
+            problems.append(f"{review_file}, row {row_number}, column 'county': {row['county']!r} is not a place that source "
+                            f"{source!r} speaks of (data/counties.csv, column 'sources'); choose the place the number is about")
+    if table != "facts":
+        return problems
+    folder = reports_dir or default_reports_dir()
+    if folder is None:
+        return problems + [f"{review_file}: no reports folder (../shared/reports, REPORTS_DIR or --reports-dir) to check the "
+                           "locators in; nothing was accepted"]
+    sources = tables.sources.set_index("source")
+    texts: dict[str, str] = {}
+    for row_number, row in chosen.iterrows():
+        if row["source"] not in sources.index:
+            continue  # validation names it
+        if row["source"] not in texts:
+            src = sources.loc[row["source"]]
+            try:
+                text, _ = read_report(file_inside(folder, src["file"]))
+            except (OutsideFolderError, OSError, ValueError) as err:
+                problems.append(f"{review_file}, row {row_number}, column 'source': {row['source']}: {err}")
+                texts[row["source"]] = None
+                continue
+            texts[row["source"]] = "\n".join(text.splitlines()[int(src["line_start"]) - 1:int(src["line_end"])])
+        part = texts[row["source"]]
+        if part is not None and row["locator"] not in part:
+            problems.append(f"{review_file}, row {row_number}, column 'locator': {row['locator']!r} is not in {row['source']}'s "
+                            "lines; copy it verbatim from the text")
+    return problems
 
 
 __all__ = ["DataError", "accept", "add_source", "commit_tables"]

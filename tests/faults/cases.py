@@ -262,7 +262,7 @@ CASES = [
           r"--lines '9-3': give two line numbers"),
     Fault("accept-missing-review-file", None, ("--data-dir", "{data}", "accept", "{tmp}/review.csv"), BAD, r"review.csv"),
     Fault("add-source-missing-file", None, ("--data-dir", "{data}", "add-source", "{tmp}/none.txt", "--county", "dongying",
-                                            "--review", "{tmp}/review"), BAD, r"none.txt: no such file"),
+                                            "--review", "{tmp}/review", "--reports-dir", "{tmp}"), BAD, r"none.txt: no such file"),
     # size
     Fault("facts-too-many-rows", raw("facts", lambda b: b + (b.split(b"\n", 2)[1] + b"\n") * 500_001), VALIDATE, BAD,
           rf"{FACTS}: about .* rows; a table may have at most 500,000"),
