@@ -9,22 +9,23 @@ from html import escape
 import pandas as pd
 
 
-_HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
-# The other ASCII marks that can start Markdown syntax (links, images, emphasis, lists, headings, tables,
-# autolinks, math in JupyterLab); CommonMark lets a backslash make each of them literal.
-_MARKDOWN_MARKS = frozenset("!#()*+-.:=@[\\]^_`{|}~$")
+_HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# The marks that can make Markdown out of text in the middle of a line (links and images need [ ], bare
+# URLs become links at their ':', emphasis * _ ~, code `, tables |, math $ in JupyterLab); CommonMark lets a
+# backslash make each of them literal. Line starts (#, -, 1.) cannot occur: a cell's line breaks become spaces.
+_MARKDOWN_MARKS = frozenset("\\`*_[]!|~$:")
 
 
 def markdown_text(value) -> str:
     r"""``value`` as literal text inside Markdown: no markup, link, image or HTML of its own survives.
 
-    HTML's five special characters become entities and the marks that can start Markdown syntax are
-    backslash-escaped, so a table cell is shown as it is written, never run.
+    HTML's special characters become entities and the marks that can make Markdown are backslash-escaped,
+    so a table cell is shown as it is written: never run, never a link or an image.
 
-    >>> print(markdown_text("[x](javascript:alert(2)) <b>"))
-    \[x\]\(javascript\:alert\(2\)\) &lt;b&gt;
-    >>> print(markdown_text("東營市 44.6%, 1 + 1"))
-    東營市 44\.6%, 1 \+ 1
+    >>> print(markdown_text("[x](javascript:alert(2)) <b> ![](http://x/t.png)"))
+    \[x\](javascript\:alert(2)) &lt;b&gt; \!\[\](http\://x/t.png)
+    >>> print(markdown_text("東營市 44.6% (1 + 1)"))
+    東營市 44.6% (1 + 1)
     """
     out = []
     for ch in str(value):
