@@ -6,7 +6,7 @@ import csv
 import hashlib
 import io
 import os
-import pickle
+import struct
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.extraction.text import utf16_order
 from analysis.paths import DATA_DIR
 from analysis.rows import Columns, Row, RowsById
 from analysis.schemas import COLUMNS, NUMERIC_COLUMNS, schemas
@@ -99,17 +100,17 @@ def read_table(path: Path, name: str, label: str) -> pd.DataFrame:
     if lines > MAX_ROWS + 1:
         raise DataError([f"{label}: about {lines - 1:,} rows; a table may have at most {MAX_ROWS:,}. "
                          "Split the collection into several data folders (one per province) and run each with --data-dir"])
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        row = raw[: err.start].count(b"\n") + 1
-        raise DataError([f"{label}, row {row}: not UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8, not GBK"]) from None
+    text = _decode(raw, label)
     rows = list(csv.reader(io.StringIO(text, newline="")))
     if not rows:
         raise DataError([f"{label}: empty file, expected a header row"])
     header, problems = rows[0], []
+    # a repeated column would be read as one of the two (or pass validation twice): which one is a guess
+    counts = {c: header.count(c) for c in dict.fromkeys(header)}
+    problems += [f"{label}, row 1: column '{c}' appears {'twice' if n == 2 else f'{n} times'}; keep one of them"
+                 for c, n in counts.items() if n > 1]
     missing = [c for c in COLUMNS[name] if c not in header]
-    extra = [c for c in header if c not in COLUMNS[name]]
+    extra = [c for c in counts if c not in COLUMNS[name]]
     problems += [f"{label}, row 1, column '{c}': missing column" for c in missing]
     problems += [f"{label}, row 1, column '{c}': unknown column" for c in extra]
     problems += [
@@ -120,6 +121,24 @@ def read_table(path: Path, name: str, label: str) -> pd.DataFrame:
     frame = pd.DataFrame(rows[1:], columns=header, dtype=object).astype(str)  # str even when empty
     frame.index = range(2, len(rows) + 1)  # the index is the row number in the file
     return frame
+
+
+def _decode(raw: bytes, label: str) -> str:
+    """A table's text; one line naming the encoding it is in when that is not UTF-8."""
+    order = utf16_order(raw)
+    if order:  # Excel's "Unicode text" and some editors; without a BOM it would even pass as UTF-8 with NULs
+        raise DataError([f"{label}: the file is UTF-16 ({order}), not UTF-8; save it as UTF-8 "
+                         "(Excel: Save As \"CSV UTF-8\"; or iconv -f UTF-16 -t UTF-8)"])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        row = raw[: err.start].count(b"\n") + 1
+        where = f"{label}, row {row}: not UTF-8 (byte 0x{raw[err.start]:02x})"
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:  # Latin-1, Big5 with stray bytes, a damaged file ...: not to be called GBK
+        raise DataError([f"{where}, nor GB18030; save the file as UTF-8"]) from None
+    raise DataError([f"{where}; it reads as GB18030 (GBK): save the file as UTF-8"])
 
 
 def _messages(err: pa.errors.SchemaErrors, label: str, frame: pd.DataFrame) -> list[str]:
@@ -196,8 +215,10 @@ def _cache_dir() -> Path:
 
 
 def _content_key(data_dir: Path) -> str:
-    """Digest of the tables, the validating code, and the pandas version the pickle needs."""
-    h = hashlib.sha256(pd.__version__.encode())
+    """Digest of the tables, the validating code, and the pandas and pyarrow versions that read an entry back."""
+    import pyarrow
+
+    h = hashlib.sha256(f"{pd.__version__} {pyarrow.__version__}".encode())
     here = Path(__file__).parent
     for path in [*(data_dir / f"{name}.csv" for name in TABLES),
                  *(here / f for f in ("tables.py", "schemas.py", "numbers.py", "windows.py", "rules.py"))]:
@@ -206,31 +227,82 @@ def _content_key(data_dir: Path) -> str:
     return h.hexdigest()
 
 
+# A cache entry: this line, the sha256 of the key and the body, then each table in TABLES' order as its
+# length (8 bytes, little-endian) and an Arrow IPC stream. Data only: where the folder is shared (a Dask
+# cluster's cache), a planted entry cannot run code as the pickle the cache was did when read. The digest
+# makes a damaged or edited entry a miss; whoever can write the folder could still forge a whole entry's values.
+CACHE_FORMAT = b"township-reform-audit validated tables, Arrow IPC streams, v1\n"
+DIGEST_SIZE = 32
+TEXT = pd.StringDtype("pyarrow", na_value=float("nan"))  # pandas' "str", the text columns' dtype
+
+
 @lru_cache(maxsize=4)
 def _load_cached(data_dir: Path, stamp: tuple) -> Tables:
     from analysis.outputs import write_bytes_atomic
 
     key = _content_key(data_dir)
-    cached = _cache_dir() / f"tables-{key}.pickle"
-    if cached.is_file():
-        try:
-            tables = pickle.loads(cached.read_bytes())
-            return Tables(**{**tables.__dict__, "data_dir": data_dir})
-        except Exception:  # an unreadable cache entry is only a cache miss
-            pass
+    cached = _cache_dir() / f"tables-{key}.arrow"
+    try:
+        tables = _read_entry(cached.read_bytes(), key, data_dir)
+    except Exception:  # absent, unreadable, truncated, tampered with or of another format: only a cache miss
+        tables = None
+    if tables is not None:
+        return tables
     tables = _load_tables(data_dir)
     try:
-        write_bytes_atomic(cached, pickle.dumps(tables))
+        write_bytes_atomic(cached, _entry(tables, key))
         _prune_cache(cached.parent)
     except OSError:  # a read-only home still works, just without the cache
         pass
     return tables
 
 
+def _entry(tables: Tables, key: str) -> bytes:
+    import pyarrow
+
+    body = []
+    for name in TABLES:
+        table = pyarrow.Table.from_pandas(getattr(tables, name), preserve_index=False)  # a RangeIndex, as read back
+        sink = pyarrow.BufferOutputStream()
+        with pyarrow.ipc.new_stream(sink, table.schema) as writer:
+            writer.write_table(table)
+        stream = sink.getvalue()
+        body += [struct.pack("<Q", stream.size), stream.to_pybytes()]
+    body = b"".join(body)
+    return CACHE_FORMAT + hashlib.sha256(key.encode() + body).digest() + body
+
+
+def _read_entry(blob: bytes, key: str, data_dir: Path) -> Tables | None:
+    """The tables an entry holds, or None when its digest or a table's columns are not what they must be."""
+    import pyarrow
+
+    start = len(CACHE_FORMAT) + DIGEST_SIZE
+    if not blob.startswith(CACHE_FORMAT):
+        return None
+    body = memoryview(blob)[start:]
+    digest = hashlib.sha256(key.encode())
+    digest.update(body)
+    if digest.digest() != blob[len(CACHE_FORMAT):start]:
+        return None
+    buffer, at, frames = pyarrow.py_buffer(body), 0, {}
+    for name in TABLES:
+        (size,) = struct.unpack_from("<Q", body, at)
+        table = pyarrow.ipc.open_stream(buffer.slice(at + 8, size)).read_all()
+        at += 8 + size
+        numeric = NUMERIC_COLUMNS.get(name, [])
+        if (sorted(table.schema.names) != sorted(COLUMNS[name])  # the columns a validated table has, of plain types
+                or any(f.type != (pyarrow.float64() if f.name in numeric else pyarrow.large_string()) for f in table.schema)):
+            return None
+        # built column by column: Table.to_pandas's generic path (its pandas metadata) cost 0.5 ms a table
+        frames[name] = pd.DataFrame({f.name: column.to_numpy().copy() if f.name in numeric else TEXT.__from_arrow__(column)
+                                     for f, column in zip(table.schema, table.columns)})
+    return Tables(**frames, data_dir=data_dir) if at == len(body) else None
+
+
 def _prune_cache(folder: Path) -> None:
     """Keep the CACHE_ENTRIES newest validated versions; each edit of the tables makes a new one."""
-    entries = sorted(folder.glob("tables-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[CACHE_ENTRIES:]:
+    entries = sorted(folder.glob("tables-*.arrow"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [*entries[CACHE_ENTRIES:], *folder.glob("tables-*.pickle")]:  # and the pickles of the old format
         old.unlink(missing_ok=True)
     for leftover in folder.glob(".tables-*.tmp"):  # from a write that was killed
         if entries and leftover.stat().st_mtime < entries[0].stat().st_mtime:

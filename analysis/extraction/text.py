@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import unicodedata
 from pathlib import Path
 
 ENCODINGS = ("utf-8", "gb18030")
@@ -9,6 +11,27 @@ ENCODINGS = ("utf-8", "gb18030")
 
 class TextError(ValueError):
     """A report text that cannot be read; the message names the file and what to do."""
+
+
+def utf16_order(raw: bytes) -> str | None:
+    """The byte order ("little-endian" or "big-endian") when ``raw`` is UTF-16 text, else None.
+
+    Windows tools (Excel's "Unicode text", Notepad's "Unicode") save UTF-16: a byte-order mark FF FE or FE FF,
+    or without one a NUL beside every ASCII character. NULs that decode to control characters are a binary file.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "little-endian" if raw[0] == 0xFF else "big-endian"
+    sample = raw[:4096]
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    if not odd and not even:
+        return None
+    order = "little-endian" if odd > even else "big-endian"  # ASCII's high byte is the NUL
+    try:  # final=False: the sample may end inside a character
+        text = codecs.getincrementaldecoder("utf-16-le" if odd > even else "utf-16-be")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return None
+    text_like = all(c in "\t\n\r" or (unicodedata.category(c) not in ("Cc", "Cs", "Cn")) for c in text)
+    return order if text_like else None
 
 
 def read_report(path: Path | str) -> tuple[str, str]:
@@ -20,6 +43,10 @@ def read_report(path: Path | str) -> tuple[str, str]:
     if not path.is_file():
         raise TextError(f"{path}: no such file")
     raw = path.read_bytes()
+    order = utf16_order(raw)
+    if order:
+        raise TextError(f"{path}: UTF-16 text ({order}), not UTF-8; save it as UTF-8 "
+                        "(e.g. iconv -f UTF-16 -t UTF-8, or Notepad's Save As with encoding UTF-8)")
     if b"\x00" in raw[:4096]:
         raise TextError(f"{path}: a binary file (NUL bytes), not a report text; save it as UTF-8 text")
     for encoding in ENCODINGS:

@@ -73,7 +73,7 @@ def test_the_validation_cache_keeps_only_its_newest_entries(tmp_path, monkeypatc
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     (tmp_path / "cache").mkdir()
-    (tmp_path / "cache" / ".tables-killed.pickle.1.tmp").write_bytes(b"half")  # a write that was killed
+    (tmp_path / "cache" / ".tables-killed.arrow.1.tmp").write_bytes(b"half")  # a write that was killed
     for i in range(CACHE_ENTRIES + 3):  # each edit of the tables is a new version
         rows = _rows(data / "counties.csv")
         rows[1][rows[0].index("name_en")] = f"edit {i}"
@@ -81,7 +81,7 @@ def test_the_validation_cache_keeps_only_its_newest_entries(tmp_path, monkeypatc
             csv.writer(f).writerows(rows)
         reload_tables(data)
         time.sleep(0.01)
-    kept = list((tmp_path / "cache").glob("tables-*.pickle"))
+    kept = list((tmp_path / "cache").glob("tables-*.arrow"))
     assert len(kept) == CACHE_ENTRIES
     assert not list((tmp_path / "cache").glob(".tables-*.tmp"))
     assert load_tables(data).counties.iloc[0]["name_en"] == f"edit {CACHE_ENTRIES + 2}"  # the newest is served
