@@ -45,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=("csv", "xlsx", "parquet", "dta"),
                         help="xlsx: one workbook, a sheet per table and a codebook; dta: Stata 14+, labelled")
     export.add_argument("--out", type=Path, required=True, help="folder to write into (created if need be)")
+    export.add_argument("--spreadsheet-safe", action="store_true",
+                        help="csv: put ' before text that begins = + - @ (a spreadsheet would read it as a formula)")
     package = sub.add_parser("datapackage", help="write data/datapackage.json (Frictionless) from the table schemas")
     package.add_argument("--out", type=Path, help="write it here instead (a file path)")
     batch = sub.add_parser("batch", help="run every notebook for every county and build the HTML site (make reports)")
@@ -315,8 +317,10 @@ def _main(argv: list[str]) -> int:
     elif args.command == "export":
         from analysis.export import export
 
+        if args.spreadsheet_safe and args.format != "csv":
+            _parser().error(f"argument --spreadsheet-safe: for --format csv only ({args.format} keeps text as text)")
         _output_argument(args.out, "--out")
-        for path in export(tables, args.format, args.out):
+        for path in export(tables, args.format, args.out, spreadsheet_safe=args.spreadsheet_safe):
             print(path)
     elif args.command == "validate":
         counts = ", ".join(f"{name} {len(getattr(tables, name))}" for name in LISTING_COLUMNS | {"findings": 0, "themes": 0, "lists": 0})

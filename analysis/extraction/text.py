@@ -17,21 +17,25 @@ def utf16_order(raw: bytes) -> str | None:
     """The byte order ("little-endian" or "big-endian") when ``raw`` is UTF-16 text, else None.
 
     Windows tools (Excel's "Unicode text", Notepad's "Unicode") save UTF-16: a byte-order mark FF FE or FE FF,
-    or without one a NUL beside every ASCII character. NULs that decode to control characters are a binary file.
+    or without one a NUL beside every ASCII character. Either must decode to text: control characters, private-use
+    or unassigned ones mean a binary file or another encoding.
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "little-endian" if raw[0] == 0xFF else "big-endian"
-    sample = raw[:4096]
-    odd, even = sample[1::2].count(0), sample[0::2].count(0)
-    if not odd and not even:
-        return None
-    order = "little-endian" if odd > even else "big-endian"  # ASCII's high byte is the NUL
+        little, sample = raw[0] == 0xFF, raw[2:4098]
+    else:
+        sample = raw[:4096]
+        odd, even = sample[1::2].count(0), sample[0::2].count(0)
+        if not odd and not even:
+            return None
+        little = odd > even  # ASCII's high byte is the NUL
     try:  # final=False: the sample may end inside a character
-        text = codecs.getincrementaldecoder("utf-16-le" if odd > even else "utf-16-be")().decode(sample, final=False)
+        text = codecs.getincrementaldecoder("utf-16-le" if little else "utf-16-be")().decode(sample, final=False)
     except UnicodeDecodeError:
         return None
-    text_like = all(c in "\t\n\r" or (unicodedata.category(c) not in ("Cc", "Cs", "Cn")) for c in text)
-    return order if text_like else None
+    # control, private-use or unassigned characters: binary bytes (or another encoding), not UTF-16 text
+    if any(c not in "\t\n\r" and unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") for c in text):
+        return None
+    return "little-endian" if little else "big-endian"
 
 
 def read_report(path: Path | str) -> tuple[str, str]:
