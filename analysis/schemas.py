@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import pandas as pd
 
 from analysis.numbers import QUALIFIERS, parse_quantity, same_number
 from analysis.rows import Columns, Row
-from analysis.rules import ARITY, COUNT_ITEMS, RULE_NAMES, UNVERIFIABLE
+from analysis.rules import ARITY, COUNT_ITEMS, COUNT_TIMEOUT, RULE_NAMES, UNVERIFIABLE, CountTimeout, count_by_problem, count_items
 
 TAKES = ("all", "midpoint")  # how a reading takes ranged inputs: every value they allow, or their midpoints
 DOMAINS = ("finance", "staffing", "delegation", "facilities", "context")
@@ -137,13 +136,28 @@ def _unit_of_measure(measure_units: dict[str, str]):
     return lambda row: measure_units.get(row["measure"], row["unit"]) == row["unit"]
 
 
+# Why count_by_problem refuses a pattern that is otherwise valid; each has its own error below.
+BACKTRACKING = ("a quantifier inside a repeated group", "an alternation (|) inside a repeated group", "a backreference")
+
+
 def _valid_count_by(cell: str) -> bool:
-    mode, _, pattern = cell.partition(" ")
+    problem = count_by_problem(cell)
+    return not problem or problem in BACKTRACKING
+
+
+def _count_by_without(hazard: str):
+    return lambda s: s.map(lambda cell: count_by_problem(cell) != hazard)
+
+
+def _counts_in_time(row: Mapping) -> bool:
+    """The list is counted within the time limit (only a pattern that passed the checks above is run)."""
+    if count_by_problem(row["count_by"]):
+        return True
     try:
-        re.compile(pattern)
-    except re.error:
+        count_items(row["items"], row["count_by"])
+    except CountTimeout:
         return False
-    return mode in ("split", "distinct") and bool(pattern)
+    return True
 
 
 def _row_check(fn, error: str) -> pa.Check:
@@ -191,7 +205,16 @@ def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
         },
         "lists": {
             "list_id": _key(), "county": county, "source": source, "what": text, "items": text,
-            "count_by": _col(pa.Check(lambda s: s.map(_valid_count_by), error="count_by must be 'split <regex>' or 'distinct <regex>'")),
+            "count_by": _col(
+                pa.Check(lambda s: s.map(_valid_count_by), error="count_by must be 'split <regex>' or 'distinct <regex>'"),
+                # patterns that can take exponential time on a long list (data/DICTIONARY.md, lists)
+                pa.Check(_count_by_without(BACKTRACKING[0]), error="a quantifier inside a repeated group can backtrack "
+                         "without end; quantify the separator alone, e.g. 'split [、和]+'"),
+                pa.Check(_count_by_without(BACKTRACKING[1]), error="an alternation (|) inside a repeated group can "
+                         "backtrack without end; use a character class, e.g. 'split [、和]+'"),
+                pa.Check(_count_by_without(BACKTRACKING[2]), error="a backreference can backtrack without end; "
+                         "name the separator itself"),
+            ),
             "note": free,
         },
         "findings": {
@@ -229,6 +252,8 @@ def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
         "findings": finding_checks + ledger_checks,
         "sources": [_row_check(_lines_in_order, "columns line_start/line_end: the part ends before it starts")],
         "checks": finding_checks,
+        "lists": [_row_check(_counts_in_time, f"columns items/count_by: counting the items took longer than "
+                             f"{COUNT_TIMEOUT} s; split on a plain separator")],
         "readings": [
             _row_check(_rule_arity, "columns rule/inputs: wrong number of inputs for the rule"),
             _row_check(lambda row: not row["claimed"] or _claim_parses(row), "column claimed: no number in claimed (leave it empty to use the finding's)"),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.consistency import meaning_problems
 from analysis.extraction.text import utf16_order
 from analysis.paths import DATA_DIR
 from analysis.rows import Columns, Row, RowsById
@@ -221,7 +222,7 @@ def _content_key(data_dir: Path) -> str:
     h = hashlib.sha256(f"{pd.__version__} {pyarrow.__version__}".encode())
     here = Path(__file__).parent
     for path in [*(data_dir / f"{name}.csv" for name in TABLES),
-                 *(here / f for f in ("tables.py", "schemas.py", "numbers.py", "windows.py", "rules.py"))]:
+                 *(here / f for f in ("tables.py", "schemas.py", "numbers.py", "windows.py", "rules.py", "consistency.py"))]:
         h.update(path.name.encode())
         h.update(path.read_bytes() if path.is_file() else b"<missing>")
     return h.hexdigest()
@@ -341,6 +342,7 @@ def _load_tables(data_dir: Path) -> Tables:
         except pa.errors.SchemaErrors as err:
             problems += _messages(err, _display(data_dir / f"{name}.csv", data_dir), frames[name])
     problems += _shared_namespace(frames, data_dir)
+    problems += meaning_problems(frames, lambda name: _display(data_dir / f"{name}.csv", data_dir))
     if frames["findings"].empty:  # an audit of nothing would print an empty table and pass
         problems.append(f"{_display(data_dir / 'findings.csv', data_dir)}: no findings; the ledger needs at least one row")
     if problems:
