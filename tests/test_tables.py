@@ -215,6 +215,41 @@ def test_a_list_is_read_by_its_id_and_is_not_a_fact():
         listed["items"] = ""
 
 
+def test_a_reading_computed_from_the_claim_fact_is_refused(data_copy):
+    """Issue 28: xx市's "65%以上 built" (90 of 144, 62.5%) is a discrepancy; a reading of the 65%以上 itself would
+    have made it a tension."""
+    set_cell(data_copy / "readings.csv", 2, "rule", "value")
+    set_cell(data_copy / "readings.csv", 2, "inputs", "anon_city_162_stations_built_share")
+    assert problems(data_copy) == [
+        "data/readings.csv, row 2, column 'inputs': anon_city_162_stations_built_share is the claim fact of finding "
+        "anon_city_162_built_share (data/findings.csv row 106); a reading computed from the claim itself always holds: "
+        "give the facts the claim is computed from"]
+
+
+def test_a_sum_of_powers_and_money_is_refused(data_copy):
+    """Issue 28: 001's 179项 + 155项 + 67项 = 401项, with the 155 made 元, was graded reproduced."""
+    set_cell(data_copy / "facts.csv", 57, "measure", "matching_funds_per_town_per_year")
+    set_cell(data_copy / "facts.csv", 57, "unit", "元")
+    found = problems(data_copy)
+    assert ("data/findings.csv, row 43, column 'inputs': dongying_powers_parts_sum: rule sum needs its inputs in one "
+            "unit, not 项, 元, 项: dongying_powers_in_use (项), dongying_powers_unused (元), dongying_powers_not_taken_up "
+            "(项); give inputs in one unit (ratio and product may mix)") in found
+    # the share of the same 155 in the 401 (row 41) is refused too, and nothing else is
+    assert [p.split(",")[1] for p in found] == [" row 41", " row 43"]
+
+
+def test_a_catastrophic_count_by_is_refused_before_it_runs(data_copy):
+    """Issue 28: split (([^X]+)+)+X hung audit; re would try every way to share 56 characters among three +."""
+    import time
+
+    set_cell(data_copy / "lists.csv", 2, "count_by", "split (([^X]+)+)+X")
+    started = time.perf_counter()
+    found = problems(data_copy)
+    assert time.perf_counter() - started < 30  # validation of the whole copy; the pattern itself is never run
+    assert found == ["data/lists.csv, row 2, column 'count_by': 'split (([^X]+)+)+X': a quantifier inside a repeated "
+                     "group can backtrack without end; quantify the separator alone, e.g. 'split [、和]+'"]
+
+
 def test_a_repeated_column_is_named_not_read_as_one_of_the_two(data_copy):
     def repeat_unit(rows):  # the second 'unit' holds other values: which one would be read is a guess
         rows[0].append("unit")
@@ -366,3 +401,21 @@ def test_old_pickle_entries_are_removed_when_the_cache_is_pruned(data_copy, cach
     (cache / "tables-0123.pickle").write_bytes(b"from the pickle cache")
     load_tables(data_copy)
     assert _cache_entries(cache, "pickle") == [] and len(_cache_entries(cache)) == 1
+
+
+def test_an_audit_stops_a_count_past_the_time_limit_and_names_the_list():
+    """The second guard: a pattern that backtracks (here (和|和和)+ on a run of 和) in tables that were not validated
+    by this code, e.g. an older cache entry."""
+    from dataclasses import replace
+
+    from analysis.audit import audit_findings
+
+    tables = load_tables()
+    lists = tables.lists.copy()
+    assert lists.at[0, "list_id"] == "anon_city_88_pg_offices"  # data/lists.csv row 2, counted by findings row 5
+    lists.at[0, "count_by"], lists.at[0, "items"] = "split (和|和和)+、", "和" * 40 + "。"
+    with pytest.raises(ValueError) as err:
+        audit_findings(replace(tables, lists=lists), county="anon_city_88")
+    assert str(err.value) == ("data/lists.csv, row 2, column 'count_by': count_by 'split (和|和和)+、' took longer than "
+                              "0.5 s on 41 characters; it backtracks: split on a plain separator instead (see "
+                              "data/DICTIONARY.md, lists)")
