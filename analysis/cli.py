@@ -35,11 +35,11 @@ def _parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=text)
         cmd.add_argument("--csv", action="store_true", help="print CSV to stdout")
         if name == "facts":
-            cmd.add_argument("--county", help="only this county id")
-            cmd.add_argument("--domain", help="only this domain")
+            cmd.add_argument("--county", type=_identifier, help="only this county id")
+            cmd.add_argument("--domain", type=_identifier, help="only this domain")
     audit = sub.add_parser("audit", help="recompute every finding in the ledger")
     audit.add_argument("--csv", action="store_true", help="print CSV to stdout")
-    audit.add_argument("--county", help="only this county id")
+    audit.add_argument("--county", type=_identifier, help="only this county id")
     audit.add_argument("--out", type=Path, help=f"also write audit.csv into this folder (e.g. {REPORTS_OUT_DIR.name}/)")
     export = sub.add_parser("export", help="write every table and the audit as csv, xlsx, parquet or dta, with a codebook")
     export.add_argument("--format", required=True, choices=("csv", "xlsx", "parquet", "dta"),
@@ -50,8 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     package = sub.add_parser("datapackage", help="write data/datapackage.json (Frictionless) from the table schemas")
     package.add_argument("--out", type=Path, help="write it here instead (a file path)")
     batch = sub.add_parser("batch", help="run every notebook for every county and build the HTML site (make reports)")
-    batch.add_argument("--county", action="append", help="only this county (repeatable)")
-    batch.add_argument("--notebook", action="append", help="only this notebook, e.g. 03-delegation (repeatable)")
+    batch.add_argument("--county", action="append", type=_identifier, help="only this county (repeatable)")
+    batch.add_argument("--notebook", action="append", type=_identifier, help="only this notebook, e.g. 03-delegation (repeatable)")
     batch.add_argument("--jobs", type=_positive, help="parallel runs (default: one per core)")
     batch.add_argument("--force", action="store_true", help="rerun even what is up to date")
     batch.add_argument("--notebooks-dir", type=Path, help="folder of the notebooks to run (default: notebooks/)")
@@ -73,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--all", action="store_true", help="also list years, dates, ordinals ... with the reason they were skipped")
     add = sub.add_parser("add-source", help="register a report (sources.csv, counties.csv) and write its candidate rows for review")
     add.add_argument("file", type=Path, help="the report text, in the reports folder")
-    add.add_argument("--county", required=True, help="the county id (a new one needs --name-zh, --name-en, --level)")
+    add.add_argument("--county", required=True, type=_identifier, help="the county id (a new one needs --name-zh, --name-en, --level)")
     add.add_argument("--lines", help="the part's lines, e.g. 10-69 (default: the whole file)")
     add.add_argument("--source", help="the source id (default: from the file name)")
     add.add_argument("--title-zh", default="")
@@ -83,13 +83,25 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--name-en")
     add.add_argument("--level", help="nation, province, prefecture_city, county_level_city, county, district or town")
     add.add_argument("--review", type=Path, default=Path("review"), help="folder for the review files (default: review/)")
+    add.add_argument("--reports-dir", type=Path, help="the folder of report texts the file must be in "
+                     "(default: $REPORTS_DIR or ../shared/reports)")
+    add.add_argument("--force", action="store_true", help="propose the rows again over existing review files")
     acc = sub.add_parser("accept", help="move the rows marked accept=yes in a review file into data/ (validated first)")
     acc.add_argument("review_file", type=Path)
+    acc.add_argument("--reports-dir", type=Path, help="the folder of report texts the locators are checked in "
+                     "(default: $REPORTS_DIR or ../shared/reports)")
     sub.add_parser("validate", help="validate every table under data/")
     verify = sub.add_parser("verify-sources", help="find every locator verbatim in the source reports")
     verify.add_argument("--reports-dir", type=Path, help="folder of the report texts (default: $REPORTS_DIR or ../shared/reports)")
     verify.add_argument("--require", action="store_true", help="fail, not skip, when no folder of report texts is found")
     return parser
+
+
+def _identifier(text: str) -> str:
+    """An id on the command line: an empty one would have meant "no filter" and run everything."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty id; give one (python -m analysis counties lists the county ids)")
+    return text
 
 
 def _positive(text: str) -> int:
@@ -144,6 +156,8 @@ def _line_range(text: str | None) -> tuple[int, int] | None:
 
 def _extract(args) -> int:
     """Candidate facts with a suggested measure: for a person to review, never written into data/."""
+    from tqdm import tqdm
+
     from analysis.extraction.candidates import find_numbers
     from analysis.extraction.measures import MeasureSuggester
     from analysis.extraction.text import TextError, read_report
@@ -155,14 +169,16 @@ def _extract(args) -> int:
         raise SystemExit(f"error: {err}") from None
     lines = _line_range(args.lines)
     print(f"extract: {args.file.name} read as {encoding.upper()}", file=sys.stderr)
-    frame = find_numbers(text, lines, keep_skipped=args.all)
+    quiet = True if len(text) <= 100_000 else None  # a bar only for a text that takes seconds, on a terminal
+    with tqdm(total=len(text) + 1, desc="numbers", unit="char", unit_scale=True, disable=quiet) as bar:
+        frame = find_numbers(text, lines, keep_skipped=args.all, progress=bar.update)
     try:
         tables = load_tables(args.data_dir)
         suggester = MeasureSuggester(tables.measures, tables.facts)
     except DataError:
         suggester = None  # the candidates stand without a suggested measure
     suggestions = [suggester.suggest_at(text, r.start, r.end, r.unit) if suggester else ("", 0.0)
-                   for r in frame.itertuples()]
+                   for r in tqdm(frame.itertuples(), total=len(frame), desc="measures", unit="number", disable=quiet)]
     frame["measure"] = [m for m, _ in suggestions]
     frame["confidence"] = [c for _, c in suggestions]
     columns = ["line", "as_written", "value", "low", "high", "qualifier", "unit", "locator", "measure", "confidence"]
@@ -179,16 +195,18 @@ def _onboard(args) -> int:
 
     try:
         if args.command == "accept":
-            n = accept(args.review_file, args.data_dir)
+            n = accept(args.review_file, args.data_dir, args.reports_dir)
             print(f"accept: {n} row(s) from {args.review_file.name} added to {args.data_dir.name}/ (validated)")
             return 0
         place = (args.name_zh, args.name_en, args.level) if args.name_zh else None
+        _not_over_inputs(args.review, "--review", args.data_dir)
         done = add_source(args.file, args.county, args.data_dir, args.review, _line_range(args.lines), args.source,
-                          args.title_zh, args.title_en, args.issuer, place)
+                          args.title_zh, args.title_en, args.issuer, place, args.reports_dir, args.force)
     except DataError as err:  # other errors are main()'s one line
         raise SystemExit("error: the rows would make the tables invalid; nothing was written:\n"
                          + "\n".join(f"  {p}" for p in err.problems)) from None
-    print(f"add-source: {done['source']} ({done['encoding'].upper()}) added to sources.csv"
+    print(f"add-source: {done['source']} ({done['encoding'].upper()}) "
+          + ("was registered by an earlier run" if done["again"] else "added to sources.csv")
           + (", county added to counties.csv" if done["new_county"] else "")
           + f"; {done['facts']} candidate facts and {done['findings']} candidate findings to review in "
           + " and ".join(str(p) for p in done["review"])
@@ -213,6 +231,30 @@ def _output_argument(path: Path | None, option: str) -> None:
             if not os.access(part, os.W_OK | os.X_OK):
                 raise SystemExit(f"error: {option} {path}: {part} is not writable; choose another {option}")
             return
+
+
+def _protected(data_dir: Path) -> list[tuple[str, Path]]:
+    """The folders a command reads its inputs from: the tables, and the report texts."""
+    folders = [("the tables' folder", Path(data_dir)), ("the tables' folder", DATA_DIR)]
+    texts = reports_dir()
+    for name, folder in (("the reports folder", texts), ("the reports folder", Path(os.environ["REPORTS_DIR"]) if os.environ.get("REPORTS_DIR") else None)):
+        if folder is not None:
+            folders.append((name, folder))
+    return folders
+
+
+def _not_over_inputs(path: Path | None, option: str, data_dir: Path, allowed: Path | None = None) -> None:
+    """An output named on the command line may not land in the tables' folder or the reports folder (unless it is
+    ``allowed``, the one file there this command exists to write)."""
+    if path is None:
+        return
+    target = path.resolve()
+    if allowed is not None and target == allowed.resolve():
+        return
+    for what, folder in _protected(data_dir):
+        if folder.exists() and (target == folder.resolve() or target.is_relative_to(folder.resolve())):
+            raise SystemExit(f"error: {option} {path}: inside {what} ({folder}), whose files are inputs; "
+                             f"choose another {option}, outside it")
 
 
 def _describe(err: BaseException) -> str:
@@ -263,6 +305,12 @@ def _main(argv: list[str]) -> int:
     if args.command == "synth":
         from analysis.synthetic import generate
 
+        _output_argument(args.out, "--out")
+        _not_over_inputs(args.out, "--out", args.data_dir)
+        if (args.out / "data").exists():  # never over tables, real or synthetic: `--out .` in a clone was data/
+            raise SystemExit(f"error: --out {args.out}: {args.out / 'data'} exists; synth writes a new data folder, "
+                             "so choose an --out without one")
+
         data = generate(args.counties, args.out, args.seed)
         print(f"wrote {args.counties} SYNTHETIC counties to {data}; run: python -m analysis --data-dir {data} batch")
         return 0
@@ -291,6 +339,7 @@ def _main(argv: list[str]) -> int:
             _require_county(tables, county)
         _folder_argument(args.notebooks_dir, "--notebooks-dir")
         _output_argument(args.out, "--out")
+        _not_over_inputs(args.out, "--out", args.data_dir)
         from analysis.paths import FIGURES_DIR, NOTEBOOKS_DIR, SITE_DIR
 
         root = args.out
@@ -310,9 +359,13 @@ def _main(argv: list[str]) -> int:
         from analysis.datapackage import text
         from analysis.outputs import write_text_atomic
 
+        from analysis.writing import data_lock
+
         target = args.out or args.data_dir / "datapackage.json"
         _output_argument(target.parent, "--out")
-        write_text_atomic(target, text(tables))
+        _not_over_inputs(target, "--out", args.data_dir, allowed=args.data_dir / "datapackage.json")
+        with data_lock(args.data_dir):
+            write_text_atomic(target, text(tables))
         print(target)
     elif args.command == "export":
         from analysis.export import export
@@ -320,6 +373,7 @@ def _main(argv: list[str]) -> int:
         if args.spreadsheet_safe and args.format != "csv":
             _parser().error(f"argument --spreadsheet-safe: for --format csv only ({args.format} keeps text as text)")
         _output_argument(args.out, "--out")
+        _not_over_inputs(args.out, "--out", args.data_dir)
         for path in export(tables, args.format, args.out, spreadsheet_safe=args.spreadsheet_safe):
             print(path)
     elif args.command == "validate":
@@ -345,6 +399,7 @@ def _main(argv: list[str]) -> int:
 
         _require_county(tables, args.county)
         _output_argument(args.out, "--out")
+        _not_over_inputs(args.out, "--out", args.data_dir)
         result = audit_findings(tables)
         if args.county:
             result = result[result["county"] == args.county]

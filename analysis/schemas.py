@@ -14,7 +14,13 @@ TAKES = ("all", "midpoint")  # how a reading takes ranged inputs: every value th
 DOMAINS = ("finance", "staffing", "delegation", "facilities", "context")
 LEVELS = ("nation", "province", "prefecture_city", "county_level_city", "county", "district", "town")
 NUMERIC = r"^(-?[0-9]+(\.[0-9]+)?)?$"  # ASCII digits only: "1,234" and "１２" are errors
-SLUG = r"^[a-z][a-z0-9_]*$"
+ID_MAX = 80
+# \Z, not $: "$" also matches before a final newline, and an id "laishui\n" made folders of that name.
+SLUG = rf"^[a-z][a-z0-9_]{{0,{ID_MAX - 1}}}\Z"
+# Folders and pages of the site that a county id (site/<county>/) must not take.
+RESERVED_COUNTIES = ("sources", "static", "overview", "explore", "index", "ledger", "site", "reports", "figures", "build")
+# A report's file: a name inside the reports folder (no absolute path, no "..", no drive, backslash or ~).
+REPORT_FILE = r"^(?!.*(?:^|/)\.\.(?:/|$))[^/\\:\x00-\x1f~][^\\:\x00-\x1f]*\Z"
 LOCATOR_MAX = 30
 
 COLUMNS = {
@@ -183,12 +189,17 @@ def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
     locator = _col(_required(), pa.Check.str_length(max_value=LOCATOR_MAX, error=f"locator longer than {LOCATOR_MAX} characters"))
     specs = {
         "sources": {
-            "source": _key(), "file": text, "part": free, "line_start": _numeric(), "line_end": _numeric(),
+            "source": _key(),
+            "file": _col(pa.Check.str_matches(REPORT_FILE, error="not a file name inside the reports folder (no absolute path, no '..')")),
+            "part": free, "line_start": _numeric(), "line_end": _numeric(),
             "title_zh": text, "title_en": text, "issuer": free, "place": free, "date": free,
             "sha256": _col(pa.Check.str_matches(r"^[0-9a-f]{64}$", error="not a sha256 hex digest")), "notes": free,
         },
         "counties": {
-            "county": _key(), "name_zh": text, "name_en": text, "level": _col(_one_of(LEVELS, "level")),
+            "county": _col(pa.Check.str_matches(SLUG, error=f"ids must match {SLUG}"),
+                           pa.Check(lambda s: ~s.isin(RESERVED_COUNTIES), element_wise=False,
+                                    error=f"a name the site keeps for its own pages ({', '.join(RESERVED_COUNTIES)})"), unique=True),
+            "name_zh": text, "name_en": text, "level": _col(_one_of(LEVELS, "level")),
             "parent": free, "province": free,
             "gb_code": _col(pa.Check.str_matches(r"^([0-9]{6})?$", error="GB/T 2260 codes have six digits")),
             "anonymised": _col(_one_of(("true", "false"), "flag (true/false)")),
