@@ -27,16 +27,29 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
     served site answer 403 to any other user.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as err:
+        raise named(err, path) from err
     os.close(fd)
     try:
         write(Path(tmp))
         os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as err:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(err, OSError) and err.filename in (None, tmp):  # not another file the writer read
+            raise named(err, path) from err
         raise
     return path
+
+
+def named(err: OSError, path: Path) -> OSError:
+    """``err`` naming ``path``: a full disk fails a write with no file name ("[Errno 28] No space left on
+    device"), a refused temporary file names a random one; the file meant is the one to report."""
+    if err.errno is None:
+        return OSError(f"{path}: {err or type(err).__name__}")
+    return OSError(err.errno, err.strerror or str(err), str(path))  # the subclass the errno calls for (PermissionError ...)
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:

@@ -14,7 +14,8 @@ first use with ``python -m analysis.warm_kernels``; it reads launch requests (JS
 stdin and answers with the kernel's pid. :class:`WarmKernelManager` is jupyter_client's
 AsyncKernelManager with a provisioner that asks the server instead of calling Popen, so nbclient
 and papermill work unchanged (parameters cell, error cells, outputs). The server exits when its
-worker goes (end of its stdin) and takes its kernels with it; a kernel exits if the server dies.
+worker goes (end of its stdin) and takes its kernels with it; a kernel ends with the server, even
+one killed by SIGKILL (:func:`end_with_parent`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -56,6 +58,43 @@ INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # what ipykernel i
 SOCKET_PREFIX = "warm-kernel-"  # the kernels' Unix sockets, in the temporary folder
 
 
+# -- lifetimes ------------------------------------------------------------------------------------
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def end_with_parent(parent: int) -> None:
+    """Have this process, just made by ``parent``, end when ``parent`` ends, even by SIGKILL (which runs no
+    handler, so nothing of the parent's can stop its children).
+
+    On Linux the kernel sends SIGKILL as the parent goes (prctl PR_SET_PDEATHSIG; it watches the thread
+    that made this process, so only a process made by a thread that lives as long as the parent may ask
+    for it); elsewhere a thread checks the parent every half second. A parent that ended before the
+    request took hold is seen at once: this process has another parent by then.
+    """
+    if not _death_signal():
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _death_signal() -> bool:
+    """Ask Linux for SIGKILL when this process's parent ends; False where it cannot be had."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
 # -- the server (its own process) ---------------------------------------------------------------
 
 def serve() -> None:
@@ -74,6 +113,7 @@ def serve() -> None:
     # again, and by not touching it leaves its pages shared with the server (about 0.06 s a kernel).
     gc.freeze()
     children: set[int] = set()
+    server = os.getpid()
 
     def reap(signum, frame):
         while True:
@@ -99,7 +139,7 @@ def serve() -> None:
                 replies.write(json.dumps({"error": f"fork failed: {err}"}) + "\n")
                 continue
             if pid == 0:
-                _become_kernel(request, replies.fileno())
+                _become_kernel(request, replies.fileno(), server)
             children.add(pid)
             replies.write(json.dumps({"pid": pid}) + "\n")
     except (BrokenPipeError, KeyboardInterrupt):
@@ -178,10 +218,12 @@ def _warm_up() -> None:
         pass
 
 
-def _become_kernel(request: dict, replies_fd: int) -> None:
+def _become_kernel(request: dict, replies_fd: int, server: int) -> None:
     """In the forked child: take the launch's environment, folder and arguments, run ipykernel, exit."""
     code = 1
     try:
+        # The server has one thread, which lives as long as it does: a kernel may ask to die with it.
+        end_with_parent(server)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         os.setsid()  # as jupyter_client's launcher does: interrupts go to the kernel's own group
         os.close(replies_fd)
@@ -321,8 +363,6 @@ class _ForkedKernel:
         return None if alive else self.returncode
 
     def wait(self, timeout=None) -> int:
-        import time
-
         while self.poll() is None:
             time.sleep(0.05)
         return self.returncode

@@ -187,3 +187,60 @@ def test_a_killed_batchs_socket_files_are_removed_and_live_ones_kept(tmp_path):
         assert not stale.exists() and live.exists() and other.exists()
     finally:
         listening.close()
+
+
+_ORPHANS = """
+import os, sys, time
+from analysis.warm_kernels import end_with_parent
+
+parent = os.getpid()
+for ends in (True, False):
+    pid = os.fork()
+    if pid == 0:
+        if ends:
+            end_with_parent(parent)
+        time.sleep(60)
+        os._exit(0)
+    print(pid, flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_process_that_asked_ends_when_its_parent_is_killed(tmp_path):
+    """What keeps a batch's workers and a fork server's kernels from outliving them, even after kill -9 (which no
+    handler sees): a child that asked goes with its parent, one that did not lives on."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    parent = subprocess.Popen([sys.executable, "-c", _ORPHANS], stdout=subprocess.PIPE, text=True)
+    asked, did_not = (psutil.Process(int(parent.stdout.readline())) for _ in range(2))
+    try:
+        assert asked.status() != psutil.STATUS_ZOMBIE and asked.ppid() == parent.pid
+        parent.kill()
+        parent.wait()
+        deadline = time.time() + 5
+        while time.time() < deadline and asked.is_running() and asked.status() != psutil.STATUS_ZOMBIE:
+            time.sleep(0.05)
+        assert not asked.is_running() or asked.status() == psutil.STATUS_ZOMBIE
+        assert did_not.is_running() and did_not.status() != psutil.STATUS_ZOMBIE  # nothing else would have ended it
+    finally:
+        for child in (asked, did_not):
+            try:
+                child.kill()
+            except psutil.NoSuchProcess:
+                pass
+        parent.stdout.close()
+
+
+def test_a_process_whose_parent_ended_before_it_asked_ends_at_once():
+    import subprocess
+    import sys
+
+    code = "from analysis.warm_kernels import end_with_parent; end_with_parent(1); print('still running')"  # not its parent
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert ran.returncode == 1 and ran.stdout == ""
