@@ -14,7 +14,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import multiprocessing
 import os
+import re
 import signal
 import sys
 import time
@@ -22,7 +24,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from analysis.outputs import write_text_atomic
+from analysis.outputs import named, write_bytes_atomic, write_text_atomic
 from analysis.paths import DATA_DIR, FIGURES_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_OUT_DIR, SITE_DIR
 from analysis.paths import reports_dir as report_texts_dir
 
@@ -37,6 +39,12 @@ STATE_FILE = ".batch-state.json"
 # a kill). Rewriting the whole state after each run cost O(runs) each: hours of JSON at national scale.
 JOURNAL_FILE = ".batch-state.journal"
 LOCK_FILE = ".batch.lock"
+# On the index from a batch's start until the batch rebuilds it: a batch killed meanwhile (kill -9, a power cut)
+# leaves pages and runs that the statuses shown do not describe. Put in and taken out as these very bytes, so
+# an index that needs no rebuild is again byte for byte the one built.
+BATCH_NOTICE = ('<p class="site-failed" id="batch-notice" role="note"><strong>A batch is running or was interrupted: '
+                "statuses may be out of date.</strong> They are checked again when a batch ends (<code>make reports</code>)."
+                "</p>\n").encode()
 
 
 class BatchInterrupted(Exception):
@@ -184,23 +192,55 @@ def run_job(job: Job, data_dir: Path, reports_dir: Path, site_dir: Path, noteboo
         from analysis.warm_kernels import WarmKernelManager
 
         manager = {"kernel_manager_class": WarmKernelManager}
+    # papermill writes the notebook once, as its last step: returning, or raising PapermillExecutionError
+    # (the notebook then keeps its error cell), it has written it whole. Anything else it raises may have
+    # cut that write short (a full disk left 36,864 bytes of a 254,646-byte notebook), and such a file
+    # must never replace the last good one.
+    written = False
     try:
         papermill.execute_notebook(str(notebooks_dir / f"{job.notebook}.ipynb"), str(tmp), parameters=job.parameters,
                                    kernel_name="python3", progress_bar=False, cwd=str(notebooks_dir),
                                    request_save_on_cell_execute=False,  # written once at the end (or on error)
                                    extra_arguments=KERNEL_ARGUMENTS, **manager)
+        written = True
     except PapermillExecutionError as err:
+        written = True
         error = f"{err.ename}: {err.evalue}".strip().splitlines()[-1]
     except Exception as err:  # the kernel died, the notebook is unreadable ...: still one failed run
         error = f"{type(err).__name__}: {err}".strip().splitlines()[-1]
+        if isinstance(err, OSError) and (tmp.exists() or err.filename == str(tmp)):  # its write failed
+            error = _not_written(out, err)
+    if written:
+        try:
+            _sync(tmp)
+            os.replace(tmp, out)
+        except OSError as err:
+            written, error = False, _not_written(out, err)
+    tmp.unlink(missing_ok=True)
     links = []
-    if tmp.exists():
-        os.replace(tmp, out)  # papermill keeps the error cell in a failed notebook
+    if written:
         try:
             links = _render_page(job, out, error, data_dir, site_dir, planned)
         except Exception as err:  # a page that cannot be rendered fails its run, not the batch
             error = error or f"page not rendered: {type(err).__name__}: {err}".strip().splitlines()[0]
     return Result(job.key, "failed" if error else "ok", error, time.perf_counter() - started, links)
+
+
+def _sync(path: Path) -> None:
+    """Have ``path``'s bytes on the disk before it replaces a good notebook: a disk that fails late (EIO)
+    says so here, not after the rename. About 1-5 ms, once per run; the pages, which can be made again
+    from the notebooks, are not synced (1-5 ms more for each of thousands of pages)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _not_written(out: Path, err: OSError) -> str:
+    """One line for an executed notebook that could not be written: which, why, and what is left."""
+    kept = "the previous one is kept" if out.is_file() else "there was none before"
+    return f"{out}: not written ({err.strerror or err}); {kept}; run the batch again once it can be written"
 
 
 def _render_page(job: Job, executed: Path, error: str, data_dir: Path, site_dir: Path, planned: frozenset = frozenset()) -> list[str]:
@@ -327,8 +367,11 @@ def _record(journal, state: dict, key: str, entry: dict) -> None:
     loses no finished run. ``state`` is the state file and its journal as read under the batch lock, which
     no other batch can change meanwhile."""
     state[key] = entry
-    journal.write(json.dumps({"key": key, "entry": entry}, sort_keys=True) + "\n")
-    journal.flush()
+    try:
+        journal.write(json.dumps({"key": key, "entry": entry}, sort_keys=True) + "\n")
+        journal.flush()
+    except OSError as err:  # a full disk names no file
+        raise named(err, Path(journal.name)) from err
 
 
 def _fold_journal(reports_dir: Path, state: dict) -> None:
@@ -344,8 +387,14 @@ def _remove_temporary(reports_dir: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def _quiet_worker() -> None:
-    """Workers leave Ctrl-C to the batch, which stops them: no traceback from each of them."""
+def _start_worker(batch: int) -> None:
+    """Workers end with their batch, even one killed by SIGKILL: no 900 MB of workers, fork servers and
+    kernels left running for nothing (a worker's fork server ends with its worker, and its kernels with it:
+    :mod:`analysis.warm_kernels`). And they leave Ctrl-C to the batch, which stops them: no traceback
+    from each of them."""
+    from analysis.warm_kernels import end_with_parent
+
+    end_with_parent(batch)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
@@ -393,7 +442,11 @@ def _execute(pending: list[Job], arguments: tuple, jobs: int | None, scheduler: 
                 raise
         return
     workers = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
-    pool = ProcessPoolExecutor(workers, initializer=_quiet_worker)
+    # end_with_parent needs the batch to be the workers' parent, and the thread that makes them to live as long
+    # as the batch (it runs it). On Linux they are forked, as by default up to Python 3.13 (3.14 forks them
+    # from a server process); elsewhere the default (spawn) makes them from the batch too.
+    fork = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    pool = ProcessPoolExecutor(workers, mp_context=fork, initializer=_start_worker, initargs=(os.getpid(),))
     try:
         for future in as_completed([pool.submit(run_job, job, *arguments) for job in pending]):
             yield future.result()
@@ -475,6 +528,9 @@ def _run_locked(tables, todo, no_data, jobs, force, data_dir: Path, reports_dir:
     everything, nothing = plan(tables)
     current = job_digests(tables, everything, notebooks_dir)  # the index shows every page, whatever this run makes
     digests = {job.key: current[job.key] for job in todo}
+    if not _mark_index(site_dir):  # a first batch: an index from its start, saying what is on disk and that it runs
+        _build_index(tables, everything, state, nothing, site_dir, reports_dir, shared, current)
+        _mark_index(site_dir)
     results: dict[str, Result] = {}
     relinked: list[str] = []
     pending = []
@@ -508,12 +564,37 @@ def _run_locked(tables, todo, no_data, jobs, force, data_dir: Path, reports_dir:
     finally:
         if pending or relinked:
             _fold_journal(reports_dir, state)
-        # The index describes the whole site, whatever subset this run executed: every page on disk.
+        # The index describes the whole site, whatever subset this run executed: every page on disk. Rebuilt
+        # (or found current), it no longer says a batch is running.
         _build_index(tables, everything, state, nothing, site_dir, reports_dir, shared, current)
     if interrupted:
         finished = sum(r.status != "up to date" for r in results.values())
         raise BatchInterrupted(finished, len(pending) - finished)
     return {"jobs": [asdict(r) for r in results.values()], "no_data": no_data, "relinked": relinked}
+
+
+def _mark_index(site_dir: Path) -> bool:
+    """Put BATCH_NOTICE on the index (at the top of its main part, under the title); False
+    if there is no index to put it on."""
+    index = site_dir / "index.html"
+    try:
+        page = index.read_bytes()
+    except FileNotFoundError:
+        return False
+    if BATCH_NOTICE in page:  # a batch was killed: the index is no truer now
+        return True
+    at = re.search(rb"<main\b[^>]*>\n?", page) or re.search(rb"<body\b[^>]*>\n?", page)
+    if at is None:  # not an index this package wrote: it must not stay unmarked, and is built again
+        index.unlink()
+        return False
+    write_bytes_atomic(index, page[:at.end()] + BATCH_NOTICE + page[at.end():])
+    return True
+
+
+def _unmark_index(index: Path) -> None:
+    page = index.read_bytes()
+    if BATCH_NOTICE in page:
+        write_bytes_atomic(index, page.replace(BATCH_NOTICE, b"", 1))
 
 
 def _page_status(entry: dict, page: Path, digest: str) -> dict:
@@ -526,7 +607,7 @@ def _page_status(entry: dict, page: Path, digest: str) -> dict:
 
 
 def _build_index(tables, todo, state, no_data, site_dir: Path, reports_dir: Path, shared: str, digests: dict) -> None:
-    """(Re)write site/index.html, unless nothing it shows has changed."""
+    """(Re)write site/index.html, unless nothing it shows has changed; either way without BATCH_NOTICE."""
     statuses = {job.key: _page_status(state.get(job.key, {}), site_dir / job.page, digests[job.key])
                 for job in todo}
     texts = report_texts_dir()  # with the report texts the index links to source pages, without them it says so
@@ -534,6 +615,7 @@ def _build_index(tables, todo, state, no_data, site_dir: Path, reports_dir: Path
     marker = reports_dir / ".index-digest"
     index = site_dir / "index.html"
     if index.is_file() and marker.is_file() and marker.read_text() == index_digest:
+        _unmark_index(index)
         return
     from analysis.audit import audit_findings
     from analysis.site import build_index, build_source_pages

@@ -106,6 +106,68 @@ def test_an_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
 
 
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 64 KiB file system (tmpfs, which root may mount): a write past its room fails as on a full disk."""
+    import subprocess
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if not shutil.which("mount") or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)],
+                                                   capture_output=True).returncode:
+        pytest.skip("no tmpfs can be mounted here (it takes root)")
+    yield disk
+    subprocess.run(["umount", str(disk)], check=True)
+
+
+@pytest.mark.parametrize("writer", ["text", "bytes", "chunks"])
+def test_a_full_disk_leaves_the_old_file_and_the_error_names_it(small_disk, writer):
+    import errno
+
+    from analysis.outputs import write_bytes_atomic
+
+    target = small_disk / "index.html"
+    old = "<p>乡镇 401项</p>\n" * 1000  # 19 kB
+    write_text_atomic(target, old)
+    new = "<p>x</p>\n" * 10_000  # 90 kB: more than the room left
+    write = {"text": lambda: write_text_atomic(target, new), "bytes": lambda: write_bytes_atomic(target, new.encode()),
+             "chunks": lambda: write_chunks_atomic(target, iter([new[:45_000], new[45_000:]]))}[writer]
+    with pytest.raises(OSError) as caught:
+        write()
+    # the disk named no file ("[Errno 28] No space left on device"); the error names the one that was not written
+    assert caught.value.errno == errno.ENOSPC and caught.value.filename == str(target)
+    assert str(caught.value) == f"[Errno 28] No space left on device: '{target}'"
+    assert target.read_text(encoding="utf-8") == old
+    assert [p.name for p in small_disk.iterdir()] == ["index.html"]  # the temporary file is gone, its room free again
+
+
+def test_a_refused_temporary_file_and_a_failed_rename_name_the_file_meant(tmp_path, monkeypatch):
+    import errno
+    import tempfile
+
+    target = tmp_path / "index.html"
+    target.write_text("old, complete page", encoding="utf-8")
+
+    def refused(dir, prefix, suffix):  # as a folder the user may not write to refuses (root may write anywhere)
+        raise PermissionError(errno.EACCES, "Permission denied", f"{dir}/{prefix}k3j9x{suffix}")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with pytest.raises(PermissionError) as caught:
+        write_text_atomic(target, "new page")
+    assert str(caught.value) == f"[Errno 13] Permission denied: '{target}'"
+    monkeypatch.undo()
+
+    def io_error(src, dst):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr("analysis.outputs.os.replace", io_error)
+    with pytest.raises(OSError) as caught:
+        write_text_atomic(target, "new page")
+    assert str(caught.value) == f"[Errno 5] Input/output error: '{target}'"
+    assert target.read_text(encoding="utf-8") == "old, complete page"
+    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
+
+
 def test_a_page_written_in_chunks_is_their_text_and_a_failing_chunk_leaves_the_old_file(tmp_path):
     target = tmp_path / "index.html"
     write_chunks_atomic(target, iter(["<p>乡镇", "</p>\n", "<p>401项</p>\n"]))
@@ -303,3 +365,64 @@ def test_a_killed_runs_temporary_notebooks_are_removed_by_the_next_run(built_sit
     leftover.write_text("{}", encoding="utf-8")
     run_batch(["laishui"], ["02-staffing"], jobs=1, reports_dir=built_site["out"] / "reports", site_dir=built_site["out"] / "site")
     assert not leftover.exists()
+
+
+def test_a_failed_write_keeps_the_executed_notebook_and_names_it(tmp_path, monkeypatch):
+    """A full disk during a forced rerun: papermill's write of the notebook stops part-way (issue 28 found
+    36,864 bytes of broken JSON where a 254,646-byte notebook had been). The good one stays, byte for byte."""
+    import errno
+
+    import papermill.iorw
+
+    folders = {"jobs": 1, "reports_dir": tmp_path / "reports", "site_dir": tmp_path / "site"}
+    assert statuses(run_batch(["laishui"], ["02-staffing"], **folders)) == {"laishui/02-staffing": "ok"}
+    executed = tmp_path / "reports" / "laishui" / "02-staffing.ipynb"
+    good = executed.read_bytes()
+
+    def full_disk(self, buf, path):  # papermill's own write, cut short as a full disk cuts it
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(buf[:len(buf) // 3])
+            f.flush()
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(papermill.iorw.LocalHandler, "write", full_disk)  # the workers are forked: they have it too
+    summary = run_batch(["laishui"], ["02-staffing"], force=True, **folders)
+    error = (f"{executed}: not written (No space left on device); the previous one is kept; "
+             "run the batch again once it can be written")
+    assert summary["jobs"][0]["status"] == "failed" and summary["jobs"][0]["error"] == error
+    assert executed.read_bytes() == good
+    assert [p.name for p in executed.parent.iterdir()] == [executed.name]  # no cut-short temporary notebook
+    # the page is made again from the kept notebook, saying the run failed, as the index does
+    page = BeautifulSoup((tmp_path / "site" / "laishui" / "02-staffing.html").read_text(encoding="utf-8"), "html.parser")
+    assert "This run failed." in page.get_text() and error in page.get_text() and "义安镇" in page.get_text()
+    assert summary["relinked"] == ["laishui/02-staffing"]
+    index = BeautifulSoup((tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert error in index.get_text() and index.find(id="batch-notice") is None
+
+
+def test_an_up_to_date_batch_marks_the_index_while_it_runs_and_leaves_it_byte_for_byte(tmp_path, monkeypatch):
+    """From a batch's start the index says its statuses may be out of date (a batch killed then leaves it saying
+    so); a batch that ends takes the notice off again, here restoring the very bytes it had."""
+    import analysis.batch
+
+    folders = {"notebooks": ["03-delegation"], "jobs": 1, "reports_dir": tmp_path / "reports", "site_dir": tmp_path / "site"}
+    run_batch(["laishui"], **folders)
+    index = tmp_path / "site" / "index.html"
+    before = index.read_bytes()
+    assert analysis.batch.BATCH_NOTICE not in before
+    seen = []
+    real = analysis.batch._stale_links
+
+    def look(*args):  # between the start and the end of the batch
+        seen.append(index.read_bytes())
+        return real(*args)
+
+    monkeypatch.setattr(analysis.batch, "_stale_links", look)
+    assert statuses(run_batch(["laishui"], **folders)) == {"laishui/03-delegation": "up to date"}
+    marked = BeautifulSoup(seen[0].decode(), "html.parser")
+    notice = marked.find(id="batch-notice")
+    assert notice.get_text() == ("A batch is running or was interrupted: statuses may be out of date. "
+                                 "They are checked again when a batch ends (make reports).")
+    assert next(c for c in marked.find("main").children if c.name) is notice  # first in the page's main part
+    assert seen[0].replace(analysis.batch.BATCH_NOTICE, b"") == before
+    assert index.read_bytes() == before

@@ -111,6 +111,7 @@ def test_ctrl_c_stops_the_batch_cleanly_and_the_next_run_finishes(tmp_path):
     assert_no_process_left(process)
     shown = assert_index_says_what_is_on_disk(tmp_path)
     assert len(shown) < 9  # it really was interrupted
+    assert "batch-notice" not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")  # rebuilt: it is true
 
     again = start_batch(tmp_path, COUNTIES)
     stdout, stderr = finish(again, 600)
@@ -130,8 +131,27 @@ def test_sigterm_stops_the_batch_as_ctrl_c_does(tmp_path):
     assert_index_says_what_is_on_disk(tmp_path)
 
 
-def test_a_batch_killed_with_sigkill_keeps_its_finished_runs(tmp_path):
-    """No handler runs on SIGKILL: the journal alone says which runs finished, and the next batch skips them."""
+def batch_processes(process: subprocess.Popen, timeout=60) -> dict[str, list[psutil.Process]]:
+    """The batch's descendants by kind, once a warm kernel runs: its workers, their fork servers, and the
+    kernels the servers forked (whose command line is the server's)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            parents = {child: child.ppid() for child in psutil.Process(process.pid).children(recursive=True)}
+        except psutil.NoSuchProcess:  # a kernel ended as it was listed: list them again
+            continue
+        kinds = {"worker": [p for p, parent in parents.items() if parent == process.pid]}
+        for kind, above in (("fork server", "worker"), ("kernel", "fork server")):
+            kinds[kind] = [p for p, parent in parents.items() if parent in {q.pid for q in kinds[above]}]
+        if all(kinds.values()):
+            return kinds
+        time.sleep(0.1)
+    raise AssertionError(f"no warm kernel running after {timeout} s")
+
+
+def test_a_batch_killed_with_sigkill_takes_its_processes_and_keeps_its_finished_runs(tmp_path):
+    """No handler runs on SIGKILL: the workers, fork servers and kernels end all the same (nothing else would
+    end them: 880 MB stayed), the journal alone says which runs finished, and the next batch skips them."""
     import tempfile
 
     from analysis.batch import JOURNAL_FILE, _load_state
@@ -139,8 +159,18 @@ def test_a_batch_killed_with_sigkill_keeps_its_finished_runs(tmp_path):
 
     process = start_batch(tmp_path, COUNTIES)
     wait_for_a_finished_run(tmp_path, process)
-    os.killpg(process.pid, signal.SIGKILL)  # the driver, its workers, their fork servers and kernels
-    process.communicate(timeout=30)
+    kinds = batch_processes(process)
+    assert len(kinds["worker"]) == 2  # --jobs 2
+    process.send_signal(signal.SIGKILL)  # the batch alone: what follows from it is the test
+    process.wait(timeout=30)
+    deadline = time.time() + 5
+    while time.time() < deadline and (alive := [(kind, p.pid) for kind, ps in kinds.items() for p in ps if _alive(p)]):
+        time.sleep(0.1)
+    assert not alive, f"still running 5 s after the batch was killed: {alive}"
+    process.communicate(timeout=30)  # no process left to hold its pipes open
+    index = BeautifulSoup((tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    notice = index.find(id="batch-notice")  # the statuses it shows predate the runs the batch finished
+    assert notice is not None and notice.get_text().startswith("A batch is running or was interrupted: statuses may be out of date.")
     finished = {key for key, entry in _load_state(tmp_path / "reports").items() if entry["status"] == "ok"}
     assert finished and (tmp_path / "reports" / JOURNAL_FILE).is_file()
     # the running kernels' socket files (two workers: one kernel at least was running) stay, until the next batch
@@ -154,8 +184,17 @@ def test_a_batch_killed_with_sigkill_keeps_its_finished_runs(tmp_path):
     assert f"up to date {len(finished)}" in total and f"ok {9 - len(finished)}" in total, total
     assert not (tmp_path / "reports" / JOURNAL_FILE).exists()  # folded into the state file
     assert not any(path.exists() for path in left)  # removed by the next batch's fork servers
+    assert "batch-notice" not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     shown = assert_index_says_what_is_on_disk(tmp_path)
     assert len(shown) == 9 and set(shown.values()) == {"ok"}
+
+
+def _alive(p: psutil.Process) -> bool:
+    """Running, as far as memory goes: a zombie holds none and waits only for whoever adopted it to reap it."""
+    try:
+        return p.is_running() and p.status() != psutil.STATUS_ZOMBIE  # is_running: not a new process with its pid
+    except psutil.NoSuchProcess:
+        return False
 
 
 def test_two_batches_on_one_folder_take_turns_and_the_index_keeps_both(tmp_path):
