@@ -58,7 +58,7 @@ def _field(table: str, column, described: dict) -> tuple[dict, dict | None]:
 
 def build(tables) -> dict:
     """The data package descriptor of ``tables``' folder, as a dict."""
-    vocabulary = {name: {_marker(name)} for name in REFERENCES} | {"measure_unit": {}}
+    vocabulary = {name: {_marker(name)} for name in REFERENCES} | {"measure_unit": {}, "measure_range": {}}
     built = schemas(vocabulary)
     meanings = column_descriptions()
     sources = tables.sources

@@ -173,6 +173,7 @@ def _vocab(frames: dict[str, pd.DataFrame]) -> dict:
         "list_id": set(frames["lists"]["list_id"]),
         "finding_id": set(frames["findings"]["finding_id"]),
         "measure_unit": dict(zip(frames["measures"]["measure"], frames["measures"]["unit"])),
+        "measure_range": dict(zip(frames["measures"]["measure"], frames["measures"]["range"])),
     }
 
 
