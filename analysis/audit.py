@@ -11,7 +11,7 @@ from analysis.claims import UNVERIFIABLE, format_interval, input_interval
 from analysis.grading import ReadingResult, grade
 from analysis.intervals import Interval
 from analysis.numbers import Quantity, parse_quantity
-from analysis.rules import COUNT_ITEMS, RULES, CountTimeout, count_items
+from analysis.rules import ARITHMETIC_RULES, COUNT_ITEMS, RULES, CountTimeout, count_items
 from analysis.rules import UNVERIFIABLE as UNVERIFIABLE_RULE
 from analysis.tables import Tables, _display
 
@@ -22,8 +22,7 @@ READING_COLUMNS = ["reading_id", "finding_id", "county", "label", "claimed", "re
 
 # What a finding checks, by its rule: the audit's counts keep arithmetic apart from counting and restating.
 ARITHMETIC, LIST_COUNT, RESTATEMENT, NOT_CHECKED = "arithmetic", "list count", "restatement", "not checked"
-KIND_OF_RULE = {"share": ARITHMETIC, "sum": ARITHMETIC, "reduction": ARITHMETIC, "difference": ARITHMETIC,
-                "ratio": ARITHMETIC, "product": ARITHMETIC, COUNT_ITEMS: LIST_COUNT, "value": RESTATEMENT,
+KIND_OF_RULE = {**dict.fromkeys(ARITHMETIC_RULES, ARITHMETIC), COUNT_ITEMS: LIST_COUNT, "value": RESTATEMENT,
                 UNVERIFIABLE_RULE: NOT_CHECKED}
 
 # How an input is taken: as the report wrote it, at its written precision, or (a range) at its midpoint.
