@@ -82,6 +82,8 @@ RULES: dict[str, Callable[..., Interval]] = {
     "value": value,
 }
 ARITHMETIC_RULES = tuple(rule for rule in RULES if rule != "value")  # value restates a number; the others compute
+# A change stated by its size ("下降5%") takes the rule of its direction; each rule's opposite, for the audit's hint.
+OPPOSITE = {"growth": "reduction", "reduction": "growth", "points": "points_fall", "points_fall": "points"}
 COUNT_ITEMS = "count_items"
 UNVERIFIABLE = "unverifiable"
 RULE_NAMES = (*RULES, COUNT_ITEMS, UNVERIFIABLE)
