@@ -190,7 +190,7 @@ def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
     specs = {
         "sources": {
             "source": _key(),
-            "file": _col(pa.Check.str_matches(REPORT_FILE, error="not a file name inside the reports folder (no absolute path, no '..')")),
+            "file": _col(_required(), pa.Check.str_matches(REPORT_FILE, error="not a file name inside the reports folder (no absolute path, no '..')")),
             "part": free, "line_start": _numeric(), "line_end": _numeric(),
             "title_zh": text, "title_en": text, "issuer": free, "place": free, "date": free,
             "sha256": _col(pa.Check.str_matches(r"^[0-9a-f]{64}$", error="not a sha256 hex digest")), "notes": free,
