@@ -1,8 +1,11 @@
-"""The review of a new report: the audit's verdict on each proposed finding and the review page, on texts
-written for these tests, in both scripts."""
+"""The review of a new report: the audit's verdict on each proposed finding, the review page, and the matching
+of `make bench-onboard` (on small texts and labels written for these tests, in both scripts)."""
 
 from __future__ import annotations
 
+import importlib.util
+import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,6 +17,16 @@ from analysis.tables import load_tables
 FIXTURES = Path(__file__).parent / "fixtures"
 FICTIONAL = FIXTURES / "fictional_report.txt"
 PLACE = ("某某镇(虚构)", "A fictional town", "town")
+
+
+def _bench():
+    """benchmarks/onboard_bench.py, a script outside the package, imported from its file."""
+    if "onboard_bench" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("onboard_bench", Path(__file__).parent.parent / "benchmarks" / "onboard_bench.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["onboard_bench"] = module  # its dataclasses look their module up there
+        spec.loader.exec_module(module)
+    return sys.modules["onboard_bench"]
 
 
 @pytest.fixture(scope="module")
@@ -208,3 +221,96 @@ def test_the_pages_language_follows_the_texts_script(text, language):
     from analysis.extraction.review_page import text_language
 
     assert text_language(text) == language
+
+
+# --- the bench's matching --------------------------------------------------------------------------------------
+
+def _proposed_numbers(lines, wanted):
+    """Proposals as the bench sees them: (line, as_written, value, low, high, nth occurrence of as_written)."""
+    out = []
+    for line, written, value, nth in wanted:
+        starts = [m.start() for m in re.finditer(re.escape(written), lines[line - 1])]
+        start = starts[nth - 1]
+        out.append({"line": line, "start": start, "end": start + len(written), "as_written": written,
+                    "value": value, "low": None, "high": None})
+    return out
+
+
+def _proposed_claims(lines, wanted):
+    out = []
+    for line, claimed, rule, status in wanted:
+        start = lines[line - 1].index(claimed)
+        out.append({"line": line, "claim_start": start, "claim_end": start + len(claimed), "claimed": claimed,
+                    "rule": rule, "status": status})
+    return out
+
+
+def test_bench_numbers_are_matched_by_place_and_number_simplified():
+    bench = _bench()
+    lines = (FIXTURES / "bench_simplified.txt").read_text(encoding="utf-8").split("\n")
+    numbers, _ = bench.read_labels("bench_simplified", FIXTURES)
+    proposals = _proposed_numbers(lines, [
+        (2, "120万元", 1200000.0, 1), (2, "20%", 20.0, 1), (2, "90万元", 900000.0, 1),
+        (2, "30", 30.0, 1),  # at 30万元's place with another number: a misread
+        (3, "3个", 3.0, 1), (1, "2023年", 2023.0, 1), (3, "一批", 1.0, 1),  # labelled year and ordinal (第一批)
+        (1, "虚构", None, 1),  # labelled nowhere
+    ])
+    score = bench.score_numbers(lines, proposals, numbers)
+    assert (score.data, score.found, score.proposals) == (5, 4, 8)
+    assert (score.not_data, score.unlabelled, score.misread) == (2, 1, 1)
+    assert score.missed == ["line 2: 30万元"]
+    assert score.wrong == ["line 1: 2023年 (year)", "line 3: 一批 (ordinal)", "line 1: 虚构 (labelled nowhere)"]
+
+
+def test_bench_numbers_count_each_label_once_traditional():
+    bench = _bench()
+    lines = (FIXTURES / "bench_traditional.txt").read_text(encoding="utf-8").split("\n")
+    numbers, _ = bench.read_labels("bench_traditional", FIXTURES)
+    proposals = _proposed_numbers(lines, [
+        (2, "3,000萬元", 30000000.0, 1), (2, "300萬元", 3000000.0, 1), (2, "11.11%", 11.11, 1),
+        (2, "1,200", 1200.0, 1), (2, "40%", 40.0, 1),
+        (3, "40%", 40.0, 2),  # 乙村's 40%: the second label of the line, not the first
+        (1, "一一二年", 112.0, 1),
+    ])
+    score = bench.score_numbers(lines, proposals, numbers)
+    assert (score.data, score.found, score.proposals, score.not_data, score.unlabelled, score.misread) == (7, 5, 7, 1, 0, 1)
+    assert score.missed == ["line 2: 1,200萬元", "line 3: 40%"]
+
+
+def test_bench_claims_need_their_place_and_a_rule_of_their_form():
+    bench = _bench()
+    lines = (FIXTURES / "bench_simplified.txt").read_text(encoding="utf-8").split("\n")
+    _, claims = bench.read_labels("bench_simplified", FIXTURES)
+    proposals = _proposed_claims(lines, [
+        (2, "120万元", "sum", "reproduced"),
+        (2, "20%", "growth", "unverifiable"),  # labelled unverifiable: not among the checkable claims
+        (3, "3个", "sum", "discrepancy"),  # a count proposed as a sum: the wrong rule
+        (3, "一批", "value", "reproduced"),  # where no claim is labelled
+    ])
+    score = bench.score_claims(lines, proposals, claims)
+    assert (score.checkable, score.proposed, score.right, score.wrong_rule) == (2, 1, 1, 1)
+    assert (score.unverifiable_proposed, score.unlabelled) == (1, 1)
+    assert score.missed == ["line 3 count: 3个 (proposed as sum)"]
+
+    lines = (FIXTURES / "bench_traditional.txt").read_text(encoding="utf-8").split("\n")
+    _, claims = bench.read_labels("bench_traditional", FIXTURES)
+    proposals = _proposed_claims(lines, [(2, "11.11%", "growth", "reproduced"), (2, "40%", "share", "tension")])
+    score = bench.score_claims(lines, proposals, claims)
+    assert (score.checkable, score.proposed, score.right) == (2, 2, 1)
+    assert score.misgraded == ["line 2 share: 40%: tension, labelled reproduced"]
+
+
+def test_bench_onboard_prints_each_text_the_overall_figures_and_a_verdict_per_target(capsys):
+    bench = _bench()
+    texts = [FIXTURES / "bench_simplified.txt", FIXTURES / "bench_traditional.txt", FICTIONAL]
+    assert bench.main([*map(str, texts), "--labels", str(FIXTURES)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    rows = {line.split()[0]: line for line in out if line and line.split()[0] in {"bench_simplified", "bench_traditional", "overall"}}
+    assert set(rows) == {"bench_simplified", "bench_traditional", "overall"}
+    # four shares and the time, each with its verdict, or "-" where there is nothing to divide by
+    assert all(len(re.findall(r"\b(?:PASS|MISS)\b", row)) + len(re.findall(r"(?<= )-(?= )", row)) == 5 for row in rows.values())
+    assert re.search(r"< 60 s$", next(line for line in out if line.startswith("target")))
+    assert re.search(r" \d+/5 .* \d+/2 ", rows["bench_simplified"]) and re.search(r"\d+/12 ", rows["overall"])  # 5 + 7 numbers
+    fictional = next(line for line in out if line.startswith("fictional_report"))
+    assert re.match(r"fictional_report +- +- +- +- +\d+\.\d\d s PASS", fictional)
+    assert any(line.startswith("fictional_report: ") and "no labels" in line for line in out)
