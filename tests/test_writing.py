@@ -145,7 +145,7 @@ def test_an_interrupted_add_source_writes_nothing_and_runs_again(tmp_path, data_
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch:
-        patch.setattr(onboarding, "_proposals", ctrl_c)  # Ctrl-C while the text is being read for numbers
+        patch.setattr(onboarding, "propose", ctrl_c)  # Ctrl-C while the text is being read for numbers
         with pytest.raises(KeyboardInterrupt):
             onboarding.add_source(reports / FICTIONAL.name, "fictional_town", data_copy, tmp_path / "review", place=PLACE,
                                   reports_dir=reports)
