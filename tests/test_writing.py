@@ -181,3 +181,21 @@ def test_a_new_source_of_a_known_county_is_among_its_sources(tmp_path, data_copy
     assert len(after) == len(before) and len(changed) == 1 and changed[0][1].endswith(f"s003p10 {done['source']}")
     counties = pd.read_csv(data_copy / "counties.csv", dtype=str)
     assert counties.set_index("county").at["laishui", "sources"] == f"s003p10 {done['source']}"
+
+
+def test_proposed_ids_of_a_known_county_are_new(data_copy):
+    """A county already in data/ may hold the very ids a proposal would make: they are numbered past."""
+    import dataclasses
+
+    import pandas as pd
+
+    from analysis.extraction.onboarding import propose
+    from analysis.tables import load_tables
+
+    tables = load_tables(data_copy)
+    text = "全市下放权限401项,其中已承接179项。"
+    first = [f["fact_id"] for f in propose(text, None, "dongying", "s001", tables).facts]
+    taken = tables.facts.iloc[[0, 1]].assign(fact_id=first)  # as if dongying's facts already had those ids
+    crowded = dataclasses.replace(tables, facts=pd.concat([tables.facts, taken], ignore_index=True))
+    again = [f["fact_id"] for f in propose(text, None, "dongying", "s001", crowded).facts]
+    assert len(first) == len(again) == 2 and not set(again) & set(first)

@@ -137,11 +137,17 @@ def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, 
     suggester = MeasureSuggester(tables.measures, tables.facts)
     domains = dict(zip(tables.measures["measure"], tables.measures["domain"]))
     facts, seen = [], {}
+    taken = {*tables.facts["fact_id"], *tables.lists["list_id"], *tables.findings["finding_id"], *tables.checks["finding_id"]}
+
+    def new_id(stem: str) -> str:  # a county already in data/ has ids of this stem: number past them
+        seen[stem] = seen.get(stem, 0) + 1
+        while f"{stem}_{seen[stem]}" in taken:
+            seen[stem] += 1
+        return f"{stem}_{seen[stem]}"
+
     for c in candidates.itertuples():
         measure, confidence = suggester.suggest_at(text, c.start, c.end, c.unit)
-        stem = f"{county}_{measure or 'number'}"
-        seen[stem] = seen.get(stem, 0) + 1
-        facts.append({"accept": "", "fact_id": f"{stem}_{seen[stem]}", "county": county, "entity": "(to review)",
+        facts.append({"accept": "", "fact_id": new_id(f"{county}_{measure or 'number'}"), "county": county, "entity": "(to review)",
                       "domain": domains.get(measure, "context"), "measure": measure, "period": "", "as_written": c.as_written,
                       "value": _number(c.value), "low": _number(c.low), "high": _number(c.high), "qualifier": c.qualifier,
                       "unit": suggester.unit_of[measure] if measure else c.unit,
@@ -149,11 +155,11 @@ def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, 
                       "line": c.line, "confidence": confidence, "start": c.start, "end": c.end})
     by_span = {(f["start"], f["end"]): f["fact_id"] for f in facts}
     findings = []
-    for n, p in enumerate(find_claims(text, candidates).itertuples(), start=1):
+    for p in find_claims(text, candidates).itertuples():
         line_start = text.rfind("\n", 0, p.claim_start) + 1
         claim_fact = by_span.get((p.claim_start, p.claim_end), "")
         spans = [tuple(span) for span in p.input_spans]
-        findings.append({"accept": "", "finding_id": f"{county}_{p.rule}_{n}", "county": county,
+        findings.append({"accept": "", "finding_id": new_id(f"{county}_{p.rule}"), "county": county,
                          "domain": next((f["domain"] for f in facts if f["fact_id"] == claim_fact), "context"),
                          "claim": text[max(line_start, p.claim_start - 24):p.claim_end], "claimed": p.claimed,
                          "claim_fact": claim_fact, "rule": p.rule, "source": source,
