@@ -22,6 +22,9 @@ RESERVED_COUNTIES = ("sources", "static", "overview", "explore", "index", "ledge
 # A report's file: a name inside the reports folder (no absolute path, no "..", no drive, backslash or ~).
 REPORT_FILE = r"^(?!.*(?:^|/)\.\.(?:/|$))[^/\\:\x00-\x1f~][^\\:\x00-\x1f]*\Z"
 LOCATOR_MAX = 30
+# What add-source writes for a source's metadata nobody gave: valid, so the tables load, but `validate` warns
+# while one remains (metadata is asked for, never invented).
+PLACEHOLDERS = {"title_en": "(title to translate)", "issuer": "(issuer to fill)", "date": "(date to fill)"}
 
 COLUMNS = {
     "sources": ["source", "file", "part", "line_start", "line_end", "title_zh", "title_en", "issuer", "place", "date", "sha256", "notes"],

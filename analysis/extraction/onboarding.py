@@ -26,7 +26,7 @@ from analysis.extraction.review_page import write_review_page
 from analysis.extraction.text import read_report
 from analysis.outputs import write_text_atomic
 from analysis.paths import path_inside
-from analysis.schemas import COLUMNS
+from analysis.schemas import COLUMNS, PLACEHOLDERS
 from analysis.tables import DataError, load_tables, reload_tables
 from analysis.writing import append_rows, commit_tables, csv_rows, data_lock, set_cells
 
@@ -56,7 +56,8 @@ def _number(x) -> str:
 
 def add_source(path: Path, county: str, data_dir: Path, review_dir: Path, lines: tuple[int, int] | None = None,
                source: str | None = None, title_zh: str = "", title_en: str = "", issuer: str = "",
-               place: tuple[str, str, str] | None = None, reports_dir: Path | None = None, force: bool = False) -> dict:
+               place: tuple[str, str, str] | None = None, reports_dir: Path | None = None, force: bool = False,
+               date: str = "") -> dict:
     """Register a report and write its candidate rows for review; returns what was written.
 
     ``place`` is (name_zh, name_en, level) when ``county`` is new. ``path`` must lie in ``reports_dir`` (default:
@@ -96,8 +97,9 @@ def add_source(path: Path, county: str, data_dir: Path, review_dir: Path, lines:
             title = next((line.strip() for line in all_lines[start - 1:end] if line.strip()), "")[:80]
             changes["sources"] = append_rows(Path(data_dir) / "sources.csv", COLUMNS["sources"], [{
                 "source": source, "file": relative, "part": "", "line_start": start, "line_end": end,
-                "title_zh": title_zh or title, "title_en": title_en or "(title to translate)", "issuer": issuer or "not given",
-                "place": place[0] if place else "", "date": "", "sha256": sha256,
+                "title_zh": title_zh or title, "title_en": title_en or PLACEHOLDERS["title_en"],
+                "issuer": issuer or PLACEHOLDERS["issuer"], "place": place[0] if place else "",
+                "date": date or PLACEHOLDERS["date"], "sha256": sha256,
                 "notes": f"added with add-source ({encoding.upper()})"}])
         spoken = dict(zip(tables.counties["county"], tables.counties["sources"]))
         if county in spoken and source not in spoken[county].split():  # the county now speaks of this source too
