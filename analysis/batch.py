@@ -6,7 +6,10 @@ unchanged since its last success; a failed run does not stop the others.
 Safety: one batch at a time writes to an output folder (a second one waits for the lock); each
 finished run is appended to the state's journal at once, keeping other runs' entries; on Ctrl-C
 or SIGTERM the workers and their kernels stop, temporary notebooks are removed, and the index is
-rebuilt from what is on disk before :class:`BatchInterrupted` is raised.
+rebuilt from what is on disk before :class:`BatchInterrupted` is raised. On SIGKILL, which no handler
+sees, the workers, fork servers and kernels end with the batch all the same, and the index keeps saying
+that its statuses may be out of date (BATCH_NOTICE) until a batch ends. A notebook or page whose write
+fails leaves the old file as it was.
 """
 
 from __future__ import annotations
