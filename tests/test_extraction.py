@@ -144,7 +144,7 @@ def test_accepted_rows_enter_the_tables_validated_and_are_audited(onboarded):
     from analysis.provenance import verify_sources
     from analysis.tables import reload_tables
 
-    facts_file, findings_file = onboarded["done"]["review"]
+    facts_file, findings_file, _ = onboarded["done"]["review"]
     _mark(facts_file, lambda r: r["as_written"].isin(["45名", "20名", "25名"]))
     _mark(findings_file, lambda r: r["rule"] == "sum")
     assert accept(facts_file, onboarded["data"], onboarded["reports"]) == 3
@@ -162,7 +162,7 @@ def test_a_bad_row_is_refused_and_nothing_is_written(onboarded):
     from analysis.extraction.onboarding import accept
     from analysis.tables import DataError
 
-    facts_file, _ = onboarded["done"]["review"]
+    facts_file, _, _ = onboarded["done"]["review"]
     before = (onboarded["data"] / "facts.csv").read_bytes()
     _mark(facts_file, lambda r: r["as_written"] == "45名")
     import pandas as pd
