@@ -67,10 +67,11 @@ def test_every_link_on_the_index_resolves(browser, built_site):
     for href in hrefs:
         assert Path(unquote(urlparse(href).path)).is_file(), href
     pages = {h for h in hrefs if not urlparse(h).fragment and "/sources/" not in h and not h.endswith("/ledger.html")}
-    assert len(pages) == 12  # the overview, the tour and the ten county pages this batch built
+    built = {job["key"] for job in built_site["summary"]["jobs"] if job["status"] == "ok"}
+    assert {str(Path(unquote(urlparse(h).path)).relative_to(index.parent)).removesuffix(".html") for h in pages} == built != set()
     ledgers = {Path(urlparse(h).path).parent.name for h in hrefs if h.endswith("/ledger.html")}
-    assert ledgers == ledger_counties(load_tables())  # a ledger page for every county with a number, claim or problem
-    assert len(ledgers) == 19  # all 19 of the five reports' jurisdictions
+    # a ledger page for every county with a number, claim or problem, whatever reports the tables hold
+    assert ledgers == ledger_counties(load_tables()) != set()
     # the jump lists to every discrepancy and tension: each lands on its ledger row (003 part 4's "80%以上" among them)
     fragments = [urlparse(h).fragment for h in hrefs if urlparse(h).fragment and "/sources/" not in h]
     assert "finding-anon_district_pp_admin_offices_cut_2002" in fragments
