@@ -148,9 +148,11 @@ def test_constructed_consistency_checks_are_kept_apart_and_never_counted_as_clai
     assert "Not a claim" in checks.at["dongying_shares_sum_100", "note"]
 
 
-def test_a_fitted_or_calendar_reading_is_unverifiable(audit):
-    # 003 part 3: "现在时间已过半" at 7月底 with an 11月底 deadline: no start is stated
-    assert audit.at["anon_city_2011_time_past_half", "status"] == "unverifiable"
+def test_the_time_past_half_is_read_from_january(audit):
+    # 003 part 3: "现在时间已过半" at 7月底 with an 11月底 deadline, the year's projects read from 1 January:
+    # 7 of 11 months = 63.6% (mended after the second blind reading; a start after 1 April would not hold)
+    assert audit.at["anon_city_2011_time_past_half", "status"] == "reproduced"
+    assert recomputed(audit, "anon_city_2011_time_past_half") == pytest.approx(7 / 11 * 100)
     assert "1 January" in audit.at["anon_city_2011_time_past_half", "note"]
 
 
