@@ -29,7 +29,7 @@ def _marker(vocabulary: str) -> str:
 
 
 def _whole_string(pattern: str) -> str:
-    """A Table Schema pattern matches the whole value by itself: the outer anchors of a Python pattern go.
+    r"""A Table Schema pattern matches the whole value by itself: the outer anchors of a Python pattern go.
 
     >>> _whole_string(r"^[a-z][a-z0-9_]{0,79}\Z"), _whole_string("^([0-9]{6})?$")
     ('[a-z][a-z0-9_]{0,79}', '([0-9]{6})?')
@@ -71,7 +71,7 @@ def _field(table: str, column, described: dict) -> tuple[dict, dict | None]:
 
 def build(tables) -> dict:
     """The data package descriptor of ``tables``' folder, as a dict."""
-    vocabulary = {name: {_marker(name)} for name in REFERENCES} | {"measure_unit": {}}
+    vocabulary = {name: {_marker(name)} for name in REFERENCES} | {"measure_unit": {}, "measure_range": {}}
     built = schemas(vocabulary)
     meanings = column_descriptions()
     sources = tables.sources

@@ -26,7 +26,7 @@ from analysis.extraction.review_page import write_review_page
 from analysis.extraction.text import read_report
 from analysis.outputs import write_text_atomic
 from analysis.paths import path_inside
-from analysis.schemas import COLUMNS
+from analysis.schemas import COLUMNS, PLACEHOLDERS
 from analysis.tables import DataError, load_tables, reload_tables
 from analysis.writing import append_rows, commit_tables, csv_rows, data_lock, set_cells
 
@@ -56,7 +56,8 @@ def _number(x) -> str:
 
 def add_source(path: Path, county: str, data_dir: Path, review_dir: Path, lines: tuple[int, int] | None = None,
                source: str | None = None, title_zh: str = "", title_en: str = "", issuer: str = "",
-               place: tuple[str, str, str] | None = None, reports_dir: Path | None = None, force: bool = False) -> dict:
+               place: tuple[str, str, str] | None = None, reports_dir: Path | None = None, force: bool = False,
+               date: str = "") -> dict:
     """Register a report and write its candidate rows for review; returns what was written.
 
     ``place`` is (name_zh, name_en, level) when ``county`` is new. ``path`` must lie in ``reports_dir`` (default:
@@ -96,8 +97,9 @@ def add_source(path: Path, county: str, data_dir: Path, review_dir: Path, lines:
             title = next((line.strip() for line in all_lines[start - 1:end] if line.strip()), "")[:80]
             changes["sources"] = append_rows(Path(data_dir) / "sources.csv", COLUMNS["sources"], [{
                 "source": source, "file": relative, "part": "", "line_start": start, "line_end": end,
-                "title_zh": title_zh or title, "title_en": title_en or "(title to translate)", "issuer": issuer or "not given",
-                "place": place[0] if place else "", "date": "", "sha256": sha256,
+                "title_zh": title_zh or title, "title_en": title_en or PLACEHOLDERS["title_en"],
+                "issuer": issuer or PLACEHOLDERS["issuer"], "place": place[0] if place else "",
+                "date": date or PLACEHOLDERS["date"], "sha256": sha256,
                 "notes": f"added with add-source ({encoding.upper()})"}])
         spoken = dict(zip(tables.counties["county"], tables.counties["sources"]))
         if county in spoken and source not in spoken[county].split():  # the county now speaks of this source too
@@ -137,11 +139,17 @@ def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, 
     suggester = MeasureSuggester(tables.measures, tables.facts)
     domains = dict(zip(tables.measures["measure"], tables.measures["domain"]))
     facts, seen = [], {}
+    taken = {*tables.facts["fact_id"], *tables.lists["list_id"], *tables.findings["finding_id"], *tables.checks["finding_id"]}
+
+    def new_id(stem: str) -> str:  # a county already in data/ has ids of this stem: number past them
+        seen[stem] = seen.get(stem, 0) + 1
+        while f"{stem}_{seen[stem]}" in taken:
+            seen[stem] += 1
+        return f"{stem}_{seen[stem]}"
+
     for c in candidates.itertuples():
         measure, confidence = suggester.suggest_at(text, c.start, c.end, c.unit)
-        stem = f"{county}_{measure or 'number'}"
-        seen[stem] = seen.get(stem, 0) + 1
-        facts.append({"accept": "", "fact_id": f"{stem}_{seen[stem]}", "county": county, "entity": "(to review)",
+        facts.append({"accept": "", "fact_id": new_id(f"{county}_{measure or 'number'}"), "county": county, "entity": "(to review)",
                       "domain": domains.get(measure, "context"), "measure": measure, "period": "", "as_written": c.as_written,
                       "value": _number(c.value), "low": _number(c.low), "high": _number(c.high), "qualifier": c.qualifier,
                       "unit": suggester.unit_of[measure] if measure else c.unit,
@@ -149,11 +157,11 @@ def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, 
                       "line": c.line, "confidence": confidence, "start": c.start, "end": c.end})
     by_span = {(f["start"], f["end"]): f["fact_id"] for f in facts}
     findings = []
-    for n, p in enumerate(find_claims(text, candidates).itertuples(), start=1):
+    for p in find_claims(text, candidates).itertuples():
         line_start = text.rfind("\n", 0, p.claim_start) + 1
         claim_fact = by_span.get((p.claim_start, p.claim_end), "")
         spans = [tuple(span) for span in p.input_spans]
-        findings.append({"accept": "", "finding_id": f"{county}_{p.rule}_{n}", "county": county,
+        findings.append({"accept": "", "finding_id": new_id(f"{county}_{p.rule}"), "county": county,
                          "domain": next((f["domain"] for f in facts if f["fact_id"] == claim_fact), "context"),
                          "claim": text[max(line_start, p.claim_start - 24):p.claim_end], "claimed": p.claimed,
                          "claim_fact": claim_fact, "rule": p.rule, "source": source,
