@@ -132,7 +132,7 @@ def test_workbook_text_is_text_never_a_formula(data_copy, tmp_path):
     anonymised = [c for c in counties["B"] if c.value == "++区"]  # name_zh of data/counties.csv row 13
     assert [(c.row, c.data_type) for c in anonymised] == [(13, "s")]
     plus = [c for sheet in book for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("++")]
-    # every text cell of the tables and audits that begins ++ (the five reports' 19: test_five_reports_transcription)
+    # every text cell of the tables and audits that begins ++ (the five reports' 33: test_five_reports_transcription)
     assert len(plus) == _cells_beginning(tables, ("++",)) and {c.data_type for c in plus} == {"s"}
     assert not [c for sheet in book for row in sheet.iter_rows() for c in row if c.data_type in ("f", "e")]
 
