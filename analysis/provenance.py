@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis.extraction.text import utf16_order
 from analysis.paths import OutsideFolderError, file_inside
 from analysis.tables import Tables
 
@@ -28,6 +29,14 @@ class ProvenanceReport:
 
 def _part_text(lines: list[str], start: float, end: float) -> str:
     return "\n".join(lines[int(start) - 1 : int(end)])
+
+
+def _reads_as_gb18030(raw: bytes) -> bool:
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def verify_sources(tables: Tables, reports_dir: Path | None) -> ProvenanceReport:
@@ -57,8 +66,11 @@ def verify_sources(tables: Tables, reports_dir: Path | None) -> ProvenanceReport
             text = raw.decode("utf-8")
         except UnicodeDecodeError as err:  # the recorded checksum and locators are of the UTF-8 text
             line = raw[: err.start].count(b"\n") + 1
-            problems.append(f"data/sources.csv: {src.source}: {src.file}, line {line}: not UTF-8 (perhaps GBK or "
-                            f"GB18030); convert it: iconv -f GB18030 -t UTF-8")
+            order = utf16_order(raw)
+            encoding = f"UTF-16 ({order})" if order else "GB18030 (GBK)" if _reads_as_gb18030(raw) else "an unknown encoding"
+            source = "UTF-16" if order else "GB18030"
+            problems.append(f"data/sources.csv: {src.source}: {src.file}, line {line}: not UTF-8 but {encoding}; convert it"
+                            + (f": iconv -f {source} -t UTF-8" if order or encoding.startswith("GB") else " to UTF-8"))
             continue
         lines = text.splitlines()
         if int(src.line_end) > len(lines):  # said as such, not as every locator of the part "not found"

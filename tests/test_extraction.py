@@ -150,7 +150,7 @@ def test_accepted_rows_enter_the_tables_validated_and_are_audited(onboarded):
     from analysis.provenance import verify_sources
     from analysis.tables import reload_tables
 
-    facts_file, findings_file = onboarded["done"]["review"]
+    facts_file, findings_file, _ = onboarded["done"]["review"]
     _mark(facts_file, lambda r: r["as_written"].isin(["45名", "20名", "25名"]))
     _mark(findings_file, lambda r: r["rule"] == "sum")
     assert accept(facts_file, onboarded["data"], onboarded["reports"]) == 3
@@ -168,7 +168,7 @@ def test_a_bad_row_is_refused_and_nothing_is_written(onboarded):
     from analysis.extraction.onboarding import accept
     from analysis.tables import DataError
 
-    facts_file, _ = onboarded["done"]["review"]
+    facts_file, _, _ = onboarded["done"]["review"]
     before = (onboarded["data"] / "facts.csv").read_bytes()
     _mark(facts_file, lambda r: r["as_written"] == "45名")
     import pandas as pd
@@ -227,3 +227,160 @@ def test_a_measure_is_suggested_only_in_the_numbers_unit(suggester):
     # 编制 names counts of posts, but an amount of money can only be a measure in 元
     assert measures.at[_suggest(suggester, "编制经费共50万元。", "50万元"), "unit"] == "元"
     assert suggester.suggest("天气晴朗", "吨") == ("", 0.0)  # nothing in the vocabulary fits
+
+
+# Long texts: extraction must stay linear in the text's length (a count over the whole text per locator step made
+# 1 MB take two minutes). The text is the fictional report again and again between lines of number-free prose,
+# about one number per 100 characters as in the five reports (82 to 138); every line starts with its own number
+# spelt in letters (no digit, so no new number), so lines differ as a real text's do.
+PROSE = ("镇党委和政府把综合改革作为全年工作的重点，成立了由主要负责同志牵头的领导小组，定期研究解决改革中遇到的困难和问题。"
+         "各站所按照职能整合的要求，理顺了与县直部门的关系，明确了工作职责和办事流程，做到事有人管、责有人负。在推进过程中，"
+         "我们注重听取基层干部和群众的意见，对反映集中的问题及时调整完善，确保改革平稳有序推进。通过改革，便民服务中心的窗口服务"
+         "更加规范，群众办事更加方便，干部作风明显转变，基层治理能力得到提升。下步工作中，我们将继续巩固改革成果，健全考核评价"
+         "机制，加强对站所人员的培训和管理，推动各项制度落到实处，让群众真正感受到改革带来的变化。")
+
+
+def _long_text(chars: int) -> str:
+    block = read_report(FICTIONAL)[0].rstrip("\n").split("\n") + [PROSE] * 5
+    lines, total = [], 0
+    while total < chars:
+        tag = "".join(chr(ord("a") + int(d)) for d in str(len(lines)))
+        lines.append(f"{tag} {block[len(lines) % len(block)]}")
+        total += len(lines[-1]) + 1
+    return "\n".join(lines)[:chars]
+
+
+def _extract_seconds(text: str, suggester) -> float:
+    """CPU seconds (the machine is shared: wall time would measure the others too) of what `extract` does."""
+    import time
+
+    started = time.process_time()
+    frame = find_numbers(text)
+    for row in frame.itertuples():
+        suggester.suggest_at(text, row.start, row.end, row.unit)
+    return time.process_time() - started
+
+
+def test_the_long_test_text_states_numbers_as_densely_as_the_reports():
+    assert len(find_numbers(PROSE, keep_skipped=True)) == 0
+    text = _long_text(33_000)  # 20 blocks of 6 report lines (16 numbers) and 5 of prose
+    assert len(find_numbers(text)) == 20 * 16 and 90 < len(text) / (20 * 16) < 120
+
+
+def test_extraction_time_grows_linearly_with_the_text(suggester):
+    _extract_seconds(_long_text(20_000), suggester)  # the one-off costs: imports, the t2s table
+    small, large = (min(_extract_seconds(_long_text(n), suggester) for _ in range(2)) for n in (100_000, 400_000))
+    assert large / small < 6  # 4 times the text: 4.2 here; 10 when each locator counted over the whole text
+
+
+def test_a_million_characters_extract_in_under_ten_seconds(suggester):
+    assert _extract_seconds(_long_text(1_000_000), suggester) < 10  # 2.5 s here (a locator counting over the text: 83 s)
+
+
+def test_locators_from_the_index_equal_those_counted_over_the_text():
+    from analysis.extraction.candidates import locator_for
+
+    text = _long_text(40_000)
+    rows = find_numbers(text, keep_skipped=True)
+    counted = [locator_for(text, row.start, row.end) for row in rows.itertuples()]  # text.count at each step
+    assert list(zip(rows["locator"], rows["locator_unique"])) == counted
+    # the first block's numbers are found unique before their lines' tags repeat; later blocks repeat the words
+    assert rows["locator_unique"].sum() > 16 and not rows["locator_unique"].all()
+
+
+@pytest.mark.parametrize("text, lo, hi, unique", [
+    ("111", 0, 2, True),      # "11" twice, overlapping: str.count counts it once
+    ("1111", 0, 2, False),    # "11" twice without overlap
+    ("a11b11", 1, 3, False),
+    ("a11b11", 0, 3, True),
+    ("a", 0, 1, True),
+])
+def test_repeat_index_counts_as_str_count(text, lo, hi, unique):
+    from analysis.extraction.candidates import RepeatIndex
+
+    assert (text.count(text[lo:hi]) == 1) is unique  # the cases say what str.count says
+    assert RepeatIndex(text).unique(lo, hi) is unique
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1\n", max_size=80), st.data())
+def test_repeat_index_agrees_with_str_count_on_any_text(text, data):
+    from analysis.extraction.candidates import RepeatIndex
+
+    index = RepeatIndex(text, depth=8)  # phrases longer than the depth are counted over the text
+    for lo in range(len(text)):
+        hi = data.draw(st.integers(lo + 1, min(len(text), lo + 12)))
+        assert index.unique(lo, hi) == (text.count(text[lo:hi]) == 1), (text, lo, hi)
+
+
+def test_the_indexed_suggester_scores_as_its_definition(suggester):
+    """MeasureSuggester.suggest reads only the parts and examples a context shares something with; the definition
+    scores every part of every measure (phrase_score) and every example. Same answer for every number."""
+    from analysis.extraction.candidates import to_simplified
+    from analysis.extraction.measures import AFTER, BEFORE, EXAMPLE_WEIGHT, SAME_UNIT, Context, bigrams, phrase_score
+
+    def defined(context, unit):
+        context = Context(*(to_simplified(s) for s in (context.before, context.written, context.after)))
+        words = bigrams(context.before + " " + context.label + context.after)
+        unit = SAME_UNIT.get(unit, unit)
+        unit = unit if unit in suggester.units or not unit else "个"
+        best, score = "", 0.0
+        for measure, parts in suggester.parts.items():
+            if unit and suggester.unit_of.get(measure) not in (unit, None):
+                continue
+            own = max((phrase_score(part, context, suggester.written_unit[measure]) for part in parts), default=0.0)
+            seen = max((len(words & ex) / len(ex) for ex in suggester.example_words.get(measure, []) if ex), default=0.0)
+            if max(own, EXAMPLE_WEIGHT * seen) > score:
+                best, score = measure, max(own, EXAMPLE_WEIGHT * seen)
+        return best, round(min(score, 1.0), 2)
+
+    text = read_report(FICTIONAL)[0] + "\n该鎮設有四室一廳，編制經費共50萬元。\n" + _long_text(3_000)
+    rows = find_numbers(text, keep_skipped=True)
+    got = [suggester.suggest_at(text, r.start, r.end, r.unit) for r in rows.itertuples()]
+    assert got == [defined(Context(text[max(0, r.start - BEFORE):r.start], text[r.start:r.end], text[r.end:r.end + AFTER]),
+                           r.unit) for r in rows.itertuples()]
+    assert sum(measure != "" for measure, _ in got) > len(got) / 2  # most numbers get a measure: the test compares some
+
+
+def test_find_numbers_reports_its_progress_line_by_line():
+    text = "编制45名\n\n下放120项"
+    read = []
+    find_numbers(text, (3, 3), progress=read.append)
+    assert read == [6, 1, 7] and sum(read) == len(text) + 1  # every line, those outside the range too
+
+
+class _Terminal:
+    """A stderr that says it is a terminal, as the user's is (tqdm draws only on one)."""
+
+    def __init__(self):
+        import io
+
+        self.buffer = io.StringIO()
+
+    def write(self, s):
+        return self.buffer.write(s)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize("chars, on_terminal, bar", [(120_000, True, True), (120_000, False, False), (20_000, True, False)])
+def test_cli_extract_shows_progress_only_for_a_long_text_on_a_terminal(tmp_path, monkeypatch, capsys, chars, on_terminal, bar):
+    import sys
+
+    path = tmp_path / "long.txt"
+    path.write_text(_long_text(chars), encoding="utf-8")
+    terminal = _Terminal()
+    if on_terminal:
+        monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["extract", str(path), "--csv"]) == 0
+    err = terminal.buffer.getvalue() if on_terminal else capsys.readouterr().err
+    assert ("numbers: 100%" in err and "measures: 100%" in err) is bar
+    assert "candidate numbers" in err and ("numbers:" in err) is bar

@@ -7,6 +7,7 @@ candidates; with ``keep_skipped`` they are listed with the reason they were skip
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -37,6 +38,7 @@ NOT_NUMBERS = ("一体", "一目了然", "一般", "一些", "一定", "一直",
                "千方百计", "三令五申", "四面八方", "七上八下", "十分", "百姓", "千家万户", "一门", "一级", "一并", "一流")
 WORD_BEFORE = "统統单單唯进進同划劃逐专專第初"
 GAP = re.compile(r"^[^\d，,。；;、：:！？\n]{0,12}$")
+LEADING = re.compile(r"\s*[(（]?")  # all a line holds before a list marker
 
 
 def _skip_reason(line: str, start: int, end: int, text: str) -> str:
@@ -51,17 +53,25 @@ def _skip_reason(line: str, start: int, end: int, text: str) -> str:
     if re.fullmatch(r"\d{1,2}日", text) or (text.endswith("日") and before.endswith("月")):
         return "date"
     bare = re.fullmatch(rf"{CN_NUMERAL}|\d+", text) is not None
-    if bare and re.fullmatch(r"\s*[(（]?", line[:start]) and re.match(r"[)）]?[、.．]", after):
+    # The line before the number is read where it matters, never copied whole: lines can be a whole report long.
+    if bare and LEADING.fullmatch(line, 0, start) and re.match(r"[)）]?[、.．]", after):
         return "list marker"
-    if before.endswith("第") or bare and (after.startswith("是") or after.startswith("、") and re.search(r"(^|[。；;：:（(\s])$", line[:start])):
+    if before.endswith("第") or bare and (after.startswith("是") or after.startswith("、") and re.search(r"(^|[。；;：:（(\s])$", line[max(0, start - 1):start])):
         return "ordinal"
-    if re.match(r"^\s*[(（]?$", line[:start]) and re.match(r"[)）]?[、.．]", after + " "):
+    if LEADING.fullmatch(line, 0, start) and re.match(r"[)）]?[、.．]", after + " "):
         return "list marker"
-    if re.match(r"^\s*[(（]$", line[:start].rstrip()[-1:] or "x") and after.startswith((")", "）")):
+    if _last_visible(line, start) in "(（" and after.startswith((")", "）")):
         return "list marker"
     if "〔" in line[max(0, start - 8):start] or after.startswith("号") or after.startswith("號"):
         return "document number"
     return ""
+
+
+def _last_visible(line: str, start: int) -> str:
+    """The last character before ``start`` that is not a space ("x" if none): line[:start].rstrip()[-1:]."""
+    while start and line[start - 1].isspace():
+        start -= 1
+    return line[start - 1] if start else "x"
 
 
 def _is_word(line: str, start: int, end: int) -> bool:
@@ -70,21 +80,140 @@ def _is_word(line: str, start: int, end: int) -> bool:
     return any(word in around for word in NOT_NUMBERS) or to_simplified(line[start - 1:start]) in WORD_BEFORE
 
 
-def locator_for(text: str, start: int, end: int, limit: int = LOCATOR_MAX) -> tuple[str, bool]:
+class RepeatIndex:
+    """Answers ``text.count(text[lo:hi]) == 1`` without scanning the text, for phrases of up to ``depth`` characters.
+
+    The text's positions are sorted by the ``depth`` characters that follow each one (prefix doubling: ranks of
+    windows of 4 characters packed into one integer, then of 8, 16 and 32, each a numpy sort of pairs of ranks),
+    with how many characters each position shares with the one before it in that order. The positions where a
+    phrase occurs are then neighbours, so a phrase at ``lo`` occurs nowhere else exactly when neither neighbour
+    of ``lo`` shares its length: a constant time question instead of a count over the whole text for every step
+    of every locator (quadratic: 1 MB took minutes). Built in about a second per million characters.
+    """
+
+    def __init__(self, text: str, depth: int = 32):  # locators are at most LOCATOR_MAX (30) characters
+        import numpy as np
+
+        self.text, self.depth = text, depth
+        n = len(text)
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        chars = np.unique(codes, return_inverse=True)[1].astype(np.int32) + 1  # 0 stands for past the end
+        del codes
+        bits = int(chars.max(initial=0)).bit_length()
+        pack = 1  # characters whose ranks fit one int64 side by side, the first most significant: the first level
+        while pack * 2 <= depth and pack * 2 * bits <= 62:
+            pack *= 2
+        pad = np.zeros(2 * depth + pack, dtype=np.int32)
+        chars = np.concatenate([chars, pad])
+        key = np.zeros(n, dtype=np.int64)
+        for t in range(pack):
+            key <<= bits
+            key |= chars[t:t + n]
+        rank, order, distinct = _dense_ranks(key)
+        del key
+        levels, width = {pack: rank}, pack
+        # once every position differs, longer windows differ too (as they do once they run past the end)
+        while width < depth and distinct < n:
+            key = rank.astype(np.int64) * (n + 1)
+            key[:n - width] += rank[width:]  # the next window's rank; 0 past the end (n > width: see distinct)
+            rank, order, distinct = _dense_ranks(key)
+            del key
+            width *= 2
+            levels[width] = rank
+        # Characters shared by neighbours in that order: equal at the widest level, else binary lifting with the
+        # narrower levels (16, 8, 4), then character by character (2, 1).
+        first, second = order[:-1], order[1:]
+        tied = rank[first] == rank[second]  # only possible at the full depth
+        shared = np.zeros(max(n - 1, 0), dtype=np.int64)
+        for w in sorted(levels, reverse=True)[1:]:
+            r = np.concatenate([levels[w], pad])
+            shared += w * (r[first + shared] == r[second + shared])
+        w = pack // 2
+        while w:
+            same = np.ones(len(shared), dtype=bool)
+            for t in range(w):
+                same &= chars[first + shared + t] == chars[second + shared + t]
+            shared += w * same
+            w //= 2
+        shared[tied] = width
+        self._shared = bytes([0]) + np.minimum(shared, 255).astype(np.uint8).tobytes() + bytes([0])
+        where = np.empty(n, dtype=np.int32)
+        where[order] = np.arange(n, dtype=np.int32)
+        self._where = memoryview(where)
+        self._order = memoryview(order.astype(np.int32))
+
+    def unique(self, lo: int, hi: int) -> bool:
+        """``text.count(text[lo:hi]) == 1``: str.count counts occurrences that do not overlap, from the left."""
+        length = hi - lo
+        if length > self.depth:
+            return self.text.count(self.text[lo:hi]) == 1
+        at, shared = self._where[lo], self._shared
+        if shared[at] < length and shared[at + 1] < length:
+            return True
+        # Other occurrences: the neighbours sharing ``length`` characters. One that does not overlap this one
+        # makes two; occurrences that all overlap it (a phrase like "11" in "111") lie within ``length`` of it.
+        found = [lo]
+        i = at
+        while shared[i] >= length:
+            i -= 1
+            found.append(self._order[i])
+            if abs(found[-1] - lo) >= length:
+                return False
+        i = at
+        while shared[i + 1] >= length:
+            i += 1
+            found.append(self._order[i])
+            if abs(found[-1] - lo) >= length:
+                return False
+        first = min(found)
+        return all(p < first + length for p in found)
+
+
+def _dense_ranks(key):
+    """Ranks 1, 2 ... of ``key``'s values in increasing order (equal values, equal ranks), the positions in that
+    order, and how many values differ: np.unique's inverse without its second sort."""
+    import numpy as np
+
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    new = np.ones(len(key), dtype=bool)
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    del ordered
+    rank = np.empty(len(key), dtype=np.int32)  # a text has fewer than 2**31 characters: half the memory of int64
+    rank[order] = np.cumsum(new, dtype=np.int32)
+    return rank, order, int(np.count_nonzero(new))
+
+
+_LAST_INDEX: list[tuple[str, RepeatIndex]] = []  # of the last text: the parts of a report are read one by one
+
+
+def repeats_of(text: str) -> RepeatIndex:
+    """The RepeatIndex of ``text``, kept for the next call on the same text."""
+    if not (_LAST_INDEX and _LAST_INDEX[0][0] == text):
+        _LAST_INDEX[:] = [(text, RepeatIndex(text))]
+    return _LAST_INDEX[0][1]
+
+
+def locator_for(text: str, start: int, end: int, limit: int = LOCATOR_MAX, *, repeats: RepeatIndex | None = None,
+                line: tuple[int, int] | None = None) -> tuple[str, bool]:
     """The shortest verbatim phrase around text[start:end], at most ``limit`` characters, unique in ``text``.
 
-    Grows one character at a time, left then right, within the line; returns (phrase, unique).
+    Grows one character at a time, left then right, within the line; returns (phrase, unique). ``repeats``
+    (a RepeatIndex of ``text``) and ``line`` (the offsets where the number's line starts and ends) are what
+    find_numbers already knows: with them a locator costs no scan of the text.
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    if line is None:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+    else:
+        line_start, line_end = line
     lo, hi = start, end
     while True:
-        phrase = text[lo:hi]
-        if text.count(phrase) == 1:
-            return phrase, True
+        if repeats.unique(lo, hi) if repeats else text.count(text[lo:hi]) == 1:
+            return text[lo:hi], True
         if hi - lo >= limit or (lo <= line_start and hi >= line_end):
-            return phrase, False
+            return text[lo:hi], False
         if lo > line_start and (hi - lo) % 2 == 0 or hi >= line_end:
             lo -= 1
         else:
@@ -101,11 +230,13 @@ def _with_gap_prefix(line: str, start: int) -> int:
     return start
 
 
-def find_numbers(text: str, lines: tuple[int, int] | None = None, keep_skipped: bool = False) -> pd.DataFrame:
+def find_numbers(text: str, lines: tuple[int, int] | None = None, keep_skipped: bool = False,
+                 progress: Callable[[int], object] | None = None) -> pd.DataFrame:
     """One row per number stated in ``text`` (or in its lines ``lines``, 1-based inclusive).
 
     Columns: as_written, value, low, high, qualifier, unit, locator, locator_unique, line, start,
     end (offsets in ``text``) and, with ``keep_skipped``, skipped (the reason; "" for candidates).
+    ``progress`` is called with the characters of each line read (a progress bar's update).
 
     Examples
     --------
@@ -114,15 +245,20 @@ def find_numbers(text: str, lines: tuple[int, int] | None = None, keep_skipped: 
     """
     rows = []
     offset = 0
+    repeats = None  # built for the first locator: none is needed for a text without numbers
     for number, line in enumerate(text.split("\n"), start=1):
+        if progress:
+            progress(len(line) + 1)
         if lines and not lines[0] <= number <= lines[1]:
             offset += len(line) + 1
             continue
-        taken: list[tuple[int, int]] = []
+        # the characters of numbers already taken: a later match that overlaps one is not read again
+        # (a mark per character, not a list of spans, which a long line's thousands of numbers made quadratic)
+        taken = bytearray(len(line))
         matches = [*WORDS.finditer(line), *CLOCK.finditer(line), *NUMBER.finditer(line)]
         for m in matches:
             start, end = m.start(), m.end()
-            if end == start or any(s < end and start < e for s, e in taken):
+            if end == start or taken.find(1, start, end) >= 0:
                 continue
             written = m.group()
             skipped = _skip_reason(line, start, end, written)
@@ -142,10 +278,13 @@ def find_numbers(text: str, lines: tuple[int, int] | None = None, keep_skipped: 
             except ValueError as err:
                 skipped = skipped or f"unreadable: {err}"
                 q = None
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             if skipped and not keep_skipped:
                 continue
-            locator, unique = locator_for(text, offset + start, offset + end)
+            if repeats is None:
+                repeats = repeats_of(text)
+            locator, unique = locator_for(text, offset + start, offset + end, repeats=repeats,
+                                          line=(offset, offset + len(line)))
             rows.append({
                 "as_written": written, "value": None if q is None else q.value, "low": None if q is None else q.low,
                 "high": None if q is None else q.high, "qualifier": "" if q is None else q.qualifier,
@@ -161,12 +300,18 @@ def find_numbers(text: str, lines: tuple[int, int] | None = None, keep_skipped: 
 
 def to_simplified(text: str) -> str:
     """Traditional characters folded to simplified (OpenCC's t2s table), so one vocabulary serves both."""
-    global _T2S
+    global _T2S, _CONVERTIBLE
     if _T2S is None:
         from opencc import OpenCC
 
         _T2S = OpenCC("t2s")
+        # OpenCC changes only what its dictionaries' keys match: a text holding none of them comes back as it was,
+        # which most windows of a simplified text are; a search of them is far quicker than a conversion
+        keys = {key for group in _T2S._dict_chain_data for _, _, table in group for key in table}
+        _CONVERTIBLE = re.compile("|".join(re.escape(key) for key in sorted(keys, key=len, reverse=True)))
+    if not _CONVERTIBLE.search(text):
+        return text
     return _T2S.convert(text)
 
 
-_T2S = None
+_T2S = _CONVERTIBLE = None

@@ -226,7 +226,7 @@ CASES = [
     Fault("source-sha256-malformed", cell("sources", 2, "sha256", "abc"), VALIDATE, BAD, r"data/sources.csv, row 2, column 'sha256'"),
     Fault("source-line-not-a-number", cell("sources", 2, "line_start", "ten"), VALIDATE, BAD, r"data/sources.csv, row 2, column 'line_start'"),
     Fault("report-texts-in-gbk", report_texts("gbk"), ("--data-dir", "{data}", "verify-sources", "--reports-dir", "{tmp}/texts"), BAD,
-          r"not UTF-8 \(perhaps GBK or GB18030\); convert it"),
+          r"not UTF-8 but GB18030 \(GBK\); convert it: iconv -f GB18030 -t UTF-8"),
     Fault("report-texts-changed", report_texts("utf-8"), ("--data-dir", "{data}", "verify-sources", "--reports-dir", "{tmp}/texts"),
           BAD, r"differs from the recorded sha256"),
     Fault("reports-dir-misspelt", None, ("--data-dir", "{data}", "verify-sources", "--reports-dir", "{tmp}/typo"), BAD,

@@ -34,6 +34,16 @@ def texts_folder(link_to_outside: bool = False):
     return mutate
 
 
+def report_texts_in(encoding: str):
+    """{tmp}/texts holding every file sources.csv names, in ``encoding``."""
+    def mutate(data: Path, tmp: Path) -> None:
+        folder = tmp / "texts"
+        folder.mkdir(exist_ok=True)
+        for row in _rows(data / "sources.csv")[1:]:
+            (folder / row[1]).write_bytes("乡镇机构改革\n".encode(encoding) * 50)
+    return mutate
+
+
 def new_source(county: str = "laishui"):
     """A short new text in {tmp}/texts, registered in sources.csv and spoken of by ``county`` (counties.csv)."""
     def mutate(data: Path, tmp: Path) -> None:
@@ -101,6 +111,8 @@ CASES = [
           r"leaves the reports folder .* \(a symlink to .*outside.txt\); nothing of it was read"),
     Fault("sec-source-lines-past-the-end", cells(texts_folder(), cell("sources", 2, "line_end", "9999")), VERIFY, BAD,
           r"s000p1: lines 10-9999, but 000_4cf26bfa58507785.txt has 500 lines"),
+    Fault("sec-report-text-in-utf16", report_texts_in("utf-16"), VERIFY, BAD,
+          r"000_4cf26bfa58507785.txt, line 1: not UTF-8 but UTF-16 \(little-endian\); convert it: iconv -f UTF-16 -t UTF-8"),
     # ids: the whole string, a length limit, not the site's own names
     Fault("sec-county-id-with-a-final-newline", cell("counties", 19, "county", "laishui\n"), VALIDATE, BAD,
           rf"{COUNTIES}, row 19, column 'county': 'laishui\\n'"),
