@@ -27,7 +27,7 @@ UNVERIFIABLE = "unverifiable"
 # The rules a proposal may use for each labelled form (the labels' forms are the readers' words).
 RULES_OF_FORM = {
     "share": {"share"}, "change": {"growth", "reduction", "growth_from_change", "reduction_from_change"},
-    "points": {"points"}, "difference": {"difference"}, "total": {"sum"}, "average": {"ratio"},
+    "points": {"points", "points_fall"}, "difference": {"difference"}, "total": {"sum", "product"}, "average": {"ratio"},
     "multiple": {"ratio", "product"}, "count": {"count_items"}, "restatement": {"value"}, "ratio": {"share", "ratio"},
     "other": {"value", "difference", "sum", "ratio", "share"},
 }

@@ -141,6 +141,8 @@ def test_a_share_whose_input_is_not_stated_is_proposed_unverifiable_with_the_rea
      [("50%", "growth", [("base", "3000万元"), ("later", "4500万元")])]),
     ("财政自给率由42.5%提高到45.1%,提高2.6个百分点。",
      [("2.6个百分点", "points", [("base", "42.5%"), ("later", "45.1%")])]),
+    ("第一產業比重由30%下降到26.3%,下降3.7個百分點。",
+     [("3.7個百分點", "points_fall", [("base", "30%"), ("later", "26.3%")])]),
 ])
 def test_changes_bind_the_base_after_its_word_and_the_later_amount_of_the_clause(text, expected):
     assert proposals(text) == expected
@@ -222,11 +224,31 @@ def test_several_totals_before_one_qizhong_each_take_the_parts_that_repeat_their
     "全县经济保持平稳健康发展,新增就业1200人。",  # 保持平稳 is no 持平; 新增 is no change against a base
     "全县有事业机构231个。甲镇有事业机构16个。",  # the same name of another body: no restatement
     "全县地区生产总值86.8亿元。人均地区生产总值28231元。",  # 人均 X is not X
+    "西部县建设项目,中央补助16万元;其他县区建设项目,中央补助12万元。",  # one name, two projects' amounts
 ])
 def test_what_is_not_a_claim_of_that_form_is_not_proposed_as_one(text):
     frame = claims(text)
     assert not frame["rule"].isin(["sum", "difference", "value", "share"]).any()
     assert not ((frame["form"] == "change") & (frame["claimed"] == "1200人")).any()
+
+
+def test_a_whole_is_an_amount_not_a_bound():
+    # 超过400亿元 names 岁入 too, and comes first, but it is a bound: a share divides by the 405亿元
+    text = "本县岁入首次超过400亿元。本县岁入决算数405亿元,其中税课收入139亿元,占岁入的34.3%。"
+    assert proposals(text) == [("34.3%", "share", [("part", "139亿元"), ("whole", "405亿元")])]
+
+
+@pytest.mark.parametrize("text", [
+    "以乡镇所辖人口、区域面积、人均财政收入三项指标为依据。",  # 人均 names 财政收入, not the three indicators
+    "每人联系一个社、一个产业。",  # a count per person is no per-capita amount
+])
+def test_an_average_word_names_only_its_own_number(text):
+    assert not (claims(text)["form"] == "average").any()
+
+
+def test_a_rate_of_masked_amounts_says_so():
+    row = claims("改革后,乡镇行政编制由++名减为++名,精简10%。").iloc[0]
+    assert (row["rule"], row["reason"]) == ("unverifiable", "the amounts are masked in the text")
 
 
 def test_a_cumulative_amount_and_a_per_capita_figure_without_their_inputs_are_unverifiable():
@@ -273,6 +295,20 @@ def test_counts_take_their_list_and_how_to_count_it(text, claimed, items, count)
     assert count_items(row["items"], row["count_by"]) == count
 
 
+def test_a_total_of_units_that_each_hold_the_same_number_is_their_product():
+    text = ("其中甲镇、乙镇、丙镇、丁镇4个一类乡镇均设置“五办四中心”(党政办、经济办、社会办、综治办、计生办,"
+            "农业中心、社会中心、文化中心和计生中心),共设置党政内设机构20个,事业机构16个;")
+    assert [p for p in proposals(text) if p[1] == "product"] == [
+        ("20个", "product", [("count", "4个"), ("each", "五办")]), ("16个", "product", [("count", "4个"), ("each", "四中心")])]
+
+
+def test_the_units_that_each_hold_a_list_are_not_the_list():
+    # 宏村镇、西递镇各设: the towns hold the offices; the 3 counts the bracketed offices
+    row = claims("宏村镇、西递镇各设3个综合性办公室(党政办公室、经济发展办公室、社会事业办公室)。").iloc[0]
+    assert (row["claimed"], row["items"], count_items(row["items"], row["count_by"])) == (
+        "3个", "党政办公室、经济发展办公室、社会事业办公室", 3)
+
+
 def test_a_number_of_persons_after_another_is_no_list():
     # "乡镇长1人、副乡镇长3人": 人 is the unit of 1, not an item of a list counted by 3人
     assert claims("设乡镇长1人、副乡镇长3人。").empty
@@ -285,6 +321,7 @@ def test_a_number_of_persons_after_another_is_no_list():
     ("本鄉歲入決算數32,468萬元。本鄉歲入自一一〇年度的25,000萬元增至一一四年度的32,468萬元。", "32,468萬元", "32,468萬元"),
     # the same name with another place before it, and another value of the same size: a restatement to judge
     ("本县岁入岁出余绌数15.23亿元。屏县岁入岁出余绌数15.2亿元居第3名。", "15.2亿元", "15.23亿元"),
+    ("本市共下放400多项管理权限。本市下放的401项管理权限中,已承接的有179项。", "401项", "400多项"),
 ])
 def test_a_quantity_stated_twice_is_a_restatement_of_its_first_mention(text, claimed, earlier):
     frame = claims(text)

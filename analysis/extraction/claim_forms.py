@@ -10,11 +10,12 @@ usage (比上年 / 較上年度之, 占 / 佔). The finder folds a text to simpl
 word folds to a word of its group, so the table holds no word the finder cannot see. "…" in a word stands for a
 few characters of the same clause (为…的: 为下放权限总数的).
 
-Rules are analysis/rules.py's: share, sum, reduction, difference, ratio, product, value, count_items, and
-``growth`` (base, later) and ``points`` (base, later), which are being added there. A change stated with its
-amount and no base ("6055万元,同比增收164万元,增长2.78%") needs a rule over (later, change), which rules.py does
-not have yet: ``growth_from_change`` and ``reduction_from_change`` (see ``PENDING_RULES``). A claim whose input
-the text does not give is proposed with the rule ``unverifiable`` and the reason ("base-year amount not stated").
+Rules are analysis/rules.py's (share, sum, reduction, growth, points, points_fall, difference, ratio, product,
+value, count_items): a change is claimed by its size and the rule carries its direction (a rise growth or points,
+a fall reduction or points_fall). A change stated with its amount and no base ("6055万元,同比增收164万元,增长
+2.78%") needs a rule over (later, change), which rules.py does not have yet: ``growth_from_change`` and
+``reduction_from_change`` (see ``PENDING_RULES``). A claim whose input the text does not give is proposed with
+the rule ``unverifiable`` and the reason ("base-year amount not stated").
 """
 
 from __future__ import annotations
@@ -23,8 +24,6 @@ from dataclasses import dataclass, field
 
 # Rules a form may name that analysis/rules.py does not define yet, with what they compute.
 PENDING_RULES = {
-    "growth": "(later / base − 1) × 100: growth from base to later, in %",
-    "points": "later − base, in percentage points",
     "growth_from_change": "change / (later − change) × 100: a rise of change that ended at later, in %",
     "reduction_from_change": "change / (later + change) × 100: a fall of change that ended at later, in %",
 }
@@ -117,7 +116,7 @@ FORMS: tuple[ClaimForm, ...] = (
         "base and later: the percentages after 由 and 到 (or after 较/比) in the same clause",
         "全镇财政自给率由42.5%提高到45.1%,提高2.6个百分点。",
         (("claimed", "2.6个百分点"), ("base", "42.5%"), ("later", "45.1%")),
-        unverifiable="base-year percentage not stated", pattern="由a%提高到b%, 提高N个百分点"),
+        fall_rule="points_fall", unverifiable="base-year percentage not stated", pattern="由a%提高到b%, 提高N个百分点"),
     ClaimForm(
         "difference", "a change stated as an amount",
         {"against": AGAINST, "rise": RISE, "fall": FALL},
@@ -154,7 +153,7 @@ FORMS: tuple[ClaimForm, ...] = (
         "amounts of N's unit before it in its ;-item, none in brackets or a 其中 list; 累计N adds amounts of other "
         "years the text does not state: unverifiable",
         "核定编制45名(行政编制20名、事业编制25名)。", (("claimed", "45名"), ("parts…", "20名 25名")),
-        pattern="N (a、b) / N, 其中a, b"),
+        pattern="N (a、b) / 共N, 其中a、b"),
     ClaimForm(
         "structure", "the terms of a ratio of parts (a:b:c), each the share of one part of a stated total",
         {"structure": ("结构为", "結構為", "结构是", "結構是", "比例为", "比例為", "之比为", "之比為", "比为", "比為")},
@@ -166,9 +165,11 @@ FORMS: tuple[ClaimForm, ...] = (
         unverifiable="the parts of the ratio are not stated", pattern="结构为a:b:c"),
     ClaimForm(
         "average", "an average or per-capita figure",
-        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶")},
+        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶"), "counted": ("平均",)},
         "ratio", ("total", "count"),
-        "total: the amount of the same unit the sentence states; count: the number of persons or units it states",
+        "total: the amount of the same unit the sentence states; count: the number of persons or units it states. "
+        "The word names the number: no 、-list between them; per person (人均, 每人) a measured amount, not a count "
+        "(每人联系一个社 is no average)",
         "全镇财政支出9000万元,常住人口3万人,人均3000元。", (("claimed", "3000元"), ("total", "9000万元"), ("count", "3万人")),
         unverifiable="the total or the count it is divided by is not stated", pattern="人均N"),
     ClaimForm(
@@ -180,15 +181,26 @@ FORMS: tuple[ClaimForm, ...] = (
         (("claimed", "倍增"), ("later", "1.6亿元"), ("base", "0.8亿元")),
         unverifiable="the amount it is a multiple of is not stated", pattern="从A到B, 倍增 / X是A的N倍"),
     ClaimForm(
+        "product", "a total of units that each hold the same number",
+        {"each": ("均", "各", "每个", "每個"), "total": ("共", "共计", "共計", "合计", "合計", "总计", "總計")},
+        "product", ("count", "each"),
+        "count: the number of units before 均/各 in its clause; each: the numbers after it in that clause (N个X, or "
+        "the counted parts of a quoted label, “五办四中心”); the totals: the numbers after 共 in the same ;-item, "
+        "the k-th total of the k-th number each holds",
+        "甲乡、乙乡、丙乡3个乡各设2个办公室,共设办公室6个。", (("claimed", "6个"), ("count", "3个"), ("each", "2个")),
+        pattern="N个X均(各)设M个, 共T个"),
+    ClaimForm(
         "count", "a count of a named list or of a counted label",
         {"list_opens": ("(", "（", ":", "：", "即", "一般为", "一般為", "分别是", "分別是", "分别为", "分別為", "包括", "为", "為"),
          "units": ("个", "個", "项", "項", "名", "人", "家", "所", "条", "條", "辆", "輛", "处", "處", "村", "镇", "鎮", "乡", "鄉",
                    "站", "室", "厅", "廳", "级", "級", "种", "種", "类", "類", "位", "县", "縣", "块", "塊", "办", "辦", "中心", "县市",
                    "縣市", "县区", "縣區")},
         "count_items", ("list",),
-        "list: the items joined by 、/和/及 just before the count (甲、乙、丙3个), or after it up to the end of "
-        "its brackets or clause (3个(甲、乙、丙), 3个: 甲、乙、丙); a counted label (“三要”(要钱、要粮、要命)); a "
-        "compound label takes one bracketed group per part (“一办三中心”(甲,乙、丙、丁))",
+        "list: the items joined by 、/和/及 just before the count (甲、乙、丙3个; not when a verb ends them: 甲镇、乙镇"
+        "各设3个 counts what follows), or after it up to the end of its brackets or clause (3个(甲、乙、丙), 3个: 甲、"
+        "乙、丙; N个方面:甲;乙;丙 by its ;-clauses); a counted label (“三要”(要钱、要粮、要命)); a compound label takes "
+        "one bracketed group per part (“一办三中心”(甲,乙、丙、丁)). count_by: 、, and a comma when it joins groups, "
+        "和/及 when both sides end alike (文化中心和计生中心, not 人口和计划生育办)",
         "全镇设“一办三中心”(党政办,便民服务中心、农业服务中心和综治中心)。",
         (("claimed", "三中心"), ("list", "便民服务中心、农业服务中心和综治中心")),
         pattern="甲、乙、丙N个 / N个(甲、乙、丙) / “N字”(…)"),

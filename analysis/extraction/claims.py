@@ -83,6 +83,10 @@ AMONG = _rx(rf"(?:{_group('total', 'among')})[,，]")  # matched where a number 
 QIZHONG = _rx(rf"(?:{_group('total', 'qizhong')})(?:\s*[:：,，]?\s*(?:{_group('total', 'qizhong')}))*[ \t]*[:：,，]?[ \t]*")
 SUMS_BEFORE = _rx(rf"(?:(?P<sum>{_group('total', 'sums_before')})|(?P<cumulative>{_group('total', 'cumulative')}))"
                   rf"[^{STOP}、\d]{{0,4}}$")  # 收入合计6346万元, 累计投入1.2亿元
+LIST_VERB = _rx(rf"(?:设置|设立|(?:{_group('product', 'each')}|分别)(?:设|有|为))$")  # …各设, not 建设
+EACH_UNIT = _rx(_group("product", "each"))
+TOTAL_OF_EACH = _rx(_group("product", "total"))
+MASKED = _rx(r"[+＋×*xX]{2}")  # ++名, xx万元: amounts an anonymised text hides
 STRUCTURE = _rx(rf"(?:{_group('structure', 'structure')})\s*$")
 AVERAGE = _rx(_group("average", "average"))
 DOUBLED = _rx(_group("multiple", "doubled"))
@@ -118,9 +122,11 @@ class Mention:
     depth: int = 0
     before: str = ""  # folded text from the previous number of its clause (or the clause's start) to it
     name: str = ""
+    named: bool = True  # the name is its own (see _Reading._mentions)
     year: str = ""
     direction: str = ""  # rise / fall: the change word just before it
     points: bool = False
+    bound: bool = False  # one end only (突破400亿元, 65%以上): a bound, not an amount to divide by
     claim_end: int = 0
     pairs: frozenset = frozenset()  # the character pairs of its name and the noun after it (name lookups)
     roles: set = field(default_factory=set)  # "base", "later", "change", "part" ... what it is an input as
@@ -230,6 +236,7 @@ class _Reading:
             m = Mention(len(out), start, end, row["as_written"], _num(row["value"]), _num(row.get("low")),
                         _num(row.get("high")), row["unit"] if isinstance(row["unit"], str) else "")
             m.claim_end = end
+            m.bound = _known(m.low) != _known(m.high)  # 突破400亿, 65%以上: one end only
             tail = POINTS.match(self.folded, end) if m.as_written.endswith(("个", "個")) else None
             if tail or "百分点" in fold(m.as_written):
                 m.points, m.unit = True, "个百分点"
@@ -244,6 +251,9 @@ class _Reading:
             m.before = self.folded[left:m.start]
             m.year = self.year_at(m.start)
             m.name = self._name(m, out[k - 1] if k else None)
+            # a name of its own: the clause's, an item's of a 、-list, or the head a from-to shares; not the words
+            # between two numbers of a clause ("…3个5万人口以下的乡镇核定34人": 乡镇核定 is no name of 34人)
+            m.named = not (k and out[k - 1].clause == m.clause) or m.before.lstrip().startswith("、") or len(_core(m.before)) < 2
             found = DIRECTION.search(m.before)
             if found:
                 word = found.group("rise") or found.group("fall")
@@ -405,10 +415,14 @@ class _Finder:
             score = len(pairs & x.pairs) / len(pairs)
             if score < threshold:
                 continue
-            key = (score, bool(WHOLE_WORDS.search(x.before)), -x.start)
+            key = (score, not x.bound, bool(WHOLE_WORDS.search(x.before)), -x.start)
             if best_key is None or key > best_key:
                 best, best_key = x, key
         return best
+
+    def item_head(self, m: Mention) -> str:
+        """What m's ;-item says before m's clause, numbers and function words aside ("" when m's clause opens it)."""
+        return _core(self.f[self.r.segment_starts[m.segment]:self.r.clause_starts[m.clause]])
 
     def after_noun(self, m: Mention) -> str:
         """The noun a count names after it ("4个一类乡镇", "401项管理权限中"), up to the clause's end."""
@@ -427,6 +441,7 @@ class _Finder:
         self.balances()
         self.averages()
         self.multiples()
+        self.products()
         self.restatements()
         frame = pd.DataFrame(self.rows, columns=COLUMNS)
         line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
@@ -449,10 +464,9 @@ class _Finder:
             claim.roles.add("claim")
             fall = claim.direction == "fall"
             if claim.points and a.percent:
-                self.propose("points", claim, "points", (a, b), ("base", "later"))
+                self.propose("points", claim, _rule("points", fall), (a, b), ("base", "later"))
             elif claim.percent:
-                spec = FORM["from_to"]
-                self.propose("from_to", claim, spec.fall_rule if fall else spec.rule, (a, b), ("base", "later"))
+                self.propose("from_to", claim, _rule("from_to", fall), (a, b), ("base", "later"))
             elif claim.amount and claim.unit == a.unit:
                 self.propose("difference", claim, "difference", (a, b) if fall else (b, a),
                              ("base", "later") if fall else ("later", "base"))
@@ -478,7 +492,7 @@ class _Finder:
                 if base is not None and base.percent:
                     later = self.subject(m, "%", exclude=(base,)) or None
                     if later is not None:
-                        self.propose("points", m, "points", (base, later), ("base", "later"))
+                        self.propose("points", m, _rule("points", m.direction == "fall"), (base, later), ("base", "later"))
                         continue
                 self.unverifiable("points", m)
             elif m.percent:
@@ -530,21 +544,20 @@ class _Finder:
         if base is not None and base.amount:
             later = self.subject(m, base.unit, exclude=(base,)) or self.later_by_name(m, base)
             if later is not None:
-                spec = FORM["change"]
-                self.propose("change", m, spec.fall_rule if fall else spec.rule, (base, later), ("base", "later"))
+                self.propose("change", m, _rule("change", fall), (base, later), ("base", "later"))
                 return
         change = next((x for x in self.preceding(m)[:1] if x.amount and x.direction), None)
         if change is not None:
             change.roles.add("change")
             later = self.subject(change, change.unit) or self.later_by_name(change, None)
-            spec = FORM["change_with_amount"]
             if later is not None:
-                self.propose("change_with_amount", m, spec.fall_rule if change.direction == "fall" else spec.rule,
+                self.propose("change_with_amount", m, _rule("change_with_amount", change.direction == "fall"),
                              (later, change), ("later", "change"))
             else:
                 self.unverifiable("change_with_amount", m)
             return
-        self.unverifiable("change", m)
+        masked = MASKED.search(self.f, self.r.segment_starts[m.segment], m.start)
+        self.unverifiable("change", m, "the amounts are masked in the text" if masked else None)
 
     def shares(self):
         """X … 占(Y的) Z%: the part the clause is about, the whole the words after 占 name."""
@@ -917,7 +930,13 @@ class _Finder:
         """人均N / 平均每个X N: the total of N's unit over the count of persons (or units) the sentence states."""
         for m in self.m:
             clause = self.f[self.r.clause_starts[m.clause]:m.start]
-            if not m.amount or m.direction or not AVERAGE.search(clause):
+            said = None
+            for said in AVERAGE.finditer(clause):
+                pass
+            # the word names this number: no list between them (人均财政收入、…三项指标), and per person a measure
+            if not m.amount or m.direction or said is None or "、" in clause[said.end():]:
+                continue
+            if fold(m.unit) in COUNT_UNITS and said.group() not in words("average", "counted"):
                 continue
             earlier = [x for x in self.in_sentence(m) if x.i < m.i and x.level]
             totals = [x for x in earlier if x.unit == m.unit]
@@ -932,8 +951,8 @@ class _Finder:
     def multiples(self):
         """X是A的N倍: X over A."""
         for m in self.m:
-            if m.unit != "倍" or "claim" in m.roles:
-                continue
+            if m.unit != "倍" or "claim" in m.roles or DOUBLED.match(self.f, m.start):
+                continue  # 倍增, 翻番 after a from-to: see from_to
             of = self.m[m.i - 1] if m.i and self.m[m.i - 1].sentence == m.sentence else None
             stated = of is not None and of.amount and re.fullmatch(r"\s*的\s*", self.f[of.end:m.start]) \
                 and re.search(r"(?:是|为|相当于)[^，,。；;\d]{0,8}$", _no_year(of.before))
@@ -943,6 +962,28 @@ class _Finder:
             else:
                 self.propose("multiple", m, "ratio", (x, of), ("later", "base"))
 
+    def products(self):
+        """甲、乙…4个乡镇均设置“五办四中心”…,共设置党政内设机构20个,事业机构16个: each total is the count times
+        the number each unit holds, in order."""
+        for found in EACH_UNIT.finditer(self.f):
+            at = found.start()
+            clause = self.r.clause[at]
+            count = next((x for x in self.between(self.r.clause_starts[clause], at) if x.amount), None)  # the subject's
+            if count is None or fold(count.unit) not in COUNT_UNITS:
+                continue
+            clause_end = self.r.clause_starts[clause + 1] if clause + 1 < len(self.r.clause_starts) else len(self.f)
+            each = [x for x in self.between(found.end(), clause_end) if x.amount and x.depth == count.depth]
+            said = TOTAL_OF_EACH.search(self.f, clause_end, self.r.sentence_end(count.sentence))
+            if not each or said is None or self.r.segment[said.start()] != count.segment:
+                continue
+            totals = [x for x in self.between(said.end(), self.r.sentence_end(count.sentence))
+                      if x.amount and x.segment == count.segment and x.depth == count.depth][:len(each)]
+            if len(totals) != len(each):
+                continue
+            for total, per in zip(totals, each):
+                total.roles.add("claim")
+                self.propose("product", total, "product", (count, per), ("count", "each"))
+
     def restatements(self):
         """The same quantity stated again: same unit and year, neither a change nor a rate, and the same name (a
         place before it aside) with values of one size, or the same number of three digits or more under a name one
@@ -951,6 +992,8 @@ class _Finder:
         by_number: dict[tuple, list[Mention]] = {}
         for m in self.m:
             if not m.amount or m.direction or m.roles & {"change", "base", "claim"} or not m.name or not _stated(m):
+                continue
+            if not m.named:
                 continue
             bare = PLACE.sub("", m.name)
             number = (m.unit, m.value, m.low, m.high)
@@ -965,7 +1008,11 @@ class _Finder:
                 contained = min(len(a), len(bare)) >= 2 and (a in bare or bare in a)
                 one_size = _known(x.value) and _known(m.value) and min(x.value, m.value) > 0 \
                     and max(x.value, m.value) / min(x.value, m.value) <= 1.5
-                if (_same_name(x.name, m.name) and one_size) or (same_number and contained):
+                # two items that each name their own subject first (西部县项目,中央补助16万元; 其他县区项目,中央补助12万元)
+                # speak of two things, unless their numbers agree and say more than a digit (401项, 400多项)
+                heads = self.item_head(x), self.item_head(m)
+                apart = all(heads) and heads[0] != heads[1] and not (_agree(x, m) and _digits(m.as_written) >= 2)
+                if (_same_name(x.name, m.name) and one_size and not apart) or (same_number and contained):
                     self.propose("restatement", m, "value", (x,), ("earlier",))
                     break
             by_tail.setdefault((m.unit, bare[-2:]), []).append(m)
@@ -1001,7 +1048,10 @@ class _Finder:
             return None
         window = max(s_start, count.start - 120)
         before = LIST_BEFORE.search(self.f[window:count.start])
-        # "乡镇长1人、副乡镇长3人": 人 is the unit of 1, not the first item of a list
+        # "乡镇长1人、副乡镇长3人": 人 is the unit of 1, not the first item of a list; "甲镇、乙镇各设3个…": a verb
+        # ends the words before the count, which are the units that hold them, not what is counted
+        if before and LIST_VERB.search(before.group(1)):
+            before = None
         if before and not re.match(r"[\d零一二两三四五六七八九十]", self.f[window + before.start() - 1:window + before.start()] or "-"):
             return propose(items_of(before, window))
         bracket = BRACKETED.search(after)
@@ -1037,8 +1087,24 @@ class _Finder:
         return groups[parts.index(count)]
 
 
+def _rule(form: str, fall: bool) -> str:
+    """The form's rule for a rise, or its rule for a fall (a change is claimed by its size)."""
+    spec = FORM[form]
+    return spec.fall_rule if fall and spec.fall_rule else spec.rule
+
+
 def _no_year(words_: str) -> str:
     return YEAR.sub("", words_)
+
+
+def _agree(a: Mention, b: Mention) -> bool:
+    """Whether two numbers can be one value: their stated ends or values overlap (401 and 400多)."""
+    def ends(m):
+        lo = m.low if _known(m.low) else m.value
+        hi = m.high if _known(m.high) else m.value
+        return (lo if _known(lo) else -float("inf")), (hi if _known(hi) else float("inf"))
+    (lo1, hi1), (lo2, hi2) = ends(a), ends(b)
+    return lo1 <= hi2 and lo2 <= hi1
 
 
 def _stated(m: Mention) -> bool:
