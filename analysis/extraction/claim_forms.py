@@ -140,13 +140,15 @@ FORMS: tuple[ClaimForm, ...] = (
     ClaimForm(
         "total", "a total and the parts the text lists for it",
         {"brackets": ("(", "（"), "qizhong": ("其中",), "among": ("…中",),
+         "parts_open": ("分别为", "分別為", "分别是", "分別是", "包括", "其中包括"),
          "by": ("按…分", "分类别看", "分類別看", "从…看", "從…看"),
          "sums_before": ("合计", "合計", "总计", "總計", "共计", "共計", "合共", "总共", "總共"), "cumulative": ("累计", "累計")},
         "sum", ("parts…",),
         "parts: the amounts of the total's unit in the brackets right after it (the run joined by 、; 含 may open "
         "it); after 其中: to the end of the ;-item when 其中 follows a comma, to the end of the sentence (one part "
         "per ;-item) when it opens a sentence or takes a colon, one per line when it ends a line and list markers "
-        "(——, (1)) open the lines that follow; after N…中, to the end of the sentence, one per ;-item; after 按…分, "
+        "(——, (1)) open the lines that follow; after 分别为/包括, as after 其中; after N…中, to the end of the sentence, one "
+        "per ;-item; after 按…分, "
         "one per ;-item of the total of the sentence before. Parts inside a part's brackets, or after a rate word, "
         "are no parts. With several totals before 其中, each part goes to the total whose name it repeats. A 其中 "
         "list may name only some parts (the sum is then at most the total); one part is not proposed. 合计N: the "

@@ -79,6 +79,7 @@ POINTS = _rx(rf"\s*(?:{_group('points', 'points')})")  # matched where a number 
 SURPLUS, DEFICIT = _rx(_group("balance", "surplus")), _rx(_group("balance", "deficit"))
 INCOME, SPENDING = _rx(_group("balance", "income")), _rx(_group("balance", "spending"))
 BY = _rx(rf"\s*(?:{_group('total', 'by')})\s*[,，:：]?")  # matched where a sentence starts
+PARTS_OPEN = _rx(rf"(?:{_group('total', 'parts_open')})[ \t]*[:：]?[ \t]*")
 AMONG = _rx(rf"(?:{_group('total', 'among')})[,，]")  # matched where a number ends: 401项管理权限中,
 QIZHONG = _rx(rf"(?:{_group('total', 'qizhong')})(?:\s*[:：,，]?\s*(?:{_group('total', 'qizhong')}))*[ \t]*[:：,，]?[ \t]*")
 SUMS_BEFORE = _rx(rf"(?:(?P<sum>{_group('total', 'sums_before')})|(?P<cumulative>{_group('total', 'cumulative')}))"
@@ -86,6 +87,7 @@ SUMS_BEFORE = _rx(rf"(?:(?P<sum>{_group('total', 'sums_before')})|(?P<cumulative
 LIST_VERB = _rx(rf"(?:设置|设立|(?:{_group('product', 'each')}|分别)(?:设|有|为))$")  # …各设, not 建设
 EACH_UNIT = _rx(_group("product", "each"))
 TOTAL_OF_EACH = _rx(_group("product", "total"))
+COUNTED_LABEL = _rx(r"[一二两兩三四五六七八九十]{1,2}[^\d\s]")  # 三产, 五办, 四中心's 四中: a numeral and a noun
 MASKED = _rx(r"[+＋×*xX]{2}")  # ++名, xx万元: amounts an anonymised text hides
 STRUCTURE = _rx(rf"(?:{_group('structure', 'structure')})\s*$")
 AVERAGE = _rx(_group("average", "average"))
@@ -141,8 +143,13 @@ class Mention:
 
     @property
     def level(self) -> bool:
-        """An amount that is no change, rate or base: what a clause states of its subject."""
-        return self.amount and not self.direction and "base" not in self.roles
+        """An amount that is no change, rate or base (nor a counted label, 三产, 五办): what a clause states of its
+        subject."""
+        return self.amount and not self.direction and "base" not in self.roles and not self.label
+
+    @property
+    def label(self) -> bool:
+        return bool(COUNTED_LABEL.fullmatch(self.as_written)) and fold(self.unit) not in COUNT_UNITS
 
 
 def _known(x) -> bool:
@@ -716,6 +723,10 @@ class _Finder:
                     self.add_sum(m, parts)
         for found in QIZHONG.finditer(self.f):
             self.qizhong(found)
+        for found in PARTS_OPEN.finditer(self.f):  # 核定编制45名,包括行政编制20名、事业编制25名
+            if not any(t.end <= found.start() and id(t) in self.summed and t.segment == self.r.segment[found.start()]
+                       for t in self.heads(found.start())):
+                self.qizhong(found)
         for m in self.m:  # 本市下放的401项管理权限中,甲有179项…;乙有155项…: the parts of the sentence's items
             among = AMONG.match(self.f, m.claim_end)
             if among is None or not m.level or id(m) in self.summed:
