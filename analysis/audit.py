@@ -15,6 +15,7 @@ from analysis.rules import ARITHMETIC_RULES, COUNT_ITEMS, ITEMS, OPPOSITE, RULES
 from analysis.rules import UNVERIFIABLE as UNVERIFIABLE_RULE
 from analysis.standard_readings import standard_results
 from analysis.tables import Tables, _display
+from analysis.windows import HARD_BOUNDS, Window
 
 AUDIT_COLUMNS = ["finding_id", "county", "domain", "kind", "claim", "claimed", "recomputed", "at_precision", "status",
                  "reading", "note", "rule", "inputs", "source", "locator"]
@@ -129,6 +130,57 @@ def _readings(finding: dict, tables: Tables) -> list[tuple[dict, ReadingResult]]
     return out
 
 
+# Kinds of wording whose window is what the words say, not a rounding: a restatement of such a number is judged by
+# whether the two windows share a value (6800多万元 twice: both open (6800万, 6900万)); a plain number or a range
+# restated is judged as any input, by containment.
+QUALIFIED_KINDS = (HARD_BOUNDS - {"range"}) | {"about", "nearly"}
+
+
+def windows_share(a: Window, b: Window) -> bool:
+    """Whether some value lies in both windows, open and closed ends respected.
+
+    >>> windows_share(Window(68e6, 69e6, False, False), Window(68e6, 69e6, False, False))
+    True
+    >>> windows_share(Window(80, float("inf"), True, False), Window(0, 80, True, False))  # 80%以上 vs under 80
+    False
+    >>> windows_share(Window(80, float("inf"), True, False), Window(0, 80, True, True))
+    True
+    """
+    lo, hi = max(a.lo, b.lo), min(a.hi, b.hi)
+    if lo < hi:
+        return True
+    if lo > hi:
+        return False
+    return a.contains(lo) and b.contains(lo)
+
+
+def restated_verdict(claimed: str, restated: str) -> tuple[str, str, str] | None:
+    """(status, recomputed, note) for a restatement whose earlier statement is qualified (多, 余, 约, 以上 ...):
+    the two agree when their windows share a value. None for a plain number or a range (judged as any input).
+
+    >>> restated_verdict("6800多万元", "6800多万元")[0], restated_verdict("不到20%", "30%以上")[0]
+    ('reproduced', 'discrepancy')
+    >>> restated_verdict("401项", "401项") is None
+    True
+    """
+    earlier = _parsed(restated)
+    if earlier.kind not in QUALIFIED_KINDS:
+        return None
+    mine, theirs = _parsed(claimed).window(), earlier.window()
+    if windows_share(mine, theirs):
+        return REPRODUCED, theirs.describe(), (f"restated: {restated} allows {theirs.describe()}, {claimed} allows "
+                                               f"{mine.describe()}; one number can be both")
+    return DISCREPANCY, theirs.describe(), (f"restated: {restated} allows {theirs.describe()}, but {claimed} needs "
+                                            f"{mine.describe()}; no number is both")
+
+
+def _restated_qualified(finding: dict, tables: Tables) -> tuple[str, str, str] | None:
+    """The window verdict of a value finding over one fact (not a list) stated with a qualifier; else None."""
+    if finding["rule"] != "value" or finding["inputs"] in tables.lists_by_id:
+        return None
+    return restated_verdict(finding["claimed"], tables.fact(finding["inputs"])["as_written"])
+
+
 def _citation(tables: Tables, claim_fact: str) -> dict:
     if not claim_fact:
         return {"source": "", "locator": ""}
@@ -155,6 +207,10 @@ def audit_findings(tables: Tables, county: str | None = None, table: str = "find
                **_citation(tables, finding["claim_fact"]), "kind": KIND_OF_RULE[finding["rule"]],
                "recomputed": "", "at_precision": "", "reading": ""}
         extra = finding["note"]
+        if (restated := _restated_qualified(finding, tables)) is not None:
+            status, shown, note = restated
+            rows.append(row | {"recomputed": shown, "status": status, "note": "; ".join(filter(None, [note, extra]))})
+            continue
         literal, why = (None, "") if finding["rule"] == UNVERIFIABLE_RULE else recompute(finding["rule"], finding["inputs"], tables)
         if literal is None:
             reason = why or "the report gives no numbers to recompute this from"

@@ -478,3 +478,23 @@ def test_changes_in_points_need_percentages_in_and_give_points_out(tmp_path):
     # "上升3.7%" says %: its rule is growth, and percent_for_points reads it as points (above)
     assert rate.startswith(f"data/findings.csv, row {rows + 2}, column 'inputs': u_points_for_a_rate: rule points gives "
                            "个百分点, but the claim is in % (its claim fact u_pct_37)")
+
+
+# --- A restatement of a qualified number: the two windows must share a value (多 read alike on both sides) ----------
+@pytest.mark.parametrize("claimed, earlier, status", [
+    ("6800多万元", "6800多万元", "reproduced"),   # both (6800万, 6900万): one number can be both
+    ("6800多萬元", "6800多万元", "reproduced"),   # traditional and simplified: one statement
+    ("400多项", "400余项", "reproduced"),         # 多 and 余 give one window, (400, 500)
+    ("500多项", "400多项", "discrepancy"),        # (500, 600) and (400, 500) share no value: 500 is in neither
+    ("80%以上", "80%以上", "reproduced"),         # [80, inf) twice: formerly unverifiable (a one-sided input)
+    ("不到20%", "20%以上", "discrepancy"),        # (-inf, 20) and [20, inf) meet at no value
+    ("约50%", "近50%", "reproduced"),             # (45, 55) and (45, 50) share (45, 50)
+])
+def test_a_restated_qualified_number_agrees_when_the_windows_share_a_value(claimed, earlier, status):
+    from analysis.audit import restated_verdict
+    assert restated_verdict(claimed, earlier)[0] == status
+
+
+def test_a_restated_plain_number_is_judged_as_any_input():
+    from analysis.audit import restated_verdict
+    assert restated_verdict("401項", "401项") is None and restated_verdict("8-10个", "8-10个") is None
