@@ -7,13 +7,15 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.claims import DISCREPANCY, REPRODUCED, UNVERIFIABLE, format_interval, input_interval, judge
+from analysis.claims import DISCREPANCY, REPRODUCED, TENSION, UNVERIFIABLE, format_interval, input_interval, judge
 from analysis.grading import ReadingResult, grade
 from analysis.intervals import Interval
 from analysis.numbers import Quantity, parse_quantity
-from analysis.rules import ARITHMETIC_RULES, COUNT_ITEMS, ITEMS, OPPOSITE, RULES, CountTimeout, count_items
+from analysis.rules import (ARITHMETIC_RULES, CONTRADICTION, COUNT_ITEMS, ITEMS, OPPOSITE, RULES, SUBSET, CountTimeout,
+                            count_items, part_within)
 from analysis.rules import UNVERIFIABLE as UNVERIFIABLE_RULE
 from analysis.standard_readings import standard_results
+from analysis.schemas import passages
 from analysis.tables import Tables, _display
 from analysis.windows import HARD_BOUNDS, Window
 
@@ -24,8 +26,12 @@ READING_COLUMNS = ["reading_id", "finding_id", "county", "label", "claimed", "re
 
 # What a finding checks, by its rule: the audit's counts keep arithmetic apart from counting and restating.
 ARITHMETIC, LIST_COUNT, RESTATEMENT, NOT_CHECKED = "arithmetic", "list count", "restatement", "not checked"
+PART_WITHIN, CONTRADICTION_KIND = "part within whole", "contradiction"
 KIND_OF_RULE = {**dict.fromkeys(ARITHMETIC_RULES, ARITHMETIC), COUNT_ITEMS: LIST_COUNT, "value": RESTATEMENT,
-                UNVERIFIABLE_RULE: NOT_CHECKED}
+                SUBSET: PART_WITHIN, CONTRADICTION: CONTRADICTION_KIND, UNVERIFIABLE_RULE: NOT_CHECKED}
+# A part within its whole: every value of the part fits (reproduced), some do (tension: it holds for part of what the
+# written numbers allow, as a claim that holds only at the inputs' precision), none do (discrepancy).
+SUBSET_STATUS = {"all": REPRODUCED, "part": TENSION, "none": DISCREPANCY}
 
 # How an input is taken: as the report wrote it, at its written precision, or (a range) at its midpoint.
 AS_WRITTEN, AT_PRECISION, MIDPOINT = "as written", "at precision", "midpoint"
@@ -181,6 +187,22 @@ def _restated_qualified(finding: dict, tables: Tables) -> tuple[str, str, str] |
     return restated_verdict(finding["claimed"], tables.fact(finding["inputs"])["as_written"])
 
 
+def _subset(finding: dict, tables: Tables) -> tuple[str, str, str]:
+    """(status, recomputed, note) of a part within its whole, both taken over every value their writing allows."""
+    part = fact_interval(tables.fact(finding["claim_fact"]), AT_PRECISION)
+    whole = _input(finding["inputs"], tables, AT_PRECISION)
+    if part is None or whole is None:
+        return UNVERIFIABLE, "", "the part or the whole is one-sided (以上, 不到 ...): no bound to compare"
+    holds = part_within(part, whole)
+    said = {"all": "fits within", "part": "fits within only part of", "none": "exceeds"}[holds]
+    return SUBSET_STATUS[holds], format_interval(whole), f"part {format_interval(part)} {said} whole {format_interval(whole)}"
+
+
+def _contradiction(finding: dict) -> tuple[str, str, str]:
+    """A contradiction without numbers: a person's grade (claimed), nothing recomputed."""
+    return finding["claimed"], "", "graded by a person: two passages that cannot both hold as written"
+
+
 def _citation(tables: Tables, claim_fact: str) -> dict:
     if not claim_fact:
         return {"source": "", "locator": ""}
@@ -207,8 +229,12 @@ def audit_findings(tables: Tables, county: str | None = None, table: str = "find
                **_citation(tables, finding["claim_fact"]), "kind": KIND_OF_RULE[finding["rule"]],
                "recomputed": "", "at_precision": "", "reading": ""}
         extra = finding["note"]
-        if (restated := _restated_qualified(finding, tables)) is not None:
-            status, shown, note = restated
+        decided = (_subset(finding, tables) if finding["rule"] == SUBSET
+                   else _contradiction(finding) if finding["rule"] == CONTRADICTION else _restated_qualified(finding, tables))
+        if decided is not None:
+            status, shown, note = decided
+            if finding["rule"] == CONTRADICTION:  # cited by its first passage; both are quoted in its claim
+                row |= dict(zip(("source", "locator"), passages(finding["claim"])[0]))
             rows.append(row | {"recomputed": shown, "status": status, "note": "; ".join(filter(None, [note, extra]))})
             continue
         literal, why = (None, "") if finding["rule"] == UNVERIFIABLE_RULE else recompute(finding["rule"], finding["inputs"], tables)

@@ -173,7 +173,7 @@ def test_the_misread_yixian_count_is_reproduced_with_the_policy_note(audit):
 
 def test_each_finding_says_what_kind_of_check_it_is(audit):
     kinds = audit["kind"].value_counts()
-    assert set(kinds.index) == {"arithmetic", "list count", "restatement", "not checked"}
+    assert set(kinds.index) == {"arithmetic", "list count", "restatement", "part within whole", "contradiction", "not checked"}
     assert audit.at["dongying_in_use_share", "kind"] == "arithmetic"
     assert audit.at["laishui_bodies_listed", "kind"] == "list count"
     assert audit.at["anon_city_162_built_repeat", "kind"] == "restatement"
@@ -498,3 +498,34 @@ def test_a_restated_qualified_number_agrees_when_the_windows_share_a_value(claim
 def test_a_restated_plain_number_is_judged_as_any_input():
     from analysis.audit import restated_verdict
     assert restated_verdict("401項", "401项") is None and restated_verdict("8-10个", "8-10个") is None
+
+
+# --- subset: a part within its whole ("其中", "含", "共计"): the part's window must fit under the whole's ----------
+# Written from the report text before the audit ran on these rows.
+SUBSET_EXPECTED = {
+    "anon_city_88_class1_subdistricts_within": "reproduced",  # 000 line 18: 一类镇34个(其中街道11个): 11 <= 34
+    "anon_city_88_class2_subdistricts_within": "reproduced",  # 000 line 18: 二类镇52个(其中街道17): 17 <= 52
+    "anon_town_sc_officers_within_campaign": "reproduced",    # 003 line 13: 18名执法队员 ... 共计百余人 (100, 200): 18 <= 100
+    "xuanzhou_subsidy_within_investment": "reproduced",       # 003 line 347: 上级资金40万元 of 投入共计60万元: [39.5万, 40.5万) <= [59.5万, 60.5万)
+    "xuanzhou_equipment_within_subsidy": "reproduced",        # 003 line 347: 40万元(含设备费10万元): [9.5万, 10.5万) <= [39.5万, 40.5万)
+    "jiangjin_organ_staff_within_cadres": "reproduced",       # 004: 镇村社干部325人,其中在职机关干部80人: 80 <= 325
+}
+
+
+@pytest.mark.parametrize("finding_id, status", SUBSET_EXPECTED.items())
+def test_each_part_within_its_whole_has_the_grade_the_report_gives(audit, finding_id, status):
+    assert audit.at[finding_id, "status"] == status and audit.at[finding_id, "kind"] == "part within whole"
+
+
+@pytest.mark.parametrize("part, whole, holds", [
+    ((11, 11), (34, 34), "all"),              # 其中街道11个 of 34个
+    ((18, 18), (100, 200), "all"),            # 18 of 百余人: (100, 200) is more than 18 whatever it is
+    ((120, 120), (100, 200), "part"),         # 120 of 百余人: true only if the 百余 is 120 or more
+    ((250, 250), (100, 200), "none"),         # 250 of 百余人: no 百余 holds 250
+    ((395000, 405000), (595000, 605000), "all"),  # 40万 of 60万 at their written precision
+    ((34, 34), (34, 34), "all"),              # a whole of one part: the part may be all of it
+])
+def test_part_within_says_whether_every_some_or_no_value_of_the_part_fits(part, whole, holds):
+    from analysis.intervals import Interval
+    from analysis.rules import part_within
+    assert part_within(Interval(*part), Interval(*whole)) == holds
