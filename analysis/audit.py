@@ -31,6 +31,7 @@ KIND_OF_RULE = {**dict.fromkeys(ARITHMETIC_RULES, ARITHMETIC), COUNT_ITEMS: LIST
                 SUBSET: PART_WITHIN, CONTRADICTION: CONTRADICTION_KIND, UNVERIFIABLE_RULE: NOT_CHECKED}
 # A part within its whole: every value of the part fits (reproduced), some do (tension: it holds for part of what the
 # written numbers allow, as a claim that holds only at the inputs' precision), none do (discrepancy).
+PERSON_READING = "a person's reading (note)"  # what reconciles a contradiction graded tension: the reading its note gives
 SUBSET_STATUS = {"all": REPRODUCED, "part": TENSION, "none": DISCREPANCY}
 
 # How an input is taken: as the report wrote it, at its written precision, or (a range) at its midpoint.
@@ -234,7 +235,7 @@ def audit_findings(tables: Tables, county: str | None = None, table: str = "find
         if decided is not None:
             status, shown, note = decided
             if finding["rule"] == CONTRADICTION:  # cited by its first passage; both are quoted in its claim
-                row |= dict(zip(("source", "locator"), passages(finding["claim"])[0]))
+                row |= dict(zip(("source", "locator"), passages(finding["claim"])[0]), reading=PERSON_READING)
             rows.append(row | {"recomputed": shown, "status": status, "note": "; ".join(filter(None, [note, extra]))})
             continue
         literal, why = (None, "") if finding["rule"] == UNVERIFIABLE_RULE else recompute(finding["rule"], finding["inputs"], tables)

@@ -529,3 +529,41 @@ def test_part_within_says_whether_every_some_or_no_value_of_the_part_fits(part, 
     from analysis.intervals import Interval
     from analysis.rules import part_within
     assert part_within(Interval(*part), Interval(*whole)) == holds
+
+
+# --- contradictions without numbers: a person's grade, two quoted passages, a reason --------------------------------
+CONTRADICTIONS = {  # each passage read in the report; the grade and the reconciling reading are in the row's note
+    "dongying_responsibility_with_power_vs_practice": "tension",  # 001 line 26 vs line 54
+    "dongying_takeup_ensured_vs_no_one_able": "tension",          # 001 line 32 vs line 58
+    "laishui_certified_vs_most_uncertified": "tension",           # 003 line 503 vs line 515
+    "laishui_coordination_achieved_vs_lagging": "tension",        # 003 line 507 vs line 519
+    "jiangjin_cadres_to_villages_vs_not_stationed": "tension",    # 004 选派...到村挂职 vs 机关干部不驻村
+    "jiangjin_no_cadre_cut_vs_village_cuts": "tension",           # 004 干部不减 vs 村居干部裁幅减员
+    "yixian_yuting_small_class_vs_medium_allocation": "tension",  # 003 line 301 vs line 303
+    "jiangjin_four_offices_vs_no_uniform_model": "tension",       # 004 原则上四个 vs 不统一模式
+}
+
+
+@pytest.mark.parametrize("finding_id, status", CONTRADICTIONS.items())
+def test_each_contradiction_shows_its_persons_grade_and_its_first_passage(audit, finding_id, status):
+    row = audit.loc[finding_id]
+    assert (row["status"], row["kind"], row["recomputed"]) == (status, "contradiction", "")
+    assert row["locator"] and row["locator"] in row["claim"] and row["source"]
+
+
+@pytest.mark.parametrize("claimed, claim, note, ok", [
+    ("tension", "s001「放權」 vs s001「不放權」", "why", True),
+    ("discrepancy", "s004「干部不减」 vs s004「干部減少」", "why", True),     # either script
+    ("reproduced", "s001「放權」 vs s001「不放權」", "why", False),           # a person grades tension or discrepancy only
+    ("tension", "s001「放權」 vs line 54", "why", False),                     # both passages quoted
+    ("tension", "s001「放權」 vs s001「不放權」", " ", False),                 # the reason is required
+])
+def test_a_contradiction_row_needs_a_grade_word_two_passages_and_a_reason(claimed, claim, note, ok):
+    from analysis.schemas import _graded_by_person
+    assert _graded_by_person({"rule": "contradiction", "claimed": claimed, "claim": claim, "note": note}) is ok
+
+
+def test_the_two_contradictions_that_are_not_are_left_out(audit):
+    # 003 line 499 配齐了工作人员 vs line 515 配备合理性不充分: heads filled vs their fit, both can hold;
+    # 003 line 141 党政机构 12 -> 3 vs 行政机构 10 -> 3: 行政 bodies are among the 党政 ones (10 <= 12), one end state
+    assert not any(audit.index.str.contains("staffed_vs_unreasonable|party_gov_12_vs_admin_10"))
