@@ -224,8 +224,14 @@ def audit_findings(tables: Tables, county: str | None = None, table: str = "find
     ``county`` limits the work to one county's findings.
     """
     frame = getattr(tables, table)
+    return audit_rows(tables, (frame if county is None else frame[frame["county"] == county]).to_dict("records"))
+
+
+def audit_rows(tables: Tables, findings: list[dict]) -> pd.DataFrame:
+    """The audit of finding-like rows (the columns of data/findings.csv), wherever they come from: the ledger's
+    tables, or the restatements found from the facts (analysis/restatements.py)."""
     rows = []
-    for finding in (frame if county is None else frame[frame["county"] == county]).to_dict("records"):
+    for finding in findings:
         row = {**{k: finding[k] for k in ("finding_id", "county", "domain", "claim", "claimed", "rule", "inputs")},
                **_citation(tables, finding["claim_fact"]), "kind": KIND_OF_RULE[finding["rule"]],
                "recomputed": "", "at_precision": "", "reading": ""}
