@@ -74,11 +74,19 @@ class Span:
 def _spans(text: str, locator: str, as_written: str, role: str, what: str) -> list[Span]:
     """Where ``as_written`` stands inside each place ``locator`` stands in ``text``."""
     out, at = [], text.find(locator)
-    inner = locator.find(as_written)
+    inner = _own_place(locator, as_written)
     while at >= 0 and inner >= 0:
         out.append(Span(at + inner, at + inner + len(as_written), role, what))
         at = text.find(locator, at + 1)
     return out
+
+
+def _own_place(locator: str, as_written: str) -> int:
+    """Where ``as_written`` stands in ``locator`` as a number of its own: "7个" in "由17个整合为7个" is the second."""
+    at = locator.find(as_written)
+    while at > 0 and (locator[at - 1].isdigit() or locator[at - 1] == "."):
+        at = locator.find(as_written, at + 1)
+    return at if at >= 0 else locator.find(as_written)
 
 
 def _roles(tables: Tables) -> dict[str, str]:
@@ -172,3 +180,32 @@ def source_coverage(tables: Tables, source: str, folder: Path | None = None) -> 
     """The coverage rows of one source (for the site's source page): line, as_written, role, what."""
     frame = account(tables, folder)
     return frame[frame["source"] == source].drop(columns="source").reset_index(drop=True)
+
+
+def unused_context(tables: Tables, folder: Path | None = None) -> list[str]:
+    """Rows of data/context.csv that give the reason for no number: their locator is not in the source, or every
+    number they cover is already a claim, an input or a restatement (a stale row). One line each, naming the row."""
+    folder = folder or reports_dir()
+    if folder is None:
+        return []
+    frame = account(tables, folder)
+    context = read_context(tables.data_dir)
+    label = f"{tables.data_dir.name}/{CONTEXT_FILE}"
+    used = set(zip(frame.loc[frame["role"] == CONTEXT, "source"], frame.loc[frame["role"] == CONTEXT, "as_written"]))
+    problems = []
+    texts = {}
+    for i, row in enumerate(context.to_dict("records"), start=2):
+        src = tables.sources[tables.sources["source"] == row["source"]]
+        if src.empty:
+            problems.append(f"{label}, row {i}, column 'source': {row['source']!r} is not in data/sources.csv")
+            continue
+        src = src.iloc[0]
+        if src["file"] not in texts:
+            texts[src["file"]] = read_report(file_inside(Path(folder), src["file"]))[0].split("\n")
+        part = "\n".join(texts[src["file"]][int(src["line_start"]) - 1: int(src["line_end"])])
+        if row["locator"] not in part:
+            problems.append(f"{label}, row {i}, column 'locator': {row['locator']!r} not found in {row['source']}")
+        elif (row["source"], row["as_written"]) not in used:
+            problems.append(f"{label}, row {i}: {row['as_written']!r} is checked already (or not a number the "
+                            "extractor finds): drop the row")
+    return problems
