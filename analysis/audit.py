@@ -174,10 +174,11 @@ def restated_verdict(claimed: str, restated: str) -> tuple[str, str, str] | None
     if earlier.kind not in QUALIFIED_KINDS:
         return None
     mine, theirs = _parsed(claimed).window(), earlier.window()
+    shown = format_interval(Interval(theirs.lo, theirs.hi))  # the column's form ("80–inf"); the note gives the ends
     if windows_share(mine, theirs):
-        return REPRODUCED, theirs.describe(), (f"restated: {restated} allows {theirs.describe()}, {claimed} allows "
+        return REPRODUCED, shown, (f"restated: {restated} allows {theirs.describe()}, {claimed} allows "
                                                f"{mine.describe()}; one number can be both")
-    return DISCREPANCY, theirs.describe(), (f"restated: {restated} allows {theirs.describe()}, but {claimed} needs "
+    return DISCREPANCY, shown, (f"restated: {restated} allows {theirs.describe()}, but {claimed} needs "
                                             f"{mine.describe()}; no number is both")
 
 

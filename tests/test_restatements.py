@@ -38,7 +38,7 @@ def test_the_five_reports_restatements_all_agree(tables):
     # 001: 401項 (line 46) against 400多項 (the first mention): 401 lies in (400, 500)
     assert found.at[PREFIX + "dongying_powers_delegated", "status"] == "reproduced"
     # part 5's 80%以上 and 70% against their twins in part 4 (period from the twin): agree
-    assert found.at[PREFIX + "anon_district_pp_p05_offices_cut_rate_2002", "recomputed"] == "[80, inf)"
+    assert found.at[PREFIX + "anon_district_pp_p05_offices_cut_rate_2002", "recomputed"] == "80–inf"
 
 
 def test_a_key_that_one_sentence_states_twice_names_two_quantities_and_is_left_out(tables):
