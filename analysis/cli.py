@@ -291,7 +291,7 @@ def _print_restatements_and_coverage(tables, county: str | None) -> None:
           + ", ".join(f"{status}: {n}" for status, n in found["status"].value_counts().items()))
     for row in found[found["status"] != "reproduced"].itertuples():
         print(f"  {row.finding_id}: {row.claimed} vs {row.recomputed}: {row.status}")
-    print(f"  {len(duplicated_by_hand(tables))} hand-written value findings compare a pair found here (kept: the reports' claims)")
+    print(f"  {len(duplicated_by_hand(tables, county))} hand-written value findings compare a pair found here (kept: the reports' claims)")
     lines = coverage_lines(tables, county)
     if lines:
         print("\nCoverage: every number the extractor finds in a report part")

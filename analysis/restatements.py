@@ -74,10 +74,10 @@ def audit_restatements(tables: Tables, county: str | None = None) -> pd.DataFram
     return audit_rows(tables, restatement_rows(tables, county))
 
 
-def duplicated_by_hand(tables: Tables) -> pd.DataFrame:
+def duplicated_by_hand(tables: Tables, county: str | None = None) -> pd.DataFrame:
     """Hand ``value`` findings (and checks) over a pair of statements a found restatement also compares, either way
     round: (finding_id, restatement_id). They stay: they are the reports' claims, written with their words."""
-    found = {frozenset((r["claim_fact"], r["inputs"])): r["finding_id"] for r in restatement_rows(tables)}
+    found = {frozenset((r["claim_fact"], r["inputs"])): r["finding_id"] for r in restatement_rows(tables, county)}
     out = []
     for table in ("findings", "checks"):
         frame = getattr(tables, table)
