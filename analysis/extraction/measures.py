@@ -5,6 +5,13 @@ label inside the number (五委, 四室), or the subject just before (乡镇事�
 scores by how much of its Chinese term appears in the context, how long that match is (事业机构
 is more specific than 机构) and how close it is to the number. Locators of known facts that use the
 measure count as further, weaker examples.
+
+A vocabulary measure is suggested only when the text supports it: the measure fits the number's kind (a
+growth rate is no share, an increase of an amount is no amount) and the words around the number say a part of
+its term beyond the words every measure shares (收入, 支出, 机构, 人员 ...), not only its examples' wording.
+Otherwise the suggestion is the generic measure of the number's kind (GENERIC_MEASURES: an amount in 元, a
+share, a growth rate, a change in points, a count), labelled with the noun the text uses; where no generic
+measure has the number's unit, none is suggested and ``propose`` names the new measure to add.
 """
 
 from __future__ import annotations
@@ -23,6 +30,28 @@ NUMERAL = re.compile(rf"[0-9０-９.．,，%％{CN_DIGIT}十百千万萬亿億�
 TERM_PARTS = re.compile(r"[/()（）“”\"、\sX]+")
 SAME_UNIT = {"人": "名"}  # people are counted in either: 编制10人 and 编制117名 are the same measure
 EXAMPLE_WEIGHT = 0.7  # another report's wording is a weaker sign than the measure's own term
+MIN_SCORE = 0.2  # below this a vocabulary measure is a guess, not a reading of the text
+UNITLESS_MIN_SCORE = 0.8  # for a number without a unit, which the unit cannot tell from other measures
+
+# The generic measure of each kind of number, by its unit (rows of data/measures.csv; never scored by their terms).
+GENERIC_MEASURES = {
+    ("amount", "元"): "amount_yuan", ("amount_change", "元"): "amount_change_yuan",
+    ("share", "%"): "share_percent", ("growth", "%"): "growth_percent", ("points", "个百分点"): "points_change",
+    ("count", "个"): "count_items_generic", ("count", "项"): "count_matters_generic",
+    ("count", "名"): "count_posts_generic", ("count", "人"): "count_people_generic",
+}
+# Words that make a percentage a rate of growth or decline (of what came before it), and an amount an increase.
+GROWTH_WORDS = re.compile(r"(?:增长|增幅|降幅|增速|下降|上涨|上升|回落|减少|增加|减低|提高|降低|负增长|下滑|增|降)[了为达]?\s*$")
+CHANGE_WORDS = re.compile(r"(?:增收|减收|增加|减少|增长|下降|超收|短收|节约|节支|减支|增支)[了]?\s*$")
+RELATES = re.compile(r"(?:同比|比上年|较上年|合计)?(?:占|增长|下降|增加|减少|增收|减收|精简|完成)")
+MEASURED_UNITS = {"年", "月", "天", "日", "周", "小时", "米", "㎡", "吨", "亩", "倍", "届"}
+COUNT_UNITS = {"个", "项", "名", "人", "家", "所", "户", "村", "镇", "乡", "条", "辆", "处", "次", "座", "支", "批", "套", "间",
+               "县", "市", "区", "县市", "县区", "省"}
+# Words of many measures' terms, which alone say nothing of which measure a number is.
+COMMON_WORDS = ("收入", "支出", "资金", "经费", "金额", "总额", "合计", "人员", "机构", "数量", "个数", "人数", "比例", "比重",
+                "占比", "增长", "下降", "完成", "情况", "总数", "项目", "工作", "单位", "部门", "建设", "管理", "服务", "全县",
+                "全镇", "全市", "本级", "总计", "共计", "累计", "其中", "投入", "规模", "人口", "预算", "经济", "发展", "财政",
+                "公共", "社会", "政府", "全年", "新增", "新建", "现有", "共有", "全部")
 
 
 def bigrams(text: str) -> set[str]:
@@ -100,6 +129,22 @@ def near_phrases(context: Context, longest: int) -> set[str]:
     return near
 
 
+def kind_of(context: Context, unit: str) -> str:
+    """What kind of number it is, from its unit and the words of its clause before it: amount, amount_change (同比增收
+    164万元), share, growth (增长5.2%), points (个百分点), count (of things, people, posts, items or a counted label
+    such as 五委), or other (lengths, areas, weights, times, multiples, or no unit)."""
+    before = context.before
+    if unit == "%":
+        return "growth" if GROWTH_WORDS.search(before) or before.endswith(("负", "-")) else "share"
+    if unit == "个百分点":
+        return "points"
+    if unit == "元":
+        return "amount_change" if CHANGE_WORDS.search(before) else "amount"
+    if unit in COUNT_UNITS or unit and unit not in MEASURED_UNITS and len(unit) == 1:
+        return "count"
+    return "other"
+
+
 @dataclass
 class MeasureSuggester:
     """Nearest measure by its Chinese term and by the locators of facts that use it.
@@ -114,9 +159,12 @@ class MeasureSuggester:
     examples: pd.DataFrame  # facts: measure, unit, locator
 
     def __post_init__(self):
-        self.parts = {m.measure: term_parts(m.term_zh) for m in self.measures.itertuples()}
+        generic = set(GENERIC_MEASURES.values())
+        self.parts = {m.measure: term_parts(m.term_zh) for m in self.measures.itertuples() if m.measure not in generic}
         self.example_words: dict[str, list[set[str]]] = {}
         for f in self.examples.itertuples():
+            if f.measure in generic:  # a generic measure is chosen by kind, never by likeness
+                continue
             self.example_words.setdefault(f.measure, []).append(bigrams(NUMERAL.sub(" ", to_simplified(f.locator))))
         self.written_unit = dict(zip(self.measures["measure"], self.measures["unit"]))
         self.unit_of = {m: SAME_UNIT.get(u, u) for m, u in self.written_unit.items()}
@@ -146,12 +194,70 @@ class MeasureSuggester:
 
     def suggest_at(self, text: str, start: int, end: int, unit: str) -> tuple[str, float]:
         """The suggestion for the number at text[start:end], read with the words on either side of it."""
-        return self.suggest(Context(text[max(0, start - BEFORE):start], text[start:end], text[end:end + AFTER]), unit)
+        return self.suggest(self.context_at(text, start, end), unit)
+
+    @staticmethod
+    def context_at(text: str, start: int, end: int) -> Context:
+        return Context(text[max(0, start - BEFORE):start], text[start:end], text[end:end + AFTER])
 
     def suggest(self, context: Context | str, unit: str) -> tuple[str, float]:
-        """(measure, confidence in [0, 1]) for a number with this context and unit; ("", 0) if none fits.
+        """(measure, confidence in [0, 1]) for a number with this context and unit.
 
-        A plain string is read as the words before the number.
+        The vocabulary's best measure when the text supports it (see the module's docstring), with its score;
+        else the generic measure of the number's kind, with confidence 0.5 (right by construction, saying little);
+        ("", 0) when neither fits. A plain string is read as the words before the number.
+        """
+        return self.propose(context, unit)[:2]
+
+    def propose(self, context: Context | str, unit: str, noun: str = "") -> tuple[str, float, str, str]:
+        """(measure, confidence, kind, new measure to add or ""): :meth:`suggest` with the kind of number it read and,
+        when no measure of the vocabulary or generic one fits, the new measure to propose, named with ``noun`` (the
+        noun the text uses, find_numbers' ``entity``)."""
+        if isinstance(context, str):
+            context = Context(context, "", "")
+        context = Context(*(to_simplified(s) for s in (context.before, context.written, context.after)))
+        kind = kind_of(context, unit)
+        measure, score = self.score(context, unit)
+        # a number without a unit (15.8亿, 9.2:51:39.8) is not told apart by its unit: its words must say more
+        least = MIN_SCORE if unit else UNITLESS_MIN_SCORE
+        if measure and score >= least and self._fits(measure, kind) and self.supported(measure, context):
+            return measure, score, kind, ""
+        generic = GENERIC_MEASURES.get((kind, unit))
+        if generic and generic in self.unit_of:
+            return generic, 0.5, kind, ""
+        return "", 0.0, kind, f"{kind} in {unit or '(no unit)'}" + (f": {noun}" if noun else "")
+
+    def _fits(self, measure: str, kind: str) -> bool:
+        """A vocabulary measure names a level (an amount, a count, a share): never a growth rate or an increase."""
+        return kind not in ("growth", "amount_change", "points")
+
+    def supported(self, measure: str, context: Context) -> bool:
+        """Whether the words of the number's clause say a part of the measure's term: the number's own label holds it, the
+        whole part stands in the context, or a stretch of two or more of its characters that is more than one of the
+        words every measure shares (收入, 机构 ...) does; a one-character term must stand right by the number (8个村)."""
+        # the number's own clause: a term said in the clause before speaks of another number, unless this one only
+        # relates to it (能正常运行的有179项,占…44.6%)
+        clause = CLAUSE_END.split(context.before)[-1]
+        if not RELATES.match(clause.lstrip()):
+            context = Context(clause, context.written, context.after)
+        near = near_phrases(context, self._longest)
+        for part in self.parts.get(measure, []):
+            if part in context.label or len(part) > 1 and part in near:
+                return True
+            if len(part) == 1:
+                if part in context.before[-1:] or part in context.after[:1]:
+                    return True
+                continue
+            for length in range(len(part) - 1, 1, -1):
+                for i in range(len(part) - length + 1):
+                    stretch = part[i:i + length]
+                    if stretch in near and not any(stretch in word for word in COMMON_WORDS):
+                        return True
+        return False
+
+    def score(self, context: Context | str, unit: str) -> tuple[str, float]:
+        """The vocabulary's best measure for a number with this context and unit, and its score in [0, 1]; ("", 0)
+        if none shares anything with the context. A plain string is read as the words before the number.
         """
         if isinstance(context, str):
             context = Context(context, "", "")
