@@ -46,10 +46,13 @@ bench: $(STAMP) ## measure batch overhead, cells floor, one-row edit, parallel s
 bench-extract: $(STAMP) ## extraction on the five reports against the hand-made tables (recall, measures, time)
 	$(PYTHON) benchmarks/extract_bench.py
 
+bench-onboard: $(STAMP) ## add-source on the practice texts against their hand labels (numbers, non-numbers, claims, grades, time)
+	$(PYTHON) benchmarks/onboard_bench.py
+
 lab: $(STAMP) ## open the notebooks in JupyterLab with the project's environment
 	$(PYTHON) -m jupyterlab notebooks
 
 clean: ## remove generated outputs (keeps .venv)
 	rm -rf reports site .pytest_cache
 
-.PHONY: help install test reports validate notebooks bench bench-extract lab clean
+.PHONY: help install test reports validate notebooks bench bench-extract bench-onboard lab clean

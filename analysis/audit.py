@@ -7,12 +7,13 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.claims import UNVERIFIABLE, format_interval, input_interval
+from analysis.claims import DISCREPANCY, REPRODUCED, UNVERIFIABLE, format_interval, input_interval, judge
 from analysis.grading import ReadingResult, grade
 from analysis.intervals import Interval
 from analysis.numbers import Quantity, parse_quantity
-from analysis.rules import COUNT_ITEMS, RULES, CountTimeout, count_items
+from analysis.rules import ARITHMETIC_RULES, COUNT_ITEMS, ITEMS, OPPOSITE, RULES, CountTimeout, count_items
 from analysis.rules import UNVERIFIABLE as UNVERIFIABLE_RULE
+from analysis.standard_readings import standard_results
 from analysis.tables import Tables, _display
 
 AUDIT_COLUMNS = ["finding_id", "county", "domain", "kind", "claim", "claimed", "recomputed", "at_precision", "status",
@@ -22,8 +23,7 @@ READING_COLUMNS = ["reading_id", "finding_id", "county", "label", "claimed", "re
 
 # What a finding checks, by its rule: the audit's counts keep arithmetic apart from counting and restating.
 ARITHMETIC, LIST_COUNT, RESTATEMENT, NOT_CHECKED = "arithmetic", "list count", "restatement", "not checked"
-KIND_OF_RULE = {"share": ARITHMETIC, "sum": ARITHMETIC, "reduction": ARITHMETIC, "difference": ARITHMETIC,
-                "ratio": ARITHMETIC, "product": ARITHMETIC, COUNT_ITEMS: LIST_COUNT, "value": RESTATEMENT,
+KIND_OF_RULE = {**dict.fromkeys(ARITHMETIC_RULES, ARITHMETIC), COUNT_ITEMS: LIST_COUNT, "value": RESTATEMENT,
                 UNVERIFIABLE_RULE: NOT_CHECKED}
 
 # How an input is taken: as the report wrote it, at its written precision, or (a range) at its midpoint.
@@ -57,18 +57,67 @@ def _input(input_id: str, tables: Tables, mode: str) -> Interval | None:
     return interval
 
 
-def recompute(rule: str, inputs: str, tables: Tables, mode: str = AS_WRITTEN) -> tuple[Interval | None, str]:
-    """Apply ``rule`` to its inputs; (None, why) when an input gives no bounded number or the rule cannot be applied."""
+def _inputs(inputs: str, tables: Tables, mode: str) -> tuple[list[Interval] | None, str]:
+    """What each input gives; (None, why) when one gives no bounded number."""
     intervals = []
     for input_id in inputs.split():
         interval = _input(input_id, tables, mode)
         if interval is None:
             return None, f"input {input_id} ({tables.fact(input_id)['as_written']}) gives no bounded number"
         intervals.append(interval)
+    return intervals, ""
+
+
+def _apply(rule: str, intervals: list[Interval], inputs: str) -> tuple[Interval | None, str]:
     try:
         return RULES["value" if rule == COUNT_ITEMS else rule](*intervals), ""
     except ZeroDivisionError:
         return None, f"a denominator among {inputs} can be zero"
+
+
+def recompute(rule: str, inputs: str, tables: Tables, mode: str = AS_WRITTEN) -> tuple[Interval | None, str]:
+    """Apply ``rule`` to its inputs; (None, why) when an input gives no bounded number or the rule cannot be applied."""
+    intervals, why = _inputs(inputs, tables, mode)
+    return (None, why) if intervals is None else _apply(rule, intervals, inputs)
+
+
+def _unit(input_id: str, tables: Tables) -> str | None:
+    return ITEMS if input_id in tables.lists_by_id else tables.fact(input_id)["unit"]
+
+
+def _other_wholes(finding: dict, tables: Tables) -> list[tuple[str, Interval]]:
+    """The wholes the finding's share readings name that none of them divides the finding's part by (other_whole):
+    a reading of another part over a whole. The audit never picks a whole itself."""
+    part, whole = finding["inputs"].split()
+    rows = [r for r in tables.readings_of(finding["finding_id"]) if r["rule"] == "share"]
+    tried = {tuple(r["inputs"].split()) for r in rows}
+    out = []
+    for candidate in dict.fromkeys(r["inputs"].split()[-1] for r in rows):
+        if candidate == whole or (part, candidate) in tried:
+            continue
+        interval = _input(candidate, tables, AS_WRITTEN)
+        if interval is not None:
+            fact = tables.fact(candidate) if candidate not in tables.lists_by_id else {"entity": candidate, "as_written": ""}
+            out.append((f"{fact['entity']} {fact['as_written']} ({candidate})".strip(), interval))
+    return out
+
+
+def _standard(finding: dict, literal: Interval, tables: Tables) -> list[ReadingResult]:
+    """The standard readings of a finding, from its inputs as written (analysis/standard_readings.py)."""
+    intervals, _ = _inputs(finding["inputs"], tables, AS_WRITTEN)
+    wholes = _other_wholes(finding, tables) if finding["rule"] == "share" else []
+    units = [_unit(i, tables) for i in finding["inputs"].split()]
+    return standard_results(finding["rule"], intervals, units, finding["claimed"], literal, wholes)
+
+
+def _direction_hint(rule: str, claimed: str, literal: Interval) -> str:
+    """Why a change of the wrong sign failed: the finding's rule may not be the report's direction (a hint, not a grade)."""
+    value = _parsed(claimed).value
+    if rule not in OPPOSITE or value is None or value <= 0 or literal.hi >= 0:
+        return ""
+    return (f"the inputs give a negative {rule} ({format_interval(literal)}): if the report states the change by its "
+            f"size with a word of the other direction, the finding's rule is {OPPOSITE[rule]} (data/DICTIONARY.md, "
+            "findings.csv: changes against a base)")
 
 
 def _readings(finding: dict, tables: Tables) -> list[tuple[dict, ReadingResult]]:
@@ -113,11 +162,14 @@ def audit_findings(tables: Tables, county: str | None = None, table: str = "find
         else:
             # A restatement compares two numbers as written: their rounding is the same, not a doubt.
             precise = literal if finding["rule"] == "value" else recompute(finding["rule"], finding["inputs"], tables, AT_PRECISION)[0]
-            result = grade(finding["claimed"], literal, precise or literal, [r for _, r in _readings(finding, tables)])
+            # the standard readings are computed only for a claim whose literal reading fails
+            standard = [] if judge(finding["claimed"], literal).status == REPRODUCED else _standard(finding, literal, tables)
+            result = grade(finding["claimed"], literal, precise or literal, [r for _, r in _readings(finding, tables)], standard)
+            hint = _direction_hint(finding["rule"], finding["claimed"], literal) if result.status == DISCREPANCY else ""
             row |= {"recomputed": format_interval(literal),
                     "at_precision": "" if precise is None or precise == literal else format_interval(precise),
                     "status": result.status, "reading": result.reading,
-                    "note": "; ".join(filter(None, [result.note, extra]))}
+                    "note": "; ".join(filter(None, [result.note, hint, extra]))}
         rows.append(row)
     return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
 

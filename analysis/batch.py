@@ -270,8 +270,20 @@ def _page_info(job: Job, error: str, data_dir: Path, site_dir: Path, planned: fr
     county_jobs, neighbours = _linked_pages(job, tables, made)
     county_pages = [(f"{j.notebook} ({PER_COUNTY[j.notebook]})", j.page) for j in county_jobs]
     info = PageInfo(f"{job.notebook}.ipynb", job.parameters, cited, error, county_pages,
-                    tuple((n.county, n.page) if n else None for n in neighbours), shared["linker"])
+                    tuple((n.county, n.page) if n else None for n in neighbours), shared["linker"], _county_script(shared, tables, job.county))
     return info, _link_keys(county_jobs, neighbours)
+
+
+def _county_script(shared: dict, tables, county: str) -> str:
+    """The script of a county's sources (simplified for the overview), kept with :func:`_shared_parts`."""
+    from analysis.scripts import HANS, county_script
+
+    if not county:
+        return HANS
+    scripts = shared["scripts"]
+    if county not in scripts:
+        scripts[county] = county_script(tables, county)
+    return scripts[county]
 
 
 def _linked_pages(job: Job, tables, made) -> tuple[list[Job], tuple]:
@@ -341,7 +353,8 @@ def _shared_parts(tables, with_sources: bool) -> dict:
         _SHARED_PARTS[:] = [tables, with_sources, {
             "linker": Linker.from_tables(tables, with_sources=with_sources),
             "sources": tables.sources.set_index("source"),
-            "county_sources": dict(zip(tables.counties["county"], tables.counties["sources"]))}]
+            "county_sources": dict(zip(tables.counties["county"], tables.counties["sources"])),
+            "scripts": {}}]  # county -> script, filled as pages ask
     return _SHARED_PARTS[2]
 
 

@@ -14,7 +14,7 @@ STATUSES = (REPRODUCED, TENSION, DISCREPANCY, UNVERIFIABLE)
 
 # Units of quantities that are measured and rounded (money, shares, areas); an integer count of
 # anything else ("179项", "59名") is exact.
-MEASURED_UNITS = ("元", "%", "㎡", "米", "吨", "公里", "亩")
+MEASURED_UNITS = ("元", "%", "个百分点", "㎡", "米", "吨", "公里", "亩")
 
 
 def accepted_values(claim: Quantity) -> Window:

@@ -79,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--title-zh", default="")
     add.add_argument("--title-en", default="")
     add.add_argument("--issuer", default="")
+    add.add_argument("--date", default="", help="the report's date (YYYY or YYYY-MM-DD, as the text or its page gives it)")
     add.add_argument("--name-zh")
     add.add_argument("--name-en")
     add.add_argument("--level", help="nation, province, prefecture_city, county_level_city, county, district or town")
@@ -156,6 +157,7 @@ def _line_range(text: str | None) -> tuple[int, int] | None:
 
 def _extract(args) -> int:
     """Candidate facts with a suggested measure: for a person to review, never written into data/."""
+    from analysis.display import plain_number
     from tqdm import tqdm
 
     from analysis.extraction.candidates import find_numbers
@@ -185,6 +187,8 @@ def _extract(args) -> int:
     frame["new_measure"] = [new for _, _, _, new in suggestions]  # where neither the vocabulary nor a generic one fits
     columns = ["line", "as_written", "value", "low", "high", "qualifier", "unit", "locator", "measure", "confidence",
                "period", "entity", "header_unit", "new_measure"]
+    for column in ("value", "low", "high"):  # plain decimals, never 1.234567e+09: checked by eye against 1,234,567千元
+        frame[column] = frame[column].map(plain_number)
     _show(frame[columns + (["skipped"] if args.all else [])], args.csv)
     kept = frame if not args.all else frame[frame["skipped"] == ""]
     print(f"extract: {len(kept)} candidate numbers" + (f", {len(frame) - len(kept)} skipped" if args.all else ""), file=sys.stderr)
@@ -202,9 +206,10 @@ def _onboard(args) -> int:
             print(f"accept: {n} row(s) from {args.review_file.name} added to {args.data_dir.name}/ (validated)")
             return 0
         place = (args.name_zh, args.name_en, args.level) if args.name_zh else None
+        _ask_metadata(args)
         _not_over_inputs(args.review, "--review", args.data_dir)
         done = add_source(args.file, args.county, args.data_dir, args.review, _line_range(args.lines), args.source,
-                          args.title_zh, args.title_en, args.issuer, place, args.reports_dir, args.force)
+                          args.title_zh, args.title_en, args.issuer, place, args.reports_dir, args.force, date=args.date)
     except DataError as err:  # other errors are main()'s one line
         raise SystemExit("error: the rows would make the tables invalid; nothing was written:\n"
                          + "\n".join(f"  {p}" for p in err.problems)) from None
@@ -215,6 +220,17 @@ def _onboard(args) -> int:
           + " and ".join(str(p) for p in done["review"])
           + ". Mark the rows you checked accept=yes (fill entity, domain, inputs), then: python -m analysis accept <file>")
     return 0
+
+
+def _ask_metadata(args) -> None:
+    """On a terminal, ask for the title, issuer and date not given as options; elsewhere they stay placeholders
+    that ``validate`` reminds of (a report's metadata is asked for, never invented)."""
+    if not sys.stdin.isatty():
+        return
+    for option, question in (("title_zh", "Chinese title (empty: the text's first line)"), ("title_en", "English title"),
+                             ("issuer", "issuer (who published it)"), ("date", "date (YYYY or YYYY-MM-DD)")):
+        if not getattr(args, option):
+            setattr(args, option, input(f"add-source: {question}: ").strip())
 
 
 def _folder_argument(path: Path | None, option: str) -> None:
@@ -382,6 +398,10 @@ def _main(argv: list[str]) -> int:
     elif args.command == "validate":
         counts = ", ".join(f"{name} {len(getattr(tables, name))}" for name in LISTING_COLUMNS | {"findings": 0, "themes": 0, "lists": 0})
         print(f"validate: OK ({counts} rows)")
+        from analysis.tables import placeholder_warnings
+
+        for warning in placeholder_warnings(tables):
+            print(f"warning: {warning}", file=sys.stderr)
     elif args.command == "verify-sources":
         from analysis.provenance import FAILED, verify_sources
 

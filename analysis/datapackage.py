@@ -28,6 +28,19 @@ def _marker(vocabulary: str) -> str:
     return f"<{vocabulary} of another table>"  # no real id looks like this, so it shows where a vocabulary went
 
 
+def _whole_string(pattern: str) -> str:
+    r"""A Table Schema pattern matches the whole value by itself: the outer anchors of a Python pattern go.
+
+    >>> _whole_string(r"^[a-z][a-z0-9_]{0,79}\Z"), _whole_string("^([0-9]{6})?$")
+    ('[a-z][a-z0-9_]{0,79}', '([0-9]{6})?')
+    """
+    pattern = pattern.removeprefix("^")
+    for end in ("\\Z", "$"):
+        if pattern.endswith(end) and not pattern.endswith("\\" + end):
+            return pattern.removesuffix(end)
+    return pattern
+
+
 def _field(table: str, column, described: dict) -> tuple[dict, dict | None]:
     """A field descriptor for one pandera column, and its foreign key if it has one."""
     number = column.name in NUMERIC_COLUMNS.get(table, [])
@@ -44,7 +57,7 @@ def _field(table: str, column, described: dict) -> tuple[dict, dict | None]:
                 constraints["enum"] = sorted(allowed - {""})  # "" is a missing value: allowed means optional
             constraints["required"] = "" not in allowed
         elif "pattern" in found and not number:
-            constraints["pattern"] = found["pattern"]
+            constraints["pattern"] = _whole_string(found["pattern"])
         elif found.get("min_value") == 1:
             constraints["required"] = True
         elif found.get("max_value"):
@@ -58,7 +71,7 @@ def _field(table: str, column, described: dict) -> tuple[dict, dict | None]:
 
 def build(tables) -> dict:
     """The data package descriptor of ``tables``' folder, as a dict."""
-    vocabulary = {name: {_marker(name)} for name in REFERENCES} | {"measure_unit": {}}
+    vocabulary = {name: {_marker(name)} for name in REFERENCES} | {"measure_unit": {}, "measure_range": {}}
     built = schemas(vocabulary)
     meanings = column_descriptions()
     sources = tables.sources

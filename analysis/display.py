@@ -40,6 +40,19 @@ def markdown_text(value) -> str:
     return "".join(out)
 
 
+def plain_number(value) -> str:
+    """A number as plain decimals, never in scientific notation; "" when missing.
+
+    >>> plain_number(1234567000.0), plain_number(44.64), plain_number(float("nan")), plain_number(1.5e-7), plain_number(-4.3)
+    ('1234567000', '44.64', '', '0.00000015', '-4.3')
+    """
+    import numpy as np
+
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return np.format_float_positional(float(value), trim="-")  # the shortest digits that read back, no exponent
+
+
 def format_cell(value) -> str:
     """A cell as a person reads it.
 

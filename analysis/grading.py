@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from analysis.claims import DISCREPANCY, REPRODUCED, TENSION, format_interval, judge
 from analysis.intervals import Interval
 
-ROUNDING_READING = "the inputs at their written precision"
+ROUNDING_READING = "input_rounding"  # the first standard reading (analysis/standard_readings.py)
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class ReadingResult:
     claimed: str
     recomputed: Interval | None
     why: str
+    name: str = ""  # a standard reading's name (analysis/standard_readings.py); "" for a row of data/readings.csv
 
     @property
     def holds(self) -> bool:
@@ -32,14 +33,17 @@ class ReadingResult:
 class Grade:
     status: str
     note: str
-    reading: str = ""  # the reading that decides a tension
+    reading: str = ""  # the reading that decides a tension: a row's label or a standard reading's name
 
 
-def grade(claimed: str, literal: Interval, precise: Interval, readings: list[ReadingResult] = ()) -> Grade:
+def grade(claimed: str, literal: Interval, precise: Interval, readings: list[ReadingResult] = (),
+          standard: list[ReadingResult] = ()) -> Grade:
     """Reproduced if the literal reading holds; tension if only a reasonable reading does; else discrepancy.
 
     ``literal`` is what the inputs give as the report wrote them, ``precise`` what they give at
-    their written precision ("988万元" is 987.5万 to 988.5万).
+    their written precision ("988万元" is 987.5万 to 988.5万). The reasonable readings are tried in
+    the charity principle's order: the finding's own ``readings`` (data/readings.csv), the inputs'
+    rounding, then the ``standard`` readings after it (analysis/standard_readings.py, in the table's order).
 
     Examples
     --------
@@ -57,14 +61,28 @@ def grade(claimed: str, literal: Interval, precise: Interval, readings: list[Rea
             return Grade(REPRODUCED, verdict.note)
         return Grade(REPRODUCED, f"{verdict.note}; it rests on the inputs as written: at their written precision "
                                  f"they give {format_interval(precise)}")
-    for reading in readings:
-        if reading.holds:
-            shown = format_interval(reading.recomputed)
-            return Grade(TENSION, f"{verdict.note}; read as {reading.label}, {reading.claimed} holds "
-                                  f"(recomputed {shown}): {reading.why}", reading.label)
+    if found := _first_holding(readings):
+        return _tension(verdict.note, found)
     if judge(claimed, precise).holds != "none" and not precise == literal:
         return Grade(TENSION, f"{verdict.note}; the inputs' rounding reconciles it: at their written precision "
                               f"they give {format_interval(precise)}", ROUNDING_READING)
-    failed = "; ".join(f"read as {r.label}: {format_interval(r.recomputed) if r.recomputed else 'no number'}, "
-                       f"{r.claimed} still fails" for r in readings)
+    if found := _first_holding(standard):
+        return _tension(verdict.note, found)
+    failed = "; ".join(f"read as {_described(r)}: {format_interval(r.recomputed) if r.recomputed else 'no number'}, "
+                       f"{r.claimed} still fails" for r in (*readings, *standard))
     return Grade(DISCREPANCY, "; ".join(filter(None, [verdict.note, failed])))
+
+
+def _first_holding(readings: list[ReadingResult]) -> ReadingResult | None:
+    return next((reading for reading in readings if reading.holds), None)
+
+
+def _tension(note: str, reading: ReadingResult) -> Grade:
+    shown = format_interval(reading.recomputed)
+    return Grade(TENSION, f"{note}; read as {_described(reading)}, {reading.claimed} holds (recomputed {shown}): "
+                          f"{reading.why}", reading.name or reading.label)
+
+
+def _described(reading: ReadingResult) -> str:
+    """A row of data/readings.csv by its label; a standard reading by its name, with what it computed."""
+    return f"{reading.name} ({reading.label})" if reading.name else reading.label

@@ -32,7 +32,7 @@ _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUM = f"[{_CN_DIGITS}十百千]+"
 _NUM = rf"(?:\d+(?:\.\d+)?|{_CN_NUM}|半)"
 _WEEKDAYS = "一二三四五六日"
-_MULT = "(?:万亿|亿|万|千|百(?!分))"
+_MULT = "(?:万亿|亿|万|千|百(?!分))"  # 2.5百分点 is percentage points, not 250
 _DASH = "[-—–~至到]"
 
 _FRACTION = re.compile(rf"(?P<den>{_NUM})分之(?P<num>{_NUM})")
@@ -69,7 +69,10 @@ _CLOCK = re.compile(r"(?P<h1>\d{1,2}):(?P<m1>\d{2})[-—–~至到](?P<h2>\d{1,2
 _WEEKDAY_SPAN = re.compile(rf"周(?P<a>[{_WEEKDAYS}])至周(?P<b>[{_WEEKDAYS}])")
 # The qualifier may stand a few words before its number: "不到财政预算收入的20%".
 _GAP = rf"[^\d%{_CN_DIGITS}十百千万亿半]{{0,12}}?"
-_PREFIX = rf"(?:(?P<prefix>{'|'.join(PREFIX_QUALIFIERS)}){_GAP})?"
+# 上 (上千, 上万) only right before its numeral: in 上升, 上年 and 比上年增长5% it qualifies nothing.
+_PREFIX_WORDS = "|".join(rf"上(?=[\d{_CN_DIGITS}十百千万亿])" if q == "上" else "逾(?!期)" if q == "逾" else q
+                         for q in PREFIX_QUALIFIERS)  # 逾期 (overdue) qualifies nothing either
+_PREFIX = rf"(?:(?P<prefix>{_PREFIX_WORDS}){_GAP})?"
 _SINGLE = re.compile(
     rf"{_PREFIX}(?P<neg>-)?(?P<num>{_NUM})(?P<approx1>多|余)?(?P<mult>{_MULT})?(?P<approx2>多|余)?(?P<tail>.*)"
 )
@@ -269,7 +272,7 @@ def _word_fraction(text: str, t: str) -> Quantity | None:
             value = chinese_or_arabic(m["num"]) / chinese_or_arabic(m["den"]) * 100
         else:
             value = 50.0
-        before = re.search(rf"({'|'.join(PREFIX_QUALIFIERS)}){_GAP}$", t[: m.start()])
+        before = re.search(rf"({_PREFIX_WORDS}){_GAP}$", t[: m.start()])
         _, after = _unit_and_suffix(t[m.end():])
         qualifier = _one_qualifier(text, before and before[1], after)
         if qualifier in ("约", "左右"):  # a fraction in words is already approximate

@@ -25,8 +25,30 @@ def total(*parts: Interval) -> Interval:
 
 
 def reduction(before: Interval, after: Interval) -> Interval:
-    """Percentage cut from ``before`` to ``after`` ("17 -> 4, 精简76%")."""
+    """Percentage cut from ``before`` to ``after``, ``(1 - after / before) * 100`` ("17 -> 4, 精简76%").
+
+    Every fall a report states by its size is one: 精简, 下降, 减少, 减收, 降低 ("1,000 -> 950, 下降5%").
+    """
     return (Interval.point(1) - after / before).scale(100)
+
+
+def growth(base: Interval, later: Interval) -> Interval:
+    """Percentage change from ``base`` to ``later``, ``(later / base - 1) * 100`` ("1,000 -> 1,050, 增长5%").
+
+    A fall gives a negative number: a report that writes "增长-4.3%" claims it; one that writes "下降4.3%"
+    states the fall's size, which is the rule ``reduction``.
+    """
+    return (later / base - Interval.point(1)).scale(100)
+
+
+def points(base: Interval, later: Interval) -> Interval:
+    """Change of a percentage in percentage points, ``later - base`` ("26.3% -> 30.0%, 上升3.7个百分点")."""
+    return later - base
+
+
+def points_fall(base: Interval, later: Interval) -> Interval:
+    """Fall of a percentage in percentage points, ``base - later`` ("30.0% -> 26.3%, 下降3.7个百分点")."""
+    return base - later
 
 
 def difference(a: Interval, b: Interval) -> Interval:
@@ -51,23 +73,32 @@ RULES: dict[str, Callable[..., Interval]] = {
     "share": share,
     "sum": total,
     "reduction": reduction,
+    "growth": growth,
+    "points": points,
+    "points_fall": points_fall,
     "difference": difference,
     "ratio": ratio,
     "product": product,
     "value": value,
 }
+ARITHMETIC_RULES = tuple(rule for rule in RULES if rule != "value")  # value restates a number; the others compute
+# A change stated by its size ("下降5%") takes the rule of its direction; each rule's opposite, for the audit's hint.
+OPPOSITE = {"growth": "reduction", "reduction": "growth", "points": "points_fall", "points_fall": "points"}
 COUNT_ITEMS = "count_items"
 UNVERIFIABLE = "unverifiable"
 RULE_NAMES = (*RULES, COUNT_ITEMS, UNVERIFIABLE)
 
 # Arity checks: None means "one or more".
-ARITY = {"share": 2, "sum": None, "reduction": 2, "difference": 2, "ratio": 2, "product": None, "value": 1}
+ARITY = {"share": 2, "sum": None, "reduction": 2, "growth": 2, "points": 2, "points_fall": 2, "difference": 2, "ratio": 2,
+         "product": None, "value": 1}
 
 # What each rule makes of its inputs' units. A list input counts its items: it has no unit of its own
 # (ITEMS) and stands for any unit that counts things, never for a measured one (元, %, ㎡ ...).
 ITEMS = None
 PERCENT = "%"
-PERCENT_RULES = ("share", "reduction")  # inputs in one unit, a percentage out
+POINTS = "个百分点"  # percentage points: how a change of a percentage is written (个百分点, 個百分點, 百分点)
+PERCENT_RULES = ("share", "reduction", "growth")  # inputs in one unit, a percentage out
+POINTS_RULES = ("points", "points_fall")  # inputs in %, percentage points out
 MIXED_UNIT_RULES = ("ratio", "product")  # any units ("项 per 人"); their result's unit is not checked
 # Every other rule (sum, difference, value, count_items) takes inputs in one unit and gives that unit.
 
@@ -84,8 +115,8 @@ class UnitError(ValueError):
 def normal_unit(unit: str | None) -> str | None:
     """One spelling per unit: traditional characters (個, 項) and aliases (平方米) as the parser reads them.
 
-    >>> normal_unit("個"), normal_unit("平方米"), normal_unit(ITEMS)
-    ('个', '㎡', None)
+    >>> normal_unit("個"), normal_unit("平方米"), normal_unit("個百分點"), normal_unit(ITEMS)
+    ('个', '㎡', '个百分点', None)
     """
     if unit is ITEMS:
         return ITEMS
@@ -106,8 +137,9 @@ def _same(a: str | None, b: str | None, rule: str) -> bool:
 def result_unit(rule: str, units: Sequence[str | None]) -> str | None:
     """The unit of what ``rule`` gives from inputs in ``units`` (ITEMS for a list's count of items).
 
-    Raises UnitError when the inputs' units do not go together: shares, reductions, sums and
-    differences need one unit; ratios and products may mix (their result's unit is not checked: None).
+    Raises UnitError when the inputs' units do not go together: shares, reductions, growth rates, sums and
+    differences need one unit; changes in percentage points need percentages; ratios and products may mix
+    (their result's unit is not checked: None).
 
     >>> result_unit("share", ["项", "项"]), result_unit("sum", ["名", "名"]), result_unit("count_items", [ITEMS])
     ('%', '名', None)
@@ -116,10 +148,19 @@ def result_unit(rule: str, units: Sequence[str | None]) -> str | None:
     analysis.rules.UnitError: rule sum needs its inputs in one unit, not 项, 元, 项
     >>> result_unit("difference", ["个", ITEMS])  # 21 institutions less a list of the 4 moved up
     '个'
+    >>> result_unit("growth", ["元", "元"]), result_unit("points", ["%", "%"])
+    ('%', '个百分点')
+    >>> result_unit("points", ["元", "元"])
+    Traceback (most recent call last):
+    analysis.rules.UnitError: rule points needs its inputs in %, not 元, 元
     """
     units = [normal_unit(u) for u in units]
     if rule in MIXED_UNIT_RULES or not units:
         return None
+    if rule in POINTS_RULES:
+        if any(u != PERCENT for u in units):
+            raise UnitError(f"rule {rule} needs its inputs in %, not {', '.join(u or 'items' for u in units)}")
+        return POINTS
     known = [u for u in units if u is not ITEMS]
     unit = known[0] if known else ITEMS
     if not all(_same(unit, u, rule) for u in units):

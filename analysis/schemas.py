@@ -10,6 +10,10 @@ from analysis.numbers import QUALIFIERS, parse_quantity, same_number
 from analysis.rows import Columns, Row
 from analysis.rules import ARITY, COUNT_ITEMS, COUNT_TIMEOUT, RULE_NAMES, UNVERIFIABLE, CountTimeout, count_by_problem, count_items
 
+# Where a measure in % may lie: a share of a whole in [0, 100]; a ratio to a budget or plan, a rate of change or
+# an index anywhere (完成预算的137.13%, 增长-4.3%). Measures in any other unit leave it empty.
+SHARE_RANGE, ANY_RANGE = "0-100", "any"
+RANGES = (SHARE_RANGE, ANY_RANGE)
 TAKES = ("all", "midpoint")  # how a reading takes ranged inputs: every value they allow, or their midpoints
 DOMAINS = ("finance", "staffing", "delegation", "facilities", "context")
 LEVELS = ("nation", "province", "prefecture_city", "county_level_city", "county", "district", "town")
@@ -22,11 +26,14 @@ RESERVED_COUNTIES = ("sources", "static", "overview", "explore", "index", "ledge
 # A report's file: a name inside the reports folder (no absolute path, no "..", no drive, backslash or ~).
 REPORT_FILE = r"^(?!.*(?:^|/)\.\.(?:/|$))[^/\\:\x00-\x1f~][^\\:\x00-\x1f]*\Z"
 LOCATOR_MAX = 30
+# What add-source writes for a source's metadata nobody gave: valid, so the tables load, but `validate` warns
+# while one remains (metadata is asked for, never invented).
+PLACEHOLDERS = {"title_en": "(title to translate)", "issuer": "(issuer to fill)", "date": "(date to fill)"}
 
 COLUMNS = {
     "sources": ["source", "file", "part", "line_start", "line_end", "title_zh", "title_en", "issuer", "place", "date", "sha256", "notes"],
     "counties": ["county", "name_zh", "name_en", "level", "parent", "province", "gb_code", "anonymised", "sources"],
-    "measures": ["measure", "domain", "unit", "term_zh", "description"],
+    "measures": ["measure", "domain", "unit", "range", "term_zh", "description"],
     "theme_codes": ["theme", "term_zh", "description"],
     "facts": ["fact_id", "county", "entity", "domain", "measure", "period", "as_written", "value", "low", "high", "qualifier", "unit", "source", "locator", "note"],
     "lists": ["list_id", "county", "source", "what", "items", "count_by", "note"],
@@ -93,10 +100,19 @@ def _within_bounds(row: Mapping) -> bool:
     return (low is None or low <= value) and (high is None or value <= high)
 
 
-def _percent_in_range(row: Mapping) -> bool:
-    if row["unit"] != "%":
-        return True
-    return all(x is None or 0 <= x <= 100 for x in map(_num, (row["value"], row["low"], row["high"])))
+def _percent_in_range(measure_ranges: dict[str, str]):
+    """A percentage of a measure whose range is 0-100 (a share of a whole) lies in [0, 100]; one of range any,
+    anywhere. An unknown measure is the facts schema's error, not this one's."""
+    def check(row: Mapping) -> bool:
+        if row["unit"] != "%" or measure_ranges.get(row["measure"], SHARE_RANGE) != SHARE_RANGE:
+            return True
+        return all(x is None or 0 <= x <= 100 for x in map(_num, (row["value"], row["low"], row["high"])))
+    return check
+
+
+def _range_fits_unit(row: Mapping) -> bool:
+    """A measure in % says its range; one in any other unit has none (its facts are not limited)."""
+    return (row["range"] in RANGES) if row["unit"] == "%" else row["range"] == ""
 
 
 def _rule_arity(row: Mapping) -> bool:
@@ -190,7 +206,7 @@ def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
     specs = {
         "sources": {
             "source": _key(),
-            "file": _col(pa.Check.str_matches(REPORT_FILE, error="not a file name inside the reports folder (no absolute path, no '..')")),
+            "file": _col(_required(), pa.Check.str_matches(REPORT_FILE, error="not a file name inside the reports folder (no absolute path, no '..')")),
             "part": free, "line_start": _numeric(), "line_end": _numeric(),
             "title_zh": text, "title_en": text, "issuer": free, "place": free, "date": free,
             "sha256": _col(pa.Check.str_matches(r"^[0-9a-f]{64}$", error="not a sha256 hex digest")), "notes": free,
@@ -205,7 +221,9 @@ def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
             "anonymised": _col(_one_of(("true", "false"), "flag (true/false)")),
             "sources": _col(_required(), _each_in(vocab["source"], "source (data/sources.csv)")),
         },
-        "measures": {"measure": _key(), "domain": domain, "unit": text, "term_zh": text, "description": text},
+        "measures": {"measure": _key(), "domain": domain, "unit": text,
+                     "range": _col(_one_of(("", *RANGES), "range (0-100, any; empty for a unit other than %)")),
+                     "term_zh": text, "description": text},
         "theme_codes": {"theme": _key(), "term_zh": text, "description": text},
         "facts": {
             "fact_id": _key(), "county": county, "entity": text, "domain": domain,
@@ -256,12 +274,16 @@ def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
     table_checks = {
         "facts": [
             _row_check(_within_bounds, "columns value/low/high: value outside [low, high] (or a range missing an end)"),
-            _row_check(_percent_in_range, "columns value/low/high: a percentage outside [0, 100]"),
+            _row_check(_percent_in_range(vocab["measure_range"]), "columns value/low/high: a percentage outside [0, 100], "
+                       "and its measure is a share (range 0-100 in data/measures.csv; a growth rate or a ratio to a "
+                       "budget takes a measure of range any)"),
             _row_check(_as_written_matches, "columns as_written/value/low/high/qualifier: do not match what as_written says"),
             _row_check(_unit_of_measure(vocab["measure_unit"]), "columns measure/unit: unit differs from the measure's unit in data/measures.csv"),
         ],
         "findings": finding_checks + ledger_checks,
         "sources": [_row_check(_lines_in_order, "columns line_start/line_end: the part ends before it starts")],
+        "measures": [_row_check(_range_fits_unit, "columns unit/range: a measure in % needs range 0-100 (a share of a "
+                                "whole) or any (a growth rate, a ratio to a budget, an index); any other unit none")],
         "checks": finding_checks,
         "lists": [_row_check(_counts_in_time, f"columns items/count_by: counting the items took longer than "
                              f"{COUNT_TIMEOUT} s; split on a plain separator")],

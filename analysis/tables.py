@@ -173,6 +173,7 @@ def _vocab(frames: dict[str, pd.DataFrame]) -> dict:
         "list_id": set(frames["lists"]["list_id"]),
         "finding_id": set(frames["findings"]["finding_id"]),
         "measure_unit": dict(zip(frames["measures"]["measure"], frames["measures"]["unit"])),
+        "measure_range": dict(zip(frames["measures"]["measure"], frames["measures"]["range"])),
     }
 
 
@@ -351,3 +352,13 @@ def _load_tables(data_dir: Path) -> Tables:
         for column in columns:
             frames[name][column] = pd.to_numeric(frames[name][column].replace("", None)).astype(float)
     return Tables(**{name: frame.reset_index(drop=True) for name, frame in frames.items()}, data_dir=data_dir)
+
+
+def placeholder_warnings(tables: Tables) -> list[str]:
+    """One line for each source cell that still holds add-source's placeholder (see schemas.PLACEHOLDERS)."""
+    from analysis.schemas import PLACEHOLDERS
+
+    label = _display(tables.data_dir / "sources.csv", tables.data_dir)
+    return [f"{label}, row {row}, column '{column}': {placeholder!r} is a placeholder; write the source's {column.replace('_', ' ')}"
+            for column, placeholder in PLACEHOLDERS.items()
+            for row, cell in enumerate(tables.sources[column], start=2) if cell.strip() == placeholder]

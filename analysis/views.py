@@ -54,6 +54,10 @@ def display_table(frame: pd.DataFrame, digits: int = 2) -> pd.DataFrame:
     return rounded.astype(object).where(rounded.notna(), "")
 
 
+def _counted(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _why_empty(text: str):
     """What an empty section shows instead of nothing: the reason, in one sentence."""
     from IPython.display import Markdown
@@ -95,21 +99,35 @@ class CountyView:
     @cached_property
     def indicators(self) -> pd.DataFrame:
         from analysis.indicators import compute_indicators
+        from analysis.scripts import in_script
 
-        return compute_indicators(self.tables, self.county, self.domain)
+        indicators = compute_indicators(self.tables, self.county, self.domain)
+        return indicators.assign(label=[in_script(label, self.script) for label in indicators["label"]])  # the project's words
 
     @cached_property
     def measure_terms(self) -> dict[str, str]:
+        """Each measure's Chinese term, in the script of this county's sources."""
+        from analysis.scripts import in_script
+
         m = self.tables.measures
-        return dict(zip(m["measure"], m["term_zh"]))
+        return {measure: in_script(term, self.script) for measure, term in zip(m["measure"], m["term_zh"])}
+
+    @cached_property
+    def script(self) -> str:
+        """The script of this county's sources (analysis.scripts): its figures and labels are written in it."""
+        from analysis.scripts import county_script
+
+        return county_script(self.tables, self.county)
 
     # -- what the notebook shows -----------------------------------------
     def header(self):
         """Title, the sources, and the one-sentence notice when there is nothing to show."""
         from IPython.display import Markdown
 
+        from analysis.scripts import in_script
+
         p = {k: markdown_text(v) for k, v in self.place.items()}  # data never becomes markup
-        title = f"## {p['name_zh']} {p['name_en']}: {self.domain} {figures.DOMAIN_ZH[self.domain]}"
+        title = f"## {p['name_zh']} {p['name_en']}: {self.domain} {in_script(figures.DOMAIN_ZH[self.domain], self.script)}"
         src = self.tables.sources.set_index("source")
         cited = [f"- `{s}` {markdown_text(src.at[s, 'title_zh'])} ({markdown_text(src.at[s, 'file'])}, lines {int(src.at[s, 'line_start'])}-{int(src.at[s, 'line_end'])})"
                  for s in self.place["sources"].split()]
@@ -117,7 +135,32 @@ class CountyView:
                  "", "Sources:", *cited, ""]
         if not self.has_data:
             lines.append(f"**The reports give no {self.domain} figures for {p['name_en']} ({markdown_text(self.county)}); there is nothing to show.**")
+        else:
+            lines += [f"What they give on {self.domain}:", *self.given()]
         return Markdown("\n".join(lines))
+
+    def given(self, shown: int = 4) -> list[str]:
+        """One line a source: how many numbers and claims it gives here, and the first few as the report wrote them.
+
+        The notebooks' own text is the same for every county; this is the part that names the report's numbers.
+        """
+        lines = []
+        for source in self.place["sources"].split():
+            facts = self.facts[self.facts["source"] == source]
+            claims = self.audit[self.audit["source"] == source]
+            if facts.empty and claims.empty:
+                continue
+            parts = []
+            if len(facts):
+                first = facts.drop_duplicates("measure").head(shown)  # one number a measure, in the table's order
+                named = "; ".join(f"{m.replace('_', ' ')} {markdown_text(w)}" for m, w in zip(first["measure"], first["as_written"]))
+                parts.append(f"{_counted(len(facts), 'number')} ({'among them ' if len(facts) > len(first) else ''}{named})")
+            if len(claims):
+                stated = list(dict.fromkeys(claims["claimed"]))
+                listed = ", ".join(markdown_text(c) for c in stated[:shown]) + (", ..." if len(stated) > shown else "")
+                parts.append(f"{_counted(len(claims), 'claim')} ({listed})")
+            lines.append(f"- `{markdown_text(source)}`: {' and '.join(parts)}.")
+        return lines
 
     def facts_table(self) -> pd.DataFrame | None:
         """The raw numbers, as written and in base units, with the verbatim locator."""
@@ -125,8 +168,11 @@ class CountyView:
             return None
         if self.facts.empty:
             return _why_empty(f"The reports state no {self.domain} number for {self.place['name_en']}; its claims follow.")
+        from analysis.scripts import in_script
+
         f = self.facts.copy()
         f["measure"] = [bilingual(m, self.measure_terms.get(m, "")) for m in f["measure"]]
+        f["unit"] = [in_script(u, self.script) for u in f["unit"]]  # the project's unit words (项, 个), as its labels
         columns = ["fact_id", "entity", "measure", "as_written", "value", "low", "high", "unit", "source", "locator"]
         return display_table(f[columns]).reset_index(drop=True)
 
@@ -164,15 +210,15 @@ class CountyView:
         if not self.has_data:
             return
         candidates = [  # (file name, (figure, numbers)); the file is figures/<county>/<domain>_<name>
-            ("claims", figures.claims_vs_recomputed(self.audit)),
-            ("indicators", figures.shares_with_intervals(self.indicators)),
+            ("claims", figures.claims_vs_recomputed(self.audit, self.script)),
+            ("indicators", figures.shares_with_intervals(self.indicators, self.script)),
         ]
         if self.domain == "finance":
-            candidates.append(("amounts", figures.money_by_measure(self.facts, self.measure_terms)))
+            candidates.append(("amounts", figures.money_by_measure(self.facts, self.measure_terms, self.script)))
         if self.domain == "staffing":
-            candidates.append(("cuts", figures.cuts_before_after(self.audit, self.tables)))
+            candidates.append(("cuts", figures.cuts_before_after(self.audit, self.tables, self.script)))
         if self.domain == "facilities":
-            candidates.append(("culture_stations", figures.culture_station_pipeline(self.facts)))
+            candidates.append(("culture_stations", figures.culture_station_pipeline(self.facts, self.script)))
         for name, (fig, table) in candidates:
             if fig is not None:
                 yield f"{self.county}/{self.domain}_{name}", fig, display_table(table)

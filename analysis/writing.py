@@ -22,6 +22,7 @@ import pandas as pd
 from analysis.outputs import FILE_MODE
 from analysis.tables import load_tables
 
+PACKAGE = "datapackage.json"
 LOCK_WAIT = 600  # seconds a writer waits for another before it gives up and says so
 
 
@@ -95,6 +96,7 @@ def commit_tables(data_dir: Path, changes: dict[str, str]) -> None:
 
     The new texts are validated on a scratch copy, then each is written to a temporary file beside its
     table (a full disk fails here, before any table changed), and only then are they renamed into place.
+    data/datapackage.json, where there is one, is written anew with them (it lists the sources).
     """
     data_dir = Path(data_dir)
     with tempfile.TemporaryDirectory() as scratch:
@@ -102,12 +104,17 @@ def commit_tables(data_dir: Path, changes: dict[str, str]) -> None:
         shutil.copytree(data_dir, trial)
         for name, text in changes.items():
             (trial / f"{name}.csv").write_text(text, encoding="utf-8", newline="")
-        load_tables(trial)  # raises DataError naming file, row and column; nothing in data_dir was touched
+        trial_tables = load_tables(trial)  # raises DataError naming file, row and column; nothing in data_dir was touched
+        texts = {f"{name}.csv": text for name, text in changes.items()}
+        if (data_dir / PACKAGE).is_file():  # the package describes the tables (sources, vocabularies): kept in step
+            from analysis.datapackage import text as package_text
+
+            texts[PACKAGE] = package_text(trial_tables)
     staged = []
     try:
-        for name, text in changes.items():
-            fd, tmp = tempfile.mkstemp(dir=data_dir, prefix=f".{name}.csv.", suffix=".tmp")
-            staged.append((Path(tmp), data_dir / f"{name}.csv"))
+        for name, text in texts.items():
+            fd, tmp = tempfile.mkstemp(dir=data_dir, prefix=f".{name}.", suffix=".tmp")
+            staged.append((Path(tmp), data_dir / name))
             with os.fdopen(fd, "wb") as f:
                 f.write(text.encode("utf-8"))
                 f.flush()

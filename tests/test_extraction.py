@@ -149,7 +149,7 @@ def test_accepted_rows_enter_the_tables_validated_and_are_audited(onboarded):
     from analysis.provenance import verify_sources
     from analysis.tables import reload_tables
 
-    facts_file, findings_file = onboarded["done"]["review"]
+    facts_file, findings_file, _ = onboarded["done"]["review"]
     _mark(facts_file, lambda r: r["as_written"].isin(["45名", "20名", "25名"]))
     _mark(findings_file, lambda r: r["rule"] == "sum")
     assert accept(facts_file, onboarded["data"], onboarded["reports"]) == 3
@@ -167,7 +167,7 @@ def test_a_bad_row_is_refused_and_nothing_is_written(onboarded):
     from analysis.extraction.onboarding import accept
     from analysis.tables import DataError
 
-    facts_file, _ = onboarded["done"]["review"]
+    facts_file, _, _ = onboarded["done"]["review"]
     before = (onboarded["data"] / "facts.csv").read_bytes()
     _mark(facts_file, lambda r: r["as_written"] == "45名")
     import pandas as pd
@@ -458,14 +458,16 @@ def test_a_header_line_gives_the_unit_of_the_bare_numbers_under_it():
 # Measures that do not mislead: the vocabulary's measure where the words say it, else the generic one of the
 # number's kind, never a measure of another kind or a term the text does not say.
 @pytest.mark.parametrize("text, number, measure", [
-    ("本縣歲出決算數390億元。", "390億元", "amount_yuan"),           # no 总投资 (investment_total) said
+    ("本縣歲出決算數390億元。", "390億元", "public_budget_expenditure"),  # 歲出 is its term; not 总投资 (investment)
+    ("全县城乡居民储蓄存款余额215.6亿元。", "215.6亿元", "amount_yuan"),   # no term of the vocabulary said
+    ("地方一般公共预算收入38941万元。", "38941万元", "amount_yuan"),  # 一般公共预算支出's words, but 收入 is not 支出
     ("稅課收入139億元,占歲入34.41%。", "34.41%", "share_percent"),   # a budget share is no delegation share
     ("增值税6055万元,同比增收164万元,增长2.78%。", "164万元", "amount_change_yuan"),
     ("增值税6055万元,同比增收164万元,增长2.78%。", "2.78%", "growth_percent"),
-    ("第一产业比重下降3.72个百分点。", "3.72个百分点", "points_change"),
+    ("第一产业比重下降3.72个百分点。", "3.72个百分点", "share_change_points"),
     ("全县有行政村12个。", "12个", "villages"),                      # the vocabulary's term (村) is said
     ("該鎮去年稅收收入達到3.2億元,增長8%。", "8%", "growth_percent"),  # a growth rate of tax revenue is not tax revenue
-    ("上级补助收入277643万元。", "277643万元", "amount_yuan"),        # 收入 alone says no 税收收入
+    ("全县非税收入1200万元。", "1200万元", "amount_yuan"),            # 非税收入 is no 税收收入 (tax_revenue)
 ])
 def test_a_vocabulary_measure_only_where_the_words_say_it_else_the_generic_one(suggester, text, number, measure):
     assert _suggest(suggester, text, number) == measure

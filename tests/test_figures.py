@@ -9,6 +9,15 @@ import pytest  # noqa: E402
 from analysis.views import CountyView  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """The figures a test draws are closed after it (pyplot keeps every figure it makes)."""
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
 def drawn(county, domain, name):
     # figure names are "<county>/<domain>_<name>"
     figures = {n.removeprefix(f"{county}/{domain}_"): (fig, table) for n, fig, table in CountyView(county, domain, save_figures=False).figures()}
@@ -144,3 +153,130 @@ print(fm.findfont(fm.FontProperties(family=rcParams["font.sans-serif"])) == str(
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "True", done.stderr
+
+
+# A Taiwan budget and a mainland bulletin, as a user onboards them: a completion rate above 100, a fall, an
+# unverifiable share, and one measure stated for two years (the same amount in both).
+FIXTURE_AUDIT = [
+    {"finding_id": "f_above", "claim": "歲入決算達預算數137.13%", "claimed": "137.13%", "recomputed": "137.1341", "status": "reproduced"},
+    {"finding_id": "f_fall", "claim": "稅收較上年下降-4.3%", "claimed": "-4.3%", "recomputed": "-4.2857", "status": "reproduced"},
+    {"finding_id": "f_open", "claim": "建成率65%以上", "claimed": "65%以上", "recomputed": "62.5", "status": "discrepancy"},
+    {"finding_id": "f_none", "claim": "约占一半", "claimed": "50%", "recomputed": "", "status": "unverifiable"},
+    {"finding_id": "f_count", "claim": "共21个", "claimed": "21个", "recomputed": "21", "status": "reproduced"},  # not a percentage
+]
+FIXTURE_FACTS = [
+    {"entity": "全县", "measure": "tax_revenue", "period": "2023", "as_written": "5.6亿元", "value": 5.6e8, "unit": "元"},
+    {"entity": "全县", "measure": "tax_revenue", "period": "2024", "as_written": "5.6亿元", "value": 5.6e8, "unit": "元"},
+    {"entity": "全县", "measure": "usable_funds", "period": "2024", "as_written": "1.3亿元", "value": 1.3e8, "unit": "元"},
+    {"entity": "某镇", "measure": "usable_funds", "period": "2024", "as_written": "++万元", "value": float("nan"), "unit": "元"},
+    {"entity": "全县", "measure": "township_units", "period": "2024", "as_written": "12个", "value": 12.0, "unit": "个"},
+]
+
+
+def _inside(ax, xs):
+    left, right = ax.get_xlim()
+    return all(left <= x <= right for x in xs)
+
+
+def test_claims_above_100_and_below_0_are_drawn_where_they_are():
+    import pandas as pd
+
+    from analysis.figures import alt_text, claims_vs_recomputed
+
+    fig, table = claims_vs_recomputed(pd.DataFrame(FIXTURE_AUDIT))
+    rows = table.set_index("finding_id")
+    assert list(rows.index) == ["f_above", "f_fall", "f_open"]  # 21个 is no percentage; f_none has nothing to draw
+    # the windows of the written numbers: 137.13% is [137.125, 137.135), -4.3% is [-4.35, -4.25), 65%以上 [65, inf)
+    assert (rows.at["f_above", "claim_low"], rows.at["f_above", "claim_high"]) == pytest.approx((137.125, 137.135))
+    assert (rows.at["f_fall", "claim_low"], rows.at["f_fall", "claim_high"]) == pytest.approx((-4.35, -4.25))
+    assert rows.at["f_open", "claim_high"] == float("inf")
+    ax = fig.axes[0]
+    assert ax.get_xscale() == "linear" and _inside(ax, [-4.35, -4.2857, 0, 100, 137.1341, 137.135])
+    dots = [x for c in ax.collections for x, _ in c.get_offsets()]
+    assert pytest.approx(137.1341) in dots and pytest.approx(-4.2857) in dots and _inside(ax, dots)
+    assert alt_text(fig).endswith("Not drawn: 1 percentage claim with nothing to recompute (unverifiable).")
+
+
+def test_two_years_of_one_measure_are_two_dots_labelled_by_year():
+    import pandas as pd
+
+    from analysis.figures import alt_text, money_by_measure
+
+    fig, table = money_by_measure(pd.DataFrame(FIXTURE_FACTS), {"tax_revenue": "税收收入", "usable_funds": "可用财力"})
+    # the same 5.6亿 in 2023 and 2024 was one dot and one label; usable funds has one period: no year
+    assert list(table["label"]) == ["tax revenue 税收收入 (全县, 2023)", "tax revenue 税收收入 (全县, 2024)", "usable funds 可用财力 (全县)"]
+    assert list(table["wan_yuan"]) == [56000, 56000, 13000]
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(set(labels)) == 3 and _inside(fig.axes[0], table["wan_yuan"])
+    assert alt_text(fig).endswith("Not drawn: 1 amount with no value (anonymised or not stated).")  # 某镇's ++万元
+
+
+def test_an_amount_of_zero_or_below_gets_a_linear_axis():
+    import pandas as pd
+
+    from analysis.figures import money_by_measure
+
+    facts = pd.DataFrame([{"entity": "縣", "measure": "balance", "period": "115", "as_written": "-8億", "value": -8e8, "unit": "元"},
+                          {"entity": "縣", "measure": "revenue", "period": "115", "as_written": "351億", "value": 3.51e10, "unit": "元"}])
+    fig, table = money_by_measure(facts, {})
+    assert len(table) == 2 and fig.axes[0].get_xscale() == "linear" and _inside(fig.axes[0], [-80000, 0, 3510000])
+
+
+def test_shares_above_100_and_below_0_are_drawn_whole():
+    import pandas as pd
+
+    from analysis.figures import shares_with_intervals
+
+    rows = [{"indicator": i, "label": i, "entity": "", "numerator": n, "denominator": 100.0, "value": n, "low": lo, "high": hi,
+             "interval": "precision", "unit": "%", "inputs": ""} for i, n, lo, hi in (("above", 137.13, 137.0, 137.3), ("fall", -4.3, -4.4, -4.2))]
+    fig, table = shares_with_intervals(pd.DataFrame(rows))
+    assert len(table) == 2 and _inside(fig.axes[0], [137.3, -4.4, 0, 100])
+    fig, _ = shares_with_intervals(pd.DataFrame(rows[:1]).assign(value=44.6, low=44.6, high=44.6))
+    assert fig.axes[0].get_xlim()[0] == 0  # nothing below 0: the bars start at the axis, as before
+
+
+def test_a_traditional_countys_figures_are_in_a_traditional_face_and_labels():
+    from matplotlib import font_manager
+    from matplotlib.text import Text
+
+    from analysis.scripts import HANT
+    from analysis.style import script_face
+
+    face = script_face(HANT)
+    if face is None:
+        pytest.skip("no traditional face installed (Debian: fonts-noto-cjk); the fallback is tested below")
+    wanted = next(f for f in font_manager.fontManager.ttflist if f.name == face)
+    fig, table = drawn("dongying", "delegation", "claims")  # 東營: report 001, traditional
+    texts = [t for t in fig.findobj(Text) if t.get_text()] + fig.axes[0].get_yticklabels()
+    assert len(texts) > 5
+    for text in texts:
+        found = font_manager.findfont(text.get_fontproperties())
+        assert (str(found), getattr(found, "face_index", 0)) == (wanted.fname, wanted.index), text.get_text()
+    shown = " ".join(t.get_text() for t in texts)
+    assert "報告所述比例與重算" in shown and "已復現" in shown and "已复现" not in shown
+    simplified, _ = drawn("anon_district_pp", "staffing", "claims")
+    assert "已复现" in " ".join(t.get_text() for t in simplified.findobj(Text))
+
+
+def test_without_a_traditional_face_the_bundled_one_draws_with_one_note(monkeypatch):
+    import dataclasses
+    import warnings
+
+    from matplotlib import font_manager
+
+    from analysis import scripts, style
+    from analysis.figures import alt_text
+
+    monkeypatch.setitem(scripts.SCRIPTS, scripts.HANT, dataclasses.replace(scripts.SCRIPTS[scripts.HANT], figure_faces=("No Such Face TC",)))
+    style.script_face.cache_clear()
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            fig, _ = drawn("dongying", "delegation", "claims")
+            fig.canvas.draw()
+    finally:
+        style.script_face.cache_clear()
+    assert [str(w.message) for w in caught if "Glyph" in str(w.message) or "missing" in str(w.message)] == []  # never boxes
+    assert alt_text(fig).count(style.FALLBACK_NOTE.replace("\n", " ")) == 1
+    label = fig.axes[0].get_yticklabels()[0]
+    assert "項" in label.get_text() and str(font_manager.findfont(label.get_fontproperties())) == str(style.cjk_font_path())

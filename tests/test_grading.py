@@ -1,5 +1,7 @@
 """Grades: reproduced, tension (a stated reasonable reading holds), discrepancy (none does), each on a report example."""
 
+import pytest
+
 from analysis.claims import DISCREPANCY, REPRODUCED, TENSION
 from analysis.grading import ROUNDING_READING, ReadingResult, grade
 from analysis.intervals import Interval
@@ -51,3 +53,71 @@ def test_the_inputs_rounding_can_make_a_tension_but_never_a_reproduction():
 def test_a_reading_without_a_number_never_reconciles():
     g = grade("4个", point(5), point(5), [ReadingResult("no number", "4个", None, "")])
     assert g.status == DISCREPANCY
+
+
+# --- The order of the reasonable readings (the charity principle) ---------------------------------------------
+
+def test_a_row_of_readings_csv_comes_before_the_inputs_rounding_and_the_standard_readings():
+    # 1,000万 -> 1,050万 written "4.76%": a person's row, the rounding and later_base could all be asked
+    row = ReadingResult("a row written for this finding", "4.76%", point(4.76), "specific")
+    later = ReadingResult("the change over the later amount", "4.76%", point(50 / 1050 * 100), "method", "later_base")
+    g = grade("4.76%", point(5.0), Interval(4.7, 4.8), [row], [later])
+    assert (g.status, g.reading) == (TENSION, "a row written for this finding")
+    g = grade("4.76%", point(5.0), Interval(4.7, 4.8), [], [later])
+    assert (g.status, g.reading) == (TENSION, ROUNDING_READING) and ROUNDING_READING == "input_rounding"
+    g = grade("4.76%", point(5.0), Interval(4.9, 5.1), [], [later])
+    assert (g.status, g.reading) == (TENSION, "later_base")
+    assert "read as later_base (the change over the later amount), 4.76% holds (recomputed 4.7619): method" in g.note
+
+
+def test_a_standard_reading_never_reproduces_and_one_that_fails_is_listed():
+    truncated = ReadingResult("12.3457 cut off at 0.01", "12.34%", point(12.34), "convention", "truncated")
+    assert grade("12.35%", point(10 / 81 * 100), point(10 / 81 * 100), [], [truncated]).status == REPRODUCED
+    g = grade("12.34%", point(10 / 81 * 100), point(10 / 81 * 100), [], [truncated])
+    assert (g.status, g.reading) == (TENSION, "truncated")
+    wrong = ReadingResult("12.3457 cut off at 0.01", "12.33%", point(12.34), "convention", "truncated")
+    g = grade("12.33%", point(10 / 81 * 100), point(10 / 81 * 100), [], [wrong])
+    assert g.status == DISCREPANCY
+    assert g.note.endswith("read as truncated (12.3457 cut off at 0.01): 12.34, 12.33% still fails")
+
+
+# --- The hand labels of the practice texts, recomputed by the rules (numbers written here, not read from them) --
+
+def _as_written(text, unit, at_precision=False):
+    from analysis.claims import input_interval
+    from analysis.numbers import parse_quantity
+
+    return input_interval(parse_quantity(text), unit, at_precision)
+
+
+def _graded(rule, claimed, inputs):
+    """Grade ``claimed`` against ``rule`` over inputs given as (as written, unit), or as an interval the test states."""
+    from analysis.rules import RULES
+
+    def over(at_precision):
+        return [x if isinstance(x, Interval) else _as_written(*x, at_precision) for x in inputs]
+    return grade(claimed, RULES[rule](*over(False)), RULES[rule](*over(True)))
+
+
+@pytest.mark.parametrize("label, rule, claimed, inputs, status, reading", [
+    # p1 c03: 38941万元 in 2023, 同比增收7796万元: the base 38941 - 7796 = 31145万元, growth 25.0313%
+    ("p1 c03", "growth", "25.03%", [("31145万元", "元"), ("38941万元", "元")], REPRODUCED, ""),
+    # p1 c07: 1063万元, 同比减收531万元: the base 1063 + 531 = 1594万元, a fall of 33.3124%
+    ("p1 c07", "reduction", "33.31%", [("1594万元", "元"), ("1063万元", "元")], REPRODUCED, ""),
+    # p2 c03: 乡镇本级财政收入4505万元 against a budget of 3522万元: 127.9103%, a ratio past 100
+    ("p2 c03", "share", "127.91%", [("4505万元", "元"), ("3522万元", "元")], REPRODUCED, ""),
+    # p3 c11: 3億元 -> 1億1,526萬餘元 (the 餘 window (115,260,000, 115,270,000)), 減少61.58%: 61.5767-61.58
+    ("p3 c11", "reduction", "61.58%", [("3億元", "元"), Interval(115_260_000, 115_270_000)], REPRODUCED, ""),
+    # p4 c04: 115年度 351億7,884萬2千元, up 6億700萬9千元: base 34,571,833,000元, growth 1.7558% "1.76％"
+    ("p4 c04", "growth", "1.76％", [("34571833000元", "元"), ("三百五十一億七千八百八十四萬二千元", "元")], REPRODUCED, ""),
+    # p5 c04, c05: 22.81亿 and 21.22亿 of 86.8亿: 26.2788% "26.3%"; 24.4470% misses "24.5%" but 21.225 / 86.75
+    # = 24.4669% at the inputs' precision reaches it
+    ("p5 c04", "share", "26.3%", [("22.81亿元", "元"), ("86.8亿元", "元")], REPRODUCED, ""),
+    ("p5 c05", "share", "24.5%", [("21.22亿元", "元"), ("86.8亿元", "元")], TENSION, "input_rounding"),
+    # p5 c10: the three sectors' changes sum to 0: 3.72 - 0.46 = 3.26 points against "3.25个百分点"; each change
+    # rounded to 0.01 allows 3.25-3.27
+    ("p5 c10", "difference", "3.25个百分点", [("3.72个百分点", "个百分点"), ("0.46个百分点", "个百分点")], TENSION, "input_rounding"),
+])
+def test_the_practice_labels_by_the_rules(label, rule, claimed, inputs, status, reading):
+    g = _graded(rule, claimed, inputs)
+    assert (g.status, g.reading) == (status, reading), label

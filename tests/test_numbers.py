@@ -262,6 +262,20 @@ def test_traditional_qualifiers_are_read_like_simplified_ones(text, qualifier, l
     assert (q.qualifier, q.low, q.high) == (qualifier, low, high)
 
 
+@pytest.mark.parametrize("text, value, qualifier, unit", [
+    # 上 qualifies only the numeral right after it (上千, 上百): in 上升, 上年 it is a word of its own
+    ("上升3.7个百分点", 3.7, "", "个百分点"),
+    ("比上年增长5%", 5.0, "", "%"),
+    ("上千册", 1000.0, "上", "册"),
+    # percentage points, in both scripts and without 个: a unit of their own, never 个 nor 2.5百
+    ("下降3.72個百分點", 3.72, "", "个百分点"),
+    ("增加2.5百分點", 2.5, "", "个百分点"),
+])
+def test_changes_with_their_words_of_direction(text, value, qualifier, unit):
+    q = parse_quantity(text)
+    assert (q.value, q.qualifier, q.unit) == (value, qualifier, unit)
+
+
 # Forms real texts use beyond the five reports (issue 29); each value worked out by hand from the words.
 @pytest.mark.parametrize(
     "text, value, resolution, unit",

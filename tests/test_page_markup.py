@@ -116,3 +116,120 @@ def test_walks_find_what_find_all_finds():
     found = texts(soup.body, CJK_RUN)
     assert [id(t) for t in found] == [id(t) for t in soup.body.find_all(string=CJK_RUN)]
     assert [str(t) for t in found] == ["二 ", "三", "四", " 注释里的中文 ", "中文 and ", "粗体"]
+
+
+# A page of a county whose sources are traditional: its own runs, the project's (simplified) words, shared ones.
+MIXED = """<html><head><title>t</title></head><body>
+<p>下放權限401項</p><p>乡镇</p><p>中心</p><p>東營 and 乡镇</p><p><span lang="zh-Hant">已標記</span></p>
+<p>歲入 351億; 乡镇 12个</p></body></html>"""
+
+
+def _langs(script):
+    from analysis.site.text import mark_chinese
+
+    soup = BeautifulSoup(MIXED, "html.parser")
+    mark_chinese(soup, script)
+    return [(span.get_text(), span["lang"]) for span in soup.find_all("span")]
+
+
+def test_each_run_is_marked_with_its_own_script_and_the_rest_with_the_pages():
+    # 權 項 東 營: traditional; 乡 镇: simplified; 中心 says nothing, nor does one run of 歲 億 against 乡 镇 个
+    # (2 against 3): the page's script decides
+    assert _langs("Hant") == [("下放權限401項", "zh-Hant"), ("乡镇", "zh"), ("中心", "zh-Hant"), ("東營", "zh-Hant"),
+                              ("乡镇", "zh"), ("已標記", "zh-Hant"), ("歲入 351億; 乡镇 12个", "zh-Hant")]
+    assert _langs("Hans") == [("下放權限401項", "zh-Hant"), ("乡镇", "zh"), ("中心", "zh"), ("東營", "zh-Hant"),
+                              ("乡镇", "zh"), ("已標記", "zh-Hant"), ("歲入 351億; 乡镇 12个", "zh")]
+
+
+def test_grade_labels_in_the_pages_script():
+    from analysis.scripts import status_label
+    from analysis.site.text import STATUS_LABEL
+
+    assert [status_label(s, "Hant") for s in STATUS_LABEL] == ["reproduced 已復現", "tension 可合理解釋", "discrepancy 不一致",
+                                                             "unverifiable 無法核實"]
+    assert STATUS_LABEL["unverifiable"] == "unverifiable 无法核实"
+
+
+def _page(tmp_path, script):
+    import nbformat
+
+    from analysis.site.pages import PageInfo, render_notebook_page
+
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# Finance 财政\n\nWhat a town collects."),
+        nbformat.v4.new_code_cell("view.header()", execution_count=1, outputs=[nbformat.v4.new_output(
+            "display_data", {"text/markdown": "- `s1`: 2 numbers (歲入 351億 and 乡镇 12个)", "text/plain": "x"})]),
+    ])
+    nb.metadata.language_info = {"name": "python", "pygments_lexer": "ipython3"}
+    source = tmp_path / "in.ipynb"
+    nbformat.write(nb, source)
+    out = tmp_path / "site" / "nantou" / "01-finance.html"
+    info = PageInfo("01-finance.ipynb", {"county": "nantou"}, [("s1", "南投縣115年度總預算", "s1.txt, lines 1-9")], script=script)
+    render_notebook_page(source, out, info)
+    return BeautifulSoup(out.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_a_traditional_countys_page(tmp_path):
+    page = _page(tmp_path, "Hant")
+    assert page.html["lang"] == "en"  # the page's prose is English; its Chinese runs say their script
+    assert "script-Hant" in page.body["class"]
+    spans = {span.get_text(): span["lang"] for span in page.find_all("span", lang=True)}
+    assert spans["財政"] == "zh-Hant"  # the notebook's own heading, written 财政, in the page's script
+    assert spans["歲入 351億"] == "zh-Hant" and spans["南投縣115年度總預算"] == "zh-Hant"
+    assert spans["乡镇 12个"] == "zh"  # a report's simplified words stay so, and say so
+    assert page.find("summary").get_text() == "Show code 顯示代碼"
+    assert not page.find_all(string=lambda s: "财政" in s)
+
+
+def test_a_simplified_countys_page_is_as_before(tmp_path):
+    page = _page(tmp_path, "Hans")
+    assert "script-Hans" in page.body["class"]
+    spans = {span.get_text(): span["lang"] for span in page.find_all("span", lang=True)}
+    assert spans["财政"] == "zh" and spans["乡镇 12个"] == "zh" and spans["南投縣115年度總預算"] == "zh-Hant"
+    assert page.find("summary").get_text() == "Show code 显示代码"
+
+
+def test_a_browser_draws_each_script_in_its_own_face(tmp_path):
+    """site.css: a traditional run and a traditional county's page in a TC face, simplified runs in an SC face
+    (the CJK faces Chromium drew each run in; Latin digits may come from another)."""
+    import shutil
+
+    import pytest
+
+    chromium, driver_path = shutil.which("chromium") or shutil.which("chromium-browser"), shutil.which("chromedriver")
+    if not (chromium and driver_path):
+        pytest.skip("no browser: Debian's chromium and chromium-driver are not installed (.ci/run installs them)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    from analysis.scripts import SCRIPTS
+    from tests.test_site_browser import fonts_of
+
+    for script in ("Hant", "Hans"):
+        (tmp_path / script.lower()).mkdir()
+        _page(tmp_path / script.lower(), script)
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu"):
+        options.add_argument(flag)
+    browser = webdriver.Chrome(service=Service(driver_path), options=options)
+    try:
+        faces = {}
+        for script in ("hant", "hans"):
+            browser.get((tmp_path / script / "site" / "nantou" / "01-finance.html").as_uri())
+            faces[script] = {css: [f for f in fonts_of(browser, css) if "CJK" in f] for css in ('h1 span[lang="zh-Hant"]', 'h1 span[lang="zh"]',
+                                                                      'li span[lang="zh-Hant"]', 'li span[lang="zh"]')
+                             if browser.find_elements("css selector", css)}
+            # what the stylesheet asks for (JupyterLab's styles alone ask for system-ui, leaving the face to the platform)
+            faces[script]["h1 asks"] = browser.execute_script("return getComputedStyle(document.querySelector('h1 span')).fontFamily")
+    finally:
+        browser.quit()
+    if not any("TC" in f for fs in faces["hant"].values() for f in fs):
+        pytest.skip(f"no traditional face installed (Debian: fonts-noto-cjk): {faces}")
+    # 財政 (the notebook's heading) in TC on the traditional page, 财政 in SC on the other; 歲入 351億 in TC and the
+    # report's simplified 乡镇 12个 in SC on both
+    tc, sc = (", ".join(f'"{f}"' if " " in f else f for f in SCRIPTS[s].css_faces) for s in ("Hant", "Hans"))
+    assert faces["hant"] == {'h1 span[lang="zh-Hant"]': ["Noto Sans CJK TC"], 'li span[lang="zh-Hant"]': ["Noto Sans CJK TC"],
+                             'li span[lang="zh"]': ["Noto Sans CJK SC"], "h1 asks": f'{tc}, "Noto Sans", sans-serif'}
+    assert faces["hans"] == {'h1 span[lang="zh"]': ["Noto Sans CJK SC"], 'li span[lang="zh-Hant"]': ["Noto Sans CJK TC"],
+                             'li span[lang="zh"]': ["Noto Sans CJK SC"], "h1 asks": f'{sc}, "Noto Sans", sans-serif'}

@@ -9,7 +9,7 @@ import pytest
 from analysis.intervals import Interval
 from analysis.paths import DATA_DIR
 from analysis.rules import (ITEMS, CountTimeout, UnitError, check_claim_unit, count_by_problem, count_items, difference,
-                            product, ratio, reduction, result_unit, share, total, value)
+                            growth, points, points_fall, product, ratio, reduction, result_unit, share, total, value)
 
 
 def test_share_of_delegated_powers_in_use():
@@ -32,6 +32,48 @@ def test_ratio_difference_product_value():
     assert difference(Interval.point(401), Interval.point(179)) == Interval.point(222)
     assert product(Interval.point(8), Interval.point(5)) == Interval.point(40)
     assert value(Interval.point(401)) == Interval.point(401)
+
+
+def test_growth_against_the_base_and_falls_by_their_size():
+    # 1,000 -> 1,050 is 增长5%; 1,000 -> 950 is 下降5% (reduction) or 增长-5% (growth)
+    assert growth(Interval.point(1000), Interval.point(1050)).lo == pytest.approx(5.0)
+    assert reduction(Interval.point(1000), Interval.point(950)).lo == pytest.approx(5.0)
+    assert growth(Interval.point(1000), Interval.point(950)).lo == pytest.approx(-5.0)
+    # over ranges: 1,000 -> 1,040-1,060 grows 4-6%; from 800-1,000 to 1,000 it grows 0-25%
+    assert (growth(Interval.point(1000), Interval(1040, 1060)).lo, growth(Interval.point(1000), Interval(1040, 1060)).hi) \
+        == pytest.approx((4.0, 6.0))
+    assert (growth(Interval(800, 1000), Interval.point(1000)).lo, growth(Interval(800, 1000), Interval.point(1000)).hi) \
+        == pytest.approx((0.0, 25.0))
+
+
+def test_changes_in_percentage_points():
+    # a share 26.3% -> 30.0% rose 3.7 points; 30.0% -> 26.3% fell 3.7 points (points_fall gives the size)
+    assert points(Interval.point(26.3), Interval.point(30.0)).lo == pytest.approx(3.7)
+    assert points_fall(Interval.point(30.0), Interval.point(26.3)).lo == pytest.approx(3.7)
+    assert points(Interval.point(30.0), Interval.point(26.3)).lo == pytest.approx(-3.7)
+    # at the inputs' precision: [29.95, 30.05) - [26.25, 26.35) spans 3.6-3.8
+    change = points(Interval(26.25, 26.35), Interval(29.95, 30.05))
+    assert (change.lo, change.hi) == pytest.approx((3.6, 3.8))
+
+
+def test_units_of_changes():
+    assert result_unit("growth", ["元", "元"]) == "%"
+    assert result_unit("growth", ["%", "%"]) == "%"  # a growth rate of a share: what "上升3.7%" literally says
+    assert result_unit("points", ["%", "%"]) == "个百分点"
+    assert result_unit("points_fall", ["%", "%"]) == "个百分点"
+    check_claim_unit("points", ["%", "%"], "個百分點")  # traditional characters, one unit
+    check_claim_unit("points_fall", ["%", "%"], "百分点")
+    check_claim_unit("growth", ["萬元", "萬元"], "%")
+    with pytest.raises(UnitError, match=r"^rule points gives 个百分点, but the claim is in %$"):
+        check_claim_unit("points", ["%", "%"], "%")
+    with pytest.raises(UnitError, match=r"^rule growth gives %, but the claim is in 个百分点$"):
+        check_claim_unit("growth", ["%", "%"], "个百分点")
+    with pytest.raises(UnitError, match=r"^rule points needs its inputs in %, not 元, 元$"):
+        result_unit("points", ["元", "元"])
+    with pytest.raises(UnitError, match=r"^rule points_fall needs its inputs in %, not %, items$"):
+        result_unit("points_fall", ["%", ITEMS])
+    with pytest.raises(UnitError, match=r"^rule growth needs its inputs in one unit, not 元, %$"):
+        result_unit("growth", ["元", "%"])
 
 
 def test_interval_division_by_zero_is_refused():

@@ -145,7 +145,7 @@ def test_an_interrupted_add_source_writes_nothing_and_runs_again(tmp_path, data_
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch:
-        patch.setattr(onboarding, "_proposals", ctrl_c)  # Ctrl-C while the text is being read for numbers
+        patch.setattr(onboarding, "propose", ctrl_c)  # Ctrl-C while the text is being read for numbers
         with pytest.raises(KeyboardInterrupt):
             onboarding.add_source(reports / FICTIONAL.name, "fictional_town", data_copy, tmp_path / "review", place=PLACE,
                                   reports_dir=reports)
@@ -181,3 +181,61 @@ def test_a_new_source_of_a_known_county_is_among_its_sources(tmp_path, data_copy
     assert len(after) == len(before) and len(changed) == 1 and changed[0][1].endswith(f"s003p10 {done['source']}")
     counties = pd.read_csv(data_copy / "counties.csv", dtype=str)
     assert counties.set_index("county").at["laishui", "sources"] == f"s003p10 {done['source']}"
+
+
+def test_proposed_ids_of_a_known_county_are_new(data_copy):
+    """A county already in data/ may hold the very ids a proposal would make: they are numbered past."""
+    import dataclasses
+
+    import pandas as pd
+
+    from analysis.extraction.onboarding import propose
+    from analysis.tables import load_tables
+
+    tables = load_tables(data_copy)
+    text = "全市下放权限401项,其中已承接179项。"
+    first = [f["fact_id"] for f in propose(text, None, "dongying", "s001", tables).facts]
+    taken = tables.facts.iloc[[0, 1]].assign(fact_id=first)  # as if dongying's facts already had those ids
+    crowded = dataclasses.replace(tables, facts=pd.concat([tables.facts, taken], ignore_index=True))
+    again = [f["fact_id"] for f in propose(text, None, "dongying", "s001", crowded).facts]
+    assert len(first) == len(again) == 2 and not set(again) & set(first)
+
+
+def test_metadata_nobody_gave_stays_a_placeholder_that_validate_names(onboarded, capsys):
+    import pandas as pd
+
+    from analysis.cli import main
+
+    row = pd.read_csv(onboarded["data"] / "sources.csv", dtype=str, keep_default_na=False).iloc[-1]
+    assert (row["issuer"], row["date"]) == ("(issuer to fill)", "(date to fill)")  # not "not given", not ""
+    assert main(["--data-dir", str(onboarded["data"]), "validate"]) == 0
+    err = capsys.readouterr().err
+    n = len(pd.read_csv(onboarded["data"] / "sources.csv")) + 1
+    assert f"warning: data/sources.csv, row {n}, column 'issuer': '(issuer to fill)' is a placeholder" in err
+    assert f"row {n}, column 'date'" in err and "column 'title_en'" not in err  # the fixture gave an English title
+
+
+def test_the_data_package_follows_every_write(onboarded):
+    import pandas as pd
+
+    from analysis.datapackage import text
+    from analysis.extraction.onboarding import accept
+    from analysis.tables import reload_tables
+
+    package = onboarded["data"] / "datapackage.json"
+    assert package.read_text(encoding="utf-8") == text(reload_tables(onboarded["data"]))  # after add-source
+    review = pd.read_csv(onboarded["done"]["review"][0], dtype=str, keep_default_na=False)
+    review.loc[review["as_written"] == "45名", "accept"] = "yes"
+    review.to_csv(onboarded["done"]["review"][0], index=False)
+    accept(onboarded["done"]["review"][0], onboarded["data"], onboarded["reports"])
+    assert package.read_text(encoding="utf-8") == text(reload_tables(onboarded["data"]))
+
+
+def test_extract_prints_plain_decimals(tmp_path, capsys):
+    from analysis.cli import main
+
+    report = tmp_path / "t.txt"
+    report.write_text("全縣歲入決算1,234,567千元,較上年度增加3.5%。\n", encoding="utf-8")
+    assert main(["extract", str(report), "--csv"]) == 0
+    out = capsys.readouterr().out
+    assert "1234567000" in out and "e+" not in out

@@ -1,5 +1,8 @@
 """Onboard a report: its sources.csv and counties.csv rows, and candidate rows in a review file a person accepts.
 
+The review is the facts and findings files and a page (review/<source>.html) showing the text with each proposed
+number and claim marked; each proposed finding carries the audit's verdict on the proposed facts.
+
 Nothing enters the fact or finding tables without a person's "yes" on the row; every write is
 validated first on a scratch copy of the tables and then made all at once, or not at all, under the
 data folder's lock (:mod:`analysis.writing`). The report must lie in the reports folder: the site
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -17,15 +21,31 @@ import pandas as pd
 from analysis.extraction.candidates import find_numbers
 from analysis.extraction.claims import find_claims
 from analysis.extraction.measures import MeasureSuggester
+from analysis.extraction.review import UNBOUND, VERDICT_COLUMNS, grade_proposals
+from analysis.extraction.review_page import write_review_page
 from analysis.extraction.text import read_report
 from analysis.outputs import write_text_atomic
 from analysis.paths import path_inside
-from analysis.schemas import COLUMNS
+from analysis.schemas import COLUMNS, PLACEHOLDERS
 from analysis.tables import DataError, load_tables, reload_tables
 from analysis.writing import append_rows, commit_tables, csv_rows, data_lock, set_cells
 
 REVIEW_COLUMNS = ["accept", *COLUMNS["facts"], "line", "confidence"]
-FINDING_REVIEW_COLUMNS = ["accept", *COLUMNS["findings"], "line", "proposed_inputs", "items"]
+# A proposed finding's row: the ledger's columns, the audit's verdict on the proposed facts (status, reading,
+# recomputed, note: not copied into the tables, the audit gives them again), and finding_note, which becomes the
+# finding's note in data/findings.csv.
+FINDING_REVIEW_COLUMNS = ["accept", *(c for c in COLUMNS["findings"] if c != "note"), *VERDICT_COLUMNS, "finding_note",
+                          "line", "proposed_inputs", "items"]
+
+
+@dataclass
+class Proposals:
+    """What add-source proposes for a report's lines: candidate fact rows, candidate finding rows with the audit's
+    verdict, and every number read (find_numbers with keep_skipped: the not-data ones with their reason)."""
+
+    facts: list[dict]
+    findings: list[dict]
+    numbers: pd.DataFrame
 
 
 def _number(x) -> str:
@@ -36,7 +56,8 @@ def _number(x) -> str:
 
 def add_source(path: Path, county: str, data_dir: Path, review_dir: Path, lines: tuple[int, int] | None = None,
                source: str | None = None, title_zh: str = "", title_en: str = "", issuer: str = "",
-               place: tuple[str, str, str] | None = None, reports_dir: Path | None = None, force: bool = False) -> dict:
+               place: tuple[str, str, str] | None = None, reports_dir: Path | None = None, force: bool = False,
+               date: str = "") -> dict:
     """Register a report and write its candidate rows for review; returns what was written.
 
     ``place`` is (name_zh, name_en, level) when ``county`` is new. ``path`` must lie in ``reports_dir`` (default:
@@ -76,8 +97,9 @@ def add_source(path: Path, county: str, data_dir: Path, review_dir: Path, lines:
             title = next((line.strip() for line in all_lines[start - 1:end] if line.strip()), "")[:80]
             changes["sources"] = append_rows(Path(data_dir) / "sources.csv", COLUMNS["sources"], [{
                 "source": source, "file": relative, "part": "", "line_start": start, "line_end": end,
-                "title_zh": title_zh or title, "title_en": title_en or "(title to translate)", "issuer": issuer or "not given",
-                "place": place[0] if place else "", "date": "", "sha256": sha256,
+                "title_zh": title_zh or title, "title_en": title_en or PLACEHOLDERS["title_en"],
+                "issuer": issuer or PLACEHOLDERS["issuer"], "place": place[0] if place else "",
+                "date": date or PLACEHOLDERS["date"], "sha256": sha256,
                 "notes": f"added with add-source ({encoding.upper()})"}])
         spoken = dict(zip(tables.counties["county"], tables.counties["sources"]))
         if county in spoken and source not in spoken[county].split():  # the county now speaks of this source too
@@ -89,47 +111,66 @@ def add_source(path: Path, county: str, data_dir: Path, review_dir: Path, lines:
             changes["counties"] = append_rows(Path(data_dir) / "counties.csv", COLUMNS["counties"], [{
                 "county": county, "name_zh": place[0], "name_en": place[1], "level": place[2], "parent": "", "province": "",
                 "gb_code": "", "anonymised": "false", "sources": source}])
-        facts, findings = _proposals(text, (start, end), county, source, tables)  # before any write: Ctrl-C here leaves all as it was
+        proposed = propose(text, (start, end), county, source, tables, findings_file.name)  # before any write: Ctrl-C here leaves all as it was
         if changes:
             commit_tables(data_dir, changes)
     review_dir = Path(review_dir)
     review_dir.mkdir(parents=True, exist_ok=True)
-    write_text_atomic(facts_file, csv_rows(REVIEW_COLUMNS, facts))
-    write_text_atomic(findings_file, csv_rows(FINDING_REVIEW_COLUMNS, findings))
+    write_text_atomic(facts_file, csv_rows(REVIEW_COLUMNS, proposed.facts))
+    write_text_atomic(findings_file, csv_rows(FINDING_REVIEW_COLUMNS, proposed.findings))
+    page = write_review_page(review_dir / f"{source}.html", text, proposed, source=source, county=county, lines=(start, end),
+                             review_files=(facts_file.name, findings_file.name))
     reload_tables(data_dir)
-    return {"source": source, "encoding": encoding, "facts": len(facts), "findings": len(findings),
-            "review": [facts_file, findings_file], "new_county": county not in spoken, "again": again}
+    return {"source": source, "encoding": encoding, "facts": len(proposed.facts), "findings": len(proposed.findings),
+            "review": [facts_file, findings_file, page], "new_county": county not in spoken, "again": again}
 
 
-def _proposals(text: str, lines: tuple[int, int], county: str, source: str, tables) -> tuple[list[dict], list[dict]]:
-    """The candidate fact and finding rows of a report's lines, for a person to review."""
-    candidates = find_numbers(text, lines)
+def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, tables, label: str = "findings") -> Proposals:
+    """The candidate fact and finding rows of a report's lines, for a person to review, each finding graded by the
+    audit on the proposed facts (:mod:`analysis.extraction.review`); nothing is written.
+
+    ``tables`` gives the vocabularies and the known facts the measure suggestions learn from; ``label`` names the
+    findings review file in the reasons of a refused proposal. Rows carry the offsets of their numbers in ``text``
+    (``start``/``end``, ``claim_start``/``claim_end``, ``input_spans``) for the review page; the review files keep
+    only their columns.
+    """
+    numbers = find_numbers(text, lines, keep_skipped=True)
+    candidates = numbers[numbers["skipped"] == ""].drop(columns="skipped").reset_index(drop=True)
     suggester = MeasureSuggester(tables.measures, tables.facts)
     domains = dict(zip(tables.measures["measure"], tables.measures["domain"]))
     facts, seen = [], {}
+    taken = {*tables.facts["fact_id"], *tables.lists["list_id"], *tables.findings["finding_id"], *tables.checks["finding_id"]}
+
+    def new_id(stem: str) -> str:  # a county already in data/ has ids of this stem: number past them
+        seen[stem] = seen.get(stem, 0) + 1
+        while f"{stem}_{seen[stem]}" in taken:
+            seen[stem] += 1
+        return f"{stem}_{seen[stem]}"
+
     for c in candidates.itertuples():
         measure, confidence = suggester.suggest_at(text, c.start, c.end, c.unit)
-        stem = f"{county}_{measure or 'number'}"
-        seen[stem] = seen.get(stem, 0) + 1
-        facts.append({"accept": "", "fact_id": f"{stem}_{seen[stem]}", "county": county, "entity": "(to review)",
+        facts.append({"accept": "", "fact_id": new_id(f"{county}_{measure or 'number'}"), "county": county, "entity": "(to review)",
                       "domain": domains.get(measure, "context"), "measure": measure, "period": "", "as_written": c.as_written,
                       "value": _number(c.value), "low": _number(c.low), "high": _number(c.high), "qualifier": c.qualifier,
                       "unit": suggester.unit_of[measure] if measure else c.unit,
                       "source": source, "locator": c.locator, "note": "" if c.locator_unique else "locator not unique: lengthen it",
-                      "line": c.line, "confidence": confidence})
-    by_span = {(c.start, c.end): f["fact_id"] for c, f in zip(candidates.itertuples(), facts)}
+                      "line": c.line, "confidence": confidence, "start": c.start, "end": c.end})
+    by_span = {(f["start"], f["end"]): f["fact_id"] for f in facts}
     findings = []
-    for n, p in enumerate(find_claims(text, candidates).itertuples(), start=1):
+    for p in find_claims(text, candidates).itertuples():
         line_start = text.rfind("\n", 0, p.claim_start) + 1
         claim_fact = by_span.get((p.claim_start, p.claim_end), "")
-        findings.append({"accept": "", "finding_id": f"{county}_{p.rule}_{n}", "county": county,
+        spans = [tuple(span) for span in p.input_spans]
+        findings.append({"accept": "", "finding_id": new_id(f"{county}_{p.rule}"), "county": county,
                          "domain": next((f["domain"] for f in facts if f["fact_id"] == claim_fact), "context"),
                          "claim": text[max(line_start, p.claim_start - 24):p.claim_end], "claimed": p.claimed,
-                         "claim_fact": claim_fact, "rule": p.rule,
-                         "inputs": " ".join(by_span.get(tuple(span), "?") for span in p.input_spans),
-                         "note": f"proposed: {p.pattern}" + (f"; list to add to lists.csv: {p.items}" if p.items else ""),
-                         "line": p.line, "proposed_inputs": p.inputs, "items": p.items})
-    return facts, findings
+                         "claim_fact": claim_fact, "rule": p.rule, "source": source,
+                         "inputs": " ".join(by_span.get(span, UNBOUND) for span in spans),
+                         "finding_note": f"proposed: {p.pattern}" + (f"; list to add to lists.csv: {p.items}" if p.items else ""),
+                         "line": p.line, "proposed_inputs": p.inputs, "items": p.items,
+                         "unbound": [text[s:e] for s, e in spans if (s, e) not in by_span],
+                         "claim_start": p.claim_start, "claim_end": p.claim_end, "input_spans": spans})
+    return Proposals(facts, grade_proposals(facts, findings, tables, label), numbers)
 
 
 def accept(review_file: Path, data_dir: Path, reports_dir: Path | None = None) -> int:
@@ -137,7 +178,8 @@ def accept(review_file: Path, data_dir: Path, reports_dir: Path | None = None) -
 
     Each accepted row is checked first: its county must be one that its source speaks of (counties.csv's
     ``sources``), and a fact's locator must stand verbatim in its source's lines (read from ``reports_dir``,
-    default REPORTS_DIR or ../shared/reports). Errors name the review file's row.
+    default REPORTS_DIR or ../shared/reports). Errors name the review file's row. A finding's note in data/ is
+    its ``finding_note``; the review's ``status``, ``reading``, ``recomputed`` and ``note`` are the audit's verdict.
     """
     review_file = Path(review_file)
     if not review_file.is_file():
@@ -149,8 +191,10 @@ def accept(review_file: Path, data_dir: Path, reports_dir: Path | None = None) -
     unknown = sorted(set(review["accept"].str.strip().str.lower()) - {"", "yes", "no"})
     if unknown:
         raise ValueError(f"{review_file}, column 'accept': {', '.join(map(repr, unknown))}; write yes, no, or leave it empty")
-    chosen = review[review["accept"].str.strip().str.lower() == "yes"]
     table = "facts" if "fact_id" in review else "findings"
+    if table == "findings" and "finding_note" in review:  # its note is the audit's verdict, which the audit gives again
+        review["note"] = review["finding_note"]
+    chosen = review[review["accept"].str.strip().str.lower() == "yes"]
     missing = [c for c in COLUMNS[table] if c not in review]
     if missing:
         raise ValueError(f"{review_file}, row 1: missing column(s) {', '.join(missing)}")
@@ -227,4 +271,4 @@ def _accept_problems(review_file: Path, chosen: pd.DataFrame, table: str, tables
     return problems
 
 
-__all__ = ["DataError", "accept", "add_source", "commit_tables"]
+__all__ = ["DataError", "Proposals", "accept", "add_source", "commit_tables", "propose"]

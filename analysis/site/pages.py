@@ -9,6 +9,7 @@ from html import escape
 from pathlib import Path
 
 from analysis.outputs import write_bytes_atomic, write_text_atomic
+from analysis.scripts import HANS, in_script
 from analysis.site.assets import CSP_META, NOTEBOOK_CSS, SITE_CSS, write_notebook_css, write_static
 from analysis.site.links import LEDGER_PAGE, Linker
 from analysis.site.text import mark_chinese, zh_spans
@@ -28,13 +29,14 @@ class PageInfo:
     county_pages: list[tuple[str, str]] = field(default_factory=list)  # (label, href from the site root): this county's pages
     domain_neighbours: tuple = (None, None)  # (label, href) of the previous and next county's page of this notebook
     linker: Linker = field(default_factory=Linker)
+    script: str = HANS  # of the county's sources (analysis.scripts.county_script): its Chinese runs' lang and faces
 
 
 def footer_html(info: PageInfo, depth: int) -> str:
     params = ", ".join(f"{k} = {v!r}" for k, v in info.parameters.items()) or "defaults"
     up = "../" * depth
     cited = "".join(
-        f'<li>{info.linker.markup(s, depth)} {zh_spans(t)} ({escape(w)})</li>' for s, t, w in info.sources)
+        f'<li>{info.linker.markup(s, depth)} {zh_spans(t, info.script)} ({escape(w)})</li>' for s, t, w in info.sources)
     return (f'<footer class="site-footer"><p>Notebook <code>{escape(info.notebook)}</code>, run with {escape(params)}: '
             f'<a href="{escape(info.notebook)}" download>download the executed notebook (.ipynb)</a>.</p>'
             f"<p>Sources:</p><ul>{cited}</ul><p><a href=\"{up}index.html\">Back to the index</a></p></footer>")
@@ -68,7 +70,7 @@ def _pager_html(info: PageInfo, up: str, here: str) -> str:
     return f'<nav class="site-pager" aria-label="previous and next"><ul>{"".join(items)}</ul></nav>' if items else ""
 
 
-def _contents(soup) -> str:
+def _contents(soup, script: str = HANS) -> str:
     """A contents list of the page's headings, each given a stable id."""
     items = []
     for n, heading in enumerate(tags(soup.body, ("h2", "h3"))):
@@ -76,7 +78,7 @@ def _contents(soup) -> str:
             anchor.decompose()  # nbconvert's ¶ links: the contents list replaces them
         text = heading.get_text(" ", strip=True)
         heading["id"] = f"s{n}-" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
-        items.append(f'<li class="toc-{heading.name}"><a href="#{heading["id"]}">{zh_spans(text)}</a></li>')
+        items.append(f'<li class="toc-{heading.name}"><a href="#{heading["id"]}">{zh_spans(text, script)}</a></li>')
     return f'<nav class="site-toc" aria-label="contents"><strong>On this page</strong><ol>{"".join(items)}</ol></nav>' if items else ""
 
 
@@ -177,7 +179,13 @@ def render_notebook_page(notebook: Path, out: Path, info: PageInfo, depth: int =
     nb = nbformat.read(notebook, as_version=4)
     for number, cell in enumerate(nb.cells):  # nbformat invents random cell ids; pages must not differ by run
         cell["id"] = f"cell-{number}"
+        if cell.cell_type == "markdown":  # the notebook's own prose (no report's words): in the page's script
+            cell.source = in_script(cell.source, info.script)
     soup = _exporter().soup(nb, resources={"language_code": "en"})
+    soup.body["class"] = [*soup.body.get_attribute_list("class", []), f"script-{info.script}"]  # site.css: its faces
+    for summary in tags(soup.body, "summary"):  # the template's "Show code 显示代码"
+        if summary.string:
+            summary.string = in_script(str(summary.string), info.script)
     up = "../" * depth
     site_dir = out.parents[depth]
     _share_styles(soup, site_dir, up)
@@ -187,12 +195,12 @@ def render_notebook_page(notebook: Path, out: Path, info: PageInfo, depth: int =
     info.linker.link_cells(soup, depth)
     _unique_region_labels(soup)
     _csv_links(soup, f"{info.parameters.get('county', 'overview')}-{info.notebook.removesuffix('.ipynb')}")
-    contents = _contents(soup)
+    contents = _contents(soup, info.script)
     top = _nav_html(info, up, here) + _pager_html(info, up, here) + contents
     if info.failed:
         top += f'<div class="site-failed" role="alert"><strong>This run failed.</strong> {escape(info.failed)}</div>'
     soup.body.insert(0, BeautifulSoup(top, "html.parser"))
-    mark_chinese(soup)
+    mark_chinese(soup, info.script)
     soup.body.append(BeautifulSoup(footer_html(info, depth), "html.parser"))
     _safe_urls(soup)
     write_text_atomic(out, str(soup))

@@ -1,13 +1,29 @@
-"""Text on the site's pages: escaped, with Chinese runs marked lang="zh" for screen readers and fonts."""
+"""Text on the site's pages: escaped, with Chinese runs marked for screen readers and fonts.
+
+A run is marked with its own script's lang when its characters say which it is ("401項": zh-Hant,
+"乡镇": zh), and with the page's script when they do not ("中心", "2011年"): a page of a county whose
+sources are traditional passes ``script=HANT``. Simplified runs keep lang="zh", as they always had.
+"""
 
 from __future__ import annotations
 
 import re
 from html import escape
 
+from analysis.scripts import HANS, SCRIPTS, decide, evidence, status_label
+
 CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+(?:[\s\d.,:;%()（）、，。：；“”—\-+]*[\u3400-\u9fff]+)*")
-STATUS_LABEL = {"reproduced": "reproduced 已复现", "tension": "tension 可合理解释", "discrepancy": "discrepancy 不一致",
-                "unverifiable": "unverifiable 无法核实"}
+STATUS_LABEL = {status: status_label(status) for status in SCRIPTS[HANS].status}  # simplified; status_label(s, script) for others
+ZH_LANGS = {s.lang for s in SCRIPTS.values()}
+
+
+def run_lang(run: str, script: str = HANS) -> str:
+    """The lang of a Chinese run: its own script's when its characters decide it, else ``script``'s.
+
+    >>> run_lang("401項"), run_lang("乡镇", "Hant"), run_lang("中心", "Hant"), run_lang("中心")
+    ('zh-Hant', 'zh', 'zh-Hant', 'zh')
+    """
+    return SCRIPTS[decide(*evidence(run)) or script].lang
 
 
 def zh_runs(text: str):
@@ -26,17 +42,20 @@ def zh_runs(text: str):
         yield text[last:], False
 
 
-def zh_spans(text: str) -> str:
-    """Escape ``text`` and mark its Chinese runs with lang="zh".
+def zh_spans(text: str, script: str = HANS) -> str:
+    """Escape ``text`` and mark its Chinese runs with their lang (``script``'s where the run does not say).
 
     >>> zh_spans("44.6% 占<总数>")
     '44.6% <span lang="zh">占</span>&lt;<span lang="zh">总数</span>&gt;'
+    >>> zh_spans("401項 of 乡镇 in 中心", "Hant")
+    '401<span lang="zh-Hant">項</span> of <span lang="zh">乡镇</span> in <span lang="zh-Hant">中心</span>'
     """
-    return "".join(f'<span lang="zh">{escape(piece)}</span>' if chinese else escape(piece) for piece, chinese in zh_runs(text))
+    return "".join(f'<span lang="{run_lang(piece, script)}">{escape(piece)}</span>' if chinese else escape(piece)
+                   for piece, chinese in zh_runs(text))
 
 
-def mark_chinese(soup) -> None:
-    """Wrap the Chinese runs of every visible text node in <span lang="zh">.
+def mark_chinese(soup, script: str = HANS) -> None:
+    """Wrap the Chinese runs of every visible text node in <span lang=...> (see :func:`run_lang`).
 
     The spans are built as nodes, not parsed from :func:`zh_spans`' markup: a page has thousands of
     such text nodes, and a parser per node was a fifth of a page's rendering time.
@@ -48,11 +67,11 @@ def mark_chinese(soup) -> None:
     def node(piece: str, chinese: bool):
         if not chinese:
             return NavigableString(piece)
-        span = soup.new_tag("span", attrs={"lang": "zh"})
+        span = soup.new_tag("span", attrs={"lang": run_lang(piece, script)})
         span.string = piece
         return span
 
     for text in texts(soup.body, CJK_RUN):
-        if text.parent.name in ("script", "style", "title") or text.parent.get("lang") == "zh":
+        if text.parent.name in ("script", "style", "title") or text.parent.get("lang") in ZH_LANGS:
             continue
         text.replace_with(*(node(piece, chinese) for piece, chinese in zh_runs(str(text))))
