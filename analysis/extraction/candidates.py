@@ -355,7 +355,9 @@ def find_numbers(text: str, lines: tuple[int, int] | None = None, keep_skipped: 
     for number, line in enumerate(text.split("\n"), start=1):
         if progress:
             progress(len(line) + 1)
-        inside = not lines or lines[0] <= number <= lines[1]
+        if lines and number > lines[1]:
+            continue  # after the part: only its progress is told
+        inside = not lines or lines[0] <= number
         folded = fold(line)
         if header and ("。" in folded or not folded.strip() and header[3]):
             header = None  # a sentence, or a blank line after the table's rows, ends the table
@@ -364,6 +366,11 @@ def find_numbers(text: str, lines: tuple[int, int] | None = None, keep_skipped: 
             mult = next((MULTIPLIERS[w] for w in ("万亿", "亿", "万", "千", "百") if unit.startswith(w) and unit != w), 1)
             header = [mult, unit[len(unit) - 1:] if mult != 1 else unit, f"{line[h.start():h.end()].strip()} (line {number})", 0]
         if not NUMERAL_CHAR.search(folded):
+            offset += len(line) + 1
+            continue
+        if not inside:  # before the part: only the years it names, for the period of the part's numbers
+            for event in _year_events(folded, not_data.spans(folded, years_only=True)):
+                _apply(years, event)
             offset += len(line) + 1
             continue
         skips = not_data.spans(folded)
@@ -418,7 +425,7 @@ def find_numbers(text: str, lines: tuple[int, int] | None = None, keep_skipped: 
             except ValueError as err:
                 skipped = skipped or f"unreadable: {err}"
                 q = None
-            if not inside or skipped and not keep_skipped:
+            if skipped and not keep_skipped:
                 continue
             row = {"as_written": written, "value": None if q is None else q.value, "low": None if q is None else q.low,
                    "high": None if q is None else q.high, "qualifier": "" if q is None else q.qualifier,

@@ -232,8 +232,16 @@ TABLE = (
 )
 
 REASONS = tuple(dict.fromkeys(row.reason for row in TABLE))
-_COMPILED = tuple((row, re.compile(row.pattern)) for row in TABLE)
+# The characters a match of the costliest rows can begin with: a look at one character rules out most places of a line.
+_FIRST = {"date": r"[\d〇零一二三四五六七八九十前第上下周星礼]", "age_bracket": r"[\d一二三四五六七八九十年未不满]",
+          "year_span": r"[\d〇零一二三四五六七八九十百]", "span_length": r"[\d〇零一二三四五六七八九十百]",
+          "decade": r"[\d〇零一二三四五六七八九十]", "roc_year": r"[民\d一二三四五六七八九十]", "roc_fiscal_year": r"[民\d〇零一二三四五六七八九十百]",
+          "relative_period": r"[最过以未今近这头\d一二两三四五六七八九十明昨]",
+          "session": r"[\d一二三四五六七八九十百第人大政常党职委全省市县区两]"}
+_COMPILED = tuple((row, re.compile(f"(?={_FIRST[row.kind]})(?:{row.pattern})" if row.kind in _FIRST else row.pattern))
+                  for row in TABLE)
 UNIT_HEADER = next(pattern for row, pattern in _COMPILED if row.kind == "unit_header")
+_YEAR_ROWS = _COMPILED[:max(i for i, (row, _) in enumerate(_COMPILED) if row.reason in ("year", "date")) + 1]
 
 
 @lru_cache(maxsize=1)
@@ -266,15 +274,16 @@ def fold(text: str) -> str:
     return text.translate(_fold_table())
 
 
-def spans(folded: str) -> list[tuple[int, int, NotData]]:
+def spans(folded: str, years_only: bool = False) -> list[tuple[int, int, NotData]]:
     """The parts of a folded line that are not data, each with its row, in order; an earlier row wins an overlap.
+    ``years_only``: only the rows up to the last that finds a year or a date (what the year of later lines needs).
 
     >>> [(folded[a:b], row.reason) for folded in ["2023年全县有乡镇12个"] for a, b, row in spans(folded)]
     [('2023年', 'year')]
     """
     taken = bytearray(len(folded))
     found = []
-    for row, pattern in _COMPILED:
+    for row, pattern in _YEAR_ROWS if years_only else _COMPILED:
         for m in pattern.finditer(folded):
             group = next((g for g in ("skip", "skip2") if g in pattern.groupindex and m.group(g) is not None), None)
             start, end = m.span(group) if group else m.span()
