@@ -13,8 +13,7 @@ few characters of the same clause (为…的: 为下放权限总数的).
 Rules are analysis/rules.py's (share, sum, reduction, growth, points, points_fall, difference, ratio, product,
 value, count_items): a change is claimed by its size and the rule carries its direction (a rise growth or points,
 a fall reduction or points_fall). A change stated with its amount and no base ("6055万元,同比增收164万元,增长
-2.78%") needs a rule over (later, change), which rules.py does not have yet: ``growth_from_change`` and
-``reduction_from_change`` (see ``PENDING_RULES``). A claim whose input the text does not give is proposed with
+2.78%") takes the rules over (later, change): ``growth_from_change`` and ``reduction_from_change``. A claim whose input the text does not give is proposed with
 the rule ``unverifiable`` and the reason ("base-year amount not stated").
 """
 
@@ -23,10 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # Rules a form may name that analysis/rules.py does not define yet, with what they compute.
-PENDING_RULES = {
-    "growth_from_change": "change / (later − change) × 100: a rise of change that ended at later, in %",
-    "reduction_from_change": "change / (later + change) × 100: a fall of change that ended at later, in %",
-}
+PENDING_RULES: dict[str, str] = {}  # none today: growth_from_change and reduction_from_change are in rules.py
 UNVERIFIABLE = "unverifiable"
 
 
