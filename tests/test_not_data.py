@@ -104,6 +104,8 @@ def test_fold_keeps_every_offset():
         ("本文系国家社科基金项目(22BZZ045)阶段性成果。", "22BZZ045", "code"),
         ("該鄉自九十八年起推動觀光,十年來累計吸引遊客逾百萬人次。", "十年來", "relative period"),
         ("未来四年将投入5千万元改善排水。", "未来四年", "relative period"),
+        ("根据《通知》(综改〔20*〕1号)精神,以人口等三项指标分类。", "〔20*〕1号", "document number"),  # garbled year
+        ("由于乡镇情况千差万别,工作重心各不相同。", "千差万别", "set phrase"),
     ],
 )
 def test_numerals_that_state_no_quantity_are_skipped_with_their_reason(sentence, part, reason):
@@ -169,3 +171,12 @@ def test_full_width_punctuation_reads_as_ascii_does(row):
 def test_a_word_ending_in_a_table_word_is_no_table_number():
     assert _kept("发动党员、群众代表600余人次。") == ["600余人次"]  # 代表600, not 表600
     assert _skipped("详见表2,全县收入12亿元。") == {"表2": "ordinal"}
+
+
+@pytest.mark.parametrize("sentence, numbers", [
+    ("农村土地 -2023将城镇管理推向市场。", []),         # a page marker run into the line: no minus, a bare year
+    ("各县可根据实际,在 -4站所,要强化公益属性。", ["4站"]),  # no negative count of stations
+    ("增长-4.3%,减收-12万元。", ["-4.3%", "-12万元"]),     # a rate and an amount may be negative
+])
+def test_a_dash_is_a_minus_sign_only_before_a_rate_or_an_amount(sentence, numbers):
+    assert _kept(sentence) == numbers
