@@ -40,6 +40,15 @@ def _marked(line: str, spans) -> str:
     return "".join(out)
 
 
+def _coverage_html(row) -> str:
+    """The part's coverage account: every number the extractor finds in its lines, and what became of it."""
+    if row is None:
+        return ""
+    return (f'<p class="coverage">Coverage: {row.numbers} numbers in these lines: {row.checked} checked (a claim, an '
+            f"input or a restatement), {row.context} context with a reason (data/context.csv), "
+            f"{row.not_looked_at} not yet looked at.</p>")
+
+
 def _used_by(tables, page_of) -> dict[str, list[tuple[str, str]]]:
     """For each fact and list id: (label, href from sources/) of the pages and findings that use it."""
     used: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -62,6 +71,9 @@ def build_source_pages(out_dir: Path, tables, reports_dir: Path | None, page_of)
     if reports_dir is None:
         return []
     used = _used_by(tables, page_of)
+    from analysis.coverage import account, summary
+
+    counted = {row.source: row for row in summary(account(tables, reports_dir), tables).itertuples()}
     needles = defaultdict(list)  # source -> [(id, text)]
     for fact in tables.facts.itertuples():
         needles[fact.source].append((fact.fact_id, fact.locator))
@@ -99,7 +111,8 @@ def build_source_pages(out_dir: Path, tables, reports_dir: Path | None, page_of)
 <nav class="site-nav" aria-label="site"><a href="../index.html">Township reform audit: index</a></nav>
 <header><h1>{zh_spans(src.title_zh)}</h1>
 <p>{escape(src.title_en)}. Issuer: {zh_spans(src.issuer or "not given")}. File <code>{escape(src.file)}</code>{part}, lines {int(src.line_start)}-{int(src.line_end)}.
-Each number the tables transcribe is <mark>marked</mark>; under its line, links lead to the fact row and the findings that use it.</p></header>
+Each number the tables transcribe is <mark>marked</mark>; under its line, links lead to the fact row and the findings that use it.</p>
+{_coverage_html(counted.get(src.source))}</header>
 <main class="source-text" lang="zh">{"".join(rows)}</main>
 </body></html>
 """
