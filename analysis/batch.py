@@ -643,7 +643,10 @@ def _build_index(tables, todo, state, no_data, site_dir: Path, reports_dir: Path
         page = Job(notebook, county).page if notebook else None
         return page if page and (site_dir / page).is_file() else None
 
-    written = build_source_pages(site_dir / "sources", tables, texts, page_of)
+    from analysis.site.sources import coverage_counts
+
+    counted = coverage_counts(tables, texts)  # once, for the source pages and the index
+    written = build_source_pages(site_dir / "sources", tables, texts, page_of, counted)
     linker = Linker.from_tables(tables, with_sources=bool(written))
     pages, site_wide = {}, []
     for job in todo:
@@ -653,7 +656,8 @@ def _build_index(tables, todo, state, no_data, site_dir: Path, reports_dir: Path
             pages[(job.county, job.notebook)] = link
         else:
             site_wide.append(link | {"what": SITE_WIDE[job.notebook]})
-    build_index(index, tables, audit_findings(tables), pages, site_wide, PER_COUNTY, linker, audit_findings(tables, table="checks"))
+    build_index(index, tables, audit_findings(tables), pages, site_wide, PER_COUNTY, linker, audit_findings(tables, table="checks"),
+                counted)
     write_text_atomic(marker, index_digest)
 
 

@@ -93,3 +93,18 @@ def test_each_source_page_gives_its_coverage(tmp_path, source_reports):
         page = (tmp_path / f"{source}.html").read_text(encoding="utf-8")
         assert (f"Coverage: {row.numbers} numbers in these lines: {row.checked} checked" in page
                 and f"{row.not_looked_at} not yet looked at" in page), source
+
+
+def test_the_index_lists_each_parts_coverage(built_site):
+    """The index's list of sources gives each part's account beside its title (the batch builds it with the texts)."""
+    from analysis.paths import reports_dir
+    from analysis.site.sources import coverage_counts, coverage_sentence
+    from analysis.tables import load_tables
+
+    if reports_dir() is None:
+        import pytest
+
+        pytest.skip("no report texts: the index gives no coverage")
+    index = (built_site["out"] / "site" / "index.html").read_text(encoding="utf-8")
+    counted = coverage_counts(load_tables(), reports_dir())
+    assert counted and all(coverage_sentence(row) in index for row in counted.values())

@@ -44,9 +44,7 @@ def _coverage_html(row) -> str:
     """The part's coverage account: every number the extractor finds in its lines, and what became of it."""
     if row is None:
         return ""
-    return (f'<p class="coverage">Coverage: {row.numbers} numbers in these lines: {row.checked} checked (a claim, an '
-            f"input or a restatement), {row.context} context with a reason (data/context.csv), "
-            f"{row.not_looked_at} not yet looked at.</p>")
+    return f'<p class="coverage">Coverage: {coverage_sentence(row).replace(" numbers:", " numbers in these lines:", 1)}.</p>'
 
 
 def _used_by(tables, page_of) -> dict[str, list[tuple[str, str]]]:
@@ -63,7 +61,21 @@ def _used_by(tables, page_of) -> dict[str, list[tuple[str, str]]]:
     return used
 
 
-def build_source_pages(out_dir: Path, tables, reports_dir: Path | None, page_of) -> list[str]:
+def coverage_counts(tables, reports_dir: Path | None) -> dict:
+    """Each source's coverage account (analysis.coverage.summary rows by source); empty without the texts."""
+    if reports_dir is None:
+        return {}
+    from analysis.coverage import account, summary
+
+    return {row.source: row for row in summary(account(tables, reports_dir), tables).itertuples()}
+
+
+def coverage_sentence(row) -> str:
+    return (f"{row.numbers} numbers: {row.checked} checked (a claim, an input or a restatement), {row.context} context "
+            f"with a reason (data/context.csv), {row.not_looked_at} not yet looked at")
+
+
+def build_source_pages(out_dir: Path, tables, reports_dir: Path | None, page_of, counted: dict | None = None) -> list[str]:
     """Write sources/<source>.html for every report part; returns the sources written (none without texts).
 
     ``page_of(county, domain)`` gives the site path of the page that shows a county's domain, or None.
@@ -71,9 +83,7 @@ def build_source_pages(out_dir: Path, tables, reports_dir: Path | None, page_of)
     if reports_dir is None:
         return []
     used = _used_by(tables, page_of)
-    from analysis.coverage import account, summary
-
-    counted = {row.source: row for row in summary(account(tables, reports_dir), tables).itertuples()}
+    counted = coverage_counts(tables, reports_dir) if counted is None else counted
     needles = defaultdict(list)  # source -> [(id, text)]
     for fact in tables.facts.itertuples():
         needles[fact.source].append((fact.fact_id, fact.locator))
