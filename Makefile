@@ -59,8 +59,8 @@ bench-extract: $(STAMP) ## extraction on the five reports against the hand-made 
 bench-onboard: $(STAMP) ## add-source on the practice texts against their hand labels (numbers, non-numbers, claims, grades, time)
 	$(PYTHON) benchmarks/onboard_bench.py
 
-lab: install ## JupyterLab at the repository's root (README, data dictionary and the tour open); your notebooks go in work/
-	$(PYTHON) -m analysis.lab
+lab: install ## JupyterLab at the repository's root (README, data dictionary, the tour open); your notebooks go in work/ (LAB_ARGS=--allow-root as root)
+	$(PYTHON) -m analysis.lab $(LAB_ARGS)
 
 clean: ## remove generated outputs (keeps .venv)
 	rm -rf reports site .pytest_cache
