@@ -52,8 +52,9 @@ def injected_names() -> list[str]:
                 body = ast.parse(source).body
             except SyntaxError:
                 return []
-            return [target.id for node in body for target in (node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)])
-                    if isinstance(target, ast.Name)]
+            targets = [t for node in body if isinstance(node, ast.Assign) for t in node.targets]
+            targets += [node.target for node in body if isinstance(node, ast.AnnAssign)]
+            return [t.id for t in targets if isinstance(t, ast.Name)]
     return []
 
 
@@ -77,7 +78,8 @@ def _papermill_output(pid: int | None = None) -> Path | None:
     try:
         import psutil
 
-        argv = psutil.Process(pid or os.getppid()).cmdline()
+        parent = psutil.Process(pid or os.getppid())
+        argv, cwd = parent.cmdline(), Path(parent.cwd())
     except Exception:  # no such process, no permission: not a papermill command line
         return None
     at = next((i for i, arg in enumerate(argv) if Path(arg).name == "papermill" or (arg == "papermill" and argv[i - 1:i] == ["-m"])), None)
@@ -92,7 +94,6 @@ def _papermill_output(pid: int | None = None) -> Path | None:
     output = params.get("output_path")
     if not output or output == "-" or "://" in output:  # stdout or a remote store: nothing beside it on this disk
         return None
-    cwd = Path(psutil.Process(pid or os.getppid()).cwd())
     return (cwd / output).resolve()
 
 

@@ -231,3 +231,39 @@ def test_papermill_help_shows_the_parameters_type_and_how_to_list_ids():
                             capture_output=True, text=True, check=True)
     assert 'county: str (default "dongying")' in result.stdout
     assert "python -m analysis counties" in result.stdout
+
+
+@pytest.mark.parametrize("counties, message", [
+    ("dongying", "counties must be a list of text ids, such as ['dongying']; got 'dongying'"),  # read letter by letter, else
+    ([123], "counties must be a list of text ids, such as ['dongying']; got [123]"),
+    (["atlantis"], "unknown county 'atlantis'. Valid ids: anhui, anon_city_162, "),
+])
+def test_the_batch_refuses_counties_before_it_runs_anything(tmp_path, counties, message):
+    from analysis.batch import run_batch
+
+    with pytest.raises(ValueError) as err:
+        run_batch(counties, reports_dir=tmp_path / "reports", site_dir=tmp_path / "site", figures_dir=tmp_path / "figures")
+    assert str(err.value).startswith(message) and "\n" not in str(err.value)
+    assert list(tmp_path.iterdir()) == []  # no lock, no state, no page
+
+
+@pytest.mark.parametrize("output, expected", [("runs/out.ipynb", "runs/out.ipynb"), ("-", None), ("s3://bucket/out.ipynb", None)])
+def test_the_output_of_the_papermill_command_that_started_a_kernel(tmp_path, output, expected):
+    """Read from the parent process's command line with papermill's own parser (options before or after the paths)."""
+    from analysis.views import _papermill_output
+
+    argv = [sys.executable, "-c", "import time; time.sleep(60)", "papermill", "--log-level", "WARNING",
+            "notebooks/01-finance.ipynb", output, "-p", "county", "laishui", "-r", "note", "x y"]
+    parent = subprocess.Popen(argv, cwd=tmp_path)
+    try:
+        found = _papermill_output(parent.pid)
+    finally:
+        parent.kill()
+        parent.wait()
+    assert found == (tmp_path / expected if expected else None)
+
+
+def test_a_process_that_is_not_papermill_has_no_output_notebook():
+    from analysis.views import _papermill_output
+
+    assert _papermill_output() is None  # pytest's parent: a shell or make, not papermill
