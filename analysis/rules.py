@@ -101,13 +101,35 @@ ARITHMETIC_RULES = tuple(rule for rule in RULES if rule != "value")  # value res
 OPPOSITE = {"growth": "reduction", "reduction": "growth", "points": "points_fall", "points_fall": "points",
             "growth_from_change": "reduction_from_change", "reduction_from_change": "growth_from_change"}
 COUNT_ITEMS = "count_items"
+# A part within its whole ("一类镇34个(其中街道11个)"): the claim fact is the part, the one input its whole; no number is
+# recomputed, the part's values must fit under the whole's (part_within).
+SUBSET = "subset"
+# Two passages that cannot both be true, with no number to recompute: a person grades it (claimed holds the grade
+# word, tension or discrepancy) and the note says why; the passages are quoted in the claim (see data/DICTIONARY.md).
+CONTRADICTION = "contradiction"
 UNVERIFIABLE = "unverifiable"
-RULE_NAMES = (*RULES, COUNT_ITEMS, UNVERIFIABLE)
+RULE_NAMES = (*RULES, COUNT_ITEMS, SUBSET, CONTRADICTION, UNVERIFIABLE)
+READING_RULES = (*RULES, COUNT_ITEMS)  # what a reading may recompute with: a number
+PERSON_GRADES = ("tension", "discrepancy")  # what a contradiction's claimed may hold
 
 # Arity checks: None means "one or more".
 ARITY = {"share": 2, "sum": None, "reduction": 2, "growth": 2, "points": 2, "points_fall": 2, "difference": 2, "ratio": 2,
          "growth_from_change": 2, "reduction_from_change": 2,
-         "product": None, "value": 1}
+         "product": None, "value": 1, SUBSET: 1, CONTRADICTION: 0}
+
+
+def part_within(part: Interval, whole: Interval) -> str:
+    """Whether the part fits within its whole: "all" (every value the part allows is at most every value the whole
+    allows), "part" (only some are) or "none" (no value of the part fits under any of the whole).
+
+    >>> part_within(Interval.point(18), Interval(100, 200))  # 18名执法队员 among 百余人
+    'all'
+    >>> part_within(Interval.point(120), Interval(100, 200)), part_within(Interval.point(250), Interval(100, 200))
+    ('part', 'none')
+    """
+    if part.hi <= whole.lo:
+        return "all"
+    return "none" if part.lo > whole.hi else "part"
 
 # What each rule makes of its inputs' units. A list input counts its items: it has no unit of its own
 # (ITEMS) and stands for any unit that counts things, never for a measured one (元, %, ㎡ ...).
