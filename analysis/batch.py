@@ -508,6 +508,20 @@ def _lock(reports_dir: Path):
     return lock
 
 
+def check_arguments(tables, counties, notebooks) -> None:
+    """One line for a county or notebook that is not a known id given as text ("dongying", not 123, nor a bare string
+    where a list is wanted, which would be read letter by letter)."""
+    for name, given in (("counties", counties), ("notebooks", notebooks)):
+        if given is None:
+            continue
+        if isinstance(given, str) or not all(isinstance(item, str) for item in given):
+            raise ValueError(f"{name} must be a list of text ids, such as ['dongying']; got {given!r}")
+    valid = set(tables.counties["county"])
+    unknown = [county for county in counties or [] if county not in valid]
+    if unknown:
+        raise ValueError(f"unknown county {unknown[0]!r}. Valid ids: {', '.join(sorted(valid))}")
+
+
 def run_batch(counties=None, notebooks=None, jobs: int | None = None, force: bool = False,
               data_dir: Path = DATA_DIR, reports_dir: Path = REPORTS_OUT_DIR, site_dir: Path = SITE_DIR,
               notebooks_dir: Path = NOTEBOOKS_DIR, figures_dir: Path = FIGURES_DIR, scheduler: str | None = None,
@@ -522,6 +536,7 @@ def run_batch(counties=None, notebooks=None, jobs: int | None = None, force: boo
     from analysis.tables import load_tables
 
     tables = load_tables(data_dir)
+    check_arguments(tables, counties, notebooks)  # before anything runs: papermill would run a number or a typo on
     todo, no_data = plan(tables, counties, notebooks)
     lock = _lock(reports_dir)
     try:
