@@ -56,7 +56,10 @@ def test_a_context_row_that_cannot_be_read_is_one_line_naming_file_row_and_colum
 
 
 def test_the_five_reports_have_no_number_not_yet_looked_at(tables, source_reports):
+    from tests.test_five_reports_transcription import of_the_five_reports
+
     frame = account(tables, source_reports)
+    frame = frame[frame["source"].isin(of_the_five_reports(tables).sources["source"])]  # a report added later may have some
     assert (frame["role"] == NOT_LOOKED).sum() == 0 and len(frame) > 0
 
 
