@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.extraction.candidates import find_numbers
-from analysis.extraction.text import read_report
+from analysis.extraction.text import TextError, read_report
 from analysis.paths import file_inside, reports_dir
 from analysis.restatements import restatement_rows
 from analysis.rules import CONTRADICTION
@@ -119,9 +119,13 @@ def account(tables: Tables, folder: Path | None = None, county: str | None = Non
         wanted = set(tables.facts.loc[tables.facts["county"] == county, "source"])
         sources = sources[sources["source"].isin(wanted)]
     rows, texts = [], {}
+    row_of = {source: n for n, source in enumerate(tables.sources["source"], start=2)}  # the table's row numbers
     for src in sources.to_dict("records"):
         if src["file"] not in texts:
-            texts[src["file"]] = read_report(file_inside(Path(folder), src["file"]))[0]
+            try:
+                texts[src["file"]] = read_report(file_inside(Path(folder), src["file"]))[0]
+            except (OSError, ValueError) as err:  # no such file, one outside the folder, an unreadable text: its row
+                raise TextError(f"data/sources.csv, row {row_of[src['source']]}, column 'file': {err}") from None
         rows += _source_rows(src, texts[src["file"]], tables, roles, context)
     return pd.DataFrame(rows, columns=["source", "line", "as_written", "role", "what"])
 

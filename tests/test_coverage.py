@@ -111,3 +111,15 @@ def test_the_index_lists_each_parts_coverage(built_site):
     index = (built_site["out"] / "site" / "index.html").read_text(encoding="utf-8")
     counted = coverage_counts(load_tables(), reports_dir())
     assert counted and all(coverage_sentence(row) in index for row in counted.values())
+
+
+def test_a_report_file_that_is_not_there_is_one_line_naming_its_row(data_copy, source_reports):
+    """audit prints the coverage account, which reads every source's text: a sources.csv file that is not in the
+    reports folder was named only by its path (the mutation test's swap of file and part, 'reports/1')."""
+    from analysis.extraction.text import TextError
+    from tests.test_tables import set_cell
+
+    set_cell(data_copy / "sources.csv", 3, "file", "missing.txt")  # row 3: s000p2
+    with pytest.raises(TextError) as err:
+        account(load_tables(data_copy), source_reports)
+    assert str(err.value) == f"data/sources.csv, row 3, column 'file': {source_reports / 'missing.txt'}: no such file"
