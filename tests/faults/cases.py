@@ -131,6 +131,12 @@ def scratch_file(name: str, content: bytes) -> Mutation:
 VALIDATE = ("--data-dir", "{data}", "validate")
 AUDIT = ("--data-dir", "{data}", "audit", "--out", "{out}")
 FACTS, FINDINGS = "data/facts.csv", "data/findings.csv"
+
+
+def _mid_row(table: bytes) -> bytes:
+    """The table cut off 20 bytes into the row after its middle (half its bytes may end at a row's end, as they did
+    once a user's report had added rows: then no row is cut)."""
+    return table[: table.index(b"\n", len(table) // 2) + 1 + 20]
 BAD = 1
 
 CASES = [
@@ -144,7 +150,7 @@ CASES = [
     Fault("facts-missing", delete("facts"), VALIDATE, BAD, rf"{FACTS}: file not found"),
     Fault("measures-missing", delete("measures"), AUDIT, BAD, r"data/measures.csv: file not found"),
     Fault("facts-binary", raw("facts", lambda b: b"\x00\x01\xff" * 100), VALIDATE, BAD, rf"{FACTS}, row 1: not UTF-8"),
-    Fault("facts-truncated-mid-row", raw("facts", lambda b: b[: len(b) // 2]), VALIDATE, BAD, rf"{FACTS}, row \d+"),
+    Fault("facts-truncated-mid-row", raw("facts", _mid_row), VALIDATE, BAD, rf"{FACTS}, row \d+"),
     # headers
     Fault("facts-column-missing", drop_column("facts", "locator"), VALIDATE, BAD, rf"{FACTS}, row 1, column 'locator': missing column"),
     Fault("facts-column-unknown", add_column("facts", "comment"), VALIDATE, BAD, rf"{FACTS}, row 1, column 'comment': unknown column"),
