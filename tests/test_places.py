@@ -226,3 +226,121 @@ def test_the_places_of_p8_feicheng_as_labelled_by_hand():
     rows = _labelled("p8_feicheng_jiceng_zhengquan", given, _counties())
     assert len(rows) == 21 and [r for r in rows if r[2] != r[3]] == []
 
+
+# --- add-source and accept ------------------------------------------------------------------------------------
+
+TEXT = ("关于某某镇2023年财政收支情况的报告(虚构,仅供测试)\n"
+        "全国乡镇平均财政收入1200万元,本县乡镇平均800万元,本镇650万元。\n"
+        "甲州区沙井镇财政收入1.2亿元。\n")
+
+
+@pytest.fixture
+def onboarded(tmp_path, data_copy, monkeypatch):
+    from analysis.extraction.onboarding import add_source
+
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "cache"))
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "places_report.txt").write_text(TEXT, encoding="utf-8")
+    before = {name: (data_copy / name).read_bytes() for name in ("facts.csv", "counties.csv")}
+    done = add_source(reports / "places_report.txt", "fictional_town", data_copy, tmp_path / "review",
+                      place=("某某镇(虚构)", "A fictional town", "town"), reports_dir=reports, title_en="A test")
+    return {"data": data_copy, "reports": reports, "done": done, "before": before}
+
+
+def _review(path):
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def _accept_rows(onboarded, numbers, change=None):
+    from analysis.extraction.onboarding import accept
+
+    facts_file = onboarded["done"]["review"][0]
+    review = _review(facts_file)
+    review.loc[review["as_written"].isin(numbers), "accept"] = "yes"
+    if change:
+        change(review)
+    review.to_csv(facts_file, index=False)
+    return accept(facts_file, onboarded["data"], onboarded["reports"])
+
+
+def test_add_source_files_each_number_under_its_place_and_lists_the_places_to_review(onboarded):
+    source = onboarded["done"]["source"]
+    facts = _review(onboarded["done"]["review"][0]).set_index("as_written")
+    assert facts.loc[["1200万元", "800万元", "650万元", "1.2亿元"], "county"].tolist() == [
+        "national", "fictional_town_county", "fictional_town", "town_1"]
+    assert facts.at["650万元", "place_from"] == "本镇 (in its clause, line 2)"
+    places = _review(onboarded["done"]["places"]).set_index("county")
+    assert places["action"].to_dict() == {"national": "add source", "fictional_town_county": "add row", "town_1": "add row"}
+    assert places.loc["fictional_town_county", ["name_zh", "level", "numbers", "lines"]].tolist() == [
+        "某某镇所在县", "county", "1", "2"]
+    assert places.loc["town_1", ["name_zh", "level", "parent"]].tolist() == ["沙井镇", "town", "甲州区"]
+    assert onboarded["done"]["new_places"] == 2 and onboarded["done"]["places"].name == f"{source}.places.csv"
+    # nothing of it is in the tables yet: add-source wrote only the town given
+    counties = pd.read_csv(onboarded["data"] / "counties.csv", dtype=str, keep_default_na=False)
+    assert not counties["county"].isin(["fictional_town_county", "town_1"]).any()
+    assert source not in counties.set_index("county").at["national", "sources"].split()
+
+
+def test_the_review_page_shows_each_numbers_place_beside_it(onboarded):
+    page = onboarded["done"]["review"][2].read_text(encoding="utf-8")
+    assert '<span class="place new" title="本县 (in its clause, line 2); in the report of a town: the county above it, a ' in page
+    assert '→ <code lang="en">fictional_town_county</code> 某某镇所在县 (new)</span>' in page
+    assert '→ <code lang="en">national</code> 全国</span>' in page and '<table class="places">' in page
+    assert page.count('<span class="place') == 4 + 2  # beside 1200万元, 800万元, 650万元, 1.2亿元; two in the legend
+
+
+def test_accept_writes_a_place_only_with_a_row_filed_under_it_and_only_adds_rows(onboarded):
+    source = onboarded["done"]["source"]
+    assert _accept_rows(onboarded, ["1200万元", "800万元", "650万元"]) == 3
+    counties = pd.read_csv(onboarded["data"] / "counties.csv", dtype=str, keep_default_na=False).set_index("county")
+    assert counties.at["national", "sources"].split()[-1] == source
+    assert counties.loc["fictional_town_county", ["name_zh", "level", "sources"]].tolist() == ["某某镇所在县", "county", source]
+    assert "town_1" not in counties.index  # 1.2亿元 was not accepted: 沙井镇 stays a proposal
+    facts = pd.read_csv(onboarded["data"] / "facts.csv", dtype=str, keep_default_na=False)
+    assert facts[facts["source"] == source]["county"].tolist() == ["national", "fictional_town_county", "fictional_town"]
+    # old rows byte for byte: facts.csv only gained rows; counties.csv gained two rows and national's sources
+    after = {name: (onboarded["data"] / name).read_bytes() for name in ("facts.csv", "counties.csv")}
+    assert after["facts.csv"].startswith(onboarded["before"]["facts.csv"])
+    old, new = onboarded["before"]["counties.csv"].splitlines(), after["counties.csv"].splitlines()
+    changed = [(a, b) for a, b in zip(old, new) if a != b]
+    assert len(new) == len(old) + 2 and len(changed) == 1
+    assert changed[0][0].startswith(b"national,") and changed[0][1] == changed[0][0] + f" {source}".encode()
+
+
+def test_the_five_reports_audit_is_unchanged_by_accepting_rows_under_other_places(onboarded, capsys):
+    from analysis.cli import main
+
+    assert main(["--data-dir", str(onboarded["data"]), "audit", "--csv"]) == 0
+    before = capsys.readouterr().out
+    _accept_rows(onboarded, ["1200万元", "800万元", "650万元"])
+    assert main(["--data-dir", str(onboarded["data"]), "audit", "--csv"]) == 0
+    assert capsys.readouterr().out == before and before.count("\n") > 200
+
+
+def test_a_place_neither_known_nor_proposed_is_refused_naming_the_review_row(onboarded):
+    from analysis.tables import DataError
+
+    def elsewhere(review):
+        review.loc[review["as_written"] == "650万元", "county"] = "nowhere"
+
+    with pytest.raises(DataError) as refused:
+        _accept_rows(onboarded, ["650万元"], elsewhere)
+    facts_file, places_file = onboarded["done"]["review"][0], onboarded["done"]["places"].name
+    assert refused.value.problems == [f"{facts_file}, row 4, column 'county': 'nowhere' is neither in data/counties.csv nor "
+                                      f"a place {places_file} proposes; choose the place the number is about"]
+    assert (onboarded["data"] / "facts.csv").read_bytes() == onboarded["before"]["facts.csv"]
+
+
+def test_a_bad_place_row_is_refused_naming_the_places_files_row(onboarded):
+    from analysis.tables import DataError
+
+    places_file = onboarded["done"]["places"]
+    places = _review(places_file)
+    places.loc[places["county"] == "town_1", "level"] = "hamlet"
+    places.to_csv(places_file, index=False)
+    tables = {name: (onboarded["data"] / name).read_bytes() for name in ("facts.csv", "counties.csv")}
+    with pytest.raises(DataError) as refused:
+        _accept_rows(onboarded, ["1.2亿元"])
+    assert [p for p in refused.value.problems if p.startswith(f"{places_file}, row 4, column 'level': ")]
+    assert {name: (onboarded["data"] / name).read_bytes() for name in tables} == tables  # nothing written
