@@ -147,6 +147,8 @@ ENDINGS = _folded_words(lambda row: row.endings)
 _WHOLE_RE = re.compile("|".join(sorted(map(re.escape, WHOLE), key=len, reverse=True)))
 _ENDING_RE = re.compile("|".join(sorted(map(re.escape, ENDINGS), key=len, reverse=True)))
 _NOT_NAMES = tuple(sorted(NOT_NAMES, key=len, reverse=True))
+_ENDINGS = sorted(ENDINGS, key=len, reverse=True)
+_LEADS = sorted(LEADS, key=len, reverse=True)
 
 
 @dataclass
@@ -233,7 +235,7 @@ class Gazetteer:
         return self.rows.get(county, {}).get("level", "")
 
     def above(self, county: str) -> list[str]:
-        """The rows above a row, nearest first: its parent's chain, then its province, then the nation."""
+        """The rows above a row, nearest first: its parent's chain (ids or names), then its province."""
         chain, seen = [], {county}
         current = county
         while True:
@@ -244,11 +246,7 @@ class Gazetteer:
             seen.add(parent)
             current = parent
         province = self.find(self.rows.get(county, {}).get("province", ""))
-        for extra in [province, *(c for c, r in self.rows.items() if r["level"] == "nation" and c == "national")]:
-            if extra and extra not in seen:
-                chain.append(extra)
-                seen.add(extra)
-        return chain
+        return chain + ([province] if province and province not in seen else [])
 
 
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -257,10 +255,12 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     folded = fold(text)
     taken = bytearray(len(folded))
     mentions: list[Mention] = []
-    titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]*》", folded)]
+    titled = bytearray(len(folded))  # inside 《…》: a document's title names no place of the numbers
+    for m in re.finditer(r"《[^《》\n]*》", folded):
+        titled[m.start():m.end()] = b"\x01" * (m.end() - m.start())
 
     def in_title(start: int) -> bool:
-        return any(a < start < b for a, b in titles)
+        return bool(titled[start])
 
     for m in _WHOLE_RE.finditer(folded):
         if in_title(m.start()) or folded.startswith(BEGINS, m.end() - 1):
@@ -305,7 +305,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
 
 def _ending_of(name: str) -> str:
     """The longest place ending ``name`` ends with, or ""."""
-    return next((e for e in sorted(ENDINGS, key=len, reverse=True) if name.endswith(e) and len(name) >= len(e)), "")
+    return next((e for e in _ENDINGS if name.endswith(e)), "")
 
 
 def _name_before(folded: str, start: int, taken: bytearray, longest: int) -> tuple[int, str]:
@@ -326,11 +326,10 @@ def _name_before(folded: str, start: int, taken: bytearray, longest: int) -> tup
             return start, ""
     name = "".join(reversed(chars))
     stop = folded[i - 1] if i > 0 and folded[i - 1] in STOPS else ""  # 按 of 按照: a leading word may begin with a stop
-    for lead in sorted(LEADS, key=len, reverse=True):
+    for lead in _LEADS:
         at = (stop + name).rfind(lead)
-        if at >= 0:
-            name = (stop + name)[at + len(lead):] if at + len(lead) > len(stop) else name
-    name = name.removeprefix(stop) if stop and not chars else name
+        if at >= 0 and at + len(lead) > len(stop):
+            name, stop = (stop + name)[at + len(lead):], ""
     if len(name) > longest:
         return start, ""
     begin = start
@@ -388,22 +387,21 @@ def read_places(text: str, spans: list[tuple[int, int]], given: Given, counties=
     gazetteer = Gazetteer(counties, given)
     folded = fold(text)
     mentions = find_mentions(text, gazetteer)
-    starts = [m.end for m in mentions]
+    ends = [m.end for m in mentions]  # in order: mentions do not overlap
     clause_marks = [m.end() for m in CLAUSE_MARKS.finditer(folded)]
     sentence_marks = [m.end() for m in SENTENCE_MARKS.finditer(folded)]
     marks = sorted(set(clause_marks) | set(sentence_marks))
-    asides = _asides(folded)
-    for m in mentions:
+    for m, aside in zip(mentions, _asides(folded, [m.start for m in mentions])):
         clause = marks[bisect_right(marks, m.start) - 1] if bisect_right(marks, m.start) else 0
         m.opens = OPENING.match(folded, clause).end() >= m.start
-        m.aside = next((a for a in asides if a[0] < m.start < a[1]), None)
+        m.aside = aside
     taiwan = bool(TAIWAN_TEXT.search(folded))
     resolver = _Resolver(gazetteer, given, taiwan)
     readings = []
     for start, _ in spans:
         sentence = sentence_marks[bisect_right(sentence_marks, start) - 1] if bisect_right(sentence_marks, start) else 0
         clause = marks[bisect_right(marks, start) - 1] if bisect_right(marks, start) else 0
-        before = [m for m in mentions[bisect_left(starts, sentence):bisect_right(starts, start)]
+        before = [m for m in mentions[bisect_left(ends, sentence):bisect_right(ends, start)]
                   if m.aside is None or m.aside[0] < start < m.aside[1]]
         chosen = next((m for m in reversed(before) if m.start >= clause and not m.member), None)
         where = "in its clause"
@@ -417,7 +415,8 @@ def read_places(text: str, spans: list[tuple[int, int]], given: Given, counties=
         county, flag = resolver.place_of(chosen)
         readings.append(Reading(county, f"{chosen.written} ({where}, line {line})", flag))
     places = {}
-    for county, reading in ((r.county, r) for r in readings):
+    for reading in readings:
+        county = reading.county
         if county == given.county:
             continue
         row = resolver.proposed.get(county) or {c: gazetteer.rows[county].get(c, "") for c in PLACE_COLUMNS}
@@ -433,15 +432,21 @@ def read_places(text: str, spans: list[tuple[int, int]], given: Given, counties=
     return Places(readings, places)
 
 
-def _asides(folded: str) -> list[tuple[int, int]]:
-    """The spans of text in brackets, innermost last: (甘州区、高台县、肃南县) lists members, it is not a topic."""
-    spans, opened = [], []
+def _asides(folded: str, positions: list[int]) -> list[tuple[int, int] | None]:
+    """The innermost brackets each of ``positions`` (ascending) stands in, or None: (甘州区、高台县、肃南县) lists
+    members, it is not a topic. One pass over the text."""
+    opened, inside, ends = [], [], {}
+    at = 0
     for i, ch in enumerate(folded):
+        while at < len(positions) and positions[at] == i:
+            inside.append(opened[-1] if opened else None)
+            at += 1
         if ch in "([【〔":
             opened.append(i)
         elif ch in ")]】〕" and opened:
-            spans.append((opened.pop(), i + 1))
-    return sorted(spans, key=lambda s: s[1] - s[0])
+            ends[opened.pop()] = i + 1
+    inside += [None] * (len(positions) - len(inside))
+    return [(o, ends[o]) if o is not None and o in ends else None for o in inside]
 
 
 class _Resolver:
@@ -450,7 +455,7 @@ class _Resolver:
     def __init__(self, gazetteer: Gazetteer, given: Given, taiwan: bool):
         self.g, self.given, self.taiwan = gazetteer, given, taiwan
         self.proposed: dict[str, dict] = {}
-        self.new_names: dict[str, str] = {}
+        self.new_names: dict[str, tuple[str, str]] = {}  # a new name (folded) -> its row id and flag
 
     def place_of(self, m: Mention) -> tuple[str, str]:
         if m.row.level == "village":
@@ -515,7 +520,7 @@ class _Resolver:
         name = fold(m.written if not m.parent else m.written[len(m.parent.written):])
         written = m.written[len(m.parent.written):] if m.parent else m.written
         if name in self.new_names:
-            return self.new_names[name], ""
+            return self.new_names[name]
         parent = ""
         if m.parent:  # as far as the report says: the row the name follows, or that name as written
             parent = m.parent.known or m.parent.written
@@ -523,17 +528,17 @@ class _Resolver:
         if not parent and m.row.tier > given_tier >= 0:
             parent = self.given.county  # a town the report of a county names: a town of that county (flagged)
         level = m.row.levels[0]
-        n, stem = 1, m.row.level if m.row.level != "city" else "city"
-        while f"{stem}_{n}" in self.g.rows or f"{stem}_{n}" in self.proposed:
+        n = 1
+        while f"{m.row.level}_{n}" in self.g.rows or f"{m.row.level}_{n}" in self.proposed:
             n += 1
-        county = self._propose({"county": f"{stem}_{n}", "name_zh": written, "name_en": "(name to translate)", "level": level,
+        county = self._propose({"county": f"{m.row.level}_{n}", "name_zh": written, "name_en": "(name to translate)", "level": level,
                                 "parent": parent,
                                 "province": self.g.rows[self.given.county]["province"] if parent == self.given.county else ""})
-        self.new_names[name] = county
         note = f"a place the data do not know: a new row {county} (level {level}"
         note += ", or county_level_city" if m.row.level == "city" else ""
         note += f", in {parent}" if parent else ""
-        return county, note + "): check its name and level"
+        self.new_names[name] = (county, note + "): check its name and level")
+        return self.new_names[name]
 
     def _propose(self, row: dict) -> str:
         full = {c: "" for c in PLACE_COLUMNS} | {"anonymised": "false"} | row
