@@ -11,8 +11,8 @@ from analysis.claims import DISCREPANCY, REPRODUCED, TENSION, UNVERIFIABLE, form
 from analysis.grading import ReadingResult, grade
 from analysis.intervals import Interval
 from analysis.numbers import Quantity, parse_quantity
-from analysis.rules import (ARITHMETIC_RULES, CONTRADICTION, COUNT_ITEMS, ITEMS, OPPOSITE, RULES, SUBSET, CountTimeout,
-                            count_items, part_within)
+from analysis.rules import (ARITHMETIC_RULES, CONTRADICTION, COUNT_ITEMS, ITEMS, OPPOSITE, PARTS_WITHIN, RULES, SUBSET,
+                            CountTimeout, count_items, part_within)
 from analysis.rules import UNVERIFIABLE as UNVERIFIABLE_RULE
 from analysis.standard_readings import standard_results
 from analysis.schemas import passages
@@ -28,7 +28,7 @@ READING_COLUMNS = ["reading_id", "finding_id", "county", "label", "claimed", "re
 ARITHMETIC, LIST_COUNT, RESTATEMENT, NOT_CHECKED = "arithmetic", "list count", "restatement", "not checked"
 PART_WITHIN, CONTRADICTION_KIND = "part within whole", "contradiction"
 KIND_OF_RULE = {**dict.fromkeys(ARITHMETIC_RULES, ARITHMETIC), COUNT_ITEMS: LIST_COUNT, "value": RESTATEMENT,
-                SUBSET: PART_WITHIN, CONTRADICTION: CONTRADICTION_KIND, UNVERIFIABLE_RULE: NOT_CHECKED}
+                SUBSET: PART_WITHIN, PARTS_WITHIN: PART_WITHIN, CONTRADICTION: CONTRADICTION_KIND, UNVERIFIABLE_RULE: NOT_CHECKED}
 # A part within its whole: every value of the part fits (reproduced), some do (tension: it holds for part of what the
 # written numbers allow, as a claim that holds only at the inputs' precision), none do (discrepancy).
 PERSON_READING = "a person's reading (note)"  # what reconciles a contradiction graded tension: the reading its note gives
@@ -200,6 +200,23 @@ def _subset(finding: dict, tables: Tables) -> tuple[str, str, str]:
     return SUBSET_STATUS[holds], format_interval(whole), f"part {format_interval(part)} {said} whole {format_interval(whole)}"
 
 
+def _parts_within(finding: dict, tables: Tables) -> tuple[str, str, str]:
+    """(status, recomputed, note) of the parts a 其中 list names within their total: reproduced when they add up to it
+    (as written), else judged as a part within its whole, the parts' sum and the total at their written precision."""
+    literal, why = recompute("sum", finding["inputs"], tables)
+    precise, _ = recompute("sum", finding["inputs"], tables, AT_PRECISION)
+    whole = fact_interval(tables.fact(finding["claim_fact"]), AT_PRECISION) if finding["claim_fact"] else None
+    if literal is None or precise is None or whole is None:
+        return UNVERIFIABLE, "", why or "the total or a part is one-sided (以上, 不到 ...): no bound to compare"
+    shown = format_interval(literal)
+    if judge(finding["claimed"], literal).status == REPRODUCED:
+        return REPRODUCED, shown, f"the parts add up to the total: {shown}"
+    holds = part_within(precise, whole)
+    said = {"all": "fit within", "part": "fit within only part of", "none": "exceed"}[holds]
+    return SUBSET_STATUS[holds], shown, (f"the parts named add up to {shown} and {said} the total "
+                                         f"{format_interval(whole)}: the list may name only some parts (其中)")
+
+
 def _contradiction(finding: dict) -> tuple[str, str, str]:
     """A contradiction without numbers: a person's grade (claimed), nothing recomputed."""
     return finding["claimed"], "", "graded by a person: two passages that cannot both hold as written"
@@ -238,6 +255,7 @@ def audit_rows(tables: Tables, findings: list[dict]) -> pd.DataFrame:
                "recomputed": "", "at_precision": "", "reading": ""}
         extra = finding["note"]
         decided = (_subset(finding, tables) if finding["rule"] == SUBSET
+                   else _parts_within(finding, tables) if finding["rule"] == PARTS_WITHIN
                    else _contradiction(finding) if finding["rule"] == CONTRADICTION else _restated_qualified(finding, tables))
         if decided is not None:
             status, shown, note = decided

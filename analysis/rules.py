@@ -73,6 +73,12 @@ def reduction_from_change(later: Interval, change: Interval) -> Interval:
     return (change / (later + change)).scale(100)
 
 
+def complement(*others: Interval) -> Interval:
+    """What the other shares of one whole leave of 100% ("第一、二、三产业占比分别为26.3%、24.5%、49.3%": 100 − 26.3 −
+    24.5 = 49.2), for the last share of a split the text says is complete."""
+    return Interval.point(100) - reduce(lambda a, b: a + b, others)
+
+
 def product(*factors: Interval) -> Interval:
     return reduce(lambda a, b: a * b, factors)
 
@@ -94,6 +100,7 @@ RULES: dict[str, Callable[..., Interval]] = {
     "difference": difference,
     "ratio": ratio,
     "product": product,
+    "complement": complement,
     "value": value,
 }
 ARITHMETIC_RULES = tuple(rule for rule in RULES if rule != "value")  # value restates a number; the others compute
@@ -104,18 +111,22 @@ COUNT_ITEMS = "count_items"
 # A part within its whole ("一类镇34个(其中街道11个)"): the claim fact is the part, the one input its whole; no number is
 # recomputed, the part's values must fit under the whole's (part_within).
 SUBSET = "subset"
+# The parts a 其中 (包括, 含) list names, which may be only some of its total's ("第三产业42.76亿元,其中金融业5.79亿元,
+# 房地产业3.14亿元"): the claim fact is the total, the inputs its parts. Reproduced when they add up to the total, or
+# when their sum fits under it (a list of some parts); a sum above every value of the total is a discrepancy.
+PARTS_WITHIN = "parts_within"
 # Two passages that cannot both be true, with no number to recompute: a person grades it (claimed holds the grade
 # word, tension or discrepancy) and the note says why; the passages are quoted in the claim (see data/DICTIONARY.md).
 CONTRADICTION = "contradiction"
 UNVERIFIABLE = "unverifiable"
-RULE_NAMES = (*RULES, COUNT_ITEMS, SUBSET, CONTRADICTION, UNVERIFIABLE)
+RULE_NAMES = (*RULES, COUNT_ITEMS, SUBSET, PARTS_WITHIN, CONTRADICTION, UNVERIFIABLE)
 READING_RULES = (*RULES, COUNT_ITEMS)  # what a reading may recompute with: a number
 PERSON_GRADES = ("tension", "discrepancy")  # what a contradiction's claimed may hold
 
 # Arity checks: None means "one or more".
 ARITY = {"share": 2, "sum": None, "reduction": 2, "growth": 2, "points": 2, "points_fall": 2, "difference": 2, "ratio": 2,
          "growth_from_change": 2, "reduction_from_change": 2,
-         "product": None, "value": 1, SUBSET: 1, CONTRADICTION: 0}
+         "product": None, "complement": None, "value": 1, SUBSET: 1, PARTS_WITHIN: None, CONTRADICTION: 0}
 
 
 def part_within(part: Interval, whole: Interval) -> str:

@@ -46,7 +46,7 @@ TARGETS = {"numbers": 0.95, "non_numbers": 0.02, "claims": 0.90, "grades": 0.90,
 # A labelled form and the rules that check it (a change: by its base, or by its amount with no base stated;
 # a ratio a:b:c: each term a share of the whole).
 FORM_RULES = {"share": {"share"}, "change": {"growth", "reduction", "growth_from_change", "reduction_from_change"},
-              "points": {"points", "points_fall"}, "difference": {"difference"}, "total": {"sum"},
+              "points": {"points", "points_fall"}, "difference": {"difference"}, "total": {"sum", "parts_within", "complement"},
               "average": {"ratio"}, "multiple": {"ratio", "product"}, "ratio": {"ratio", "share"},
               "count": {"count_items"}, "restatement": {"value"}, "other": None}
 UNVERIFIABLE = "unverifiable"

@@ -159,7 +159,8 @@ FORMS: tuple[ClaimForm, ...] = (
         {"brackets": ("(", "（"), "qizhong": ("其中",), "among": ("…中",),
          "parts_open": ("分别为", "分別為", "分别是", "分別是", "包括", "其中包括"),
          "by": ("按…分", "分类别看", "分類別看", "从…看", "從…看"),
-         "sums_before": ("合计", "合計", "总计", "總計", "共计", "共計", "合共", "总共", "總共"), "cumulative": ("累计", "累計")},
+         "sums_before": ("合计", "合計", "总计", "總計", "共计", "共計", "合共", "总共", "總共"), "cumulative": ("累计", "累計"),
+         "all": ("共有", "共", "计有", "計有")},
         "sum", ("parts…",),
         "parts: the amounts of the total's unit in the brackets right after it (the run joined by 、; 含 may open "
         "it); after 其中: to the end of the ;-item when 其中 follows a comma, to the end of the sentence (one part "
@@ -170,9 +171,34 @@ FORMS: tuple[ClaimForm, ...] = (
         "are no parts. With several totals before 其中, each part goes to the total whose name it repeats. A 其中 "
         "list may name only some parts (the sum is then at most the total); one part is not proposed. 合计N: the "
         "amounts of N's unit before it in its ;-item, none in brackets or a 其中 list; 累计N adds amounts of other "
-        "years the text does not state: unverifiable",
+        "years the text does not state: unverifiable; 共N opening a clause after the list (甲、乙分别有村15个、12个,共27个村): "
+        "as 合计, when the words after 共 name nothing the list's words do not (乡镇12个、街道3个,共有行政村240个 is no sum)",
         "核定编制45名(行政编制20名、事业编制25名)。", (("claimed", "45名"), ("parts…", "20名 25名")),
         pattern="N (a、b) / 共N, 其中a、b"),
+    ClaimForm(
+        "parts", "the parts a 其中 (包括, 含) list names, which may be only some of its total",
+        {"qizhong": ("其中",), "some": ("含", "包括", "包含", "其中包括")},
+        "parts_within", ("parts…",),
+        "the total: the amount before 其中 (as for a total); parts: those of its unit the 其中 list names, one or more "
+        "(“其中已承接90项”); with several totals before 其中, each part goes to the total whose name it repeats "
+        "(“机构251个,事业机构231个,其中…事业机构16个”). The parts add up to the total, or their sum fits under it: a "
+        "list of some parts; a sum above the total is a discrepancy",
+        "全县第二产业增加值21.22亿元,下降10.2%,其中工业增加值19.13亿元,增长8.1%。",
+        (("claimed", "21.22亿元"), ("parts…", "19.13亿元")),
+        unverifiable="the parts are not stated", pattern="N, 其中a(、b) (some parts)"),
+    ClaimForm(
+        "split", "the shares of the parts of a split the text names in full, which leave nothing of 100%",
+        {"each": ("分别为", "分別為", "分别是", "分別是", "分别占", "分別佔", "依次为", "依次為"),
+         "ordinals": ("第一", "第二", "第三", "第四", "一", "二", "三", "四"),  # 第一、二、三产业: the whole run from 一
+         "pairs": ("轻/重", "輕/重", "男/女", "城镇/乡村", "城鎮/鄉村", "城镇/农村", "城鎮/農村", "城市/农村", "城市/農村",
+                   "国有/非国有", "國有/非國有", "公办/民办", "公辦/民辦", "境内/境外", "境內/境外", "本地/外地")},
+        "complement", ("others…",),
+        "the names before the share word and 分别为 (第一产业、第二产业、第三产业; 轻、重工业) are a split in full: the "
+        "ordinals 一…N with N shares, or both sides of a pair (轻/重, 男/女, 城镇/乡村); the last share is what the "
+        "others leave of 100%. A list of some parts (稅課收入、補助收入…比例分別為34.41%及59.61%) names no full split",
+        "全县规模以上工业中,轻、重工业占比分别为30.6%和69.4%。",
+        (("claimed", "69.4%"), ("others…", "30.6%")),
+        pattern="a、b占比分别为x%和y%"),
     ClaimForm(
         "structure", "the terms of a ratio of parts (a:b:c), each the share of one part of a stated total",
         {"structure": ("结构为", "結構為", "结构是", "結構是", "比例为", "比例為", "之比为", "之比為", "比为", "比為")},

@@ -72,6 +72,7 @@ BUDGET = _rx(_group("share", "budget"))
 BUDGET_AMOUNT = _rx(_group("share", "budget_amount"))
 WHOLE_WORDS = _rx(_group("share", "whole"))
 EACH = _rx(_group("share", "each"))
+INCLUDES = _rx(rf"\s*(?:{_group('parts', 'some')})")  # N(含a、b): the brackets may name only some parts
 FROM_END = _rx(rf"(?:{_group('from_to', 'from')})(?:[^{STOP}\d]{{0,6}}?|[^{STOP}]{{0,10}}?(?:年度?|月|底)[的之]?)\s*$")
 TO_BETWEEN = _rx(rf"^\s*(?:{_group('from_to', 'to')})(?:[^{STOP}]{{0,10}}?(?:年度?|月|底)[的之]?)?\s*$")
 FROM = _rx(_group("from_to", "from"))
@@ -84,11 +85,16 @@ AMONG = _rx(rf"(?:{_group('total', 'among')})[,，]")  # matched where a number 
 QIZHONG = _rx(rf"(?:{_group('total', 'qizhong')})(?:\s*[:：,，]?\s*(?:{_group('total', 'qizhong')}))*[ \t]*[:：,，]?[ \t]*")
 SUMS_BEFORE = _rx(rf"(?:(?P<sum>{_group('total', 'sums_before')})|(?P<cumulative>{_group('total', 'cumulative')}))"
                   rf"[^{STOP}、\d]{{0,4}}$")  # 收入合计6346万元, 累计投入1.2亿元
-LIST_VERB = _rx(rf"(?:设置|设立|(?:{_group('product', 'each')}|分别)(?:设|有|为))$")  # …各设, not 建设
+# …各设, not 建设; 分别有村15个: the noun after the verb is what is counted, not the list's last item
+ALL_BEFORE = _rx(rf"^\s*(?:{_group('total', 'all')})(?P<noun>[^{STOP}、\d]{{0,4}})$")  # …,共36个村 / 共有村36个
+LIST_VERB = _rx(rf"(?:设置|设立|设有|共有|(?:{_group('product', 'each')}|分别|共)(?:设|有|为))[^、和及]{{0,10}}$")
 EACH_UNIT = _rx(_group("product", "each"))
 TOTAL_OF_EACH = _rx(_group("product", "total"))
 COUNTED_LABEL = _rx(r"[一二两兩三四五六七八九十]{1,2}[^\d\s]")  # 三产, 五办, 四中心's 四中: a numeral and a noun
 MASKED = _rx(r"[+＋×*xX]{2}")  # ++名, xx万元: amounts an anonymised text hides
+SPLIT_EACH = _rx(_group("split", "each"))
+SPLIT_PAIRS = tuple(tuple(w.split("/")) for w in words("split", "pairs"))
+ORDINAL = _rx(rf"(?:{_group('split', 'ordinals')})")
 STRUCTURE = _rx(rf"(?:{_group('structure', 'structure')})\s*$")
 AVERAGE = _rx(_group("average", "average"))
 DOUBLED = _rx(_group("multiple", "doubled"))
@@ -462,6 +468,7 @@ class _Finder:
         self.totals()
         self.structure()
         self.shares()
+        self.splits()
         self.changes()
         self.balances()
         self.averages()
@@ -887,9 +894,9 @@ class _Finder:
     def totals(self):
         for m in self.m:  # N(a、b), N（含a、b）
             if m.amount and not m.direction and not m.roles & {"base", "claim"}:
-                parts = self.bracket_parts(m)
+                parts, some = self.bracket_parts(m)
                 if parts:
-                    self.add_sum(m, parts)
+                    self.add_sum(m, parts, "parts" if some else "total")
         for found in QIZHONG.finditer(self.f):
             self.qizhong(found)
         for found in PARTS_OPEN.finditer(self.f):  # 核定编制45名,包括行政编制20名、事业编制25名
@@ -907,19 +914,23 @@ class _Finder:
         self.distributed_totals()
         self.totals_after_parts()
 
-    def add_sum(self, total: Mention, parts: list[Mention]):
+    def add_sum(self, total: Mention, parts: list[Mention], form: str = "total"):
+        """A total and its parts: all of them (form total, rule sum), or those a 其中/包括/含 list names, which may be
+        only some (form parts, rule parts_within)."""
         self.sums.append((total, parts))
         self.summed.add(id(total))
         for p in parts:
             p.roles.add("part")
-        self.propose("total", total, "sum", parts, ("parts…",) * len(parts))
+        self.propose(form, total, FORM[form].rule, parts, ("parts…",) * len(parts))
 
-    def bracket_parts(self, total: Mention) -> list[Mention]:
-        """N(a、b), N（含a、b）: the amounts of N's unit in the brackets right after it, the run joined by 、."""
+    def bracket_parts(self, total: Mention) -> tuple[list[Mention], bool]:
+        """N(a、b), N（含a、b）: the amounts of N's unit in the brackets right after it, the run joined by 、; and
+        whether the brackets say they hold only some parts (含, 包括)."""
         opened = re.match(r"[^。\d(（，,；;]{0,6}[(（]", self.f[total.claim_end:total.claim_end + 8])
         if opened is None:
-            return []
+            return [], False
         open_at = total.claim_end + opened.end() - 1
+        some = bool(INCLUDES.match(self.f, open_at + 1))
         run = []
         for x in self.m[total.i + 1:]:
             if x.sentence != total.sentence or not self._before_close(open_at, x.start):
@@ -929,7 +940,7 @@ class _Finder:
             if len(run) >= 2 and re.search(r"[,，;；]", self.f[run[-1].end:x.start]):
                 break  # the run joined by 、 ends at a comma
             run.append(x)
-        return run if len(run) >= 2 else []
+        return (run if len(run) >= 2 else []), some
 
     def qizhong(self, found: re.Match):
         """A total and the parts its 其中 lists (see the table's binding for "total")."""
@@ -950,14 +961,19 @@ class _Finder:
             hi = self.r.segment_starts[segment + 1] if segment + 1 < len(self.r.segment_starts) else len(self.f)
             parts = self._items_parts(unit, depth, at, hi, per_item=False)
         for total in heads:
-            mine = parts if len(heads) == 1 else [  # several totals before 其中: each part to the total it names
-                p for p in parts if max(heads, key=lambda h: name_score(p.name, h.name)) is total
-                and name_score(p.name, total.name) >= 0.5]
+            # several totals before 其中: each part to the total it names (either name may hold the other's words:
+            # 事业机构 in 共有事业机构; 甲镇、乙镇共设置党政内设机构 repeats half of 六县区乡镇共有党政内设机构)
+            def score(p, h):
+                return max(name_score(p.name, h.name), name_score(h.name, p.name))
+            mine = parts if len(heads) == 1 else [
+                p for p in parts if max(heads, key=lambda h: score(p, h)) is total and score(p, total) >= 0.5]
             for p in mine:
                 p.roles.add("sub")  # a part of a part, not a part of a later 合计
-            # one part is no sum: "其中已承接90项" says the part is at most the total, which no rule states yet
-            if len(mine) >= 2:
+            # 分别为 lists every part (a sum); 其中 and 包括 may list only some, even one ("其中已承接90项"): within
+            if EACH.search(found.group()) and len(mine) >= 2:
                 self.add_sum(total, mine)
+            elif not EACH.search(found.group()) and mine:
+                self.add_sum(total, mine, "parts")
 
     def opens_sentence(self, w: int) -> bool:
         return not re.sub(r"[\s,，:：]", "", self.f[self.r.sentence_starts[self.r.sentence[w]]:w])
@@ -1057,13 +1073,21 @@ class _Finder:
             if not m.amount or m.direction or id(m) in self.summed:
                 continue
             said = SUMS_BEFORE.search(m.before)
-            if not said:
+            plain = None if said else ALL_BEFORE.search(m.before)
+            if not said and not plain:
                 continue
-            if said.group("cumulative"):
+            if said and said.group("cumulative"):
                 self.unverifiable("total", m, "the amounts it adds up are not stated")
                 continue
             parts = [x for x in self.segment_mentions(m) if x.i < m.i and x.unit == m.unit and x.level
                      and x.depth == 0 and not x.roles & {"part", "sub"}]
+            if plain and parts:
+                # 共 alone opens a clause of its own total as often as it closes a list ("乡镇12个、街道3个,共有行政村
+                # 240个"): a total of the list only when it names nothing the list's words do not
+                noun = _core(plain.group("noun")) or self.after_noun(m)
+                said_before = self.f[self.r.segment_starts[m.segment]:self.r.clause_starts[m.clause]]
+                if m.clause == parts[-1].clause or (noun and not set(noun) <= set(said_before)):
+                    continue
             if len(parts) >= 2:
                 self.add_sum(m, parts)
 
@@ -1087,6 +1111,25 @@ class _Finder:
                     self.unverifiable("structure", term)
                 else:
                     self.propose("structure", term, "share", (split[1][k], split[0]), ("part", "whole"))
+
+    def splits(self):
+        """甲、乙占比分别为x%和y%, when 甲、乙 are a split in full (一…N, 轻/重): the last share is what the others leave."""
+        for found in SPLIT_EACH.finditer(self.f):
+            at = found.end()
+            clause = self.r.clause[found.start()]
+            rates = []
+            for x in self.between(at, self.r.sentence_end(self.r.sentence[at])):
+                if not x.percent or x.direction or re.search(r"[,，;；。]", self.f[rates[-1].end if rates else at:x.start]):
+                    break
+                rates.append(x)
+            head = self.f[self.r.clause_starts[clause]:found.start()]
+            share = SHARE.search(head)
+            if len(rates) < 2 or share is None:
+                continue
+            names = [n for n in re.split(r"[、和及与]", PLACE.sub("", head[:share.start()])) if n]
+            if not _complete_split(names, len(rates)):
+                continue
+            self.propose("split", rates[-1], "complement", rates[:-1], ("others…",) * (len(rates) - 1))
 
     def balances(self):
         """收入A, 支出B, 结余C (or 短绌C: B − A)."""
@@ -1267,6 +1310,25 @@ class _Finder:
         return groups[parts.index(count)]
 
 
+def _complete_split(names: list[str], n: int) -> bool:
+    """Whether ``names`` are a split in full of n parts: the ordinals 一…n in turn (第一产业、第二产业、第三产业;
+    第一、二、三产业), or the two sides of a pair of the table (轻、重工业; 城镇和乡村).
+
+    >>> _complete_split(["第一产业", "第二产业", "第三产业增加值"], 3), _complete_split(["第一", "二", "三产业"], 3)
+    (True, True)
+    >>> _complete_split(["第一产业", "第二产业"], 2), _complete_split(["轻", "重工业"], 2), _complete_split(["税收", "非税"], 2)
+    (False, True, False)
+    """
+    if len(names) != n:
+        return False
+    firsts = [ORDINAL.match(name) for name in names]
+    if all(firsts):
+        numerals = [CN_DIGITS.get(f.group()[-1]) for f in firsts]
+        # 一…N in turn, N of three or more: 三次产业 (第一、第二产业 alone may leave a third out)
+        return numerals == [str(k) for k in range(1, n + 1)] and n >= 3
+    return n == 2 and any(names[0].startswith(a) and names[1].startswith(b) for a, b in SPLIT_PAIRS)
+
+
 def _rule(form: str, fall: bool) -> str:
     """The form's rule for a rise, or its rule for a fall (a change is claimed by its size)."""
     spec = FORM[form]
@@ -1333,7 +1395,7 @@ def find_claims(text: str, candidates: pd.DataFrame) -> pd.DataFrame:
     >>> from analysis.extraction.candidates import find_numbers
     >>> t = "下放权限120项,其中已承接90项,占75%。"
     >>> find_claims(t, find_numbers(t))[["rule", "claimed", "inputs", "roles"]].values.tolist()
-    [['share', '75%', '90项 120项', 'part whole']]
+    [['parts_within', '120项', '90项', 'parts…'], ['share', '75%', '90项 120项', 'part whole']]
     >>> t = "地区生产总值86.8亿元,同比下降1.3%。"
     >>> find_claims(t, find_numbers(t))[["rule", "claimed", "reason"]].values.tolist()
     [['unverifiable', '1.3%', 'base-year amount not stated']]
