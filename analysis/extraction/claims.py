@@ -464,6 +464,9 @@ class _Finder:
     # share's whole), restatements last (no change, base or claim restates) ---
     def run(self) -> pd.DataFrame:
         self.from_to()
+        for m in self.m:  # a points change's base share (比上年的70%) is an input, not a share to check
+            if m.points and m.direction and "claim" not in m.roles:
+                self.against_base(m)
         self.counts()
         self.totals()
         self.structure()
@@ -794,7 +797,8 @@ class _Finder:
         if named is None or NOT_WHOLE.fullmatch(named.group(1)):
             return ""
         # 占歲入比率為40%, 佔歲入決算數之40%: the share's own noun and 之 are no part of the whole's name
-        return re.sub(r"[的之]?(?:比率|比重|比例|占比)?(?:为|是|达)?$", "", named.group(1)) or named.group(1)
+        name = re.sub(r"[的之]?(?:比率|比重|比例|占比)?(?:为|是|达)?$", "", named.group(1)) or named.group(1)
+        return "" if len(name) < 2 or name.startswith("比") and len(name) <= 3 else name  # 占比达75%: names none
 
     def share(self, m: Mention, trigger: re.Match, shared_whole: str):
         lo = self.r.segment_starts[m.segment]
