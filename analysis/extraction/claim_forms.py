@@ -45,11 +45,18 @@ class ClaimForm:
 
 
 # Words shared by several forms.
-RISE = ("增长", "增長", "增加", "提高", "上升", "上涨", "上漲", "增收", "增幅", "增", "超收", "多收")
+# 增/减/多/少 alone are change words only after a base word (较预算数X增N, 比预算少N): see the change form's binding
+RISE = ("增长", "增長", "增加", "提高", "上升", "上涨", "上漲", "增收", "增幅", "增", "超收", "多收", "多")
 FALL = ("下降", "减少", "減少", "降低", "减低", "減低", "减收", "減收", "下滑", "回落", "减幅", "減幅", "减", "減",
-        "短收", "少收", "精简", "精簡", "压缩", "壓縮")
+        "短收", "少收", "精简", "精簡", "压缩", "壓縮", "少")
+# a clause that gives the base itself: 上年为A, 上年同期为A, 去年為A (a year before 为 works alike: 2022年为A)
+PRIOR = ("上年", "上年度", "上年同期", "去年", "去年同期", "上一年", "前一年")
+# against the year before: the base may be the amount of the same name and the year before, stated elsewhere
+PREVIOUS_YEAR = ("比上年", "比上年度", "较上年", "較上年", "较上年度", "較上年度", "比去年", "较去年", "較去年", "同比",
+                 "比上一年", "与上年", "與上年", "与上一年", "與上一年", "与去年", "與去年")
+YEARLY = ("年均", "年平均", "平均每年", "年复合", "年複合")  # a mean yearly rate over years: no growth of two amounts
 AGAINST = ("比上年", "比上年度", "较上年", "較上年", "较上年度", "較上年度", "比去年", "较去年", "較去年", "同比", "与…相比",
-           "與…相比", "较…之", "較…之", "比…的", "较预算数", "較預算數", "较预算", "較預算", "比预算", "比預算")
+           "與…相比", "较…之", "較…之", "比…的", "较…的", "較…的", "比…之", "较预算数", "較預算數", "较预算", "較預算", "比预算", "比預算")
 FLAT = ("持平", "基本持平")
 
 FORMS: tuple[ClaimForm, ...] = (
@@ -61,27 +68,41 @@ FORMS: tuple[ClaimForm, ...] = (
          "of_whole": ("占", "佔", "为", "為", "达", "達"),  # 占X的Y%: X names the whole
          "qualified_of": ("不到", "不足", "超过", "超過"),  # 不到X的20%
          "not_whole": ("比重", "比例", "比率", "最大宗", "多数", "大多数", "大多數", "首位", "主导", "主導"),
-         "budget": ("完成预算的", "完成預算的", "完成年初预算的", "完成年初預算的", "完成预算", "完成預算", "为预算的", "為預算的"),
+         "budget": ("完成预算的", "完成預算的", "完成年初预算的", "完成年初預算的", "完成预算", "完成預算", "完成年初预算",
+                    "完成年初預算", "完成调整预算", "完成調整預算", "为预算的", "為預算的"),
+         # 执行率/完成率: the actual amount over the budgeted or planned one, both named in the sentence
+         "execution": ("执行率", "執行率", "完成率", "达成率", "達成率"),
+         "planned": ("预算", "預算", "计划", "計劃", "計畫", "目标", "目標", "任务", "任務"),
+         "actual": ("实际", "實際", "决算", "決算", "实支", "實支", "实付", "實付", "执行数", "執行數", "完成", "实现", "實現"),
          "budget_amount": ("预算数", "預算數", "年初预算", "年初預算", "调整预算", "調整預算", "批准", "预算安排", "預算安排"),
          "whole": ("总数", "總數", "总额", "總額", "全部", "总收入", "總收入", "总量", "總量", "总计", "總計", "合计", "合計", "总", "總"),
          "each": ("分别", "分別")},
         "share", ("part", "whole"),
         "part: the amount the clause is about (before 占, or each name of a list before 占, or each amount before "
         "分别 in turn); whole: the amount the words after 占/为 name (下放权限总数 -> the amount named 下放权限), "
-        "else the total a 其中 part belongs to, else the whole another share of the ;-item names (not_whole words "
-        "name none: 占最大宗); 完成投资率为X%: the amount named 投资; for 完成预算的, the budget amount the sentence "
-        "states (预算数, 年初预算, 批准的…). Never the nearest larger number",
+        "else the total a 其中 part belongs to (the sentence before's when 其中 opens a sentence) or the amount a "
+        "\"…中,\" closes before the part (全县120个村中), else the whole another share of the ;-item names (not_whole "
+        "words name none: 占最大宗); 为/占/达/完成 A 的(之) X%: A is the whole; 完成投资率为X%: the amount named 投资; "
+        "for 完成预算的, the budget amount the sentence states (预算数, 年初预算, 批准的…); 执行率/完成率X%: the "
+        "actual amount (实际, 决算, 实支 …) over the planned one (预算, 计划, 目标 …; 一般公共预算 is a name, not a "
+        "budget) the sentence states. Never the nearest larger number",
         "全镇下放权限120项,其中已承接90项,占下放权限总数的75%。", (("claimed", "75%"), ("part", "90项"), ("whole", "120项")),
         unverifiable="the whole is not stated", pattern="X … 占(Y的) Z%"),
     ClaimForm(
         "change", "a rate of change against a base the text names",
         {"against": AGAINST, "rise": RISE, "fall": FALL, "flat": FLAT,
-         "base_marks": ("较", "較", "比", "与…相比", "與…相比", "同比"), "flat_against": ("与", "與", "同", "比", "较", "較")},
+         "base_marks": ("较", "較", "比", "与…相比", "與…相比", "同比"), "flat_against": ("与", "與", "同", "比", "较", "較"),
+         "versus": ("与", "與", "同", "和"), "versus_end": ("相比", "相較", "相较", "比较", "比較"),
+         "prior": PRIOR, "previous_year": PREVIOUS_YEAR, "yearly": YEARLY},
         "growth", ("base", "later"),
-        "base: the amount right after 较/比/与 (较上年度之X, 比上年的X); later: the amount the clause is about, or "
-        "the amount of the same name and year stated elsewhere (the name before 较/比/与: its base marks); a change "
-        "with no base amount is proposed unverifiable; 增/减 alone are change words only after a base word "
-        "(較預算數X增N), not in 新增, 核增; 持平 only after 与/比/较 (与去年持平, not 保持平稳)",
+        "base: the amount right after 较/比/与 (较上年度之X, 比上年的X), or between 与 and 相比 (与上年的X相比), or the "
+        "amount of a clause of the same ;-item that opens with a prior word or an earlier year (上年为X, 2022年为X, "
+        "一一二年度為X), or the amount the words after 较/比 name (较预算数: the amount named 预算数 in the sentence), "
+        "or, against the year before (同比, 比上年), the amount of the same name and the year before stated earlier; "
+        "later: the amount the clause is about, or the amount of the same name and year stated elsewhere (the name "
+        "before 较/比/与: its base marks); a change with no base amount is proposed unverifiable, and so is a yearly "
+        "mean rate (年均增长); 增/减/多/少 alone are change words only after a base word (較預算數X增N, 比预算少N), "
+        "not in 新增, 核增; 持平 only after 与/比/较 (与去年持平, not 保持平稳)",
         "该镇今年税收收入5520万元,较上年度之4800万元,增加15%。", (("claimed", "15%"), ("base", "4800万元"), ("later", "5520万元")),
         fall_rule="reduction", unverifiable="base-year amount not stated", pattern="X, 较上年度之A, 增加Y%"),
     ClaimForm(

@@ -31,7 +31,7 @@ BOUNDARY = re.compile(r"[(（)）；;：:。！？!?\n]|(?<!\d)[,，]|[,，](?!\
 STOP = "，,。；;：:！？!?\n"
 GAP = rf"[^{STOP}]{{0,12}}?"  # what "…" in a trigger word stands for: a few characters of the same clause
 # A year a text gives its amounts: 2023年, 107年度 (ROC), 一一五年度 (digit by digit).
-YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})\s*年(?:度)?|(?<![\d.,])(\d{2,3})\s*年度|([〇零一二三四五六七八九]{3,4})\s*年度?")
+YEAR = re.compile(r"(?<![\d.])(?<!\d,)((?:19|20)\d{2})\s*年(?:度)?|(?<![\d.])(?<!\d,)(\d{2,3})\s*年度|([〇零一二三四五六七八九]{3,4})\s*年度?")
 CN_DIGITS = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
 LIST_MARK = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]|——|—|-|第[一二三四五六七八九十\d]+)")
 NAME_STOP = re.compile(r"[的之为是有达共计约仅只则自从由至到及与和、“”「」『』\"'\[\]【】\s]|实现|审定|初步核算|核算|其中|分别")
@@ -74,8 +74,8 @@ BUDGET_AMOUNT = _rx(_group("share", "budget_amount"))
 WHOLE_WORDS = _rx(_group("share", "whole"))
 EACH = _rx(_group("share", "each"))
 INCLUDES = _rx(rf"\s*(?:{_group('parts', 'some')})")  # N(含a、b): the brackets may name only some parts
-FROM_END = _rx(rf"(?:{_group('from_to', 'from')})(?:[^{STOP}\d]{{0,6}}?|[^{STOP}]{{0,10}}?(?:年度?|月|底)的?)\s*$")
-TO_BETWEEN = _rx(rf"^\s*(?:{_group('from_to', 'to')})(?:[^{STOP}]{{0,10}}?(?:年度?|月|底)的?)?\s*$")
+FROM_END = _rx(rf"(?:{_group('from_to', 'from')})(?:[^{STOP}\d]{{0,6}}?|[^{STOP}]{{0,10}}?(?:年度?|月|底)[的之]?)\s*$")
+TO_BETWEEN = _rx(rf"^\s*(?:{_group('from_to', 'to')})(?:[^{STOP}]{{0,10}}?(?:年度?|月|底)[的之]?)?\s*$")
 FROM = _rx(_group("from_to", "from"))
 POINTS = _rx(rf"\s*(?:{_group('points', 'points')})")  # matched where a number ends
 SURPLUS, DEFICIT = _rx(_group("balance", "surplus")), _rx(_group("balance", "deficit"))
@@ -100,6 +100,19 @@ STRUCTURE = _rx(rf"(?:{_group('structure', 'structure')})\s*$")
 AVERAGE = _rx(_group("average", "average"))
 DOUBLED = _rx(_group("multiple", "doubled"))
 COUNT_UNITS = tuple(sorted(words("count", "units"), key=len, reverse=True))
+# a change's base in other words (claim_forms: the change form's binding)
+VERSUS = _rx(rf"(?:{_group('change', 'versus')})[^{STOP}\d]{{0,8}}$")  # 与上年的A相比: before A
+VERSUS_END = _rx(rf"\s*(?:{_group('change', 'versus_end')})")  # matched where A ends
+PRIOR_CLAUSE = _rx(rf"^\s*(?:{_group('change', 'prior')})末?的?(?:为|是|达|有)?\s*$")  # 上年为A: what opens A's clause
+YEAR_CLAUSE = _rx(rf"^\s*(?:{YEAR.pattern})\s*的?(?:为|是|达|有)?\s*$")  # 2022年为A, 一一二年度为A
+PREVIOUS_YEAR = _rx(_group("change", "previous_year"))
+YEARLY = _rx(_group("change", "yearly"))
+# 较预算数减少4%, 比预算少200万元: the noun after 较/比 names the base (not a time: 比上年, 较年初)
+NAMED_AGAINST = _rx(rf"(?:较|比)(?P<noun>[^{STOP}\d]{{2,10}}?)[的之]?(?:{RISE}|{FALL})(?:了|为|达|约|近)?\s*$")
+TIME_NOUN = _rx(r"^(?:上年|上年度|去年|上一年|同期|上年同期|去年同期|年初|期初|上月|上季度?|前一年)")
+EXECUTION = _rx(rf"(?:{_group('share', 'execution')})(?:为|达|是)?\s*$")
+PLANNED, ACTUAL = _rx(_group("share", "planned")), _rx(_group("share", "actual"))
+BUDGET_NAME = _rx(r"一般公共预算|公共预算|预算内|预算外")  # names of revenue, not a budget (一般公共预算收入)
 
 QO, QC = "“「『", "”」』"  # quotation marks: mainland “”, Taiwan 「」『』
 # Lists, matched in folded text (items are then read from the text itself, at the same offsets).
@@ -309,6 +322,11 @@ class _Reading:
         return _core(head[:cut.start()] if cut else head)
 
 
+def _year_number(year: str) -> int | None:
+    """A year as a number (2023, or an ROC year 113), None when unknown or a span."""
+    return int(year) if year and year.isdigit() else None
+
+
 def _num(x):
     return None if x is None or pd.isna(x) else float(x)
 
@@ -447,6 +465,9 @@ class _Finder:
     # share's whole), restatements last (no change, base or claim restates) ---
     def run(self) -> pd.DataFrame:
         self.from_to()
+        for m in self.m:  # a points change's base share (比上年的70%) is an input, not a share to check
+            if m.points and m.direction and "claim" not in m.roles:
+                self.against_base(m)
         self.counts()
         self.totals()
         self.structure()
@@ -479,6 +500,10 @@ class _Finder:
                 continue
             claim.roles.add("claim")
             fall = claim.direction == "fall"
+            if self.yearly(claim):
+                form = "points" if claim.points else "from_to" if claim.percent else "difference"
+                self.unverifiable(form, claim, "a mean yearly rate: the years it averages over are not counted")
+                continue
             if claim.unit == "倍" and not fall:  # 由A增长到B,增长2倍: two times more
                 self.propose("multiple", claim, "growth_times", (a, b), ("base", "later"))
             elif claim.points and a.percent:
@@ -509,25 +534,19 @@ class _Finder:
                 m.roles.add("claim")
                 self.times_more(m)
                 continue
-            base = self.against_base(m)
             if m.points:
-                if base is not None and base.percent:
-                    later = self.subject(m, "%", exclude=(base,)) or None
-                    if later is not None:
-                        self.propose("points", m, _rule("points", m.direction == "fall"), (base, later), ("base", "later"))
-                        continue
-                self.unverifiable("points", m)
+                self.points_change(m)
             elif m.percent:
-                self.rate_of_change(m, base)
+                self.rate_of_change(m, self.against_base(m))
             elif m.amount:
                 m.roles.add("change")
-                if base is not None and base.unit == m.unit:
-                    later = self.subject(m, m.unit, exclude=(base,)) or self.later_by_name(m, base)
-                    if later is not None:
-                        fall = m.direction == "fall"
-                        self.propose("difference", m, "difference", (base, later) if fall else (later, base),
-                                     ("base", "later") if fall else ("later", "base"))
-                        continue
+                pair = self.base_and_later(m, m.unit)
+                if pair is not None:
+                    base, later = pair
+                    fall = m.direction == "fall"
+                    self.propose("difference", m, "difference", (base, later) if fall else (later, base),
+                                 ("base", "later") if fall else ("later", "base"))
+                    continue
                 self.unverifiable("difference", m)
         for found in FLAT_WORD.finditer(self.f):  # 与去年持平: the amount before it did not change
             at = found.start()
@@ -548,13 +567,116 @@ class _Finder:
         else:
             base.roles.add("base")
             self.propose("multiple", m, "growth_times", (base, later), ("base", "later"))
+    def points_change(self, m: Mention):
+        """提高N个百分点: from the share before to the share now, each bound as a change's base and later are."""
+        pair = self.base_and_later(m, "%")
+        if pair is not None:
+            base, later = pair
+            self.propose("points", m, _rule("points", m.direction == "fall"), (base, later), ("base", "later"))
+        else:
+            self.unverifiable("points", m)
+
+    def base_and_later(self, m: Mention, unit: str) -> tuple[Mention, Mention] | None:
+        """The base and the later amount (of ``unit``; "%" a percentage) of the change ``m`` states: the amount
+        right after 较/比 (or between 与 and 相比), else a clause of the item that gives the base (上年为A, 2022年为A),
+        else the amount the words after 较/比 name (较预算数), else the year before's of the same name (同比)."""
+        if self.yearly(m):
+            return None
+        base = self.against_base(m)
+        if base is not None and (base.unit == unit or unit == "%" and base.percent):
+            later = self.later_of(m, base) if unit != "%" else self.percent_subject(m, exclude=(base,))
+            if later is not None:
+                return base, later
+            return None
+        return self.base_in_item(m, unit) or self.named_base(m, unit) or self.previous_year_base(m, unit)
+
+    def yearly(self, m: Mention) -> bool:
+        """年均增长X%: a mean yearly rate, no change between two stated amounts."""
+        return bool(YEARLY.search(self.f, self.r.clause_starts[m.clause], m.start))
+
+    def later_of(self, m: Mention, base: Mention) -> Mention | None:
+        return self.subject(m, base.unit, exclude=(base,)) or self.later_by_name(m, base)
+
+    def percent_subject(self, m: Mention, exclude=()) -> Mention | None:
+        """The percentage the item is about: the nearest one before ``m`` in its ;-item that is no change or base."""
+        for x in self.preceding(m):
+            if x not in exclude and x.percent and not x.direction and "base" not in x.roles and x.depth <= m.depth:
+                return x
+        return None
+
+    @staticmethod
+    def _of_unit(x: Mention, unit: str) -> bool:
+        """A level of ``unit``: "%" a percentage that is no change, "" an amount of any unit."""
+        if unit == "%":
+            return x.percent and not x.direction and "base" not in x.roles
+        return x.level and (not unit or x.unit == unit)
+
+    def base_in_item(self, m: Mention, unit: str) -> tuple[Mention, Mention] | None:
+        """上年为A, 2022年为A, 一一二年度為A: a clause of m's ;-item that opens with a prior word or a year gives the
+        base; the later is the item's other amount of its unit (of a later year when both name one)."""
+        stated = [x for x in self.preceding(m) if x.depth <= m.depth and self._of_unit(x, unit)]
+        for x in stated:
+            head = self.f[self.r.clause_starts[x.clause]:x.start]
+            prior, dated = PRIOR_CLAUSE.match(head), YEAR_CLAUSE.match(head)
+            if not (prior or dated):
+                continue
+            others = [y for y in stated if y is not x and y.unit == x.unit and y.percent == x.percent
+                      and y.clause != x.clause]
+            if len(others) != 1:
+                return None  # the later amount is not one
+            later = others[0]
+            if prior and not dated:
+                return x, later
+            years = _year_number(x.year), _year_number(later.year)
+            if None in years or years[0] == years[1]:
+                return None
+            return (x, later) if years[0] < years[1] else (later, x)
+        return None
+
+    def named_base(self, m: Mention, unit: str) -> tuple[Mention, Mention] | None:
+        """较预算数减少4%, 比预算少200万元: the amount the noun after 较/比 names, in m's sentence; the later amount is
+        the item's subject."""
+        said = NAMED_AGAINST.search(self.f, self.r.clause_starts[m.clause], m.start)
+        if said is None or TIME_NOUN.match(said.group("noun")) or YEAR.search(said.group("noun")):
+            return None
+        noun = said.group("noun")
+        base = next((x for x in reversed(self.in_sentence(m)) if x.i < m.i and self._of_unit(x, unit)
+                     and noun in x.name), None)
+        if base is None:
+            return None
+        later = (self.subject(m, base.unit, exclude=(base,)) if unit != "%" else
+                 self.percent_subject(m, exclude=(base,)))
+        return (base, later) if later is not None and later.start > base.start else None
+
+    def previous_year_base(self, m: Mention, unit: str) -> tuple[Mention, Mention] | None:
+        """同比增长16% (比上年, 较上年度) of an amount whose year is known: the base is the amount of the same name and
+        the year before, stated earlier in the text."""
+        lo = self.r.segment_starts[m.segment]
+        if not PREVIOUS_YEAR.search(self.f, lo, m.start):
+            return None
+        later = next((x for x in self.preceding(m) if self._of_unit(x, unit) and x.depth <= m.depth), None)
+        year = _year_number(later.year) if later is not None else None
+        if year is None:
+            return None
+        wanted = PLACE.sub("", later.name)
+        best, best_score = None, 0.0
+        for x in self.m[:later.i]:
+            if _year_number(x.year) != year - 1 or x.unit != later.unit or not self._of_unit(x, unit):
+                continue
+            score = min(name_score(wanted, PLACE.sub("", x.name)), name_score(PLACE.sub("", x.name), wanted))
+            if score >= 0.6 and score >= best_score:
+                best, best_score = x, score
+        return (best, later) if best is not None else None
 
     def against_base(self, m: Mention) -> Mention | None:
-        """The amount right after 较/比/与 (较上年度之A, 比上年的A, 较预算数A) in m's clause or the clause before."""
+        """The amount right after 较/比/与 (较上年度之A, 比上年的A, 较预算数A), or between 与 and 相比 (与上年的A相比),
+        in m's clause or the clause before."""
         for x in self.preceding(m)[:3]:
             if x.clause < m.clause - 1:
                 break
-            if AGAINST_END.search(x.before) and x.unit == (m.unit if not m.percent and not m.points else x.unit):
+            if x.unit != (m.unit if not m.percent and not m.points else x.unit):
+                continue
+            if AGAINST_END.search(x.before) or (VERSUS.search(x.before) and VERSUS_END.match(self.f, x.claim_end)):
                 x.roles.add("base")
                 return x
         return None
@@ -574,8 +696,11 @@ class _Finder:
 
     def rate_of_change(self, m: Mention, base: Mention | None):
         fall = m.direction == "fall"
+        if self.yearly(m):
+            self.unverifiable("change", m, "a mean yearly rate: the years it averages over are not counted")
+            return
         if base is not None and base.amount:
-            later = self.subject(m, base.unit, exclude=(base,)) or self.later_by_name(m, base)
+            later = self.later_of(m, base)
             if later is not None:
                 self.propose("change", m, _rule("change", fall), (base, later), ("base", "later"))
                 return
@@ -589,6 +714,11 @@ class _Finder:
             else:
                 self.unverifiable("change_with_amount", m)
             return
+        if base is None:
+            pair = self.base_in_item(m, "") or self.named_base(m, "") or self.previous_year_base(m, "")
+            if pair is not None and pair[0].amount:
+                self.propose("change", m, _rule("change", fall), pair, ("base", "later"))
+                return
         masked = MASKED.search(self.f, self.r.segment_starts[m.segment], m.start)
         self.unverifiable("change", m, "the amounts are masked in the text" if masked else None)
 
@@ -602,6 +732,8 @@ class _Finder:
             shared_whole = None  # a whole one share of the ;-item names serves the others (比例分别为…, 合计占歲入…)
             found = []
             for m in rates:
+                if self.whole_between(m) or self.execution_rate(m):
+                    continue
                 trigger = self.share_trigger(m)
                 if trigger is None:
                     continue
@@ -611,6 +743,37 @@ class _Finder:
                     shared_whole = shared_whole or named
             for m, trigger in found:
                 self.share(m, trigger, shared_whole)
+
+    def whole_between(self, m: Mention) -> bool:
+        """为预算数5,000万元的104%, 占支出总额8亿元之80%, 完成年初预算5000万元的104%: the amount between the share
+        word and 的/之 right before the rate is the whole; the part is the item's subject."""
+        whole = self.m[m.i - 1] if m.i and self.m[m.i - 1].clause == m.clause else None
+        if whole is None or not whole.level or self.f[whole.claim_end:m.start].strip() not in ("的", "之"):
+            return False
+        if not re.search(rf"(?:{OF_WHOLE}|相当于|完成|实现)[^{STOP}\d]{{0,10}}$", whole.before):
+            return False
+        part = self.subject(m, whole.unit, exclude=(whole,))
+        if part is None:
+            self.unverifiable("share", m, "the part is not stated")
+        else:
+            part.roles.add("part")
+            self.propose("share", m, "share", (part, whole), ("part", "whole"))
+        return True
+
+    def execution_rate(self, m: Mention) -> bool:
+        """执行率/完成率X%: the actual amount over the budgeted or planned one, both named in the sentence
+        (预算支出A, 实际支出B); 一般公共预算 names revenue, not a budget."""
+        if not EXECUTION.search(self.f, self.r.clause_starts[m.clause], m.start):
+            return False
+        stated = [x for x in self.in_sentence(m) if x.i < m.i and x.level]
+        planned = [x for x in stated if PLANNED.search(BUDGET_NAME.sub("", x.before))]
+        actual = [x for x in stated if x not in planned and ACTUAL.search(BUDGET_NAME.sub("", x.before))]
+        if len(planned) == 1 and len(actual) == 1 and planned[0].unit == actual[0].unit:
+            actual[0].roles.add("part")
+            self.propose("share", m, "share", (actual[0], planned[0]), ("part", "whole"))
+        else:
+            self.unverifiable("share", m, "the budgeted or the actual amount is not stated")
+        return True
 
     def share_trigger(self, m: Mention) -> re.Match | None:
         lo = self.r.segment_starts[m.segment]
@@ -651,13 +814,18 @@ class _Finder:
             return DONE.sub("", rate) if len(rate) >= 2 else ""
         if named is None or NOT_WHOLE.fullmatch(named.group(1)):
             return ""
-        return named.group(1)
+        # 占歲入比率為40%, 佔歲入決算數之40%: the share's own noun and 之 are no part of the whole's name
+        name = re.sub(r"[的之]?(?:比率|比重|比例|占比)?(?:为|是|达)?$", "", named.group(1)) or named.group(1)
+        return "" if len(name) < 2 or name.startswith("比") and len(name) <= 3 else name  # 占比达75%: names none
 
     def share(self, m: Mention, trigger: re.Match, shared_whole: str):
         lo = self.r.segment_starts[m.segment]
         sentence = self.in_sentence(m)
         # the rates one 分别 gives, in turn: the k-th belongs to the k-th part
         each = EACH.search(self.f, lo + trigger.end() if trigger.group() else m.start, m.start)
+        if each is None and trigger.group():  # 分别占X的a%、b%: 分别 just before the share word
+            each = re.search(rf"{EACH.pattern}$", self.f[self.r.clause_starts[self.r.clause[lo + trigger.start()]]:lo + trigger.start()])
+            each = EACH.search(self.f, lo + trigger.start() - 2, lo + trigger.start()) if each else None
         rates = [x for x in sentence if x.percent and x.start >= (each.end() if each else m.start)
                  and x.clause == self.r.clause[each.end() if each else m.start]]
         k = rates.index(m) if each and m in rates else 0
@@ -736,8 +904,12 @@ class _Finder:
         for found in QIZHONG.finditer(self.f, lo, part.start):
             pass
         if found is None:
-            return None
+            # 全县120个行政村中,已有90个村…: the amount a "…中," closes before the part is its whole
+            return next((x for x in self.back(part.i) if x.sentence == part.sentence and x.unit == part.unit
+                         and x.level and AMONG.match(self.f, x.claim_end)), None)
         where = found.start()
+        if self.opens_sentence(where):  # 其中 opening a sentence: the total the sentence before states
+            return next((x for x in self.heads(where) if x.unit == part.unit), None)
         return next((x for x in self.back(part.i) if x.end <= where and x.sentence == part.sentence
                      and x.unit == part.unit and x.level), None)
 
