@@ -196,10 +196,13 @@ def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, 
                       "place_from": "; ".join(filter(None, [where.read_from, where.flag]))})
     by_span = {(f["start"], f["end"]): f["fact_id"] for f in facts}
     county_of = {f["fact_id"]: f["county"] for f in facts}
+    fact_at = {(f["start"], f["end"]): f for f in facts}
     findings = []
     for p in find_claims(text, candidates).itertuples():
         line_start = text.rfind("\n", 0, p.claim_start) + 1
         claim_fact = by_span.get((p.claim_start, p.claim_end), "")
+        if p.form == "structure" and claim_fact and not fact_at[p.claim_start, p.claim_end]["unit"]:
+            fact_at[p.claim_start, p.claim_end]["unit"] = "%"  # 三次产业结构为9.2:51:39.8: each term a share in %
         spans = [tuple(span) for span in p.input_spans]
         where = county_of.get(claim_fact, county)
         findings.append({"accept": "", "finding_id": new_id(f"{where}_{p.rule}"), "county": where,
