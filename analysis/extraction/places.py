@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from analysis.extraction.not_data import fold
+from analysis.schemas import PLACE_PLACEHOLDERS
 
 
 @dataclass(frozen=True)
@@ -531,7 +532,7 @@ class _Resolver:
         n = 1
         while f"{m.row.level}_{n}" in self.g.rows or f"{m.row.level}_{n}" in self.proposed:
             n += 1
-        county = self._propose({"county": f"{m.row.level}_{n}", "name_zh": written, "name_en": "(name to translate)", "level": level,
+        county = self._propose({"county": f"{m.row.level}_{n}", "name_zh": written, "name_en": PLACE_PLACEHOLDERS["name_en"], "level": level,
                                 "parent": parent,
                                 "province": self.g.rows[self.given.county]["province"] if parent == self.given.county else ""})
         note = f"a place the data do not know: a new row {county} (level {level}"
