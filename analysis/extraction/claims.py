@@ -21,7 +21,7 @@ from analysis.extraction.claim_forms import FORM, UNVERIFIABLE, fold, words
 from analysis.rules import count_items
 
 COLUMNS = ["form", "rule", "claimed", "claim_start", "claim_end", "line", "inputs", "input_spans", "roles", "items",
-           "count_by", "pattern", "reason"]
+           "count_by", "pattern", "reason", "fact_span"]
 
 HARD_END = "。！？!?"
 CLAUSE_END = "，,；;：:" + HARD_END
@@ -380,21 +380,24 @@ class _Finder:
 
     # --- proposals ---
     def propose(self, form: str, claim: Mention | tuple[int, int, str], rule: str, inputs=(), roles=(), items="",
-                count_by="", reason=""):
+                count_by="", reason="", fact: Mention | None = None):
         """One proposal. Its span is the claimed candidate's (its fact in a review file); ``claimed`` also holds
         the words that finish it (3.72个 -> 3.72个百分点). The pattern carries the reason of an unverifiable one, so
-        that a review file's note says what was not checked."""
+        that a review file's note says what was not checked. ``fact``: the claim fact when the claim's words are
+        not a number (居第3名, 最高: the amount ranked), its span in ``fact_span`` and its number as ``claimed``."""
         if isinstance(claim, Mention):
             start, end, written = claim.start, claim.end, self.text[claim.start:claim.claim_end]
         else:
             start, end, written = claim
+        if fact is not None:
+            written = fact.as_written
         spec = FORM[form]
         self.rows.append({
             "form": form, "rule": UNVERIFIABLE if reason else rule, "claimed": written, "claim_start": start,
             "claim_end": end, "line": 0, "inputs": " ".join(p.as_written for p in inputs),
             "input_spans": [(p.start, p.end) for p in inputs], "roles": " ".join(roles), "items": items,
             "count_by": count_by, "pattern": f"{spec.pattern} ({UNVERIFIABLE}: {reason})" if reason else spec.pattern,
-            "reason": reason})
+            "reason": reason, "fact_span": (fact.start, fact.end) if fact is not None else None})
 
     def unverifiable(self, form: str, claim, reason: str | None = None):
         self.propose(form, claim, UNVERIFIABLE, reason=reason or FORM[form].unverifiable)
@@ -1499,7 +1502,8 @@ def find_claims(text: str, candidates: pd.DataFrame) -> pd.DataFrame:
     ``candidates`` are rows of :func:`analysis.extraction.candidates.find_numbers` (start, end, value, unit ...).
     Columns: form, rule (``unverifiable`` with a reason when an input is not stated), claimed, claim_start,
     claim_end, line, inputs (as written, space-separated), input_spans, roles (of the inputs, in order), items and
-    count_by (a list to count), pattern, reason.
+    count_by (a list to count), pattern, reason, fact_span (the claim fact's span when the claim's words are no
+    number: 居第3名; else None).
 
     Examples
     --------
