@@ -1,6 +1,7 @@
 """Comparisons and orderings (高于/低于/超过/不足 another number of the text, 最高/最多/居首 among a list it gives, ranks
 分居1至N名 and 仅次于…居第N名), on sentences written for these tests (simplified and traditional, mainland and Taiwan
-usage), and the audit's verdict on them (rules greater, less, order). Every expected reading was worked out by hand
+usage), and the audit's verdict on them (rules greater, less, order); and 增长N倍 written for N times as much (the
+standard reading times_for_multiple). Every expected reading was worked out by hand
 before the finder ran on it."""
 
 import pytest
@@ -96,3 +97,18 @@ def test_the_audit_grades_a_comparison(text, status, tmp_path):
     proposals = propose(text, None, "t", "s001", load_tables())
     graded = [f for f in proposals.findings if f["rule"] in ("greater", "less", "order")]
     assert [f["status"] for f in graded] == [status]
+
+
+@pytest.mark.parametrize("text, status, reading", [
+    # 由0.5亿元增长到1.5亿元: 1.5/0.5 − 1 = 2倍 more, 1.5/0.5 = 3 times as much
+    ("全县税收由0.5亿元增长到1.5亿元,增长2倍。", "reproduced", ""),
+    ("全县税收由0.5亿元增长到1.5亿元,增长3倍。", "tension", "times_for_multiple"),
+    # 2億/5,000萬 = 4 times as much, 3 times more: 5倍 is neither
+    ("全縣稅收由5,000萬元增加到2億元,增加5倍。", "discrepancy", ""),
+])
+def test_grown_n_times_written_for_n_times_as_much_is_a_tension(text, status, reading):
+    from analysis.extraction.onboarding import propose
+    from analysis.tables import load_tables
+
+    graded = [f for f in propose(text, None, "t", "s001", load_tables()).findings if f["rule"] == "growth_times"]
+    assert [(f["status"], f["reading"]) for f in graded] == [(status, reading)]
