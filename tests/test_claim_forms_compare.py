@@ -112,3 +112,25 @@ def test_grown_n_times_written_for_n_times_as_much_is_a_tension(text, status, re
 
     graded = [f for f in propose(text, None, "t", "s001", load_tables()).findings if f["rule"] == "growth_times"]
     assert [(f["status"], f["reading"]) for f in graded] == [(status, reading)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 平均每个X: the count of X the text states in another sentence, the total in the average's sentence
+    ("全县共有乡镇12个。全县乡镇机关共有工作人员480人,平均每个乡镇40人。", [("ratio", "40人", "480人 12个")]),
+    ("全縣共有18個鄉鎮市。各鄉鎮市公所員額合計720人,平均每個鄉鎮市40人。", [("ratio", "40人", "720人 18個")]),
+    # the total after 共, the count before
+    ("全县12个乡镇平均每个乡镇核定编制40名,共480名。", [("ratio", "40名", "480名 12个")]),
+    # 户均 over the households in 戶 (traditional unit)
+    ("全縣戶數2萬戶,歲出1億元,戶均支出5,000元。", [("ratio", "5,000元", "1億元 2萬戶")]),
+    # 年均N: the years' values are not stated
+    ("近五年年均投入财政资金1200万元。", [("unverifiable", "1200万元", "")]),
+    ("近五年平均每年投入財政資金1,200萬元。", [("unverifiable", "1,200萬元", "")]),
+    # a value compared with (平均水平) and a cap (最多) are no average
+    ("全县人均可支配收入1.8万元,低于全省平均水平2.1万元。", [("unverifiable", "1.8万元", "")]),
+    ("每户最多补助3000元。", []),
+    ("每戶補助最高不超過3,000元。", []),
+])
+def test_averages_in_more_wordings(text, expected):
+    frame = find_claims(text, find_numbers(text))
+    frame = frame[frame["form"] == "average"]
+    assert [(r["rule"], r["claimed"], r["inputs"]) for r in frame.to_dict("records")] == expected

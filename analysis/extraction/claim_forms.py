@@ -210,16 +210,24 @@ FORMS: tuple[ClaimForm, ...] = (
         unverifiable="the parts of the ratio are not stated", pattern="结构为a:b:c"),
     ClaimForm(
         "average", "an average or per-capita figure",
-        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶"), "counted": ("平均",),
+        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶", "年均"), "counted": ("平均",),
          "per_head": ("人均", "户均", "戶均"),
          "population": ("人口", "常住人口", "户籍人口", "戶籍人口", "设籍人口", "設籍人口", "总人口", "總人口"),
-         "households": ("户数", "戶數", "农户", "農戶", "住户", "住戶", "总户数", "總戶數")},
+         "households": ("户数", "戶數", "农户", "農戶", "住户", "住戶", "总户数", "總戶數"),
+         # 年均投入N: a mean over years whose values the text seldom gives (unverifiable)
+         "yearly": ("年均", "年平均", "平均每年"),
+         # 全省平均水平N is the value compared with, not an average the text computes; 每户最多补助N is a cap
+         "reference": ("水平", "水准", "水準", "线", "線"),
+         "cap": ("最多", "最高", "不超过", "不超過", "不高于", "不高於", "上限", "至少", "最低", "不低于", "不低於")},
         "ratio", ("total", "count"),
         "total: the amount of the same unit the sentence states; count: the number of persons or units it states. "
         "The word names the number: no 、-list between them; per person (人均, 每人) a measured amount, not a count "
         "(每人联系一个社 is no average). When the sentence states neither, 人均X (户均X) divides the amount the text "
         "names X (all of X's name, same year) by the one population (人口, in 人; households: 户) the text states "
-        "anywhere; two populations that differ (户籍, 常住) leave it unverifiable",
+        "anywhere; two populations that differ (户籍, 常住) leave it unverifiable. 平均每个X N: the count of X the text "
+        "states anywhere (全县共有乡镇12个) when the sentence states none, the total the one amount of N's unit before it "
+        "or after 共/合计 in its sentence. 年均N is unverifiable (the years' values are not given); 平均水平N (a value "
+        "compared with) and 每户最多N (a cap) are no average",
         "全镇财政支出9000万元,常住人口3万人,人均3000元。", (("claimed", "3000元"), ("total", "9000万元"), ("count", "3万人")),
         unverifiable="the total or the count it is divided by is not stated", pattern="人均N"),
     ClaimForm(

@@ -98,6 +98,10 @@ SPLIT_PAIRS = tuple(tuple(w.split("/")) for w in words("split", "pairs"))
 ORDINAL = _rx(rf"(?:{_group('split', 'ordinals')})")
 STRUCTURE = _rx(rf"(?:{_group('structure', 'structure')})\s*$")
 AVERAGE = _rx(_group("average", "average"))
+AVERAGE_YEARLY = _rx(_group("average", "yearly"))
+AVERAGE_REFERENCE = _rx(rf"^[^{STOP}\d]{{0,2}}(?:{_group('average', 'reference')})")  # 平均水平N
+AVERAGE_CAP = _rx(_group("average", "cap"))
+ALL_OR_SUM = _rx(rf"(?:{_group('total', 'all')}|{_group('total', 'sums_before')})[^{STOP}\d]{{0,4}}$")
 DOUBLED = _rx(_group("multiple", "doubled"))
 COUNT_UNITS = tuple(sorted(words("count", "units"), key=len, reverse=True))
 # comparisons and orderings (claim_forms: the comparison form's binding)
@@ -1197,11 +1201,23 @@ class _Finder:
                 continue
             if fold(m.unit) in COUNT_UNITS and said.group() not in words("average", "counted"):
                 continue
+            between = clause[said.end():]
+            if AVERAGE_REFERENCE.match(between) or AVERAGE_CAP.search(between):
+                continue  # 低于全省平均水平N: the value compared with; 每户最多补助N: a cap
+            if AVERAGE_YEARLY.search(clause[max(0, said.start() - 1):said.end() + 2]):
+                if not m.percent:
+                    self.unverifiable("average", m, "a mean over years: the years' values are not stated")
+                continue
             earlier = [x for x in self.in_sentence(m) if x.i < m.i and x.level]
             totals = [x for x in earlier if x.unit == m.unit]
+            if not totals:  # 12个乡镇平均每个乡镇40名,共480名: the total named after 共/合计
+                totals = [x for x in self.in_sentence(m) if x.i > m.i and x.level and x.unit == m.unit
+                          and ALL_OR_SUM.search(x.before)]
             count_unit = "户" if re.search("户均|每户", clause) else "人" if re.search("人均|每人", clause) else None
             counts = [x for x in earlier if x.unit != m.unit
-                      and (x.unit == count_unit or count_unit is None and x.unit in COUNT_UNITS)]
+                      and (fold(x.unit) == count_unit or count_unit is None and fold(x.unit) in COUNT_UNITS)]
+            if not counts and count_unit is None:
+                counts = self.counted(between)
             if len(totals) == 1 and len(counts) == 1:
                 self.propose("average", m, "ratio", (totals[0], counts[0]), ("total", "count"))
                 continue
@@ -1218,6 +1234,17 @@ class _Finder:
                 self.propose("average", m, "ratio", (total, count), ("total", "count"))
             else:
                 self.unverifiable("average", m)
+
+    def counted(self, between: str) -> list[Mention]:
+        """平均每个乡镇N: the one count of 乡镇 the text states anywhere (全县共有乡镇12个, 12个乡镇), or none."""
+        noun = re.match(r"^\s*每(?:个|個|一个|一個)?([^\d，,。；;]{2,4}?)(?:核定|拥有|擁有|有|为|為|达|達|约|約|共|配备|配備|设|設|\s*$)",
+                        between)
+        if noun is None:
+            return []
+        name = noun.group(1)
+        found = [x for x in self.m if x.amount and fold(x.unit) in COUNT_UNITS and x.level and not AVERAGE.search(x.before)
+                 and (self.after_noun(x).startswith(name) or x.name.endswith(name))]
+        return found[:1] if found and all(_agree(x, found[0]) for x in found) else []
 
     def population(self, m: Mention, unit: str | None) -> Mention | None:
         """The one population (人口, in 人) or number of households (户数, in 户) the text states for m's year: None when
