@@ -11,8 +11,8 @@ from analysis.claims import DISCREPANCY, REPRODUCED, TENSION, UNVERIFIABLE, form
 from analysis.grading import ReadingResult, grade
 from analysis.intervals import Interval
 from analysis.numbers import Quantity, parse_quantity
-from analysis.rules import (ARITHMETIC_RULES, CONTRADICTION, COUNT_ITEMS, ITEMS, OPPOSITE, PARTS_WITHIN, RULES, SUBSET,
-                            CountTimeout, count_items, part_within)
+from analysis.rules import (ARITHMETIC_RULES, COMPARISONS, CONTRADICTION, COUNT_ITEMS, ITEMS, OPPOSITE, PARTS_WITHIN, RULES,
+                            SUBSET, CountTimeout, compared, count_items, part_within)
 from analysis.rules import UNVERIFIABLE as UNVERIFIABLE_RULE
 from analysis.standard_readings import COARSER, standard_results
 from analysis.schemas import passages
@@ -26,9 +26,10 @@ READING_COLUMNS = ["reading_id", "finding_id", "county", "label", "claimed", "re
 
 # What a finding checks, by its rule: the audit's counts keep arithmetic apart from counting and restating.
 ARITHMETIC, LIST_COUNT, RESTATEMENT, NOT_CHECKED = "arithmetic", "list count", "restatement", "not checked"
-PART_WITHIN, CONTRADICTION_KIND = "part within whole", "contradiction"
+PART_WITHIN, CONTRADICTION_KIND, COMPARISON = "part within whole", "contradiction", "comparison"
 KIND_OF_RULE = {**dict.fromkeys(ARITHMETIC_RULES, ARITHMETIC), COUNT_ITEMS: LIST_COUNT, "value": RESTATEMENT,
-                SUBSET: PART_WITHIN, PARTS_WITHIN: PART_WITHIN, CONTRADICTION: CONTRADICTION_KIND, UNVERIFIABLE_RULE: NOT_CHECKED}
+                SUBSET: PART_WITHIN, PARTS_WITHIN: PART_WITHIN, **dict.fromkeys(COMPARISONS, COMPARISON),
+                CONTRADICTION: CONTRADICTION_KIND, UNVERIFIABLE_RULE: NOT_CHECKED}
 # A part within its whole: every value of the part fits (reproduced), some do (tension: it holds for part of what the
 # written numbers allow, as a claim that holds only at the inputs' precision), none do (discrepancy).
 PERSON_READING = "a person's reading (note)"  # what reconciles a contradiction graded tension: the reading its note gives
@@ -228,6 +229,21 @@ def _parts_within(finding: dict, tables: Tables) -> tuple[str, str, str]:
                                          f"{format_interval(whole)}: the list may name only some parts (其中)")
 
 
+def _comparison(finding: dict, tables: Tables) -> tuple[str, str, str]:
+    """(status, recomputed, note) of a comparison or an ordering (greater, less, order), the claim fact and its inputs
+    as written (a plain number its value, 多/余 their ranges: the figures the report compares, not what their rounding
+    might hide): reproduced when it holds for every value, tension for some, discrepancy for none."""
+    claim = fact_interval(tables.fact(finding["claim_fact"])) if finding["claim_fact"] else None
+    others = [_input(i, tables, AS_WRITTEN) for i in finding["inputs"].split()]
+    if claim is None or any(x is None for x in others):
+        return UNVERIFIABLE, "", "the claim or an input is one-sided (以上, 不到 ...): no bound to compare"
+    holds = compared(finding["rule"], claim, others)
+    said = {"greater": "above each of", "less": "below each of", "order": "after, in falling order,"}[finding["rule"]]
+    shown = ", ".join(format_interval(x) for x in others)
+    verdict = {"all": "every value", "part": "only some values", "none": "no value"}[holds]
+    return SUBSET_STATUS[holds], shown, f"{format_interval(claim)} {said} {shown}: it holds for {verdict} as written"
+
+
 def _contradiction(finding: dict) -> tuple[str, str, str]:
     """A contradiction without numbers: a person's grade (claimed), nothing recomputed."""
     return finding["claimed"], "", "graded by a person: two passages that cannot both hold as written"
@@ -267,6 +283,7 @@ def audit_rows(tables: Tables, findings: list[dict]) -> pd.DataFrame:
         extra = finding["note"]
         decided = (_subset(finding, tables) if finding["rule"] == SUBSET
                    else _parts_within(finding, tables) if finding["rule"] == PARTS_WITHIN
+                   else _comparison(finding, tables) if finding["rule"] in COMPARISONS
                    else _contradiction(finding) if finding["rule"] == CONTRADICTION else _restated_qualified(finding, tables))
         if decided is not None:
             status, shown, note = decided

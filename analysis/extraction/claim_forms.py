@@ -11,7 +11,7 @@ word folds to a word of its group, so the table holds no word the finder cannot 
 few characters of the same clause (为…的: 为下放权限总数的).
 
 Rules are analysis/rules.py's (share, sum, reduction, growth, points, points_fall, difference, ratio, product,
-value, count_items): a change is claimed by its size and the rule carries its direction (a rise growth or points,
+value, count_items; greater, less and order compare without recomputing): a change is claimed by its size and the rule carries its direction (a rise growth or points,
 a fall reduction or points_fall). A change stated with its amount and no base ("6055万元,同比增收164万元,增长
 2.78%") takes the rules over (later, change): ``growth_from_change`` and ``reduction_from_change``. A claim whose input the text does not give is proposed with
 the rule ``unverifiable`` and the reason ("base-year amount not stated").
@@ -210,16 +210,24 @@ FORMS: tuple[ClaimForm, ...] = (
         unverifiable="the parts of the ratio are not stated", pattern="结构为a:b:c"),
     ClaimForm(
         "average", "an average or per-capita figure",
-        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶"), "counted": ("平均",),
+        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶", "年均"), "counted": ("平均",),
          "per_head": ("人均", "户均", "戶均"),
          "population": ("人口", "常住人口", "户籍人口", "戶籍人口", "设籍人口", "設籍人口", "总人口", "總人口"),
-         "households": ("户数", "戶數", "农户", "農戶", "住户", "住戶", "总户数", "總戶數")},
+         "households": ("户数", "戶數", "农户", "農戶", "住户", "住戶", "总户数", "總戶數"),
+         # 年均投入N: a mean over years whose values the text seldom gives (unverifiable)
+         "yearly": ("年均", "年平均", "平均每年"),
+         # 全省平均水平N is the value compared with, not an average the text computes; 每户最多补助N is a cap
+         "reference": ("水平", "水准", "水準", "线", "線"),
+         "cap": ("最多", "最高", "不超过", "不超過", "不高于", "不高於", "上限", "至少", "最低", "不低于", "不低於")},
         "ratio", ("total", "count"),
         "total: the amount of the same unit the sentence states; count: the number of persons or units it states. "
         "The word names the number: no 、-list between them; per person (人均, 每人) a measured amount, not a count "
         "(每人联系一个社 is no average). When the sentence states neither, 人均X (户均X) divides the amount the text "
         "names X (all of X's name, same year) by the one population (人口, in 人; households: 户) the text states "
-        "anywhere; two populations that differ (户籍, 常住) leave it unverifiable",
+        "anywhere; two populations that differ (户籍, 常住) leave it unverifiable. 平均每个X N: the count of X the text "
+        "states anywhere (全县共有乡镇12个) when the sentence states none, the total the one amount of N's unit before it "
+        "or after 共/合计 in its sentence. 年均N is unverifiable (the years' values are not given); 平均水平N (a value "
+        "compared with) and 每户最多N (a cap) are no average",
         "全镇财政支出9000万元,常住人口3万人,人均3000元。", (("claimed", "3000元"), ("total", "9000万元"), ("count", "3万人")),
         unverifiable="the total or the count it is divided by is not stated", pattern="人均N"),
     ClaimForm(
@@ -232,6 +240,27 @@ FORMS: tuple[ClaimForm, ...] = (
         "全镇税收从2018年的0.8亿元增加到2022年的1.6亿元,实现倍增。",
         (("claimed", "倍增"), ("later", "1.6亿元"), ("base", "0.8亿元")),
         unverifiable="the amount it is a multiple of is not stated", pattern="从A到B, 倍增 / X是A的N倍"),
+    ClaimForm(
+        "comparison", "one amount above or below another the text states, first or last of a list, or a rank",
+        {"above": ("高于", "高於", "多于", "多於", "大于", "大於", "超过", "超過", "超出", "领先于", "領先於"),
+         "below": ("低于", "低於", "少于", "少於", "小于", "小於", "不足", "不到", "不及", "未及", "未达", "未達"),
+         "top": ("最高", "最大", "最多", "居首", "居首位", "居第一", "居第一位", "位居第一", "排名第一", "排第一", "居冠", "第一名"),
+         "bottom": ("最低", "最小", "最少", "居末", "居末位", "排名最后", "排名最後", "倒数第一", "倒數第一"),
+         "next_to": ("仅次于", "僅次於"),
+         # 分居1至4名, 分列前三位, 居第3名: a rank, checkable only when every amount ranked above is given
+         "ranks": ("分居", "分列", "依次居", "依次位居", "分别居", "分別居", "分别位居", "分別位居"),
+         "rank": ("居", "位居", "排名", "排", "列")},
+        "greater", ("others…",),
+        "A高于(低于, 多于, 少于, 超过, 不足) B: A is the amount the clause is about, B the amount right after the word "
+        "(its unit; 高于上年的B, 低于全县平均水平B); a bound the number's own words make (超过2亿元, 不足20%) is no "
+        "comparison. 甲…、乙…、丙…, 其中甲最高 (居首, 最多; 最低, 最少): the amount the name before the word names, "
+        "over the other amounts of the list (same unit, same sentence, each named); X以A居首: the amount right before. "
+        "a、b、c、d分居1至4名: each above the next (rule order, the last the claim); 仅次于A、B, 居第3名: the amounts "
+        "after 仅次于 rank above the clause's subject, as many as the rank says; a rank whose amounts above it the "
+        "text does not give (居第一名 among units it does not state) is unverifiable",
+        "全县税收收入5200万元,高于上年的4800万元。", (("claimed", "5200万元"), ("others…", "4800万元")),
+        fall_rule="less", unverifiable="the amounts it is compared with are not stated",
+        pattern="A高于B / 甲…最高 / 分居1至N名"),
     ClaimForm(
         "product", "a total of units that each hold the same number",
         {"each": ("均", "各", "每个", "每個"), "total": ("共", "共计", "共計", "合计", "合計", "总计", "總計")},

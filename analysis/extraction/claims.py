@@ -21,7 +21,7 @@ from analysis.extraction.claim_forms import FORM, UNVERIFIABLE, fold, words
 from analysis.rules import count_items
 
 COLUMNS = ["form", "rule", "claimed", "claim_start", "claim_end", "line", "inputs", "input_spans", "roles", "items",
-           "count_by", "pattern", "reason"]
+           "count_by", "pattern", "reason", "fact_span"]
 
 HARD_END = "。！？!?"
 CLAUSE_END = "，,；;：:" + HARD_END
@@ -98,8 +98,22 @@ SPLIT_PAIRS = tuple(tuple(w.split("/")) for w in words("split", "pairs"))
 ORDINAL = _rx(rf"(?:{_group('split', 'ordinals')})")
 STRUCTURE = _rx(rf"(?:{_group('structure', 'structure')})\s*$")
 AVERAGE = _rx(_group("average", "average"))
+AVERAGE_YEARLY = _rx(_group("average", "yearly"))
+AVERAGE_REFERENCE = _rx(rf"^[^{STOP}\d]{{0,2}}(?:{_group('average', 'reference')})")  # 平均水平N
+AVERAGE_CAP = _rx(_group("average", "cap"))
+ALL_OR_SUM = _rx(rf"(?:{_group('total', 'all')}|{_group('total', 'sums_before')})[^{STOP}\d]{{0,4}}$")
 DOUBLED = _rx(_group("multiple", "doubled"))
 COUNT_UNITS = tuple(sorted(words("count", "units"), key=len, reverse=True))
+# comparisons and orderings (claim_forms: the comparison form's binding)
+COMPARE_BEFORE = _rx(rf"(?:(?P<above>{_group('comparison', 'above')})|(?P<below>{_group('comparison', 'below')}))"
+                     rf"[^{STOP}\d、]{{0,12}}$")  # 高于上年的B, 低于全省平均水平B: the words before B
+EXTREME = _rx(rf"(?P<which>(?P<top>{_group('comparison', 'top')})|(?P<bottom>{_group('comparison', 'bottom')}))")
+NEXT_TO = _rx(_group("comparison", "next_to"))
+RANK_NUMERAL = r"[\d一二三四五六七八九十]{1,3}"
+# 分居1至4名, 分列前三位: how many amounts the ranks take, in the order the text gives them
+RANKS = _rx(rf"(?:{_group('comparison', 'ranks')})[^{STOP}\d]{{0,6}}?(?:第?(?P<a>{RANK_NUMERAL})(?:名|位)?(?:至|到|-|—|~|～)"
+            rf"第?(?P<b>{RANK_NUMERAL})|前(?P<n>{RANK_NUMERAL}))(?:名|位)")
+RANK = _rx(rf"(?:{_group('comparison', 'rank')})[^{STOP}\d]{{0,6}}?第(?P<k>{RANK_NUMERAL})(?:名|位)")
 # a change's base in other words (claim_forms: the change form's binding)
 VERSUS = _rx(rf"(?:{_group('change', 'versus')})[^{STOP}\d]{{0,8}}$")  # 与上年的A相比: before A
 VERSUS_END = _rx(rf"\s*(?:{_group('change', 'versus_end')})")  # matched where A ends
@@ -380,21 +394,24 @@ class _Finder:
 
     # --- proposals ---
     def propose(self, form: str, claim: Mention | tuple[int, int, str], rule: str, inputs=(), roles=(), items="",
-                count_by="", reason=""):
+                count_by="", reason="", fact: Mention | None = None):
         """One proposal. Its span is the claimed candidate's (its fact in a review file); ``claimed`` also holds
         the words that finish it (3.72个 -> 3.72个百分点). The pattern carries the reason of an unverifiable one, so
-        that a review file's note says what was not checked."""
+        that a review file's note says what was not checked. ``fact``: the claim fact when the claim's words are
+        not a number (居第3名, 最高: the amount ranked), its span in ``fact_span`` and its number as ``claimed``."""
         if isinstance(claim, Mention):
             start, end, written = claim.start, claim.end, self.text[claim.start:claim.claim_end]
         else:
             start, end, written = claim
+        if fact is not None:
+            written = fact.as_written
         spec = FORM[form]
         self.rows.append({
             "form": form, "rule": UNVERIFIABLE if reason else rule, "claimed": written, "claim_start": start,
             "claim_end": end, "line": 0, "inputs": " ".join(p.as_written for p in inputs),
             "input_spans": [(p.start, p.end) for p in inputs], "roles": " ".join(roles), "items": items,
             "count_by": count_by, "pattern": f"{spec.pattern} ({UNVERIFIABLE}: {reason})" if reason else spec.pattern,
-            "reason": reason})
+            "reason": reason, "fact_span": (fact.start, fact.end) if fact is not None else None})
 
     def unverifiable(self, form: str, claim, reason: str | None = None):
         self.propose(form, claim, UNVERIFIABLE, reason=reason or FORM[form].unverifiable)
@@ -478,6 +495,7 @@ class _Finder:
         self.averages()
         self.multiples()
         self.products()
+        self.comparisons()
         self.bound_restatements()
         self.restatements()
         frame = pd.DataFrame(self.rows, columns=COLUMNS)
@@ -1183,11 +1201,23 @@ class _Finder:
                 continue
             if fold(m.unit) in COUNT_UNITS and said.group() not in words("average", "counted"):
                 continue
+            between = clause[said.end():]
+            if AVERAGE_REFERENCE.match(between) or AVERAGE_CAP.search(between):
+                continue  # 低于全省平均水平N: the value compared with; 每户最多补助N: a cap
+            if AVERAGE_YEARLY.search(clause[max(0, said.start() - 1):said.end() + 2]):
+                if not m.percent:
+                    self.unverifiable("average", m, "a mean over years: the years' values are not stated")
+                continue
             earlier = [x for x in self.in_sentence(m) if x.i < m.i and x.level]
             totals = [x for x in earlier if x.unit == m.unit]
+            if not totals:  # 12个乡镇平均每个乡镇40名,共480名: the total named after 共/合计
+                totals = [x for x in self.in_sentence(m) if x.i > m.i and x.level and x.unit == m.unit
+                          and ALL_OR_SUM.search(x.before)]
             count_unit = "户" if re.search("户均|每户", clause) else "人" if re.search("人均|每人", clause) else None
             counts = [x for x in earlier if x.unit != m.unit
-                      and (x.unit == count_unit or count_unit is None and x.unit in COUNT_UNITS)]
+                      and (fold(x.unit) == count_unit or count_unit is None and fold(x.unit) in COUNT_UNITS)]
+            if not counts and count_unit is None:
+                counts = self.counted(between)
             if len(totals) == 1 and len(counts) == 1:
                 self.propose("average", m, "ratio", (totals[0], counts[0]), ("total", "count"))
                 continue
@@ -1204,6 +1234,17 @@ class _Finder:
                 self.propose("average", m, "ratio", (total, count), ("total", "count"))
             else:
                 self.unverifiable("average", m)
+
+    def counted(self, between: str) -> list[Mention]:
+        """平均每个乡镇N: the one count of 乡镇 the text states anywhere (全县共有乡镇12个, 12个乡镇), or none."""
+        noun = re.match(r"^\s*每(?:个|個|一个|一個)?([^\d，,。；;]{2,4}?)(?:核定|拥有|擁有|有|为|為|达|達|约|約|共|配备|配備|设|設|\s*$)",
+                        between)
+        if noun is None:
+            return []
+        name = noun.group(1)
+        found = [x for x in self.m if x.amount and fold(x.unit) in COUNT_UNITS and x.level and not AVERAGE.search(x.before)
+                 and (self.after_noun(x).startswith(name) or x.name.endswith(name))]
+        return found[:1] if found and all(_agree(x, found[0]) for x in found) else []
 
     def population(self, m: Mention, unit: str | None) -> Mention | None:
         """The one population (人口, in 人) or number of households (户数, in 户) the text states for m's year: None when
@@ -1228,6 +1269,97 @@ class _Finder:
                 self.unverifiable("multiple", m)
             else:
                 self.propose("multiple", m, "ratio", (x, of), ("later", "base"))
+
+    def comparisons(self):
+        """A高于B (低于, 超过, 不足 …), 甲…最高 among a list, 分居1至N名, 仅次于A、B居第3名 (see the table's binding)."""
+        for b in self.m:
+            found = COMPARE_BEFORE.search(b.before)
+            if found is None or b.bound or b.direction or b.points or not (b.amount or b.percent) or b.roles & {"claim", "base"}:
+                continue
+            a = (self.percent_subject(b) if b.percent else self.subject(b, b.unit))
+            # a level of the same size: 超过上年400万元 states by how much, not what is exceeded
+            if a is None or a.clause < b.clause - 1 or not _known(a.value) or not _known(b.value) or not b.value \
+                    or not 0.1 <= a.value / b.value <= 10:
+                continue
+            rule = "greater" if found.group("above") else "less"
+            b.roles.add("compared")
+            self.propose("comparison", a, rule, (b,), ("others…",))
+        for found in EXTREME.finditer(self.f):
+            self.extreme(found)
+        for found in RANKS.finditer(self.f):
+            self.ranked(found)
+        for found in NEXT_TO.finditer(self.f):
+            self.next_to(found)
+
+    def listed(self, lo: int, hi: int, unit: str) -> list[Mention]:
+        """The amounts of a list between lo and hi: levels of one unit, each named, none a total of the others."""
+        return [x for x in self.between(lo, hi) if x.end <= hi and x.unit == unit and x.level and not x.bound
+                and x.depth == 0 and id(x) not in self.summed and not WHOLE_WORDS.search(x.before)]
+
+    def extreme(self, found: re.Match):
+        """甲…、乙…、丙…, 其中甲最高 / 以A居首: the amount named (or stated) right before the word, over the list's others."""
+        at = found.start()
+        clause = self.r.clause[at]
+        head = self.f[self.r.clause_starts[clause]:at]
+        stated = [x for x in self.between(self.r.clause_starts[clause], at) if x.end <= at]
+        if stated and re.fullmatch(rf"[^{STOP}\d]{{0,2}}", self.f[stated[-1].claim_end:at]):
+            claim = stated[-1]  # 以5200万元居首, 甲镇5200万元最多
+        else:
+            name = _core(re.split(r"其中|以|而|则|又|、", head)[-1])
+            if len(name) < 2 or stated:
+                return
+            sentence = self.r.sentence[at]
+            pool = [x for x in self.between(self.r.sentence_starts[max(0, sentence - 1)], at) if x.named]
+            scored = [(name_score(name, PLACE.sub("", x.name) or x.name), x) for x in pool if x.level]
+            best = max((score for score, _ in scored), default=0)
+            chosen = [x for score, x in scored if score == best]
+            if best < 0.5 or len(chosen) != 1:
+                return
+            claim = chosen[0]
+        if not claim.level or claim.bound:
+            return
+        sentence = claim.sentence
+        others = [x for x in self.listed(self.r.sentence_starts[sentence], self.r.sentence_end(sentence), claim.unit)
+                  if x is not claim and x.named and x.percent == claim.percent]
+        if len(others) < 2:
+            return  # 最高气温, 最多补助3000元: no list to be first of
+        rule = "greater" if found.group("top") else "less"
+        self.propose("comparison", (at, found.end(), self.text[at:found.end()]), rule, others,
+                     ("others…",) * len(others), fact=claim)
+
+    def ranked(self, found: re.Match):
+        """a、b、c、d分居1至4名 (分列前3位): the last N amounts of one unit before the words, each above the next."""
+        lo, hi = found.group("a"), found.group("b")
+        n = (_rank(hi) - _rank(lo) + 1) if lo else _rank(found.group("n"))
+        at = found.start()
+        sentence = self.r.sentence[at]
+        before = [x for x in self.between(self.r.sentence_starts[sentence], at) if x.end <= at]
+        unit = before[-1].unit if before else ""
+        amounts = self.listed(self.r.sentence_starts[sentence], at, unit) if before else []
+        claim = (at, found.end(), self.text[at:found.end()])
+        if n < 2 or (lo and _rank(lo) != 1) or len(amounts) < n:
+            if amounts:
+                self.unverifiable("comparison", claim)
+            return
+        ranked = amounts[-n:]
+        self.propose("comparison", claim, "order", ranked[:-1], ("others…",) * (n - 1), fact=ranked[-1])
+
+    def next_to(self, found: re.Match):
+        """X A 仅次于 甲B、乙C, 居第3名: B and C rank above A; the rank says how many do."""
+        at = found.end()
+        sentence = self.r.sentence[at]
+        rank = RANK.search(self.f, at, self.r.sentence_end(sentence))
+        subject = next((x for x in self.back(bisect_left(self.starts, found.start())) if x.sentence == sentence), None)
+        if subject is None or not subject.level or rank is None:
+            return
+        above = [x for x in self.listed(at, rank.start(), subject.unit) if x.sentence == sentence]
+        claim = (rank.start(), rank.end(), self.text[rank.start():rank.end()])
+        if not above or len(above) != _rank(rank.group("k")) - 1:
+            self.unverifiable("comparison", claim)
+            return
+        for x in above:
+            x.roles.add("compared")
+        self.propose("comparison", claim, "order", above, ("others…",) * len(above), fact=subject)
 
     def products(self):
         """甲、乙…4个乡镇均设置“五办四中心”…,共设置党政内设机构20个,事业机构16个: each total is the count times
@@ -1399,6 +1531,20 @@ def _complete_split(names: list[str], n: int) -> bool:
     return n == 2 and any(names[0].startswith(a) and names[1].startswith(b) for a, b in SPLIT_PAIRS)
 
 
+def _rank(written: str) -> int:
+    """A rank as written (4, 四, 十二) as a number.
+
+    >>> _rank("4"), _rank("四"), _rank("十二"), _rank("二十")
+    (4, 4, 12, 20)
+    """
+    if written.isdigit():
+        return int(written)
+    tens, _, ones = written.rpartition("十")
+    if "十" not in written:
+        return int(CN_DIGITS[written[-1]])
+    return int(CN_DIGITS.get(tens, "1") if tens else 1) * 10 + (int(CN_DIGITS[ones]) if ones else 0)
+
+
 def _rule(form: str, fall: bool) -> str:
     """The form's rule for a rise, or its rule for a fall (a change is claimed by its size)."""
     spec = FORM[form]
@@ -1499,7 +1645,8 @@ def find_claims(text: str, candidates: pd.DataFrame) -> pd.DataFrame:
     ``candidates`` are rows of :func:`analysis.extraction.candidates.find_numbers` (start, end, value, unit ...).
     Columns: form, rule (``unverifiable`` with a reason when an input is not stated), claimed, claim_start,
     claim_end, line, inputs (as written, space-separated), input_spans, roles (of the inputs, in order), items and
-    count_by (a list to count), pattern, reason.
+    count_by (a list to count), pattern, reason, fact_span (the claim fact's span when the claim's words are no
+    number: 居第3名; else None).
 
     Examples
     --------

@@ -200,7 +200,8 @@ def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, 
     findings = []
     for p in find_claims(text, candidates).itertuples():
         line_start = text.rfind("\n", 0, p.claim_start) + 1
-        claim_fact = by_span.get((p.claim_start, p.claim_end), "")
+        # the claim's words may be no number (居第3名): the fact it judges is then the amount at fact_span
+        claim_fact = by_span.get(tuple(p.fact_span) if p.fact_span else (p.claim_start, p.claim_end), "")
         if p.form == "structure" and claim_fact and not fact_at[p.claim_start, p.claim_end]["unit"]:
             fact_at[p.claim_start, p.claim_end]["unit"] = "%"  # 三次产业结构为9.2:51:39.8: each term a share in %
         spans = [tuple(span) for span in p.input_spans]
