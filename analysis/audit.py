@@ -15,7 +15,7 @@ from analysis.numbers import Quantity, parse_quantity
 from analysis.rules import (ARITHMETIC_RULES, CONTRADICTION, COUNT_ITEMS, ITEMS, OPPOSITE, PARTS_WITHIN, RULES, SUBSET,
                             CountTimeout, count_items, part_within)
 from analysis.rules import UNVERIFIABLE as UNVERIFIABLE_RULE
-from analysis.standard_readings import standard_results
+from analysis.standard_readings import COARSER, standard_results
 from analysis.schemas import passages
 from analysis.tables import Tables, _display
 from analysis.windows import HARD_BOUNDS, Window
@@ -184,10 +184,21 @@ def restated_verdict(claimed: str, restated: str) -> tuple[str, str, str] | None
 
 
 def _restated_qualified(finding: dict, tables: Tables) -> tuple[str, str, str] | None:
-    """The window verdict of a value finding over one fact (not a list) stated with a qualifier; else None."""
+    """The window verdict of a value finding over one fact (not a list) stated with a qualifier; else None. When the
+    windows share no value, the standard reading of a restatement (rounded_coarser) may still reconcile them: a
+    tension, its reading named in the note (15億2,344萬餘元 restated 15億2,300萬元)."""
     if finding["rule"] != "value" or finding["inputs"] in tables.lists_by_id:
         return None
-    return restated_verdict(finding["claimed"], tables.fact(finding["inputs"])["as_written"])
+    earlier = tables.fact(finding["inputs"])["as_written"]
+    verdict = restated_verdict(finding["claimed"], earlier)
+    if verdict is None or verdict[0] != DISCREPANCY:
+        return verdict
+    window = _parsed(earlier).window()
+    interval = Interval(window.lo, window.hi)
+    holding = next((r for r in standard_results("value", [interval], [None], finding["claimed"], interval) if r.holds), None)
+    if holding is None:
+        return verdict
+    return TENSION, verdict[1], f"{verdict[2]}; read as {holding.label} ({holding.name}): {holding.why}"
 
 
 TRUNCATED = "more_than_step"  # 萬餘, 多: an amount cut to its last written digit, more below it
@@ -293,6 +304,8 @@ def audit_rows(tables: Tables, findings: list[dict]) -> pd.DataFrame:
             status, shown, note = decided
             if finding["rule"] == CONTRADICTION:  # cited by its first passage; both are quoted in its claim
                 row |= dict(zip(("source", "locator"), passages(finding["claim"])[0]), reading=PERSON_READING)
+            elif finding["rule"] == "value" and status == TENSION:  # only the restatement's reading makes one
+                row["reading"] = COARSER
             rows.append(row | {"recomputed": shown, "status": status, "note": "; ".join(filter(None, [note, extra]))})
             continue
         literal, why = (None, "") if finding["rule"] == UNVERIFIABLE_RULE else recompute(finding["rule"], finding["inputs"], tables)

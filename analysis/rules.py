@@ -60,6 +60,12 @@ def ratio(a: Interval, b: Interval) -> Interval:
     return a / b
 
 
+def growth_times(base: Interval, later: Interval) -> Interval:
+    """A rise stated in times (增长N倍, 增加一倍): how many times the base was added, ``later / base − 1``
+    ("由0.5亿元增长到1.5亿元,增长2倍": 1.5 / 0.5 − 1 = 2). X是A的N倍 is the ratio, ``later / base``."""
+    return later / base - Interval.point(1)
+
+
 def growth_from_change(later: Interval, change: Interval) -> Interval:
     """A rise stated by where it ended and by how much ("6055万元,同比增收164万元,增长2.78%"):
     ``change / (later - change) * 100``, the base being ``later - change``. Budgets and final accounts
@@ -100,6 +106,7 @@ RULES: dict[str, Callable[..., Interval]] = {
     "difference": difference,
     "ratio": ratio,
     "product": product,
+    "growth_times": growth_times,
     "complement": complement,
     "value": value,
 }
@@ -125,7 +132,7 @@ PERSON_GRADES = ("tension", "discrepancy")  # what a contradiction's claimed may
 
 # Arity checks: None means "one or more".
 ARITY = {"share": 2, "sum": None, "reduction": 2, "growth": 2, "points": 2, "points_fall": 2, "difference": 2, "ratio": 2,
-         "growth_from_change": 2, "reduction_from_change": 2,
+         "growth_from_change": 2, "reduction_from_change": 2, "growth_times": 2,
          "product": None, "complement": None, "value": 1, SUBSET: 1, PARTS_WITHIN: None, CONTRADICTION: 0}
 
 
@@ -149,7 +156,7 @@ PERCENT = "%"
 POINTS = "个百分点"  # percentage points: how a change of a percentage is written (个百分点, 個百分點, 百分点)
 PERCENT_RULES = ("share", "reduction", "growth", "growth_from_change", "reduction_from_change")  # one unit in, % out
 POINTS_RULES = ("points", "points_fall")  # inputs in %, percentage points out
-MIXED_UNIT_RULES = ("ratio", "product")  # any units ("项 per 人"); their result's unit is not checked
+MIXED_UNIT_RULES = ("ratio", "product", "growth_times")  # any units ("项 per 人"); their result's unit is not checked
 # Every other rule (sum, difference, value, count_items) takes inputs in one unit and gives that unit.
 
 # Units a restatement (rule value) may compare: a body's posts (名, 编制) and the persons who fill them (人).

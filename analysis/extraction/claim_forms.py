@@ -223,18 +223,25 @@ FORMS: tuple[ClaimForm, ...] = (
         unverifiable="the parts of the ratio are not stated", pattern="结构为a:b:c"),
     ClaimForm(
         "average", "an average or per-capita figure",
-        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶"), "counted": ("平均",)},
+        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶"), "counted": ("平均",),
+         "per_head": ("人均", "户均", "戶均"),
+         "population": ("人口", "常住人口", "户籍人口", "戶籍人口", "设籍人口", "設籍人口", "总人口", "總人口"),
+         "households": ("户数", "戶數", "农户", "農戶", "住户", "住戶", "总户数", "總戶數")},
         "ratio", ("total", "count"),
         "total: the amount of the same unit the sentence states; count: the number of persons or units it states. "
         "The word names the number: no 、-list between them; per person (人均, 每人) a measured amount, not a count "
-        "(每人联系一个社 is no average)",
+        "(每人联系一个社 is no average). When the sentence states neither, 人均X (户均X) divides the amount the text "
+        "names X (all of X's name, same year) by the one population (人口, in 人; households: 户) the text states "
+        "anywhere; two populations that differ (户籍, 常住) leave it unverifiable",
         "全镇财政支出9000万元,常住人口3万人,人均3000元。", (("claimed", "3000元"), ("total", "9000万元"), ("count", "3万人")),
         unverifiable="the total or the count it is divided by is not stated", pattern="人均N"),
     ClaimForm(
         "multiple", "one amount as a multiple of another",
-        {"times": ("倍",), "doubled": ("倍增", "翻番", "翻一番", "翻了一番", "成倍增长", "成倍增長")},
+        {"times": ("倍",), "doubled": ("倍增", "翻番", "翻一番", "翻了一番", "成倍增长", "成倍增長"),
+         "grown": ("增长", "增長", "增加", "提高", "上升")},  # 增长N倍: N times more, later / base − 1
         "ratio", ("later", "base"),
-        "从A到B, 倍增: later B over base A; X是A的N倍: X over A",
+        "从A到B, 倍增: later B over base A; X是A的N倍: X over A; 由A增长到B,增长N倍 and X比A增长N倍 (增加一倍): "
+        "N times more, the rule growth_times over (base A, later X or B)",
         "全镇税收从2018年的0.8亿元增加到2022年的1.6亿元,实现倍增。",
         (("claimed", "倍增"), ("later", "1.6亿元"), ("base", "0.8亿元")),
         unverifiable="the amount it is a multiple of is not stated", pattern="从A到B, 倍增 / X是A的N倍"),
@@ -252,22 +259,32 @@ FORMS: tuple[ClaimForm, ...] = (
         {"list_opens": ("(", "（", ":", "：", "即", "一般为", "一般為", "分别是", "分別是", "分别为", "分別為", "包括", "为", "為"),
          "units": ("个", "個", "项", "項", "名", "人", "家", "所", "条", "條", "辆", "輛", "处", "處", "村", "镇", "鎮", "乡", "鄉",
                    "站", "室", "厅", "廳", "级", "級", "种", "種", "类", "類", "位", "县", "縣", "块", "塊", "办", "辦", "中心", "县市",
-                   "縣市", "县区", "縣區")},
+                   "縣市", "县区", "縣區"),
+         "open": ("等等", "等"),  # 甲、乙等5个: the list may name only some of the 5
+         "lead": ("设立", "設立", "设置", "設置", "设有", "設有", "成立", "组建", "組建", "建立", "建成", "包括", "包含",
+                  "涵盖", "涵蓋", "涉及", "下辖", "下轄", "辖", "轄")},
         "count_items", ("list",),
         "list: the items joined by 、/和/及 just before the count (甲、乙、丙3个; not when a verb ends them: 甲镇、乙镇"
         "各设3个 counts what follows), or after it up to the end of its brackets or clause (3个(甲、乙、丙), 3个: 甲、"
         "乙、丙; N个方面:甲;乙;丙 by its ;-clauses); a counted label (“三要”(要钱、要粮、要命)); a compound label takes "
         "one bracketed group per part (“一办三中心”(甲,乙、丙、丁)). count_by: 、, and a comma when it joins groups, "
-        "和/及 when both sides end alike (文化中心和计生中心, not 人口和计划生育办)",
+        "和/及 when both sides end alike (文化中心和计生中心, not 人口和计划生育办). The words before the first item up to a "
+        "lead word (全县设立甲中心 -> 甲中心) are no part of it. A list that ends with 等 may name only some: fewer "
+        "items than the count is unverifiable, as many reproduces, more is a discrepancy",
         "全镇设“一办三中心”(党政办,便民服务中心、农业服务中心和综治中心)。",
         (("claimed", "三中心"), ("list", "便民服务中心、农业服务中心和综治中心")),
-        pattern="甲、乙、丙N个 / N个(甲、乙、丙) / “N字”(…)"),
+        unverifiable="the list ends with 等 and names fewer items than the count", pattern="甲、乙、丙N个 / N个(甲、乙、丙) / “N字”(…)"),
     ClaimForm(
         "restatement", "two mentions of one quantity",
-        {"names": ("",)},
+        {"names": ("",),
+         # words around a bound that name no quantity: 首次突破400亿元大关 restates the amount named without them
+         "bound": ("首次", "首度", "第一次", "大关", "大關", "关口", "關口", "历史", "歷史", "年度", "当年", "當年")},
         "value", ("earlier",),
         "earlier: a mention before it of the same unit and year whose name is the same (wording and the "
-        "words 自/从/至/到/为 aside) and that is no change or rate",
+        "words 自/从/至/到/为 aside) and that is no change or rate. A bound (突破/超过N, N以上) restates an amount of "
+        "the text whose name shares four characters or more with its own (首次, 大关 aside), or the amount of the "
+        "clause before when its clause names nothing (歲出2億3,456萬元,首度超過2億元); the bound is the claim, the "
+        "amount its input, whichever comes first",
         "全镇财政收入5200万元。全镇财政收入自2019年的3100万元增至2022年的5200万元。",
         (("claimed", "5200万元"), ("earlier", "5200万元")),
         pattern="X A … X A"),

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.extraction.claim_forms import FORM, UNVERIFIABLE, fold, words
+from analysis.rules import count_items
 
 COLUMNS = ["form", "rule", "claimed", "claim_start", "claim_end", "line", "inputs", "input_spans", "roles", "items",
            "count_by", "pattern", "reason"]
@@ -498,6 +499,7 @@ class _Finder:
         self.averages()
         self.multiples()
         self.products()
+        self.bound_restatements()
         self.restatements()
         frame = pd.DataFrame(self.rows, columns=COLUMNS)
         line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
@@ -523,7 +525,9 @@ class _Finder:
                 form = "points" if claim.points else "from_to" if claim.percent else "difference"
                 self.unverifiable(form, claim, "a mean yearly rate: the years it averages over are not counted")
                 continue
-            if claim.points and a.percent:
+            if claim.unit == "倍" and not fall:  # 由A增长到B,增长2倍: two times more
+                self.propose("multiple", claim, "growth_times", (a, b), ("base", "later"))
+            elif claim.points and a.percent:
                 self.propose("points", claim, _rule("points", fall), (a, b), ("base", "later"))
             elif claim.percent:
                 self.propose("from_to", claim, _rule("from_to", fall), (a, b), ("base", "later"))
@@ -546,6 +550,10 @@ class _Finder:
         """Rates and amounts of change (增长X%, 同比增收N, 较上年度之A增加Y%), and 持平."""
         for m in self.m:
             if not m.direction or "claim" in m.roles or "later" in m.roles or "base" in m.roles:
+                continue
+            if m.unit == "倍":  # X比A增长2倍: two times more than the base
+                m.roles.add("claim")
+                self.times_more(m)
                 continue
             if m.points:
                 self.points_change(m)
@@ -570,6 +578,16 @@ class _Finder:
             if m is not None and m.amount:
                 self.unverifiable("change", m)
 
+    def times_more(self, m: Mention):
+        """X比A增长N倍: (A, X), the base right after 比/较 and the amount the clause is about, in one unit."""
+        base = next((x for x in self.preceding(m)[:3] if x.clause >= m.clause - 1 and x.amount
+                     and AGAINST_END.search(x.before)), None)
+        later = self.subject(m, base.unit, exclude=(base,)) if base is not None and m.direction == "rise" else None
+        if later is None:
+            self.unverifiable("multiple", m)
+        else:
+            base.roles.add("base")
+            self.propose("multiple", m, "growth_times", (base, later), ("base", "later"))
     def points_change(self, m: Mention):
         """提高N个百分点: from the share before to the share now, each bound as a change's base and later are."""
         pair = self.base_and_later(m, "%")
@@ -1222,8 +1240,30 @@ class _Finder:
                       and (x.unit == count_unit or count_unit is None and x.unit in COUNT_UNITS)]
             if len(totals) == 1 and len(counts) == 1:
                 self.propose("average", m, "ratio", (totals[0], counts[0]), ("total", "count"))
+                continue
+            # 人均地区生产总值28231元: the total the words after 人均 name and the population (户数) the text states
+            # elsewhere, each the only one of its kind and year; else unverifiable
+            named = _core(clause[said.end():])
+            total = totals[0] if len(totals) == 1 else (
+                self.by_name(named, m.unit, m.year, len(self.f), exclude=(m,), threshold=1.0)
+                if not totals and len(named) >= 2 and said.group() in words("average", "per_head") else None)
+            if total is not None and total is not (totals[:1] or [None])[0] and AVERAGE.search(total.before):
+                total = None  # 城镇居民人均可支配收入: another average, not a total
+            count = counts[0] if len(counts) == 1 else self.population(m, count_unit) if not counts else None
+            if total is not None and count is not None and total.value and m.value and total.value > m.value:
+                self.propose("average", m, "ratio", (total, count), ("total", "count"))
             else:
                 self.unverifiable("average", m)
+
+    def population(self, m: Mention, unit: str | None) -> Mention | None:
+        """The one population (人口, in 人) or number of households (户数, in 户) the text states for m's year: None when
+        it states none, or several that differ (户籍人口 and 常住人口)."""
+        if unit is None:
+            return None
+        name = _rx(_group("average", "population" if unit == "人" else "households"))
+        found = [x for x in self.m if x.unit == unit and x.level and self.r.same_year(x.year, m.year)
+                 and name.search(x.name + self.after_noun(x))]
+        return found[0] if found and all(_agree(x, found[0]) for x in found) else None
 
     def multiples(self):
         """X是A的N倍: X over A."""
@@ -1295,6 +1335,25 @@ class _Finder:
             by_tail.setdefault((m.unit, bare[-2:]), []).append(m)
             by_number.setdefault(number, []).append(m)
 
+    def bound_restatements(self):
+        """突破400亿元 / 超过2亿元 / 1.2亿元以上: a bound restating an amount of the text (see the table's binding)."""
+        for b in self.m:
+            if not b.bound or not b.amount or b.direction or b.points or b.roles or not b.named:
+                continue
+            own = _bound_core(b.name)
+            end = b.low if _known(b.low) else b.high
+            if not own:  # 歲出2億3,456萬元,首度超過2億元: the clause names nothing, the amount before is its subject
+                amount = next((x for x in self.preceding(b) if x.clause == b.clause - 1), None)
+                found = [amount] if amount is not None and amount.level and not amount.bound and amount.unit == b.unit else []
+            else:
+                found = [x for x in self.m if x is not b and x.level and not x.bound and x.unit == b.unit
+                         and x.named and self.r.same_year(x.year, b.year) and x.clause != b.clause
+                         and _shared_run(own, _bound_core(x.name)) >= 4]
+            found = [x for x in found if _known(x.value) and end and 0 < x.value / end <= 1.5 and end / x.value <= 1.5]
+            if len(found) == 1:
+                b.roles.add("claim")
+                self.propose("restatement", b, "value", (found[0],), ("earlier",) if found[0].start < b.start else ("later",))
+
     def counts(self):
         for m in self.m:
             if m.unit == "%" or m.points:
@@ -1311,7 +1370,14 @@ class _Finder:
             return self.text[at + found.start(1):at + found.end(1)]
 
         def propose(items: str, count_by: str = ""):
-            self.propose("count", count, "count_items", items=items, count_by=count_by or _count_by(items))
+            items = _lead_trimmed(items)
+            open_list = OPEN_LIST.search(items)
+            if open_list:  # 甲、乙等5个: the list may name only some of the 5
+                items = items[:open_list.start()]
+            count_by = count_by or _count_by(items)
+            if open_list and _known(count.value) and count_items(items, count_by) < count.value:
+                return self.unverifiable("count", count)
+            self.propose("count", count, "count_items", items=items, count_by=count_by)
 
         compound = self._compound(count, s_end)
         if compound is not None:
@@ -1403,6 +1469,30 @@ def _agree(a: Mention, b: Mention) -> bool:
     return lo1 <= hi2 and lo2 <= hi1
 
 
+RESTATED_BOUND = _rx(_group("restatement", "bound"))
+
+
+def _bound_core(name: str) -> str:
+    """A name without the words around a bound that name no quantity (首次, 大关) nor a place before it."""
+    return PLACE.sub("", RESTATED_BOUND.sub("", _core(name)))
+
+
+def _shared_run(a: str, b: str) -> int:
+    """The length of the longest run of characters two names share (岁入决算 in 屏东县岁入决算 and 岁入决算数).
+
+    >>> _shared_run("屏东县岁入决算", "岁入决算数"), _shared_run("岁入", "岁出")
+    (4, 1)
+    """
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
 def _stated(m: Mention) -> bool:
     """A number written out (digits, or a Chinese amount of three characters or more), not a counted label (一类)."""
     return bool(re.search(r"\d", m.as_written)) or len(re.findall(r"[零〇一二两三四五六七八九十百千万亿萬億]", m.as_written)) >= 3
@@ -1416,6 +1506,23 @@ def _core_keep_list(head: str) -> str:
     text = YEAR.sub("", head)
     text = re.sub(r"[\d.,，%％]+", "", text)
     return re.sub(r"[的之为是有达共计约仅只则自从由至到“”\"'\s]|实现|审定|全县|全镇|全市|全区", "", text)
+
+
+OPEN_LIST = _rx(rf"(?:{_group('count', 'open')})\s*$")
+LEAD = _rx(rf"^[^、,，]*(?:{_group('count', 'lead')})")
+
+
+def _lead_trimmed(items: str) -> str:
+    """A list without the words before its first item up to a lead word (全县设立甲中心、乙中心 -> 甲中心、乙中心),
+    when the first item keeps two characters or more.
+
+    >>> _lead_trimmed("全县设立甲中心、乙中心"), _lead_trimmed("全縣設置甲站、乙站"), _lead_trimmed("设立局、办")
+    ('甲中心、乙中心', '甲站、乙站', '设立局、办')
+    """
+    found = LEAD.match(fold(items))
+    if found is None or len(re.split("[、,，和及]", items[found.end():])[0].strip()) < 2:
+        return items
+    return items[found.end():]
 
 
 def _count_by(items: str) -> str:
