@@ -87,7 +87,8 @@ FORMS: tuple[ClaimForm, ...] = (
         "words name none: 占最大宗); 为/占/达/完成 A 的(之) X%: A is the whole; 完成投资率为X%: the amount named 投资; "
         "for 完成预算的, the budget amount the sentence states (预算数, 年初预算, 批准的…); 执行率/完成率X%: the "
         "actual amount (实际, 决算, 实支, 实收 …) over the planned one (预算, 计划, 目标 …; 一般公共预算 is a name, not a "
-        "budget) the sentence states, before or after the rate; 占A的(比重为)X%, 占…(A)的X%: A is the whole. Never the "
+        "budget) the sentence states, before or after the rate; 占A的(比重为)X%, 占…(A)的X%: A is the whole; a part "
+        "stated only after the share (占85%,达1020人) in the clause that follows it. Never the "
         "nearest larger number",
         "全镇下放权限120项,其中已承接90项,占下放权限总数的75%。", (("claimed", "75%"), ("part", "90项"), ("whole", "120项")),
         unverifiable="the whole is not stated", pattern="X … 占(Y的) Z%"),
@@ -114,7 +115,7 @@ FORMS: tuple[ClaimForm, ...] = (
         {"from": ("由", "从", "從", "自"),
          "to": ("减为", "減為", "减至", "減至", "减到", "減到", "降为", "降為", "降至", "整合为", "整合為", "合并为", "合併為",
                 "精简为", "精簡為", "增加到", "增至", "增加至", "提高到", "提高至", "上升到", "上升至", "下降到", "下降至", "增长到",
-                "增長到", "发展到", "發展到", "增加为", "增加為", "增为", "增為", "减少为", "減少為", "下降为", "下降為", "提高为",
+                "增長到", "发展到", "發展到", "增加为", "增加為", "增为", "增為", "减少为", "減少為", "减少到", "減少到", "减少至", "減少至", "下降为", "下降為", "提高为",
                 "提高為", "上升为", "上升為", "降低为", "降低為", "到", "至", "为", "為"),
          "rise": RISE, "fall": FALL},
         "growth", ("base", "later"),

@@ -119,6 +119,7 @@ YEARLY = _rx(_group("change", "yearly"))
 NAMED_AGAINST = _rx(rf"(?:较|比)(?P<noun>[^{STOP}\d]{{2,10}}?)[的之]?(?:{RISE}|{FALL})(?:了|为|达|约|近)?\s*$")
 TIME_NOUN = _rx(r"^(?:上年|上年度|去年|上一年|同期|上年同期|去年同期|年初|期初|上月|上季度?|前一年)")
 WHOLE_THEN_RATE = _rx(rf"^\s*[)）]?\s*[的之]\s*(?:{_SHARE_WORDS})?(?:为|是|达)?\s*$")
+PART_AFTER = _rx(r"^\s*(?:为|达|达到|计|共|共计|合计|有)\s*$")  # 占85%,达1020人: the part after the share
 EXECUTION = _rx(rf"(?:{_group('share', 'execution')})(?:为|达|是)?\s*$")
 PLANNED, ACTUAL = _rx(_group("share", "planned")), _rx(_group("share", "actual"))
 BUDGET_NAME = _rx(r"一般公共预算|公共预算|预算内|预算外")  # names of revenue, not a budget (一般公共预算收入)
@@ -932,6 +933,11 @@ class _Finder:
         in_clause = [x for x in amounts if x.start >= clause_lo]
         if in_clause:
             return in_clause[-1]
+        # 其中大专以上学历的占85%,达1020人: the part stated in the clause right after the share, opening with 为/达/计
+        follows = next((x for x in self.m[m.i + 1:m.i + 2] if x.segment == m.segment and x.clause == m.clause + 1), None)
+        if n == 1 and follows is not None and follows.level and follows.depth <= m.depth \
+                and PART_AFTER.match(self.f[self.r.clause_starts[follows.clause]:follows.start]):
+            return follows
         names = [x for x in re.split(r"[、和及]", _core_keep_list(self.f[clause_lo:cut])) if x]
         if not names or len("".join(names)) < 2:
             before = [x for x in amounts if x.segment == m.segment and x.clause == clause - 1]
