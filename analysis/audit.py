@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 
@@ -201,6 +202,36 @@ def _restated_qualified(finding: dict, tables: Tables) -> tuple[str, str, str] |
     return TENSION, verdict[1], f"{verdict[2]}; read as {holding.label} ({holding.name}): {holding.why}"
 
 
+TRUNCATED = "more_than_step"  # 萬餘, 多: an amount cut to its last written digit, more below it
+ADDITIVE = ("sum", "difference")
+
+
+def _truncated_digits(finding: dict, tables: Tables) -> tuple[str, str, str] | None:
+    """A sum or difference whose claim and inputs are all written cut with 餘/多 ("405億9,629萬餘元 − 390億7,285萬餘元 =
+    15億2,344萬餘元", four digits or more each): each was cut to its last digit for print, so the windows of the inputs overlap the claim's only in
+    part, yet the written digits are what the writer added. Reproduced when the rule over the written digits gives the
+    claim's digits exactly (the note gives what the windows allow); None otherwise (graded as any finding)."""
+    if finding["rule"] not in ADDITIVE or not finding["inputs"] or any(
+            i in tables.lists_by_id for i in finding["inputs"].split()):
+        return None
+    written = [finding["claimed"], *(tables.fact(i)["as_written"] for i in finding["inputs"].split())]
+    # accounts cut for print carry their digits (405億9,629萬餘元); a round estimate (400多项) is vague, not cut
+    if any(len(re.findall(r"\d", w)) < 4 for w in written):
+        return None
+    claimed, *inputs = (_parsed(w) for w in written)
+    if any(q.kind != TRUNCATED or q.value is None for q in (claimed, *inputs)):
+        return None
+    literal, _ = recompute(finding["rule"], finding["inputs"], tables)
+    if literal is None or judge(finding["claimed"], literal).status == REPRODUCED:
+        return None
+    digits = RULES[finding["rule"]](*(Interval.point(q.value) for q in inputs))
+    if not digits.is_point or abs(digits.lo - claimed.value) > 1e-9 * max(1.0, abs(claimed.value)):
+        return None
+    return REPRODUCED, format_interval(literal), (
+        f"the written digits agree: the amounts cut with 餘/多 give {format_interval(digits)} as written, the claim's "
+        f"digits; over their windows the inputs give {format_interval(literal)}, the claim {judge(finding['claimed'], literal).note.split('claim ')[-1]}")
+
+
 def _subset(finding: dict, tables: Tables) -> tuple[str, str, str]:
     """(status, recomputed, note) of a part within its whole, both taken over every value their writing allows."""
     part = fact_interval(tables.fact(finding["claim_fact"]), AT_PRECISION)
@@ -284,7 +315,8 @@ def audit_rows(tables: Tables, findings: list[dict]) -> pd.DataFrame:
         decided = (_subset(finding, tables) if finding["rule"] == SUBSET
                    else _parts_within(finding, tables) if finding["rule"] == PARTS_WITHIN
                    else _comparison(finding, tables) if finding["rule"] in COMPARISONS
-                   else _contradiction(finding) if finding["rule"] == CONTRADICTION else _restated_qualified(finding, tables))
+                   else _contradiction(finding) if finding["rule"] == CONTRADICTION
+                   else _restated_qualified(finding, tables) or _truncated_digits(finding, tables))
         if decided is not None:
             status, shown, note = decided
             if finding["rule"] == CONTRADICTION:  # cited by its first passage; both are quoted in its claim

@@ -46,9 +46,10 @@ class ClaimForm:
 
 # Words shared by several forms.
 # 增/减/多/少 alone are change words only after a base word (较预算数X增N, 比预算少N): see the change form's binding
-RISE = ("增长", "增長", "增加", "提高", "上升", "上涨", "上漲", "增收", "增幅", "增", "超收", "多收", "多")
+RISE = ("增长", "增長", "增加", "提高", "上升", "上涨", "上漲", "增收", "增幅", "涨幅", "漲幅", "增", "超收", "多收", "多",
+        "成长", "成長", "增产", "增產")  # 成長: Taiwan usage for growth
 FALL = ("下降", "减少", "減少", "降低", "减低", "減低", "减收", "減收", "下滑", "回落", "减幅", "減幅", "减", "減",
-        "短收", "少收", "精简", "精簡", "压缩", "壓縮", "少")
+        "短收", "少收", "精简", "精簡", "压缩", "壓縮", "少", "降幅", "衰退", "减产", "減產")  # 衰退: Taiwan usage for a fall
 # a clause that gives the base itself: 上年为A, 上年同期为A, 去年為A (a year before 为 works alike: 2022年为A)
 PRIOR = ("上年", "上年度", "上年同期", "去年", "去年同期", "上一年", "前一年")
 # against the year before: the base may be the amount of the same name and the year before, stated elsewhere
@@ -73,7 +74,8 @@ FORMS: tuple[ClaimForm, ...] = (
          # 执行率/完成率: the actual amount over the budgeted or planned one, both named in the sentence
          "execution": ("执行率", "執行率", "完成率", "达成率", "達成率"),
          "planned": ("预算", "預算", "计划", "計劃", "計畫", "目标", "目標", "任务", "任務"),
-         "actual": ("实际", "實際", "决算", "決算", "实支", "實支", "实付", "實付", "执行数", "執行數", "完成", "实现", "實現"),
+         "actual": ("实际", "實際", "决算", "決算", "实支", "實支", "实付", "實付", "执行数", "執行數", "完成", "实现", "實現",
+                    "实收", "實收", "实征", "實徵"),
          "budget_amount": ("预算数", "預算數", "年初预算", "年初預算", "调整预算", "調整預算", "批准", "预算安排", "預算安排"),
          "whole": ("总数", "總數", "总额", "總額", "全部", "总收入", "總收入", "总量", "總量", "总计", "總計", "合计", "合計", "总", "總"),
          "each": ("分别", "分別")},
@@ -84,8 +86,10 @@ FORMS: tuple[ClaimForm, ...] = (
         "\"…中,\" closes before the part (全县120个村中), else the whole another share of the ;-item names (not_whole "
         "words name none: 占最大宗); 为/占/达/完成 A 的(之) X%: A is the whole; 完成投资率为X%: the amount named 投资; "
         "for 完成预算的, the budget amount the sentence states (预算数, 年初预算, 批准的…); 执行率/完成率X%: the "
-        "actual amount (实际, 决算, 实支 …) over the planned one (预算, 计划, 目标 …; 一般公共预算 is a name, not a "
-        "budget) the sentence states. Never the nearest larger number",
+        "actual amount (实际, 决算, 实支, 实收 …) over the planned one (预算, 计划, 目标 …; 一般公共预算 is a name, not a "
+        "budget) the sentence states, before or after the rate; 占A的(比重为)X%, 占…(A)的X%: A is the whole; a part "
+        "stated only after the share (占85%,达1020人) in the clause that follows it. Never the "
+        "nearest larger number",
         "全镇下放权限120项,其中已承接90项,占下放权限总数的75%。", (("claimed", "75%"), ("part", "90项"), ("whole", "120项")),
         unverifiable="the whole is not stated", pattern="X … 占(Y的) Z%"),
     ClaimForm(
@@ -95,14 +99,15 @@ FORMS: tuple[ClaimForm, ...] = (
          "versus": ("与", "與", "同", "和"), "versus_end": ("相比", "相較", "相较", "比较", "比較"),
          "prior": PRIOR, "previous_year": PREVIOUS_YEAR, "yearly": YEARLY},
         "growth", ("base", "later"),
-        "base: the amount right after 较/比/与 (较上年度之X, 比上年的X), or between 与 and 相比 (与上年的X相比), or the "
-        "amount of a clause of the same ;-item that opens with a prior word or an earlier year (上年为X, 2022年为X, "
-        "一一二年度為X), or the amount the words after 较/比 name (较预算数: the amount named 预算数 in the sentence), "
+        "base: the amount right after 较/比/与 and a noun (较上年度之X, 比上年的X, 較上年度決算數X; not 同比增收N), or between "
+        "与 and 相比/相較 (与上年的X相比), or the amount of a clause of the same ;-item, before or after the rate, that opens "
+        "with a prior word or an earlier year (上年为X, 去年同期完成X, 2022年全县财政收入X, 一一二年度為X; not 上年结转), or the amount the words after 较/比 name (较预算数: the amount named 预算数 in the sentence), "
         "or, against the year before (同比, 比上年), the amount of the same name and the year before stated earlier; "
         "later: the amount the clause is about, or the amount of the same name and year stated elsewhere (the name "
         "before 较/比/与: its base marks); a change with no base amount is proposed unverifiable, and so is a yearly "
         "mean rate (年均增长); 增/减/多/少 alone are change words only after a base word (較預算數X增N, 比预算少N), "
-        "not in 新增, 核增; 持平 only after 与/比/较 (与去年持平, not 保持平稳)",
+        "not in 新增, 核增; 增加为/下降为 B is what it came to, not a change (增幅为X% is); 持平 only after 与/比/较 (与去年持平, "
+        "not 保持平稳)",
         "该镇今年税收收入5520万元,较上年度之4800万元,增加15%。", (("claimed", "15%"), ("base", "4800万元"), ("later", "5520万元")),
         fall_rule="reduction", unverifiable="base-year amount not stated", pattern="X, 较上年度之A, 增加Y%"),
     ClaimForm(
@@ -110,7 +115,8 @@ FORMS: tuple[ClaimForm, ...] = (
         {"from": ("由", "从", "從", "自"),
          "to": ("减为", "減為", "减至", "減至", "减到", "減到", "降为", "降為", "降至", "整合为", "整合為", "合并为", "合併為",
                 "精简为", "精簡為", "增加到", "增至", "增加至", "提高到", "提高至", "上升到", "上升至", "下降到", "下降至", "增长到",
-                "增長到", "发展到", "發展到", "到", "至", "为", "為"),
+                "增長到", "发展到", "發展到", "增加为", "增加為", "增为", "增為", "减少为", "減少為", "减少到", "減少到", "减少至", "減少至", "下降为", "下降為", "提高为",
+                "提高為", "上升为", "上升為", "降低为", "降低為", "到", "至", "为", "為"),
          "rise": RISE, "fall": FALL},
         "growth", ("base", "later"),
         "base: the amount after 由/从/自; later: the amount after 减为/到/至 in the same clause; the claim: the "
@@ -128,9 +134,15 @@ FORMS: tuple[ClaimForm, ...] = (
         pattern="X, 同比增收N, 增长Y%"),
     ClaimForm(
         "points", "a change of a percentage in percentage points",
-        {"points": ("个百分点", "個百分點", "百分点", "百分點"), "rise": RISE, "fall": FALL},
+        {"points": ("个百分点", "個百分點", "百分点", "百分點"), "rise": RISE, "fall": FALL,
+         # two rates compared: 高于全省N个百分点 (高/低 alone only after 比/较: 比全省平均水平x%高N个百分点)
+         "above": ("高于", "高於", "高出", "超出", "高"), "below": ("低于", "低於", "低出", "低"),
+         "level": ("平均水平", "平均值", "平均", "水平")},  # 全省平均水平 names the rate of 全省
         "points", ("base", "later"),
-        "base and later: the percentages after 由 and 到 (or after 较/比) in the same clause",
+        "base and later: the percentages after 由 and 到 (or after 较/比) in the same clause, or as for a change (上年为a%); "
+        "two rates compared (高于/低于全省N个百分点, 比全省平均水平a%高N个百分点): the base is the rate of the ;-item whose "
+        "clause names what is compared (全省为a%, 全市平均为a%; 平均水平 aside), the later the item's own rate; a fall "
+        "(低于) is points_fall",
         "全镇财政自给率由42.5%提高到45.1%,提高2.6个百分点。",
         (("claimed", "2.6个百分点"), ("base", "42.5%"), ("later", "45.1%")),
         fall_rule="points_fall", unverifiable="base-year percentage not stated", pattern="由a%提高到b%, 提高N个百分点"),
@@ -138,8 +150,10 @@ FORMS: tuple[ClaimForm, ...] = (
         "difference", "a change stated as an amount",
         {"against": AGAINST, "rise": RISE, "fall": FALL},
         "difference", ("later", "base"),
-        "base: the amount right after 较/比 (較預算數X增N); later: the amount the clause is about; for a fall "
-        "the rule's order is (base, later); with no base amount the claim is proposed unverifiable",
+        "base: the amount right after 较/比 (較預算數X增N), or the amount the noun after 较/比 names (比预算多N, 甲镇比乙镇多N), "
+        "or as for a change (上年为A); later: the amount the clause is about, or the amount the words before 比 name "
+        "(甲镇); 多/少/增/减 alone are change words only after 较/比; for a fall the rule's order is (base, later); with no "
+        "base amount the claim is proposed unverifiable",
         "全年歲入決算數5,200萬元,較預算數4,800萬元增400萬元。",
         (("claimed", "400萬元"), ("later", "5,200萬元"), ("base", "4,800萬元")),
         unverifiable="base-year amount not stated", pattern="X, 較預算數A增N / 同比增收N"),
