@@ -95,9 +95,12 @@ FORMS: tuple[ClaimForm, ...] = (
     ClaimForm(
         "change", "a rate of change against a base the text names",
         {"against": AGAINST, "rise": RISE, "fall": FALL, "flat": FLAT,
-         "base_marks": ("较", "較", "比", "与…相比", "與…相比", "同比"), "flat_against": ("与", "與", "同", "比", "较", "較"),
+         "base_marks": ("较", "較", "比", "与…相比", "與…相比", "与…相较", "與…相較", "同比"),
+         "flat_against": ("与", "與", "同", "比", "较", "較"),
          "versus": ("与", "與", "同", "和"), "versus_end": ("相比", "相較", "相较", "比较", "比較"),
-         "prior": PRIOR, "previous_year": PREVIOUS_YEAR, "yearly": YEARLY},
+         "prior": PRIOR, "previous_year": PREVIOUS_YEAR, "yearly": YEARLY,
+         # a rate of change named as a noun, its sign its direction (年增率为-4.5%, 人口增加率為-4.5‰): the rule growth
+         "rate_noun": ("增长率", "增長率", "增加率", "年增率", "年增长率", "年增長率", "成长率", "成長率", "变动率", "變動率")},
         "growth", ("base", "later"),
         "base: the amount right after 较/比/与 and a noun (较上年度之X, 比上年的X, 較上年度決算數X; not 同比增收N), or between "
         "与 and 相比/相較 (与上年的X相比), or the amount of a clause of the same ;-item, before or after the rate, that opens "
@@ -114,7 +117,9 @@ FORMS: tuple[ClaimForm, ...] = (
         "from_to", "a change from one stated amount to another",
         {"from": ("由", "从", "從", "自"),
          "to": ("减为", "減為", "减至", "減至", "减到", "減到", "降为", "降為", "降至", "整合为", "整合為", "合并为", "合併為",
-                "精简为", "精簡為", "增加到", "增至", "增加至", "提高到", "提高至", "上升到", "上升至", "下降到", "下降至", "增长到",
+                "精简为", "精簡為", "增加到", "增至", "增加至", "提高到", "提高至", "上升到", "上升至", "下降到", "下降至", "核减至", "核減至", "核减为", "核減為", "核减到", "核減到", "压减至", "壓減至", "压减为", "壓減為",
+                "缩减为", "縮減為", "缩减至", "縮減至", "缩减到", "縮減到", "调减为", "調減為", "调减至", "調減至", "精简到",
+                "精簡到", "精简至", "精簡至", "核增至", "核增为", "核增為", "增长到",
                 "增長到", "发展到", "發展到", "增加为", "增加為", "增为", "增為", "减少为", "減少為", "减少到", "減少到", "减少至", "減少至", "下降为", "下降為", "提高为",
                 "提高為", "上升为", "上升為", "降低为", "降低為", "到", "至", "为", "為"),
          "rise": RISE, "fall": FALL},
@@ -291,6 +296,8 @@ FORMS: tuple[ClaimForm, ...] = (
                    "站", "室", "厅", "廳", "级", "級", "种", "種", "类", "類", "位", "县", "縣", "块", "塊", "办", "辦", "中心", "县市",
                    "縣市", "县区", "縣區"),
          "open": ("等等", "等"),  # 甲、乙等5个: the list may name only some of the 5
+         # 三成村庄、即12个: a word that restates what comes before it, no item of a list
+         "apposition": ("即", "亦即", "也即", "也就是", "计", "計", "共", "共计", "共計"),
          "lead": ("设立", "設立", "设置", "設置", "设有", "設有", "成立", "组建", "組建", "建立", "建成", "包括", "包含",
                   "涵盖", "涵蓋", "涉及", "下辖", "下轄", "辖", "轄")},
         "count_items", ("list",),

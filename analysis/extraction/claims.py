@@ -122,13 +122,15 @@ RANKS = _rx(rf"(?:{_group('comparison', 'ranks')})[^{STOP}\d]{{0,6}}?(?:第?(?P<
             rf"第?(?P<b>{RANK_NUMERAL})|前(?P<n>{RANK_NUMERAL}))(?:名|位)")
 RANK = _rx(rf"(?:{_group('comparison', 'rank')})[^{STOP}\d]{{0,6}}?第(?P<k>{RANK_NUMERAL})(?:名|位)")
 # a change's base in other words (claim_forms: the change form's binding)
-VERSUS = _rx(rf"(?:{_group('change', 'versus')})[^{STOP}\d]{{0,8}}$")  # 与上年的A相比: before A
+# 与上年的A相比, 與111年度歲入A相較: before A (a year may stand between, as may a longer noun after one)
+VERSUS = _rx(rf"(?:{_group('change', 'versus')})(?:[^{STOP}\d]{{0,8}}|(?:{YEAR.pattern})[^{STOP}\d]{{0,12}})$")
 VERSUS_END = _rx(rf"\s*(?:{_group('change', 'versus_end')})")  # matched where A ends
 # 上年为A, 去年同期完成A, 上年度预算数为A: a clause that opens with a prior word (not 上年结转, this year's money)
 PRIOR_CLAUSE = _rx(rf"^\s*(?:{_group('change', 'prior')})(?!结转|结余|结存)[^{STOP}\d]{{0,10}}$")
 YEAR_CLAUSE = _rx(rf"^\s*(?:{YEAR.pattern})[^{STOP}\d]{{0,12}}$")  # 2022年为A, 2022年全县财政收入A, 一一二年度为A
 PREVIOUS_YEAR = _rx(_group("change", "previous_year"))
 YEARLY = _rx(_group("change", "yearly"))
+RATE_NOUN = _rx(rf"(?:{_group('change', 'rate_noun')})(?:为|是|达|约|仅)?\s*$")  # 年增率为-4.5%: before the rate
 # 较预算数减少4%, 比预算少200万元: the noun after 较/比 names the base (not a time: 比上年, 较年初)
 NAMED_AGAINST = _rx(rf"(?:较|比)(?P<noun>[^{STOP}\d]{{2,10}}?)[的之]?(?:{RISE}|{FALL})(?:了|为|达|约|近)?\s*$")
 TIME_NOUN = _rx(r"^(?:上年|上年度|去年|上一年|同期|上年同期|去年同期|年初|期初|上月|上季度?|前一年)")
@@ -510,6 +512,7 @@ class _Finder:
         self.counts()
         self.totals()
         self.structure()
+        self.named_rates()
         self.shares()
         self.splits()
         self.changes()
@@ -517,6 +520,7 @@ class _Finder:
         self.averages()
         self.multiples()
         self.products()
+        self.per_unit_products()
         self.comparisons()
         self.bound_restatements()
         self.restatements()
@@ -767,7 +771,7 @@ class _Finder:
             self.unverifiable("change", m, "a mean yearly rate: the years it averages over are not counted")
             return
         if base is not None and base.amount:
-            later = self.later_of(m, base)
+            later = self.later_of(m, base) or self.later_after_base(base)
             if later is not None:
                 self.propose("change", m, _rule("change", fall), (base, later), ("base", "later"))
                 return
@@ -788,6 +792,60 @@ class _Finder:
                 return
         masked = MASKED.search(self.f, self.r.segment_starts[m.segment], m.start)
         self.unverifiable("change", m, "the amounts are masked in the text" if masked else None)
+
+    def later_after_base(self, base: Mention) -> Mention | None:
+        """與111年度歲入A相較,成長Y% in an item of its own: the later amount is the one stated earlier under the base's
+        name (a place aside) and of a later year than the year written before the base; the nearest when several."""
+        written = YEAR.search(base.before)
+        base_year = _year_number(_year(written)) if written else None
+        wanted = PLACE.sub("", base.name)
+        if base_year is None or len(wanted) < 2:
+            return None
+        best, best_key = None, None
+        for x in self.m[:base.i]:
+            year = _year_number(x.year)
+            if year is None or year <= base_year or x.unit != base.unit or not x.level:
+                continue
+            name = PLACE.sub("", x.name)  # all of the base's name (歲入 in 歲入決算數), then the closest, the nearest
+            key = (name_score(wanted, name), name_score(name, wanted), x.start)
+            if key[0] == 1.0 and (best_key is None or key > best_key):
+                best, best_key = x, key
+        return best
+
+    def named_rates(self):
+        """年增率为-4.5%, 人口增加率為-4.5‰: a rate of change named as a noun, its sign its direction (the rule growth:
+        a fall is negative). The base is the amount after 较/比/与 in its ;-item (較上年度的A); the later the item's
+        subject, else the amount of the base's name and a later year; else an earlier year's clause or the year
+        before's amount of the same name (as for 增长X%). A second rate on the same base, or one after 其中, is a part's
+        (自然增加率): unverifiable."""
+        rated: set[int] = set()
+        for m in self.m:
+            if not m.percent or m.direction or m.roles & {"base", "later", "claim", "part"}:
+                continue
+            if not RATE_NOUN.search(self.f, self.r.clause_starts[m.clause], m.start):
+                continue
+            m.roles.add("claim")
+            if self.yearly(m):
+                self.unverifiable("change", m, "a mean yearly rate: the years it averages over are not counted")
+                continue
+            base = next((x for x in self.preceding(m) if x.amount and (
+                AGAINST_END.search(x.before) or VERSUS.search(x.before) and VERSUS_END.match(self.f, x.claim_end)
+                or self.named_mark(x, m))), None)
+            pair = None
+            if base is not None and (base.i in rated or QIZHONG.search(self.f, self.r.clause_starts[m.clause], m.start)):
+                self.unverifiable("change", m)  # 其中自然增加率为…: a part of the rate before, not these amounts' change
+                continue
+            if base is not None:
+                rated.add(base.i)
+                base.roles.add("base")
+                later = self.subject(m, base.unit, exclude=(base,)) or self.later_after_base(base)
+                pair = (base, later) if later is not None else None
+            else:
+                pair = self.base_in_item(m, "") or self.previous_year_base(m, "")
+            if pair is not None and pair[0].amount:
+                self.propose("change", m, "growth", pair, ("base", "later"))
+            else:
+                self.unverifiable("change", m)
 
     def shares(self):
         """X … 占(Y的) Z%: the part the clause is about, the whole the words after 占 name."""
@@ -1253,7 +1311,7 @@ class _Finder:
             for said in AVERAGE.finditer(clause):
                 pass
             # the word names this number: no list between them (人均财政收入、…三项指标), and per person a measure
-            if not m.amount or m.direction or said is None or "、" in clause[said.end():]:
+            if not m.amount or m.direction or said is None or "、" in clause[said.end():] or m.unit == "倍":
                 continue
             if fold(m.unit) in COUNT_UNITS and said.group() not in words("average", "counted"):
                 continue
@@ -1321,10 +1379,34 @@ class _Finder:
             stated = of is not None and of.amount and re.fullmatch(r"\s*的\s*", self.f[of.end:m.start]) \
                 and re.search(r"(?:是|为|相当于)[^，,。；;\d]{0,8}$", _no_year(of.before))
             x = self.subject(of, of.unit) if stated else None
-            if x is None:
+            if x is None and of is not None and of.clause == m.clause and of.amount:
+                self.unverifiable("multiple", m)  # 是A的N倍 with A stated but no subject: not a noun's amount
+                continue
+            pair = (x, of) if x is not None else self.multiple_by_name(m)
+            if pair is None:
                 self.unverifiable("multiple", m)
             else:
-                self.propose("multiple", m, "ratio", (x, of), ("later", "base"))
+                self.propose("multiple", m, "ratio", pair, ("later", "base"))
+
+    def multiple_by_name(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """城镇居民人均可支配收入是农村居民的2.20倍: X (the amount the whole name before 是 names, stated earlier) over
+        the amount whose name holds the noun between 是 and 的 and repeats most of X's name; each the only one."""
+        head = _no_year(self.f[self.r.clause_starts[m.clause]:m.start])
+        said = re.fullmatch(rf"\s*(?P<x>[^{STOP}\d]{{2,24}}?)(?:是|为|相当于)(?P<y>[^{STOP}\d]{{1,12}}?)的\s*", head)
+        if said is None:
+            return None
+        x_name, y_noun = _core(said.group("x")), _core(said.group("y"))
+        if len(x_name) < 2 or not y_noun or y_noun in x_name:
+            return None
+        later = self.by_name(x_name, "", m.year, m.start, exclude=(m,), threshold=1.0)
+        if later is None:
+            return None
+        scored = [(name_score(x_name, z.name), z) for z in self.m[:m.i]
+                  if z is not later and z.level and z.unit == later.unit and y_noun in z.name
+                  and self.r.same_year(z.year, later.year)]
+        best = max((score for score, _ in scored), default=0.0)
+        bases = [z for score, z in scored if score == best]
+        return (later, bases[0]) if best >= 0.5 and len(bases) == 1 else None
 
     def comparisons(self):
         """A高于B (低于, 超过, 不足 …), 甲…最高 among a list, 分居1至N名, 仅次于A、B居第3名 (see the table's binding)."""
@@ -1439,6 +1521,50 @@ class _Finder:
                 total.roles.add("claim")
                 self.propose("product", total, "product", (count, per), ("count", "each"))
 
+    def _compound_by_noun(self, count: Mention, parts: list[Mention], quote_close: int, s_end: int) -> str | None:
+        """“三站一中心”:甲站、乙站、丙站和丁中心 — one list after the label: each counted part takes the items that end
+        with its noun (站, 中心)."""
+        listed = re.match(r"\s*[:：(（]\s*([^。；;:：()（）,，]+)", self.f[quote_close + 1:s_end])  # the clause after
+        if listed is None:
+            return None
+        at = quote_close + 1 + listed.start(1)
+        items = [w for w in re.split(r"、|和|及|與|与", self.text[at:at + len(listed.group(1))]) if w.strip()]
+        if len(items) < 2 or any(len(w) > 20 for w in items):
+            return None
+        nouns = [re.sub(r"^[一二两兩三四五六七八九十]+", "", fold(x.as_written)) for x in parts]
+        groups = _by_noun([fold(w) for w in items], nouns) if all(nouns) else None
+        if groups is None:
+            return None
+        mine = [w for w, folded in zip(items, [fold(w) for w in items]) if folded in groups[parts.index(count)]]
+        return "、".join(mine)
+
+    def per_unit_products(self):
+        """全乡12个村,每村补助5万元,共计60万元 (每个社区3万元, 每村八萬五千元): the count stated before 每 in the
+        sentence whose unit or noun 每 repeats, times the amount right after 每X in its clause, is the total after
+        共/合计 in the same ;-item (not 平均每, an average, nor 每户最多, a cap)."""
+        for found in re.finditer(r"每(?:个|個|一个|一個)?", self.f):
+            at, noun = found.start(), self.f[found.end():found.end() + 4]
+            clause = self.r.clause[at]
+            if AVERAGE.search(self.f, max(0, at - 2), found.end()) or not noun:
+                continue
+            counts = [x for x in self.between(self.r.sentence_starts[self.r.sentence[at]], at)
+                      if x.amount and x.level and fold(x.unit) in COUNT_UNITS and x.depth == 0]
+            count = next((x for x in reversed(counts) if _repeats(noun, fold(x.unit), self.after_noun(x))), None)
+            if count is None or count.segment != self.r.segment[at]:
+                continue
+            clause_end = self.r.clause_starts[clause + 1] if clause + 1 < len(self.r.clause_starts) else len(self.f)
+            each = next((x for x in self.between(found.end(), clause_end) if x.amount), None)
+            if each is None or AVERAGE_CAP.search(self.f, found.end(), each.start) or "claim" in each.roles:
+                continue
+            said = TOTAL_OF_EACH.search(self.f, each.end, self.r.sentence_end(count.sentence))
+            total = next((x for x in self.between(said.end(), self.r.sentence_end(count.sentence)) if x.amount), None) \
+                if said is not None and self.r.segment[said.start()] == count.segment else None
+            if total is None or total.segment != count.segment or "claim" in total.roles \
+                    or re.search(r"\d", self.f[said.end():total.start]) or fold(total.unit) != fold(each.unit):
+                continue
+            total.roles.add("claim")
+            self.propose("product", total, "product", (count, each), ("count", "each"))
+
     def restatements(self):
         """The same quantity stated again: same unit and year, neither a change nor a rate, and the same name (a
         place before it aside) with values of one size, or the same number of three digits or more under a name one
@@ -1531,7 +1657,7 @@ class _Finder:
         before = LIST_BEFORE.search(self.f[window:count.start])
         # "乡镇长1人、副乡镇长3人": 人 is the unit of 1, not the first item of a list; "甲镇、乙镇各设3个…": a verb
         # ends the words before the count, which are the units that hold them, not what is counted
-        if before and LIST_VERB.search(before.group(1)):
+        if before and (LIST_VERB.search(before.group(1)) or APPOSITION.search(self.f, 0, count.start)):
             before = None
         if before and not re.match(r"[\d零一二两三四五六七八九十]", self.f[window + before.start() - 1:window + before.start()] or "-"):
             return propose(items_of(before, window))
@@ -1561,11 +1687,42 @@ class _Finder:
             return None
         bracket = re.match(r"\s*[(（]([^()（）]+)[)）]", self.f[quote_close + 1:s_end])
         if bracket is None:
-            return None
+            return self._compound_by_noun(count, parts, quote_close, s_end)
         groups = re.split(r"[,，;；]", self.text[quote_close + 1 + bracket.start(1):quote_close + 1 + bracket.end(1)])
         if len(groups) != len(parts):
             return None
         return groups[parts.index(count)]
+
+
+def _by_noun(items: list[str], nouns: list[str]) -> list[list[str]] | None:
+    """Each item to the counted part whose noun it ends with (else holds: 党政办公室 is an 办), nouns tried longest
+    first; None when an item fits none.
+
+    >>> _by_noun(["农业服务站", "文化站", "党群服务中心"], ["站", "中心"])
+    [['农业服务站', '文化站'], ['党群服务中心']]
+    """
+    out: list[list[str]] = [[] for _ in nouns]
+    order = sorted(range(len(nouns)), key=lambda k: -len(nouns[k]))
+    for item in items:
+        k = next((k for k in order if item.endswith(nouns[k])), None)
+        k = k if k is not None else next((k for k in order if nouns[k] in item), None)
+        if k is None:
+            return None
+        out[k].append(item)
+    return out
+
+
+def _repeats(noun: str, unit: str, after: str) -> bool:
+    """Whether the words after 每 name what a count counts: its unit (15村 … 每村) or the noun after it (20个社区 …
+    每个社区; 12个村每村: one character that is a count unit).
+
+    >>> _repeats("村六万元", "村", ""), _repeats("社区3万", "个", "社区"), _repeats("村补助5", "个", "村每村补助"), _repeats("人补助", "个", "村")
+    (True, True, True, False)
+    """
+    if unit and unit not in ("个", "個") and noun.startswith(unit):
+        return True
+    shared = len(next((p for p in (after[:k] for k in range(min(len(after), 4), 0, -1)) if noun.startswith(p)), ""))
+    return shared >= 2 or shared == 1 and after[:1] in COUNT_UNITS
 
 
 def _complete_split(names: list[str], n: int) -> bool:
@@ -1661,6 +1818,7 @@ def _core_keep_list(head: str) -> str:
 
 
 OPEN_LIST = _rx(rf"(?:{_group('count', 'open')})\s*$")
+APPOSITION = _rx(rf"[、，,]\s*(?:{_group('count', 'apposition')})\s*$")  # 三成村庄、即12个: no list before 12个
 LEAD = _rx(rf"^[^、,，]*(?:{_group('count', 'lead')})")
 
 
