@@ -290,6 +290,21 @@ FORMS: tuple[ClaimForm, ...] = (
         "甲乡、乙乡、丙乡3个乡各设2个办公室,共设办公室6个。", (("claimed", "6个"), ("count", "3个"), ("each", "2个")),
         pattern="N个X均(各)设M个, 共T个"),
     ClaimForm(
+        "sum_of_products", "a total of units counted by class, each class's units holding one number",
+        {"each": ("各", "每个", "每個", "每"), "rest": ("其余", "其餘", "其他", "另"),
+         "split_into": ("分为", "分為", "划分为", "劃分為", "分成"), "by_class": ("按…类", "按…類", "按…类别", "按…類別"),
+         "respectively": ("分别", "分別"), "total": ("共", "共计", "共計", "合计", "合計", "总计", "總計")},
+        "sum_of_products", ("count", "each", "count", "each…"),
+        "the pairs: a count and the amount after 各 in its clause (4个镇各核定39名、6个镇各30名; 其中8个各获A, 其余10个各获B), "
+        "or a class's count stated where the text splits its units into classes (将乡镇分为一类镇4个、二类镇4个: its name "
+        "before the count) and the amount after that name and 每个 (一类镇每个39名), or the amounts after 按…类分别 in the "
+        "classes' order when as many; the total: the amount after 共/合计 in the sentence, else (其中 before the pairs) "
+        "the last amount of the each's unit stated before 其中 in the sentence. The counts' sum is a total too: of "
+        "the count before whose noun the 其余 count's noun starts, or of the count of the noun split (将乡镇分为: N个乡镇)",
+        "全县12个村中,其中4个村各补助5万元,其余8个村各补助3万元,共计44万元。",
+        (("claimed", "44万元"), ("count", "4个"), ("each", "5万元"), ("count", "8个"), ("each", "3万元")),
+        pattern="n个各A, 其余m个各B, 共T / 一类X每个A、二类X每个B"),
+    ClaimForm(
         "count", "a count of a named list or of a counted label",
         {"list_opens": ("(", "（", ":", "：", "即", "一般为", "一般為", "分别是", "分別是", "分别为", "分別為", "包括", "为", "為"),
          "units": ("个", "個", "项", "項", "名", "人", "家", "所", "条", "條", "辆", "輛", "处", "處", "村", "镇", "鎮", "乡", "鄉",

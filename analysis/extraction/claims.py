@@ -99,6 +99,12 @@ LIST_VERB = _rx(rf"(?:设置|设立|设有|共有|(?:{_group('product', 'each')}
 EACH_UNIT = _rx(_group("product", "each"))
 TOTAL_OF_EACH = _rx(_group("product", "total"))
 COUNTED_LABEL = _rx(r"[一二两兩三四五六七八九十]{1,2}[^\d\s]")  # 三产, 五办, 四中心's 四中: a numeral and a noun
+# sums of products (claim_forms: the sum_of_products form): 4个镇各核定39名, 一类镇每个39名, 按镇类分别核定11名、9名
+EACH_PAIR = _rx(rf"^[^{STOP}、\d]{{0,8}}?(?:{_group('sum_of_products', 'each')})[^{STOP}、\d]{{0,6}}$")
+REST = _rx(rf"(?:{_group('sum_of_products', 'rest')})[^{STOP}\d]{{0,2}}$")
+SPLIT_INTO = _rx(_group("sum_of_products", "split_into"))
+BY_CLASS = _rx(rf"(?:{_group('sum_of_products', 'by_class')})[^{STOP}\d]{{0,4}}?(?:{_group('sum_of_products', 'respectively')})[^{STOP}\d]{{0,6}}$")
+CLASS_EACH = rf"\s*每(?:个|個|一个|一個)?[^{STOP}\d]{{0,4}}$"
 MASKED = _rx(r"[+＋×*xX]{2}")  # ++名, xx万元: amounts an anonymised text hides
 SPLIT_EACH = _rx(_group("split", "each"))
 SPLIT_PAIRS = tuple(tuple(w.split("/")) for w in words("split", "pairs"))
@@ -408,6 +414,7 @@ class _Finder:
         self.rows: list[dict] = []
         self.sums: list[tuple[Mention, list[Mention]]] = []
         self.summed: set[int] = set()
+        self.class_totals: set[int] = set()  # totals a sum of products binds: no 其中 list's total besides
         self.points_pairs: dict[int, tuple[Mention, Mention] | None] = {}
         self.starts = [x.start for x in self.m]
         for x in self.m:
@@ -510,6 +517,7 @@ class _Finder:
                 if pair is not None:
                     pair[0].roles.add("base")
         self.counts()
+        self.sums_of_products()
         self.totals()
         self.structure()
         self.named_rates()
@@ -1115,6 +1123,8 @@ class _Finder:
             hi = self.r.segment_starts[segment + 1] if segment + 1 < len(self.r.segment_starts) else len(self.f)
             parts = self._items_parts(unit, depth, at, hi, per_item=False)
         for total in heads:
+            if id(total) in self.class_totals:
+                continue
             # several totals before 其中: each part to the total it names (either name may hold the other's words:
             # 事业机构 in 共有事业机构; 甲镇、乙镇共设置党政内设机构 repeats half of 六县区乡镇共有党政内设机构)
             def score(p, h):
@@ -1499,6 +1509,127 @@ class _Finder:
             x.roles.add("compared")
         self.propose("comparison", claim, "order", above, ("others…",) * len(above), fact=subject)
 
+    def sums_of_products(self):
+        """Units counted by class, each class's units holding one number (claim_forms: sum_of_products): the pairs
+        of a sentence, (count, the amount after 各) or (a class's count, the amount after its name and 每个 or in the
+        classes' order after 按…类分别), and the total after 共 or before the 其中 that opens them; with 其余 or a
+        split into classes (将X分为…), the counts' sum is the count stated before of the whole."""
+        classes = self._classes()
+        for sentence in range(len(self.r.sentence_starts)):
+            lo, hi = self.r.sentence_starts[sentence], self.r.sentence_end(sentence)
+            inside = self.between(lo, hi)
+            pairs, whole_by = self._each_pairs(inside), None
+            if len(pairs) < 2:
+                known = [c for c in classes if c[0] < lo]
+                pairs = self._class_pairs(inside, known[-1][1]) if known else []
+                whole_by = None
+            if len(pairs) < 2 or len({fold(e.unit) for _, e in pairs}) != 1:
+                continue
+            total = self._product_total(pairs, lo, hi)
+            if total is not None:
+                total.roles.add("claim")
+                self.summed.add(id(total))
+                self.class_totals.add(id(total))
+                for c, e in pairs:
+                    e.roles.add("each")
+                inputs = [x for pair in pairs for x in pair]
+                self.propose("sum_of_products", total, "sum_of_products", inputs, ("count", "each") * len(pairs))
+            rest = pairs[-1][0]
+            if REST.search(rest.before) and whole_by is None:
+                noun = re.split(rf"{_group('sum_of_products', 'each')}|均", self.after_noun(rest))[0]
+                self._count_whole(noun, rest.unit, [c for c, _ in pairs])
+        for at, listed, noun in classes:
+            self._count_whole(noun, listed[0][1].unit, [c for _, c in listed])
+
+    def _each_pairs(self, inside: list[Mention]) -> list[tuple[Mention, Mention]]:
+        """(count, each) of a sentence: a count of units, then 各 and an amount in its clause (4个镇各核定39名)."""
+        pairs = []
+        for c, e in zip(inside, inside[1:]):
+            if (c.amount and fold(c.unit) in COUNT_UNITS and not c.direction and c.clause == e.clause and e.amount
+                    and not e.direction and EACH_PAIR.match(self.f[c.end:e.start])):
+                pairs.append((c, e))
+        return pairs
+
+    def _classes(self) -> list[tuple[int, list[tuple[str, Mention]], str]]:
+        """将乡镇分为一类镇4个(…)、二类镇4个、三类乡6个: where each split into classes ends, its (class name, count)
+        in order, and the noun split (乡镇)."""
+        out = []
+        for found in SPLIT_INTO.finditer(self.f):
+            sentence = self.r.sentence[found.start()]
+            clause_start = self.r.clause_starts[self.r.clause[found.start()]]
+            noun = re.sub(r"^(?:将|把|对)", "", self.f[clause_start:found.start()].strip())
+            listed, pos = [], found.end()
+            for x in self.between(found.end(), self.r.sentence_end(sentence)):
+                if not x.amount or fold(x.unit) not in COUNT_UNITS or x.depth or not re.match(r"[、，,(（。；;和及]|$", self.f[x.claim_end:]):
+                    continue  # 一类镇's 一类 is part of a name: a class's count ends an item
+                said = re.sub(r"[(（][^()（）]*[)）]", "", self.f[pos:x.start])
+                name = re.split(r"[、，,和及与]", said)[-1].strip()
+                if not name or re.search(rf"[{STOP}]", said.replace("，", "").replace(",", "")) and listed:
+                    break
+                if not re.fullmatch(r"[^\d]{2,8}", name):
+                    break
+                listed.append((name, x))
+                pos = x.claim_end
+            if len(listed) >= 2 and len({n for n, _ in listed}) == len(listed):
+                out.append((listed[-1][1].end, listed, noun))
+        return out
+
+    def _class_pairs(self, inside: list[Mention], listed: list[tuple[str, Mention]]) -> list[tuple[Mention, Mention]]:
+        """The classes' amounts in a sentence: each after its class name and 每个 (一类镇每个39名), or all in order
+        after 按…类分别 (按镇类分别核定11名、9名、8名); every class or none."""
+        pairs = []
+        for name, count in listed:
+            each = next((x for x in inside if x.amount and re.search(re.escape(name) + CLASS_EACH,
+                                                                  self.f[max(0, x.start - len(name) - 8):x.start])), None)
+            if each is None:
+                break
+            pairs.append((count, each))
+        if len(pairs) == len(listed):
+            return pairs
+        for k, x in enumerate(inside):
+            if not BY_CLASS.search(self.f[self.r.clause_starts[x.clause]:x.start]):
+                continue
+            run = [x]
+            for y in inside[k + 1:]:
+                if y.unit != x.unit or self.f[run[-1].end:y.start].strip() not in ("、", "和", "及"):
+                    break
+                run.append(y)
+            if len(run) == len(listed):
+                return [(count, each) for (_, count), each in zip(listed, run)]
+        return []
+
+    def _product_total(self, pairs, lo: int, hi: int) -> Mention | None:
+        """The total of the pairs: the amount of their unit right after 共/合计 after them in the sentence, else the last
+        amount of that unit stated before the 其中 that opens them (a level, no base)."""
+        unit, last = pairs[0][1].unit, pairs[-1][1]
+        said = TOTAL_OF_EACH.search(self.f, last.end, hi)
+        if said is not None:
+            after = next((x for x in self.between(said.end(), hi) if x.amount), None)
+            if after is not None and after.unit == unit and not re.search(r"\d", self.f[said.end():after.start]):
+                return after
+        first = min(x.start for pair in pairs for x in pair if x.start >= lo)  # a class's count may stand before
+        opened = [q for q in QIZHONG.finditer(self.f, lo, first)]
+        if not opened:
+            return None
+        # not a base (较上年度的A, 由A, 与A相比): the later roles are not yet given, the words before say it
+        return next((x for x in reversed(self.between(lo, opened[-1].start())) if x.amount and x.unit == unit
+                     and not x.direction and "base" not in x.roles
+                     and not (BASE_MARK.search(x.before) or FROM_END.search(x.before) or VERSUS.search(x.before))), None)
+
+    def _count_whole(self, noun: str, unit: str, counts: list[Mention]):
+        """The counts of a complete split (其余, 将X分为) add up to the count stated before of the noun split."""
+        noun = _core(noun)
+        if not noun or len(counts) < 2:
+            return
+        whole = next((x for x in self.back(counts[0].i) if x.amount and fold(x.unit) == fold(unit) and x.level
+                      and x not in counts and _core(self.after_noun(x)).startswith(noun)), None)
+        if whole is None or id(whole) in self.summed or "claim" in whole.roles:
+            return
+        whole.roles.add("claim")
+        self.summed.add(id(whole))
+        self.class_totals.add(id(whole))
+        self.propose("total", whole, "sum", counts, ("parts…",) * len(counts))
+
     def products(self):
         """甲、乙…4个乡镇均设置“五办四中心”…,共设置党政内设机构20个,事业机构16个: each total is the count times
         the number each unit holds, in order."""
@@ -1518,6 +1649,8 @@ class _Finder:
             if len(totals) != len(each):
                 continue
             for total, per in zip(totals, each):
+                if id(total) in self.class_totals:
+                    continue
                 total.roles.add("claim")
                 self.propose("product", total, "product", (count, per), ("count", "each"))
 
