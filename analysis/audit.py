@@ -16,7 +16,7 @@ from analysis.rules import UNVERIFIABLE as UNVERIFIABLE_RULE
 from analysis.standard_readings import standard_results
 from analysis.tables import Tables, _display
 
-AUDIT_COLUMNS = ["finding_id", "county", "domain", "kind", "claim", "claimed", "recomputed", "at_precision", "status",
+AUDIT_COLUMNS = ["finding_id", "county", "domain", "kind", "claim", "claim_en", "claimed", "recomputed", "at_precision", "status",
                  "reading", "note", "rule", "inputs", "source", "locator"]
 READING_COLUMNS = ["reading_id", "finding_id", "county", "label", "claimed", "recomputed", "holds", "rule", "inputs",
                    "take", "why"]
@@ -151,7 +151,7 @@ def audit_findings(tables: Tables, county: str | None = None, table: str = "find
     frame = getattr(tables, table)
     rows = []
     for finding in (frame if county is None else frame[frame["county"] == county]).to_dict("records"):
-        row = {**{k: finding[k] for k in ("finding_id", "county", "domain", "claim", "claimed", "rule", "inputs")},
+        row = {**{k: finding[k] for k in ("finding_id", "county", "domain", "claim", "claim_en", "claimed", "rule", "inputs")},
                **_citation(tables, finding["claim_fact"]), "kind": KIND_OF_RULE[finding["rule"]],
                "recomputed": "", "at_precision": "", "reading": ""}
         extra = finding["note"]
