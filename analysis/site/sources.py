@@ -13,6 +13,7 @@ from analysis.outputs import write_text_atomic
 from analysis.paths import OutsideFolderError, file_inside
 from analysis.site.assets import CSP_META, SITE_CSS
 from analysis.site.links import LEDGER_PAGE
+from analysis.site.nav import site_nav
 from analysis.site.text import zh_spans
 
 
@@ -96,7 +97,7 @@ def build_source_pages(out_dir: Path, tables, reports_dir: Path | None, page_of)
 <html lang="en"><head><meta charset="utf-8">{CSP_META}<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <title>{escape(src.source)}: {escape(src.title_en)}</title><link rel="stylesheet" href="../{SITE_CSS}"></head>
 <body class="site-source">
-<nav class="site-nav" aria-label="site"><a href="../index.html">Township reform audit: index</a></nav>
+{site_nav(1, "sources.html")}
 <header><h1>{zh_spans(src.title_zh)}</h1>
 <p>{escape(src.title_en)}. Issuer: {zh_spans(src.issuer or "not given")}. File <code>{escape(src.file)}</code>{part}, lines {int(src.line_start)}-{int(src.line_end)}.
 Each number the tables transcribe is <mark>marked</mark>; under its line, links lead to the fact row and the findings that use it.</p></header>
