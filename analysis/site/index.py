@@ -26,6 +26,7 @@ from analysis.site.ledger_rows import (FACTS_HEAD, LEDGER_COLS, LEDGER_HEAD, THE
 from analysis.site.ledgers import build_county_ledgers
 from analysis.site.links import LEDGER_PAGE, Linker
 from analysis.site.nav import site_nav
+from analysis.site.sources import passage_id
 from analysis.site.text import STATUS_LABEL, zh_spans
 
 # Past this many rows (facts, findings, checks, themes) the long tables are left to the counties' ledger pages:
@@ -195,19 +196,51 @@ class _Cards:
         tried_too = " (the standard readings were tried: see the audit's reasoning)" if f.kind == "arithmetic" else ""
         return f'<p class="reading"><strong>No reasonable reading reconciles it</strong>{escape(tried_too)}.</p>'
 
+    def _why(self, f, own_note: str) -> str:
+        """The finding's note and the audit's reasoning. A discrepancy's note says why no reading holds: it is shown; a
+        tension's reading line already says what reconciles it, so its note waits, folded, with the audit's reasoning."""
+        from analysis.rules import CONTRADICTION
+
+        g = self.glossary
+        if f.rule == CONTRADICTION:  # its note is its reading line
+            own_note = ""
+        shown = f'<p class="note"><strong>Why.</strong> {g.markup(own_note)}</p>' if own_note and f.status == "discrepancy" else ""
+        folded = [f"<p>{g.markup(own_note)}</p>" if own_note and not shown else "",
+                  f"<p>The audit: {g.markup(f.note)}</p>" if f.note not in (own_note, self.own_note.get(f.finding_id)) else ""]
+        title = "The note and the audit's reasoning" if folded[0] else "The audit's reasoning in full"
+        return shown + (f"<details><summary>{title}</summary>{''.join(folded)}</details>" if any(folded) else "")
+
+    def _passage(self, source: str, locator: str, anchor: str | None, label: str = "The passage") -> str:
+        quoted = f"“{zh_spans(locator)}”" if locator else ""
+        if anchor and source in self.linker.sources:
+            return f'<a href="sources/{escape(source)}.html#{escape(anchor)}">{label} in {escape(source)}: {quoted}</a>'
+        return f"{label} in {escape(source or 'its source')}: {quoted}" + (" (report texts not linked)" if source else "")
+
     def card(self, f) -> str:
-        g, linker = self.glossary, self.linker
+        from analysis.rules import CONTRADICTION
+        from analysis.schemas import passages
+
+        g = self.glossary
         claim_fact = self.claim_fact.get(f.finding_id, "")
-        passage = linker.href(claim_fact, 0) if claim_fact in linker.facts else None
-        quoted = f"“{zh_spans(f.locator)}”" if f.locator else "the passage"
-        links = [f'<a href="{escape(passage)}">The passage in {escape(f.source)}: {quoted}</a>' if passage
-                 else f"The passage in {escape(f.source or 'its source')}: {quoted} (report texts not linked)"]
+        if f.rule == CONTRADICTION:  # two passages, no number: a person graded it, and the note gives the reading
+            quoted = passages(f.claim)
+            links = [self._passage(src, loc, passage_id(f.finding_id, n), f"Passage {n}") for n, (src, loc) in enumerate(quoted, 1)]
+            numbers = (f'<dl class="numbers"><div><dt>what it checks</dt><dd>two passages that cannot both hold as written</dd></div>'
+                       f'<div><dt>graded by a person</dt><dd>{escape(f.claimed)}</dd></div></dl>')
+            said = g.markup(self.own_note.get(f.finding_id, ""))
+            reading = (f'<p class="reading"><strong>Reconciled by a person\'s reading:</strong> {said}</p>' if f.status == "tension"
+                       else f'<p class="reading"><strong>No reasonable reading reconciles them:</strong> {said}</p>')
+        else:
+            links = [self._passage(f.source, f.locator, claim_fact if claim_fact in self.linker.facts else None)]
+            at_precision = (f'<div><dt>at the inputs\' written precision</dt><dd>{self._number(f.at_precision, f.finding_id)}</dd></div>'
+                            if f.at_precision else "")
+            numbers = (f'<dl class="numbers"><div><dt>claimed</dt><dd>{zh_spans(f.claimed)}</dd></div><div><dt>recomputed from the '
+                       f"report's numbers</dt><dd>{self._number(f.recomputed, f.finding_id)}</dd></div>{at_precision}</dl>")
+            reading = self._reading(f)
         links.append(f'<a href="{escape(f.county)}/{LEDGER_PAGE}#finding-{escape(f.finding_id)}">Its ledger row</a>')
         page = self.page_of(f.county, f.domain)
         if page:
             links.append(f'<a href="{escape(page)}">The notebook page ({escape(f.domain)}, {escape(self.names.get(f.county, f.county))})</a>')
-        at_precision = (f'<div><dt>at the inputs\' written precision</dt><dd>{self._number(f.at_precision, f.finding_id)}</dd></div>'
-                        if f.at_precision else "")
         own_note = self.own_note.get(f.finding_id, "")
         terms = g.terms_in([f.reading, own_note, f.note])
         english = (f'<p class="claim-en">{escape(f.claim_en)}</p>' if f.claim_en
@@ -217,10 +250,9 @@ class _Cards:
 {escape(self.names.get(f.county, f.county))} <span class="title-zh">{zh_spans(self.names_zh.get(f.county, ""))}</span> · {escape(f.domain)} · {escape(f.kind)}</h4>
 <p class="claim-zh">{zh_spans(f.claim)}</p>
 {english}
-<dl class="numbers"><div><dt>claimed</dt><dd>{zh_spans(f.claimed)}</dd></div><div><dt>recomputed from the report's numbers</dt><dd>{self._number(f.recomputed, f.finding_id)}</dd></div>{at_precision}</dl>
-{self._reading(f)}
-{f'<p class="note"><strong>Note.</strong> {g.markup(own_note)}</p>' if own_note else ""}
-<details><summary>The audit's reasoning in full</summary><p>{g.markup(f.note)}</p></details>
+{numbers}
+{reading}
+{self._why(f, own_note)}
 {f'<p class="terms">Chinese terms: {g.gloss_list(terms)}</p>' if terms else ""}
 <p class="links">{" · ".join(links)} <small>(<code>{escape(f.finding_id)}</code>)</small></p>
 </article>

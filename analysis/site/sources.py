@@ -55,6 +55,22 @@ def _used_by(tables, page_of) -> dict[str, list[tuple[str, str]]]:
     return used
 
 
+def passage_id(finding_id: str, n: int) -> str:
+    """The anchor of the ``n``-th passage (from 1) a contradiction quotes, on its source's page."""
+    return f"passage-{finding_id}-{n}"
+
+
+def quoted_passages(tables):
+    """(anchor, source, locator, finding row) of every passage a contradiction of the ledger quotes in its claim."""
+    from analysis.rules import CONTRADICTION
+    from analysis.schemas import passages
+
+    for table in (tables.findings, tables.checks):
+        for f in table[table["rule"] == CONTRADICTION].itertuples():
+            for n, (source, locator) in enumerate(passages(f.claim), start=1):
+                yield passage_id(f.finding_id, n), source, locator, f
+
+
 def build_source_pages(out_dir: Path, tables, reports_dir: Path | None, page_of) -> list[str]:
     """Write sources/<source>.html for every report part; returns the sources written (none without texts).
 
@@ -70,6 +86,9 @@ def build_source_pages(out_dir: Path, tables, reports_dir: Path | None, page_of)
         needles[item.source].append((item.list_id, item.items.split("\n")[0]))
     for n, theme in enumerate(tables.themes.itertuples(), start=1):
         needles[theme.source].append((f"theme-{n}", theme.locator))
+    for ident, source, locator, finding in quoted_passages(tables):  # a contradiction's two passages, each marked
+        needles[source].append((ident, locator))
+        used[ident].append((f"finding {finding.finding_id}", f"../{finding.county}/{LEDGER_PAGE}#finding-{finding.finding_id}"))
     written = []
     for src in tables.sources.itertuples():
         try:
