@@ -73,10 +73,11 @@ def test_every_link_on_the_front_page_resolves(browser, built_site):
     root = {p.name for p in paths if p.parent == site}
     assert root == ROOT_PAGES  # the navigation: front page, ledger, numbers, problems, glossary, sources
     pages = {p for p in paths if p.parent != site and p.parent.name != "sources" and p.name != "ledger.html"}
-    assert len(pages) == 12  # the overview, the tour and the ten county pages this batch built
+    built = {job["key"] for job in built_site["summary"]["jobs"] if job["status"] == "ok"}
+    assert {str(p.relative_to(site)).removesuffix(".html") for p in pages} == built != set()  # every page this batch built
     ledgers = {p.parent.name for p in paths if p.parent != site and p.name == "ledger.html"}
-    assert ledgers == ledger_counties(load_tables())  # a ledger page for every county with a number, claim or problem
-    assert len(ledgers) == 19  # all 19 of the five reports' jurisdictions
+    # a ledger page for every county with a number, claim or problem, whatever reports the tables hold
+    assert ledgers == ledger_counties(load_tables()) != set()
     # each card's links land where they say: its ledger row, its passage, the glossary's entry for a term
     targets = {}
     for href in hrefs:
@@ -129,7 +130,7 @@ def run_axe(driver):
     """axe-core (vendored from npm, tests/vendor) on the loaded page: its violations, each with the rule and a node."""
     axe = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
     driver.execute_script(axe)
-    driver.set_script_timeout(240)  # the index's ~600 rows take axe tens of seconds on a loaded 2-core machine
+    driver.set_script_timeout(300)  # the index's ~600 rows take axe tens of seconds, minutes on a loaded 2-core machine
     result = driver.execute_async_script("var done = arguments[arguments.length - 1]; "
                                          "axe.run(document, {resultTypes: ['violations']}).then(done);")
     driver.get_log("browser")  # axe's own requests for the stylesheets, refused under file://: not the page's errors
@@ -215,7 +216,7 @@ def test_the_moved_tables_keep_their_filters_offline(browser, built_site):
     assert count.text.startswith("1 of ")
     browser.execute_script(typed, box, "")
     Select(ledger.find_element("css selector", "select[name=status]")).select_by_value("discrepancy")
-    assert count.text == f"{grades['discrepancy']} of {len(tables.findings)} rows"  # the audit's discrepancies
+    assert count.text == f"{grades['discrepancy']} of {len(tables.findings)} rows" and grades["discrepancy"] > 0
     assert console_errors(browser) == []
     browser.get((site / "numbers.html").as_uri())
     facts = browser.find_element("id", "facts-list")

@@ -26,7 +26,7 @@ from analysis.site.ledger_rows import (FACTS_HEAD, LEDGER_COLS, LEDGER_HEAD, THE
 from analysis.site.ledgers import build_county_ledgers
 from analysis.site.links import LEDGER_PAGE, Linker
 from analysis.site.nav import site_nav
-from analysis.site.sources import passage_id
+from analysis.site.sources import coverage_sentence, passage_id
 from analysis.site.text import STATUS_LABEL, zh_spans
 
 # Past this many rows (facts, findings, checks, themes) the long tables are left to the counties' ledger pages:
@@ -295,13 +295,14 @@ def _verdict(tables, ledger: pd.DataFrame, checks: pd.DataFrame | None, cards: _
 
 
 def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, site_wide: list[dict], domains: dict[str, str],
-                linker: Linker | None = None, checks: pd.DataFrame | None = None) -> None:
+                linker: Linker | None = None, checks: pd.DataFrame | None = None, coverage: dict | None = None) -> None:
     """Write the front page ``out`` (site/index.html) and, beside it, ledger.html, numbers.html, problems.html,
     glossary.html, sources.html and each county's ledger page (analysis.site.ledgers).
 
     ``pages`` maps (county, notebook) to {"href", "label", "status", "error"}; a missing key means
     the reports give no numbers or claims for that county and domain. ``site_wide`` lists the pages
-    made once for the whole site (the overview, the tour), each with a "what" it offers. Past
+    made once for the whole site (the overview, the tour), each with a "what" it offers. ``coverage`` gives each
+    source's coverage account (analysis.site.sources.coverage_counts), shown on the sources page. Past
     INDEX_ROWS_MAX rows the long tables are left to the counties' ledger pages.
     """
     linker = linker or Linker.from_tables(tables, with_sources=False)
@@ -361,7 +362,7 @@ claim that did not reproduce ({n_cards}), each with its numbers and the reading 
     _ledger_page(site, tables, ledger, checks, lookups, linker, page_of, whole, with_ledger)
     _numbers_page(site, tables, linker, whole, with_ledger)
     _problems_page(site, tables, linker, whole, with_ledger)
-    _sources_page(site, tables, linker)
+    _sources_page(site, tables, linker, coverage or {})
     _write_page(site / GLOSSARY_PAGE, "Glossary: the reports' Chinese terms in English", GLOSSARY_PAGE, [glossary_body(glossary)])
 
 
@@ -431,14 +432,16 @@ def _problems_page(site: Path, tables, linker: Linker, whole: bool, with_ledger)
     _write_page(site / "problems.html", "The problems the reports name: township reform audit", "problems.html", body(), scripts=whole)
 
 
-def _sources_page(site: Path, tables, linker: Linker) -> None:
+def _sources_page(site: Path, tables, linker: Linker, coverage: dict) -> None:
     absent = ("" if linker.sources else
               '<p role="note">The report texts were not found when this site was built (set <code>REPORTS_DIR</code> and run '
               "<code>make reports</code>): the passages are quoted but not linked.</p>")
     rows = "".join(
         f"<tr><td>{linker.markup(s.source, 0)}</td><td>{escape(s.title_en)}<br><span class=\"title-zh\">{zh_spans(s.title_zh)}</span></td>"
         f"<td>{zh_spans(s.issuer)}</td><td>{zh_spans(s.place)}</td><td>{zh_spans(s.date)}</td>"
-        f"<td><code>{escape(s.file)}</code>{', part ' + escape(str(s.part)) if s.part else ''}, lines {int(s.line_start)}-{int(s.line_end)}</td></tr>"
+        f"<td><code>{escape(s.file)}</code>{', part ' + escape(str(s.part)) if s.part else ''}, lines {int(s.line_start)}-{int(s.line_end)}"
+        # each part's numbers: checked, context, not yet looked at (analysis.coverage)
+        + (f"<br><small>{escape(coverage_sentence(coverage[s.source]))}</small>" if s.source in coverage else "") + "</td></tr>"
         for s in tables.sources.itertuples())
     body = f"""<h1 id="sources">The sources</h1>
 <p>{len(tables.sources)} parts of {len(set(tables.sources["file"]))} reports, each with its title in English and as the report gives it.
