@@ -50,7 +50,7 @@ def fonts_of(driver, css):
     return [f["familyName"] for f in driver.execute_cdp_cmd("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]]
 
 
-def test_index_renders_without_errors_in_a_cjk_font(browser, built_site, tmp_path):
+def test_front_page_renders_without_errors_in_a_cjk_font(browser, built_site, tmp_path):
     index = built_site["out"] / "site" / "index.html"
     browser.get(index.as_uri())
     assert browser.title.startswith("Township reform audit")
@@ -60,23 +60,36 @@ def test_index_renders_without_errors_in_a_cjk_font(browser, built_site, tmp_pat
     assert (tmp_path / "index.png").stat().st_size > 10_000
 
 
-def test_every_link_on_the_index_resolves(browser, built_site):
-    index = built_site["out"] / "site" / "index.html"
-    browser.get(index.as_uri())
+ROOT_PAGES = {"index.html", "ledger.html", "numbers.html", "problems.html", "glossary.html", "sources.html"}
+
+
+def test_every_link_on_the_front_page_resolves(browser, built_site):
+    site = built_site["out"] / "site"
+    browser.get((site / "index.html").as_uri())
     hrefs = [a.get_attribute("href") for a in browser.find_elements("css selector", "a")]
     for href in hrefs:
         assert Path(unquote(urlparse(href).path)).is_file(), href
-    pages = {h for h in hrefs if not urlparse(h).fragment and "/sources/" not in h and not h.endswith("/ledger.html")}
+    paths = [Path(unquote(urlparse(h).path)) for h in hrefs]
+    root = {p.name for p in paths if p.parent == site}
+    assert root == ROOT_PAGES  # the navigation: front page, ledger, numbers, problems, glossary, sources
+    pages = {p for p in paths if p.parent != site and p.parent.name != "sources" and p.name != "ledger.html"}
     built = {job["key"] for job in built_site["summary"]["jobs"] if job["status"] == "ok"}
-    assert {str(Path(unquote(urlparse(h).path)).relative_to(index.parent)).removesuffix(".html") for h in pages} == built != set()
-    ledgers = {Path(urlparse(h).path).parent.name for h in hrefs if h.endswith("/ledger.html")}
+    assert {str(p.relative_to(site)).removesuffix(".html") for p in pages} == built != set()  # every page this batch built
+    ledgers = {p.parent.name for p in paths if p.parent != site and p.name == "ledger.html"}
     # a ledger page for every county with a number, claim or problem, whatever reports the tables hold
     assert ledgers == ledger_counties(load_tables()) != set()
-    # the jump lists to every discrepancy and tension: each lands on its ledger row (003 part 4's "80%以上" among them)
-    fragments = [urlparse(h).fragment for h in hrefs if urlparse(h).fragment and "/sources/" not in h]
-    assert "finding-anon_district_pp_admin_offices_cut_2002" in fragments
-    for fragment in fragments:
-        assert browser.find_elements("id", fragment), fragment
+    # each card's links land where they say: its ledger row, its passage, the glossary's entry for a term
+    targets = {}
+    for href in hrefs:
+        url = urlparse(href)
+        if url.fragment:
+            targets.setdefault(url._replace(fragment="").geturl(), set()).add(unquote(url.fragment))
+    assert "finding-anon_district_pp_admin_offices_cut_2002" in targets[(site / "anon_district_pp" / "ledger.html").as_uri()]
+    assert "term-乡镇" in targets[(site / "glossary.html").as_uri()]
+    for page, fragments in targets.items():
+        browser.get(page)
+        for fragment in fragments:
+            assert browser.find_elements("id", fragment), (page, fragment)
 
 
 def test_county_page_code_toggle_and_fonts(browser, built_site, tmp_path):
@@ -125,19 +138,19 @@ def run_axe(driver):
 
 
 def _pages(site):
-    """The index, a source page, and one page of each notebook."""
+    """The pages at the site's root (front page, long tables, glossary, sources), a source page, one page of each notebook."""
     chosen = {}
     for page in sorted(site.glob("*/*.html")):
         if page.parent.name != "sources":
             chosen.setdefault(page.name, page)
-    return [site / "index.html", site / "sources" / "s001.html", *chosen.values()]
+    return [*(site / name for name in sorted(ROOT_PAGES)), site / "sources" / "s001.html", *chosen.values()]
 
 
 def test_axe_finds_no_violation(browser, built_site, source_reports):
     site = built_site["out"] / "site"
     pages = _pages(site)
-    assert {p.name for p in pages} >= {"index.html", "s001.html", "00-overview.html", "01-finance.html", "02-staffing.html",
-                                        "03-delegation.html", "04-facilities.html", "05-context.html", "ledger.html"}
+    assert {p.name for p in pages} >= ROOT_PAGES | {"s001.html", "00-overview.html", "01-finance.html", "02-staffing.html",
+                                                    "03-delegation.html", "04-facilities.html", "05-context.html"}
     for page in pages:
         browser.get(page.as_uri())
         assert console_errors(browser) == [], page
@@ -149,15 +162,15 @@ def test_pages_fit_the_screen_without_sideways_scrolling(browser, built_site, wi
     site = built_site["out"] / "site"
     browser.set_window_size(width, 1000)
     try:
-        for page in (site / "index.html", site / "dongying" / "03-delegation.html", site / "laishui" / "02-staffing.html",
-                     site / "dongying" / "ledger.html"):
+        for page in (*(site / name for name in sorted(ROOT_PAGES)), site / "dongying" / "03-delegation.html",
+                     site / "laishui" / "02-staffing.html", site / "dongying" / "ledger.html"):
             browser.get(page.as_uri())
             overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 1, (page, width, overflow)
-            browser.save_screenshot(str(tmp_path / f"{page.stem}-{width}.png"))
-            assert (tmp_path / f"{page.stem}-{width}.png").stat().st_size > 5_000
+            browser.save_screenshot(str(tmp_path / f"{page.parent.name}-{page.stem}-{width}.png"))
+            assert (tmp_path / f"{page.parent.name}-{page.stem}-{width}.png").stat().st_size > 5_000
         if width == 1366:  # the whole ledger, citation column included, is on screen
-            browser.get((site / "index.html").as_uri())
+            browser.get((site / "ledger.html").as_uri())
             right = browser.execute_script("return document.querySelector('table.ledger').getBoundingClientRect().right")
             assert right <= width
     finally:
@@ -165,7 +178,7 @@ def test_pages_fit_the_screen_without_sideways_scrolling(browser, built_site, wi
 
 
 def test_printed_ledger_keeps_every_column_on_a4(browser, built_site):
-    browser.get((built_site["out"] / "site" / "index.html").as_uri())
+    browser.get((built_site["out"] / "site" / "ledger.html").as_uri())
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     browser.set_window_size(718, 1000)  # A4 less 12 mm margins at 96 dpi
     try:
@@ -179,29 +192,42 @@ def test_printed_ledger_keeps_every_column_on_a4(browser, built_site):
         browser.set_window_size(1300, 1600)
 
 
-def test_search_filters_the_ledger_and_the_facts_offline(browser, built_site):
+def test_the_moved_tables_keep_their_filters_offline(browser, built_site):
+    from collections import Counter
+
     from selenium.webdriver.support.ui import Select
 
-    browser.get((built_site["out"] / "site" / "index.html").as_uri())
+    from analysis.audit import audit_findings
+
+    site = built_site["out"] / "site"
+    tables = load_tables()
+    grades = Counter(audit_findings(tables)["status"])
+    typed = "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));"  # chromedriver cannot type CJK
+    browser.get((site / "ledger.html").as_uri())
     ledger = browser.find_element("id", "ledger-list")
     count = ledger.find_element("css selector", "output")
-    total = int(count.text.split(" of ")[1].split()[0])
-    assert count.text == f"{total} of {total} rows"
-    # 001 東營's "44.6%": found by the Chinese claim's digits
+    assert count.text == f"{len(tables.findings)} of {len(tables.findings)} rows"
+    # 001 東營's "44.6%": found by the Chinese claim's words, and by its English
     box = ledger.find_element("css selector", "input[type=search]")
-    typed = "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));"  # chromedriver cannot type CJK
     browser.execute_script(typed, box, "能正常運行")
     assert count.text.startswith("1 of ")
     assert "dongying_in_use_share" in ledger.find_element("css selector", "tbody").text
+    browser.execute_script(typed, box, "operate normally, 44.6%")
+    assert count.text.startswith("1 of ")
     browser.execute_script(typed, box, "")
     Select(ledger.find_element("css selector", "select[name=status]")).select_by_value("discrepancy")
-    from analysis.audit import audit_findings
-
-    discrepancies = int((audit_findings(load_tables())["status"] == "discrepancy").sum())  # the five reports' 4 and any other's
-    assert count.text == f"{discrepancies} of {total} rows" and discrepancies > 0
+    assert count.text == f"{grades['discrepancy']} of {len(tables.findings)} rows" and grades["discrepancy"] > 0
+    assert console_errors(browser) == []
+    browser.get((site / "numbers.html").as_uri())
     facts = browser.find_element("id", "facts-list")
     Select(facts.find_element("css selector", "select[name=county]")).select_by_value("dongying")
-    dongying = int((load_tables().facts["county"] == "dongying").sum())
-    assert facts.find_element("css selector", "output").text.startswith(f"{dongying} of ")
+    dongying = int((tables.facts["county"] == "dongying").sum())
+    assert facts.find_element("css selector", "output").text == f"{dongying} of {len(tables.facts)} rows"
+    assert console_errors(browser) == []
+    browser.get((site / "problems.html").as_uri())
+    problems = browser.find_element("id", "problems-list")
+    Select(problems.find_element("css selector", "select[name=county]")).select_by_value("jiangjin")
+    jiangjin = int((tables.themes["county"] == "jiangjin").sum())
+    assert problems.find_element("css selector", "output").text == f"{jiangjin} of {len(tables.themes)} rows"
     errors = console_errors(browser)
     assert errors == [], [e["message"][:300] for e in errors]

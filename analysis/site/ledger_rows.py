@@ -16,7 +16,7 @@ import pandas as pd
 from analysis.site.links import Linker
 from analysis.site.text import STATUS_LABEL, zh_spans
 
-LEDGER_COLUMNS = (("c-id", "finding"), ("c-county", "county"), ("c-claim", "claim (as the report wrote it)"), ("c-claimed", "claimed"),
+LEDGER_COLUMNS = (("c-id", "finding"), ("c-county", "county"), ("c-claim", "claim (as the report wrote it; in English)"), ("c-claimed", "claimed"),
                   ("c-recomputed", "recomputed"), ("c-status", "grade"), ("c-kind", "checks"), ("c-note", "note"),
                   ("c-cite", "citation and inputs"))
 LEDGER_HEAD = "".join(f'<th scope="col">{escape(label)}</th>' for _, label in LEDGER_COLUMNS)
@@ -72,10 +72,11 @@ def ledger_rows(ledger: Iterable, lookups: tuple[dict, dict], linker: Linker,
         inputs = f"<br><small>inputs: {linker.markup(f.inputs, depth)}</small>" if f.inputs else ""
         reading = f"<br><small>read as {zh_spans(f.reading)}</small>" if f.reading else ""
         page = page_of(f.county, f.domain)
+        english = f'<br><i class="claim-en">{escape(f.claim_en)}</i>' if getattr(f, "claim_en", "") else ""
         yield (
             f'<tr id="finding-{escape(f.finding_id)}" data-county="{escape(f.county)}" data-domain="{escape(f.domain)}" '
             f'data-status="{escape(f.status)}"><td><code>{escape(f.finding_id)}</code></td>'
-            f"<td>{page_link(up + page if page else None, f.county)}</td><td>{zh_spans(f.claim)}</td><td>{zh_spans(f.claimed)}</td><td>{escape(f.recomputed)}</td>"
+            f"<td>{page_link(up + page if page else None, f.county)}</td><td>{zh_spans(f.claim)}{english}</td><td>{zh_spans(f.claimed)}</td><td>{escape(f.recomputed)}</td>"
             f'<td><span class="badge {escape(f.status)}">{zh_spans(STATUS_LABEL[f.status])}</span>{reading}</td>'
             f"<td>{escape(f.kind)}</td><td>{zh_spans(f.note)}</td><td>{where}{inputs}</td></tr>")
 

@@ -20,6 +20,7 @@ from analysis.site.assets import CSP_META, SITE_CSS
 from analysis.site.ledger_rows import (FACTS_HEAD, LEDGER_COLS, LEDGER_HEAD, THEMES_HEAD, fact_rows, grade_counts_sentence,
                                        ledger_rows, numbered_themes, theme_rows)
 from analysis.site.links import LEDGER_PAGE, Linker
+from analysis.site.nav import site_nav
 from analysis.site.text import zh_spans
 
 
@@ -56,7 +57,7 @@ def build_county_ledgers(site_dir: Path, tables, ledger: pd.DataFrame, checks: p
 <head><meta charset="utf-8">{CSP_META}<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <title>{escape(name_en)}: ledger</title><link rel="stylesheet" href="../{SITE_CSS}"></head>
 <body class="site-index">
-<header><nav class="site-nav" aria-label="site"><a href="../index.html">Township reform audit: index</a></nav>
+<header>{site_nav(1)}
 <h1>{zh_spans(name_zh)} {escape(name_en)}: findings, checks, numbers and problems</h1>
 <p>{grade_counts_sentence(own_ledger)} Each citation links to its passage in the source text.</p>
 <nav class="site-toc" aria-label="contents"><ol><li><a href="#ledger">Findings</a></li><li><a href="#checks">Consistency checks</a></li>

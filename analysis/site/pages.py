@@ -12,6 +12,7 @@ from analysis.outputs import write_bytes_atomic, write_text_atomic
 from analysis.scripts import HANS, in_script
 from analysis.site.assets import CSP_META, NOTEBOOK_CSS, SITE_CSS, write_notebook_css, write_static
 from analysis.site.links import LEDGER_PAGE, Linker
+from analysis.site.nav import site_nav
 from analysis.site.text import mark_chinese, zh_spans
 from analysis.site.tree import tags
 
@@ -50,7 +51,7 @@ def _nav_html(info: PageInfo, up: str, here: str) -> str:
     if county and pages:  # and its ledger page, which every county with a notebook page has
         pages += f'<li><a href="{up}{escape(county)}/{LEDGER_PAGE}">ledger (findings, checks, numbers)</a></li>'
     others = f'<p>Pages for <code>{escape(county)}</code>:</p><ul>{pages}</ul>' if county and pages else ""
-    return f'<nav class="site-nav" aria-label="site"><a href="{up}index.html">Township reform audit: index</a>{others}</nav>'
+    return site_nav(up.count("../"), extra=others)
 
 
 def _pager_html(info: PageInfo, up: str, here: str) -> str:

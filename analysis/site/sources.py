@@ -13,6 +13,7 @@ from analysis.outputs import write_text_atomic
 from analysis.paths import OutsideFolderError, file_inside
 from analysis.site.assets import CSP_META, SITE_CSS
 from analysis.site.links import LEDGER_PAGE
+from analysis.site.nav import site_nav
 from analysis.site.text import zh_spans
 
 
@@ -61,6 +62,22 @@ def _used_by(tables, page_of) -> dict[str, list[tuple[str, str]]]:
     return used
 
 
+def passage_id(finding_id: str, n: int) -> str:
+    """The anchor of the ``n``-th passage (from 1) a contradiction quotes, on its source's page."""
+    return f"passage-{finding_id}-{n}"
+
+
+def quoted_passages(tables):
+    """(anchor, source, locator, finding row) of every passage a contradiction of the ledger quotes in its claim."""
+    from analysis.rules import CONTRADICTION
+    from analysis.schemas import passages
+
+    for table in (tables.findings, tables.checks):
+        for f in table[table["rule"] == CONTRADICTION].itertuples():
+            for n, (source, locator) in enumerate(passages(f.claim), start=1):
+                yield passage_id(f.finding_id, n), source, locator, f
+
+
 def coverage_counts(tables, reports_dir: Path | None) -> dict:
     """Each source's coverage account (analysis.coverage.summary rows by source); empty without the texts."""
     if reports_dir is None:
@@ -94,6 +111,9 @@ def build_source_pages(out_dir: Path, tables, reports_dir: Path | None, page_of,
         needles[item.source].append((item.list_id, item.items.split("\n")[0]))
     for n, theme in enumerate(tables.themes.itertuples(), start=1):
         needles[theme.source].append((f"theme-{n}", theme.locator))
+    for ident, source, locator, finding in quoted_passages(tables):  # a contradiction's two passages, each marked
+        needles[source].append((ident, locator))
+        used[ident].append((f"finding {finding.finding_id}", f"../{finding.county}/{LEDGER_PAGE}#finding-{finding.finding_id}"))
     written = []
     for src in tables.sources.itertuples():
         try:
@@ -121,7 +141,7 @@ def build_source_pages(out_dir: Path, tables, reports_dir: Path | None, page_of,
 <html lang="en"><head><meta charset="utf-8">{CSP_META}<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <title>{escape(src.source)}: {escape(src.title_en)}</title><link rel="stylesheet" href="../{SITE_CSS}"></head>
 <body class="site-source">
-<nav class="site-nav" aria-label="site"><a href="../index.html">Township reform audit: index</a></nav>
+{site_nav(1, "sources.html")}
 <header><h1>{zh_spans(src.title_zh)}</h1>
 <p>{escape(src.title_en)}. Issuer: {zh_spans(src.issuer or "not given")}. File <code>{escape(src.file)}</code>{part}, lines {int(src.line_start)}-{int(src.line_end)}.
 Each number the tables transcribe is <mark>marked</mark>; under its line, links lead to the fact row and the findings that use it.</p>
