@@ -347,7 +347,7 @@ def test_each_figures_numbers_download_as_csv(built_site):
 def test_index_links_each_finding_to_its_county_page_and_each_theme_to_its_passage(built_site, source_reports):
     soup = BeautifulSoup((built_site["out"] / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
     row = soup.find(id="finding-dongying_in_use_share")
-    assert row.find("a", href="dongying/03-delegation.html")
+    assert row.find("a", href="dongying/03-delegation.html#finding-dongying_in_use_share")  # its row on its notebook page
     assert row.find("a", href="sources/s001.html#dongying_powers_in_use_share")  # the claim's own passage
     themes = soup.find(id="themes").find_next("table")
     assert themes.select("a[href^='sources/s001.html#theme-']")

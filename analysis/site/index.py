@@ -11,6 +11,7 @@ import pandas as pd
 
 from analysis.outputs import write_chunks_atomic
 from analysis.site.assets import CSP_META, LIST_JS, SEARCH_JS, SITE_CSS, write_static
+from analysis.site.chrome import MAIN_ID, SKIP_LINK, site_footer, site_nav
 from analysis.site.ledger_rows import (FACTS_HEAD, LEDGER_COLS, LEDGER_HEAD, THEMES_HEAD, citation_lookups, fact_rows,
                                        grade_counts_sentence, ledger_rows, numbered_themes, theme_rows)
 from analysis.site.ledgers import build_county_ledgers
@@ -135,11 +136,12 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, site_wide:
 <head><meta charset="utf-8">{CSP_META}<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <title>Township reform audit 乡镇改革报告核查</title><link rel="stylesheet" href="{SITE_CSS}"></head>
 <body class="site-index">
-<header><h1>Township reform audit <span lang="zh">乡镇改革报告核查</span></h1>
+{SKIP_LINK}<header class="site-header">{site_nav("", here="index.html")}
+<h1>Township reform audit <span lang="zh">乡镇改革报告核查</span></h1>
 <p>Five Chinese government reports on township (<span lang="zh">乡镇</span>) reform, transcribed number by number with a verbatim locator in each source.
 Every claim they make is recomputed from those numbers and graded reproduced, tension (only a stated reasonable reading reconciles it), discrepancy or unverifiable.</p>
 <nav class="site-toc" aria-label="contents"><ol>{toc}</ol></nav></header>
-<main>
+<main id="{MAIN_ID}" tabindex="-1">
 {overview_link}
 {failed_html}
 <h2 id="coverage">Coverage: county by domain</h2>
@@ -151,7 +153,7 @@ Every claim they make is recomputed from those numbers and graded reproduced, te
 <h2 id="sources">The sources</h2>
 {sources_html}
 </main>
-<footer class="site-footer"><p>Built by <code>python -m analysis batch</code> (<code>make reports</code>).</p></footer>
+{site_footer("", "<p>Built by <code>python -m analysis batch</code> (<code>make reports</code>).</p>", here="index.html")}
 """, f"""<script src="{LIST_JS}"></script>
 <script src="{SEARCH_JS}"></script>
 """ if whole else "", """</body></html>
