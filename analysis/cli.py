@@ -179,11 +179,14 @@ def _extract(args) -> int:
         suggester = MeasureSuggester(tables.measures, tables.facts)
     except DataError:
         suggester = None  # the candidates stand without a suggested measure
-    suggestions = [suggester.suggest_at(text, r.start, r.end, r.unit) if suggester else ("", 0.0)
+    suggestions = [suggester.propose(suggester.context_at(text, r.start, r.end), r.unit, r.entity) if suggester and not
+                   getattr(r, "skipped", "") else ("", 0.0, "", "")
                    for r in tqdm(frame.itertuples(), total=len(frame), desc="measures", unit="number", disable=quiet)]
-    frame["measure"] = [m for m, _ in suggestions]
-    frame["confidence"] = [c for _, c in suggestions]
-    columns = ["line", "as_written", "value", "low", "high", "qualifier", "unit", "locator", "measure", "confidence"]
+    frame["measure"] = [m for m, _, _, _ in suggestions]
+    frame["confidence"] = [c for _, c, _, _ in suggestions]
+    frame["new_measure"] = [new for _, _, _, new in suggestions]  # where neither the vocabulary nor a generic one fits
+    columns = ["line", "as_written", "value", "low", "high", "qualifier", "unit", "locator", "measure", "confidence",
+               "period", "entity", "header_unit", "new_measure"]
     for column in ("value", "low", "high"):  # plain decimals, never 1.234567e+09: checked by eye against 1,234,567千元
         frame[column] = frame[column].map(plain_number)
     _show(frame[columns + (["skipped"] if args.all else [])], args.csv)
@@ -278,6 +281,24 @@ def _describe(err: BaseException) -> str:
     if isinstance(err, OSError) and err.filename:
         return f"{err.strerror or type(err).__name__}: {err.filename}"
     return str(err) or type(err).__name__
+
+
+def _print_restatements_and_coverage(tables, county: str | None) -> None:
+    """The audit's other two accounts: restatements found from the facts (a table apart from the findings and the
+    checks: derived at each run, never written by hand) and, per report part, what each number in its text is."""
+    from analysis.coverage import coverage_lines
+    from analysis.restatements import audit_restatements, duplicated_by_hand
+
+    found = audit_restatements(tables, county)
+    print(f"\nRestatements found from the facts (a table apart, `--out` writes restatements.csv): {len(found)}: "
+          + ", ".join(f"{status}: {n}" for status, n in found["status"].value_counts().items()))
+    for row in found[found["status"] != "reproduced"].itertuples():
+        print(f"  {row.finding_id}: {row.claimed} vs {row.recomputed}: {row.status}")
+    print(f"  {len(duplicated_by_hand(tables, county))} hand-written value findings compare a pair found here (kept: the reports' claims)")
+    lines = coverage_lines(tables, county)
+    if lines:
+        print("\nCoverage: every number the extractor finds in a report part")
+        print("\n".join(f"  {line}" for line in lines))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -424,11 +445,14 @@ def _main(argv: list[str]) -> int:
         if args.county:
             result = result[result["county"] == args.county]
         if args.out:
+            from analysis.restatements import audit_restatements
             write_text_atomic(args.out / "audit.csv", result.to_csv(index=False))
+            write_text_atomic(args.out / "restatements.csv", audit_restatements(tables, args.county).to_csv(index=False))
         if args.csv:
             _show(result, True)
         else:
             _show(result[["finding_id", "claimed", "recomputed", "status"]], False)
             counts = result["status"].value_counts()
             print("\n" + ", ".join(f"{status}: {n}" for status, n in counts.items()))
+            _print_restatements_and_coverage(tables, args.county)
     return 0

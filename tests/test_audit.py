@@ -1,8 +1,5 @@
-"""The findings ledger, checked number by number against what the reports say.
-
-Expected values are computed here by hand from the report texts (cited per case),
-not copied from the audit's output.
-"""
+"""The audit's rules and standard readings on reports users bring: budgets, final accounts, bulletins, in sentences
+written for these tests (the five reports' ledger, finding by finding: test_ledger_transcription.py)."""
 
 import pytest
 
@@ -10,201 +7,10 @@ from analysis.audit import audit_findings
 from analysis.tables import load_tables
 
 
-@pytest.fixture(scope="module")
-def audit():
-    return audit_findings(load_tables()).set_index("finding_id")
-
-
 def recomputed(audit, finding_id):
     text = audit.at[finding_id, "recomputed"]
     lo, _, hi = text.partition("–")
     return (float(lo), float(hi)) if hi else float(lo)
-
-
-@pytest.mark.parametrize(
-    "finding_id, expected, status",
-    [
-        # 001 東營: 401 powers = 179 in use (44.6%) + 155 unused (38.7%) + 67 not taken up (16.7%); "400多項"
-        ("dongying_in_use_share", 179 / 401 * 100, "reproduced"),
-        ("dongying_unused_share", 155 / 401 * 100, "reproduced"),
-        ("dongying_not_taken_up_share", 67 / 401 * 100, "reproduced"),
-        ("dongying_powers_parts_sum", 179 + 155 + 67, "reproduced"),
-        ("dongying_powers_approx_vs_exact", 401, "reproduced"),
-        ("dongying_posts_added_sum", 11 + 23, "reproduced"),            # 34 = 11 + 23
-        # 000 part 1: 88 = 34 + 52 + 2; 马桥镇 1.3亿 of 7.1亿 is "不到20%"
-        ("anon_city_88_town_classes_sum", 34 + 52 + 2, "reproduced"),
-        ("anon_city_88_maqiao_usable_funds_share", 1.3 / 7.1 * 100, "reproduced"),
-        # 000 part 3: 2004 pilot to 2012 completion, "经过八年"
-        ("national_reform_years_elapsed", 2012 - 2004, "reproduced"),
-        # 003 part 3: 988万 of 2160万 = 45.74%, 未过半
-        ("anon_city_2011_completion_rate", 988 / 2160 * 100, "reproduced"),
-        ("anon_city_2011_progress_below_half", 988 / 2160 * 100, "reproduced"),
-        # 003 part 4: ++区 cuts
-        ("anon_district_pp_institutions_cut_2002", (17 - 4) / 17 * 100, "reproduced"),
-        ("anon_district_pp_party_gov_cut_2005", (12 - 3) / 12 * 100, "reproduced"),
-        ("anon_district_pp_stations_cut_2005", (17 - 7) / 17 * 100, "reproduced"),
-        ("anon_district_pp_admin_offices_cut_2005", (10 - 3) / 10 * 100, "reproduced"),
-        ("anon_district_pp_pre2002_count", 21, "reproduced"),
-        # "上划整合后,由17个": 21 listed before 2002 less 林业站、司法所、卫生院、中小学校 moved up = 17 (a list feeds the rule)
-        ("anon_district_pp_pre2002_21_vs_17", 21 - 4, "reproduced"),
-        ("anon_district_pp_units_2002_vs_4", 3 + 2, "discrepancy"),     # "三个中心两个所" vs "减为4个": no reading gives 4
-        # "一校一站四中心" is 6; the four units with 海事所 or 计划财政管理所 have 7: a tension
-        ("anon_district_pp_units_2005_sum_vs_7", 1 + 1 + 4, "tension"),
-        ("anon_district_pp_p05_vs_p04_congress", 16, "discrepancy"),    # 十六届 (p04) vs 十七届 (p05)
-        # 2005 "由++年的17个": read as just before 2005 it would be 2002's 4; 17 is the pre-2002 count
-        ("anon_district_pp_baselines_2005", 4, "tension"),
-        # 003 part 7 黟县: 169 = 117 + 39 + 13; the small class's 乡 are the "4个乡" (渔亭镇 is a 镇)
-        ("yixian_institutional_posts_sum", 117 + 39 + 13, "reproduced"),
-        ("yixian_small_class_vs_small_allocation", 4, "reproduced"),
-        # 003 part 8 宣州区: Mon-Fri 8:00-12:00 and 13:00-17:00 = 40 hours a week; 四室 lists three, the 培训教室 is the fourth
-        ("xuanzhou_weekly_hours", (4 + 4) * 5, "reproduced"),
-        ("xuanzhou_four_rooms_one_hall", 3, "tension"),
-        # 003 part 6: "三室二厅" against a list with three 厅 that a station 一般应具备
-        ("anon_county_p6_sanshi_erting", 3, "tension"),
-        # 003 part 8 xx市: 162 = 148 + 14; 144 = 90 + 47 + 7; 31 of 90 is "三分之一"; "65%以上" built
-        ("anon_city_162_units_sum", 148 + 14, "reproduced"),
-        ("anon_city_162_tasks_status_sum", 90 + 47 + 7, "reproduced"),
-        ("anon_city_162_operating_share", 31 / 90 * 100, "reproduced"),
-        ("anon_city_162_built_share", 90 / 144 * 100, "discrepancy"),   # 148 or 162 towns give less
-        # 003 part 10 义安镇: 59 = 31 + 28, but the eight bodies' posts add to 53 (6 leadership posts unlisted?)
-        ("laishui_posts_admin_plus_inst", 31 + 28, "reproduced"),
-        ("laishui_posts_bodies_sum", 10 + 5 + 5 + 5 + 11 + 3 + 8 + 6, "tension"),
-        # 004 江津: "六个基本原则", four listed; 4 groups led by 5 departments' heads
-        ("jiangjin_basic_principles_count", 4, "discrepancy"),
-        ("jiangjin_groups_vs_lead_departments", 5, "tension"),
-    ],
-)
-def test_finding(audit, finding_id, expected, status):
-    assert audit.at[finding_id, "status"] == status
-    assert recomputed(audit, finding_id) == pytest.approx(expected, abs=1e-3)
-
-
-def test_a_claim_over_a_range_holds_for_typical_values_only_a_tension(audit):
-    # 003 part 4: 8-10 offices cut to 1-2 is a cut of 75% to 90%, not "80%以上" throughout;
-    # read with the ranges' midpoints (9 to 1.5) it is 83.3%: the reading that decides is named
-    row = audit.loc["anon_district_pp_admin_offices_cut_2002"]
-    assert row["status"] == "tension" and row["reading"].startswith("the ranges as typical values")
-    assert recomputed(audit, "anon_district_pp_admin_offices_cut_2002") == pytest.approx((75.0, 90.0))
-    assert "75–90" in row["note"] and "83.3333" in row["note"]
-
-
-@pytest.mark.parametrize(
-    "finding_id",
-    [
-        "dongying_pilot_towns_named",             # 001: 6 towns, 5 named only as examples (比如): nothing to count
-        "xuanzhou_daily_opening_vs_weekdays",     # 003 part 8: 每天 is a recommendation, not a stated schedule
-        "anon_city_162_operating_includes_idle",  # 003 part 8: the 31 "正常运行" include idle shells, no count per kind
-        "shandong_reform_plan_deadline_garbled",  # 002: "2023月底前", no such month (conversion garble)
-    ],
-)
-def test_claims_without_numbers_to_check_are_unverifiable_with_a_reason(audit, finding_id):
-    assert audit.at[finding_id, "status"] == "unverifiable"
-    assert audit.at[finding_id, "recomputed"] == ""
-    assert len(audit.at[finding_id, "note"]) > 40
-
-
-def test_a_word_claim_is_cited_to_its_own_phrase(audit):
-    # 003 part 8: "建起的乡镇综合文化站大部分…不能投入运行": (90 - 31) / 90 = 65.6% of built stations idle, "most"
-    row = audit.loc["anon_city_162_majority_not_operating"]
-    assert row["status"] == "reproduced" and recomputed(audit, "anon_city_162_majority_not_operating") == pytest.approx(59 / 90 * 100)
-    assert row["source"] == "s003p08b" and row["locator"] == "建起的乡镇综合文化站大部分由于缺乏运行经费"
-
-
-def test_anonymised_numbers_are_unverifiable(audit):
-    # 003 part 4: "乡镇行政编制由++名减为++名,精简10%"
-    assert audit.at["anon_district_pp_posts_admin_cut_2002", "status"] == "unverifiable"
-
-
-def test_every_finding_has_a_status_and_every_discrepancy_a_note(audit):
-    assert set(audit["status"]) == {"reproduced", "tension", "discrepancy", "unverifiable"}
-    assert (audit.loc[audit["status"] != "reproduced", "note"].str.len() > 0).all()
-
-
-def test_citations_point_to_the_claimed_number(audit):
-    row = audit.loc["dongying_in_use_share"]
-    assert row["source"] == "s001" and "44.6%" in row["locator"]
-
-
-@pytest.mark.parametrize(
-    "finding_id",
-    [
-        "anon_city_162_built_share_vs_towns", "anon_city_162_built_share_vs_units",  # now readings of anon_city_162_built_share
-        "laishui_admin_offices_sum",            # the same 6-post gap as laishui_posts_bodies_sum
-        "laishui_institutional_bodies_sum",     # fitted: five subsets of the eight posts figures sum to 28
-        "anon_district_pp_admin_offices_baseline_2005",  # one contradiction with the stations' baseline
-        "anon_city_162_tasks_plus_unplanned",   # 144 + 4 = 148: an identity the report never states
-        "dongying_shares_sum_100",              # the report states no 100%
-        "jiangjin_town_types_count",            # counts an open list of town types against a count of towns
-    ],
-)
-def test_no_contradiction_is_counted_twice_and_no_claim_is_constructed(audit, finding_id):
-    assert finding_id not in audit.index
-
-
-def test_constructed_consistency_checks_are_kept_apart_and_never_counted_as_claims():
-    checks = audit_findings(load_tables(), table="checks").set_index("finding_id")
-    assert checks.at["anon_city_162_tasks_plus_unplanned", "recomputed"] == "148"   # 144 tasks + 4 not in the plan
-    assert checks.at["dongying_shares_sum_100", "status"] == "reproduced"           # 44.6 + 38.7 + 16.7
-    assert "Not a claim" in checks.at["dongying_shares_sum_100", "note"]
-
-
-def test_a_fitted_or_calendar_reading_is_unverifiable(audit):
-    # 003 part 3: "现在时间已过半" at 7月底 with an 11月底 deadline: no start is stated
-    assert audit.at["anon_city_2011_time_past_half", "status"] == "unverifiable"
-    assert "1 January" in audit.at["anon_city_2011_time_past_half", "note"]
-
-
-def test_a_verdict_resting_on_the_inputs_rounding_says_so(audit):
-    # 003 part 3: 988万 of 2160万 is 45.7407%, within "45.74%"; at 万元 precision the inputs allow 45.707-45.774
-    row = audit.loc["anon_city_2011_completion_rate"]
-    assert row["status"] == "reproduced" and "rests on the inputs as written" in row["note"]
-    lo, _, hi = row["at_precision"].partition("–")
-    assert (float(lo), float(hi)) == pytest.approx((987.5 / 2160.5 * 100, 988.5 / 2159.5 * 100), abs=1e-3)
-    # 000: 1.3亿 of 7.1亿 stays under 20% even at the inputs' precision (1.35 / 7.05 = 19.15%)
-    assert "rests on" not in audit.at["anon_city_88_maqiao_usable_funds_share", "note"]
-
-
-def test_the_misread_yixian_count_is_reproduced_with_the_policy_note(audit):
-    # 003 part 7: 渔亭镇、宏潭、洪星、柯村、美溪乡 are the small class; the "4个乡" are its four 乡
-    row = audit.loc["yixian_small_class_vs_small_allocation"]
-    assert row["status"] == "reproduced" and "渔亭镇" in row["note"]
-
-
-def test_each_finding_says_what_kind_of_check_it_is(audit):
-    kinds = audit["kind"].value_counts()
-    assert set(kinds.index) == {"arithmetic", "list count", "restatement", "not checked"}
-    assert audit.at["dongying_in_use_share", "kind"] == "arithmetic"
-    assert audit.at["laishui_bodies_listed", "kind"] == "list count"
-    assert audit.at["anon_city_162_built_repeat", "kind"] == "restatement"
-
-
-def test_every_reading_is_recomputed_and_the_65_percent_denominators_fail():
-    from analysis.audit import audit_readings
-
-    readings = audit_readings(load_tables()).set_index("reading_id")
-    # 003 part 8: 90 of the 148 towns is 60.8%, of the 162 units 55.6%: neither reaches 65%
-    assert float(readings.at["anon_city_162_built_share_of_towns", "recomputed"]) == pytest.approx(90 / 148 * 100, abs=1e-3)
-    assert float(readings.at["anon_city_162_built_share_of_units", "recomputed"]) == pytest.approx(90 / 162 * 100, abs=1e-3)
-    assert set(readings.loc[["anon_city_162_built_share_of_towns", "anon_city_162_built_share_of_units"], "holds"]) == {"no"}
-    # 003 part 10: the eight bodies' 53 posts are within 59 if the 6 leadership posts stand apart
-    assert readings.at["laishui_leadership_posts", "holds"] == "yes"
-
-
-# --- The agreed discrepancies stay discrepancies: no standard reading may reconcile them ----------------------
-
-AGREED_DISCREPANCIES = {
-    "anon_city_162_built_share",             # 003 part 8: "65%以上" built; 90 of 144 tasks, 148 towns or 162 units
-    "anon_district_pp_units_2002_vs_4",      # 003 part 4: "由17个减为4个", but five units are named
-    "anon_district_pp_p05_vs_p04_congress",  # 003 parts 4 and 5: 十六届 against 十七届
-    "jiangjin_basic_principles_count",       # 004: "六个基本原则", four listed
-}
-
-
-def test_the_four_agreed_discrepancies_stay_discrepancies_and_are_the_only_ones(audit):
-    assert set(audit.index[audit["status"] == "discrepancy"]) == AGREED_DISCREPANCIES
-    # "65%以上" is a floor, not digits to cut off, and the audit invents no whole: no standard reading is tried
-    assert "truncated" not in audit.at["anon_city_162_built_share", "note"]
-    assert "other_whole" not in audit.at["anon_city_162_built_share", "note"]
 
 
 # --- Reports users bring: budgets, final accounts, bulletins (sentences written for these tests) ---------------
@@ -477,3 +283,92 @@ def test_changes_in_points_need_percentages_in_and_give_points_out(tmp_path):
     # "上升3.7%" says %: its rule is growth, and percent_for_points reads it as points (above)
     assert rate.startswith(f"data/findings.csv, row {rows + 2}, column 'inputs': u_points_for_a_rate: rule points gives "
                            "个百分点, but the claim is in % (its claim fact u_pct_37)")
+
+
+# --- A restatement of a qualified number: the two windows must share a value (多 read alike on both sides) ----------
+@pytest.mark.parametrize("claimed, earlier, status", [
+    ("6800多万元", "6800多万元", "reproduced"),   # both (6800万, 6900万): one number can be both
+    ("6800多萬元", "6800多万元", "reproduced"),   # traditional and simplified: one statement
+    ("400多项", "400余项", "reproduced"),         # 多 and 余 give one window, (400, 500)
+    ("500多项", "400多项", "discrepancy"),        # (500, 600) and (400, 500) share no value: 500 is in neither
+    ("80%以上", "80%以上", "reproduced"),         # [80, inf) twice: formerly unverifiable (a one-sided input)
+    ("不到20%", "20%以上", "discrepancy"),        # (-inf, 20) and [20, inf) meet at no value
+    ("约50%", "近50%", "reproduced"),             # (45, 55) and (45, 50) share (45, 50)
+])
+def test_a_restated_qualified_number_agrees_when_the_windows_share_a_value(claimed, earlier, status):
+    from analysis.audit import restated_verdict
+    assert restated_verdict(claimed, earlier)[0] == status
+
+
+def test_a_restated_plain_number_is_judged_as_any_input():
+    from analysis.audit import restated_verdict
+    assert restated_verdict("401項", "401项") is None and restated_verdict("8-10个", "8-10个") is None
+
+
+# --- subset: a part within its whole ("其中", "含", "共计"): the part's window must fit under the whole's ----------
+# Written from the report text before the audit ran on these rows.
+SUBSET_EXPECTED = {
+    "anon_city_88_class1_subdistricts_within": "reproduced",  # 000 line 18: 一类镇34个(其中街道11个): 11 <= 34
+    "anon_city_88_class2_subdistricts_within": "reproduced",  # 000 line 18: 二类镇52个(其中街道17): 17 <= 52
+    "anon_town_sc_officers_within_campaign": "reproduced",    # 003 line 13: 18名执法队员 ... 共计百余人 (100, 200): 18 <= 100
+    "xuanzhou_subsidy_within_investment": "reproduced",       # 003 line 347: 上级资金40万元 of 投入共计60万元: [39.5万, 40.5万) <= [59.5万, 60.5万)
+    "xuanzhou_equipment_within_subsidy": "reproduced",        # 003 line 347: 40万元(含设备费10万元): [9.5万, 10.5万) <= [39.5万, 40.5万)
+    "jiangjin_organ_staff_within_cadres": "reproduced",       # 004: 镇村社干部325人,其中在职机关干部80人: 80 <= 325
+}
+
+
+@pytest.mark.parametrize("finding_id, status", SUBSET_EXPECTED.items())
+def test_each_part_within_its_whole_has_the_grade_the_report_gives(audit, finding_id, status):
+    assert audit.at[finding_id, "status"] == status and audit.at[finding_id, "kind"] == "part within whole"
+
+
+@pytest.mark.parametrize("part, whole, holds", [
+    ((11, 11), (34, 34), "all"),              # 其中街道11个 of 34个
+    ((18, 18), (100, 200), "all"),            # 18 of 百余人: (100, 200) is more than 18 whatever it is
+    ((120, 120), (100, 200), "part"),         # 120 of 百余人: true only if the 百余 is 120 or more
+    ((250, 250), (100, 200), "none"),         # 250 of 百余人: no 百余 holds 250
+    ((395000, 405000), (595000, 605000), "all"),  # 40万 of 60万 at their written precision
+    ((34, 34), (34, 34), "all"),              # a whole of one part: the part may be all of it
+])
+def test_part_within_says_whether_every_some_or_no_value_of_the_part_fits(part, whole, holds):
+    from analysis.intervals import Interval
+    from analysis.rules import part_within
+    assert part_within(Interval(*part), Interval(*whole)) == holds
+
+
+# --- contradictions without numbers: a person's grade, two quoted passages, a reason --------------------------------
+CONTRADICTIONS = {  # each passage read in the report; the grade and the reconciling reading are in the row's note
+    "dongying_responsibility_with_power_vs_practice": "tension",  # 001 line 26 vs line 54
+    "dongying_takeup_ensured_vs_no_one_able": "tension",          # 001 line 32 vs line 58
+    "laishui_certified_vs_most_uncertified": "tension",           # 003 line 503 vs line 515
+    "laishui_coordination_achieved_vs_lagging": "tension",        # 003 line 507 vs line 519
+    "jiangjin_cadres_to_villages_vs_not_stationed": "tension",    # 004 选派...到村挂职 vs 机关干部不驻村
+    "jiangjin_no_cadre_cut_vs_village_cuts": "tension",           # 004 干部不减 vs 村居干部裁幅减员
+    "yixian_yuting_small_class_vs_medium_allocation": "tension",  # 003 line 301 vs line 303
+    "jiangjin_four_offices_vs_no_uniform_model": "tension",       # 004 原则上四个 vs 不统一模式
+}
+
+
+@pytest.mark.parametrize("finding_id, status", CONTRADICTIONS.items())
+def test_each_contradiction_shows_its_persons_grade_and_its_first_passage(audit, finding_id, status):
+    row = audit.loc[finding_id]
+    assert (row["status"], row["kind"], row["recomputed"]) == (status, "contradiction", "")
+    assert row["locator"] and row["locator"] in row["claim"] and row["source"]
+
+
+@pytest.mark.parametrize("claimed, claim, note, ok", [
+    ("tension", "s001「放權」 vs s001「不放權」", "why", True),
+    ("discrepancy", "s004「干部不减」 vs s004「干部減少」", "why", True),     # either script
+    ("reproduced", "s001「放權」 vs s001「不放權」", "why", False),           # a person grades tension or discrepancy only
+    ("tension", "s001「放權」 vs line 54", "why", False),                     # both passages quoted
+    ("tension", "s001「放權」 vs s001「不放權」", " ", False),                 # the reason is required
+])
+def test_a_contradiction_row_needs_a_grade_word_two_passages_and_a_reason(claimed, claim, note, ok):
+    from analysis.schemas import _graded_by_person
+    assert _graded_by_person({"rule": "contradiction", "claimed": claimed, "claim": claim, "note": note}) is ok
+
+
+def test_the_two_contradictions_that_are_not_are_left_out(audit):
+    # 003 line 499 配齐了工作人员 vs line 515 配备合理性不充分: heads filled vs their fit, both can hold;
+    # 003 line 141 党政机构 12 -> 3 vs 行政机构 10 -> 3: 行政 bodies are among the 党政 ones (10 <= 12), one end state
+    assert not any(audit.index.str.contains("staffed_vs_unreasonable|party_gov_12_vs_admin_10"))

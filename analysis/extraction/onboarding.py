@@ -35,7 +35,7 @@ REVIEW_COLUMNS = ["accept", *COLUMNS["facts"], "line", "confidence"]
 # recomputed, note: not copied into the tables, the audit gives them again), and finding_note, which becomes the
 # finding's note in data/findings.csv.
 FINDING_REVIEW_COLUMNS = ["accept", *(c for c in COLUMNS["findings"] if c != "note"), *VERDICT_COLUMNS, "finding_note",
-                          "line", "proposed_inputs", "items"]
+                          "line", "proposed_inputs", "items", "count_by"]
 
 
 @dataclass
@@ -46,6 +46,15 @@ class Proposals:
     facts: list[dict]
     findings: list[dict]
     numbers: pd.DataFrame
+
+
+def _period(year) -> str:
+    """The year a number belongs to, as the extractor read it from its context (107年度: 2018), or ""."""
+    if year is None or (isinstance(year, float) and pd.isna(year)):
+        return ""
+    if isinstance(year, float) and year.is_integer():
+        return str(int(year))
+    return str(year)  # "2018", or a span such as "2014-2018"
 
 
 def _number(x) -> str:
@@ -149,8 +158,10 @@ def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, 
 
     for c in candidates.itertuples():
         measure, confidence = suggester.suggest_at(text, c.start, c.end, c.unit)
-        facts.append({"accept": "", "fact_id": new_id(f"{county}_{measure or 'number'}"), "county": county, "entity": "(to review)",
-                      "domain": domains.get(measure, "context"), "measure": measure, "period": "", "as_written": c.as_written,
+        facts.append({"accept": "", "fact_id": new_id(f"{county}_{measure or 'number'}"), "county": county,
+                      "entity": (getattr(c, "entity", "") or "(to review)"),
+                      "domain": domains.get(measure, "context"), "measure": measure,
+                      "period": _period(getattr(c, "period", "")), "as_written": c.as_written,
                       "value": _number(c.value), "low": _number(c.low), "high": _number(c.high), "qualifier": c.qualifier,
                       "unit": suggester.unit_of[measure] if measure else c.unit,
                       "source": source, "locator": c.locator, "note": "" if c.locator_unique else "locator not unique: lengthen it",
@@ -168,6 +179,7 @@ def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, 
                          "inputs": " ".join(by_span.get(span, UNBOUND) for span in spans),
                          "finding_note": f"proposed: {p.pattern}" + (f"; list to add to lists.csv: {p.items}" if p.items else ""),
                          "line": p.line, "proposed_inputs": p.inputs, "items": p.items,
+                         "count_by": getattr(p, "count_by", "") or "",
                          "unbound": [text[s:e] for s, e in spans if (s, e) not in by_span],
                          "claim_start": p.claim_start, "claim_end": p.claim_end, "input_spans": spans})
     return Proposals(facts, grade_proposals(facts, findings, tables, label), numbers)
