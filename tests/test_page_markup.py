@@ -321,13 +321,14 @@ def test_a_ledger_row_links_its_findings_row_on_its_notebook_page_and_fits_a_car
 
     finding = SimpleNamespace(finding_id="dongying_in_use_share", county="dongying", domain="delegation", source="", locator="",
                               inputs="", reading="", claim="占下放權限總數的44.6%", claimed="44.6%", recomputed="44.6384",
-                              status="unverifiable", kind="not checked", note="179/401*100 = 44.64")
+                              status="unverifiable", kind="not checked", note="179/401*100 = 44.64 (dongying_powers_in_use)")
     row = BeautifulSoup(next(ledger_rows([finding], ({}, {}), Linker(), lambda c, d: f"{c}/03-delegation.html", depth=1)), "html.parser")
     assert row.find("a")["href"] == "../dongying/03-delegation.html#finding-dongying_in_use_share"
     assert [td["data-label"] for td in row.find_all("td")] == ["finding", "county", "claim", "claimed", "recomputed", "grade", "checks",
                                                                "note", "citation"]
     assert len(LEDGER_COLUMNS) == 9
     assert str(row.td.code) == "<code>dongying_<wbr/>in_<wbr/>use_<wbr/>share</code>"  # breaks at an underscore, never inside a word
+    assert "(dongying_<wbr/>powers_<wbr/>in_<wbr/>use)" in row.find("td", attrs={"data-label": "note"}).decode_contents()  # an id in a note too
     assert row.find("span", class_="badge unverifiable").get_text() == "unverifiable 无法核实"
     assert [s.get_text() for s in row.select("span.nb")] == ["44.6%", "44.6%", "44.6384", "179", "401", "100", "44.64"]
 

@@ -69,6 +69,12 @@ def breakable_id(ident: str) -> str:
     return escape(ident).replace("_", "_<wbr>")
 
 
+def _ids_breakable(html: str) -> str:
+    """A note's markup (escaped text, lang and number spans: no underscore in a tag) whose ids ("a_b_vs_c", named in
+    the prose) may break after an underscore, never inside a word."""
+    return html.replace("_", "_<wbr>")
+
+
 def breakable_codes(html: str) -> str:
     """Markup whose ``<code>`` ids (Linker.markup) may break after their underscores, never inside a word."""
     return CODE_TEXT.sub(lambda m: f"<code>{m.group(1).replace('_', '_<wbr>')}</code>", html)
@@ -98,7 +104,7 @@ def ledger_rows(ledger: Iterable, lookups: tuple[dict, dict], linker: Linker,
             f'<td{LABELS["c-county"]}>{_link(here, breakable_id(f.county))}</td><td{LABELS["c-claim"]}>{numbers_kept(f.claim)}</td>'
             f'<td{LABELS["c-claimed"]}>{numbers_kept(f.claimed)}</td><td{LABELS["c-recomputed"]}>{numbers_kept(f.recomputed)}</td>'
             f'<td{LABELS["c-status"]}><span class="badge {escape(f.status)}">{zh_spans(STATUS_LABEL[f.status])}</span>{reading}</td>'
-            f'<td{LABELS["c-kind"]}>{escape(f.kind)}</td><td{LABELS["c-note"]}>{numbers_kept(f.note)}</td><td{LABELS["c-cite"]}>{where}{inputs}</td></tr>')
+            f'<td{LABELS["c-kind"]}>{escape(f.kind)}</td><td{LABELS["c-note"]}>{_ids_breakable(numbers_kept(f.note))}</td><td{LABELS["c-cite"]}>{where}{inputs}</td></tr>')
 
 
 def numbered_themes(tables) -> pd.DataFrame:
