@@ -66,6 +66,11 @@ def _numeric() -> pa.Column:
     return _col(pa.Check.str_matches(NUMERIC, error="not a plain number (ASCII digits, '.' decimal, no thousands separator)"))
 
 
+def _line() -> pa.Column:
+    """A part's first or last line: a number, never empty (an empty one made int(NaN) fail far from the table)."""
+    return _col(_required(), pa.Check.str_matches(NUMERIC, error="not a plain number (ASCII digits, '.' decimal, no thousands separator)"))
+
+
 def _each_in(values, what: str) -> pa.Check:
     known = set(values)
     return pa.Check(
@@ -229,7 +234,7 @@ def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
         "sources": {
             "source": _key(),
             "file": _col(_required(), pa.Check.str_matches(REPORT_FILE, error="not a file name inside the reports folder (no absolute path, no '..')")),
-            "part": free, "line_start": _numeric(), "line_end": _numeric(),
+            "part": free, "line_start": _line(), "line_end": _line(),
             "title_zh": text, "title_en": text, "issuer": free, "place": free, "date": free,
             "sha256": _col(pa.Check.str_matches(r"^[0-9a-f]{64}$", error="not a sha256 hex digest")), "notes": free,
         },

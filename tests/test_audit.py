@@ -125,6 +125,15 @@ def _user_facts(data_dir, facts=USER_FACTS):
 
 
 @pytest.fixture(scope="module")
+def audit():
+    """The ledger of data/ audited, by finding id (the subset and contradiction rows of the five reports below)."""
+    from analysis.audit import audit_findings
+    from analysis.tables import load_tables
+
+    return audit_findings(load_tables()).set_index("finding_id")
+
+
+@pytest.fixture(scope="module")
 def user_audit(tmp_path_factory):
     import shutil
 

@@ -169,7 +169,8 @@ def test_the_misread_yixian_count_is_reproduced_with_the_policy_note(audit):
 
 def test_each_finding_says_what_kind_of_check_it_is(audit):
     kinds = audit["kind"].value_counts()
-    assert set(kinds.index) == {"arithmetic", "list count", "restatement", "not checked"}
+    assert set(kinds.index) == {"arithmetic", "list count", "restatement", "not checked", "part within whole",
+                                "contradiction"}
     assert audit.at["dongying_in_use_share", "kind"] == "arithmetic"
     assert audit.at["laishui_bodies_listed", "kind"] == "list count"
     assert audit.at["anon_city_162_built_repeat", "kind"] == "restatement"

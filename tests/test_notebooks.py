@@ -256,6 +256,13 @@ def test_the_output_of_the_papermill_command_that_started_a_kernel(tmp_path, out
             "notebooks/01-finance.ipynb", output, "-p", "county", "laishui", "-r", "note", "x y"]
     parent = subprocess.Popen(argv, cwd=tmp_path)
     try:
+        import time
+
+        import psutil
+
+        deadline = time.monotonic() + 30  # under load the child may not have exec'd yet: its command line is pytest's
+        while "papermill" not in psutil.Process(parent.pid).cmdline() and time.monotonic() < deadline:
+            time.sleep(0.05)
         found = _papermill_output(parent.pid)
     finally:
         parent.kill()

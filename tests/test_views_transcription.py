@@ -32,10 +32,3 @@ def test_a_page_shows_the_literal_reading_beside_the_others():
     assert table.at["a share of all 162 township-level units", "recomputed"] == "55.5556"
 
 
-def test_the_header_names_what_this_countys_sources_give_here():
-    # 001 (東營): 8 delegation facts, the first of each measure in facts.csv order; 5 findings, their claimed values
-    text = CountyView("dongying", "delegation", save_figures=False).header().data
-    assert text.endswith("What they give on delegation:\n"
-                         "- `s001`: 8 numbers (among them powers delegated 400多項; powers in use 179項; powers in use share 44.6%; "
-                         "powers unused 155項) and 5 claims (44.6%, 38.7%, 16.7%, 401項, ...).")
-    assert "delegation 放權" in text  # the domain's term in the sources' script
