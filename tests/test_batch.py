@@ -357,7 +357,7 @@ def test_the_ledger_links_each_finding_to_its_county_page_and_each_theme_to_its_
     site = built_site["out"] / "site"
     soup = BeautifulSoup((site / "ledger.html").read_text(encoding="utf-8"), "html.parser")
     row = soup.find(id="finding-dongying_in_use_share")
-    assert row.find("a", href="dongying/03-delegation.html")
+    assert row.find("a", href="dongying/03-delegation.html#finding-dongying_in_use_share")  # its row on its notebook page
     assert row.find("a", href="sources/s001.html#dongying_powers_in_use_share")  # the claim's own passage
     soup = BeautifulSoup((site / "problems.html").read_text(encoding="utf-8"), "html.parser")
     themes = soup.find(id="themes").find_next("table")

@@ -5,7 +5,7 @@ shows every discrepancy and tension as a card: the claim in Chinese and in Engli
 that reconciles it or why none does, and links to its passage, its ledger row and its notebook page; then the
 coverage of notebook pages. ``ledger.html``, ``numbers.html`` and ``problems.html`` hold the long tables, each
 filtered offline (list.js and static/search.js); ``glossary.html`` the Chinese terms (analysis.site.glossary);
-``sources.html`` the reports. Every page carries the same short navigation (analysis.site.nav).
+``sources.html`` the reports. Every page carries the same skip link, short navigation and footer (analysis.site.chrome).
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ import pandas as pd
 
 from analysis.outputs import write_chunks_atomic
 from analysis.site.assets import CSP_META, FRONT_CSS, LIST_JS, SEARCH_JS, SITE_CSS, write_static
+from analysis.site.chrome import MAIN_ID, SKIP_LINK, site_footer, site_nav
 from analysis.site.glossary import GLOSSARY_PAGE, Glossary, glossary_body
 from analysis.site.ledger_rows import (FACTS_HEAD, LEDGER_COLS, LEDGER_HEAD, THEMES_HEAD, citation_lookups, fact_rows,
                                        grade_counts_sentence, ledger_rows, numbered_themes, theme_rows)
 from analysis.site.ledgers import build_county_ledgers
 from analysis.site.links import LEDGER_PAGE, Linker
-from analysis.site.nav import site_nav
 from analysis.site.sources import coverage_sentence, passage_id
 from analysis.site.text import STATUS_LABEL, zh_spans
 
@@ -93,10 +93,11 @@ def _write_page(path: Path, title: str, here: str, body: Iterable[str], scripts:
 <html lang="en">
 <head>{_head(title)}</head>
 <body class="site-index">
-<header>{site_nav(0, here)}</header>
-<main>
+{SKIP_LINK}<header class="site-header">{site_nav("", here=here)}</header>
+<main id="{MAIN_ID}" tabindex="-1">
 """], body, [f"""
 </main>
+{site_footer("")}
 {script}</body></html>
 """]))
 
@@ -342,21 +343,21 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, site_wide:
 <html lang="en">
 <head>{_head("Township reform audit 乡镇改革报告核查")}</head>
 <body class="site-index site-front">
-<header>{site_nav(0, "index.html")}
+{SKIP_LINK}<header class="site-header">{site_nav("", here="index.html")}
 <h1>Township reform audit <span lang="zh">乡镇改革报告核查</span></h1>
 <p>Five Chinese government reports on township (<span lang="zh">乡镇</span>) reform, transcribed number by number with a verbatim
 locator in each source. Every claim they make is recomputed from those numbers and graded. Below: what was checked, and every
 claim that did not reproduce ({n_cards}), each with its numbers and the reading that explains it, or why none does.</p></header>
-<main>
+<main id="{MAIN_ID}" tabindex="-1">
 {synthetic}"""], _verdict(tables, ledger, checks, cards, whole), [f"""
 {failed_html}
 <section aria-labelledby="coverage"><h2 id="coverage">Notebook pages: county by domain</h2>
 {site_wide_html}
 <p>Each county's ledger page lists its findings, checks, numbers and problems. Each other cell links to the notebook page for that county and domain, or says why there is none.</p>
 <div class="table-scroll" role="region" tabindex="0" aria-label="coverage"><table><thead><tr><th scope="col">county</th><th scope="col">ledger</th>{head}</tr></thead><tbody>"""],
-        coverage_rows(), ["""</tbody></table></div></section>
+        coverage_rows(), [f"""</tbody></table></div></section>
 </main>
-<footer class="site-footer"><p>Built by <code>python -m analysis batch</code> (<code>make reports</code>).</p></footer>
+{site_footer("", "<p>Built by <code>python -m analysis batch</code> (<code>make reports</code>).</p>", here="index.html")}
 </body></html>
 """]))
     _ledger_page(site, tables, ledger, checks, lookups, linker, page_of, whole, with_ledger)
