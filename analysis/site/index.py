@@ -128,6 +128,7 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, site_wide:
         ledger_intro = (f"With {index_rows(tables):,} rows of findings, checks, numbers and problems, the tables are on each county's ledger "
                         "page (linked in the coverage table), each citation linked to its passage in the source text.")
     toc = "".join(f'<li><a href="#{anchor}">{title}</a></li>' for anchor, title in [("coverage", "Coverage"), *sections, ("sources", "The sources")])
+    toc += '<li><a href="search.html">Search everything</a> (findings, numbers, pages, report texts)</li>'
     # The page in order, its long tables a row at a time: joined into one string, the index held its
     # text three times over (at 200 synthetic counties building it added 23 MiB to the driver, now 6).
     page = chain([f"""<!DOCTYPE html>

@@ -56,7 +56,7 @@ def build_county_ledgers(site_dir: Path, tables, ledger: pd.DataFrame, checks: p
 <head><meta charset="utf-8">{CSP_META}<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <title>{escape(name_en)}: ledger</title><link rel="stylesheet" href="../{SITE_CSS}"></head>
 <body class="site-index">
-<header><nav class="site-nav" aria-label="site"><a href="../index.html">Township reform audit: index</a></nav>
+<header><nav class="site-nav" aria-label="site"><a href="../index.html">Township reform audit: index</a> · <a href="../search.html">Search</a></nav>
 <h1>{zh_spans(name_zh)} {escape(name_en)}: findings, checks, numbers and problems</h1>
 <p>{grade_counts_sentence(own_ledger)} Each citation links to its passage in the source text.</p>
 <nav class="site-toc" aria-label="contents"><ol><li><a href="#ledger">Findings</a></li><li><a href="#checks">Consistency checks</a></li>

@@ -50,7 +50,8 @@ def _nav_html(info: PageInfo, up: str, here: str) -> str:
     if county and pages:  # and its ledger page, which every county with a notebook page has
         pages += f'<li><a href="{up}{escape(county)}/{LEDGER_PAGE}">ledger (findings, checks, numbers)</a></li>'
     others = f'<p>Pages for <code>{escape(county)}</code>:</p><ul>{pages}</ul>' if county and pages else ""
-    return f'<nav class="site-nav" aria-label="site"><a href="{up}index.html">Township reform audit: index</a>{others}</nav>'
+    return (f'<nav class="site-nav" aria-label="site"><a href="{up}index.html">Township reform audit: index</a> · '
+            f'<a href="{up}search.html">Search</a>{others}</nav>')
 
 
 def _pager_html(info: PageInfo, up: str, here: str) -> str:
