@@ -7,14 +7,17 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.claims import DISCREPANCY, REPRODUCED, UNVERIFIABLE, format_interval, input_interval, judge
+from analysis.claims import DISCREPANCY, REPRODUCED, TENSION, UNVERIFIABLE, format_interval, input_interval, judge
 from analysis.grading import ReadingResult, grade
 from analysis.intervals import Interval
 from analysis.numbers import Quantity, parse_quantity
-from analysis.rules import ARITHMETIC_RULES, COUNT_ITEMS, ITEMS, OPPOSITE, RULES, CountTimeout, count_items
+from analysis.rules import (ARITHMETIC_RULES, CONTRADICTION, COUNT_ITEMS, ITEMS, OPPOSITE, RULES, SUBSET, CountTimeout,
+                            count_items, part_within)
 from analysis.rules import UNVERIFIABLE as UNVERIFIABLE_RULE
 from analysis.standard_readings import standard_results
+from analysis.schemas import passages
 from analysis.tables import Tables, _display
+from analysis.windows import HARD_BOUNDS, Window
 
 AUDIT_COLUMNS = ["finding_id", "county", "domain", "kind", "claim", "claimed", "recomputed", "at_precision", "status",
                  "reading", "note", "rule", "inputs", "source", "locator"]
@@ -23,8 +26,13 @@ READING_COLUMNS = ["reading_id", "finding_id", "county", "label", "claimed", "re
 
 # What a finding checks, by its rule: the audit's counts keep arithmetic apart from counting and restating.
 ARITHMETIC, LIST_COUNT, RESTATEMENT, NOT_CHECKED = "arithmetic", "list count", "restatement", "not checked"
+PART_WITHIN, CONTRADICTION_KIND = "part within whole", "contradiction"
 KIND_OF_RULE = {**dict.fromkeys(ARITHMETIC_RULES, ARITHMETIC), COUNT_ITEMS: LIST_COUNT, "value": RESTATEMENT,
-                UNVERIFIABLE_RULE: NOT_CHECKED}
+                SUBSET: PART_WITHIN, CONTRADICTION: CONTRADICTION_KIND, UNVERIFIABLE_RULE: NOT_CHECKED}
+# A part within its whole: every value of the part fits (reproduced), some do (tension: it holds for part of what the
+# written numbers allow, as a claim that holds only at the inputs' precision), none do (discrepancy).
+PERSON_READING = "a person's reading (note)"  # what reconciles a contradiction graded tension: the reading its note gives
+SUBSET_STATUS = {"all": REPRODUCED, "part": TENSION, "none": DISCREPANCY}
 
 # How an input is taken: as the report wrote it, at its written precision, or (a range) at its midpoint.
 AS_WRITTEN, AT_PRECISION, MIDPOINT = "as written", "at precision", "midpoint"
@@ -129,6 +137,74 @@ def _readings(finding: dict, tables: Tables) -> list[tuple[dict, ReadingResult]]
     return out
 
 
+# Kinds of wording whose window is what the words say, not a rounding: a restatement of such a number is judged by
+# whether the two windows share a value (6800多万元 twice: both open (6800万, 6900万)); a plain number or a range
+# restated is judged as any input, by containment.
+QUALIFIED_KINDS = (HARD_BOUNDS - {"range"}) | {"about", "nearly"}
+
+
+def windows_share(a: Window, b: Window) -> bool:
+    """Whether some value lies in both windows, open and closed ends respected.
+
+    >>> windows_share(Window(68e6, 69e6, False, False), Window(68e6, 69e6, False, False))
+    True
+    >>> windows_share(Window(80, float("inf"), True, False), Window(0, 80, True, False))  # 80%以上 vs under 80
+    False
+    >>> windows_share(Window(80, float("inf"), True, False), Window(0, 80, True, True))
+    True
+    """
+    lo, hi = max(a.lo, b.lo), min(a.hi, b.hi)
+    if lo < hi:
+        return True
+    if lo > hi:
+        return False
+    return a.contains(lo) and b.contains(lo)
+
+
+def restated_verdict(claimed: str, restated: str) -> tuple[str, str, str] | None:
+    """(status, recomputed, note) for a restatement whose earlier statement is qualified (多, 余, 约, 以上 ...):
+    the two agree when their windows share a value. None for a plain number or a range (judged as any input).
+
+    >>> restated_verdict("6800多万元", "6800多万元")[0], restated_verdict("不到20%", "30%以上")[0]
+    ('reproduced', 'discrepancy')
+    >>> restated_verdict("401项", "401项") is None
+    True
+    """
+    earlier = _parsed(restated)
+    if earlier.kind not in QUALIFIED_KINDS:
+        return None
+    mine, theirs = _parsed(claimed).window(), earlier.window()
+    shown = format_interval(Interval(theirs.lo, theirs.hi))  # the column's form ("80–inf"); the note gives the ends
+    if windows_share(mine, theirs):
+        return REPRODUCED, shown, (f"restated: {restated} allows {theirs.describe()}, {claimed} allows "
+                                               f"{mine.describe()}; one number can be both")
+    return DISCREPANCY, shown, (f"restated: {restated} allows {theirs.describe()}, but {claimed} needs "
+                                            f"{mine.describe()}; no number is both")
+
+
+def _restated_qualified(finding: dict, tables: Tables) -> tuple[str, str, str] | None:
+    """The window verdict of a value finding over one fact (not a list) stated with a qualifier; else None."""
+    if finding["rule"] != "value" or finding["inputs"] in tables.lists_by_id:
+        return None
+    return restated_verdict(finding["claimed"], tables.fact(finding["inputs"])["as_written"])
+
+
+def _subset(finding: dict, tables: Tables) -> tuple[str, str, str]:
+    """(status, recomputed, note) of a part within its whole, both taken over every value their writing allows."""
+    part = fact_interval(tables.fact(finding["claim_fact"]), AT_PRECISION)
+    whole = _input(finding["inputs"], tables, AT_PRECISION)
+    if part is None or whole is None:
+        return UNVERIFIABLE, "", "the part or the whole is one-sided (以上, 不到 ...): no bound to compare"
+    holds = part_within(part, whole)
+    said = {"all": "fits within", "part": "fits within only part of", "none": "exceeds"}[holds]
+    return SUBSET_STATUS[holds], format_interval(whole), f"part {format_interval(part)} {said} whole {format_interval(whole)}"
+
+
+def _contradiction(finding: dict) -> tuple[str, str, str]:
+    """A contradiction without numbers: a person's grade (claimed), nothing recomputed."""
+    return finding["claimed"], "", "graded by a person: two passages that cannot both hold as written"
+
+
 def _citation(tables: Tables, claim_fact: str) -> dict:
     if not claim_fact:
         return {"source": "", "locator": ""}
@@ -149,12 +225,26 @@ def audit_findings(tables: Tables, county: str | None = None, table: str = "find
     ``county`` limits the work to one county's findings.
     """
     frame = getattr(tables, table)
+    return audit_rows(tables, (frame if county is None else frame[frame["county"] == county]).to_dict("records"))
+
+
+def audit_rows(tables: Tables, findings: list[dict]) -> pd.DataFrame:
+    """The audit of finding-like rows (the columns of data/findings.csv), wherever they come from: the ledger's
+    tables, or the restatements found from the facts (analysis/restatements.py)."""
     rows = []
-    for finding in (frame if county is None else frame[frame["county"] == county]).to_dict("records"):
+    for finding in findings:
         row = {**{k: finding[k] for k in ("finding_id", "county", "domain", "claim", "claimed", "rule", "inputs")},
                **_citation(tables, finding["claim_fact"]), "kind": KIND_OF_RULE[finding["rule"]],
                "recomputed": "", "at_precision": "", "reading": ""}
         extra = finding["note"]
+        decided = (_subset(finding, tables) if finding["rule"] == SUBSET
+                   else _contradiction(finding) if finding["rule"] == CONTRADICTION else _restated_qualified(finding, tables))
+        if decided is not None:
+            status, shown, note = decided
+            if finding["rule"] == CONTRADICTION:  # cited by its first passage; both are quoted in its claim
+                row |= dict(zip(("source", "locator"), passages(finding["claim"])[0]), reading=PERSON_READING)
+            rows.append(row | {"recomputed": shown, "status": status, "note": "; ".join(filter(None, [note, extra]))})
+            continue
         literal, why = (None, "") if finding["rule"] == UNVERIFIABLE_RULE else recompute(finding["rule"], finding["inputs"], tables)
         if literal is None:
             reason = why or "the report gives no numbers to recompute this from"

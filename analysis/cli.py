@@ -280,6 +280,24 @@ def _describe(err: BaseException) -> str:
     return str(err) or type(err).__name__
 
 
+def _print_restatements_and_coverage(tables, county: str | None) -> None:
+    """The audit's other two accounts: restatements found from the facts (a table apart from the findings and the
+    checks: derived at each run, never written by hand) and, per report part, what each number in its text is."""
+    from analysis.coverage import coverage_lines
+    from analysis.restatements import audit_restatements, duplicated_by_hand
+
+    found = audit_restatements(tables, county)
+    print(f"\nRestatements found from the facts (a table apart, `--out` writes restatements.csv): {len(found)}: "
+          + ", ".join(f"{status}: {n}" for status, n in found["status"].value_counts().items()))
+    for row in found[found["status"] != "reproduced"].itertuples():
+        print(f"  {row.finding_id}: {row.claimed} vs {row.recomputed}: {row.status}")
+    print(f"  {len(duplicated_by_hand(tables, county))} hand-written value findings compare a pair found here (kept: the reports' claims)")
+    lines = coverage_lines(tables, county)
+    if lines:
+        print("\nCoverage: every number the extractor finds in a report part")
+        print("\n".join(f"  {line}" for line in lines))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; errors are one line on stderr and an exit code (see the module's docstring)."""
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -424,11 +442,14 @@ def _main(argv: list[str]) -> int:
         if args.county:
             result = result[result["county"] == args.county]
         if args.out:
+            from analysis.restatements import audit_restatements
             write_text_atomic(args.out / "audit.csv", result.to_csv(index=False))
+            write_text_atomic(args.out / "restatements.csv", audit_restatements(tables, args.county).to_csv(index=False))
         if args.csv:
             _show(result, True)
         else:
             _show(result[["finding_id", "claimed", "recomputed", "status"]], False)
             counts = result["status"].value_counts()
             print("\n" + ", ".join(f"{status}: {n}" for status, n in counts.items()))
+            _print_restatements_and_coverage(tables, args.county)
     return 0

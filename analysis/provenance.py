@@ -39,6 +39,10 @@ def _reads_as_gb18030(raw: bytes) -> bool:
     return True
 
 
+from analysis.rules import CONTRADICTION  # noqa: E402 (kept beside its one use)
+from analysis.schemas import passages  # noqa: E402
+
+
 def verify_sources(tables: Tables, reports_dir: Path | None) -> ProvenanceReport:
     """Find every fact and theme locator, and every list, in its source's lines.
 
@@ -91,4 +95,10 @@ def verify_sources(tables: Tables, reports_dir: Path | None) -> ProvenanceReport
                 problems.append(f"{where}: {needle!r} not found in {row.source}")
             elif label == "facts" and row.as_written not in needle:
                 problems.append(f"{where}: {needle!r} does not contain the number as written {row.as_written!r}")
+    # a contradiction quotes its two passages in its claim (source「locator」): each must be found in its source
+    for row_number, row in zip(range(2, len(tables.findings) + 2), tables.findings.itertuples()):
+        for source, needle in (passages(row.claim) if row.rule == CONTRADICTION else []):
+            checked += 1
+            if source in parts and needle not in parts[source]:
+                problems.append(f"data/findings.csv, row {row_number}, column 'claim': {needle!r} not found in {source}")
     return ProvenanceReport(FAILED if problems else PASSED, checked, problems)

@@ -60,6 +60,19 @@ def ratio(a: Interval, b: Interval) -> Interval:
     return a / b
 
 
+def growth_from_change(later: Interval, change: Interval) -> Interval:
+    """A rise stated by where it ended and by how much ("6055万元,同比增收164万元,增长2.78%"):
+    ``change / (later - change) * 100``, the base being ``later - change``. Budgets and final accounts
+    state a year's amount and its change, seldom the year before."""
+    return (change / (later - change)).scale(100)
+
+
+def reduction_from_change(later: Interval, change: Interval) -> Interval:
+    """A fall stated by where it ended and by how much ("531万元,同比减收24万元,下降4.32%"):
+    ``change / (later + change) * 100``, the base being ``later + change``."""
+    return (change / (later + change)).scale(100)
+
+
 def product(*factors: Interval) -> Interval:
     return reduce(lambda a, b: a * b, factors)
 
@@ -76,6 +89,8 @@ RULES: dict[str, Callable[..., Interval]] = {
     "growth": growth,
     "points": points,
     "points_fall": points_fall,
+    "growth_from_change": growth_from_change,
+    "reduction_from_change": reduction_from_change,
     "difference": difference,
     "ratio": ratio,
     "product": product,
@@ -83,21 +98,45 @@ RULES: dict[str, Callable[..., Interval]] = {
 }
 ARITHMETIC_RULES = tuple(rule for rule in RULES if rule != "value")  # value restates a number; the others compute
 # A change stated by its size ("下降5%") takes the rule of its direction; each rule's opposite, for the audit's hint.
-OPPOSITE = {"growth": "reduction", "reduction": "growth", "points": "points_fall", "points_fall": "points"}
+OPPOSITE = {"growth": "reduction", "reduction": "growth", "points": "points_fall", "points_fall": "points",
+            "growth_from_change": "reduction_from_change", "reduction_from_change": "growth_from_change"}
 COUNT_ITEMS = "count_items"
+# A part within its whole ("一类镇34个(其中街道11个)"): the claim fact is the part, the one input its whole; no number is
+# recomputed, the part's values must fit under the whole's (part_within).
+SUBSET = "subset"
+# Two passages that cannot both be true, with no number to recompute: a person grades it (claimed holds the grade
+# word, tension or discrepancy) and the note says why; the passages are quoted in the claim (see data/DICTIONARY.md).
+CONTRADICTION = "contradiction"
 UNVERIFIABLE = "unverifiable"
-RULE_NAMES = (*RULES, COUNT_ITEMS, UNVERIFIABLE)
+RULE_NAMES = (*RULES, COUNT_ITEMS, SUBSET, CONTRADICTION, UNVERIFIABLE)
+READING_RULES = (*RULES, COUNT_ITEMS)  # what a reading may recompute with: a number
+PERSON_GRADES = ("tension", "discrepancy")  # what a contradiction's claimed may hold
 
 # Arity checks: None means "one or more".
 ARITY = {"share": 2, "sum": None, "reduction": 2, "growth": 2, "points": 2, "points_fall": 2, "difference": 2, "ratio": 2,
-         "product": None, "value": 1}
+         "growth_from_change": 2, "reduction_from_change": 2,
+         "product": None, "value": 1, SUBSET: 1, CONTRADICTION: 0}
+
+
+def part_within(part: Interval, whole: Interval) -> str:
+    """Whether the part fits within its whole: "all" (every value the part allows is at most every value the whole
+    allows), "part" (only some are) or "none" (no value of the part fits under any of the whole).
+
+    >>> part_within(Interval.point(18), Interval(100, 200))  # 18名执法队员 among 百余人
+    'all'
+    >>> part_within(Interval.point(120), Interval(100, 200)), part_within(Interval.point(250), Interval(100, 200))
+    ('part', 'none')
+    """
+    if part.hi <= whole.lo:
+        return "all"
+    return "none" if part.lo > whole.hi else "part"
 
 # What each rule makes of its inputs' units. A list input counts its items: it has no unit of its own
 # (ITEMS) and stands for any unit that counts things, never for a measured one (元, %, ㎡ ...).
 ITEMS = None
 PERCENT = "%"
 POINTS = "个百分点"  # percentage points: how a change of a percentage is written (个百分点, 個百分點, 百分点)
-PERCENT_RULES = ("share", "reduction", "growth")  # inputs in one unit, a percentage out
+PERCENT_RULES = ("share", "reduction", "growth", "growth_from_change", "reduction_from_change")  # one unit in, % out
 POINTS_RULES = ("points", "points_fall")  # inputs in %, percentage points out
 MIXED_UNIT_RULES = ("ratio", "product")  # any units ("项 per 人"); their result's unit is not checked
 # Every other rule (sum, difference, value, count_items) takes inputs in one unit and gives that unit.

@@ -8,7 +8,7 @@ import pandas as pd
 
 from analysis.numbers import QUALIFIERS, parse_quantity, same_number
 from analysis.rows import Columns, Row
-from analysis.rules import ARITY, COUNT_ITEMS, COUNT_TIMEOUT, RULE_NAMES, UNVERIFIABLE, CountTimeout, count_by_problem, count_items
+from analysis.rules import ARITY, CONTRADICTION, COUNT_ITEMS, COUNT_TIMEOUT, PERSON_GRADES, READING_RULES, RULE_NAMES, UNVERIFIABLE, CountTimeout, count_by_problem, count_items
 
 # Where a measure in % may lie: a share of a whole in [0, 100]; a ratio to a budget or plan, a rate of change or
 # an index anywhere (完成预算的137.13%, 增长-4.3%). Measures in any other unit leave it empty.
@@ -133,10 +133,32 @@ def _lines_in_order(row: Mapping) -> bool:
 
 
 def _claim_fact_or_reason(row: Mapping) -> bool:
-    """A checkable finding cites the fact it judges; only an unverifiable one may go without, saying why in its note."""
+    """A checkable finding cites the fact it judges; only an unverifiable one or a contradiction (which cites its two
+    passages in claim) may go without, saying why in its note."""
     if row["claim_fact"]:
         return True
-    return row["rule"] == UNVERIFIABLE and bool(row["note"].strip())
+    return row["rule"] in (UNVERIFIABLE, CONTRADICTION) and bool(row["note"].strip())
+
+
+# A contradiction quotes its two passages as "<source>「<verbatim locator>」"; verify-sources finds each in its source.
+PASSAGE = r"([a-z][a-z0-9_]*)「([^「」]{1,%d})」" % LOCATOR_MAX
+
+
+def passages(claim: str) -> list[tuple[str, str]]:
+    """The (source, locator) pairs a contradiction's claim quotes.
+
+    >>> passages("s001「不增加编制」 vs s001「增加编制34名」")
+    [('s001', '不增加编制'), ('s001', '增加编制34名')]
+    """
+    import re
+    return re.findall(PASSAGE, claim)
+
+
+def _graded_by_person(row: Mapping) -> bool:
+    """A contradiction holds a person's grade in claimed, quotes two passages and says why in note; no inputs."""
+    if row["rule"] != CONTRADICTION:
+        return True
+    return row["claimed"] in PERSON_GRADES and len(passages(row["claim"])) >= 2 and bool(row["note"].strip())
 
 
 def _not_circular(row: Mapping) -> bool:
@@ -145,7 +167,7 @@ def _not_circular(row: Mapping) -> bool:
 
 
 def _claim_parses(row: Mapping) -> bool:
-    if row["rule"] == UNVERIFIABLE:
+    if row["rule"] in (UNVERIFIABLE, CONTRADICTION):  # a contradiction's claimed is a person's grade (_graded_by_person)
         return True
     try:
         parse_quantity(row["claimed"])
@@ -255,7 +277,7 @@ def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
         },
         "readings": {
             "reading_id": _key(), "finding_id": _col(_one_of(vocab["finding_id"], "finding (data/findings.csv)")),
-            "label": text, "rule": _col(_one_of(RULE_NAMES[:-1], "rule (analysis/rules.py)")),
+            "label": text, "rule": _col(_one_of(READING_RULES, "rule (analysis/rules.py)")),
             "inputs": _col(_required(), _each_in(vocab["fact_id"] | vocab["list_id"], "fact or list id")),
             "claimed": free, "take": _col(_one_of(TAKES, "take (all, midpoint)")), "why": text,
         },
@@ -269,6 +291,9 @@ def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
         _row_check(_claim_parses, "columns claimed/rule: claimed cannot be read exactly as a number (use rule unverifiable if it states none)"),
         _row_check(_not_circular, "columns claim_fact/inputs: the claim fact is also an input (circular: it would always reproduce)"),
     ]
+    finding_checks.append(_row_check(_graded_by_person, "columns claimed/claim/note: a contradiction holds its grade "
+                                     f"({', '.join(PERSON_GRADES)}) in claimed, quotes two passages as source「locator」 in "
+                                     "claim, and says why in note"))
     ledger_checks = [_row_check(_claim_fact_or_reason, "columns claim_fact/rule/note: no claim fact; only an unverifiable "
                                 "finding may have none, with its reason in note")]
     table_checks = {

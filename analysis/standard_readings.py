@@ -58,7 +58,7 @@ READINGS = (
         example="988万 of 2160万, 45.72%",
         answer="988/2160 = 45.7407; 987.5万/2160.5万 = 45.7070 … 988.5万/2159.5万 = 45.7745: holds"),
     StandardReading(
-        TRUNCATED, ("share", "reduction", "growth", "points", "points_fall"),
+        TRUNCATED, ("share", "reduction", "growth", "points", "points_fall", "growth_from_change", "reduction_from_change"),
         computes="the recomputed number cut off (toward zero, not rounded) after the claim's last written digit",
         why="a spreadsheet's TRUNC or a number format that drops digits: the claim's digits are all right, only the "
             "last is not rounded; read only for a claim in plain digits (not 约, 以上, 多 ...)",
@@ -87,7 +87,7 @@ READINGS = (
         example="a rate 20.0% → 20.74%, 提高3.7个百分点",
         answer="(20.74/20 − 1) × 100 = 3.7%: holds (the literal change is 0.74 points)"),
     StandardReading(
-        LATER_BASE, ("growth", "reduction"),
+        LATER_BASE, ("growth", "reduction", "growth_from_change", "reduction_from_change"),
         computes="(later − base) / later × 100 (growth) or (base − later) / later × 100 (reduction): the change "
                  "divided by the later amount",
         why="the change divided by the wrong year, a known error of method: the change itself is right, its base "
@@ -95,6 +95,9 @@ READINGS = (
         example="1,000 → 1,050, 增长4.76%",
         answer="50/1050 = 4.7619: holds (the literal growth is 5%)"),
 )
+
+
+FROM_CHANGE = ("growth_from_change", "reduction_from_change")  # rules over (later, change), not (base, later)
 
 
 def truncate(x: float, resolution: float) -> float:
@@ -121,6 +124,9 @@ def _truncated(literal: Interval, claimed: str) -> tuple[Interval, str] | None:
 
 
 def _changes(rule: str, name: str, base: Interval, later: Interval) -> tuple[Interval, str]:
+    if rule in FROM_CHANGE:  # inputs (later, change): only later_base applies
+        ended, change = base, later
+        return (change / ended).scale(100), "the change over the later amount, not the base"
     fall = rule in ("reduction", "points_fall")
     if name == PERCENT_FOR_POINTS:
         return (points_fall if fall else points)(base, later), "the change in percentage points, not %"

@@ -43,9 +43,12 @@ TARGETS = {"numbers": 0.95, "non_numbers": 0.02, "claims": 0.90, "grades": 0.90,
 # The rules that check a labelled claim form (benchmarks/practice/README.md: forms). A change against a base is a
 # growth rate, a decline or a reduction; an average, a multiple and a ratio are quotients; "other" names no rule,
 # so any rule at its place counts.
-FORM_RULES = {"share": {"share"}, "change": {"growth", "decline", "reduction"}, "points": {"points"},
-              "difference": {"difference"}, "total": {"sum"}, "average": {"ratio"}, "multiple": {"ratio"},
-              "ratio": {"ratio"}, "count": {"count_items"}, "restatement": {"value"}, "other": None}
+# A labelled form and the rules that check it (a change: by its base, or by its amount with no base stated;
+# a ratio a:b:c: each term a share of the whole).
+FORM_RULES = {"share": {"share"}, "change": {"growth", "reduction", "growth_from_change", "reduction_from_change"},
+              "points": {"points", "points_fall"}, "difference": {"difference"}, "total": {"sum"},
+              "average": {"ratio"}, "multiple": {"ratio", "product"}, "ratio": {"ratio", "share"},
+              "count": {"count_items"}, "restatement": {"value"}, "other": None}
 UNVERIFIABLE = "unverifiable"
 DIGIT = re.compile(r"[0-9０-９]")
 

@@ -85,15 +85,19 @@ def test_candidate_findings_name_their_rule_and_inputs():
     # "核定编制45名(行政编制20名、事业编制25名)": a total and its parts; "下放权限120项,其中已承接90项,占75%": a share
     assert ("sum", "45名", "20名 25名") in got
     assert ("share", "75%", "90项 120项") in got
+    # 不到税收收入的三成: 税收收入 is named but not stated, so the claim is shown unverifiable with the reason
+    unverifiable = claims[claims["claimed"] == "不到税收收入的三成"]
+    assert unverifiable[["rule", "reason"]].values.tolist() == [["unverifiable", "the whole (税收收入) is not stated"]]
     assert not any(rule == "count_items" and "个" in items for rule, items in zip(claims["rule"], claims["items"]))
 
 
 @pytest.mark.parametrize(
     "text, rule, claimed, inputs, items, listed",
-    [
-        ("乡镇事业机构由17个减为4个,精简76%。", "reduction", "76%", "17个 4个", "", 0),      # the forms of report 003 part 4
-        ("选择德感、白沙、慈云、蔡家4个镇开展试点。", "count_items", "4个", "", "选择德感、白沙、慈云、蔡家", 4),
-        ("坚持“三要”(要钱、要粮、要命)。", "count_items", "三要", "", "要钱、要粮、要命", 3),
+    [  # sentences written for the test; tests/test_claim_forms.py has every form in both scripts
+        ("乡镇站所由15个减为6个,精简60%。", "reduction", "60%", "15个 6个", "", 0),
+        ("鄉鎮公所課室由8個減為5個,精簡37.5%。", "reduction", "37.5%", "8個 5個", "", 0),
+        ("选择甲镇、乙镇、丙乡3个乡镇开展试点。", "count_items", "3个", "", "选择甲镇、乙镇、丙乡", 3),
+        ("堅持「三不」(不推諉、不拖延、不刁難)。", "count_items", "三不", "", "不推諉、不拖延、不刁難", 3),
     ],
 )
 def test_claim_forms(text, rule, claimed, inputs, items, listed):
@@ -103,7 +107,7 @@ def test_claim_forms(text, rule, claimed, inputs, items, listed):
     row = find_claims(text, find_numbers(text)).iloc[0]
     assert (row["rule"], row["claimed"], row["inputs"], row["items"]) == (rule, claimed, inputs, items)
     if items:
-        assert count_items(items) == listed
+        assert count_items(items, row["count_by"]) == listed
 
 
 @pytest.fixture
@@ -135,7 +139,9 @@ def test_add_source_registers_the_report_and_leaves_candidates_for_review(onboar
     source = onboarded["done"]["source"]
     assert source in set(tables.sources["source"]) and "fictional_town" in set(tables.counties["county"])
     assert not (tables.facts["county"] == "fictional_town").any()  # nothing in the ledger that no person reviewed
-    assert onboarded["done"]["facts"] == 16 and onboarded["done"]["findings"] == 2
+    # findings: the sum 45名, the share 75% and, unverifiable with their reason, 培训合格率 and 不到税收收入的三成
+    # (their wholes are not stated)
+    assert onboarded["done"]["facts"] == 16 and onboarded["done"]["findings"] == 4
 
 
 def test_accepted_rows_enter_the_tables_validated_and_are_audited(onboarded):

@@ -12,7 +12,18 @@ def test_every_locator_is_found_verbatim(source_reports):
     report = verify_sources(load_tables(), source_reports)
     assert report.status == PASSED, report.summary()
     tables = load_tables()
-    assert report.checked == len(tables.facts) + len(tables.themes) + len(tables.lists)
+    contradictions = (tables.findings["rule"] == "contradiction").sum()  # each quotes two passages
+    assert report.checked == len(tables.facts) + len(tables.themes) + len(tables.lists) + 2 * contradictions
+
+
+def test_a_contradictions_passage_not_in_its_source_fails(data_copy, source_reports):
+    def tamper(rows):
+        h = rows[0]
+        row = next(r for r in rows[1:] if r[h.index("rule")] == "contradiction")
+        row[h.index("claim")] = row[h.index("claim")].replace("」", "不存在」", 1)
+    rewrite(data_copy / "findings.csv", tamper)
+    report = verify_sources(load_tables(data_copy), source_reports)
+    assert report.status == FAILED and len(report.problems) == 1 and "column 'claim'" in report.problems[0]
 
 
 def test_a_tampered_locator_fails(data_copy, source_reports, capsys):

@@ -44,11 +44,12 @@ def test_has_domain_data_agrees_with_the_pairs_the_plan_uses():
 
 
 def test_the_header_names_what_this_countys_sources_give_here():
-    # 001 (東營): 8 delegation facts, the first of each measure in facts.csv order; 5 findings, their claimed values
+    # 001 (東營): 8 delegation facts, the first of each measure in facts.csv order; 7 findings (5 numbers and the two
+    # contradictions of lines 26/54 and 32/58, cited by their first passage), their claimed values
     text = CountyView("dongying", "delegation", save_figures=False).header().data
     assert text.endswith("What they give on delegation:\n"
                          "- `s001`: 8 numbers (among them powers delegated 400多項; powers in use 179項; powers in use share 44.6%; "
-                         "powers unused 155項) and 5 claims (44.6%, 38.7%, 16.7%, 401項, ...).")
+                         "powers unused 155項) and 7 claims (44.6%, 38.7%, 16.7%, 401項, ...).")
     assert "delegation 放權" in text  # the domain's term in the sources' script
 
 

@@ -1,137 +1,1174 @@
-"""Candidate findings: the claim forms the ledger checks, found in a report's text next to its numbers.
+"""Candidate findings: the claims a report makes about its numbers, found by the forms of claim_forms.FORMS.
 
-Each proposal names its rule and its inputs (other candidates, or an enumeration's text), so that
-a person can accept it into data/findings.csv and `audit` judges it like any other finding.
+Each proposal names its form, its rule and its inputs (other candidate numbers, or an enumeration's text), each
+input in a role of the form (part, whole, base, later ...), so that a person can accept it into
+data/findings.csv and `audit` judges it like any other finding. Inputs are bound by the sentence's structure:
+the amount named after 较/比/与 is a base, the whole is the amount the words after 占 name (or the total a 其中
+part belongs to), a 其中 list's parts are those of its item or sentence, each amount belongs to the year its
+;-item (else its paragraph) gives it. A claim whose input the text does not state is proposed with the rule
+``unverifiable`` and the reason ("base-year amount not stated"): a reader wants to see what was not checked.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-SENTENCE_END = re.compile(r"[。\n!！?？]")
-SHARE_WORDS = re.compile(r"占|率为|率达|比例为")
-CUT_WORDS = re.compile(r"精简|减少|压缩|下降|精減|減少")
-FROM_TO = re.compile(r"由|从|從")
-TO_WORDS = re.compile(r"减为|减至|减到|整合为|合并为|精简为|減為|減至|為")
-PARTS_OPEN = re.compile(r"^[^。\d]{0,6}[(（]|^[^\d]{0,8}其中|^[^。\d]{0,8}中[,，]")
-ITEM = r"[^、,，。:：;；()（）“”\d个個名项項]{1,12}"  # an item holds no number and no measure word
+from analysis.extraction.claim_forms import FORM, UNVERIFIABLE, fold, words
+
+COLUMNS = ["form", "rule", "claimed", "claim_start", "claim_end", "line", "inputs", "input_spans", "roles", "items",
+           "count_by", "pattern", "reason"]
+
+HARD_END = "。！？!?"
+CLAUSE_END = "，,；;：:" + HARD_END
+SEGMENT_END = "；;" + HARD_END
+OPENS, CLOSES = "(（", ")）"
+BOUNDARY = re.compile(r"[(（)）；;：:。！？!?\n]|(?<!\d)[,，]|[,，](?!\d)")  # a comma between digits is 4,800's
+STOP = "，,。；;：:！？!?\n"
+GAP = rf"[^{STOP}]{{0,12}}?"  # what "…" in a trigger word stands for: a few characters of the same clause
+# A year a text gives its amounts: 2023年, 107年度 (ROC), 一一五年度 (digit by digit).
+YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})\s*年(?:度)?|(?<![\d.,])(\d{2,3})\s*年度|([〇零一二三四五六七八九]{3,4})\s*年度?")
+CN_DIGITS = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
+LIST_MARK = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]|——|—|-|第[一二三四五六七八九十\d]+)")
+NAME_STOP = re.compile(r"[的之为是有达共计约仅只则自从由至到及与和、“”「」『』\"'\[\]【】\s]|实现|审定|初步核算|核算|其中|分别")
+PLACE = re.compile(r"^(?:全|本|我|该)?(?:县|镇|市|区|乡|省|街道)")
+PLACE_NAME = re.compile(r"^[^\d]{0,2}(?:县|镇|市|区|乡|省)$")  # 屏县, 全镇: a place before a name
+
+
+def _alternation(ws) -> str:
+    return "|".join(re.escape(w).replace("…", GAP) for w in sorted(ws, key=len, reverse=True) if w)
+
+
+def _group(form: str, group: str) -> str:
+    return _alternation(words(form, group))
+
+
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+# Patterns compiled from the table's words (claim_forms.FORMS), once.
+RISE, FALL, FLAT = _group("change", "rise"), _group("change", "fall"), _group("change", "flat")
+DIRECTION = _rx(rf"(?:(?P<rise>{RISE})|(?P<fall>{FALL}))(?:了|为|达|约|近)?\s*$")
+FLAT_WORD = _rx(FLAT)
+FLAT_AGAINST = _rx(rf"(?:{_group('change', 'flat_against')})[^{STOP}]{{0,6}}$")  # 与去年持平
+AGAINST = _rx(_group("change", "against"))
+_SHARE_BI = "".join(w[1] for w in words("share", "share") if w.startswith("比") and len(w) == 2)  # 比重, 比例 ...
+# where a change's base words start: the subject's name ends there, and a year after them is the base's
+AGAINST_START = _rx("|".join(w if w != "比" else f"比(?![{_SHARE_BI}])" for w in (
+    re.escape(x).replace("…", f"(?={GAP}") + (")" if "…" in x else "") for x in words("change", "base_marks"))))
+BASE_YEAR = _rx(rf"(?:{AGAINST_START.pattern}|{_group('from_to', 'from')})[^{STOP}\d]{{0,4}}$")
+AGAINST_END = _rx(rf"(?:{_group('change', 'against')})\s*$")  # right before the base amount
+SHARE = _rx(f'{_group("share", "share")}|{_group("share", "rate")}')
+RATE = _rx(rf"(?:{_group('share', 'rate')})$")
+DONE = _rx(rf"^.*?(?:{_group('share', 'done')})")
+OF_WHOLE = rf"(?:{_group('share', 'of_whole')})(?:到|了)?"
+QUALIFIED_OF = _rx(rf"^(?:{_group('share', 'qualified_of')})")
+NOT_WHOLE = _rx(rf"(?:{_group('share', 'not_whole')})")
+BUDGET = _rx(_group("share", "budget"))
+BUDGET_AMOUNT = _rx(_group("share", "budget_amount"))
+WHOLE_WORDS = _rx(_group("share", "whole"))
+EACH = _rx(_group("share", "each"))
+FROM_END = _rx(rf"(?:{_group('from_to', 'from')})(?:[^{STOP}\d]{{0,6}}?|[^{STOP}]{{0,10}}?(?:年度?|月|底)的?)\s*$")
+TO_BETWEEN = _rx(rf"^\s*(?:{_group('from_to', 'to')})(?:[^{STOP}]{{0,10}}?(?:年度?|月|底)的?)?\s*$")
+FROM = _rx(_group("from_to", "from"))
+POINTS = _rx(rf"\s*(?:{_group('points', 'points')})")  # matched where a number ends
+SURPLUS, DEFICIT = _rx(_group("balance", "surplus")), _rx(_group("balance", "deficit"))
+INCOME, SPENDING = _rx(_group("balance", "income")), _rx(_group("balance", "spending"))
+BY = _rx(rf"\s*(?:{_group('total', 'by')})\s*[,，:：]?")  # matched where a sentence starts
+PARTS_OPEN = _rx(rf"(?:{_group('total', 'parts_open')})[ \t]*[:：]?[ \t]*")
+AMONG = _rx(rf"(?:{_group('total', 'among')})[,，]")  # matched where a number ends: 401项管理权限中,
+QIZHONG = _rx(rf"(?:{_group('total', 'qizhong')})(?:\s*[:：,，]?\s*(?:{_group('total', 'qizhong')}))*[ \t]*[:：,，]?[ \t]*")
+SUMS_BEFORE = _rx(rf"(?:(?P<sum>{_group('total', 'sums_before')})|(?P<cumulative>{_group('total', 'cumulative')}))"
+                  rf"[^{STOP}、\d]{{0,4}}$")  # 收入合计6346万元, 累计投入1.2亿元
+LIST_VERB = _rx(rf"(?:设置|设立|(?:{_group('product', 'each')}|分别)(?:设|有|为))$")  # …各设, not 建设
+EACH_UNIT = _rx(_group("product", "each"))
+TOTAL_OF_EACH = _rx(_group("product", "total"))
+COUNTED_LABEL = _rx(r"[一二两兩三四五六七八九十]{1,2}[^\d\s]")  # 三产, 五办, 四中心's 四中: a numeral and a noun
+MASKED = _rx(r"[+＋×*xX]{2}")  # ++名, xx万元: amounts an anonymised text hides
+STRUCTURE = _rx(rf"(?:{_group('structure', 'structure')})\s*$")
+AVERAGE = _rx(_group("average", "average"))
+DOUBLED = _rx(_group("multiple", "doubled"))
+COUNT_UNITS = tuple(sorted(words("count", "units"), key=len, reverse=True))
+
+QO, QC = "“「『", "”」』"  # quotation marks: mainland “”, Taiwan 「」『』
+# Lists, matched in folded text (items are then read from the text itself, at the same offsets).
+# an item holds no number and no measure word, or is quoted
+ITEM = rf"(?:[{QO}][^{QO}{QC}、。]{{1,20}}[{QC}]|[^、,，。:：;；()（）{QO}{QC}\d个名项]{{1,12}})"
 ENUMERATION = rf"{ITEM}(?:(?:、|和|及){ITEM})+"
-LIST_BEFORE = re.compile(rf"({ENUMERATION})(?:等)?(?:[”\"]的[“\"]|[,，])?$")
-COUNT_UNITS = ("个", "個", "项", "項", "名", "人", "家", "所", "条", "條", "辆", "輛", "处", "處", "村", "镇", "鎮", "乡", "鄉",
-               "站", "室", "厅", "级", "級", "种", "種", "类", "類", "位", "县", "縣")
-LIST_AFTER = re.compile(rf"^[^、。\d]{{0,16}}?(?:[:：]|即|[(（]|一般为|分别是|分别为|包括|为|為)({ENUMERATION})")
-LABEL_LIST = re.compile(rf"^[^、。\d]{{0,4}}[”\"]\s*(?:[(（]|[,，:：]|即)({ENUMERATION})")  # “三要”(要钱、要粮、要命)
-
-COLUMNS = ["rule", "claimed", "claim_start", "claim_end", "line", "inputs", "input_spans", "items", "pattern"]
+LIST_BEFORE = re.compile(rf"({ENUMERATION})(?:等)?(?:[{QC}\"]的[{QO}\"]|[,，])?$")
+LIST_AFTER = re.compile(rf"^[^、。\d{QO}]{{0,16}}?(?:{_group('count', 'list_opens')})({ENUMERATION})")
+BRACKETED = re.compile(rf"^[^、。\d()（）{QO}{QC}]{{0,10}}?[(（]([^()（）\d]{{1,200}})[)）]")
+COLON_LIST = re.compile(rf"^[^、。\d{QO}{QC}(（,，;；]{{0,8}}[:：]([^。:：]*[,，;；][^。:：]*)$")
+LABEL_LIST = re.compile(rf"^[^、。\d]{{0,4}}[{QC}\"]\s*(?:[(（]|[,，:：]|即)({ENUMERATION})")  # “三要”(要钱、要粮、要命)
 
 
-def _sentences(text: str):
-    start = 0
-    for m in SENTENCE_END.finditer(text + "\n"):
-        yield start, m.start()
-        start = m.end()
+@dataclass(eq=False)  # one mention is itself only: two "103万元" of a text are two mentions
+class Mention:
+    """A candidate number in its sentence: where it stands, its name and year, and what the words around it make it."""
+
+    i: int
+    start: int
+    end: int
+    as_written: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    sentence: int = 0
+    segment: int = 0
+    clause: int = 0
+    depth: int = 0
+    before: str = ""  # folded text from the previous number of its clause (or the clause's start) to it
+    name: str = ""
+    named: bool = True  # the name is its own (see _Reading._mentions)
+    year: str = ""
+    direction: str = ""  # rise / fall: the change word just before it
+    points: bool = False
+    bound: bool = False  # one end only (突破400亿元, 65%以上): a bound, not an amount to divide by
+    claim_end: int = 0
+    pairs: frozenset = frozenset()  # the character pairs of its name and the noun after it (name lookups)
+    roles: set = field(default_factory=set)  # "base", "later", "change", "part" ... what it is an input as
+
+    @property
+    def percent(self) -> bool:
+        return self.unit == "%" and not self.points
+
+    @property
+    def amount(self) -> bool:
+        return self.unit != "%" and not self.points and (_known(self.value) or _known(self.low) or _known(self.high))
+
+    @property
+    def level(self) -> bool:
+        """An amount that is no change, rate or base (nor a counted label, 三产, 五办): what a clause states of its
+        subject."""
+        return self.amount and not self.direction and "base" not in self.roles and not self.label
+
+    @property
+    def label(self) -> bool:
+        return bool(COUNTED_LABEL.fullmatch(self.as_written)) and fold(self.unit) not in COUNT_UNITS
 
 
-def _counts(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame[(frame["unit"] != "%") & frame["value"].notna()]
+def _known(x) -> bool:
+    return x is not None and not pd.isna(x)
+
+
+class _Index:
+    """Which sentence (;-item, clause) a place is in: ``index[pos]``, by bisection of their starts."""
+
+    def __init__(self, starts: list[int]):
+        self.starts = starts
+
+    def __getitem__(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
+
+
+class _Depth:
+    """How many brackets are open at a place (``depth[pos]``); an unclosed one ends with its sentence."""
+
+    def __init__(self, changes: list[tuple[int, int]]):
+        self.at, self.depth = [p for p, _ in changes], [d for _, d in changes]
+
+    def __getitem__(self, pos: int) -> int:
+        return self.depth[bisect_right(self.at, pos) - 1]
+
+
+class _Reading:
+    """A text read once: folded to simplified characters, cut into sentences, ;-items and clauses, with the
+    bracket depth and year of every place, and its candidate numbers as mentions."""
+
+    def __init__(self, text: str, candidates: pd.DataFrame):
+        self.text = text
+        self.folded = fold(text)
+        soft = self._soft_breaks()
+        clause, segment, sentence, brackets = [0], [0], [0], [(0, 0)]  # starts; (position, depth from there on)
+        depth = 0
+        for found in BOUNDARY.finditer(self.folded):
+            pos, char = found.start(), found.group()
+            if char == "\n" and pos in soft:
+                continue
+            if char in OPENS or char in CLOSES:
+                depth = depth + 1 if char in OPENS else max(0, depth - 1)
+                brackets.append((pos + 1, depth))
+                continue
+            clause.append(pos + 1)
+            if char in SEGMENT_END or char == "\n":
+                segment.append(pos + 1)
+            if char in HARD_END or char == "\n":
+                sentence.append(pos + 1)
+                depth = 0  # an unclosed bracket ends with its sentence
+                brackets.append((pos + 1, 0))
+        self.clause_starts, self.segment_starts, self.sentence_starts = clause, segment, sentence
+        self.clause, self.segment, self.sentence = _Index(clause), _Index(segment), _Index(sentence)
+        self.depth = _Depth(brackets)
+        self.years = [(m.start(), m.end(), _year(m), not self.base_year(m.start())) for m in YEAR.finditer(self.folded)]
+        self.year_ends = [e for _, e, _, _ in self.years]
+        self.mentions = self._mentions(candidates)
+
+    def base_year(self, pos: int) -> bool:
+        """Whether the year at ``pos`` is a base's (较一一四年度, 由2019年的): it belongs to that amount only."""
+        return bool(BASE_YEAR.search(self.folded, self.clause_starts[self.clause[pos]], pos))
+
+    def sentence_end(self, sentence: int) -> int:
+        return self.sentence_starts[sentence + 1] if sentence + 1 < len(self.sentence_starts) else len(self.folded)
+
+    def _soft_breaks(self) -> set[int]:
+        """Line breaks inside a sentence (a gazetteer's hard-wrapped lines): the line before is long and ends
+        without a stop, the next goes on without a heading or list marker."""
+        soft, pos = set(), 0
+        lines = self.folded.split("\n")
+        for k, line in enumerate(lines[:-1]):
+            pos += len(line)
+            after = lines[k + 1]
+            if (len(line.strip()) >= 20 and line.rstrip()[-1:] not in "。！？!?；;：:" and after.strip()
+                    and not LIST_MARK.match(after)):
+                soft.add(pos)
+            pos += 1
+        return soft
+
+    def _mentions(self, candidates: pd.DataFrame) -> list[Mention]:
+        out: list[Mention] = []
+        for row in candidates.sort_values("start").to_dict("records"):
+            start, end = int(row["start"]), int(row["end"])
+            k = bisect_right(self.year_ends, start)  # the first year ending after the number starts
+            if k < len(self.years) and self.years[k][0] < end:
+                continue  # a year ("107年度"), not an amount
+            if row["as_written"].startswith("百分") and self.folded[start - 1:start] == "个":
+                continue  # 百分 of 个百分点, read as a number of its own
+            if self.folded[start - 1:start] in "[【" and self.folded[end:end + 1] in "]】" and start:
+                continue  # a note's marker ([1]), not a number of the text
+            m = Mention(len(out), start, end, row["as_written"], _num(row["value"]), _num(row.get("low")),
+                        _num(row.get("high")), row["unit"] if isinstance(row["unit"], str) else "")
+            m.claim_end = end
+            m.bound = _known(m.low) != _known(m.high)  # 突破400亿, 65%以上: one end only
+            tail = POINTS.match(self.folded, end) if m.as_written.endswith(("个", "個")) else None
+            if tail or "百分点" in fold(m.as_written):
+                m.points, m.unit = True, "个百分点"
+                m.claim_end = tail.end() if tail else end
+            m.sentence, m.segment, m.clause, m.depth = (self.sentence[start], self.segment[start], self.clause[start],
+                                                        self.depth[start])
+            out.append(m)
+        for k, m in enumerate(out):
+            left = self.clause_starts[m.clause]
+            if k and out[k - 1].clause == m.clause:
+                left = max(left, out[k - 1].claim_end)
+            m.before = self.folded[left:m.start]
+            m.year = self.year_at(m.start)
+            m.name = self._name(m, out[k - 1] if k else None)
+            # a name of its own: the clause's, an item's of a 、-list, or the head a from-to shares; not the words
+            # between two numbers of a clause ("…3个5万人口以下的乡镇核定34人": 乡镇核定 is no name of 34人)
+            m.named = not (k and out[k - 1].clause == m.clause) or m.before.lstrip().startswith("、") or len(_core(m.before)) < 2
+            found = DIRECTION.search(m.before)
+            if found:
+                word = found.group("rise") or found.group("fall")
+                # 增/减 alone are change words only against a named base (较预算数X增N), not in 新增, 核增
+                if len(word) > 1 or AGAINST.search(self.clause_text(m)[:m.start - self.clause_starts[m.clause]]):
+                    m.direction = "rise" if found.group("rise") else "fall"
+        return out
+
+    def clause_text(self, m: Mention) -> str:
+        lo = self.clause_starts[m.clause]
+        hi = self.clause_starts[m.clause + 1] if m.clause + 1 < len(self.clause_starts) else len(self.folded)
+        return self.folded[lo:hi]
+
+    def year_at(self, pos: int) -> str:
+        """The year a place belongs to: the last year its ;-item names before it; else the last year the paragraph
+        gives its subject before it (not a year after 较/比/与 or 由/从/自, which is a base's: "…较一一四年度增加…；
+        歲出預算則較…" leaves the second item in the first item's 一一五年度); "" when none."""
+        item_start = self.segment_starts[self.segment[pos]]
+        paragraph_start = self.folded.rfind("\n", 0, pos) + 1
+        for k in range(bisect_right(self.year_ends, pos) - 1, -1, -1):
+            s, _, y, subject = self.years[k]
+            if s < paragraph_start:
+                break
+            if s >= item_start or subject:
+                return y
+        return ""
+
+    def same_year(self, a: str, b: str) -> bool:
+        return not a or not b or a == b
+
+    def _name(self, m: Mention, previous: Mention | None) -> str:
+        """What an amount is of: the words before it in its clause (years, numbers and function words aside), or
+        the clause's head when those are only such words ("自103年度A至107年度B": B is of the head)."""
+        own = _core(m.before)
+        if len(own) >= 2 or previous is None or previous.clause != m.clause:
+            return own
+        head = self.folded[self.clause_starts[m.clause]:m.start]
+        cut = re.search(rf"{FROM.pattern}|\d", head)
+        return _core(head[:cut.start()] if cut else head)
+
+
+def _num(x):
+    return None if x is None or pd.isna(x) else float(x)
+
+
+def _year(m: re.Match) -> str:
+    if m.group(1):
+        return m.group(1)
+    if m.group(2):
+        return m.group(2)
+    return "".join(CN_DIGITS[c] for c in m.group(3))
+
+
+def _core(words_: str) -> str:
+    text = YEAR.sub("", words_)
+    text = re.sub(r"[\d.,，%％]+", "", text)
+    return NAME_STOP.sub("", text)
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)} if len(s) > 1 else ({s} if s else set())
+
+
+def name_score(wanted: str, name: str) -> float:
+    """How much of the name ``wanted`` an amount's name repeats: the share of its character pairs found there.
+
+    >>> name_score("下放权限", "本市下放管理权限"), name_score("岁入", "审定岁入决算数"), name_score("岁入", "岁出")
+    (0.6666666666666666, 1.0, 0.0)
+    """
+    pairs = _bigrams(wanted)
+    return len(pairs & _bigrams(name)) / len(pairs) if pairs else 0.0
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two names of one quantity: equal but for a place before one of them (全县, 本县, 屏县)."""
+    a, b = PLACE.sub("", a), PLACE.sub("", b)
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 2 and (short == long_ or long_.endswith(short) and bool(PLACE_NAME.match(long_[:-len(short)])))
+
+
+class _Finder:
+    def __init__(self, text: str, candidates: pd.DataFrame):
+        self.r = _Reading(text, candidates)
+        self.text, self.f = text, self.r.folded
+        self.m = self.r.mentions
+        self.rows: list[dict] = []
+        self.sums: list[tuple[Mention, list[Mention]]] = []
+        self.summed: set[int] = set()
+        self.starts = [x.start for x in self.m]
+        for x in self.m:
+            x.pairs = frozenset(_bigrams(x.name + self.after_noun(x)))
+
+    # --- proposals ---
+    def propose(self, form: str, claim: Mention | tuple[int, int, str], rule: str, inputs=(), roles=(), items="",
+                count_by="", reason=""):
+        """One proposal. Its span is the claimed candidate's (its fact in a review file); ``claimed`` also holds
+        the words that finish it (3.72个 -> 3.72个百分点). The pattern carries the reason of an unverifiable one, so
+        that a review file's note says what was not checked."""
+        if isinstance(claim, Mention):
+            start, end, written = claim.start, claim.end, self.text[claim.start:claim.claim_end]
+        else:
+            start, end, written = claim
+        spec = FORM[form]
+        self.rows.append({
+            "form": form, "rule": UNVERIFIABLE if reason else rule, "claimed": written, "claim_start": start,
+            "claim_end": end, "line": 0, "inputs": " ".join(p.as_written for p in inputs),
+            "input_spans": [(p.start, p.end) for p in inputs], "roles": " ".join(roles), "items": items,
+            "count_by": count_by, "pattern": f"{spec.pattern} ({UNVERIFIABLE}: {reason})" if reason else spec.pattern,
+            "reason": reason})
+
+    def unverifiable(self, form: str, claim, reason: str | None = None):
+        self.propose(form, claim, UNVERIFIABLE, reason=reason or FORM[form].unverifiable)
+
+    # --- helpers over mentions ---
+    def segment_mentions(self, m: Mention) -> list[Mention]:
+        return [x for x in self.in_sentence(m) if x.segment == m.segment]
+
+    def preceding(self, m: Mention) -> list[Mention]:
+        """Mentions before ``m`` in its ;-item, nearest first."""
+        out = []
+        for x in self.back(m.i):  # mentions are in the text's order: an item's are together
+            if x.segment != m.segment:
+                break
+            out.append(x)
+        return out
+
+    def back(self, i: int):
+        """The mentions before the i-th, nearest first."""
+        return (self.m[k] for k in range(i - 1, -1, -1))
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions that start at or after ``lo`` and before ``hi``."""
+        return self.m[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+    def in_sentence(self, m: Mention) -> list[Mention]:
+        return self.between(self.r.sentence_starts[m.sentence], self.r.sentence_end(m.sentence))
+
+    def subject(self, m: Mention, unit: str, exclude=()) -> Mention | None:
+        """The amount the item is about: the nearest amount of ``unit`` before ``m`` in its segment that is
+        stated as a level (no change, rate or base) and not nested deeper than ``m``."""
+        for x in self.preceding(m):
+            if x not in exclude and x.level and x.unit == unit and x.depth <= m.depth:
+                return x
+        return None
+
+    def by_name(self, wanted: str, unit: str, year: str, before: int, exclude=(), threshold: float = 0.5):
+        """The amount of ``unit`` and ``year`` stated before ``before`` whose name repeats ``wanted`` best; on a tie
+        the one named as a total (总, 合计), then the first stated."""
+        wanted = PLACE.sub("", _core(WHOLE_WORDS.sub("", wanted)) or _core(wanted))
+        pairs = _bigrams(wanted)
+        if not pairs:
+            return None
+        best, best_key = None, None
+        for x in self.m[:bisect_left(self.starts, before)]:
+            if not pairs & x.pairs or x in exclude or not x.amount or x.direction:
+                continue
+            if (x.unit != unit and x.unit and unit) or not self.r.same_year(x.year, year):
+                continue  # a number written without its unit (1.3亿) stands for any unit
+            score = len(pairs & x.pairs) / len(pairs)
+            if score < threshold:
+                continue
+            key = (score, not x.bound, bool(WHOLE_WORDS.search(x.before)), -x.start)
+            if best_key is None or key > best_key:
+                best, best_key = x, key
+        return best
+
+    def item_head(self, m: Mention) -> str:
+        """What m's ;-item says before m's clause, numbers and function words aside ("" when m's clause opens it)."""
+        return _core(self.f[self.r.segment_starts[m.segment]:self.r.clause_starts[m.clause]])
+
+    def after_noun(self, m: Mention) -> str:
+        """The noun a count names after it ("4个一类乡镇", "401项管理权限中"), up to the clause's end."""
+        tail = re.match(rf"[^{STOP}\d(（{QO}]{{0,8}}", self.f[m.end:m.end + 8])
+        return _core(tail.group()) if tail else ""
+
+    # --- the forms: from-to first (it marks bases and later amounts), totals before shares (a part's total is a
+    # share's whole), restatements last (no change, base or claim restates) ---
+    def run(self) -> pd.DataFrame:
+        self.from_to()
+        self.counts()
+        self.totals()
+        self.structure()
+        self.shares()
+        self.changes()
+        self.balances()
+        self.averages()
+        self.multiples()
+        self.products()
+        self.restatements()
+        frame = pd.DataFrame(self.rows, columns=COLUMNS)
+        line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        frame["line"] = [bisect_right(line_starts, start) for start in frame["claim_start"]]
+        return frame.sort_values(["claim_start", "form"], kind="stable").reset_index(drop=True)
+
+    def from_to(self):
+        """由A减为B(, 精简C% / 减少N个 / 提高N个百分点 / 倍增): A is the base, B the later amount."""
+        for a in self.m:
+            if not FROM_END.search(a.before):
+                continue
+            b = next((x for x in self.m[a.i + 1:a.i + 2] if x.segment == a.segment), None)
+            if b is None or a.unit != b.unit or not TO_BETWEEN.match(self.f[a.claim_end:b.start]):
+                continue
+            a.roles.add("base")
+            b.roles.add("later")
+            claim = next((x for x in self.m[b.i + 1:b.i + 3] if x.segment == b.segment and x.direction), None)
+            if claim is None:
+                continue
+            claim.roles.add("claim")
+            fall = claim.direction == "fall"
+            if claim.points and a.percent:
+                self.propose("points", claim, _rule("points", fall), (a, b), ("base", "later"))
+            elif claim.percent:
+                self.propose("from_to", claim, _rule("from_to", fall), (a, b), ("base", "later"))
+            elif claim.amount and claim.unit == a.unit:
+                self.propose("difference", claim, "difference", (a, b) if fall else (b, a),
+                             ("base", "later") if fall else ("later", "base"))
+        # 从A到B, 倍增: the word that doubles, after a from-to
+        for found in DOUBLED.finditer(self.f):
+            at = found.start()
+            later = next((x for x in self.back(bisect_left(self.starts, at))
+                          if x.end <= at and "later" in x.roles and x.sentence == self.r.sentence[at]), None)
+            base = self.m[later.i - 1] if later is not None and later.i else None
+            claim = (found.start(), found.end(), self.text[found.start():found.end()])
+            if later is not None and base is not None and "base" in base.roles:
+                self.propose("multiple", claim, "ratio", (later, base), ("later", "base"))
+            else:
+                self.unverifiable("multiple", claim)
+
+    def changes(self):
+        """Rates and amounts of change (增长X%, 同比增收N, 较上年度之A增加Y%), and 持平."""
+        for m in self.m:
+            if not m.direction or "claim" in m.roles or "later" in m.roles or "base" in m.roles:
+                continue
+            base = self.against_base(m)
+            if m.points:
+                if base is not None and base.percent:
+                    later = self.subject(m, "%", exclude=(base,)) or None
+                    if later is not None:
+                        self.propose("points", m, _rule("points", m.direction == "fall"), (base, later), ("base", "later"))
+                        continue
+                self.unverifiable("points", m)
+            elif m.percent:
+                self.rate_of_change(m, base)
+            elif m.amount:
+                m.roles.add("change")
+                if base is not None and base.unit == m.unit:
+                    later = self.subject(m, m.unit, exclude=(base,)) or self.later_by_name(m, base)
+                    if later is not None:
+                        fall = m.direction == "fall"
+                        self.propose("difference", m, "difference", (base, later) if fall else (later, base),
+                                     ("base", "later") if fall else ("later", "base"))
+                        continue
+                self.unverifiable("difference", m)
+        for found in FLAT_WORD.finditer(self.f):  # 与去年持平: the amount before it did not change
+            at = found.start()
+            if not FLAT_AGAINST.search(self.f, self.r.clause_starts[self.r.clause[at]], at):
+                continue  # 保持平稳: no comparison
+            m = next((x for x in self.back(bisect_left(self.starts, at)) if x.end <= at and x.segment == self.r.segment[at]
+                      and self.r.clause[at] - x.clause <= 1), None)
+            if m is not None and m.amount:
+                self.unverifiable("change", m)
+
+    def against_base(self, m: Mention) -> Mention | None:
+        """The amount right after 较/比/与 (较上年度之A, 比上年的A, 较预算数A) in m's clause or the clause before."""
+        for x in self.preceding(m)[:3]:
+            if x.clause < m.clause - 1:
+                break
+            if AGAINST_END.search(x.before) and x.unit == (m.unit if not m.percent and not m.points else x.unit):
+                x.roles.add("base")
+                return x
+        return None
+
+    def later_by_name(self, m: Mention, base: Mention | None) -> Mention | None:
+        """The amount of the name and year the change's item is about, stated elsewhere ("一一五年度歲入預算較
+        一一四年度增加…" -> the 一一五年度 amount named 歲入預算)."""
+        lo = self.r.segment_starts[m.segment]
+        head = self.f[lo:m.start]
+        cut = AGAINST_START.search(head) or DIRECTION.search(head) or re.search(rf"(?:{RISE}|{FALL})", head)
+        head = head[:cut.start()] if cut else head
+        wanted = _core(head)
+        if len(wanted) < 2:
+            return None
+        unit = base.unit if base is not None else m.unit
+        return self.by_name(wanted, unit, self.r.year_at(lo + len(head)), m.start, exclude=(m, base) if base else (m,))
+
+    def rate_of_change(self, m: Mention, base: Mention | None):
+        fall = m.direction == "fall"
+        if base is not None and base.amount:
+            later = self.subject(m, base.unit, exclude=(base,)) or self.later_by_name(m, base)
+            if later is not None:
+                self.propose("change", m, _rule("change", fall), (base, later), ("base", "later"))
+                return
+        change = next((x for x in self.preceding(m)[:1] if x.amount and x.direction), None)
+        if change is not None:
+            change.roles.add("change")
+            later = self.subject(change, change.unit) or self.later_by_name(change, None)
+            if later is not None:
+                self.propose("change_with_amount", m, _rule("change_with_amount", change.direction == "fall"),
+                             (later, change), ("later", "change"))
+            else:
+                self.unverifiable("change_with_amount", m)
+            return
+        masked = MASKED.search(self.f, self.r.segment_starts[m.segment], m.start)
+        self.unverifiable("change", m, "the amounts are masked in the text" if masked else None)
+
+    def shares(self):
+        """X … 占(Y的) Z%: the part the clause is about, the whole the words after 占 name."""
+        by_item: dict[int, list[Mention]] = {}
+        for m in self.m:
+            if m.percent and not m.direction and not m.roles & {"base", "later", "claim", "part"}:
+                by_item.setdefault(m.segment, []).append(m)
+        for rates in by_item.values():
+            shared_whole = None  # a whole one share of the ;-item names serves the others (比例分别为…, 合计占歲入…)
+            found = []
+            for m in rates:
+                trigger = self.share_trigger(m)
+                if trigger is None:
+                    continue
+                found.append((m, trigger))
+                named = self.whole_name(m, trigger) if not RATE.search(trigger.group()) else ""
+                if named:
+                    shared_whole = shared_whole or named
+            for m, trigger in found:
+                self.share(m, trigger, shared_whole)
+
+    def share_trigger(self, m: Mention) -> re.Match | None:
+        lo = self.r.segment_starts[m.segment]
+        text = self.f[lo:m.start]
+        last = None
+        for last in SHARE.finditer(text):
+            pass
+        budget = None
+        for budget in BUDGET.finditer(text):
+            pass
+        qualified_of = "的" in fold(m.as_written) and bool(QUALIFIED_OF.match(fold(m.as_written)))
+        best = max((x for x in (last, budget) if x is not None), key=lambda x: x.end(), default=None)
+        if best is None and not qualified_of:
+            return None
+        if best is not None and self.r.clause[lo + best.start()] < m.clause - 1 and not EACH.search(text[best.end():]):
+            return None  # a share word two clauses back belongs to another number
+        return best if best is not None else re.match("", "")
+
+    def whole_name(self, m: Mention, trigger: re.Match) -> str:
+        """The whole the words after 占 (为…的, 达…的) name ("占下放權限總數的" -> 下放权限总数; "合计占歲入94%" ->
+        歲入); for 完成投资率为X%, the thing the rate is of (投资); else ""."""
+        lo = self.r.segment_starts[m.segment]
+        if BUDGET.fullmatch(trigger.group() or "-"):
+            return ""
+        previous_clause = self.r.clause_starts[m.clause - 1] if m.clause else lo
+        head = self.f[max(lo, previous_clause):m.start]
+        if not trigger.group():  # 不到财政预算收入的20%: the qualifier's words name the whole
+            head = fold(m.as_written)
+        named = None
+        for named in re.finditer(rf"{OF_WHOLE}([^，,。；;、\d%]{{2,20}}?)的", head):
+            pass
+        if named is None:
+            named = re.search(r"占(?:到|了)?([^，,。；;、\d%的]{2,12}?)$", head)  # 合计占歲入94.02%
+        if named is None and not trigger.group():
+            named = re.match(rf"{QUALIFIED_OF.pattern}([^，,。；;、\d%的]{{2,12}}?)(?:的|[\d百一二三四五六七八九十])", head)
+        if named is None and RATE.search(trigger.group()):  # 完成投资率为X%: the whole is of 投资
+            rate = self.f[self.r.clause_starts[m.clause]:lo + trigger.start()]
+            return DONE.sub("", rate) if len(rate) >= 2 else ""
+        if named is None or NOT_WHOLE.fullmatch(named.group(1)):
+            return ""
+        return named.group(1)
+
+    def share(self, m: Mention, trigger: re.Match, shared_whole: str):
+        lo = self.r.segment_starts[m.segment]
+        sentence = self.in_sentence(m)
+        # the rates one 分别 gives, in turn: the k-th belongs to the k-th part
+        each = EACH.search(self.f, lo + trigger.end() if trigger.group() else m.start, m.start)
+        rates = [x for x in sentence if x.percent and x.start >= (each.end() if each else m.start)
+                 and x.clause == self.r.clause[each.end() if each else m.start]]
+        k = rates.index(m) if each and m in rates else 0
+        n = len(rates) if each else 1
+        if BUDGET.fullmatch(trigger.group() or "-"):
+            whole = next((x for x in self.back(m.i) if x.sentence == m.sentence and x.amount
+                          and BUDGET_AMOUNT.search(x.before)), None)
+            part = self.subject(m, whole.unit, exclude=(whole,)) if whole is not None else None
+            if whole is None or part is None:
+                missing = "budget" if whole is None else "actual"
+                self.unverifiable("share", m, f"the {missing} amount is not stated")
+                return
+            self.propose("share", m, "share", (part, whole), ("part", "whole"))
+            return
+        head = self.f[lo:lo + trigger.start()] if trigger.group() else ""
+        if head:  # the part is named before the clause's first share word (…增加值占…的比重: before 占)
+            first = SHARE.search(self.f, self.r.clause_starts[self.r.clause[lo + len(head)]], lo + len(head))
+            head = self.f[lo:first.start()] if first else head
+        if re.search(rf"(?:{_group('total', 'sums_before')})\s*$", head[-4:]):
+            stated = [x for x in sentence if x.percent and x.segment == m.segment and x.start < m.start]
+            if len(stated) >= 2:  # 比例分别为a%及b%, 合计占X c%: the shares of the parts add
+                self.propose("total", m, "sum", stated, ("parts…",) * len(stated))
+                return
+        part = self.share_part(m, head, k, n)
+        if part is None:
+            self.unverifiable("share", m, "the part is not stated")
+            return
+        name = self.whole_name(m, trigger) or shared_whole
+        whole = None
+        if name:
+            whole = self.by_name(name, part.unit, part.year, m.start, exclude=(part,))
+            if whole is None:
+                self.unverifiable("share", m, f"the whole ({name}) is not stated")
+                return
+        else:
+            whole = self.containing_total(part)
+        if whole is None:
+            self.unverifiable("share", m)
+            return
+        part.roles.add("part")
+        self.propose("share", m, "share", (part, whole), ("part", "whole"))
+
+    def share_part(self, m: Mention, head: str, k: int, n: int) -> Mention | None:
+        """The part: the k-th of n amounts before the share word in the sentence (分别); else the amount of the share
+        word's clause; else what the clause names before 占 (the k-th name of a list: "第一产业、第二产业、第三产业
+        增加值占…"); else, when the clause names nothing ("…有179项,占…"), the amount of the clause before."""
+        lo = self.r.segment_starts[m.segment]
+        cut = lo + len(head) if head else m.start
+        amounts = [x for x in self.in_sentence(m) if x.i < m.i and x.level and x.end <= cut and x.depth <= m.depth]
+        if n > 1 and len(amounts) >= n:
+            return amounts[len(amounts) - n + k]
+        clause = self.r.clause[cut] if head else m.clause
+        clause_lo = self.r.clause_starts[clause]
+        in_clause = [x for x in amounts if x.start >= clause_lo]
+        if in_clause:
+            return in_clause[-1]
+        names = [x for x in re.split(r"[、和及]", _core_keep_list(self.f[clause_lo:cut])) if x]
+        if not names or len("".join(names)) < 2:
+            before = [x for x in amounts if x.segment == m.segment and x.clause == clause - 1]
+            return before[-1] if before else None
+        if len(names) > 1 and len({len(x) for x in names[:-1]}) == 1 and len(names[-1]) > len(names[0]):
+            # a tail the last name gives them all: 第一产业、第二产业、第三产业增加值 -> 第一产业增加值 …; 轻、重工业 -> 轻工业
+            tail = names[-1][len(names[0]):]
+            names = [x + tail for x in names[:-1]] + names[-1:]
+        name = names[min(k, len(names) - 1)]
+        unit = next((x.unit for x in self.back(m.i) if x.amount), "")
+        return self.by_name(name, unit, m.year, m.start) if len(name) >= 2 else None
+
+    def containing_total(self, part: Mention) -> Mention | None:
+        """The total a part belongs to: the amount before 其中 in the part's sentence, or the total a sum gave it."""
+        for total, parts in self.sums:
+            if part in parts:
+                return total
+        lo = self.r.sentence_starts[part.sentence]
+        found = None
+        for found in QIZHONG.finditer(self.f, lo, part.start):
+            pass
+        if found is None:
+            return None
+        where = found.start()
+        return next((x for x in self.back(part.i) if x.end <= where and x.sentence == part.sentence
+                     and x.unit == part.unit and x.level), None)
+
+    def totals(self):
+        for m in self.m:  # N(a、b), N（含a、b）
+            if m.amount and not m.direction and not m.roles & {"base", "claim"}:
+                parts = self.bracket_parts(m)
+                if parts:
+                    self.add_sum(m, parts)
+        for found in QIZHONG.finditer(self.f):
+            self.qizhong(found)
+        for found in PARTS_OPEN.finditer(self.f):  # 核定编制45名,包括行政编制20名、事业编制25名
+            if not any(t.end <= found.start() and id(t) in self.summed and t.segment == self.r.segment[found.start()]
+                       for t in self.heads(found.start())):
+                self.qizhong(found)
+        for m in self.m:  # 本市下放的401项管理权限中,甲有179项…;乙有155项…: the parts of the sentence's items
+            among = AMONG.match(self.f, m.claim_end)
+            if among is None or not m.level or id(m) in self.summed:
+                continue
+            hi = self.r.sentence_end(m.sentence)
+            parts = self._items_parts(m.unit, m.depth, among.end(), hi, per_item=True)
+            if len(parts) >= 2:
+                self.add_sum(m, parts)
+        self.distributed_totals()
+        self.totals_after_parts()
+
+    def add_sum(self, total: Mention, parts: list[Mention]):
+        self.sums.append((total, parts))
+        self.summed.add(id(total))
+        for p in parts:
+            p.roles.add("part")
+        self.propose("total", total, "sum", parts, ("parts…",) * len(parts))
+
+    def bracket_parts(self, total: Mention) -> list[Mention]:
+        """N(a、b), N（含a、b）: the amounts of N's unit in the brackets right after it, the run joined by 、."""
+        opened = re.match(r"[^。\d(（，,；;]{0,6}[(（]", self.f[total.claim_end:total.claim_end + 8])
+        if opened is None:
+            return []
+        open_at = total.claim_end + opened.end() - 1
+        run = []
+        for x in self.m[total.i + 1:]:
+            if x.sentence != total.sentence or not self._before_close(open_at, x.start):
+                break
+            if x.depth != total.depth + 1 or x.unit != total.unit or x.direction:
+                continue
+            if len(run) >= 2 and re.search(r"[,，;；]", self.f[run[-1].end:x.start]):
+                break  # the run joined by 、 ends at a comma
+            run.append(x)
+        return run if len(run) >= 2 else []
+
+    def qizhong(self, found: re.Match):
+        """A total and the parts its 其中 lists (see the table's binding for "total")."""
+        w, at = found.start(), found.end()
+        heads = self.heads(w)
+        if not heads:
+            return
+        unit, depth = heads[0].unit, self.r.depth[w]
+        colon = re.search(r"[:：]", found.group())
+        if self.f.startswith("\n", at) or (colon and not self.f[at:].split("\n", 1)[0].strip()):
+            parts = self.line_items(heads[0], self.f.find("\n", at))
+        elif self.opens_sentence(w) or colon:
+            sentence = self.r.sentence[at]
+            hi = self.r.sentence_end(sentence)
+            parts = self._items_parts(unit, depth, at, hi, per_item=True)
+        else:
+            segment = self.r.segment[at]
+            hi = self.r.segment_starts[segment + 1] if segment + 1 < len(self.r.segment_starts) else len(self.f)
+            parts = self._items_parts(unit, depth, at, hi, per_item=False)
+        for total in heads:
+            mine = parts if len(heads) == 1 else [  # several totals before 其中: each part to the total it names
+                p for p in parts if max(heads, key=lambda h: name_score(p.name, h.name)) is total
+                and name_score(p.name, total.name) >= 0.5]
+            for p in mine:
+                p.roles.add("sub")  # a part of a part, not a part of a later 合计
+            # one part is no sum: "其中已承接90项" says the part is at most the total, which no rule states yet
+            if len(mine) >= 2:
+                self.add_sum(total, mine)
+
+    def opens_sentence(self, w: int) -> bool:
+        return not re.sub(r"[\s,，:：]", "", self.f[self.r.sentence_starts[self.r.sentence[w]]:w])
+
+    def heads(self, w: int) -> list[Mention]:
+        """The totals a 其中 at ``w`` belongs to: the first amount of the sentence before when 其中 opens a sentence;
+        else the last amount of the clause before it (past clauses that only give a rate: 42.76亿元,增长0.2%,其中),
+        with the totals of the same unit in the clauses just before that one (A 251个, B 231个, 其中 …)."""
+        if self.opens_sentence(w):
+            sentence = self.r.sentence[w] - 1
+            first = next((x for x in self.between(self.r.sentence_starts[sentence], self.r.sentence_end(sentence))
+                          if x.level and x.depth == 0), None)
+            return [first] if first is not None else []
+        depth, segment, clause = self.r.depth[w], self.r.segment[w], self.r.clause[w]
+        heads: list[Mention] = []
+        for c in range(clause, -1, -1):
+            if self.r.segment_starts[segment] > self.r.clause_starts[c] and c != clause:
+                break
+            inside = [x for x in self.between(self.r.clause_starts[c], min(w, self.r.clause_starts[c + 1]))
+                      if x.depth <= depth]
+            level = [x for x in inside if x.level and x.depth == depth]
+            if not level:
+                if inside and all(x.direction for x in inside) and not heads:
+                    continue  # a clause that only gives a rate
+                if c == clause:
+                    continue
+                break
+            if heads and level[-1].unit != heads[0].unit:
+                break
+            heads.append(level[-1])
+        return sorted(heads, key=lambda x: x.start)
+
+    def _before_close(self, open_at: int, pos: int) -> bool:
+        depth = 0
+        for c in self.f[open_at:pos]:
+            depth += c in OPENS
+            depth -= c in CLOSES
+            if depth <= 0:
+                return False
+        return True
+
+    def _items_parts(self, unit: str, depth: int, lo: int, hi: int, per_item: bool) -> list[Mention]:
+        """Parts of ``unit`` between lo and hi at ``depth``, no change or rate; with ``per_item`` and ;-items, the
+        first of each item (an item's own 其中 names parts of that part)."""
+        inside = [x for x in self.between(lo, hi) if x.end <= hi and x.unit == unit and x.level and x.depth <= depth]
+        items = sorted({self.r.segment[x.start] for x in inside})
+        # a new total ends the list: an item that opens with a year, a part named as a total (…合计N)
+        stop = next((s for s in items if s != self.r.segment[lo] and YEAR.match(self.f, self.r.segment_starts[s])), None)
+        inside = [x for x in inside if stop is None or self.r.segment[x.start] < stop]
+        ended = next((k for k, x in enumerate(inside) if re.search(r"合计|总计|共计", x.before)), None)
+        inside = inside[:ended]
+        if per_item and len({self.r.segment[x.start] for x in inside}) > 1:
+            firsts, seen = [], set()
+            for x in inside:
+                if self.r.segment[x.start] not in seen:
+                    seen.add(self.r.segment[x.start])
+                    firsts.append(x)
+            return firsts
+        return inside
+
+    def line_items(self, total: Mention, at: int) -> list[Mention]:
+        """其中: ending a line, the parts one per following line that opens with a list marker (——, (1), 1.)."""
+        parts, pos = [], at + 1
+        while 0 < pos < len(self.f):
+            end = self.f.find("\n", pos)
+            end = len(self.f) if end < 0 else end
+            if not LIST_MARK.match(self.f, pos):
+                break
+            first = next((x for x in self.between(pos, end) if x.unit == total.unit and x.level), None)
+            if first is not None:
+                parts.append(first)
+            pos = end + 1
+        return parts
+
+    def distributed_totals(self):
+        """按产业分, a…; b…; c…: the previous sentence's first amount is split into one part per ;-item."""
+        for m in self.m:
+            if not m.sentence or (m.i and self.m[m.i - 1].sentence == m.sentence):
+                continue  # only the first amount of a sentence opens it
+            start = self.r.sentence_starts[m.sentence]
+            head = BY.match(self.f, start)
+            if head is None:
+                continue
+            previous = self.between(self.r.sentence_starts[m.sentence - 1], start)
+            total = next((x for x in previous if x.level and x.depth == 0), None)
+            if total is None or id(total) in self.summed:
+                continue
+            hi = self.r.sentence_end(m.sentence)
+            parts = self._items_parts(total.unit, 0, head.end(), hi, per_item=True)
+            if len(parts) >= 2 and len({self.r.segment[p.start] for p in parts}) == len(parts):
+                self.add_sum(total, parts)
+
+    def totals_after_parts(self):
+        """a, b, c, 合计N: the amounts of N's unit stated before it in its ;-item, none inside brackets or a 其中
+        list; 累计N adds amounts of other years, which the text does not state."""
+        for m in self.m:
+            if not m.amount or m.direction or id(m) in self.summed:
+                continue
+            said = SUMS_BEFORE.search(m.before)
+            if not said:
+                continue
+            if said.group("cumulative"):
+                self.unverifiable("total", m, "the amounts it adds up are not stated")
+                continue
+            parts = [x for x in self.segment_mentions(m) if x.i < m.i and x.unit == m.unit and x.level
+                     and x.depth == 0 and not x.roles & {"part", "sub"}]
+            if len(parts) >= 2:
+                self.add_sum(m, parts)
+
+    def structure(self):
+        """三次产业结构为a:b:c: each term the share of one part of the total just split into as many parts."""
+        for m in self.m:
+            if not STRUCTURE.search(m.before):
+                continue
+            terms = [m]
+            for x in self.m[m.i + 1:]:
+                if self.f[terms[-1].end:x.start].strip() in (":", "："):
+                    terms.append(x)
+                else:
+                    break
+            if len(terms) < 2:
+                continue
+            split = next(((t, p) for t, p in reversed(self.sums) if len(p) == len(terms) and t.start < m.start), None)
+            for k, term in enumerate(terms):
+                term.roles.add("claim")
+                if split is None:
+                    self.unverifiable("structure", term)
+                else:
+                    self.propose("structure", term, "share", (split[1][k], split[0]), ("part", "whole"))
+
+    def balances(self):
+        """收入A, 支出B, 结余C (or 短绌C: B − A)."""
+        for m in self.m:
+            if not m.amount or m.direction:
+                continue
+            surplus, deficit = SURPLUS.search(m.before), DEFICIT.search(m.before)
+            if not (surplus or deficit):
+                continue
+            earlier = [x for x in self.back(m.i) if x.sentence == m.sentence and x.unit == m.unit and x.level]
+            income = next((x for x in earlier if INCOME.search(x.name) and not SPENDING.search(x.name)), None)
+            spending = next((x for x in earlier if SPENDING.search(x.name) and not INCOME.search(x.name)), None)
+            if income is None or spending is None:
+                continue  # 上年结转结余60万元: a name, not a balance of what the sentence states
+            if deficit and (not surplus or deficit.start() > surplus.start()):
+                self.propose("balance", m, "difference", (spending, income), ("spending", "income"))
+            else:
+                self.propose("balance", m, "difference", (income, spending), ("income", "spending"))
+
+    def averages(self):
+        """人均N / 平均每个X N: the total of N's unit over the count of persons (or units) the sentence states."""
+        for m in self.m:
+            clause = self.f[self.r.clause_starts[m.clause]:m.start]
+            said = None
+            for said in AVERAGE.finditer(clause):
+                pass
+            # the word names this number: no list between them (人均财政收入、…三项指标), and per person a measure
+            if not m.amount or m.direction or said is None or "、" in clause[said.end():]:
+                continue
+            if fold(m.unit) in COUNT_UNITS and said.group() not in words("average", "counted"):
+                continue
+            earlier = [x for x in self.in_sentence(m) if x.i < m.i and x.level]
+            totals = [x for x in earlier if x.unit == m.unit]
+            count_unit = "户" if re.search("户均|每户", clause) else "人" if re.search("人均|每人", clause) else None
+            counts = [x for x in earlier if x.unit != m.unit
+                      and (x.unit == count_unit or count_unit is None and x.unit in COUNT_UNITS)]
+            if len(totals) == 1 and len(counts) == 1:
+                self.propose("average", m, "ratio", (totals[0], counts[0]), ("total", "count"))
+            else:
+                self.unverifiable("average", m)
+
+    def multiples(self):
+        """X是A的N倍: X over A."""
+        for m in self.m:
+            if m.unit != "倍" or "claim" in m.roles or DOUBLED.match(self.f, m.start):
+                continue  # 倍增, 翻番 after a from-to: see from_to
+            of = self.m[m.i - 1] if m.i and self.m[m.i - 1].sentence == m.sentence else None
+            stated = of is not None and of.amount and re.fullmatch(r"\s*的\s*", self.f[of.end:m.start]) \
+                and re.search(r"(?:是|为|相当于)[^，,。；;\d]{0,8}$", _no_year(of.before))
+            x = self.subject(of, of.unit) if stated else None
+            if x is None:
+                self.unverifiable("multiple", m)
+            else:
+                self.propose("multiple", m, "ratio", (x, of), ("later", "base"))
+
+    def products(self):
+        """甲、乙…4个乡镇均设置“五办四中心”…,共设置党政内设机构20个,事业机构16个: each total is the count times
+        the number each unit holds, in order."""
+        for found in EACH_UNIT.finditer(self.f):
+            at = found.start()
+            clause = self.r.clause[at]
+            count = next((x for x in self.between(self.r.clause_starts[clause], at) if x.amount), None)  # the subject's
+            if count is None or fold(count.unit) not in COUNT_UNITS:
+                continue
+            clause_end = self.r.clause_starts[clause + 1] if clause + 1 < len(self.r.clause_starts) else len(self.f)
+            each = [x for x in self.between(found.end(), clause_end) if x.amount and x.depth == count.depth]
+            said = TOTAL_OF_EACH.search(self.f, clause_end, self.r.sentence_end(count.sentence))
+            if not each or said is None or self.r.segment[said.start()] != count.segment:
+                continue
+            totals = [x for x in self.between(said.end(), self.r.sentence_end(count.sentence))
+                      if x.amount and x.segment == count.segment and x.depth == count.depth][:len(each)]
+            if len(totals) != len(each):
+                continue
+            for total, per in zip(totals, each):
+                total.roles.add("claim")
+                self.propose("product", total, "product", (count, per), ("count", "each"))
+
+    def restatements(self):
+        """The same quantity stated again: same unit and year, neither a change nor a rate, and the same name (a
+        place before it aside) with values of one size, or the same number of three digits or more under a name one
+        of them contains."""
+        by_tail: dict[tuple, list[Mention]] = {}  # a name and a name it ends with share their last two characters
+        by_number: dict[tuple, list[Mention]] = {}
+        for m in self.m:
+            if not m.amount or m.direction or m.roles & {"change", "base", "claim"} or not m.name or not _stated(m):
+                continue
+            if not m.named:
+                continue
+            bare = PLACE.sub("", m.name)
+            number = (m.unit, m.value, m.low, m.high)
+            earlier = by_tail.get((m.unit, bare[-2:]), [])
+            if _digits(m.as_written) >= 3:
+                earlier = earlier + by_number.get(number, [])
+            for x in sorted(set(earlier), key=lambda x: x.start):
+                if not self.r.same_year(x.year, m.year) or x.clause == m.clause:
+                    continue
+                a = PLACE.sub("", x.name)
+                same_number = (x.unit, x.value, x.low, x.high) == number and _digits(x.as_written) >= 3
+                contained = min(len(a), len(bare)) >= 2 and (a in bare or bare in a)
+                one_size = _known(x.value) and _known(m.value) and min(x.value, m.value) > 0 \
+                    and max(x.value, m.value) / min(x.value, m.value) <= 1.5
+                # two items that each name their own subject first (西部县项目,中央补助16万元; 其他县区项目,中央补助12万元)
+                # speak of two things, unless their numbers agree and say more than a digit (401项, 400多项)
+                heads = self.item_head(x), self.item_head(m)
+                apart = all(heads) and heads[0] != heads[1] and not (_agree(x, m) and _digits(m.as_written) >= 2)
+                if (_same_name(x.name, m.name) and one_size and not apart) or (same_number and contained):
+                    self.propose("restatement", m, "value", (x,), ("earlier",))
+                    break
+            by_tail.setdefault((m.unit, bare[-2:]), []).append(m)
+            by_number.setdefault(number, []).append(m)
+
+    def counts(self):
+        for m in self.m:
+            if m.unit == "%" or m.points:
+                continue
+            self._enumeration(m)
+
+    def _enumeration(self, count: Mention):
+        s_start = self.r.sentence_starts[count.sentence]
+        s_end = self.r.sentence_end(count.sentence)
+        s_end -= self.f[s_end - 1:s_end] in tuple(HARD_END + "\n")  # not the stop that ends it
+        after = self.f[count.end:s_end]
+
+        def items_of(found: re.Match, at: int) -> str:  # the list as the text writes it
+            return self.text[at + found.start(1):at + found.end(1)]
+
+        def propose(items: str, count_by: str = ""):
+            self.propose("count", count, "count_items", items=items, count_by=count_by or _count_by(items))
+
+        compound = self._compound(count, s_end)
+        if compound is not None:
+            return propose(compound)
+        label = LABEL_LIST.search(after)
+        if label:  # a counted label with its items in brackets: “三要”(要钱、要粮、要命)
+            return propose(items_of(label, count.end))
+        unit = fold(count.unit) or next((u for u in COUNT_UNITS if self.f.startswith(u, count.end)), "")
+        quoted_label = self.f[count.start - 1:count.start] in QO and not re.search(r"\d", count.as_written)
+        if unit not in COUNT_UNITS and not quoted_label:
+            return None
+        window = max(s_start, count.start - 120)
+        before = LIST_BEFORE.search(self.f[window:count.start])
+        # "乡镇长1人、副乡镇长3人": 人 is the unit of 1, not the first item of a list; "甲镇、乙镇各设3个…": a verb
+        # ends the words before the count, which are the units that hold them, not what is counted
+        if before and LIST_VERB.search(before.group(1)):
+            before = None
+        if before and not re.match(r"[\d零一二两三四五六七八九十]", self.f[window + before.start() - 1:window + before.start()] or "-"):
+            return propose(items_of(before, window))
+        bracket = BRACKETED.search(after)
+        if bracket and (re.search("[、,，]", bracket.group(1)) or count.value == 1 and len(bracket.group(1)) >= 2
+                        and not re.search(r"[,，:：]", after[:bracket.start(1)])):
+            items = items_of(bracket, count.end)
+            return propose(re.sub(r"^(?:含|即)", "", items))
+        listed = LIST_AFTER.search(after)
+        if listed:
+            return propose(items_of(listed, count.end))
+        clauses = COLON_LIST.match(after)
+        if clauses:  # 四个方面的职能:甲,乙;丙,丁;…: the items are the ;-clauses (or the ,-clauses) to the sentence's end
+            items = items_of(clauses, count.end)
+            return propose(items, "split [;；]" if re.search("[;；]", items) else "split [,，]")
+        return None
+
+    def _compound(self, count: Mention, s_end: int) -> str | None:
+        """“五办四中心”(甲、乙,丙、丁): each counted part of a quoted label takes one bracketed group, in order."""
+        lo = self.r.sentence_starts[count.sentence]
+        quote_open = max(self.f.rfind(q, lo, count.start) for q in QO)
+        quote_close = min((at for at in (self.f.find(q, count.end, s_end) for q in QC) if at >= 0), default=-1)
+        if quote_open < 0 or quote_close < 0 or re.search(f"[{QO}{QC}]", self.f[quote_open + 1:count.start]):
+            return None
+        parts = [x for x in self.between(quote_open + 1, quote_close) if x.end <= quote_close]
+        if len(parts) < 2 or count not in parts:
+            return None
+        bracket = re.match(r"\s*[(（]([^()（）]+)[)）]", self.f[quote_close + 1:s_end])
+        if bracket is None:
+            return None
+        groups = re.split(r"[,，;；]", self.text[quote_close + 1 + bracket.start(1):quote_close + 1 + bracket.end(1)])
+        if len(groups) != len(parts):
+            return None
+        return groups[parts.index(count)]
+
+
+def _rule(form: str, fall: bool) -> str:
+    """The form's rule for a rise, or its rule for a fall (a change is claimed by its size)."""
+    spec = FORM[form]
+    return spec.fall_rule if fall and spec.fall_rule else spec.rule
+
+
+def _no_year(words_: str) -> str:
+    return YEAR.sub("", words_)
+
+
+def _agree(a: Mention, b: Mention) -> bool:
+    """Whether two numbers can be one value: their stated ends or values overlap (401 and 400多)."""
+    def ends(m):
+        lo = m.low if _known(m.low) else m.value
+        hi = m.high if _known(m.high) else m.value
+        return (lo if _known(lo) else -float("inf")), (hi if _known(hi) else float("inf"))
+    (lo1, hi1), (lo2, hi2) = ends(a), ends(b)
+    return lo1 <= hi2 and lo2 <= hi1
+
+
+def _stated(m: Mention) -> bool:
+    """A number written out (digits, or a Chinese amount of three characters or more), not a counted label (一类)."""
+    return bool(re.search(r"\d", m.as_written)) or len(re.findall(r"[零〇一二两三四五六七八九十百千万亿萬億]", m.as_written)) >= 3
+
+
+def _digits(written: str) -> int:
+    return len(re.sub(r"\D", "", written.split("%")[0]).strip("0") or "")
+
+
+def _core_keep_list(head: str) -> str:
+    text = YEAR.sub("", head)
+    text = re.sub(r"[\d.,，%％]+", "", text)
+    return re.sub(r"[的之为是有达共计约仅只则自从由至到“”\"'\s]|实现|审定|全县|全镇|全市|全区", "", text)
+
+
+def _count_by(items: str) -> str:
+    """How a proposed list's items are told apart: 、 always; a comma when it joins groups (甲、乙,丙、丁); 和/及
+    before the last item when both sides end alike (文化服务中心和计划生育服务中心, not 人口和计划生育办)."""
+    separators = ["、"]
+    if re.search("[,，]", items):
+        separators.append("[,，]")
+    pieces = re.split("[、,，]", items)
+    last = pieces[-1]
+    joined = re.split("和|及", last)
+    if len(joined) == 2 and all(joined) and len(pieces) > 1:
+        ends = {p[-2:] for p in pieces[:-1]}
+        if joined[0][-2:] in ends and joined[1][-2:] in ends or len(pieces) == 1:
+            separators.append("和|及")
+    if len(pieces) == 1 and len(joined) == 2 and all(joined) and joined[0][-1:] == joined[1][-1:]:
+        separators.append("和|及")
+    return "split " + "|".join(separators)
 
 
 def find_claims(text: str, candidates: pd.DataFrame) -> pd.DataFrame:
-    """Proposed findings (share, reduction, sum, count_items) from ``text`` and its candidate numbers.
+    """Proposed findings in ``text`` for its candidate numbers, one row per claim and form (claim_forms.FORMS).
 
     ``candidates`` are rows of :func:`analysis.extraction.candidates.find_numbers` (start, end, value, unit ...).
+    Columns: form, rule (``unverifiable`` with a reason when an input is not stated), claimed, claim_start,
+    claim_end, line, inputs (as written, space-separated), input_spans, roles (of the inputs, in order), items and
+    count_by (a list to count), pattern, reason.
 
     Examples
     --------
     >>> from analysis.extraction.candidates import find_numbers
     >>> t = "下放权限120项,其中已承接90项,占75%。"
-    >>> find_claims(t, find_numbers(t))[["rule", "claimed", "inputs"]].values.tolist()
-    [['share', '75%', '90项 120项']]
+    >>> find_claims(t, find_numbers(t))[["rule", "claimed", "inputs", "roles"]].values.tolist()
+    [['share', '75%', '90项 120项', 'part whole']]
+    >>> t = "地区生产总值86.8亿元,同比下降1.3%。"
+    >>> find_claims(t, find_numbers(t))[["rule", "claimed", "reason"]].values.tolist()
+    [['unverifiable', '1.3%', 'base-year amount not stated']]
     """
-    rows = []
-    for s_start, s_end in _sentences(text):
-        inside = candidates[(candidates["start"] >= s_start) & (candidates["end"] <= s_end)].sort_values("start")
-        records = inside.to_dict("records")
-        for i, c in enumerate(records):
-            if c["unit"] != "%":
-                rows += _total_and_parts(text, c, candidates, s_end)
-                rows += _enumeration(text, c, s_start, s_end)
-                continue
-            before = text[records[i - 1]["end"] if i else s_start:c["start"]]
-            earlier = pd.DataFrame(records[:i], columns=inside.columns)
-            is_share = SHARE_WORDS.search(before) or ("的" in c["as_written"] and c["qualifier"])  # 不到…的20%
-            if is_share and not CUT_WORDS.search(before[-6:]):
-                paragraph = candidates[(candidates["start"] >= text.rfind("\n", 0, c["start"]) + 1) & (candidates["end"] <= c["start"])]
-                rows += _share(text, c, earlier, paragraph)
-            if CUT_WORDS.search(text[max(s_start, c["start"] - 6):c["start"]]):
-                rows += _reduction(text, c, earlier, s_start)
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
-    frame["line"] = [sum(1 for s in line_starts if s <= start) for start in frame["claim_start"]]
-    return frame
-
-
-def _row(rule, claim, parts=(), items="", pattern=""):
-    return {"rule": rule, "claimed": claim["as_written"], "claim_start": claim["start"], "claim_end": claim["end"],
-            "line": 0, "inputs": " ".join(p["as_written"] for p in parts), "input_spans": [(p["start"], p["end"]) for p in parts],
-            "items": items, "pattern": pattern}
-
-
-def _share(text: str, claim, earlier: pd.DataFrame, paragraph: pd.DataFrame) -> list[dict]:
-    counts = _counts(earlier)
-    if counts.empty:
-        return []
-    part = counts.iloc[-1]
-    # The whole: the nearest larger number before the part, not itself the part of a stated share
-    # ("401项中, 179项, 占…44.6%; 155项, 占…": 155's whole is 401, not 179).
-    pool = _counts(paragraph)
-    wholes = pool[(pool["unit"] == part["unit"]) & (pool["value"] > part["value"]) & (pool["start"] < part["start"])]
-    wholes = wholes[[not SHARE_WORDS.search(text[w["end"]:w["end"] + 4]) for _, w in wholes.iterrows()]]
-    if wholes.empty:
-        return []
-    whole = wholes.iloc[-1]
-    return [_row("share", claim, [part, whole], pattern="X ... 占 Y%")]
-
-
-def _reduction(text: str, claim, earlier: pd.DataFrame, s_start: int) -> list[dict]:
-    counts = _counts(earlier)
-    for j in range(len(counts) - 1, 0, -1):
-        after, before = counts.iloc[j], counts.iloc[j - 1]
-        between = text[before["end"]:after["start"]]
-        if TO_WORDS.search(between) and FROM_TO.search(text[max(s_start, before["start"] - 12):before["start"] + 1]):
-            return [_row("reduction", claim, [before, after], pattern="由A减为B, 精简C%")]
-    return []
-
-
-def _total_and_parts(text: str, total, candidates: pd.DataFrame, s_end: int) -> list[dict]:
-    paragraph_end = text.find("\n", total["end"])
-    following = text[total["end"]:paragraph_end if paragraph_end >= 0 else len(text)]
-    if not PARTS_OPEN.search(following):
-        return []
-    if "其中" not in following[:10]:  # parts in brackets or "X中, a, b": within the sentence
-        following = following[: max(0, s_end - total["end"])]
-    close = following.find(")") if following.lstrip().startswith(("(", "（")) else -1
-    close = following.find("）") if close < 0 and following.lstrip().startswith("（") else close
-    limit = total["end"] + (close if close >= 0 else len(following))
-    later = candidates[(candidates["start"] >= total["end"]) & (candidates["end"] <= limit)].sort_values("start")
-    parts = [c for c in later.to_dict("records") if c["unit"] == total["unit"] and pd.notna(c["value"])]
-    if len(parts) < 2:
-        return []
-    return [_row("sum", total, parts, pattern="N (a、b) / 共N, 其中a、b")]
-
-
-def _enumeration(text: str, count, s_start: int, s_end: int) -> list[dict]:
-    label = LABEL_LIST.search(text[count["end"]:s_end])
-    if label:  # a counted label with its items in brackets: “三要”(要钱、要粮、要命)
-        return [_row("count_items", count, items=label.group(1), pattern="N字(甲、乙、丙)")]
-    if count["unit"] not in COUNT_UNITS:
-        return []
-    before = LIST_BEFORE.search(text[max(s_start, count["start"] - 80):count["start"]])
-    if before:
-        return [_row("count_items", count, items=before.group(1), pattern="甲、乙、丙N个")]
-    after = LIST_AFTER.search(text[count["end"]:s_end])
-    if after:
-        return [_row("count_items", count, items=after.group(1), pattern="N个: 甲、乙、丙")]
-    return []
+    if candidates.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    return _Finder(text, candidates).run()

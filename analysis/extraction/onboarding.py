@@ -35,7 +35,7 @@ REVIEW_COLUMNS = ["accept", *COLUMNS["facts"], "line", "confidence"]
 # recomputed, note: not copied into the tables, the audit gives them again), and finding_note, which becomes the
 # finding's note in data/findings.csv.
 FINDING_REVIEW_COLUMNS = ["accept", *(c for c in COLUMNS["findings"] if c != "note"), *VERDICT_COLUMNS, "finding_note",
-                          "line", "proposed_inputs", "items"]
+                          "line", "proposed_inputs", "items", "count_by"]
 
 
 @dataclass
@@ -168,6 +168,7 @@ def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, 
                          "inputs": " ".join(by_span.get(span, UNBOUND) for span in spans),
                          "finding_note": f"proposed: {p.pattern}" + (f"; list to add to lists.csv: {p.items}" if p.items else ""),
                          "line": p.line, "proposed_inputs": p.inputs, "items": p.items,
+                         "count_by": getattr(p, "count_by", "") or "",
                          "unbound": [text[s:e] for s, e in spans if (s, e) not in by_span],
                          "claim_start": p.claim_start, "claim_end": p.claim_end, "input_spans": spans})
     return Proposals(facts, grade_proposals(facts, findings, tables, label), numbers)

@@ -46,14 +46,16 @@ def proposed_tables(tables: Tables, facts: list[dict], findings: list[dict]) -> 
     validation's meaning checks read.
 
     A proposed count of a list ("甲、乙、丙3个") has its items but no list row yet: it is counted from a list
-    made of those items, counted as lists.csv counts by default (split at 、).
+    made of those items, counted as the claim form says (its ``count_by``: "4个乡镇(甲、乙、丙、丁)" splits at 、,
+    a list joined by 和 or 、 at both), or as lists.csv counts by default (split at 、).
     """
     lists, bound = [], []
     for f in findings:
         inputs = f["inputs"]
         if f["rule"] == COUNT_ITEMS and not inputs.split() and f.get("items"):
             lists.append({"list_id": _items_list_id(f["finding_id"]), "county": f["county"], "source": f.get("source", ""),
-                          "what": f["claim"], "items": f["items"], "count_by": DEFAULT_COUNT_BY, "note": "proposed"})
+                          "what": f["claim"], "items": f["items"], "count_by": f.get("count_by") or DEFAULT_COUNT_BY,
+                          "note": "proposed"})
             inputs = _items_list_id(f["finding_id"])
         # the audit adds the finding's own note to its verdict: the proposal's note, not a verdict of an earlier run
         bound.append({**f, "inputs": inputs, "note": f.get("finding_note", f.get("note", ""))})

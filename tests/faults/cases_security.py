@@ -118,7 +118,8 @@ CASES = [
           rf"{COUNTIES}, row 19, column 'county': 'laishui\\n'"),
     Fault("sec-fact-id-with-a-final-newline", cell("facts", 4, "fact_id", "a_fact\n"), VALIDATE, BAD, rf"{FACTS}, row 4, column 'fact_id'"),
     Fault("sec-fact-id-too-long", cell("facts", 4, "fact_id", "f" * 81), VALIDATE, BAD, rf"{FACTS}, row 4, column 'fact_id'"),
-    Fault("sec-fact-id-at-the-limit-is-fine", cell("facts", 5, "fact_id", "f" * 80), VALIDATE, 0, r"validate: OK"),
+    # row 18 (马桥镇 15.8亿) is a fact no finding, check or reading names (row 5 is now the part of a subset finding)
+    Fault("sec-fact-id-at-the-limit-is-fine", cell("facts", 18, "fact_id", "f" * 80), VALIDATE, 0, r"validate: OK"),
     Fault("sec-county-id-sources", cell("counties", 19, "county", "sources"), VALIDATE, BAD,
           rf"{COUNTIES}, row 19, column 'county': 'sources': a name the site keeps for its own pages"),
     Fault("sec-county-id-static", cell("counties", 19, "county", "static"), VALIDATE, BAD, rf"{COUNTIES}, row 19, column 'county': 'static'"),

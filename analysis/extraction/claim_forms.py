@@ -1,0 +1,257 @@
+"""The one table of claim forms: the ways a report relates its numbers, as the claim finder reads them.
+
+``analysis.extraction.claims.find_claims`` reads this table (each form's trigger words, the roles of the numbers
+it binds and its rule); data/DICTIONARY.md shows it (``claim_forms_markdown``, kept in step by a test), and each
+form's example sentence gives its documented reading (a test runs the finder on it).
+
+Trigger words are listed as reports write them: simplified and traditional characters, mainland and Taiwan
+usage (比上年 / 較上年度之, 占 / 佔). The finder folds a text to simplified characters one character at a time
+(OpenCC's t2s, so offsets do not move) and matches the simplified words; a test checks that every traditional
+word folds to a word of its group, so the table holds no word the finder cannot see. "…" in a word stands for a
+few characters of the same clause (为…的: 为下放权限总数的).
+
+Rules are analysis/rules.py's (share, sum, reduction, growth, points, points_fall, difference, ratio, product,
+value, count_items): a change is claimed by its size and the rule carries its direction (a rise growth or points,
+a fall reduction or points_fall). A change stated with its amount and no base ("6055万元,同比增收164万元,增长
+2.78%") takes the rules over (later, change): ``growth_from_change`` and ``reduction_from_change``. A claim whose input the text does not give is proposed with
+the rule ``unverifiable`` and the reason ("base-year amount not stated").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Rules a form may name that analysis/rules.py does not define yet, with what they compute.
+PENDING_RULES: dict[str, str] = {}  # none today: growth_from_change and reduction_from_change are in rules.py
+UNVERIFIABLE = "unverifiable"
+
+
+@dataclass(frozen=True)
+class ClaimForm:
+    """One way a report relates numbers: its words, the numbers it binds and the rule that checks it."""
+
+    name: str
+    what: str
+    triggers: dict[str, tuple[str, ...]]  # group -> words (simplified, traditional, Taiwan usage)
+    rule: str  # for a fall, ``fall_rule`` when set
+    roles: tuple[str, ...]  # the inputs, in the rule's order ("parts…": one or more)
+    binding: str  # how each role is found in the sentence, in words
+    example: str
+    reading: tuple[tuple[str, str], ...]  # ("claimed", as written), then (role, as written) ...
+    fall_rule: str = ""
+    unverifiable: str = ""  # the reason given when the text does not state an input
+    pattern: str = ""  # a short sketch of the form, shown with each proposal
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+# Words shared by several forms.
+RISE = ("增长", "增長", "增加", "提高", "上升", "上涨", "上漲", "增收", "增幅", "增", "超收", "多收")
+FALL = ("下降", "减少", "減少", "降低", "减低", "減低", "减收", "減收", "下滑", "回落", "减幅", "減幅", "减", "減",
+        "短收", "少收", "精简", "精簡", "压缩", "壓縮")
+AGAINST = ("比上年", "比上年度", "较上年", "較上年", "较上年度", "較上年度", "比去年", "较去年", "較去年", "同比", "与…相比",
+           "與…相比", "较…之", "較…之", "比…的", "较预算数", "較預算數", "较预算", "較預算", "比预算", "比預算")
+FLAT = ("持平", "基本持平")
+
+FORMS: tuple[ClaimForm, ...] = (
+    ClaimForm(
+        "share", "a part as a percentage of its whole",
+        {"share": ("占", "佔", "占比", "佔比", "比重", "比例", "比率", "为…的", "為…的", "达…的", "達…的"),
+         "rate": ("率为", "率為", "率达", "率達"),  # 完成投资率为X%: the whole is of what the rate names (投资)
+         "done": ("完成", "实现", "實現", "执行", "執行", "到位", "使用", "达成", "達成"),
+         "of_whole": ("占", "佔", "为", "為", "达", "達"),  # 占X的Y%: X names the whole
+         "qualified_of": ("不到", "不足", "超过", "超過"),  # 不到X的20%
+         "not_whole": ("比重", "比例", "比率", "最大宗", "多数", "大多数", "大多數", "首位", "主导", "主導"),
+         "budget": ("完成预算的", "完成預算的", "完成年初预算的", "完成年初預算的", "完成预算", "完成預算", "为预算的", "為預算的"),
+         "budget_amount": ("预算数", "預算數", "年初预算", "年初預算", "调整预算", "調整預算", "批准", "预算安排", "預算安排"),
+         "whole": ("总数", "總數", "总额", "總額", "全部", "总收入", "總收入", "总量", "總量", "总计", "總計", "合计", "合計", "总", "總"),
+         "each": ("分别", "分別")},
+        "share", ("part", "whole"),
+        "part: the amount the clause is about (before 占, or each name of a list before 占, or each amount before "
+        "分别 in turn); whole: the amount the words after 占/为 name (下放权限总数 -> the amount named 下放权限), "
+        "else the total a 其中 part belongs to, else the whole another share of the ;-item names (not_whole words "
+        "name none: 占最大宗); 完成投资率为X%: the amount named 投资; for 完成预算的, the budget amount the sentence "
+        "states (预算数, 年初预算, 批准的…). Never the nearest larger number",
+        "全镇下放权限120项,其中已承接90项,占下放权限总数的75%。", (("claimed", "75%"), ("part", "90项"), ("whole", "120项")),
+        unverifiable="the whole is not stated", pattern="X … 占(Y的) Z%"),
+    ClaimForm(
+        "change", "a rate of change against a base the text names",
+        {"against": AGAINST, "rise": RISE, "fall": FALL, "flat": FLAT,
+         "base_marks": ("较", "較", "比", "与…相比", "與…相比", "同比"), "flat_against": ("与", "與", "同", "比", "较", "較")},
+        "growth", ("base", "later"),
+        "base: the amount right after 较/比/与 (较上年度之X, 比上年的X); later: the amount the clause is about, or "
+        "the amount of the same name and year stated elsewhere (the name before 较/比/与: its base marks); a change "
+        "with no base amount is proposed unverifiable; 增/减 alone are change words only after a base word "
+        "(較預算數X增N), not in 新增, 核增; 持平 only after 与/比/较 (与去年持平, not 保持平稳)",
+        "该镇今年税收收入5520万元,较上年度之4800万元,增加15%。", (("claimed", "15%"), ("base", "4800万元"), ("later", "5520万元")),
+        fall_rule="reduction", unverifiable="base-year amount not stated", pattern="X, 较上年度之A, 增加Y%"),
+    ClaimForm(
+        "from_to", "a change from one stated amount to another",
+        {"from": ("由", "从", "從", "自"),
+         "to": ("减为", "減為", "减至", "減至", "减到", "減到", "降为", "降為", "降至", "整合为", "整合為", "合并为", "合併為",
+                "精简为", "精簡為", "增加到", "增至", "增加至", "提高到", "提高至", "上升到", "上升至", "下降到", "下降至", "增长到",
+                "增長到", "发展到", "發展到", "到", "至", "为", "為"),
+         "rise": RISE, "fall": FALL},
+        "growth", ("base", "later"),
+        "base: the amount after 由/从/自; later: the amount after 减为/到/至 in the same clause; the claim: the "
+        "rate (or amount) after the fall or rise word that follows",
+        "乡镇事业机构由17个减为4个,精简76%。", (("claimed", "76%"), ("base", "17个"), ("later", "4个")),
+        fall_rule="reduction", pattern="由A减为B, 精简C%"),
+    ClaimForm(
+        "change_with_amount", "a rate of change stated with the amount and its change, the base not stated",
+        {"rise": RISE, "fall": FALL},
+        "growth_from_change", ("later", "change"),
+        "change: the amount after 增收/减收/增加/减少 just before the rate; later: the amount the item is about "
+        "before it (same unit), or the amount of the same name and year stated elsewhere",
+        "全镇税收收入6055万元,同比增收164万元,增长2.78%。", (("claimed", "2.78%"), ("later", "6055万元"), ("change", "164万元")),
+        fall_rule="reduction_from_change", unverifiable="the amount that changed is not stated",
+        pattern="X, 同比增收N, 增长Y%"),
+    ClaimForm(
+        "points", "a change of a percentage in percentage points",
+        {"points": ("个百分点", "個百分點", "百分点", "百分點"), "rise": RISE, "fall": FALL},
+        "points", ("base", "later"),
+        "base and later: the percentages after 由 and 到 (or after 较/比) in the same clause",
+        "全镇财政自给率由42.5%提高到45.1%,提高2.6个百分点。",
+        (("claimed", "2.6个百分点"), ("base", "42.5%"), ("later", "45.1%")),
+        fall_rule="points_fall", unverifiable="base-year percentage not stated", pattern="由a%提高到b%, 提高N个百分点"),
+    ClaimForm(
+        "difference", "a change stated as an amount",
+        {"against": AGAINST, "rise": RISE, "fall": FALL},
+        "difference", ("later", "base"),
+        "base: the amount right after 较/比 (較預算數X增N); later: the amount the clause is about; for a fall "
+        "the rule's order is (base, later); with no base amount the claim is proposed unverifiable",
+        "全年歲入決算數5,200萬元,較預算數4,800萬元增400萬元。",
+        (("claimed", "400萬元"), ("later", "5,200萬元"), ("base", "4,800萬元")),
+        unverifiable="base-year amount not stated", pattern="X, 較預算數A增N / 同比增收N"),
+    ClaimForm(
+        "balance", "what is left when spending is taken from income (or the deficit)",
+        {"surplus": ("结余", "結餘", "余绌", "餘絀", "盈余", "盈餘", "賸餘", "剩余", "剩餘", "结存", "結存"),
+         "deficit": ("短绌", "短絀", "赤字", "缺口"),
+         "income": ("收入", "岁入", "歲入"), "spending": ("支出", "岁出", "歲出")},
+        "difference", ("income", "spending"),
+        "income and spending: the amounts of the sentence named 收入/歲入 and 支出/歲出 before the balance; a "
+        "deficit (短絀, 赤字) is spending less income",
+        "收入总额8600万元,支出总额8200万元,收支相抵后结余400万元。",
+        (("claimed", "400万元"), ("income", "8600万元"), ("spending", "8200万元")),
+        unverifiable="income or spending not stated", pattern="收入A, 支出B, 结余/短绌C"),
+    ClaimForm(
+        "total", "a total and the parts the text lists for it",
+        {"brackets": ("(", "（"), "qizhong": ("其中",), "among": ("…中",),
+         "parts_open": ("分别为", "分別為", "分别是", "分別是", "包括", "其中包括"),
+         "by": ("按…分", "分类别看", "分類別看", "从…看", "從…看"),
+         "sums_before": ("合计", "合計", "总计", "總計", "共计", "共計", "合共", "总共", "總共"), "cumulative": ("累计", "累計")},
+        "sum", ("parts…",),
+        "parts: the amounts of the total's unit in the brackets right after it (the run joined by 、; 含 may open "
+        "it); after 其中: to the end of the ;-item when 其中 follows a comma, to the end of the sentence (one part "
+        "per ;-item) when it opens a sentence or takes a colon, one per line when it ends a line and list markers "
+        "(——, (1)) open the lines that follow; after 分别为/包括, as after 其中; after N…中, to the end of the sentence, one "
+        "per ;-item; after 按…分, "
+        "one per ;-item of the total of the sentence before. Parts inside a part's brackets, or after a rate word, "
+        "are no parts. With several totals before 其中, each part goes to the total whose name it repeats. A 其中 "
+        "list may name only some parts (the sum is then at most the total); one part is not proposed. 合计N: the "
+        "amounts of N's unit before it in its ;-item, none in brackets or a 其中 list; 累计N adds amounts of other "
+        "years the text does not state: unverifiable",
+        "核定编制45名(行政编制20名、事业编制25名)。", (("claimed", "45名"), ("parts…", "20名 25名")),
+        pattern="N (a、b) / 共N, 其中a、b"),
+    ClaimForm(
+        "structure", "the terms of a ratio of parts (a:b:c), each the share of one part of a stated total",
+        {"structure": ("结构为", "結構為", "结构是", "結構是", "比例为", "比例為", "之比为", "之比為", "比为", "比為")},
+        "share", ("part", "whole"),
+        "the k-th term is the share of the k-th part of the total whose parts the text just listed (as many "
+        "parts as terms)",
+        "全镇生产总值20亿元,其中:第一产业增加值5亿元;第二产业增加值6亿元;第三产业增加值9亿元。三次产业结构为25:30:45。",
+        (("claimed", "25"), ("part", "5亿元"), ("whole", "20亿元")),
+        unverifiable="the parts of the ratio are not stated", pattern="结构为a:b:c"),
+    ClaimForm(
+        "average", "an average or per-capita figure",
+        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶"), "counted": ("平均",)},
+        "ratio", ("total", "count"),
+        "total: the amount of the same unit the sentence states; count: the number of persons or units it states. "
+        "The word names the number: no 、-list between them; per person (人均, 每人) a measured amount, not a count "
+        "(每人联系一个社 is no average)",
+        "全镇财政支出9000万元,常住人口3万人,人均3000元。", (("claimed", "3000元"), ("total", "9000万元"), ("count", "3万人")),
+        unverifiable="the total or the count it is divided by is not stated", pattern="人均N"),
+    ClaimForm(
+        "multiple", "one amount as a multiple of another",
+        {"times": ("倍",), "doubled": ("倍增", "翻番", "翻一番", "翻了一番", "成倍增长", "成倍增長")},
+        "ratio", ("later", "base"),
+        "从A到B, 倍增: later B over base A; X是A的N倍: X over A",
+        "全镇税收从2018年的0.8亿元增加到2022年的1.6亿元,实现倍增。",
+        (("claimed", "倍增"), ("later", "1.6亿元"), ("base", "0.8亿元")),
+        unverifiable="the amount it is a multiple of is not stated", pattern="从A到B, 倍增 / X是A的N倍"),
+    ClaimForm(
+        "product", "a total of units that each hold the same number",
+        {"each": ("均", "各", "每个", "每個"), "total": ("共", "共计", "共計", "合计", "合計", "总计", "總計")},
+        "product", ("count", "each"),
+        "count: the number of units before 均/各 in its clause; each: the numbers after it in that clause (N个X, or "
+        "the counted parts of a quoted label, “五办四中心”); the totals: the numbers after 共 in the same ;-item, "
+        "the k-th total of the k-th number each holds",
+        "甲乡、乙乡、丙乡3个乡各设2个办公室,共设办公室6个。", (("claimed", "6个"), ("count", "3个"), ("each", "2个")),
+        pattern="N个X均(各)设M个, 共T个"),
+    ClaimForm(
+        "count", "a count of a named list or of a counted label",
+        {"list_opens": ("(", "（", ":", "：", "即", "一般为", "一般為", "分别是", "分別是", "分别为", "分別為", "包括", "为", "為"),
+         "units": ("个", "個", "项", "項", "名", "人", "家", "所", "条", "條", "辆", "輛", "处", "處", "村", "镇", "鎮", "乡", "鄉",
+                   "站", "室", "厅", "廳", "级", "級", "种", "種", "类", "類", "位", "县", "縣", "块", "塊", "办", "辦", "中心", "县市",
+                   "縣市", "县区", "縣區")},
+        "count_items", ("list",),
+        "list: the items joined by 、/和/及 just before the count (甲、乙、丙3个; not when a verb ends them: 甲镇、乙镇"
+        "各设3个 counts what follows), or after it up to the end of its brackets or clause (3个(甲、乙、丙), 3个: 甲、"
+        "乙、丙; N个方面:甲;乙;丙 by its ;-clauses); a counted label (“三要”(要钱、要粮、要命)); a compound label takes "
+        "one bracketed group per part (“一办三中心”(甲,乙、丙、丁)). count_by: 、, and a comma when it joins groups, "
+        "和/及 when both sides end alike (文化中心和计生中心, not 人口和计划生育办)",
+        "全镇设“一办三中心”(党政办,便民服务中心、农业服务中心和综治中心)。",
+        (("claimed", "三中心"), ("list", "便民服务中心、农业服务中心和综治中心")),
+        pattern="甲、乙、丙N个 / N个(甲、乙、丙) / “N字”(…)"),
+    ClaimForm(
+        "restatement", "two mentions of one quantity",
+        {"names": ("",)},
+        "value", ("earlier",),
+        "earlier: a mention before it of the same unit and year whose name is the same (wording and the "
+        "words 自/从/至/到/为 aside) and that is no change or rate",
+        "全镇财政收入5200万元。全镇财政收入自2019年的3100万元增至2022年的5200万元。",
+        (("claimed", "5200万元"), ("earlier", "5200万元")),
+        pattern="X A … X A"),
+)
+
+FORM = {form.name: form for form in FORMS}
+
+
+_T2S: dict[str, str] = {}
+
+
+def fold(text: str) -> str:
+    """``text`` with traditional characters folded to simplified one character at a time (OpenCC's t2s table),
+    so that every offset stays where it was.
+
+    >>> fold("較上年度之12,000萬元,減少5%")
+    '较上年度之12,000万元,减少5%'
+    """
+    missing = set(text) - _T2S.keys()
+    if missing:
+        from opencc import OpenCC
+
+        convert = OpenCC("t2s").convert
+        for char in missing:
+            folded = convert(char)
+            _T2S[char] = folded if len(folded) == 1 else char
+    return "".join(_T2S[c] for c in text)
+
+
+def words(form: str, group: str) -> tuple[str, ...]:
+    """The simplified words of a form's trigger group (what the finder matches in folded text)."""
+    return tuple(dict.fromkeys(fold(w) for w in FORM[form].triggers[group]))
+
+
+def claim_forms_markdown() -> str:
+    """The table as data/DICTIONARY.md shows it."""
+    lines = ["| form | trigger words | rule (roles) | how the inputs are found | example | reading |", "|---|---|---|---|---|---|"]
+    for form in FORMS:
+        groups = "; ".join(f"{group}: {' '.join(w for w in ws if w) or '(names)'}" for group, ws in form.triggers.items())
+        rule = f"{form.rule} ({', '.join(form.roles)})"
+        if form.fall_rule:
+            rule += f"; a fall: {form.fall_rule}"
+        if form.unverifiable:
+            rule += f"; {UNVERIFIABLE} when {form.unverifiable}"
+        reading = ", ".join(f"{role} {written}" for role, written in form.reading)
+        lines.append(f"| {form.name}: {form.what} | {groups} | {rule} | {form.binding} | {form.example} | {reading} |")
+    return "\n".join(lines)
