@@ -179,11 +179,14 @@ def _extract(args) -> int:
         suggester = MeasureSuggester(tables.measures, tables.facts)
     except DataError:
         suggester = None  # the candidates stand without a suggested measure
-    suggestions = [suggester.suggest_at(text, r.start, r.end, r.unit) if suggester else ("", 0.0)
+    suggestions = [suggester.propose(suggester.context_at(text, r.start, r.end), r.unit, r.entity) if suggester and not
+                   getattr(r, "skipped", "") else ("", 0.0, "", "")
                    for r in tqdm(frame.itertuples(), total=len(frame), desc="measures", unit="number", disable=quiet)]
-    frame["measure"] = [m for m, _ in suggestions]
-    frame["confidence"] = [c for _, c in suggestions]
-    columns = ["line", "as_written", "value", "low", "high", "qualifier", "unit", "locator", "measure", "confidence"]
+    frame["measure"] = [m for m, _, _, _ in suggestions]
+    frame["confidence"] = [c for _, c, _, _ in suggestions]
+    frame["new_measure"] = [new for _, _, _, new in suggestions]  # where neither the vocabulary nor a generic one fits
+    columns = ["line", "as_written", "value", "low", "high", "qualifier", "unit", "locator", "measure", "confidence",
+               "period", "entity", "header_unit", "new_measure"]
     for column in ("value", "low", "high"):  # plain decimals, never 1.234567e+09: checked by eye against 1,234,567千元
         frame[column] = frame[column].map(plain_number)
     _show(frame[columns + (["skipped"] if args.all else [])], args.csv)

@@ -9,27 +9,30 @@ from dataclasses import dataclass
 
 from analysis.windows import HARD_BOUNDS, QUALIFIER_KIND, Window, window_for
 
-# Multipliers that sit between a number and its unit.
+# Multipliers that sit between a number and its unit (兆 is read as 万亿: Taiwan's 1兆 is 10^12).
 MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 
 # Traditional forms of the characters a number, its qualifier or its unit can use (NFKC leaves them alone).
 TRADITIONAL_CHARS = {"萬": "万", "億": "亿", "兩": "两", "餘": "余", "項": "项", "個": "个", "點": "点",
-                     "過": "过", "滿": "满", "約": "约", "內": "内", "於": "于", "數": "数"}
+                     "過": "过", "滿": "满", "約": "约", "內": "内", "於": "于", "數": "数", "負": "负", "債": "债", "長": "长"}
 TRADITIONAL = str.maketrans(TRADITIONAL_CHARS)
 _TO_TRADITIONAL = str.maketrans({simplified: traditional for traditional, simplified in TRADITIONAL_CHARS.items()})
 
 # The qualifier words and the window each gives: analysis/windows.py, the one table of windows.
 QUALIFIERS = tuple(QUALIFIER_KIND)
-PREFIX_QUALIFIERS = ("不低于", "不少于", "未过半", "不到", "不足", "不满", "超过", "至少", "近", "约", "上")
+PREFIX_QUALIFIERS = ("不低于", "不少于", "未过半", "不到", "不足", "不满", "未及", "不及", "超过", "突破", "至少", "近", "约",
+                     "逾", "上")
 SUFFIX_QUALIFIERS = ("以上", "以下", "以内", "以外", "左右", "内")  # "以内" before "内": the longer word wins
 
-UNIT_ALIASES = {"m2": "㎡", "平方米": "㎡", "平米": "㎡", "元": "元", "%": "%", "百分点": "个百分点"}
+UNIT_ALIASES = {"m2": "㎡", "平方米": "㎡", "平米": "㎡", "元": "元", "%": "%", "人口": "人", "百分点": "个百分点"}
+# Multiples in words: 倍增 and 翻一番 double, 翻两番 quadruples.
+MULTIPLE_WORDS = {"倍增": 2.0, "翻番": 2.0, "翻一番": 2.0, "翻两番": 4.0, "翻三番": 8.0}
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUM = f"[{_CN_DIGITS}十百千]+"
 _NUM = rf"(?:\d+(?:\.\d+)?|{_CN_NUM}|半)"
 _WEEKDAYS = "一二三四五六日"
-_MULT = "(?:万亿|亿|万|千|百(?!分点))"  # 2.5百分点 is percentage points, not 250
+_MULT = "(?:万亿|亿|万|千|百(?!分))"  # 2.5百分点 is percentage points, not 250
 _DASH = "[-—–~至到]"
 
 _FRACTION = re.compile(rf"(?P<den>{_NUM})分之(?P<num>{_NUM})")
@@ -38,10 +41,13 @@ _HALF = re.compile(r"(?P<q>未过半|过半|大部分|大多数)")
 _ONE_HALF = re.compile(r"一半|半数")
 # "三成": tenths, but not 建成/完成/成立 (the digit must stand right before 成, and 成 not start a word).
 _TENTHS = re.compile(rf"(?P<num>[{_CN_DIGITS}十]|\d+)成(?![立为员本果效绩功熟长])")
-# "百分之四十四点六", "千分之五": a percentage or per-mille in words, rewritten as digits before the other forms are read.
+# "百分之四十四点六", "千分之五", "3‰": a percentage or per-mille, rewritten as digits before the other forms are read.
 _PERCENT_WORDS = re.compile(rf"(?P<per>百|千)分之(?P<num>[{_CN_DIGITS}十百点]+|\d+(?:\.\d+)?)")
-# "一亿二千万", "四千五百万", "一万二千": a Chinese numeral with 万/亿 inside it; "一点五": with decimals.
-_CN_COMPOUND = re.compile(rf"(?:[{_CN_DIGITS}十百千]+[万亿]+)+[{_CN_DIGITS}十百千]+[万亿]?")
+_PER_MILLE = re.compile(r"(?P<num>\d+(?:\.\d+)?)‰")
+# A numeral with scales inside it, Chinese or mixed with digits: "一亿二千万", "3千2百万", "405亿9629万", "4百亿",
+# "1万亿2000亿" (after 兆 became 万亿 and thousands separators went). Simple forms ("15.8亿", "四千五百万") are left
+# to the single-number reading; "一点五": Chinese decimals.
+_RUN = re.compile(rf"(?:\d+(?:\.\d+)?|万亿|[{_CN_DIGITS}十百千万亿])+")
 _CN_DECIMAL = re.compile(rf"[{_CN_DIGITS}十百千]+点[{_CN_DIGITS}]+")
 # "1,035", "674,149,546": thousands separators between digit groups of three.
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
@@ -49,6 +55,11 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _PAIR = re.compile(rf"(?P<a>[{_CN_DIGITS}])、(?P<b>[{_CN_DIGITS}])(?P<scale>十|百|千)(?P<mult>{_MULT})?(?P<tail>.*)")
 _RANGE = re.compile(
     rf"(?P<a>{_NUM})(?P<amult>{_MULT})?(?P<aunit>%)?\s*{_DASH}\s*(?P<b>{_NUM})(?P<bmult>{_MULT})?(?P<tail>.*)"
+)
+# "8万人口以下至5万人口以上", "18岁以上60岁以下": both ends bounded by words, read as a range with both ends included.
+_BETWEEN = re.compile(
+    rf"(?P<a>{_NUM})(?P<amult>{_MULT})?(?P<aunit>[^\d以至到]{{0,4}}?)(?P<aq>以下|以上)(?:至|到|、|,)?"
+    rf"(?P<b>{_NUM})(?P<bmult>{_MULT})?(?P<bunit>[^\d以]{{0,4}}?)(?P<bq>以上|以下)$"
 )
 # "一两年", "三五个": two adjacent digits, the second larger, as a range
 _ADJACENT = re.compile(rf"(?P<a>[一二两三四五六七八])(?P<b>[两三四五六七八九])(?P<tail>[^{_CN_DIGITS}十百千万亿\d].*|)$")
@@ -59,7 +70,8 @@ _WEEKDAY_SPAN = re.compile(rf"周(?P<a>[{_WEEKDAYS}])至周(?P<b>[{_WEEKDAYS}])"
 # The qualifier may stand a few words before its number: "不到财政预算收入的20%".
 _GAP = rf"[^\d%{_CN_DIGITS}十百千万亿半]{{0,12}}?"
 # 上 (上千, 上万) only right before its numeral: in 上升, 上年 and 比上年增长5% it qualifies nothing.
-_PREFIX_WORDS = "|".join(rf"上(?=[\d{_CN_DIGITS}十百千万亿])" if q == "上" else q for q in PREFIX_QUALIFIERS)
+_PREFIX_WORDS = "|".join(rf"上(?=[\d{_CN_DIGITS}十百千万亿])" if q == "上" else "逾(?!期)" if q == "逾" else q
+                         for q in PREFIX_QUALIFIERS)  # 逾期 (overdue) qualifies nothing either
 _PREFIX = rf"(?:(?P<prefix>{_PREFIX_WORDS}){_GAP})?"
 _SINGLE = re.compile(
     rf"{_PREFIX}(?P<neg>-)?(?P<num>{_NUM})(?P<approx1>多|余)?(?P<mult>{_MULT})?(?P<approx2>多|余)?(?P<tail>.*)"
@@ -108,34 +120,73 @@ def spellings(word: str) -> list[str]:
 def normalise(text: str) -> str:
     """Fold full-width forms, traditional numerals, thousands separators and spaces to one spelling.
 
-    >>> normalise("百分之四十四點六"), normalise("1,035名"), normalise("３３ ９３９")
-    ('44.6%', '1035名', '33939')
+    >>> normalise("百分之四十四點六"), normalise("1,035名"), normalise("３３ ９３９"), normalise("3千2百萬元")
+    ('44.6%', '1035名', '33939', '3200万元')
+    >>> normalise("1兆2,000億元"), normalise("1·8%"), normalise("3‰"), normalise("负增长2%")
+    ('12000亿元', '1.8%', '0.3%', '-2%')
     """
-    text = unicodedata.normalize("NFKC", text).translate(TRADITIONAL)
+    text = unicodedata.normalize("NFKC", text).translate(TRADITIONAL).replace("−", "-")
+    text = re.sub(r"(?<=\d)[·・](?=\d)", ".", text)  # 1·8%: a middle dot garbled from the decimal point
     text = re.sub(r"\s+", "", text)
     text = _THOUSANDS.sub("", text)
+    text = re.sub(rf"(?<=[\d{_CN_DIGITS}十百千])兆", "万亿", text)
+    text = _PER_MILLE.sub(lambda m: _per_mille(m["num"]), text)
     text = _PERCENT_WORDS.sub(_percent_digits, text)
     text = _CN_DECIMAL.sub(lambda m: _digits(m.group()), text)
-    text = _CN_COMPOUND.sub(lambda m: _compound_digits(m.group()), text)
+    text = _RUN.sub(lambda m: _run_digits(m.group()), text)
+    text = re.sub(r"负增长(?=\d)", "-", text)  # 负增长2%: a growth of -2%
     return re.sub(rf"负(?=[\d{_CN_DIGITS}十百千])", "-", text)
 
 
-def _percent_digits(m: re.Match) -> str:
-    digits = _digits(m["num"])
-    if m["per"] == "百":
-        return f"{digits}%"
+def _per_mille(digits: str) -> str:
     decimals = len(digits.partition(".")[2]) + 1  # per mille: one more decimal as a percentage
     return f"{float(digits) / 10:.{decimals}f}%"
 
 
-def _compound_digits(run: str) -> str:
-    """"一亿二千万" -> "1.2亿", "四千五百万" -> "4500万", "一万二千" -> "12000": digits, keeping the last unit."""
+def _percent_digits(m: re.Match) -> str:
+    digits = _digits(m["num"])
+    return f"{digits}%" if m["per"] == "百" else _per_mille(digits)
+
+
+_DIGIT_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_SCALES = {"十": 10, "百": 100, "千": 1000}
+_BIG_SCALES = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
+
+
+def _run_digits(run: str) -> str:
+    """A numeral with scales inside it as digits, keeping its last big unit: "一亿二千万" -> "12000万", "405亿9629万" ->
+    "4059629万", "4百亿" -> "400亿", "一万二千" -> "12000". A simple numeral ("15.8亿", "三十", "百亿") is left as it is."""
+    tokens = re.findall(rf"\d+(?:\.\d+)?|万亿|[{_CN_DIGITS}]|[十百千万亿]", run)
+    scaled = numeral_after_scale = False
+    arabic_scales = 0
+    for i, token in enumerate(tokens):
+        if token in _SMALL_SCALES or token in _BIG_SCALES:
+            scaled = True
+        elif scaled:
+            numeral_after_scale = True
+        if token[0].isdigit():
+            arabic_scales = max(arabic_scales, sum(1 for t in tokens[i + 1:i + 3] if t in _SMALL_SCALES or t in _BIG_SCALES))
+    if not (numeral_after_scale or arabic_scales >= 2 and any(t in _SMALL_SCALES for t in tokens)):
+        return run
+    total = section = 0.0
+    number: float | None = None
+    last_big = None
+    for token in tokens:
+        if token in _SMALL_SCALES:
+            section += (1 if number is None else number) * _SMALL_SCALES[token]
+            number = None
+        elif token in _BIG_SCALES:
+            group, big = section + (number or 0), _BIG_SCALES[token]
+            # 一万亿: a bigger unit after a smaller one scales what came before it too
+            total = (total + group) * big if last_big is not None and big > last_big and group == 0 else total + group * big
+            section, number, last_big = 0.0, None, big
+        else:
+            number = float(token) if token[0].isdigit() else float(_DIGIT_VALUE[token])
+    value = total + section + (number or 0)
     unit = next((u for u in ("万亿", "亿", "万") if run.endswith(u)), "")
-    value = chinese_or_arabic(run)
-    if not unit:
-        return str(int(value))
-    scaled = value / MULTIPLIERS[unit]
-    return f"{scaled:.8f}".rstrip("0").rstrip(".") + unit
+    if unit:
+        value /= MULTIPLIERS[unit]
+    return f"{value:.6f}".rstrip("0").rstrip(".") + unit
 
 
 def _digits(token: str) -> str:
@@ -188,13 +239,22 @@ def _one_qualifier(text: str, *found: str | None) -> str:
     return qualifiers[0] if qualifiers else ""
 
 
+def _tidy(x: float | None, resolution: float | None) -> float | None:
+    """``x`` without the float noise of scaling (9.8 * 1e8 is 980000000.0000001): rounded to the decimals its
+    resolution has."""
+    if x is None or not resolution or math.isinf(x):
+        return x
+    return round(x, max(0, -math.floor(math.log10(resolution))) + 2)
+
+
 def _bounded(text, value, qualifier, unit, resolution, kind="rounded") -> Quantity:
     """A Quantity whose low/high are the hard ends of its window (those the words state)."""
+    value = _tidy(value, resolution)
     kind = QUALIFIER_KIND.get(qualifier, kind)
     if kind not in HARD_BOUNDS and kind != "nearly":
         return Quantity(text, value, qualifier=qualifier, unit=unit, resolution=resolution, kind=kind)
     w = window_for(kind, value, resolution)
-    low, high = (None if math.isinf(w.lo) else w.lo), (None if math.isinf(w.hi) else w.hi)
+    low, high = (None if math.isinf(w.lo) else _tidy(w.lo, resolution)), (None if math.isinf(w.hi) else _tidy(w.hi, resolution))
     if kind == "nearly":  # only "less than v" is stated; how much less is precision, not a bound
         low = None
     return Quantity(text, value, low, high, low is None or w.lo_inclusive, high is None or w.hi_inclusive,
@@ -250,10 +310,10 @@ def parse_quantity(text: str) -> Quantity:
     (50.0, 50.0, '%')
     """
     t = normalise(text)
+    if (m := _HALF.search(t)) and not re.search(r"\d|分之|成", t):  # 过半数: more than half, not half
+        return _bounded(text, 50.0, m["q"], "%", None)
     if quantity := _word_fraction(text, t):
         return quantity
-    if (m := _HALF.search(t)) and not re.search(r"\d", t):
-        return _bounded(text, 50.0, m["q"], "%", None)
     if m := _PAIR.search(t):
         scale = {"十": 10, "百": 100, "千": 1000}[m["scale"]] * MULTIPLIERS.get(m["mult"] or "", 1)
         unit, _ = _unit_and_suffix(m["tail"])
@@ -264,11 +324,18 @@ def parse_quantity(text: str) -> Quantity:
     if m := _WEEKDAY_SPAN.search(t):
         days = _WEEKDAYS.index(m["b"]) - _WEEKDAYS.index(m["a"]) + 1
         return Quantity(text, float(days), unit="天")
+    if m := _BETWEEN.search(t):
+        if m["aq"] != m["bq"]:
+            ends = sorted(chinese_or_arabic(m[n]) * MULTIPLIERS.get(m[f"{n}mult"] or "", 1) for n in "ab")
+            unit, _ = _unit_and_suffix(m["aunit"] or m["bunit"])
+            return Quantity(text, None, ends[0], ends[1], unit=unit, kind="range")
+    if word := next((w for w in sorted(MULTIPLE_WORDS, key=len, reverse=True) if w in t), None):
+        return Quantity(text, MULTIPLE_WORDS[word], unit="倍")
     if m := _RANGE.search(t):
         bmult = MULTIPLIERS.get(m["bmult"] or "", 1)
         amult = MULTIPLIERS.get(m["amult"] or "", bmult)
         unit, _ = _unit_and_suffix(m["tail"] or m["aunit"] or "")
-        low, high = chinese_or_arabic(m["a"]) * amult, chinese_or_arabic(m["b"]) * bmult
+        low, high = _tidy(chinese_or_arabic(m["a"]) * amult, 1e-4), _tidy(chinese_or_arabic(m["b"]) * bmult, 1e-4)
         return Quantity(text, None, low, high, unit=unit, kind="range")
     if (m := _ADJACENT.search(t)) and _CN_DIGITS.index(m["b"]) > _CN_DIGITS.index(m["a"]):
         unit, _ = _unit_and_suffix(m["tail"])

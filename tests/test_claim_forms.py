@@ -165,7 +165,7 @@ def test_a_rate_stated_with_its_change_binds_the_amount_and_the_change(text, exp
 @pytest.mark.parametrize("text, claimed, form, reason", [
     ("全县地区生产总值86.8亿元,同比下降1.3%。", "1.3%", "change", "base-year amount not stated"),
     ("本鄉稅課收入較上年度增加3.5%。", "3.5%", "change", "base-year amount not stated"),
-    ("全县粮食种植面积43907公顷,比上年增加63公顷。", "63", "difference", "base-year amount not stated"),
+    ("全县粮食种植面积43907公顷,比上年增加63公顷。", "63公顷", "difference", "base-year amount not stated"),
     ("第一產業比重下降3.72個百分點。", "3.72個百分點", "points", "base-year percentage not stated"),
     ("油料产量2万吨,与去年持平。", "2万吨", "change", "base-year amount not stated"),
 ])

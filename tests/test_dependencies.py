@@ -50,7 +50,8 @@ def test_every_countys_views_computed_from_its_own_rows_equal_the_views_from_all
             for got, expected in zip(_view_outputs(sliced), _view_outputs(full), strict=True):
                 assert _same(got, expected), (county, domain)
             checked += 1
-    assert checked == 41  # every county page the batch makes (make reports: 42 ok, the overview among them)
+    # every county page the batch makes, whatever reports the tables hold (the five reports' 41: test_five_reports_transcription)
+    assert checked == sum(1 for job in plan(tables)[0] if job.county) > 0
 
 
 def _edit(path, row_id, column, value):
@@ -87,7 +88,7 @@ def test_an_edit_to_a_vocabulary_changes_every_run(data_copy, digests_before):
     tables, before = digests_before
     _edit(data_copy / "measures.csv", "posts_total", "description", "edited")
     after = job_digests(load_tables(data_copy), plan(tables)[0])
-    assert _changed(before, after) == set(before) and len(before) == 43
+    assert _changed(before, after) == set(before) and len(before) > len(SITE_WIDE)  # county runs among them
 
 
 def test_an_edit_to_a_notebook_changes_its_runs_only(tmp_path, digests_before):

@@ -1,6 +1,9 @@
 """Extraction on a text written for the tests (fictional), in the forms official texts use beyond the five reports."""
 
+import io
 from pathlib import Path
+
+import pandas as pd
 
 import pytest
 
@@ -32,11 +35,13 @@ def test_every_stated_number_is_a_candidate_with_its_value(candidates):
 def test_years_dates_ordinals_markers_and_document_numbers_are_skipped_with_a_reason(candidates):
     skipped = dict(zip(candidates["as_written"], candidates["skipped"]))
     assert skipped["2019年"] == "year" and skipped["3月"] == "date"
-    assert skipped["2020"] == "year"          # inside 〔2020〕5号
-    assert skipped["5"] == "document number"  # 〔2020〕5号
-    assert skipped["一"] in ("ordinal", "word, not a number")
-    assert skipped["1"] == "list marker" and skipped["2"] == "list marker"
-    assert "三条" not in skipped or skipped["三条"] == "ordinal"  # 第三条: an article number
+    assert skipped["〔2020〕5号"] == "document number"  # the year and the number of a document: one skipped part
+    assert skipped["一"] == "ordinal"  # 一是财力不足
+    assert skipped["1、"] == "list marker" and skipped["2、"] == "list marker" and skipped["一、"] == "list marker"
+    assert skipped["第三条"] == "article number"
+    assert skipped["进一步"] == "set phrase" and skipped["统一"] == "set phrase"
+    kept = candidates[candidates["skipped"] == ""]
+    assert not kept["as_written"].str.contains("2020|2019|第三").any()
 
 
 def test_locators_are_verbatim_short_unique_and_hold_the_number(candidates):
@@ -318,7 +323,7 @@ def test_repeat_index_agrees_with_str_count_on_any_text(text, data):
 
 
 def test_the_indexed_suggester_scores_as_its_definition(suggester):
-    """MeasureSuggester.suggest reads only the parts and examples a context shares something with; the definition
+    """MeasureSuggester.score reads only the parts and examples a context shares something with; the definition
     scores every part of every measure (phrase_score) and every example. Same answer for every number."""
     from analysis.extraction.candidates import to_simplified
     from analysis.extraction.measures import AFTER, BEFORE, EXAMPLE_WEIGHT, SAME_UNIT, Context, bigrams, phrase_score
@@ -340,7 +345,7 @@ def test_the_indexed_suggester_scores_as_its_definition(suggester):
 
     text = read_report(FICTIONAL)[0] + "\n该鎮設有四室一廳，編制經費共50萬元。\n" + _long_text(3_000)
     rows = find_numbers(text, keep_skipped=True)
-    got = [suggester.suggest_at(text, r.start, r.end, r.unit) for r in rows.itertuples()]
+    got = [suggester.score(suggester.context_at(text, r.start, r.end), r.unit) for r in rows.itertuples()]
     assert got == [defined(Context(text[max(0, r.start - BEFORE):r.start], text[r.start:r.end], text[r.end:r.end + AFTER]),
                            r.unit) for r in rows.itertuples()]
     assert sum(measure != "" for measure, _ in got) > len(got) / 2  # most numbers get a measure: the test compares some
@@ -384,3 +389,152 @@ def test_cli_extract_shows_progress_only_for_a_long_text_on_a_terminal(tmp_path,
     err = terminal.buffer.getvalue() if on_terminal else capsys.readouterr().err
     assert ("numbers: 100%" in err and "measures: 100%" in err) is bar
     assert "candidate numbers" in err and ("numbers:" in err) is bar
+
+
+# Period, entity and header units, on sentences written for these tests (mainland and Taiwan usage).
+def _column(text, column):
+    return [tuple(r) for r in find_numbers(text)[["as_written", column]].itertuples(index=False)]
+
+
+@pytest.mark.parametrize(
+    "text, periods",
+    [
+        ("九十三年度鄉公所歲入決算數1億2,000萬元,較九十二年度增加500萬元。", [("1億2,000萬元", "2004"), ("500萬元", "2004")]),
+        ("107年度歲出決算數390億元。", [("390億元", "2018")]),
+        ("一一五年度歲入預算較一一四年度增加六億七百萬九千元(增幅1.76%)。", [("六億七百萬九千元", "2026"), ("1.76%", "2026")]),
+        # 比上年 compares with the year before: the number is 2022's; 去年 is 2021 until the sentence ends
+        ("2022年全县生产总值86.8亿元,比上年增长5.2%。去年全县财政收入8亿元,增长3%。今年财政收入9亿元。",
+         [("86.8亿元", "2022"), ("5.2%", "2022"), ("8亿元", "2021"), ("3%", "2021"), ("9亿元", "2022")]),
+        ("2022年规模以上工业增加值增长7.2%,增速比2021年减低2.2个百分点。", [("7.2%", "2022"), ("2.2个百分点", "2022")]),
+        ("2019—2021年累计投入2亿元。2022年投入1亿元。", [("2亿元", "2019-2021"), ("1亿元", "2022")]),
+        ("全镇有村12个。2023年新增企业15家。", [("12个", "2023"), ("15家", "2023")]),  # before the first year: that year
+        ("2023年收入合计6449万元,其中上年结转结余60万元。", [("6449万元", "2023"), ("60万元", "2023")]),
+        ("全镇有村12个,社区3个。", [("12个", ""), ("3个", "")]),  # no year named
+    ],
+)
+def test_each_number_carries_the_year_it_belongs_to(text, periods):
+    assert _column(text, "period") == periods
+
+
+@pytest.mark.parametrize(
+    "text, entities",
+    [
+        ("本縣歲入決算數405億9,629萬餘元,歲出決算數390億7,285萬餘元。",
+         [("405億9,629萬餘元", "本縣歲入決算數"), ("390億7,285萬餘元", "歲出決算數")]),
+        ("2022年第一产业增加值22.81亿元,增长2.9%。", [("22.81亿元", "第一产业增加值"), ("2.9%", "第一产业增加值增长")]),
+        ("增值税6055万元,同比增收164万元,增长2.78%。",
+         [("6055万元", "增值税"), ("164万元", "增值税同比增收"), ("2.78%", "增值税增长")]),
+        ("稅課收入139億元,占歲入34.41%。", [("139億元", "稅課收入"), ("34.41%", "稅課收入占歲入")]),
+        ("全市辖60个乡镇、5个街道办事处。", [("60个", "全市辖乡镇"), ("5个", "街道办事处")]),
+    ],
+)
+def test_each_number_carries_the_noun_the_text_names_it_with(text, entities):
+    assert _column(text, "entity") == entities
+
+
+HEADED_TABLE = """表1 歲入預算表
+單位:新臺幣千元
+稅課收入 1,234,567 1,100,000
+合計占比 12.5%
+
+本鄉人口12,000人。
+(单位:万元)
+一般公共预算收入 38941 35000
+另有补助500万元。
+"""
+
+
+def test_a_header_line_gives_the_unit_of_the_bare_numbers_under_it():
+    rows = find_numbers(HEADED_TABLE, keep_skipped=True)
+    skipped = rows[rows["skipped"] != ""]
+    assert list(zip(skipped["as_written"], skipped["skipped"])) == [
+        ("表1", "ordinal"), ("單位:新臺幣千元", "unit header"), ("单位:万元", "unit header"), ("一般", "set phrase")]
+    kept = rows[rows["skipped"] == ""]
+    assert [(r.as_written, r.value, r.unit, r.header_unit) for r in kept.itertuples()] == [
+        ("1,234,567", 1_234_567_000, "元", "單位:新臺幣千元 (line 2)"),  # thousands of 元
+        ("1,100,000", 1_100_000_000, "元", "單位:新臺幣千元 (line 2)"),
+        ("12.5%", 12.5, "%", ""),              # a number with its own unit keeps it
+        ("12,000人", 12_000, "人", ""),        # the blank line ended the table
+        ("38941", 389_410_000, "元", "单位:万元 (line 7)"),
+        ("35000", 350_000_000, "元", "单位:万元 (line 7)"),
+        ("500万元", 5_000_000, "元", ""),      # a sentence ends the table
+    ]
+
+
+# Measures that do not mislead: the vocabulary's measure where the words say it, else the generic one of the
+# number's kind, never a measure of another kind or a term the text does not say.
+@pytest.mark.parametrize("text, number, measure", [
+    ("本縣歲出決算數390億元。", "390億元", "public_budget_expenditure"),  # 歲出 is its term; not 总投资 (investment)
+    ("全县城乡居民储蓄存款余额215.6亿元。", "215.6亿元", "amount_yuan"),   # no term of the vocabulary said
+    ("地方一般公共预算收入38941万元。", "38941万元", "amount_yuan"),  # 一般公共预算支出's words, but 收入 is not 支出
+    ("稅課收入139億元,占歲入34.41%。", "34.41%", "share_percent"),   # a budget share is no delegation share
+    ("增值税6055万元,同比增收164万元,增长2.78%。", "164万元", "amount_change_yuan"),
+    ("增值税6055万元,同比增收164万元,增长2.78%。", "2.78%", "growth_percent"),
+    ("第一产业比重下降3.72个百分点。", "3.72个百分点", "share_change_points"),
+    ("全县有行政村12个。", "12个", "villages"),                      # the vocabulary's term (村) is said
+    ("該鎮去年稅收收入達到3.2億元,增長8%。", "8%", "growth_percent"),  # a growth rate of tax revenue is not tax revenue
+    ("全县非税收入1200万元。", "1200万元", "amount_yuan"),            # 非税收入 is no 税收收入 (tax_revenue)
+])
+def test_a_vocabulary_measure_only_where_the_words_say_it_else_the_generic_one(suggester, text, number, measure):
+    assert _suggest(suggester, text, number) == measure
+
+
+def test_a_number_with_no_generic_measure_of_its_unit_gets_a_new_measure_proposed(suggester):
+    text = "全镇新增企业15家。"
+    row = find_numbers(text).iloc[0]
+    got = suggester.propose(suggester.context_at(text, row["start"], row["end"]), row["unit"], row["entity"])
+    assert got == ("", 0.0, "count", "count in 家: 全镇新增企业")
+
+
+def test_generic_measures_are_rows_of_the_vocabulary_in_their_units():
+    from analysis.extraction.measures import GENERIC_MEASURES
+    from analysis.tables import load_tables
+
+    units = dict(zip(load_tables().measures["measure"], load_tables().measures["unit"]))
+    assert {measure: units.get(measure) for measure in GENERIC_MEASURES.values()} == {
+        measure: unit for (_, unit), measure in GENERIC_MEASURES.items()}
+
+
+PRACTICE_TEXT = "2023年全县财政收入12亿元,增长5%。\n党的二十大以来,新增企业15家。\n"
+PRACTICE_LABELS = """line,as_written,nth,kind,reason,value,low,high,unit,period,entity,note
+1,2023年,1,not_data,year,,,,,,,
+1,12亿元,1,data,,1200000000,,,元,2023,全县财政收入,
+1,5%,1,data,,5,,,%,2023,全县财政收入增长,
+2,二十大,1,not_data,session_number,,,,,,,
+2,15家,1,data,,15,,,家,2023,新增企业,
+"""
+
+
+def test_the_practice_comparison_counts_numbers_found_and_non_numbers_proposed(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from practice_numbers import compare_numbers, read_labels
+
+    (tmp_path / "labels.csv").write_text(PRACTICE_LABELS, encoding="utf-8")
+    labels = read_labels(tmp_path / "labels.csv")
+    proposals = find_numbers(PRACTICE_TEXT)
+    result = compare_numbers(PRACTICE_TEXT, labels, proposals)
+    assert (result.data, result.found, result.non_numbers, result.periods) == (3, 3, 0, (3, 3))
+    # a proposal of a year labelled not data, and one labelled nowhere, are non-numbers; a label not proposed is missed
+    extra = pd.concat([proposals.iloc[[0, 1]], pd.DataFrame([
+        {"as_written": "2023年", "value": 2023, "low": None, "high": None, "line": 1, "start": 0, "end": 5},
+        {"as_written": "二十", "value": 20, "low": None, "high": None, "line": 2, "start": 24, "end": 26},
+        {"as_written": "以来", "value": 0, "low": None, "high": None, "line": 2, "start": 28, "end": 30}])])
+    result = compare_numbers(PRACTICE_TEXT, labels, extra)
+    assert (result.found, result.non_numbers, len(result.proposals), result.missed) == (2, 3, 5, [":2 15家"])
+
+
+def test_cli_extract_all_lists_what_is_not_data_with_its_reason_and_each_numbers_period_and_entity(tmp_path, capsys):
+    import csv
+
+    path = tmp_path / "bulletin.txt"
+    path.write_text("2022年全县生产总值86.8亿元,比上年增长5.2%。党的二十大以来,新增企业15家。\n", encoding="utf-8")
+    assert main(["extract", str(path), "--all", "--csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(r["as_written"], r["skipped"], r["period"]) for r in rows] == [
+        ("2022年", "year", ""), ("86.8亿元", "", "2022"), ("5.2%", "", "2022"), ("二十大", "session number", ""),
+        ("15家", "", "2022")]
+    assert [(r["entity"], r["measure"], r["new_measure"]) for r in rows if not r["skipped"]] == [
+        ("全县生产总值", "amount_yuan", ""), ("全县生产总值比上年增长", "growth_percent", ""),
+        ("新增企业", "", "count in 家: 新增企业")]

@@ -274,3 +274,124 @@ def test_traditional_qualifiers_are_read_like_simplified_ones(text, qualifier, l
 def test_changes_with_their_words_of_direction(text, value, qualifier, unit):
     q = parse_quantity(text)
     assert (q.value, q.qualifier, q.unit) == (value, qualifier, unit)
+
+
+# Forms real texts use beyond the five reports (issue 29); each value worked out by hand from the words.
+@pytest.mark.parametrize(
+    "text, value, resolution, unit",
+    [
+        ("3千2百萬元", 3.2e7, 1e4, "元"),                      # 3000万 + 200万, traditional 萬
+        ("3千2百万元", 3.2e7, 1e4, "元"),
+        ("八萬五千元", 85_000, 1, "元"),                          # 8万 + 5千
+        ("三百五十一億七千八百八十四萬二千元", 35_178_842_000, 1, "元"),  # 351亿 + 7884万 + 2千
+        ("十八亿九千零七十五万五千元", 1_890_755_000, 1, "元"),      # 18亿 + 9075万 + 5千
+        ("六億七百萬九千元", 607_009_000, 1, "元"),                 # 6亿 + 700万 + 9千, no 零 written
+        ("1兆2,000億元", 1.2e12, 1e8, "元"),                     # 兆 is 10^12 (Taiwan): 1兆 + 2000亿
+        ("405億9,629萬元", 40_596_290_000, 1e4, "元"),           # 405亿 + 9629万
+        ("66億8百萬", 6_608_000_000, 1e4, ""),                   # 66亿 + 800万 (not 66.8亿)
+        ("25亿8千万元", 2_580_000_000, 1e4, "元"),
+        ("4百億元", 4e10, 1e8, "元"),                             # a digit with 百亿
+        ("12万3千人", 123_000, 1, "人"),
+    ],
+)
+def test_mixed_numerals_with_scales_inside(text, value, resolution, unit):
+    q = parse_quantity(text)
+    assert q.value == pytest.approx(value) and q.resolution == pytest.approx(resolution) and q.unit == unit
+
+
+def test_more_than_on_a_mixed_numeral_steps_by_its_last_non_zero_digit():
+    # 405亿9629万余: more than that, less than one more 万 of its last non-zero digit (9 in the 万 place)
+    q = parse_quantity("405億9,629萬餘元")
+    assert (q.low, q.high, q.qualifier) == (40_596_290_000, 40_596_300_000, "余")
+    q = parse_quantity("241亿9,760万余元")  # last non-zero digit 6, in the 十万 place: one more 十万
+    assert (q.low, q.high) == (24_197_600_000, 24_197_700_000)
+
+
+@pytest.mark.parametrize(
+    "text, value, resolution",
+    [
+        ("3‰", 0.3, 0.1),            # per mille, as a percentage: one more decimal
+        ("2.5‰", 0.25, 0.01),
+        ("千分之三", 0.3, 0.1),
+        ("1·8%", 1.8, 0.1),           # a middle dot garbled from the decimal point
+        ("1.76％", 1.76, 0.01),       # full-width percent sign
+        ("12 345人", 12_345, 1),      # thousands grouped by a space
+        ("1 234 567元", 1_234_567, 1),
+    ],
+)
+def test_per_mille_garbled_decimals_and_space_grouped_thousands(text, value, resolution):
+    q = parse_quantity(text)
+    assert q.value == pytest.approx(value) and q.resolution == pytest.approx(resolution)
+
+
+@pytest.mark.parametrize("text, value", [("-4.3%", -4.3), ("增长-4.3%", -4.3), ("−2.1%", -2.1), ("－2.1%", -2.1),
+                                         ("负增长2%", -2), ("負增長0.5%", -0.5), ("负5%", -5)])
+def test_negative_numbers_keep_their_sign(text, value):
+    q = parse_quantity(text)
+    assert q.value == pytest.approx(value) and q.unit == "%"
+
+
+@pytest.mark.parametrize(
+    "text, value, low, high, qualifier, kind",
+    [
+        ("五成", 50, None, None, "", "tenths"),
+        ("7成", 70, None, None, "", "tenths"),
+        ("7成以上", 70, 70, None, "以上", "at_least"),
+        ("半数", 50, None, None, "", "fraction"),
+        ("半數", 50, None, None, "", "fraction"),          # traditional 數
+        ("半數以上", 50, 50, None, "以上", "at_least"),
+        ("過半", 50, 50, None, "过半", "more_than"),
+        ("过半数", 50, 50, None, "过半", "more_than"),
+        ("未及半数", 50, None, 50, "未及", "less_than"),     # not reaching half
+        ("未及半數", 50, None, 50, "未及", "less_than"),
+        ("不及三成", 30, None, 30, "不及", "less_than"),
+    ],
+)
+def test_tenths_and_halves_in_both_scripts(text, value, low, high, qualifier, kind):
+    q = parse_quantity(text)
+    assert (q.value, q.low, q.high, q.qualifier, q.kind) == (value, low, high, qualifier, kind)
+
+
+@pytest.mark.parametrize(
+    "text, value, low, high, qualifier",
+    [
+        ("突破4百億元", 4e10, 4e10, None, "突破"),   # more than 400亿, not 400亿 itself
+        ("突破100万人", 1e6, 1e6, None, "突破"),
+        ("逾百億元", 1e10, 1e10, None, "逾"),        # Taiwan: 逾 = more than
+    ],
+)
+def test_breaking_through_and_exceeding_are_more_than(text, value, low, high, qualifier):
+    q = parse_quantity(text)
+    assert (q.value, q.low, q.high, q.qualifier) == (value, low, high, qualifier)
+    assert not q.window().contains(value) and q.window().contains(value * 1.01)
+
+
+@pytest.mark.parametrize(
+    "text, low, high, unit",
+    [
+        ("8万人口以下至5万人口以上", 50_000, 80_000, "人"),   # written high to low: both ends included
+        ("18岁以上60岁以下", 18, 60, "岁"),
+        ("18歲以上60歲以下", 18, 60, "歲"),
+    ],
+)
+def test_both_ends_bounded_by_words_are_a_range(text, low, high, unit):
+    q = parse_quantity(text)
+    assert (q.value, q.low, q.high, q.unit) == (None, low, high, unit) and q.window().contains(low)
+
+
+@pytest.mark.parametrize("text, value", [("倍增", 2), ("翻一番", 2), ("翻番", 2), ("翻两番", 4), ("翻兩番", 4)])
+def test_multiples_in_words(text, value):
+    q = parse_quantity(text)
+    assert (q.value, q.unit) == (value, "倍")
+
+
+def test_percentage_points_are_their_own_unit():
+    assert parse_quantity("3.72个百分点").unit == "个百分点" and parse_quantity("3.72个百分点").value == pytest.approx(3.72)
+    assert parse_quantity("0.46個百分點").unit == "个百分点"
+    assert parse_quantity("2.2百分点").value == pytest.approx(2.2)  # not 220: 百 of 百分点 is no multiplier
+
+
+def test_scaled_values_carry_no_float_noise():
+    # 9.8 * 1e8 is 980000000.0000001 in floating point; a review file would show it
+    assert parse_quantity("9.8亿元").value == 980_000_000 and parse_quantity("0.38万吨").value == 3_800
+    assert parse_quantity("0.8-1.2万").low == 8_000 and parse_quantity("4.5万余").high == 46_000

@@ -67,10 +67,11 @@ def test_every_link_on_the_index_resolves(browser, built_site):
     for href in hrefs:
         assert Path(unquote(urlparse(href).path)).is_file(), href
     pages = {h for h in hrefs if not urlparse(h).fragment and "/sources/" not in h and not h.endswith(("/ledger.html", "/search.html"))}
-    assert len(pages) == 12  # the overview, the tour and the ten county pages this batch built
+    built = {job["key"] for job in built_site["summary"]["jobs"] if job["status"] == "ok"}
+    assert {str(Path(unquote(urlparse(h).path)).relative_to(index.parent)).removesuffix(".html") for h in pages} == built != set()
     ledgers = {Path(urlparse(h).path).parent.name for h in hrefs if h.endswith("/ledger.html")}
-    assert ledgers == ledger_counties(load_tables())  # a ledger page for every county with a number, claim or problem
-    assert len(ledgers) == 19  # all 19 of the five reports' jurisdictions
+    # a ledger page for every county with a number, claim or problem, whatever reports the tables hold
+    assert ledgers == ledger_counties(load_tables()) != set()
     # the jump lists to every discrepancy and tension: each lands on its ledger row (003 part 4's "80%以上" among them)
     fragments = [urlparse(h).fragment for h in hrefs if urlparse(h).fragment and "/sources/" not in h]
     assert "finding-anon_district_pp_admin_offices_cut_2002" in fragments
@@ -116,7 +117,7 @@ def run_axe(driver):
     """axe-core (vendored from npm, tests/vendor) on the loaded page: its violations, each with the rule and a node."""
     axe = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
     driver.execute_script(axe)
-    driver.set_script_timeout(240)  # the index's ~600 rows take axe tens of seconds on a loaded 2-core machine
+    driver.set_script_timeout(300)  # the index's ~600 rows take axe tens of seconds, minutes on a loaded 2-core machine
     result = driver.execute_async_script("var done = arguments[arguments.length - 1]; "
                                          "axe.run(document, {resultTypes: ['violations']}).then(done);")
     driver.get_log("browser")  # axe's own requests for the stylesheets, refused under file://: not the page's errors
@@ -194,11 +195,12 @@ def test_search_filters_the_ledger_and_the_facts_offline(browser, built_site):
     assert "dongying_in_use_share" in ledger.find_element("css selector", "tbody").text
     browser.execute_script(typed, box, "")
     Select(ledger.find_element("css selector", "select[name=status]")).select_by_value("discrepancy")
-    assert count.text == f"4 of {total} rows"  # the four discrepancies of the ledger
+    from analysis.audit import audit_findings
+
+    discrepancies = int((audit_findings(load_tables())["status"] == "discrepancy").sum())  # the five reports' 4 and any other's
+    assert count.text == f"{discrepancies} of {total} rows" and discrepancies > 0
     facts = browser.find_element("id", "facts-list")
     Select(facts.find_element("css selector", "select[name=county]")).select_by_value("dongying")
-    from analysis.tables import load_tables
-
     dongying = int((load_tables().facts["county"] == "dongying").sum())
     assert facts.find_element("css selector", "output").text.startswith(f"{dongying} of ")
     errors = console_errors(browser)

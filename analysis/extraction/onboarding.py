@@ -48,6 +48,15 @@ class Proposals:
     numbers: pd.DataFrame
 
 
+def _period(year) -> str:
+    """The year a number belongs to, as the extractor read it from its context (107年度: 2018), or ""."""
+    if year is None or (isinstance(year, float) and pd.isna(year)):
+        return ""
+    if isinstance(year, float) and year.is_integer():
+        return str(int(year))
+    return str(year)  # "2018", or a span such as "2014-2018"
+
+
 def _number(x) -> str:
     if x is None or pd.isna(x):
         return ""
@@ -149,8 +158,10 @@ def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, 
 
     for c in candidates.itertuples():
         measure, confidence = suggester.suggest_at(text, c.start, c.end, c.unit)
-        facts.append({"accept": "", "fact_id": new_id(f"{county}_{measure or 'number'}"), "county": county, "entity": "(to review)",
-                      "domain": domains.get(measure, "context"), "measure": measure, "period": "", "as_written": c.as_written,
+        facts.append({"accept": "", "fact_id": new_id(f"{county}_{measure or 'number'}"), "county": county,
+                      "entity": (getattr(c, "entity", "") or "(to review)"),
+                      "domain": domains.get(measure, "context"), "measure": measure,
+                      "period": _period(getattr(c, "period", "")), "as_written": c.as_written,
                       "value": _number(c.value), "low": _number(c.low), "high": _number(c.high), "qualifier": c.qualifier,
                       "unit": suggester.unit_of[measure] if measure else c.unit,
                       "source": source, "locator": c.locator, "note": "" if c.locator_unique else "locator not unique: lengthen it",
