@@ -11,6 +11,12 @@ PYTHON := .venv/bin/python
 STAMP := .venv/.installed
 endif
 PY_BOOTSTRAP ?= python3
+# The notebooks' kernel (analysis/execute.py's KERNEL), installed into the environment itself (--sys-prefix): only
+# that environment's Jupyter lists it, under a name that says which environment it is.
+KERNEL_NAME := township-reform-audit
+ENV_PREFIX := $(if $(findstring .venv,$(PYTHON)),.venv,$(or $(VIRTUAL_ENV),$(CONDA_PREFIX)))
+ENV_LABEL := $(if $(findstring .venv,$(PYTHON)),.venv,$(if $(CONDA_PREFIX),conda: $(notdir $(CONDA_PREFIX)),$(notdir $(VIRTUAL_ENV))))
+KERNEL_SPEC := $(ENV_PREFIX)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -23,7 +29,11 @@ $(STAMP): pyproject.toml | $(if $(findstring .venv,$(PYTHON)),.venv/bin/python)
 	$(PYTHON) -m pip install --quiet -e ".[test]"
 	@touch $@
 
-install: $(STAMP) ## create .venv if needed and install the project with its test tools
+$(KERNEL_SPEC): | $(STAMP)
+	$(PYTHON) -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "Township reform audit ($(ENV_LABEL))"
+
+install: $(STAMP) $(KERNEL_SPEC) ## create .venv if needed, install the project with its test tools, its Jupyter kernel and git's notebook filter
+	@$(PYTHON) -m analysis.execute install-filter .
 
 test: $(STAMP) ## run every test (unit tests, doctests, data validation, provenance)
 	$(PYTHON) -m pytest
@@ -49,8 +59,8 @@ bench-extract: $(STAMP) ## extraction on the five reports against the hand-made 
 bench-onboard: $(STAMP) ## add-source on the practice texts against their hand labels (numbers, non-numbers, claims, grades, time)
 	$(PYTHON) benchmarks/onboard_bench.py
 
-lab: $(STAMP) ## open the notebooks in JupyterLab with the project's environment
-	$(PYTHON) -m jupyterlab notebooks
+lab: install ## JupyterLab at the repository's root (README, data dictionary, the tour open); your notebooks go in work/ (LAB_ARGS=--allow-root as root)
+	$(PYTHON) -m analysis.lab $(LAB_ARGS)
 
 clean: ## remove generated outputs (keeps .venv)
 	rm -rf reports site .pytest_cache

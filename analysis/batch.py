@@ -508,6 +508,20 @@ def _lock(reports_dir: Path):
     return lock
 
 
+def check_arguments(tables, counties, notebooks) -> None:
+    """One line for a county or notebook that is not a known id given as text ("dongying", not 123, nor a bare string
+    where a list is wanted, which would be read letter by letter)."""
+    for name, given in (("counties", counties), ("notebooks", notebooks)):
+        if given is None:
+            continue
+        if isinstance(given, str) or not all(isinstance(item, str) for item in given):
+            raise ValueError(f"{name} must be a list of text ids, such as ['dongying']; got {given!r}")
+    valid = set(tables.counties["county"])
+    unknown = [county for county in counties or [] if county not in valid]
+    if unknown:
+        raise ValueError(f"unknown county {unknown[0]!r}. Valid ids: {', '.join(sorted(valid))}")
+
+
 def run_batch(counties=None, notebooks=None, jobs: int | None = None, force: bool = False,
               data_dir: Path = DATA_DIR, reports_dir: Path = REPORTS_OUT_DIR, site_dir: Path = SITE_DIR,
               notebooks_dir: Path = NOTEBOOKS_DIR, figures_dir: Path = FIGURES_DIR, scheduler: str | None = None,
@@ -522,6 +536,7 @@ def run_batch(counties=None, notebooks=None, jobs: int | None = None, force: boo
     from analysis.tables import load_tables
 
     tables = load_tables(data_dir)
+    check_arguments(tables, counties, notebooks)  # before anything runs: papermill would run a number or a typo on
     todo, no_data = plan(tables, counties, notebooks)
     lock = _lock(reports_dir)
     try:
@@ -645,7 +660,10 @@ def _build_index(tables, todo, state, no_data, site_dir: Path, reports_dir: Path
         page = Job(notebook, county).page if notebook else None
         return page if page and (site_dir / page).is_file() else None
 
-    written = build_source_pages(site_dir / "sources", tables, texts, page_of)
+    from analysis.site.sources import coverage_counts
+
+    counted = coverage_counts(tables, texts)  # once, for the source pages and the index
+    written = build_source_pages(site_dir / "sources", tables, texts, page_of, counted)
     linker = Linker.from_tables(tables, with_sources=bool(written))
     pages, site_wide = {}, []
     for job in todo:
@@ -655,7 +673,8 @@ def _build_index(tables, todo, state, no_data, site_dir: Path, reports_dir: Path
             pages[(job.county, job.notebook)] = link
         else:
             site_wide.append(link | {"what": SITE_WIDE[job.notebook]})
-    build_index(index, tables, audit_findings(tables), pages, site_wide, PER_COUNTY, linker, audit_findings(tables, table="checks"))
+    build_index(index, tables, audit_findings(tables), pages, site_wide, PER_COUNTY, linker, audit_findings(tables, table="checks"),
+                counted)
     write_text_atomic(marker, index_digest)
 
 

@@ -89,15 +89,70 @@ def frame_html(frame: pd.DataFrame, label: str | None = None) -> str:
             f'<table class="dataframe"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
 
 
-def use_reviewer_tables() -> None:
-    """In a notebook: render every DataFrame whole, without its index, numbers formatted (idempotent)."""
-    pd.set_option("display.max_rows", None)
-    pd.set_option("display.max_colwidth", None)
-    pd.set_option("display.width", 250)
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    shell = get_ipython()
-    if shell is not None:
-        shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, frame_html)
+# The columns that say where a row comes from: shown first, so that they are on screen without scrolling.
+EVIDENCE_COLUMNS = ("source", "locator", "inputs")
+# Pandas' options for a project table's text form, inside its own repr only (pd.option_context): whole, every
+# column, long Chinese text unclipped. Nothing is set for the session: a researcher's own frames stay as pandas shows them.
+TEXT_OPTIONS = {"display.max_rows": None, "display.max_columns": None, "display.max_colwidth": None, "display.width": 250}
+# A Chinese clause ("能正常运行的有179项, 占...44.6%") on one or two lines, not broken every 4-6 characters.
+TEXT_MIN_WIDTH = "14em"
+TEXT_MAX_WIDTH = "36em"
+
+
+def evidence_first(columns) -> list:
+    """``columns`` with the row's id first, then the evidence columns, then the rest in their order.
+
+    >>> evidence_first(["fact_id", "entity", "value", "unit", "source", "locator"])
+    ['fact_id', 'source', 'locator', 'entity', 'value', 'unit']
+    """
+    columns = list(columns)
+    ids = [c for c in columns[:1] if str(c).endswith("_id")]
+    evidence = [c for c in EVIDENCE_COLUMNS if c in columns]
+    return ids + evidence + [c for c in columns if c not in ids and c not in evidence]
+
+
+class ReviewTable(pd.DataFrame):
+    """A table of the project's (a view's, the overview's, :mod:`analysis.api`'s): shown whole, without the pandas
+    index, numbers for people (frame_html) -- this table and what is cut from it (a filter, some columns), with no
+    option of the session changed: a researcher's own DataFrame shows as pandas shows it.
+    """
+
+    @property
+    def _constructor(self):
+        return ReviewTable
+
+    def _repr_html_(self) -> str:
+        return frame_html(self)
+
+    def __repr__(self) -> str:
+        with pd.option_context(*[x for pair in TEXT_OPTIONS.items() for x in pair]):
+            return pd.DataFrame.__repr__(self)
+
+    def styled(self):
+        """A pandas Styler for JupyterLab: text left-aligned and wide enough for a Chinese clause, numbers right-
+        aligned as people write them, the evidence columns first, no index.
+
+        For a researcher's own notebooks: its CSS is inline, which the site's Content-Security-Policy refuses, so
+        the committed notebooks show the plain table.
+        """
+        return styled(self)
+
+
+def reviewer_table(frame: pd.DataFrame, evidence: bool = True) -> ReviewTable:
+    """``frame`` as a :class:`ReviewTable`; with ``evidence``, its id and evidence columns first."""
+    return ReviewTable(frame[evidence_first(frame.columns)] if evidence else frame)
+
+
+def styled(frame: pd.DataFrame):
+    """Any frame as :meth:`ReviewTable.styled` shows it."""
+    flat = _flat(frame)
+    flat = flat[evidence_first(flat.columns)]
+    text = [c for c in flat.columns if flat[c].dtype.kind not in "iufb"]
+    numbers = [c for c in flat.columns if c not in text]
+    styler = flat.style.hide(axis="index")
+    if numbers:
+        styler = styler.format(format_cell, subset=numbers)
+    return styler.set_properties(subset=text, **{"text-align": "left", "min-width": TEXT_MIN_WIDTH, "max-width": TEXT_MAX_WIDTH,
+                                                 "white-space": "normal", "vertical-align": "top"}) \
+                 .set_properties(subset=numbers, **{"text-align": "right", "vertical-align": "top"}) \
+                 .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import ast
+import os
+import tempfile
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 import pandas as pd
 
 from analysis import figures
-from analysis.display import markdown_text, use_reviewer_tables
+from analysis.display import ReviewTable, markdown_text, reviewer_table
 from analysis.style import bilingual
 
 DOMAINS_SHOWN = ("finance", "staffing", "delegation", "facilities", "context")
-use_reviewer_tables()  # the notebooks import this module: their tables then render whole, without the index
+# The comment papermill puts first in the cell it injects (papermill.parameterize: comment='Parameters').
+INJECTED_CELL_COMMENT = "# Parameters\n"
 
 
 class UnknownCountyError(ValueError):
@@ -20,6 +25,92 @@ class UnknownCountyError(ValueError):
 
     def _render_traceback_(self):  # IPython shows this instead of the traceback
         return [f"UnknownCountyError: {self}"]
+
+
+class ParameterError(ValueError):
+    """A parameter the notebook does not take, or one of the wrong type; one line in a notebook, not a traceback."""
+
+    def _render_traceback_(self):
+        return [f"ParameterError: {self}"]
+
+
+def injected_names() -> list[str]:
+    """The names papermill injected into this kernel (its cell after the parameters cell); [] outside papermill.
+
+    papermill only logs "Passed unknown parameter" and runs on, so ``-p countyy laishui`` ran the default county.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return []
+    shell = get_ipython()
+    if shell is None:
+        return []
+    for source in reversed(shell.user_ns.get("_ih") or []):  # the inputs run so far, the latest injection wins
+        if source.startswith(INJECTED_CELL_COMMENT):
+            try:
+                body = ast.parse(source).body
+            except SyntaxError:
+                return []
+            targets = [t for node in body if isinstance(node, ast.Assign) for t in node.targets]
+            targets += [node.target for node in body if isinstance(node, ast.AnnAssign)]
+            return [t.id for t in targets if isinstance(t, ast.Name)]
+    return []
+
+
+def check_parameters(**parameters) -> None:
+    """Refuse, in one line, a name papermill injected that is not among ``parameters`` (the notebook's own) and a
+    ``county`` that is not text (papermill reads ``-p county 123`` as a number)."""
+    unknown = sorted(set(injected_names()) - set(parameters))
+    if unknown:
+        takes = f"takes only {', '.join(repr(p) for p in parameters)}" if parameters else "takes no parameters"
+        raise ParameterError(f"unknown parameter {', '.join(repr(u) for u in unknown)}: this notebook {takes}"
+                             + (" (papermill ... -p county ID; the ids: python -m analysis counties)" if "county" in parameters else ""))
+    county = parameters.get("county", "")
+    if not isinstance(county, str):
+        kind = "a number" if isinstance(county, (int, float)) and not isinstance(county, bool) else f"a {type(county).__name__}"
+        raise ParameterError(f"county must be text, a county id such as 'dongying', not {kind} ({county!r}); papermill reads "
+                             f"-p county {county} as {kind}: pass it as text with -r county {county}")
+
+
+def _papermill_output(pid: int | None = None) -> Path | None:
+    """The output notebook of the papermill command that started this kernel (its parent process), if one did."""
+    try:
+        import psutil
+
+        parent = psutil.Process(pid or os.getppid())
+        argv, cwd = parent.cmdline(), Path(parent.cwd())
+    except Exception:  # no such process, no permission: not a papermill command line
+        return None
+    at = next((i for i, arg in enumerate(argv) if Path(arg).name == "papermill" or (arg == "papermill" and argv[i - 1:i] == ["-m"])), None)
+    if at is None:
+        return None
+    try:
+        from papermill.cli import papermill as command
+
+        params = command.make_context("papermill", argv[at + 1:], resilient_parsing=True).params  # papermill's own parser
+    except Exception:
+        return None
+    output = params.get("output_path")
+    if not output or output == "-" or "://" in output:  # stdout or a remote store: nothing beside it on this disk
+        return None
+    return (cwd / output).resolve()
+
+
+def figures_folder() -> Path:
+    """Where this run's figures go: ANALYSIS_FIGURES_DIR when set (the batch, the tests); for a papermill command run
+    by hand, ``figures/`` beside its output notebook; for another papermill run, a temporary folder; else (JupyterLab,
+    ``make notebooks``) the repository's figures/."""
+    from analysis.paths import FIGURES_DIR
+
+    if os.environ.get("ANALYSIS_FIGURES_DIR"):
+        return FIGURES_DIR
+    output = _papermill_output()
+    if output is not None:
+        return output.parent / "figures"
+    if injected_names():  # papermill called from Python: its output path is not known here, the repository is not the place
+        return Path(tempfile.gettempdir()) / "township-reform-audit-figures"
+    return FIGURES_DIR
 
 
 def _tables():
@@ -48,10 +139,10 @@ def has_domain_data(tables, county: str, domain: str) -> bool:
     return any(((frame["county"] == county) & (frame["domain"] == domain)).any() for frame in (tables.facts, tables.findings))
 
 
-def display_table(frame: pd.DataFrame, digits: int = 2) -> pd.DataFrame:
+def display_table(frame: pd.DataFrame, digits: int = 2) -> ReviewTable:
     """Floats to ``digits`` places and empty cells blank, not "NaN" (a reader takes NaN for a value)."""
     rounded = frame.round({c: digits for c in frame.columns if frame[c].dtype.kind == "f"})
-    return rounded.astype(object).where(rounded.notna(), "")
+    return ReviewTable(rounded.astype(object).where(rounded.notna(), ""))
 
 
 def _counted(n: int, noun: str) -> str:
@@ -74,6 +165,7 @@ class CountyView:
     save_figures: bool = True
 
     def __post_init__(self):
+        check_parameters(county=self.county)  # the notebooks' first cell: before anything else runs
         if self.domain not in DOMAINS_SHOWN:
             raise ValueError(f"domain must be one of {', '.join(DOMAINS_SHOWN)}, not {self.domain!r}")
         self.tables = _tables()
@@ -173,8 +265,8 @@ class CountyView:
         f = self.facts.copy()
         f["measure"] = [bilingual(m, self.measure_terms.get(m, "")) for m in f["measure"]]
         f["unit"] = [in_script(u, self.script) for u in f["unit"]]  # the project's unit words (项, 个), as its labels
-        columns = ["fact_id", "entity", "measure", "as_written", "value", "low", "high", "unit", "source", "locator"]
-        return display_table(f[columns]).reset_index(drop=True)
+        columns = ["fact_id", "source", "locator", "as_written", "measure", "entity", "value", "low", "high", "unit"]
+        return display_table(f[columns].reset_index(drop=True))
 
     def findings_table(self) -> pd.DataFrame | None:
         """Each claim the report makes here, recomputed, with its status and why."""
@@ -182,7 +274,8 @@ class CountyView:
             return None
         if self.audit.empty:
             return _why_empty(f"The reports make no checkable {self.domain} claim for {self.place['name_en']}: nothing to recompute.")
-        return self.audit[["finding_id", "claim", "claimed", "recomputed", "status", "reading", "kind", "note", "source"]]
+        columns = ["finding_id", "source", "locator", "claim", "claimed", "recomputed", "status", "reading", "kind", "rule", "inputs", "note"]
+        return reviewer_table(self.audit[columns])
 
     def readings_table(self) -> pd.DataFrame | None:
         """The literal reading beside each other reasonable reading of a finding here, each recomputed."""
@@ -193,7 +286,7 @@ class CountyView:
         r = readings_beside_literal(audit_readings(self.tables, self.county), self.audit)
         if r.empty:
             return _why_empty("No claim here has another reasonable reading on record: each is judged as the report wrote it.")
-        return r[["finding_id", "status", "literal", "label", "claimed", "recomputed", "holds", "why"]].reset_index(drop=True)
+        return reviewer_table(r[["finding_id", "status", "literal", "label", "claimed", "recomputed", "holds", "why"]].reset_index(drop=True))
 
     def indicators_table(self) -> pd.DataFrame | None:
         """Indicators with their inputs and the interval the written numbers allow (and what kind it is)."""
@@ -202,8 +295,8 @@ class CountyView:
         if self.indicators.empty:
             return _why_empty(f"The reports give no pair of {self.domain} numbers for {self.place['name_en']} that an indicator "
                               "(a share or a ratio of two stated numbers) could be computed from.")
-        columns = ["label", "entity", "numerator", "denominator", "value", "low", "high", "interval", "unit", "inputs"]
-        return display_table(self.indicators[columns]).reset_index(drop=True)
+        columns = ["label", "inputs", "entity", "numerator", "denominator", "value", "low", "high", "interval", "unit"]
+        return display_table(self.indicators[columns].reset_index(drop=True))
 
     def figures(self):
         """Yield (file name, figure, numbers behind it) for each figure the data allow."""
@@ -227,9 +320,17 @@ class CountyView:
         """Display every figure followed by its numbers (nbval compares the numbers, not the image)."""
         if not self.has_data:
             return
+        from analysis.paths import FIGURES_DIR
+        from analysis.style import save_figure
+
+        folder = figures_folder() if self.save_figures else None
         drawn = 0
         for name, fig, table in self.figures():
-            figures.show(fig, table, save_as=name if self.save_figures else None)
+            if folder is not None and folder != FIGURES_DIR:  # beside a papermill output: written here, then shown
+                save_figure(fig, folder / name.rpartition("/")[0], name.rpartition("/")[2])
+                figures.show(fig, table)
+            else:
+                figures.show(fig, table, save_as=name if folder is not None else None)
             drawn += 1
         if not drawn:
             from IPython.display import display

@@ -77,3 +77,34 @@ def test_report_003_part_10_is_counted_by_hand(tables, source_reports):
 def test_without_the_report_texts_there_is_no_account(tables, tmp_path, monkeypatch):
     monkeypatch.setattr("analysis.coverage.reports_dir", lambda: None)
     assert account(tables).empty and coverage_lines(tables) == []
+
+
+def test_each_source_page_gives_its_coverage(tmp_path, source_reports):
+    """The site's page of a report part says how many of its numbers were checked, set aside, or not looked at."""
+    from analysis.coverage import account, summary
+    from analysis.site.sources import build_source_pages
+    from analysis.tables import load_tables
+
+    tables = load_tables()
+    written = build_source_pages(tmp_path, tables, source_reports, lambda county, domain: None)
+    expected = summary(account(tables, source_reports), tables).set_index("source")
+    assert written and set(expected.index) <= set(written)
+    for source, row in expected.iterrows():
+        page = (tmp_path / f"{source}.html").read_text(encoding="utf-8")
+        assert (f"Coverage: {row.numbers} numbers in these lines: {row.checked} checked" in page
+                and f"{row.not_looked_at} not yet looked at" in page), source
+
+
+def test_the_index_lists_each_parts_coverage(built_site):
+    """The index's list of sources gives each part's account beside its title (the batch builds it with the texts)."""
+    from analysis.paths import reports_dir
+    from analysis.site.sources import coverage_counts, coverage_sentence
+    from analysis.tables import load_tables
+
+    if reports_dir() is None:
+        import pytest
+
+        pytest.skip("no report texts: the index gives no coverage")
+    index = (built_site["out"] / "site" / "index.html").read_text(encoding="utf-8")
+    counted = coverage_counts(load_tables(), reports_dir())
+    assert counted and all(coverage_sentence(row) in index for row in counted.values())

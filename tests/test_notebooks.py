@@ -41,13 +41,30 @@ def test_parameters_cell_holds_literals_only_and_defaults_to_a_county_with_data(
     assert has_domain_data(load_tables(), assigned["county"], PER_COUNTY[name])
 
 
-@pytest.mark.parametrize("name", ALL)
+def committed_text(name):
+    """The notebook as git stores it. JupyterLab writes the kernel's language details (its Python version) into a
+    notebook it opens, and its autosave saves them; the clean filter (make install) hands git the notebook without
+    them. So the file may differ from its clean form only where git, through the filter, sees no change."""
+    from analysis.execute import clean_text
+
+    path = NOTEBOOKS_DIR / f"{name}.ipynb"
+    text = path.read_text(encoding="utf-8")
+    cleaned = clean_text(text)
+    if cleaned != text:
+        unchanged = subprocess.run(["git", "diff", "--quiet", "HEAD", "--", str(path)], cwd=NOTEBOOKS_DIR, capture_output=True)
+        assert unchanged.returncode == 0, (f"{path.name} is not in its committed form, and git sees the change: run make install "
+                                           "(the clean filter) or python -m analysis run-notebooks")
+    return cleaned
+
+
+@pytest.mark.parametrize("name", [*ALL, "06-explore"])
 def test_notebooks_carry_no_machine_details(name):
-    text = (NOTEBOOKS_DIR / f"{name}.ipynb").read_text(encoding="utf-8")
-    for leak in ("/root", "/work", "/tmp", "/home", "ExecuteTime", '"execution"', "0x7f"):
+    text = committed_text(name)
+    for leak in ("/root", "/work", "/tmp", "/home", "ExecuteTime", '"execution"', "0x7f", "<style"):  # <style: the site's CSP refuses it
         assert leak not in text, leak
     nb = json.loads(text)
-    assert nb["metadata"] == {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+    assert nb["metadata"] == {"kernelspec": {"display_name": "Township reform audit (.venv)", "language": "python",
+                                             "name": "township-reform-audit"},
                               "language_info": {"name": "python"}}
     assert all(set(c["metadata"]) <= {"tags"} for c in nb["cells"]), "cell metadata beyond tags (papermill, timings)"
     assert all(c.get("execution_count") for c in nb["cells"] if c["cell_type"] == "code"), "committed unexecuted"
@@ -173,8 +190,80 @@ def test_every_figure_of_the_committed_notebooks_is_in_the_repository():
     assert missing == []
 
 
+def test_an_unknown_parameter_is_refused_in_one_line_before_anything_runs(tmp_path):
+    """papermill only logs "Passed unknown parameter" and runs the default county; the notebook refuses it."""
+    from papermill.exceptions import PapermillExecutionError
+
+    with pytest.raises(PapermillExecutionError) as err:
+        pm_run("03-delegation", tmp_path / "out.ipynb", {"countyy": "laishui"})
+    assert err.value.ename == "ParameterError" and len(err.value.traceback) == 1
+    assert err.value.evalue.startswith("unknown parameter 'countyy': this notebook takes only 'county'")
+    assert err.value.exec_count == 3  # the cell after the parameters and the injected ones: nothing of the county ran
+
+
+def test_a_county_that_is_not_text_is_refused_with_the_way_to_pass_text(tmp_path):
+    from papermill.exceptions import PapermillExecutionError
+
+    with pytest.raises(PapermillExecutionError) as err:
+        pm_run("01-finance", tmp_path / "out.ipynb", {"county": 123})  # what papermill's -p county 123 passes
+    assert err.value.ename == "ParameterError" and len(err.value.traceback) == 1
+    assert err.value.evalue == ("county must be text, a county id such as 'dongying', not a number (123); papermill reads "
+                                "-p county 123 as a number: pass it as text with -r county 123")
+
+
+def test_the_overview_takes_no_parameters(tmp_path):
+    from papermill.exceptions import PapermillExecutionError
+
+    with pytest.raises(PapermillExecutionError) as err:
+        pm_run("00-overview", tmp_path / "out.ipynb", {"county": "dongying"})
+    assert err.value.evalue == "unknown parameter 'county': this notebook takes no parameters"
+
+
+def pm_run(name, out, parameters):
+    import papermill as pm
+
+    return pm.execute_notebook(str(NOTEBOOKS_DIR / f"{name}.ipynb"), str(out), parameters=parameters,
+                               kernel_name="python3", progress_bar=False, cwd=str(NOTEBOOKS_DIR))
+
+
 def test_papermill_help_shows_the_parameters_type_and_how_to_list_ids():
     result = subprocess.run([sys.executable, "-m", "papermill", "--help-notebook", str(NOTEBOOKS_DIR / "03-delegation.ipynb")],
                             capture_output=True, text=True, check=True)
     assert 'county: str (default "dongying")' in result.stdout
     assert "python -m analysis counties" in result.stdout
+
+
+@pytest.mark.parametrize("counties, message", [
+    ("dongying", "counties must be a list of text ids, such as ['dongying']; got 'dongying'"),  # read letter by letter, else
+    ([123], "counties must be a list of text ids, such as ['dongying']; got [123]"),
+    (["atlantis"], "unknown county 'atlantis'. Valid ids: anhui, anon_city_162, "),
+])
+def test_the_batch_refuses_counties_before_it_runs_anything(tmp_path, counties, message):
+    from analysis.batch import run_batch
+
+    with pytest.raises(ValueError) as err:
+        run_batch(counties, reports_dir=tmp_path / "reports", site_dir=tmp_path / "site", figures_dir=tmp_path / "figures")
+    assert str(err.value).startswith(message) and "\n" not in str(err.value)
+    assert list(tmp_path.iterdir()) == []  # no lock, no state, no page
+
+
+@pytest.mark.parametrize("output, expected", [("runs/out.ipynb", "runs/out.ipynb"), ("-", None), ("s3://bucket/out.ipynb", None)])
+def test_the_output_of_the_papermill_command_that_started_a_kernel(tmp_path, output, expected):
+    """Read from the parent process's command line with papermill's own parser (options before or after the paths)."""
+    from analysis.views import _papermill_output
+
+    argv = [sys.executable, "-c", "import time; time.sleep(60)", "papermill", "--log-level", "WARNING",
+            "notebooks/01-finance.ipynb", output, "-p", "county", "laishui", "-r", "note", "x y"]
+    parent = subprocess.Popen(argv, cwd=tmp_path)
+    try:
+        found = _papermill_output(parent.pid)
+    finally:
+        parent.kill()
+        parent.wait()
+    assert found == (tmp_path / expected if expected else None)
+
+
+def test_a_process_that_is_not_papermill_has_no_output_notebook():
+    from analysis.views import _papermill_output
+
+    assert _papermill_output() is None  # pytest's parent: a shell or make, not papermill

@@ -15,6 +15,7 @@ from analysis.site.ledger_rows import (FACTS_HEAD, LEDGER_COLS, LEDGER_HEAD, THE
                                        grade_counts_sentence, ledger_rows, numbered_themes, theme_rows)
 from analysis.site.ledgers import build_county_ledgers
 from analysis.site.links import LEDGER_PAGE, Linker
+from analysis.site.sources import coverage_sentence
 from analysis.site.text import zh_spans
 
 # Past this many rows (facts, findings, checks, themes) the index leaves the long tables to the counties'
@@ -74,7 +75,7 @@ def _filters(frame: pd.DataFrame, label: str) -> str:
 
 
 def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, site_wide: list[dict], domains: dict[str, str],
-                linker: Linker | None = None, checks: pd.DataFrame | None = None) -> None:
+                linker: Linker | None = None, checks: pd.DataFrame | None = None, coverage: dict | None = None) -> None:
     """Write site/index.html and each county's ledger page (analysis.site.ledgers): coverage, the ledger with
     grades and citations, every fact, search; links to sources. Past INDEX_ROWS_MAX rows the index keeps the
     coverage, the grade counts and the jump lists, and leaves the tables to the ledger pages.
@@ -99,8 +100,10 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, site_wide:
     sources_html = ("" if linker.sources else
                     '<p role="note">The report texts were not found when this site was built (set <code>REPORTS_DIR</code> and run '
                     "<code>make reports</code>): the passages are quoted but not linked.</p>")
-    sources_html += "<ul>" + "".join(f"<li>{linker.markup(s.source, 0)} {zh_spans(s.title_zh)} ({escape(s.file)})</li>"
-                                     for s in tables.sources.itertuples()) + "</ul>"
+    coverage = coverage or {}  # each part's numbers: checked, context, not yet looked at (analysis.coverage)
+    sources_html += "<ul>" + "".join(f"<li>{linker.markup(s.source, 0)} {zh_spans(s.title_zh)} ({escape(s.file)})"
+                                     + (f"<br><small>{escape(coverage_sentence(coverage[s.source]))}</small>" if s.source in coverage else "")
+                                     + "</li>" for s in tables.sources.itertuples()) + "</ul>"
     notebook_of = {domain: notebook for notebook, domain in domains.items()}
     findings_of, facts_of = ledger["county"].value_counts(), tables.facts["county"].value_counts()
 

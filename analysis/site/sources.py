@@ -40,6 +40,13 @@ def _marked(line: str, spans) -> str:
     return "".join(out)
 
 
+def _coverage_html(row) -> str:
+    """The part's coverage account: every number the extractor finds in its lines, and what became of it."""
+    if row is None:
+        return ""
+    return f'<p class="coverage">Coverage: {coverage_sentence(row).replace(" numbers:", " numbers in these lines:", 1)}.</p>'
+
+
 def _used_by(tables, page_of) -> dict[str, list[tuple[str, str]]]:
     """For each fact and list id: (label, href from sources/) of the pages and findings that use it."""
     used: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -54,7 +61,21 @@ def _used_by(tables, page_of) -> dict[str, list[tuple[str, str]]]:
     return used
 
 
-def build_source_pages(out_dir: Path, tables, reports_dir: Path | None, page_of) -> list[str]:
+def coverage_counts(tables, reports_dir: Path | None) -> dict:
+    """Each source's coverage account (analysis.coverage.summary rows by source); empty without the texts."""
+    if reports_dir is None:
+        return {}
+    from analysis.coverage import account, summary
+
+    return {row.source: row for row in summary(account(tables, reports_dir), tables).itertuples()}
+
+
+def coverage_sentence(row) -> str:
+    return (f"{row.numbers} numbers: {row.checked} checked (a claim, an input or a restatement), {row.context} context "
+            f"with a reason (data/context.csv), {row.not_looked_at} not yet looked at")
+
+
+def build_source_pages(out_dir: Path, tables, reports_dir: Path | None, page_of, counted: dict | None = None) -> list[str]:
     """Write sources/<source>.html for every report part; returns the sources written (none without texts).
 
     ``page_of(county, domain)`` gives the site path of the page that shows a county's domain, or None.
@@ -62,6 +83,7 @@ def build_source_pages(out_dir: Path, tables, reports_dir: Path | None, page_of)
     if reports_dir is None:
         return []
     used = _used_by(tables, page_of)
+    counted = coverage_counts(tables, reports_dir) if counted is None else counted
     needles = defaultdict(list)  # source -> [(id, text)]
     for fact in tables.facts.itertuples():
         needles[fact.source].append((fact.fact_id, fact.locator))
@@ -99,7 +121,8 @@ def build_source_pages(out_dir: Path, tables, reports_dir: Path | None, page_of)
 <nav class="site-nav" aria-label="site"><a href="../index.html">Township reform audit: index</a></nav>
 <header><h1>{zh_spans(src.title_zh)}</h1>
 <p>{escape(src.title_en)}. Issuer: {zh_spans(src.issuer or "not given")}. File <code>{escape(src.file)}</code>{part}, lines {int(src.line_start)}-{int(src.line_end)}.
-Each number the tables transcribe is <mark>marked</mark>; under its line, links lead to the fact row and the findings that use it.</p></header>
+Each number the tables transcribe is <mark>marked</mark>; under its line, links lead to the fact row and the findings that use it.</p>
+{_coverage_html(counted.get(src.source))}</header>
 <main class="source-text" lang="zh">{"".join(rows)}</main>
 </body></html>
 """
