@@ -41,7 +41,7 @@ SEARCH_PAGE = "search.html"
 CORE_JS = "static/search-index.js"
 SHARDS_DIR = "static/search"
 PAGE_FILES = ("static/search-page.js", "static/search.css", "static/vendor/minisearch.js", "static/vendor/LICENSE-minisearch.txt")
-# Headless Chromium, 2 busy cores: the five reports' 0.48 MB of shards are ready in 1.8 s, 200 synthetic
+# Headless Chromium, 2 busy cores: the five reports' 0.55 MB of shards are ready in 1-2 s, 200 synthetic
 # counties' 2.2 MB (no pages) in 4.8 s, 2,800 counties' 31 MB in 69 s. Past this the page loads only the
 # shards a query names (see the module's docstring).
 LOAD_ALL_BYTES = 2_000_000
