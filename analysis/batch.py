@@ -598,6 +598,8 @@ def _run_locked(tables, todo, no_data, jobs, force, data_dir: Path, reports_dir:
         # The index describes the whole site, whatever subset this run executed: every page on disk. Rebuilt
         # (or found current), it no longer says a batch is running.
         _build_index(tables, everything, state, nothing, site_dir, reports_dir, shared, current)
+        from analysis.site.search import write_search_index  # site/search.html over every page on disk
+        write_search_index(site_dir, tables, report_texts_dir(), inputs=shared)
     if interrupted:
         finished = sum(r.status != "up to date" for r in results.values())
         raise BatchInterrupted(finished, len(pending) - finished)

@@ -352,7 +352,7 @@ def test_every_notebook_page_opens_with_a_skip_link_and_short_navigation_and_end
     nav = page.find("nav", class_="site-nav")
     # the site's name, its pages, then this county's pages
     assert [a.get_text() for a in nav.find_all("a")] == ["Township reform audit", "Front page", "Ledger", "Numbers", "Problems",
-                                                         "Glossary", "Sources", "01-finance", "ledger"]
+                                                         "Glossary", "Sources", "Search", "01-finance", "ledger"]
     assert nav.find("a", attrs={"aria-current": "page"})["href"] == "../nantou/01-finance.html"
     toc = page.find("nav", class_="site-toc")
     assert toc.details is not None and toc.details.get("open") is None  # folded: one line above the content

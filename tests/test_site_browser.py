@@ -63,7 +63,7 @@ def test_front_page_renders_without_errors_in_a_cjk_font(browser, built_site, tm
     assert (tmp_path / "index.png").stat().st_size > 10_000
 
 
-ROOT_PAGES = {"index.html", "ledger.html", "numbers.html", "problems.html", "glossary.html", "sources.html"}
+ROOT_PAGES = {"index.html", "ledger.html", "numbers.html", "problems.html", "glossary.html", "sources.html", "search.html"}
 
 
 def test_every_link_on_the_front_page_resolves(browser, built_site):
@@ -74,7 +74,7 @@ def test_every_link_on_the_front_page_resolves(browser, built_site):
         assert Path(unquote(urlparse(href).path)).is_file(), href
     paths = [Path(unquote(urlparse(h).path)) for h in hrefs]
     root = {p.name for p in paths if p.parent == site}
-    assert root == ROOT_PAGES  # the navigation: front page, ledger, numbers, problems, glossary, sources
+    assert root == ROOT_PAGES  # the navigation: front page, ledger, numbers, problems, glossary, sources, search
     pages = {p for p in paths if p.parent != site and p.parent.name != "sources" and p.name != "ledger.html"}
     built = {job["key"] for job in built_site["summary"]["jobs"] if job["status"] == "ok"}
     assert {str(p.relative_to(site)).removesuffix(".html") for p in pages} == built != set()  # every page this batch built

@@ -207,13 +207,13 @@ def test_the_glossary_page_lists_every_row_of_the_table(built_site, tables):
 
 def test_every_page_carries_the_sites_navigation(built_site):
     site = built_site["out"] / "site"
-    six = ["index.html", "ledger.html", "numbers.html", "problems.html", "glossary.html", "sources.html"]
-    pages = [*(site / p for p in six), site / "dongying" / "ledger.html", site / "dongying" / "03-delegation.html",
+    seven = ["index.html", "ledger.html", "numbers.html", "problems.html", "glossary.html", "sources.html", "search.html"]
+    pages = [*(site / p for p in seven), site / "dongying" / "ledger.html", site / "dongying" / "03-delegation.html",
              site / "overview" / "00-overview.html"]
     for page in pages:
         nav = _soup(page).find("nav", class_="site-nav")
         up = "../" * (len(page.relative_to(site).parts) - 1)
-        assert [a["href"] for a in nav.select("ul.site-pages a")] == [up + p for p in six], page
+        assert [a["href"] for a in nav.select("ul.site-pages a")] == [up + p for p in seven], page
         current = nav.select("ul.site-pages a[aria-current=page]")
         assert [a["href"] for a in current] == ([page.name] if page.parent == site else []), page
 

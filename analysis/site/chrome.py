@@ -87,9 +87,11 @@ def citation() -> str:
 
 
 # The site's own pages (at its root), the same on every page: the front page leads with the verdict, the others
-# hold what it leaves out (the whole ledger, every number, every problem named, the Chinese terms, the report texts).
+# hold what it leaves out (the whole ledger, every number, every problem named, the Chinese terms, the report texts),
+# and the search finds across them all.
 SITE_PAGES = (("index.html", "Front page"), ("ledger.html", "Ledger"), ("numbers.html", "Numbers"),
-              ("problems.html", "Problems"), ("glossary.html", "Glossary"), ("sources.html", "Sources"))
+              ("problems.html", "Problems"), ("glossary.html", "Glossary"), ("sources.html", "Sources"),
+              ("search.html", "Search"))  # analysis.site.search: everything above, notebook pages and report texts
 
 
 def _items(up: str, pages, here: str, section: str = "") -> str:
