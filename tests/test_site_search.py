@@ -6,6 +6,7 @@ import re
 import shutil
 import time
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -151,8 +152,19 @@ def test_the_index_holds_every_finding_check_number_and_report_line(tmp_path, so
     s001 = rows["source-s001"]
     assert any("编制" in d["x"] and "編制" in d["o"] for d in s001)
     assert all(d["x"] == fold(d["o"] or d["x"]) for d in docs)
+    # each claim in English too, where the ledger has it: 001 東營's "能正常運行的有179項,占下放權限總數的44.6%"
+    in_use = next(d for d in of("finding") if d["t"] == "dongying_in_use_share")
+    assert "179 operate normally, 44.6% of all powers delegated" in in_use["x"] and "能正常运行" in in_use["x"]
+    english = dict(zip(findings["finding_id"], findings["claim_en"]))
+    assert all(fold(english[d["t"]]) in d["x"] for d in of("finding"))  # folded as the rest: "500萬 (5 million) yuan"
+    # each problem named links to its passage, marked on its source's page (theme-<n>, n its row of themes.csv)
+    themes = tables.themes.reset_index(drop=True)
+    assert sorted(d["h"] for d in of("problem")) == sorted(f"sources/{t.source}.html#theme-{n}" for n, t in enumerate(themes.itertuples(), 1))
+    # each term of the glossary, in the shard every page loads, links to its entry
+    assert sorted(d["h"] for d in rows["site"] if d["k"] == "term") == sorted(f"glossary.html#term-{zh}" for zh in tables.glossary["zh"])
+    assert next(d for d in of("term") if d["h"] == "glossary.html#term-可用财力")["x"] == "可用财力 · usable (disposable) funds · what the town may spend of the revenue collected in it"
     assert summary["docs"] == {"finding": len(findings), "check": len(checks), "number": len(tables.facts),
-                               "report": len(of("report"))}
+                               "problem": len(tables.themes), "report": len(of("report")), "term": len(tables.glossary)}
     # the core: every county, its names folded, its shards
     core = read_core(site)
     assert [c[0] for c in core["counties"]] == list(tables.counties["county"])
@@ -191,17 +203,21 @@ def test_a_large_site_is_sharded_by_county_and_its_core_stays_small(tmp_path):
     summary = write_search_index(site, tables, reports, load_all_bytes=100_000)
     core, rows = read_core(site), read_rows(site)
     assert summary["load_all"] is False and core["loadAll"] is False  # 60 counties' shards pass 100 kB
-    assert set(rows) == {f"county-{c}" for c in tables.counties["county"]} | {f"source-{s}" for s in tables.sources["source"]}
+    # and the glossary's terms, whole-site (synthetic data copy the glossary)
+    assert set(rows) == {f"county-{c}" for c in tables.counties["county"]} | {f"source-{s}" for s in tables.sources["source"]} | {"site"}
     for county in core["counties"]:
         assert county[5] == [f"county-{county[0]}", f"source-{county[0]}_s"]
-    per_county = summary["bytes"] / 60
-    assert summary["largest_shard"] < 3 * per_county
+    sizes = {p.stem: p.stat().st_size for p in (site / SHARDS_DIR).glob("*.js")}
+    site_wide = sizes.pop("site")  # the glossary: the same at any number of counties
+    per_county = sum(sizes.values()) / 60
+    assert max(sizes.values()) < 3 * per_county and summary["largest_shard"] == max(site_wide, *sizes.values())
     # the core holds names and the list of shards, never their documents: what it adds per county is small
     generate(120, tmp_path / "syn2", seed=5)
     tables2 = load_tables(tmp_path / "syn2" / "data")
     site2 = _site_with_sources(tmp_path / "b", tables2, tmp_path / "syn2" / "reports")
     summary2 = write_search_index(site2, tables2, tmp_path / "syn2" / "reports", load_all_bytes=100_000)
     assert (summary2["core_bytes"] - summary["core_bytes"]) / 60 < 250
+    assert (site2 / SHARDS_DIR / "site.js").stat().st_size == site_wide
     # a county gone from the tables takes its shard with it
     generate(50, tmp_path / "syn", seed=5)
     write_search_index(site, load_tables(tmp_path / "syn" / "data"), reports, load_all_bytes=100_000)
@@ -353,6 +369,12 @@ def test_results_link_to_the_exact_place(browser, search_site):
     browser.find_element("css selector", f'li[data-href="{finding}"] a').click()
     assert browser.current_url.endswith(finding) and browser.find_element("id", "finding-dongying_in_use_share")
     _open(browser, search_site / "search.html")
+    assert finding in _ask(browser, "operate normally")["finding"]  # its claim's English
+    term = "glossary.html#term-可用财力"
+    assert term in _ask(browser, "usable funds")["term"]
+    browser.find_element("css selector", f'li[data-href="{term}"] a').click()
+    assert unquote(browser.current_url).endswith(term) and "usable" in browser.find_element("id", "term-可用财力").text
+    _open(browser, search_site / "search.html")
     line = _ask(browser, "能正常運行")["report"][0]  # 001's own words, traditional
     browser.find_element("css selector", f'li[data-href="{line}"] a').click()
     target = browser.find_element("id", line.split("#")[1])
@@ -382,8 +404,8 @@ def test_past_its_limit_the_page_loads_the_counties_a_query_names(browser, searc
     write_search_index(site, load_tables(), reports_dir(), load_all_bytes=1)
     _open(browser, site / "search.html")
     assert "too many to load at once" in browser.find_element("id", "search-status").text
-    results = _ask(browser, "staffing")  # no county named: the whole-site pages and the county names only
-    assert set(results) <= {"county", "page"}
+    results = _ask(browser, "staffing")  # no county named: the whole-site pages, the glossary and the county names only
+    assert set(results) <= {"county", "page", "term"}
     results = _ask(browser, "東營 staffing")  # 东营's shard and its report's, loaded for the query
     expected = _hrefs(universe, "finding", lambda d: d["c"] == "dongying" and ("staffing" in d["said"] or "编制" in d["said"]))
     assert expected and set(results["finding"]) == expected

@@ -1,4 +1,5 @@
-"""The site's offline search: findings, checks, numbers, notebook pages and report texts, in one index.
+"""The site's offline search: findings (their claims in Chinese and English), checks, numbers, problems named,
+notebook pages, report texts and the glossary, in one index.
 
 The batch writes ``site/search.html`` and the index as JavaScript files the page loads with <script src>
 (a fetch() of a JSON file fails from file://):
@@ -6,8 +7,9 @@ The batch writes ``site/search.html`` and the index as JavaScript files the page
 - ``static/search-index.js``, the core: the counties (names in both languages), the grades, the search
   terms (analysis.site.search_terms and the theme codes), a traditional -> simplified map of the
   characters the index holds (for the query), and the list of shards;
-- ``static/search/*.js``, the shards: one for each county (its findings, checks, numbers and notebook
-  page sections), one for each report part (its lines), one for the pages made once for the whole site.
+- ``static/search/*.js``, the shards: one for each county (its findings, checks, numbers, problems and
+  notebook page sections), one for each report part (its lines), one for the pages made once for the whole
+  site and the glossary's terms.
 
 Every text is folded to simplified at build time (OpenCC tw2s: traditional, Taiwan forms among them); the
 page folds the query with the shipped map, tokenises Chinese by characters and their bigrams
@@ -26,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -51,7 +54,7 @@ LOAD_ALL_BYTES = 2_000_000
 LINE_PIECE = 300
 COLUMNS = ("k", "c", "g", "d", "t", "x", "o", "h")  # kind, county(ies), grade, domain, title, text, original, href
 KINDS = (("county", "Counties"), ("finding", "Findings"), ("check", "Consistency checks"), ("number", "Numbers"),
-         ("page", "Notebook pages"), ("report", "Report texts"))
+         ("problem", "Problems named"), ("page", "Notebook pages"), ("report", "Report texts"), ("term", "Glossary"))
 
 
 @dataclass(frozen=True)
@@ -133,9 +136,10 @@ def t2s_map(chars: Iterable[str]) -> dict[str, str]:
 # --- the documents -------------------------------------------------------------------------------
 
 def ledger_docs(audit, kind: str) -> Iterator[Doc]:
-    """One document a finding (``kind`` "finding") or check ("check") of an audit (analysis.audit.audit_findings)."""
+    """One document a finding (``kind`` "finding") or check ("check") of an audit (analysis.audit.audit_findings):
+    its claim in Chinese and English, numbers, grade, note and locator; linked to its row on its county's ledger page."""
     for f in audit.itertuples():
-        parts = [f.claim, f"claimed {f.claimed}", f"recomputed {f.recomputed}", f.kind, f.note,
+        parts = [f.claim, getattr(f, "claim_en", ""), f"claimed {f.claimed}", f"recomputed {f.recomputed}", f.kind, f.note,
                  f"read as {f.reading}" if f.reading else "", f"“{f.locator}”" if f.locator else ""]
         yield Doc(kind, f.county, f.status, f.domain, f.finding_id, " · ".join(p for p in parts if p),
                   f"{f.county}/{LEDGER_PAGE}#finding-{f.finding_id}")
@@ -150,6 +154,29 @@ def fact_docs(tables, linker: Linker) -> Iterator[Doc]:
         parts = [f.as_written, measure, f.entity, f.period, f"“{f.locator}”", f.note]
         href = linker.href(f.fact_id, 0) or f"{f.county}/{LEDGER_PAGE}#facts"
         yield Doc("number", f.county, "", f.domain, f.fact_id, " · ".join(p for p in parts if p), href)
+
+
+def problem_docs(tables, linker: Linker) -> Iterator[Doc]:
+    """One document a problem named (data/themes.csv): its code in English and Chinese, its passage and note; linked
+    to the passage marked on its source's page (analysis.site.sources: theme-<n>), else to its county's ledger page."""
+    from analysis.site.ledger_rows import numbered_themes
+
+    terms = dict(zip(tables.theme_codes["theme"], tables.theme_codes["term_zh"]))
+    for t in numbered_themes(tables).itertuples():
+        parts = [f"{t.theme.replace('_', ' ')} {terms.get(t.theme, '')}".strip(), f"“{t.locator}”", t.note]
+        href = f"sources/{t.source}.html#theme-{t.n}" if t.source in linker.sources else f"{t.county}/{LEDGER_PAGE}#themes"
+        yield Doc("problem", t.county, "", "", f"{t.theme}: {t.source}", " · ".join(p for p in parts if p), href)
+
+
+def term_docs(tables) -> Iterator[Doc]:
+    """One document a term of the glossary (data/glossary.csv), linked to its entry on glossary.html."""
+    from analysis.site.glossary import GLOSSARY_PAGE, term_id
+
+    glossary = getattr(tables, "glossary", None)
+    if glossary is None:
+        return
+    for zh, en, explanation in zip(glossary["zh"], glossary["en"], glossary["explanation"]):
+        yield Doc("term", "", "", "", f"{zh} {en}", " · ".join(p for p in (zh, en, explanation) if p), f"{GLOSSARY_PAGE}#{term_id(zh)}")
 
 
 class _Sections(HTMLParser):
@@ -319,7 +346,8 @@ def search_page() -> str:
 <body class="site-index site-search">
 {SKIP_LINK}<header class="site-header">{site_nav("", here=SEARCH_PAGE)}
 <h1>Search <span lang="zh">搜索</span></h1>
-<p>Findings, consistency checks, numbers, notebook pages and the report texts, in English or Chinese, simplified or
+<p>Findings (their claims in Chinese and English), consistency checks, numbers, the problems named, notebook pages, the
+report texts and the glossary, in English or Chinese, simplified or
 traditional (<span lang="zh">编制</span> finds <span lang="zh-Hant">編制</span>): a county (<span lang="zh">东营</span>, Dongying), a grade
 (discrepancy, <span lang="zh">不一致</span>), a domain (staffing, delegation), a term (culture station finds <span lang="zh">文化站</span>).</p></header>
 <main id="{MAIN_ID}" tabindex="-1">
@@ -338,7 +366,7 @@ traditional (<span lang="zh">编制</span> finds <span lang="zh-Hant">編制</sp
 
 
 def build_docs(site_dir: Path, tables, reports_dir: Path | None) -> dict[str, list[Doc]]:
-    """The documents, by shard: "county-<id>", "source-<id>", "site" (pages of the whole site)."""
+    """The documents, by shard: "county-<id>", "source-<id>", "site" (pages of the whole site, the glossary)."""
     from analysis.audit import audit_findings
 
     # numbers link to their passage where its source page was written
@@ -348,8 +376,10 @@ def build_docs(site_dir: Path, tables, reports_dir: Path | None) -> dict[str, li
     for kind, audit in (("finding", audit_findings(tables)), ("check", audit_findings(tables, table="checks"))):
         for doc in ledger_docs(audit, kind):
             shards.setdefault(f"county-{doc.county}", []).append(doc)
-    for doc in fact_docs(tables, linker):
+    for doc in chain(fact_docs(tables, linker), problem_docs(tables, linker)):
         shards.setdefault(f"county-{doc.county}", []).append(doc)
+    for doc in term_docs(tables):  # the glossary, whole-site: searched at any size
+        shards.setdefault("site", []).append(doc)
     county_ids = set(tables.counties["county"])
     domains = set(tables.facts["domain"]) | set(tables.findings["domain"]) | set(tables.measures["domain"])
     for doc in _once(doc for page in notebook_pages(site_dir) for doc in page_docs(site_dir, page, county_ids, domains)):
