@@ -93,3 +93,25 @@ def test_a_notebook_page_links_its_countys_ledger_page(tmp_path):
                     (None, None), Linker())
     nav = BeautifulSoup(_nav_html(info, "../", "dongying/03-delegation.html"), "html.parser")
     assert nav.find("a", href="../dongying/ledger.html")
+
+
+def test_a_traditional_reports_grades_read_in_its_own_script_wherever_its_rows_are(tmp_path):
+    # 001 東營 is written in traditional characters: its rows and cards say 已復現, 可合理解釋, 無法核實 (as its notebook
+    # pages do); 涞水's, simplified, 已复现 and 可合理解释; the badge's class, the filters' value, stays the grade
+    tables = load_tables()
+    index = _build(tables, tmp_path)
+
+    def badges(page, county):
+        return {(span["class"][1], span.get_text(), span.span["lang"]) for tr in page.select(f"tr[data-county={county}]")
+                for span in tr.select("span.badge")}
+
+    dongying, laishui, whole = (_soup(tmp_path / p) for p in ("dongying/ledger.html", "laishui/ledger.html", "ledger.html"))
+    traditional = {("reproduced", "reproduced 已復現", "zh-Hant"), ("tension", "tension 可合理解釋", "zh-Hant"),
+                   ("unverifiable", "unverifiable 無法核實", "zh-Hant")}
+    simplified = {("reproduced", "reproduced 已复现", "zh"), ("tension", "tension 可合理解释", "zh")}
+    assert badges(dongying, "dongying") == badges(whole, "dongying") == traditional  # its findings and its check
+    assert badges(laishui, "laishui") == badges(whole, "laishui") == simplified
+    assert "script-Hant" in dongying.body["class"] and "script-Hans" in laishui.body["class"]
+    card = index.find(id="card-dongying_takeup_ensured_vs_no_one_able")
+    assert card.find("span", class_="badge").get_text() == "tension 可合理解釋"
+    assert index.find(id="card-anon_district_pp_admin_offices_cut_2002").find("span", class_="badge").get_text() == "tension 可合理解释"

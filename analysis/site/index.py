@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.outputs import write_chunks_atomic
+from analysis.scripts import HANS, county_scripts, status_label
 from analysis.site.assets import CSP_META, FRONT_CSS, LIST_JS, SEARCH_JS, SITE_CSS, write_static
 from analysis.site.chrome import MAIN_ID, SKIP_LINK, site_footer, site_nav
 from analysis.site.glossary import GLOSSARY_PAGE, Glossary, glossary_body
@@ -156,11 +157,11 @@ def _checks_sentence(checks: pd.DataFrame | None) -> str:
 class _Cards:
     """What a card needs besides its ledger row: readings, units, links, the glossary."""
 
-    def __init__(self, tables, linker: Linker, page_of, glossary: Glossary):
+    def __init__(self, tables, linker: Linker, page_of, glossary: Glossary, scripts: dict[str, str] | None = None):
         from analysis.audit import audit_readings
         from analysis.standard_readings import READINGS
 
-        self.linker, self.page_of, self.glossary = linker, page_of, glossary
+        self.linker, self.page_of, self.glossary, self.scripts = linker, page_of, glossary, scripts or {}
         both = pd.concat([tables.findings, tables.checks])
         self.claim_fact = dict(zip(both["finding_id"], both["claim_fact"]))
         self.own_note = dict(zip(both["finding_id"], both["note"]))
@@ -217,6 +218,11 @@ class _Cards:
             return f'<a href="sources/{escape(source)}.html#{escape(anchor)}">{label} in {escape(source)}: {quoted}</a>'
         return f"{label} in {escape(source or 'its source')}: {quoted}" + (" (report texts not linked)" if source else "")
 
+    def _grade(self, f) -> str:
+        """The grade's label in the script of the finding's county (a traditional report's 不一致, 可合理解釋)."""
+        script = self.scripts.get(f.county, HANS)
+        return zh_spans(status_label(f.status, script), script)
+
     def card(self, f) -> str:
         from analysis.rules import CONTRADICTION
         from analysis.schemas import passages
@@ -247,7 +253,7 @@ class _Cards:
         english = (f'<p class="claim-en">{escape(f.claim_en)}</p>' if f.claim_en
                    else '<p class="claim-en missing">(no English yet: data/findings.csv, column claim_en)</p>')
         return f"""<article class="card {escape(f.status)}" id="card-{escape(f.finding_id)}" aria-labelledby="card-{escape(f.finding_id)}-h">
-<h4 id="card-{escape(f.finding_id)}-h"><span class="badge {escape(f.status)}">{zh_spans(STATUS_LABEL[f.status])}</span>
+<h4 id="card-{escape(f.finding_id)}-h"><span class="badge {escape(f.status)}">{self._grade(f)}</span>
 {escape(self.names.get(f.county, f.county))} <span class="title-zh">{zh_spans(self.names_zh.get(f.county, ""))}</span> · {escape(f.domain)} · {escape(f.kind)}</h4>
 <p class="claim-zh">{zh_spans(f.claim)}</p>
 {english}
@@ -317,9 +323,10 @@ def build_index(out: Path, tables, ledger: pd.DataFrame, pages: dict, site_wide:
         return entry["href"] if entry and entry["status"] in ("ok", "out of date", "failed") else None
 
     lookups = citation_lookups(tables)
-    with_ledger = build_county_ledgers(site, tables, ledger, checks, linker, lookups, page_of)  # what the coverage links
+    scripts = county_scripts(tables)  # each county's grade labels in its sources' script (analysis.scripts)
+    with_ledger = build_county_ledgers(site, tables, ledger, checks, linker, lookups, page_of, scripts)  # what the coverage links
     glossary = Glossary.from_tables(tables)
-    cards = _Cards(tables, linker, page_of, glossary)
+    cards = _Cards(tables, linker, page_of, glossary, scripts)
     head = "".join(f'<th scope="col">{escape(nb)}</th>' for nb in domains)
     site_wide_html = "".join(f"<p>{_status_link(entry)}: {escape(entry['what'])}.</p>" for entry in site_wide)
     synthetic = ('<p class="synthetic" role="note"><strong>SYNTHETIC DATA: invented counties and numbers for testing, not real '
@@ -360,7 +367,7 @@ claim that did not reproduce ({n_cards}), each with its numbers and the reading 
 {site_footer("", "<p>Built by <code>python -m analysis batch</code> (<code>make reports</code>).</p>", here="index.html")}
 </body></html>
 """]))
-    _ledger_page(site, tables, ledger, checks, lookups, linker, page_of, whole, with_ledger)
+    _ledger_page(site, tables, ledger, checks, lookups, linker, page_of, whole, with_ledger, scripts)
     _numbers_page(site, tables, linker, whole, with_ledger)
     _problems_page(site, tables, linker, whole, with_ledger)
     _sources_page(site, tables, linker, coverage or {})
@@ -375,7 +382,7 @@ def _elsewhere(tables, what: str, with_ledger: set[str]) -> str:
             f"ledger page, each citation linked to its passage in the source text:</p>\n<p class=\"county-links\">{links}</p>")
 
 
-def _ledger_page(site: Path, tables, ledger, checks, lookups, linker: Linker, page_of, whole: bool, with_ledger) -> None:
+def _ledger_page(site: Path, tables, ledger, checks, lookups, linker: Linker, page_of, whole: bool, with_ledger, scripts) -> None:
     def body() -> Iterator[str]:
         yield (f'<h1 id="ledger">The findings ledger</h1>\n<p>{grade_counts_sentence(ledger)} Each finding: its grade, the '
                "reading behind a tension, what it checks, its note in full, its citation and inputs.</p>\n")
@@ -386,14 +393,14 @@ def _ledger_page(site: Path, tables, ledger, checks, lookups, linker: Linker, pa
 <div class="table-scroll" role="region" tabindex="0" aria-label="the findings ledger"><table class="ledger"><colgroup>{LEDGER_COLS}</colgroup>
 <thead><tr>{LEDGER_HEAD}</tr></thead>
 <tbody class="list">"""
-        yield from ledger_rows(ledger.itertuples(), lookups, linker, page_of)
+        yield from ledger_rows(ledger.itertuples(), lookups, linker, page_of, scripts=scripts)
         yield f"""</tbody></table></div></div>
 <h2 id="checks">Consistency checks the ledger adds</h2>
 <p>Identities the reports never state, audited like the findings and never counted among them.</p>
 <div class="table-scroll" role="region" tabindex="0" aria-label="consistency checks"><table class="ledger"><colgroup>{LEDGER_COLS}</colgroup>
 <thead><tr>{LEDGER_HEAD}</tr></thead><tbody>"""
         if checks is not None:
-            yield from ledger_rows(checks.itertuples(), lookups, linker)
+            yield from ledger_rows(checks.itertuples(), lookups, linker, scripts=scripts)
         yield "</tbody></table></div>"
 
     _write_page(site / "ledger.html", "The findings ledger: township reform audit", "ledger.html", body(), scripts=whole)

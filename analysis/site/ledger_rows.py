@@ -15,7 +15,8 @@ from html import escape
 import pandas as pd
 
 from analysis.site.links import Linker
-from analysis.site.text import STATUS_LABEL, numbers_kept, zh_spans
+from analysis.scripts import HANS, status_label
+from analysis.site.text import numbers_kept, zh_spans
 
 LEDGER_COLUMNS = (("c-id", "finding"), ("c-county", "county"), ("c-claim", "claim (as the report wrote it; in English)"), ("c-claimed", "claimed"),
                   ("c-recomputed", "recomputed"), ("c-status", "grade"), ("c-kind", "checks"), ("c-note", "note"),
@@ -81,31 +82,37 @@ def breakable_codes(html: str) -> str:
 
 
 def ledger_rows(ledger: Iterable, lookups: tuple[dict, dict], linker: Linker,
-                page_of=lambda county, domain: None, depth: int = 0) -> Iterator[str]:
-    """One row a finding (or check), with the anchor finding-<id>; ``page_of`` gives its county page from the root."""
+                page_of=lambda county, domain: None, depth: int = 0, scripts: dict[str, str] | None = None) -> Iterator[str]:
+    """One row a finding (or check), with the anchor finding-<id>; ``page_of`` gives its county page from the root.
+
+    ``scripts`` gives a county's script (analysis.scripts.county_scripts): its rows' grade labels are written in it
+    (a traditional report's 已復現, as its notebook pages write them), and its undecided Chinese runs marked so.
+    """
     sources, claim_facts = lookups
     up = "../" * depth
+    scripts = scripts or {}
     for f in ledger:
+        script = scripts.get(f.county, HANS)
         where = ""
         if f.source:
             src = sources[f.source]
             part = f", part {escape(str(src['part']))}" if src["part"] else ""
             claim_fact = claim_facts.get(f.finding_id, "")
             href = linker.href(claim_fact, depth) if claim_fact in linker.facts else None
-            quoted = f"“{zh_spans(f.locator)}”"
+            quoted = f"“{zh_spans(f.locator, script)}”"
             where = f"{breakable_id(src['file']).replace('.', '<wbr>.')}{part}: " + (f'<a href="{escape(href)}">{quoted}</a>' if href else quoted)
         inputs = f"<br><small>inputs: {breakable_codes(linker.markup(f.inputs, depth))}</small>" if f.inputs else ""
-        reading = f"<br><small>read as {zh_spans(f.reading)}</small>" if f.reading else ""
+        reading = f"<br><small>read as {zh_spans(f.reading, script)}</small>" if f.reading else ""
         page = page_of(f.county, f.domain)
         here = f"{up}{page}#finding-{f.finding_id}" if page else None  # its row on its notebook page (analysis.site.pages)
         english = f'<br><i class="claim-en">{numbers_kept(f.claim_en)}</i>' if getattr(f, "claim_en", "") else ""
         yield (
             f'<tr id="finding-{escape(f.finding_id)}" data-county="{escape(f.county)}" data-domain="{escape(f.domain)}" '
             f'data-status="{escape(f.status)}"><td{LABELS["c-id"]}><code>{breakable_id(f.finding_id)}</code></td>'
-            f'<td{LABELS["c-county"]}>{_link(here, breakable_id(f.county))}</td><td{LABELS["c-claim"]}>{numbers_kept(f.claim)}{english}</td>'
-            f'<td{LABELS["c-claimed"]}>{numbers_kept(f.claimed)}</td><td{LABELS["c-recomputed"]}>{numbers_kept(f.recomputed)}</td>'
-            f'<td{LABELS["c-status"]}><span class="badge {escape(f.status)}">{zh_spans(STATUS_LABEL[f.status])}</span>{reading}</td>'
-            f'<td{LABELS["c-kind"]}>{escape(f.kind)}</td><td{LABELS["c-note"]}>{_ids_breakable(numbers_kept(f.note))}</td><td{LABELS["c-cite"]}>{where}{inputs}</td></tr>')
+            f'<td{LABELS["c-county"]}>{_link(here, breakable_id(f.county))}</td><td{LABELS["c-claim"]}>{numbers_kept(f.claim, script)}{english}</td>'
+            f'<td{LABELS["c-claimed"]}>{numbers_kept(f.claimed, script)}</td><td{LABELS["c-recomputed"]}>{numbers_kept(f.recomputed)}</td>'
+            f'<td{LABELS["c-status"]}><span class="badge {escape(f.status)}">{zh_spans(status_label(f.status, script), script)}</span>{reading}</td>'
+            f'<td{LABELS["c-kind"]}>{escape(f.kind)}</td><td{LABELS["c-note"]}>{_ids_breakable(numbers_kept(f.note, script))}</td><td{LABELS["c-cite"]}>{where}{inputs}</td></tr>')
 
 
 def numbered_themes(tables) -> pd.DataFrame:
