@@ -11,10 +11,10 @@ from analysis.claims import DISCREPANCY, REPRODUCED, TENSION, UNVERIFIABLE, form
 from analysis.grading import ReadingResult, grade
 from analysis.intervals import Interval
 from analysis.numbers import Quantity, parse_quantity
-from analysis.rules import (ARITHMETIC_RULES, CONTRADICTION, COUNT_ITEMS, ITEMS, OPPOSITE, RULES, SUBSET, CountTimeout,
-                            count_items, part_within)
+from analysis.rules import (ARITHMETIC_RULES, CONTRADICTION, COUNT_ITEMS, ITEMS, OPPOSITE, PARTS_WITHIN, RULES, SUBSET,
+                            CountTimeout, count_items, part_within)
 from analysis.rules import UNVERIFIABLE as UNVERIFIABLE_RULE
-from analysis.standard_readings import standard_results
+from analysis.standard_readings import COARSER, standard_results
 from analysis.schemas import passages
 from analysis.tables import Tables, _display
 from analysis.windows import HARD_BOUNDS, Window
@@ -28,7 +28,7 @@ READING_COLUMNS = ["reading_id", "finding_id", "county", "label", "claimed", "re
 ARITHMETIC, LIST_COUNT, RESTATEMENT, NOT_CHECKED = "arithmetic", "list count", "restatement", "not checked"
 PART_WITHIN, CONTRADICTION_KIND = "part within whole", "contradiction"
 KIND_OF_RULE = {**dict.fromkeys(ARITHMETIC_RULES, ARITHMETIC), COUNT_ITEMS: LIST_COUNT, "value": RESTATEMENT,
-                SUBSET: PART_WITHIN, CONTRADICTION: CONTRADICTION_KIND, UNVERIFIABLE_RULE: NOT_CHECKED}
+                SUBSET: PART_WITHIN, PARTS_WITHIN: PART_WITHIN, CONTRADICTION: CONTRADICTION_KIND, UNVERIFIABLE_RULE: NOT_CHECKED}
 # A part within its whole: every value of the part fits (reproduced), some do (tension: it holds for part of what the
 # written numbers allow, as a claim that holds only at the inputs' precision), none do (discrepancy).
 PERSON_READING = "a person's reading (note)"  # what reconciles a contradiction graded tension: the reading its note gives
@@ -183,10 +183,21 @@ def restated_verdict(claimed: str, restated: str) -> tuple[str, str, str] | None
 
 
 def _restated_qualified(finding: dict, tables: Tables) -> tuple[str, str, str] | None:
-    """The window verdict of a value finding over one fact (not a list) stated with a qualifier; else None."""
+    """The window verdict of a value finding over one fact (not a list) stated with a qualifier; else None. When the
+    windows share no value, the standard reading of a restatement (rounded_coarser) may still reconcile them: a
+    tension, its reading named in the note (15億2,344萬餘元 restated 15億2,300萬元)."""
     if finding["rule"] != "value" or finding["inputs"] in tables.lists_by_id:
         return None
-    return restated_verdict(finding["claimed"], tables.fact(finding["inputs"])["as_written"])
+    earlier = tables.fact(finding["inputs"])["as_written"]
+    verdict = restated_verdict(finding["claimed"], earlier)
+    if verdict is None or verdict[0] != DISCREPANCY:
+        return verdict
+    window = _parsed(earlier).window()
+    interval = Interval(window.lo, window.hi)
+    holding = next((r for r in standard_results("value", [interval], [None], finding["claimed"], interval) if r.holds), None)
+    if holding is None:
+        return verdict
+    return TENSION, verdict[1], f"{verdict[2]}; read as {holding.label} ({holding.name}): {holding.why}"
 
 
 def _subset(finding: dict, tables: Tables) -> tuple[str, str, str]:
@@ -198,6 +209,23 @@ def _subset(finding: dict, tables: Tables) -> tuple[str, str, str]:
     holds = part_within(part, whole)
     said = {"all": "fits within", "part": "fits within only part of", "none": "exceeds"}[holds]
     return SUBSET_STATUS[holds], format_interval(whole), f"part {format_interval(part)} {said} whole {format_interval(whole)}"
+
+
+def _parts_within(finding: dict, tables: Tables) -> tuple[str, str, str]:
+    """(status, recomputed, note) of the parts a 其中 list names within their total: reproduced when they add up to it
+    (as written), else judged as a part within its whole, the parts' sum and the total at their written precision."""
+    literal, why = recompute("sum", finding["inputs"], tables)
+    precise, _ = recompute("sum", finding["inputs"], tables, AT_PRECISION)
+    whole = fact_interval(tables.fact(finding["claim_fact"]), AT_PRECISION) if finding["claim_fact"] else None
+    if literal is None or precise is None or whole is None:
+        return UNVERIFIABLE, "", why or "the total or a part is one-sided (以上, 不到 ...): no bound to compare"
+    shown = format_interval(literal)
+    if judge(finding["claimed"], literal).status == REPRODUCED:
+        return REPRODUCED, shown, f"the parts add up to the total: {shown}"
+    holds = part_within(precise, whole)
+    said = {"all": "fit within", "part": "fit within only part of", "none": "exceed"}[holds]
+    return SUBSET_STATUS[holds], shown, (f"the parts named add up to {shown} and {said} the total "
+                                         f"{format_interval(whole)}: the list may name only some parts (其中)")
 
 
 def _contradiction(finding: dict) -> tuple[str, str, str]:
@@ -239,11 +267,14 @@ def audit_rows(tables: Tables, findings: list[dict]) -> pd.DataFrame:
                "recomputed": "", "at_precision": "", "reading": ""}
         extra = finding["note"]
         decided = (_subset(finding, tables) if finding["rule"] == SUBSET
+                   else _parts_within(finding, tables) if finding["rule"] == PARTS_WITHIN
                    else _contradiction(finding) if finding["rule"] == CONTRADICTION else _restated_qualified(finding, tables))
         if decided is not None:
             status, shown, note = decided
             if finding["rule"] == CONTRADICTION:  # cited by its first passage; both are quoted in its claim
                 row |= dict(zip(("source", "locator"), passages(finding["claim"])[0]), reading=PERSON_READING)
+            elif finding["rule"] == "value" and status == TENSION:  # only the restatement's reading makes one
+                row["reading"] = COARSER
             rows.append(row | {"recomputed": shown, "status": status, "note": "; ".join(filter(None, [note, extra]))})
             continue
         literal, why = (None, "") if finding["rule"] == UNVERIFIABLE_RULE else recompute(finding["rule"], finding["inputs"], tables)

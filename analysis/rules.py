@@ -60,6 +60,12 @@ def ratio(a: Interval, b: Interval) -> Interval:
     return a / b
 
 
+def growth_times(base: Interval, later: Interval) -> Interval:
+    """A rise stated in times (增长N倍, 增加一倍): how many times the base was added, ``later / base − 1``
+    ("由0.5亿元增长到1.5亿元,增长2倍": 1.5 / 0.5 − 1 = 2). X是A的N倍 is the ratio, ``later / base``."""
+    return later / base - Interval.point(1)
+
+
 def growth_from_change(later: Interval, change: Interval) -> Interval:
     """A rise stated by where it ended and by how much ("6055万元,同比增收164万元,增长2.78%"):
     ``change / (later - change) * 100``, the base being ``later - change``. Budgets and final accounts
@@ -71,6 +77,12 @@ def reduction_from_change(later: Interval, change: Interval) -> Interval:
     """A fall stated by where it ended and by how much ("531万元,同比减收24万元,下降4.32%"):
     ``change / (later + change) * 100``, the base being ``later + change``."""
     return (change / (later + change)).scale(100)
+
+
+def complement(*others: Interval) -> Interval:
+    """What the other shares of one whole leave of 100% ("第一、二、三产业占比分别为26.3%、24.5%、49.3%": 100 − 26.3 −
+    24.5 = 49.2), for the last share of a split the text says is complete."""
+    return Interval.point(100) - reduce(lambda a, b: a + b, others)
 
 
 def product(*factors: Interval) -> Interval:
@@ -94,6 +106,8 @@ RULES: dict[str, Callable[..., Interval]] = {
     "difference": difference,
     "ratio": ratio,
     "product": product,
+    "growth_times": growth_times,
+    "complement": complement,
     "value": value,
 }
 ARITHMETIC_RULES = tuple(rule for rule in RULES if rule != "value")  # value restates a number; the others compute
@@ -104,18 +118,22 @@ COUNT_ITEMS = "count_items"
 # A part within its whole ("一类镇34个(其中街道11个)"): the claim fact is the part, the one input its whole; no number is
 # recomputed, the part's values must fit under the whole's (part_within).
 SUBSET = "subset"
+# The parts a 其中 (包括, 含) list names, which may be only some of its total's ("第三产业42.76亿元,其中金融业5.79亿元,
+# 房地产业3.14亿元"): the claim fact is the total, the inputs its parts. Reproduced when they add up to the total, or
+# when their sum fits under it (a list of some parts); a sum above every value of the total is a discrepancy.
+PARTS_WITHIN = "parts_within"
 # Two passages that cannot both be true, with no number to recompute: a person grades it (claimed holds the grade
 # word, tension or discrepancy) and the note says why; the passages are quoted in the claim (see data/DICTIONARY.md).
 CONTRADICTION = "contradiction"
 UNVERIFIABLE = "unverifiable"
-RULE_NAMES = (*RULES, COUNT_ITEMS, SUBSET, CONTRADICTION, UNVERIFIABLE)
+RULE_NAMES = (*RULES, COUNT_ITEMS, SUBSET, PARTS_WITHIN, CONTRADICTION, UNVERIFIABLE)
 READING_RULES = (*RULES, COUNT_ITEMS)  # what a reading may recompute with: a number
 PERSON_GRADES = ("tension", "discrepancy")  # what a contradiction's claimed may hold
 
 # Arity checks: None means "one or more".
 ARITY = {"share": 2, "sum": None, "reduction": 2, "growth": 2, "points": 2, "points_fall": 2, "difference": 2, "ratio": 2,
-         "growth_from_change": 2, "reduction_from_change": 2,
-         "product": None, "value": 1, SUBSET: 1, CONTRADICTION: 0}
+         "growth_from_change": 2, "reduction_from_change": 2, "growth_times": 2,
+         "product": None, "complement": None, "value": 1, SUBSET: 1, PARTS_WITHIN: None, CONTRADICTION: 0}
 
 
 def part_within(part: Interval, whole: Interval) -> str:
@@ -138,7 +156,7 @@ PERCENT = "%"
 POINTS = "个百分点"  # percentage points: how a change of a percentage is written (个百分点, 個百分點, 百分点)
 PERCENT_RULES = ("share", "reduction", "growth", "growth_from_change", "reduction_from_change")  # one unit in, % out
 POINTS_RULES = ("points", "points_fall")  # inputs in %, percentage points out
-MIXED_UNIT_RULES = ("ratio", "product")  # any units ("项 per 人"); their result's unit is not checked
+MIXED_UNIT_RULES = ("ratio", "product", "growth_times")  # any units ("项 per 人"); their result's unit is not checked
 # Every other rule (sum, difference, value, count_items) takes inputs in one unit and gives that unit.
 
 # Units a restatement (rule value) may compare: a body's posts (名, 编制) and the persons who fill them (人).

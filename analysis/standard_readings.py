@@ -34,6 +34,7 @@ from analysis.rules import ARITHMETIC_RULES, PERCENT, growth, normal_unit, point
 
 TRUNCATED, OTHER_WHOLE = "truncated", "other_whole"
 PERCENT_FOR_POINTS, POINTS_FOR_PERCENT, LATER_BASE = "percent_for_points", "points_for_percent", "later_base"
+COARSER = "rounded_coarser"
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,16 @@ READINGS = (
             "is not; a reader can still recover the amounts",
         example="1,000 → 1,050, 增长4.76%",
         answer="50/1050 = 4.7619: holds (the literal growth is 5%)"),
+    # the one reading of a restatement (rule value): where it stands among the others changes nothing
+    StandardReading(
+        COARSER, ("value",),
+        computes="the earlier mention rounded to the claim's last digit that is not zero (15億2,300萬: to 百萬)",
+        why="a restatement that rounds the number to a coarser unit and writes the digits it drops as zeros: the "
+            "zeros are not digits of the number; read only for a claim in plain digits ending in zeros (not 约, 以上, "
+            "多 ...)",
+        example="15億2,344萬餘元, restated 15億2,300萬元",
+        answer="15億2,344萬 to 15億2,345萬, rounded to 百萬: 15億2,300萬: holds (literally it needs 15億2,299.5萬 to "
+               "15億2,300.5萬)"),
 )
 
 
@@ -121,6 +132,31 @@ def _truncated(literal: Interval, claimed: str) -> tuple[Interval, str] | None:
         return None  # no digit to cut off: the literal reading again
     digit = format_interval(Interval.point(q.resolution))
     return cut, f"{format_interval(literal)} cut off at {digit}, not rounded"
+
+
+def _coarser(literal: Interval, claimed: str) -> tuple[Interval, str] | None:
+    """The earlier mention rounded to the claim's last digit that is not zero (half up); None when the claim has no
+    zero to drop or is not in plain digits.
+
+    >>> _coarser(Interval(1523440000, 1523450000), "15億2,300萬元")
+    (Interval(lo=1523000000.0, hi=1523000000.0), "1523440000–1523450000 rounded to the claim's last digit that is not zero (1,000,000)")
+    >>> _coarser(Interval.point(5236), "5236元") is None, _coarser(Interval.point(5236), "约5200元") is None
+    (True, True)
+    """
+    q = parse_quantity(claimed)
+    if q.kind != "rounded" or not q.resolution or not q.value:
+        return None
+    coarse = q.resolution
+    while round(q.value / (coarse * 10)) * coarse * 10 == q.value:
+        coarse *= 10
+    if coarse == q.resolution:
+        return None
+
+    def rounded(x: float) -> float:
+        return math.floor(x / coarse + 0.5 + 1e-9) * coarse
+
+    return Interval(rounded(literal.lo), rounded(literal.hi)), (f"{format_interval(literal)} rounded to the claim's last digit that is not zero "
+                                                         f"({coarse:,.0f})")
 
 
 def _changes(rule: str, name: str, base: Interval, later: Interval) -> tuple[Interval, str]:
@@ -157,6 +193,8 @@ def standard_results(rule: str, inputs: Sequence[Interval], units: Sequence[str 
         try:
             if reading.name == TRUNCATED:
                 tried = [found] if (found := _truncated(literal, claimed)) else []
+            elif reading.name == COARSER:
+                tried = [found] if (found := _coarser(literal, claimed)) else []
             elif reading.name == OTHER_WHOLE:
                 tried = [(share(inputs[0], whole), f"a share of {what}") for what, whole in wholes]
             elif reading.name == PERCENT_FOR_POINTS and any(normal_unit(u) != PERCENT for u in units):

@@ -29,8 +29,10 @@ class Window:
     hi_inclusive: bool = True
 
     def contains(self, x: float) -> bool:
-        # Float noise (0.1 + 0.2) must not move a value across an end: within 1e-9 relative counts as on it.
-        on_lo, on_hi = _close(x, self.lo), _close(x, self.hi)
+        # Float noise (0.1 + 0.2) must not move a value across an end: within 1e-9 relative counts as on it, but
+        # never more than a millionth of the window (八億七千零二十七萬七千元 is 1元 wide: 0.87 is no noise there).
+        width = self.hi - self.lo
+        on_lo, on_hi = _close(x, self.lo, width), _close(x, self.hi, width)
         above = (x > self.lo and not on_lo) or (on_lo and self.lo_inclusive)
         below = (x < self.hi and not on_hi) or (on_hi and self.hi_inclusive)
         return above and below
@@ -47,8 +49,18 @@ class Window:
         return f"{left}{_show(self.lo)}, {_show(self.hi)}{right}"
 
 
-def _close(a: float, b: float) -> bool:
-    return not math.isinf(b) and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+def _close(a: float, b: float, width: float = INF) -> bool:
+    """Whether ``a`` is on the end ``b`` but for float noise (see ``Window.contains``).
+
+    >>> _close(870277000.0, 870277000.5, 1.0), _close(0.1 + 0.2, 0.3, 0.1)
+    (False, True)
+    """
+    if math.isinf(b):
+        return False
+    tol = max(1e-9 * max(abs(a), abs(b)), 1e-9)
+    if 0 < width < INF:
+        tol = min(tol, width * 1e-6)
+    return abs(a - b) <= tol
 
 
 def _show(x: float) -> str:

@@ -22,12 +22,14 @@ def test_the_dictionary_shows_the_table_as_the_code_has_it():
 def test_the_order_is_the_charity_principles():
     # no slip (rounding), a convention (truncation), an ambiguity (another whole), a wrong word, a wrong method
     assert [r.name for r in READINGS] == [ROUNDING_READING, "truncated", "other_whole", "percent_for_points",
-                                          "points_for_percent", "later_base"]
-    assert all(set(r.rules) <= set(ARITHMETIC_RULES) for r in READINGS)
+                                          "points_for_percent", "later_base", "rounded_coarser"]
+    # every reading recomputes an arithmetic rule, but the one of a restatement (value), alone on its rule
+    assert all(set(r.rules) <= set(ARITHMETIC_RULES) for r in READINGS[:-1]) and READINGS[-1].rules == ("value",)
     assert applies_to("growth") == ["input_rounding", "truncated", "percent_for_points", "later_base"]
     assert applies_to("points_fall") == ["input_rounding", "truncated", "points_for_percent"]
     assert applies_to("share") == ["input_rounding", "truncated", "other_whole"]
-    assert applies_to("count_items") == applies_to("value") == []
+    assert applies_to("count_items") == []
+    assert applies_to("value") == ["rounded_coarser"]
 
 
 # Each example of the table, its numbers written out by hand: (rule, inputs, units, claim, other wholes, answer)
@@ -37,6 +39,8 @@ EXAMPLES = {
     "percent_for_points": ("growth", [point(26.3), point(30.0)], ["%", "%"], "上升3.7%", [], 3.7),
     "points_for_percent": ("points", [point(20.0), point(20.74)], ["%", "%"], "提高3.7个百分点", [], 3.7),
     "later_base": ("growth", [point(1000), point(1050)], ["元", "元"], "增长4.76%", [], 50 / 1050 * 100),
+    # 15億2,344萬餘元 is (15億2,344萬, 15億2,345萬); both ends round to 15億2,300萬 at 百萬
+    "rounded_coarser": ("value", [Interval(1523440000, 1523450000)], ["元"], "15億2,300萬元", [], 1523000000),
 }
 
 
@@ -105,3 +109,19 @@ def test_other_whole_takes_only_the_wholes_it_is_given():
     two = standard_results("share", [point(12), point(60)], ["个", "个"], "25%", point(20.0),
                            [("the 50 households", point(50)), ("the 48 villages", point(48))])
     assert [(r.label, r.holds) for r in two] == [("a share of the 50 households", False), ("a share of the 48 villages", True)]
+
+
+@pytest.mark.parametrize("earlier, claimed, holds", [
+    (Interval.point(52360000), "5200万元", True),  # 5236万 to 百万: 5200万
+    (Interval.point(52360000), "5300万元", False),  # rounds to 5200万, not 5300万
+    (Interval(40596290000, 40596300000), "410亿元", True),  # 405億9,629萬餘 to 十亿: 410亿
+    (Interval(40596290000, 40596300000), "420亿元", False),  # to 十亿 it is 410亿
+    (Interval(40596290000, 40596300000), "400亿元", True),  # two zeros: to 百亿 it is 400亿
+    (Interval.point(52360000), "5236万元", None),  # no zero to drop: the reading is not tried
+    (Interval.point(52360000), "约5200万元", None),  # a qualified number: its window decides, not this reading
+])
+def test_a_restatement_rounded_to_a_coarser_unit(earlier, claimed, holds):
+    from analysis.rules import RULES
+
+    results = [r for r in standard_results("value", [earlier], ["元"], claimed, RULES["value"](earlier)) if r.name == "rounded_coarser"]
+    assert [r.holds for r in results] == ([] if holds is None else [holds])

@@ -13,7 +13,7 @@ from analysis.claims import DISCREPANCY, REPRODUCED, judge
 from analysis.intervals import Interval
 from analysis.numbers import parse_quantity
 from analysis.paths import DATA_DIR
-from analysis.windows import MAX_DENOMINATOR, RULES, fraction_window, windows_markdown
+from analysis.windows import MAX_DENOMINATOR, RULES, Window, fraction_window, window_for, windows_markdown
 
 
 def window(text):
@@ -127,3 +127,11 @@ def test_windows_are_never_empty():
     for rule in RULES:
         w = window(rule.example)
         assert w.lo < w.hi and not math.isnan(w.lo)
+
+
+def test_float_noise_is_never_wider_than_a_millionth_of_the_window():
+    # 八億七千零二十七萬七千元 allows [870276999.5, 870277000.5): the recomputed 870277000 is inside, not on an end
+    w = window_for("rounded", 870277000.0, 1.0)
+    assert w.contains(870277000.0)
+    assert not w.contains(870277000.5)
+    assert Window(0.3, 1.0, lo_inclusive=True).contains(0.1 + 0.2)  # noise on an end still counts as on it

@@ -45,11 +45,18 @@ class ClaimForm:
 
 
 # Words shared by several forms.
-RISE = ("增长", "增長", "增加", "提高", "上升", "上涨", "上漲", "增收", "增幅", "增", "超收", "多收")
+# 增/减/多/少 alone are change words only after a base word (较预算数X增N, 比预算少N): see the change form's binding
+RISE = ("增长", "增長", "增加", "提高", "上升", "上涨", "上漲", "增收", "增幅", "增", "超收", "多收", "多")
 FALL = ("下降", "减少", "減少", "降低", "减低", "減低", "减收", "減收", "下滑", "回落", "减幅", "減幅", "减", "減",
-        "短收", "少收", "精简", "精簡", "压缩", "壓縮")
+        "短收", "少收", "精简", "精簡", "压缩", "壓縮", "少")
+# a clause that gives the base itself: 上年为A, 上年同期为A, 去年為A (a year before 为 works alike: 2022年为A)
+PRIOR = ("上年", "上年度", "上年同期", "去年", "去年同期", "上一年", "前一年")
+# against the year before: the base may be the amount of the same name and the year before, stated elsewhere
+PREVIOUS_YEAR = ("比上年", "比上年度", "较上年", "較上年", "较上年度", "較上年度", "比去年", "较去年", "較去年", "同比",
+                 "比上一年", "与上年", "與上年", "与上一年", "與上一年", "与去年", "與去年")
+YEARLY = ("年均", "年平均", "平均每年", "年复合", "年複合")  # a mean yearly rate over years: no growth of two amounts
 AGAINST = ("比上年", "比上年度", "较上年", "較上年", "较上年度", "較上年度", "比去年", "较去年", "較去年", "同比", "与…相比",
-           "與…相比", "较…之", "較…之", "比…的", "较预算数", "較預算數", "较预算", "較預算", "比预算", "比預算")
+           "與…相比", "较…之", "較…之", "比…的", "较…的", "較…的", "比…之", "较预算数", "較預算數", "较预算", "較預算", "比预算", "比預算")
 FLAT = ("持平", "基本持平")
 
 FORMS: tuple[ClaimForm, ...] = (
@@ -61,27 +68,41 @@ FORMS: tuple[ClaimForm, ...] = (
          "of_whole": ("占", "佔", "为", "為", "达", "達"),  # 占X的Y%: X names the whole
          "qualified_of": ("不到", "不足", "超过", "超過"),  # 不到X的20%
          "not_whole": ("比重", "比例", "比率", "最大宗", "多数", "大多数", "大多數", "首位", "主导", "主導"),
-         "budget": ("完成预算的", "完成預算的", "完成年初预算的", "完成年初預算的", "完成预算", "完成預算", "为预算的", "為預算的"),
+         "budget": ("完成预算的", "完成預算的", "完成年初预算的", "完成年初預算的", "完成预算", "完成預算", "完成年初预算",
+                    "完成年初預算", "完成调整预算", "完成調整預算", "为预算的", "為預算的"),
+         # 执行率/完成率: the actual amount over the budgeted or planned one, both named in the sentence
+         "execution": ("执行率", "執行率", "完成率", "达成率", "達成率"),
+         "planned": ("预算", "預算", "计划", "計劃", "計畫", "目标", "目標", "任务", "任務"),
+         "actual": ("实际", "實際", "决算", "決算", "实支", "實支", "实付", "實付", "执行数", "執行數", "完成", "实现", "實現"),
          "budget_amount": ("预算数", "預算數", "年初预算", "年初預算", "调整预算", "調整預算", "批准", "预算安排", "預算安排"),
          "whole": ("总数", "總數", "总额", "總額", "全部", "总收入", "總收入", "总量", "總量", "总计", "總計", "合计", "合計", "总", "總"),
          "each": ("分别", "分別")},
         "share", ("part", "whole"),
         "part: the amount the clause is about (before 占, or each name of a list before 占, or each amount before "
         "分别 in turn); whole: the amount the words after 占/为 name (下放权限总数 -> the amount named 下放权限), "
-        "else the total a 其中 part belongs to, else the whole another share of the ;-item names (not_whole words "
-        "name none: 占最大宗); 完成投资率为X%: the amount named 投资; for 完成预算的, the budget amount the sentence "
-        "states (预算数, 年初预算, 批准的…). Never the nearest larger number",
+        "else the total a 其中 part belongs to (the sentence before's when 其中 opens a sentence) or the amount a "
+        "\"…中,\" closes before the part (全县120个村中), else the whole another share of the ;-item names (not_whole "
+        "words name none: 占最大宗); 为/占/达/完成 A 的(之) X%: A is the whole; 完成投资率为X%: the amount named 投资; "
+        "for 完成预算的, the budget amount the sentence states (预算数, 年初预算, 批准的…); 执行率/完成率X%: the "
+        "actual amount (实际, 决算, 实支 …) over the planned one (预算, 计划, 目标 …; 一般公共预算 is a name, not a "
+        "budget) the sentence states. Never the nearest larger number",
         "全镇下放权限120项,其中已承接90项,占下放权限总数的75%。", (("claimed", "75%"), ("part", "90项"), ("whole", "120项")),
         unverifiable="the whole is not stated", pattern="X … 占(Y的) Z%"),
     ClaimForm(
         "change", "a rate of change against a base the text names",
         {"against": AGAINST, "rise": RISE, "fall": FALL, "flat": FLAT,
-         "base_marks": ("较", "較", "比", "与…相比", "與…相比", "同比"), "flat_against": ("与", "與", "同", "比", "较", "較")},
+         "base_marks": ("较", "較", "比", "与…相比", "與…相比", "同比"), "flat_against": ("与", "與", "同", "比", "较", "較"),
+         "versus": ("与", "與", "同", "和"), "versus_end": ("相比", "相較", "相较", "比较", "比較"),
+         "prior": PRIOR, "previous_year": PREVIOUS_YEAR, "yearly": YEARLY},
         "growth", ("base", "later"),
-        "base: the amount right after 较/比/与 (较上年度之X, 比上年的X); later: the amount the clause is about, or "
-        "the amount of the same name and year stated elsewhere (the name before 较/比/与: its base marks); a change "
-        "with no base amount is proposed unverifiable; 增/减 alone are change words only after a base word "
-        "(較預算數X增N), not in 新增, 核增; 持平 only after 与/比/较 (与去年持平, not 保持平稳)",
+        "base: the amount right after 较/比/与 (较上年度之X, 比上年的X), or between 与 and 相比 (与上年的X相比), or the "
+        "amount of a clause of the same ;-item that opens with a prior word or an earlier year (上年为X, 2022年为X, "
+        "一一二年度為X), or the amount the words after 较/比 name (较预算数: the amount named 预算数 in the sentence), "
+        "or, against the year before (同比, 比上年), the amount of the same name and the year before stated earlier; "
+        "later: the amount the clause is about, or the amount of the same name and year stated elsewhere (the name "
+        "before 较/比/与: its base marks); a change with no base amount is proposed unverifiable, and so is a yearly "
+        "mean rate (年均增长); 增/减/多/少 alone are change words only after a base word (較預算數X增N, 比预算少N), "
+        "not in 新增, 核增; 持平 only after 与/比/较 (与去年持平, not 保持平稳)",
         "该镇今年税收收入5520万元,较上年度之4800万元,增加15%。", (("claimed", "15%"), ("base", "4800万元"), ("later", "5520万元")),
         fall_rule="reduction", unverifiable="base-year amount not stated", pattern="X, 较上年度之A, 增加Y%"),
     ClaimForm(
@@ -138,7 +159,8 @@ FORMS: tuple[ClaimForm, ...] = (
         {"brackets": ("(", "（"), "qizhong": ("其中",), "among": ("…中",),
          "parts_open": ("分别为", "分別為", "分别是", "分別是", "包括", "其中包括"),
          "by": ("按…分", "分类别看", "分類別看", "从…看", "從…看"),
-         "sums_before": ("合计", "合計", "总计", "總計", "共计", "共計", "合共", "总共", "總共"), "cumulative": ("累计", "累計")},
+         "sums_before": ("合计", "合計", "总计", "總計", "共计", "共計", "合共", "总共", "總共"), "cumulative": ("累计", "累計"),
+         "all": ("共有", "共", "计有", "計有")},
         "sum", ("parts…",),
         "parts: the amounts of the total's unit in the brackets right after it (the run joined by 、; 含 may open "
         "it); after 其中: to the end of the ;-item when 其中 follows a comma, to the end of the sentence (one part "
@@ -149,9 +171,34 @@ FORMS: tuple[ClaimForm, ...] = (
         "are no parts. With several totals before 其中, each part goes to the total whose name it repeats. A 其中 "
         "list may name only some parts (the sum is then at most the total); one part is not proposed. 合计N: the "
         "amounts of N's unit before it in its ;-item, none in brackets or a 其中 list; 累计N adds amounts of other "
-        "years the text does not state: unverifiable",
+        "years the text does not state: unverifiable; 共N opening a clause after the list (甲、乙分别有村15个、12个,共27个村): "
+        "as 合计, when the words after 共 name nothing the list's words do not (乡镇12个、街道3个,共有行政村240个 is no sum)",
         "核定编制45名(行政编制20名、事业编制25名)。", (("claimed", "45名"), ("parts…", "20名 25名")),
         pattern="N (a、b) / 共N, 其中a、b"),
+    ClaimForm(
+        "parts", "the parts a 其中 (包括, 含) list names, which may be only some of its total",
+        {"qizhong": ("其中",), "some": ("含", "包括", "包含", "其中包括")},
+        "parts_within", ("parts…",),
+        "the total: the amount before 其中 (as for a total); parts: those of its unit the 其中 list names, one or more "
+        "(“其中已承接90项”); with several totals before 其中, each part goes to the total whose name it repeats "
+        "(“机构251个,事业机构231个,其中…事业机构16个”). The parts add up to the total, or their sum fits under it: a "
+        "list of some parts; a sum above the total is a discrepancy",
+        "全县第二产业增加值21.22亿元,下降10.2%,其中工业增加值19.13亿元,增长8.1%。",
+        (("claimed", "21.22亿元"), ("parts…", "19.13亿元")),
+        unverifiable="the parts are not stated", pattern="N, 其中a(、b) (some parts)"),
+    ClaimForm(
+        "split", "the shares of the parts of a split the text names in full, which leave nothing of 100%",
+        {"each": ("分别为", "分別為", "分别是", "分別是", "分别占", "分別佔", "依次为", "依次為"),
+         "ordinals": ("第一", "第二", "第三", "第四", "一", "二", "三", "四"),  # 第一、二、三产业: the whole run from 一
+         "pairs": ("轻/重", "輕/重", "男/女", "城镇/乡村", "城鎮/鄉村", "城镇/农村", "城鎮/農村", "城市/农村", "城市/農村",
+                   "国有/非国有", "國有/非國有", "公办/民办", "公辦/民辦", "境内/境外", "境內/境外", "本地/外地")},
+        "complement", ("others…",),
+        "the names before the share word and 分别为 (第一产业、第二产业、第三产业; 轻、重工业) are a split in full: the "
+        "ordinals 一…N with N shares, or both sides of a pair (轻/重, 男/女, 城镇/乡村); the last share is what the "
+        "others leave of 100%. A list of some parts (稅課收入、補助收入…比例分別為34.41%及59.61%) names no full split",
+        "全县规模以上工业中,轻、重工业占比分别为30.6%和69.4%。",
+        (("claimed", "69.4%"), ("others…", "30.6%")),
+        pattern="a、b占比分别为x%和y%"),
     ClaimForm(
         "structure", "the terms of a ratio of parts (a:b:c), each the share of one part of a stated total",
         {"structure": ("结构为", "結構為", "结构是", "結構是", "比例为", "比例為", "之比为", "之比為", "比为", "比為")},
@@ -163,18 +210,25 @@ FORMS: tuple[ClaimForm, ...] = (
         unverifiable="the parts of the ratio are not stated", pattern="结构为a:b:c"),
     ClaimForm(
         "average", "an average or per-capita figure",
-        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶"), "counted": ("平均",)},
+        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶"), "counted": ("平均",),
+         "per_head": ("人均", "户均", "戶均"),
+         "population": ("人口", "常住人口", "户籍人口", "戶籍人口", "设籍人口", "設籍人口", "总人口", "總人口"),
+         "households": ("户数", "戶數", "农户", "農戶", "住户", "住戶", "总户数", "總戶數")},
         "ratio", ("total", "count"),
         "total: the amount of the same unit the sentence states; count: the number of persons or units it states. "
         "The word names the number: no 、-list between them; per person (人均, 每人) a measured amount, not a count "
-        "(每人联系一个社 is no average)",
+        "(每人联系一个社 is no average). When the sentence states neither, 人均X (户均X) divides the amount the text "
+        "names X (all of X's name, same year) by the one population (人口, in 人; households: 户) the text states "
+        "anywhere; two populations that differ (户籍, 常住) leave it unverifiable",
         "全镇财政支出9000万元,常住人口3万人,人均3000元。", (("claimed", "3000元"), ("total", "9000万元"), ("count", "3万人")),
         unverifiable="the total or the count it is divided by is not stated", pattern="人均N"),
     ClaimForm(
         "multiple", "one amount as a multiple of another",
-        {"times": ("倍",), "doubled": ("倍增", "翻番", "翻一番", "翻了一番", "成倍增长", "成倍增長")},
+        {"times": ("倍",), "doubled": ("倍增", "翻番", "翻一番", "翻了一番", "成倍增长", "成倍增長"),
+         "grown": ("增长", "增長", "增加", "提高", "上升")},  # 增长N倍: N times more, later / base − 1
         "ratio", ("later", "base"),
-        "从A到B, 倍增: later B over base A; X是A的N倍: X over A",
+        "从A到B, 倍增: later B over base A; X是A的N倍: X over A; 由A增长到B,增长N倍 and X比A增长N倍 (增加一倍): "
+        "N times more, the rule growth_times over (base A, later X or B)",
         "全镇税收从2018年的0.8亿元增加到2022年的1.6亿元,实现倍增。",
         (("claimed", "倍增"), ("later", "1.6亿元"), ("base", "0.8亿元")),
         unverifiable="the amount it is a multiple of is not stated", pattern="从A到B, 倍增 / X是A的N倍"),
@@ -192,22 +246,32 @@ FORMS: tuple[ClaimForm, ...] = (
         {"list_opens": ("(", "（", ":", "：", "即", "一般为", "一般為", "分别是", "分別是", "分别为", "分別為", "包括", "为", "為"),
          "units": ("个", "個", "项", "項", "名", "人", "家", "所", "条", "條", "辆", "輛", "处", "處", "村", "镇", "鎮", "乡", "鄉",
                    "站", "室", "厅", "廳", "级", "級", "种", "種", "类", "類", "位", "县", "縣", "块", "塊", "办", "辦", "中心", "县市",
-                   "縣市", "县区", "縣區")},
+                   "縣市", "县区", "縣區"),
+         "open": ("等等", "等"),  # 甲、乙等5个: the list may name only some of the 5
+         "lead": ("设立", "設立", "设置", "設置", "设有", "設有", "成立", "组建", "組建", "建立", "建成", "包括", "包含",
+                  "涵盖", "涵蓋", "涉及", "下辖", "下轄", "辖", "轄")},
         "count_items", ("list",),
         "list: the items joined by 、/和/及 just before the count (甲、乙、丙3个; not when a verb ends them: 甲镇、乙镇"
         "各设3个 counts what follows), or after it up to the end of its brackets or clause (3个(甲、乙、丙), 3个: 甲、"
         "乙、丙; N个方面:甲;乙;丙 by its ;-clauses); a counted label (“三要”(要钱、要粮、要命)); a compound label takes "
         "one bracketed group per part (“一办三中心”(甲,乙、丙、丁)). count_by: 、, and a comma when it joins groups, "
-        "和/及 when both sides end alike (文化中心和计生中心, not 人口和计划生育办)",
+        "和/及 when both sides end alike (文化中心和计生中心, not 人口和计划生育办). The words before the first item up to a "
+        "lead word (全县设立甲中心 -> 甲中心) are no part of it. A list that ends with 等 may name only some: fewer "
+        "items than the count is unverifiable, as many reproduces, more is a discrepancy",
         "全镇设“一办三中心”(党政办,便民服务中心、农业服务中心和综治中心)。",
         (("claimed", "三中心"), ("list", "便民服务中心、农业服务中心和综治中心")),
-        pattern="甲、乙、丙N个 / N个(甲、乙、丙) / “N字”(…)"),
+        unverifiable="the list ends with 等 and names fewer items than the count", pattern="甲、乙、丙N个 / N个(甲、乙、丙) / “N字”(…)"),
     ClaimForm(
         "restatement", "two mentions of one quantity",
-        {"names": ("",)},
+        {"names": ("",),
+         # words around a bound that name no quantity: 首次突破400亿元大关 restates the amount named without them
+         "bound": ("首次", "首度", "第一次", "大关", "大關", "关口", "關口", "历史", "歷史", "年度", "当年", "當年")},
         "value", ("earlier",),
         "earlier: a mention before it of the same unit and year whose name is the same (wording and the "
-        "words 自/从/至/到/为 aside) and that is no change or rate",
+        "words 自/从/至/到/为 aside) and that is no change or rate. A bound (突破/超过N, N以上) restates an amount of "
+        "the text whose name shares four characters or more with its own (首次, 大关 aside), or the amount of the "
+        "clause before when its clause names nothing (歲出2億3,456萬元,首度超過2億元); the bound is the claim, the "
+        "amount its input, whichever comes first",
         "全镇财政收入5200万元。全镇财政收入自2019年的3100万元增至2022年的5200万元。",
         (("claimed", "5200万元"), ("earlier", "5200万元")),
         pattern="X A … X A"),

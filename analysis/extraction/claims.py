@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.extraction.claim_forms import FORM, UNVERIFIABLE, fold, words
+from analysis.rules import count_items
 
 COLUMNS = ["form", "rule", "claimed", "claim_start", "claim_end", "line", "inputs", "input_spans", "roles", "items",
            "count_by", "pattern", "reason"]
@@ -30,7 +31,7 @@ BOUNDARY = re.compile(r"[(（)）；;：:。！？!?\n]|(?<!\d)[,，]|[,，](?!\
 STOP = "，,。；;：:！？!?\n"
 GAP = rf"[^{STOP}]{{0,12}}?"  # what "…" in a trigger word stands for: a few characters of the same clause
 # A year a text gives its amounts: 2023年, 107年度 (ROC), 一一五年度 (digit by digit).
-YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})\s*年(?:度)?|(?<![\d.,])(\d{2,3})\s*年度|([〇零一二三四五六七八九]{3,4})\s*年度?")
+YEAR = re.compile(r"(?<![\d.])(?<!\d,)((?:19|20)\d{2})\s*年(?:度)?|(?<![\d.])(?<!\d,)(\d{2,3})\s*年度|([〇零一二三四五六七八九]{3,4})\s*年度?")
 CN_DIGITS = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
 LIST_MARK = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]|——|—|-|第[一二三四五六七八九十\d]+)")
 NAME_STOP = re.compile(r"[的之为是有达共计约仅只则自从由至到及与和、“”「」『』\"'\[\]【】\s]|实现|审定|初步核算|核算|其中|分别")
@@ -72,8 +73,9 @@ BUDGET = _rx(_group("share", "budget"))
 BUDGET_AMOUNT = _rx(_group("share", "budget_amount"))
 WHOLE_WORDS = _rx(_group("share", "whole"))
 EACH = _rx(_group("share", "each"))
-FROM_END = _rx(rf"(?:{_group('from_to', 'from')})(?:[^{STOP}\d]{{0,6}}?|[^{STOP}]{{0,10}}?(?:年度?|月|底)的?)\s*$")
-TO_BETWEEN = _rx(rf"^\s*(?:{_group('from_to', 'to')})(?:[^{STOP}]{{0,10}}?(?:年度?|月|底)的?)?\s*$")
+INCLUDES = _rx(rf"\s*(?:{_group('parts', 'some')})")  # N(含a、b): the brackets may name only some parts
+FROM_END = _rx(rf"(?:{_group('from_to', 'from')})(?:[^{STOP}\d]{{0,6}}?|[^{STOP}]{{0,10}}?(?:年度?|月|底)[的之]?)\s*$")
+TO_BETWEEN = _rx(rf"^\s*(?:{_group('from_to', 'to')})(?:[^{STOP}]{{0,10}}?(?:年度?|月|底)[的之]?)?\s*$")
 FROM = _rx(_group("from_to", "from"))
 POINTS = _rx(rf"\s*(?:{_group('points', 'points')})")  # matched where a number ends
 SURPLUS, DEFICIT = _rx(_group("balance", "surplus")), _rx(_group("balance", "deficit"))
@@ -84,15 +86,33 @@ AMONG = _rx(rf"(?:{_group('total', 'among')})[,，]")  # matched where a number 
 QIZHONG = _rx(rf"(?:{_group('total', 'qizhong')})(?:\s*[:：,，]?\s*(?:{_group('total', 'qizhong')}))*[ \t]*[:：,，]?[ \t]*")
 SUMS_BEFORE = _rx(rf"(?:(?P<sum>{_group('total', 'sums_before')})|(?P<cumulative>{_group('total', 'cumulative')}))"
                   rf"[^{STOP}、\d]{{0,4}}$")  # 收入合计6346万元, 累计投入1.2亿元
-LIST_VERB = _rx(rf"(?:设置|设立|(?:{_group('product', 'each')}|分别)(?:设|有|为))$")  # …各设, not 建设
+# …各设, not 建设; 分别有村15个: the noun after the verb is what is counted, not the list's last item
+ALL_BEFORE = _rx(rf"^\s*(?:{_group('total', 'all')})(?P<noun>[^{STOP}、\d]{{0,4}})$")  # …,共36个村 / 共有村36个
+LIST_VERB = _rx(rf"(?:设置|设立|设有|共有|(?:{_group('product', 'each')}|分别|共)(?:设|有|为))[^、和及]{{0,10}}$")
 EACH_UNIT = _rx(_group("product", "each"))
 TOTAL_OF_EACH = _rx(_group("product", "total"))
 COUNTED_LABEL = _rx(r"[一二两兩三四五六七八九十]{1,2}[^\d\s]")  # 三产, 五办, 四中心's 四中: a numeral and a noun
 MASKED = _rx(r"[+＋×*xX]{2}")  # ++名, xx万元: amounts an anonymised text hides
+SPLIT_EACH = _rx(_group("split", "each"))
+SPLIT_PAIRS = tuple(tuple(w.split("/")) for w in words("split", "pairs"))
+ORDINAL = _rx(rf"(?:{_group('split', 'ordinals')})")
 STRUCTURE = _rx(rf"(?:{_group('structure', 'structure')})\s*$")
 AVERAGE = _rx(_group("average", "average"))
 DOUBLED = _rx(_group("multiple", "doubled"))
 COUNT_UNITS = tuple(sorted(words("count", "units"), key=len, reverse=True))
+# a change's base in other words (claim_forms: the change form's binding)
+VERSUS = _rx(rf"(?:{_group('change', 'versus')})[^{STOP}\d]{{0,8}}$")  # 与上年的A相比: before A
+VERSUS_END = _rx(rf"\s*(?:{_group('change', 'versus_end')})")  # matched where A ends
+PRIOR_CLAUSE = _rx(rf"^\s*(?:{_group('change', 'prior')})末?的?(?:为|是|达|有)?\s*$")  # 上年为A: what opens A's clause
+YEAR_CLAUSE = _rx(rf"^\s*(?:{YEAR.pattern})\s*的?(?:为|是|达|有)?\s*$")  # 2022年为A, 一一二年度为A
+PREVIOUS_YEAR = _rx(_group("change", "previous_year"))
+YEARLY = _rx(_group("change", "yearly"))
+# 较预算数减少4%, 比预算少200万元: the noun after 较/比 names the base (not a time: 比上年, 较年初)
+NAMED_AGAINST = _rx(rf"(?:较|比)(?P<noun>[^{STOP}\d]{{2,10}}?)[的之]?(?:{RISE}|{FALL})(?:了|为|达|约|近)?\s*$")
+TIME_NOUN = _rx(r"^(?:上年|上年度|去年|上一年|同期|上年同期|去年同期|年初|期初|上月|上季度?|前一年)")
+EXECUTION = _rx(rf"(?:{_group('share', 'execution')})(?:为|达|是)?\s*$")
+PLANNED, ACTUAL = _rx(_group("share", "planned")), _rx(_group("share", "actual"))
+BUDGET_NAME = _rx(r"一般公共预算|公共预算|预算内|预算外")  # names of revenue, not a budget (一般公共预算收入)
 
 QO, QC = "“「『", "”」』"  # quotation marks: mainland “”, Taiwan 「」『』
 # Lists, matched in folded text (items are then read from the text itself, at the same offsets).
@@ -302,6 +322,11 @@ class _Reading:
         return _core(head[:cut.start()] if cut else head)
 
 
+def _year_number(year: str) -> int | None:
+    """A year as a number (2023, or an ROC year 113), None when unknown or a span."""
+    return int(year) if year and year.isdigit() else None
+
+
 def _num(x):
     return None if x is None or pd.isna(x) else float(x)
 
@@ -440,15 +465,20 @@ class _Finder:
     # share's whole), restatements last (no change, base or claim restates) ---
     def run(self) -> pd.DataFrame:
         self.from_to()
+        for m in self.m:  # a points change's base share (比上年的70%) is an input, not a share to check
+            if m.points and m.direction and "claim" not in m.roles:
+                self.against_base(m)
         self.counts()
         self.totals()
         self.structure()
         self.shares()
+        self.splits()
         self.changes()
         self.balances()
         self.averages()
         self.multiples()
         self.products()
+        self.bound_restatements()
         self.restatements()
         frame = pd.DataFrame(self.rows, columns=COLUMNS)
         line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
@@ -470,7 +500,13 @@ class _Finder:
                 continue
             claim.roles.add("claim")
             fall = claim.direction == "fall"
-            if claim.points and a.percent:
+            if self.yearly(claim):
+                form = "points" if claim.points else "from_to" if claim.percent else "difference"
+                self.unverifiable(form, claim, "a mean yearly rate: the years it averages over are not counted")
+                continue
+            if claim.unit == "倍" and not fall:  # 由A增长到B,增长2倍: two times more
+                self.propose("multiple", claim, "growth_times", (a, b), ("base", "later"))
+            elif claim.points and a.percent:
                 self.propose("points", claim, _rule("points", fall), (a, b), ("base", "later"))
             elif claim.percent:
                 self.propose("from_to", claim, _rule("from_to", fall), (a, b), ("base", "later"))
@@ -494,25 +530,23 @@ class _Finder:
         for m in self.m:
             if not m.direction or "claim" in m.roles or "later" in m.roles or "base" in m.roles:
                 continue
-            base = self.against_base(m)
+            if m.unit == "倍":  # X比A增长2倍: two times more than the base
+                m.roles.add("claim")
+                self.times_more(m)
+                continue
             if m.points:
-                if base is not None and base.percent:
-                    later = self.subject(m, "%", exclude=(base,)) or None
-                    if later is not None:
-                        self.propose("points", m, _rule("points", m.direction == "fall"), (base, later), ("base", "later"))
-                        continue
-                self.unverifiable("points", m)
+                self.points_change(m)
             elif m.percent:
-                self.rate_of_change(m, base)
+                self.rate_of_change(m, self.against_base(m))
             elif m.amount:
                 m.roles.add("change")
-                if base is not None and base.unit == m.unit:
-                    later = self.subject(m, m.unit, exclude=(base,)) or self.later_by_name(m, base)
-                    if later is not None:
-                        fall = m.direction == "fall"
-                        self.propose("difference", m, "difference", (base, later) if fall else (later, base),
-                                     ("base", "later") if fall else ("later", "base"))
-                        continue
+                pair = self.base_and_later(m, m.unit)
+                if pair is not None:
+                    base, later = pair
+                    fall = m.direction == "fall"
+                    self.propose("difference", m, "difference", (base, later) if fall else (later, base),
+                                 ("base", "later") if fall else ("later", "base"))
+                    continue
                 self.unverifiable("difference", m)
         for found in FLAT_WORD.finditer(self.f):  # 与去年持平: the amount before it did not change
             at = found.start()
@@ -523,12 +557,126 @@ class _Finder:
             if m is not None and m.amount:
                 self.unverifiable("change", m)
 
+    def times_more(self, m: Mention):
+        """X比A增长N倍: (A, X), the base right after 比/较 and the amount the clause is about, in one unit."""
+        base = next((x for x in self.preceding(m)[:3] if x.clause >= m.clause - 1 and x.amount
+                     and AGAINST_END.search(x.before)), None)
+        later = self.subject(m, base.unit, exclude=(base,)) if base is not None and m.direction == "rise" else None
+        if later is None:
+            self.unverifiable("multiple", m)
+        else:
+            base.roles.add("base")
+            self.propose("multiple", m, "growth_times", (base, later), ("base", "later"))
+    def points_change(self, m: Mention):
+        """提高N个百分点: from the share before to the share now, each bound as a change's base and later are."""
+        pair = self.base_and_later(m, "%")
+        if pair is not None:
+            base, later = pair
+            self.propose("points", m, _rule("points", m.direction == "fall"), (base, later), ("base", "later"))
+        else:
+            self.unverifiable("points", m)
+
+    def base_and_later(self, m: Mention, unit: str) -> tuple[Mention, Mention] | None:
+        """The base and the later amount (of ``unit``; "%" a percentage) of the change ``m`` states: the amount
+        right after 较/比 (or between 与 and 相比), else a clause of the item that gives the base (上年为A, 2022年为A),
+        else the amount the words after 较/比 name (较预算数), else the year before's of the same name (同比)."""
+        if self.yearly(m):
+            return None
+        base = self.against_base(m)
+        if base is not None and (base.unit == unit or unit == "%" and base.percent):
+            later = self.later_of(m, base) if unit != "%" else self.percent_subject(m, exclude=(base,))
+            if later is not None:
+                return base, later
+            return None
+        return self.base_in_item(m, unit) or self.named_base(m, unit) or self.previous_year_base(m, unit)
+
+    def yearly(self, m: Mention) -> bool:
+        """年均增长X%: a mean yearly rate, no change between two stated amounts."""
+        return bool(YEARLY.search(self.f, self.r.clause_starts[m.clause], m.start))
+
+    def later_of(self, m: Mention, base: Mention) -> Mention | None:
+        return self.subject(m, base.unit, exclude=(base,)) or self.later_by_name(m, base)
+
+    def percent_subject(self, m: Mention, exclude=()) -> Mention | None:
+        """The percentage the item is about: the nearest one before ``m`` in its ;-item that is no change or base."""
+        for x in self.preceding(m):
+            if x not in exclude and x.percent and not x.direction and "base" not in x.roles and x.depth <= m.depth:
+                return x
+        return None
+
+    @staticmethod
+    def _of_unit(x: Mention, unit: str) -> bool:
+        """A level of ``unit``: "%" a percentage that is no change, "" an amount of any unit."""
+        if unit == "%":
+            return x.percent and not x.direction and "base" not in x.roles
+        return x.level and (not unit or x.unit == unit)
+
+    def base_in_item(self, m: Mention, unit: str) -> tuple[Mention, Mention] | None:
+        """上年为A, 2022年为A, 一一二年度為A: a clause of m's ;-item that opens with a prior word or a year gives the
+        base; the later is the item's other amount of its unit (of a later year when both name one)."""
+        stated = [x for x in self.preceding(m) if x.depth <= m.depth and self._of_unit(x, unit)]
+        for x in stated:
+            head = self.f[self.r.clause_starts[x.clause]:x.start]
+            prior, dated = PRIOR_CLAUSE.match(head), YEAR_CLAUSE.match(head)
+            if not (prior or dated):
+                continue
+            others = [y for y in stated if y is not x and y.unit == x.unit and y.percent == x.percent
+                      and y.clause != x.clause]
+            if len(others) != 1:
+                return None  # the later amount is not one
+            later = others[0]
+            if prior and not dated:
+                return x, later
+            years = _year_number(x.year), _year_number(later.year)
+            if None in years or years[0] == years[1]:
+                return None
+            return (x, later) if years[0] < years[1] else (later, x)
+        return None
+
+    def named_base(self, m: Mention, unit: str) -> tuple[Mention, Mention] | None:
+        """较预算数减少4%, 比预算少200万元: the amount the noun after 较/比 names, in m's sentence; the later amount is
+        the item's subject."""
+        said = NAMED_AGAINST.search(self.f, self.r.clause_starts[m.clause], m.start)
+        if said is None or TIME_NOUN.match(said.group("noun")) or YEAR.search(said.group("noun")):
+            return None
+        noun = said.group("noun")
+        base = next((x for x in reversed(self.in_sentence(m)) if x.i < m.i and self._of_unit(x, unit)
+                     and noun in x.name), None)
+        if base is None:
+            return None
+        later = (self.subject(m, base.unit, exclude=(base,)) if unit != "%" else
+                 self.percent_subject(m, exclude=(base,)))
+        return (base, later) if later is not None and later.start > base.start else None
+
+    def previous_year_base(self, m: Mention, unit: str) -> tuple[Mention, Mention] | None:
+        """同比增长16% (比上年, 较上年度) of an amount whose year is known: the base is the amount of the same name and
+        the year before, stated earlier in the text."""
+        lo = self.r.segment_starts[m.segment]
+        if not PREVIOUS_YEAR.search(self.f, lo, m.start):
+            return None
+        later = next((x for x in self.preceding(m) if self._of_unit(x, unit) and x.depth <= m.depth), None)
+        year = _year_number(later.year) if later is not None else None
+        if year is None:
+            return None
+        wanted = PLACE.sub("", later.name)
+        best, best_score = None, 0.0
+        for x in self.m[:later.i]:
+            if _year_number(x.year) != year - 1 or x.unit != later.unit or not self._of_unit(x, unit):
+                continue
+            score = min(name_score(wanted, PLACE.sub("", x.name)), name_score(PLACE.sub("", x.name), wanted))
+            if score >= 0.6 and score >= best_score:
+                best, best_score = x, score
+        return (best, later) if best is not None else None
+
     def against_base(self, m: Mention) -> Mention | None:
-        """The amount right after 较/比/与 (较上年度之A, 比上年的A, 较预算数A) in m's clause or the clause before."""
+        """The amount right after 较/比/与 (较上年度之A, 比上年的A, 较预算数A), or between 与 and 相比 (与上年的A相比),
+        in m's clause or the clause before."""
         for x in self.preceding(m)[:3]:
             if x.clause < m.clause - 1:
                 break
-            if AGAINST_END.search(x.before) and x.unit == (m.unit if not m.percent and not m.points else x.unit):
+            if x.unit != (m.unit if not m.percent and not m.points else x.unit):
+                continue
+            if AGAINST_END.search(x.before) or (VERSUS.search(x.before) and VERSUS_END.match(self.f, x.claim_end)):
                 x.roles.add("base")
                 return x
         return None
@@ -548,8 +696,11 @@ class _Finder:
 
     def rate_of_change(self, m: Mention, base: Mention | None):
         fall = m.direction == "fall"
+        if self.yearly(m):
+            self.unverifiable("change", m, "a mean yearly rate: the years it averages over are not counted")
+            return
         if base is not None and base.amount:
-            later = self.subject(m, base.unit, exclude=(base,)) or self.later_by_name(m, base)
+            later = self.later_of(m, base)
             if later is not None:
                 self.propose("change", m, _rule("change", fall), (base, later), ("base", "later"))
                 return
@@ -563,6 +714,11 @@ class _Finder:
             else:
                 self.unverifiable("change_with_amount", m)
             return
+        if base is None:
+            pair = self.base_in_item(m, "") or self.named_base(m, "") or self.previous_year_base(m, "")
+            if pair is not None and pair[0].amount:
+                self.propose("change", m, _rule("change", fall), pair, ("base", "later"))
+                return
         masked = MASKED.search(self.f, self.r.segment_starts[m.segment], m.start)
         self.unverifiable("change", m, "the amounts are masked in the text" if masked else None)
 
@@ -576,6 +732,8 @@ class _Finder:
             shared_whole = None  # a whole one share of the ;-item names serves the others (比例分别为…, 合计占歲入…)
             found = []
             for m in rates:
+                if self.whole_between(m) or self.execution_rate(m):
+                    continue
                 trigger = self.share_trigger(m)
                 if trigger is None:
                     continue
@@ -585,6 +743,37 @@ class _Finder:
                     shared_whole = shared_whole or named
             for m, trigger in found:
                 self.share(m, trigger, shared_whole)
+
+    def whole_between(self, m: Mention) -> bool:
+        """为预算数5,000万元的104%, 占支出总额8亿元之80%, 完成年初预算5000万元的104%: the amount between the share
+        word and 的/之 right before the rate is the whole; the part is the item's subject."""
+        whole = self.m[m.i - 1] if m.i and self.m[m.i - 1].clause == m.clause else None
+        if whole is None or not whole.level or self.f[whole.claim_end:m.start].strip() not in ("的", "之"):
+            return False
+        if not re.search(rf"(?:{OF_WHOLE}|相当于|完成|实现)[^{STOP}\d]{{0,10}}$", whole.before):
+            return False
+        part = self.subject(m, whole.unit, exclude=(whole,))
+        if part is None:
+            self.unverifiable("share", m, "the part is not stated")
+        else:
+            part.roles.add("part")
+            self.propose("share", m, "share", (part, whole), ("part", "whole"))
+        return True
+
+    def execution_rate(self, m: Mention) -> bool:
+        """执行率/完成率X%: the actual amount over the budgeted or planned one, both named in the sentence
+        (预算支出A, 实际支出B); 一般公共预算 names revenue, not a budget."""
+        if not EXECUTION.search(self.f, self.r.clause_starts[m.clause], m.start):
+            return False
+        stated = [x for x in self.in_sentence(m) if x.i < m.i and x.level]
+        planned = [x for x in stated if PLANNED.search(BUDGET_NAME.sub("", x.before))]
+        actual = [x for x in stated if x not in planned and ACTUAL.search(BUDGET_NAME.sub("", x.before))]
+        if len(planned) == 1 and len(actual) == 1 and planned[0].unit == actual[0].unit:
+            actual[0].roles.add("part")
+            self.propose("share", m, "share", (actual[0], planned[0]), ("part", "whole"))
+        else:
+            self.unverifiable("share", m, "the budgeted or the actual amount is not stated")
+        return True
 
     def share_trigger(self, m: Mention) -> re.Match | None:
         lo = self.r.segment_starts[m.segment]
@@ -625,13 +814,18 @@ class _Finder:
             return DONE.sub("", rate) if len(rate) >= 2 else ""
         if named is None or NOT_WHOLE.fullmatch(named.group(1)):
             return ""
-        return named.group(1)
+        # 占歲入比率為40%, 佔歲入決算數之40%: the share's own noun and 之 are no part of the whole's name
+        name = re.sub(r"[的之]?(?:比率|比重|比例|占比)?(?:为|是|达)?$", "", named.group(1)) or named.group(1)
+        return "" if len(name) < 2 or name.startswith("比") and len(name) <= 3 else name  # 占比达75%: names none
 
     def share(self, m: Mention, trigger: re.Match, shared_whole: str):
         lo = self.r.segment_starts[m.segment]
         sentence = self.in_sentence(m)
         # the rates one 分别 gives, in turn: the k-th belongs to the k-th part
         each = EACH.search(self.f, lo + trigger.end() if trigger.group() else m.start, m.start)
+        if each is None and trigger.group():  # 分别占X的a%、b%: 分别 just before the share word
+            each = re.search(rf"{EACH.pattern}$", self.f[self.r.clause_starts[self.r.clause[lo + trigger.start()]]:lo + trigger.start()])
+            each = EACH.search(self.f, lo + trigger.start() - 2, lo + trigger.start()) if each else None
         rates = [x for x in sentence if x.percent and x.start >= (each.end() if each else m.start)
                  and x.clause == self.r.clause[each.end() if each else m.start]]
         k = rates.index(m) if each and m in rates else 0
@@ -710,17 +904,21 @@ class _Finder:
         for found in QIZHONG.finditer(self.f, lo, part.start):
             pass
         if found is None:
-            return None
+            # 全县120个行政村中,已有90个村…: the amount a "…中," closes before the part is its whole
+            return next((x for x in self.back(part.i) if x.sentence == part.sentence and x.unit == part.unit
+                         and x.level and AMONG.match(self.f, x.claim_end)), None)
         where = found.start()
+        if self.opens_sentence(where):  # 其中 opening a sentence: the total the sentence before states
+            return next((x for x in self.heads(where) if x.unit == part.unit), None)
         return next((x for x in self.back(part.i) if x.end <= where and x.sentence == part.sentence
                      and x.unit == part.unit and x.level), None)
 
     def totals(self):
         for m in self.m:  # N(a、b), N（含a、b）
             if m.amount and not m.direction and not m.roles & {"base", "claim"}:
-                parts = self.bracket_parts(m)
+                parts, some = self.bracket_parts(m)
                 if parts:
-                    self.add_sum(m, parts)
+                    self.add_sum(m, parts, "parts" if some else "total")
         for found in QIZHONG.finditer(self.f):
             self.qizhong(found)
         for found in PARTS_OPEN.finditer(self.f):  # 核定编制45名,包括行政编制20名、事业编制25名
@@ -738,19 +936,23 @@ class _Finder:
         self.distributed_totals()
         self.totals_after_parts()
 
-    def add_sum(self, total: Mention, parts: list[Mention]):
+    def add_sum(self, total: Mention, parts: list[Mention], form: str = "total"):
+        """A total and its parts: all of them (form total, rule sum), or those a 其中/包括/含 list names, which may be
+        only some (form parts, rule parts_within)."""
         self.sums.append((total, parts))
         self.summed.add(id(total))
         for p in parts:
             p.roles.add("part")
-        self.propose("total", total, "sum", parts, ("parts…",) * len(parts))
+        self.propose(form, total, FORM[form].rule, parts, ("parts…",) * len(parts))
 
-    def bracket_parts(self, total: Mention) -> list[Mention]:
-        """N(a、b), N（含a、b）: the amounts of N's unit in the brackets right after it, the run joined by 、."""
+    def bracket_parts(self, total: Mention) -> tuple[list[Mention], bool]:
+        """N(a、b), N（含a、b）: the amounts of N's unit in the brackets right after it, the run joined by 、; and
+        whether the brackets say they hold only some parts (含, 包括)."""
         opened = re.match(r"[^。\d(（，,；;]{0,6}[(（]", self.f[total.claim_end:total.claim_end + 8])
         if opened is None:
-            return []
+            return [], False
         open_at = total.claim_end + opened.end() - 1
+        some = bool(INCLUDES.match(self.f, open_at + 1))
         run = []
         for x in self.m[total.i + 1:]:
             if x.sentence != total.sentence or not self._before_close(open_at, x.start):
@@ -760,7 +962,7 @@ class _Finder:
             if len(run) >= 2 and re.search(r"[,，;；]", self.f[run[-1].end:x.start]):
                 break  # the run joined by 、 ends at a comma
             run.append(x)
-        return run if len(run) >= 2 else []
+        return (run if len(run) >= 2 else []), some
 
     def qizhong(self, found: re.Match):
         """A total and the parts its 其中 lists (see the table's binding for "total")."""
@@ -781,14 +983,19 @@ class _Finder:
             hi = self.r.segment_starts[segment + 1] if segment + 1 < len(self.r.segment_starts) else len(self.f)
             parts = self._items_parts(unit, depth, at, hi, per_item=False)
         for total in heads:
-            mine = parts if len(heads) == 1 else [  # several totals before 其中: each part to the total it names
-                p for p in parts if max(heads, key=lambda h: name_score(p.name, h.name)) is total
-                and name_score(p.name, total.name) >= 0.5]
+            # several totals before 其中: each part to the total it names (either name may hold the other's words:
+            # 事业机构 in 共有事业机构; 甲镇、乙镇共设置党政内设机构 repeats half of 六县区乡镇共有党政内设机构)
+            def score(p, h):
+                return max(name_score(p.name, h.name), name_score(h.name, p.name))
+            mine = parts if len(heads) == 1 else [
+                p for p in parts if max(heads, key=lambda h: score(p, h)) is total and score(p, total) >= 0.5]
             for p in mine:
                 p.roles.add("sub")  # a part of a part, not a part of a later 合计
-            # one part is no sum: "其中已承接90项" says the part is at most the total, which no rule states yet
-            if len(mine) >= 2:
+            # 分别为 lists every part (a sum); 其中 and 包括 may list only some, even one ("其中已承接90项"): within
+            if EACH.search(found.group()) and len(mine) >= 2:
                 self.add_sum(total, mine)
+            elif not EACH.search(found.group()) and mine:
+                self.add_sum(total, mine, "parts")
 
     def opens_sentence(self, w: int) -> bool:
         return not re.sub(r"[\s,，:：]", "", self.f[self.r.sentence_starts[self.r.sentence[w]]:w])
@@ -888,13 +1095,21 @@ class _Finder:
             if not m.amount or m.direction or id(m) in self.summed:
                 continue
             said = SUMS_BEFORE.search(m.before)
-            if not said:
+            plain = None if said else ALL_BEFORE.search(m.before)
+            if not said and not plain:
                 continue
-            if said.group("cumulative"):
+            if said and said.group("cumulative"):
                 self.unverifiable("total", m, "the amounts it adds up are not stated")
                 continue
             parts = [x for x in self.segment_mentions(m) if x.i < m.i and x.unit == m.unit and x.level
                      and x.depth == 0 and not x.roles & {"part", "sub"}]
+            if plain and parts:
+                # 共 alone opens a clause of its own total as often as it closes a list ("乡镇12个、街道3个,共有行政村
+                # 240个"): a total of the list only when it names nothing the list's words do not
+                noun = _core(plain.group("noun")) or self.after_noun(m)
+                said_before = self.f[self.r.segment_starts[m.segment]:self.r.clause_starts[m.clause]]
+                if m.clause == parts[-1].clause or (noun and not set(noun) <= set(said_before)):
+                    continue
             if len(parts) >= 2:
                 self.add_sum(m, parts)
 
@@ -918,6 +1133,25 @@ class _Finder:
                     self.unverifiable("structure", term)
                 else:
                     self.propose("structure", term, "share", (split[1][k], split[0]), ("part", "whole"))
+
+    def splits(self):
+        """甲、乙占比分别为x%和y%, when 甲、乙 are a split in full (一…N, 轻/重): the last share is what the others leave."""
+        for found in SPLIT_EACH.finditer(self.f):
+            at = found.end()
+            clause = self.r.clause[found.start()]
+            rates = []
+            for x in self.between(at, self.r.sentence_end(self.r.sentence[at])):
+                if not x.percent or x.direction or re.search(r"[,，;；。]", self.f[rates[-1].end if rates else at:x.start]):
+                    break
+                rates.append(x)
+            head = self.f[self.r.clause_starts[clause]:found.start()]
+            share = SHARE.search(head)
+            if len(rates) < 2 or share is None:
+                continue
+            names = [n for n in re.split(r"[、和及与]", PLACE.sub("", head[:share.start()])) if n]
+            if not _complete_split(names, len(rates)):
+                continue
+            self.propose("split", rates[-1], "complement", rates[:-1], ("others…",) * (len(rates) - 1))
 
     def balances(self):
         """收入A, 支出B, 结余C (or 短绌C: B − A)."""
@@ -956,8 +1190,30 @@ class _Finder:
                       and (x.unit == count_unit or count_unit is None and x.unit in COUNT_UNITS)]
             if len(totals) == 1 and len(counts) == 1:
                 self.propose("average", m, "ratio", (totals[0], counts[0]), ("total", "count"))
+                continue
+            # 人均地区生产总值28231元: the total the words after 人均 name and the population (户数) the text states
+            # elsewhere, each the only one of its kind and year; else unverifiable
+            named = _core(clause[said.end():])
+            total = totals[0] if len(totals) == 1 else (
+                self.by_name(named, m.unit, m.year, len(self.f), exclude=(m,), threshold=1.0)
+                if not totals and len(named) >= 2 and said.group() in words("average", "per_head") else None)
+            if total is not None and total is not (totals[:1] or [None])[0] and AVERAGE.search(total.before):
+                total = None  # 城镇居民人均可支配收入: another average, not a total
+            count = counts[0] if len(counts) == 1 else self.population(m, count_unit) if not counts else None
+            if total is not None and count is not None and total.value and m.value and total.value > m.value:
+                self.propose("average", m, "ratio", (total, count), ("total", "count"))
             else:
                 self.unverifiable("average", m)
+
+    def population(self, m: Mention, unit: str | None) -> Mention | None:
+        """The one population (人口, in 人) or number of households (户数, in 户) the text states for m's year: None when
+        it states none, or several that differ (户籍人口 and 常住人口)."""
+        if unit is None:
+            return None
+        name = _rx(_group("average", "population" if unit == "人" else "households"))
+        found = [x for x in self.m if x.unit == unit and x.level and self.r.same_year(x.year, m.year)
+                 and name.search(x.name + self.after_noun(x))]
+        return found[0] if found and all(_agree(x, found[0]) for x in found) else None
 
     def multiples(self):
         """X是A的N倍: X over A."""
@@ -1029,6 +1285,25 @@ class _Finder:
             by_tail.setdefault((m.unit, bare[-2:]), []).append(m)
             by_number.setdefault(number, []).append(m)
 
+    def bound_restatements(self):
+        """突破400亿元 / 超过2亿元 / 1.2亿元以上: a bound restating an amount of the text (see the table's binding)."""
+        for b in self.m:
+            if not b.bound or not b.amount or b.direction or b.points or b.roles or not b.named:
+                continue
+            own = _bound_core(b.name)
+            end = b.low if _known(b.low) else b.high
+            if not own:  # 歲出2億3,456萬元,首度超過2億元: the clause names nothing, the amount before is its subject
+                amount = next((x for x in self.preceding(b) if x.clause == b.clause - 1), None)
+                found = [amount] if amount is not None and amount.level and not amount.bound and amount.unit == b.unit else []
+            else:
+                found = [x for x in self.m if x is not b and x.level and not x.bound and x.unit == b.unit
+                         and x.named and self.r.same_year(x.year, b.year) and x.clause != b.clause
+                         and _shared_run(own, _bound_core(x.name)) >= 4]
+            found = [x for x in found if _known(x.value) and end and 0 < x.value / end <= 1.5 and end / x.value <= 1.5]
+            if len(found) == 1:
+                b.roles.add("claim")
+                self.propose("restatement", b, "value", (found[0],), ("earlier",) if found[0].start < b.start else ("later",))
+
     def counts(self):
         for m in self.m:
             if m.unit == "%" or m.points:
@@ -1045,7 +1320,14 @@ class _Finder:
             return self.text[at + found.start(1):at + found.end(1)]
 
         def propose(items: str, count_by: str = ""):
-            self.propose("count", count, "count_items", items=items, count_by=count_by or _count_by(items))
+            items = _lead_trimmed(items)
+            open_list = OPEN_LIST.search(items)
+            if open_list:  # 甲、乙等5个: the list may name only some of the 5
+                items = items[:open_list.start()]
+            count_by = count_by or _count_by(items)
+            if open_list and _known(count.value) and count_items(items, count_by) < count.value:
+                return self.unverifiable("count", count)
+            self.propose("count", count, "count_items", items=items, count_by=count_by)
 
         compound = self._compound(count, s_end)
         if compound is not None:
@@ -1098,6 +1380,25 @@ class _Finder:
         return groups[parts.index(count)]
 
 
+def _complete_split(names: list[str], n: int) -> bool:
+    """Whether ``names`` are a split in full of n parts: the ordinals 一…n in turn (第一产业、第二产业、第三产业;
+    第一、二、三产业), or the two sides of a pair of the table (轻、重工业; 城镇和乡村).
+
+    >>> _complete_split(["第一产业", "第二产业", "第三产业增加值"], 3), _complete_split(["第一", "二", "三产业"], 3)
+    (True, True)
+    >>> _complete_split(["第一产业", "第二产业"], 2), _complete_split(["轻", "重工业"], 2), _complete_split(["税收", "非税"], 2)
+    (False, True, False)
+    """
+    if len(names) != n:
+        return False
+    firsts = [ORDINAL.match(name) for name in names]
+    if all(firsts):
+        numerals = [CN_DIGITS.get(f.group()[-1]) for f in firsts]
+        # 一…N in turn, N of three or more: 三次产业 (第一、第二产业 alone may leave a third out)
+        return numerals == [str(k) for k in range(1, n + 1)] and n >= 3
+    return n == 2 and any(names[0].startswith(a) and names[1].startswith(b) for a, b in SPLIT_PAIRS)
+
+
 def _rule(form: str, fall: bool) -> str:
     """The form's rule for a rise, or its rule for a fall (a change is claimed by its size)."""
     spec = FORM[form]
@@ -1118,6 +1419,30 @@ def _agree(a: Mention, b: Mention) -> bool:
     return lo1 <= hi2 and lo2 <= hi1
 
 
+RESTATED_BOUND = _rx(_group("restatement", "bound"))
+
+
+def _bound_core(name: str) -> str:
+    """A name without the words around a bound that name no quantity (首次, 大关) nor a place before it."""
+    return PLACE.sub("", RESTATED_BOUND.sub("", _core(name)))
+
+
+def _shared_run(a: str, b: str) -> int:
+    """The length of the longest run of characters two names share (岁入决算 in 屏东县岁入决算 and 岁入决算数).
+
+    >>> _shared_run("屏东县岁入决算", "岁入决算数"), _shared_run("岁入", "岁出")
+    (4, 1)
+    """
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
 def _stated(m: Mention) -> bool:
     """A number written out (digits, or a Chinese amount of three characters or more), not a counted label (一类)."""
     return bool(re.search(r"\d", m.as_written)) or len(re.findall(r"[零〇一二两三四五六七八九十百千万亿萬億]", m.as_written)) >= 3
@@ -1131,6 +1456,23 @@ def _core_keep_list(head: str) -> str:
     text = YEAR.sub("", head)
     text = re.sub(r"[\d.,，%％]+", "", text)
     return re.sub(r"[的之为是有达共计约仅只则自从由至到“”\"'\s]|实现|审定|全县|全镇|全市|全区", "", text)
+
+
+OPEN_LIST = _rx(rf"(?:{_group('count', 'open')})\s*$")
+LEAD = _rx(rf"^[^、,，]*(?:{_group('count', 'lead')})")
+
+
+def _lead_trimmed(items: str) -> str:
+    """A list without the words before its first item up to a lead word (全县设立甲中心、乙中心 -> 甲中心、乙中心),
+    when the first item keeps two characters or more.
+
+    >>> _lead_trimmed("全县设立甲中心、乙中心"), _lead_trimmed("全縣設置甲站、乙站"), _lead_trimmed("设立局、办")
+    ('甲中心、乙中心', '甲站、乙站', '设立局、办')
+    """
+    found = LEAD.match(fold(items))
+    if found is None or len(re.split("[、,，和及]", items[found.end():])[0].strip()) < 2:
+        return items
+    return items[found.end():]
 
 
 def _count_by(items: str) -> str:
@@ -1164,7 +1506,7 @@ def find_claims(text: str, candidates: pd.DataFrame) -> pd.DataFrame:
     >>> from analysis.extraction.candidates import find_numbers
     >>> t = "下放权限120项,其中已承接90项,占75%。"
     >>> find_claims(t, find_numbers(t))[["rule", "claimed", "inputs", "roles"]].values.tolist()
-    [['share', '75%', '90项 120项', 'part whole']]
+    [['parts_within', '120项', '90项', 'parts…'], ['share', '75%', '90项 120项', 'part whole']]
     >>> t = "地区生产总值86.8亿元,同比下降1.3%。"
     >>> find_claims(t, find_numbers(t))[["rule", "claimed", "reason"]].values.tolist()
     [['unverifiable', '1.3%', 'base-year amount not stated']]

@@ -167,10 +167,13 @@ def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, 
                       "source": source, "locator": c.locator, "note": "" if c.locator_unique else "locator not unique: lengthen it",
                       "line": c.line, "confidence": confidence, "start": c.start, "end": c.end})
     by_span = {(f["start"], f["end"]): f["fact_id"] for f in facts}
+    fact_at = {(f["start"], f["end"]): f for f in facts}
     findings = []
     for p in find_claims(text, candidates).itertuples():
         line_start = text.rfind("\n", 0, p.claim_start) + 1
         claim_fact = by_span.get((p.claim_start, p.claim_end), "")
+        if p.form == "structure" and claim_fact and not fact_at[p.claim_start, p.claim_end]["unit"]:
+            fact_at[p.claim_start, p.claim_end]["unit"] = "%"  # 三次产业结构为9.2:51:39.8: each term a share in %
         spans = [tuple(span) for span in p.input_spans]
         findings.append({"accept": "", "finding_id": new_id(f"{county}_{p.rule}"), "county": county,
                          "domain": next((f["domain"] for f in facts if f["fact_id"] == claim_fact), "context"),
