@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 
@@ -11,8 +12,8 @@ from analysis.claims import DISCREPANCY, REPRODUCED, TENSION, UNVERIFIABLE, form
 from analysis.grading import ReadingResult, grade
 from analysis.intervals import Interval
 from analysis.numbers import Quantity, parse_quantity
-from analysis.rules import (ARITHMETIC_RULES, CONTRADICTION, COUNT_ITEMS, ITEMS, OPPOSITE, PARTS_WITHIN, RULES, SUBSET,
-                            CountTimeout, count_items, part_within)
+from analysis.rules import (ARITHMETIC_RULES, COMPARISONS, CONTRADICTION, COUNT_ITEMS, ITEMS, OPPOSITE, PARTS_WITHIN, RULES,
+                            SUBSET, CountTimeout, compared, count_items, part_within)
 from analysis.rules import UNVERIFIABLE as UNVERIFIABLE_RULE
 from analysis.standard_readings import COARSER, standard_results
 from analysis.schemas import passages
@@ -26,9 +27,10 @@ READING_COLUMNS = ["reading_id", "finding_id", "county", "label", "claimed", "re
 
 # What a finding checks, by its rule: the audit's counts keep arithmetic apart from counting and restating.
 ARITHMETIC, LIST_COUNT, RESTATEMENT, NOT_CHECKED = "arithmetic", "list count", "restatement", "not checked"
-PART_WITHIN, CONTRADICTION_KIND = "part within whole", "contradiction"
+PART_WITHIN, CONTRADICTION_KIND, COMPARISON = "part within whole", "contradiction", "comparison"
 KIND_OF_RULE = {**dict.fromkeys(ARITHMETIC_RULES, ARITHMETIC), COUNT_ITEMS: LIST_COUNT, "value": RESTATEMENT,
-                SUBSET: PART_WITHIN, PARTS_WITHIN: PART_WITHIN, CONTRADICTION: CONTRADICTION_KIND, UNVERIFIABLE_RULE: NOT_CHECKED}
+                SUBSET: PART_WITHIN, PARTS_WITHIN: PART_WITHIN, **dict.fromkeys(COMPARISONS, COMPARISON),
+                CONTRADICTION: CONTRADICTION_KIND, UNVERIFIABLE_RULE: NOT_CHECKED}
 # A part within its whole: every value of the part fits (reproduced), some do (tension: it holds for part of what the
 # written numbers allow, as a claim that holds only at the inputs' precision), none do (discrepancy).
 PERSON_READING = "a person's reading (note)"  # what reconciles a contradiction graded tension: the reading its note gives
@@ -200,6 +202,36 @@ def _restated_qualified(finding: dict, tables: Tables) -> tuple[str, str, str] |
     return TENSION, verdict[1], f"{verdict[2]}; read as {holding.label} ({holding.name}): {holding.why}"
 
 
+TRUNCATED = "more_than_step"  # 萬餘, 多: an amount cut to its last written digit, more below it
+ADDITIVE = ("sum", "difference")
+
+
+def _truncated_digits(finding: dict, tables: Tables) -> tuple[str, str, str] | None:
+    """A sum or difference whose claim and inputs are all written cut with 餘/多 ("405億9,629萬餘元 − 390億7,285萬餘元 =
+    15億2,344萬餘元", four digits or more each): each was cut to its last digit for print, so the windows of the inputs overlap the claim's only in
+    part, yet the written digits are what the writer added. Reproduced when the rule over the written digits gives the
+    claim's digits exactly (the note gives what the windows allow); None otherwise (graded as any finding)."""
+    if finding["rule"] not in ADDITIVE or not finding["inputs"] or any(
+            i in tables.lists_by_id for i in finding["inputs"].split()):
+        return None
+    written = [finding["claimed"], *(tables.fact(i)["as_written"] for i in finding["inputs"].split())]
+    # accounts cut for print carry their digits (405億9,629萬餘元); a round estimate (400多项) is vague, not cut
+    if any(len(re.findall(r"\d", w)) < 4 for w in written):
+        return None
+    claimed, *inputs = (_parsed(w) for w in written)
+    if any(q.kind != TRUNCATED or q.value is None for q in (claimed, *inputs)):
+        return None
+    literal, _ = recompute(finding["rule"], finding["inputs"], tables)
+    if literal is None or judge(finding["claimed"], literal).status == REPRODUCED:
+        return None
+    digits = RULES[finding["rule"]](*(Interval.point(q.value) for q in inputs))
+    if not digits.is_point or abs(digits.lo - claimed.value) > 1e-9 * max(1.0, abs(claimed.value)):
+        return None
+    return REPRODUCED, format_interval(literal), (
+        f"the written digits agree: the amounts cut with 餘/多 give {format_interval(digits)} as written, the claim's "
+        f"digits; over their windows the inputs give {format_interval(literal)}, the claim {judge(finding['claimed'], literal).note.split('claim ')[-1]}")
+
+
 def _subset(finding: dict, tables: Tables) -> tuple[str, str, str]:
     """(status, recomputed, note) of a part within its whole, both taken over every value their writing allows."""
     part = fact_interval(tables.fact(finding["claim_fact"]), AT_PRECISION)
@@ -226,6 +258,21 @@ def _parts_within(finding: dict, tables: Tables) -> tuple[str, str, str]:
     said = {"all": "fit within", "part": "fit within only part of", "none": "exceed"}[holds]
     return SUBSET_STATUS[holds], shown, (f"the parts named add up to {shown} and {said} the total "
                                          f"{format_interval(whole)}: the list may name only some parts (其中)")
+
+
+def _comparison(finding: dict, tables: Tables) -> tuple[str, str, str]:
+    """(status, recomputed, note) of a comparison or an ordering (greater, less, order), the claim fact and its inputs
+    as written (a plain number its value, 多/余 their ranges: the figures the report compares, not what their rounding
+    might hide): reproduced when it holds for every value, tension for some, discrepancy for none."""
+    claim = fact_interval(tables.fact(finding["claim_fact"])) if finding["claim_fact"] else None
+    others = [_input(i, tables, AS_WRITTEN) for i in finding["inputs"].split()]
+    if claim is None or any(x is None for x in others):
+        return UNVERIFIABLE, "", "the claim or an input is one-sided (以上, 不到 ...): no bound to compare"
+    holds = compared(finding["rule"], claim, others)
+    said = {"greater": "above each of", "less": "below each of", "order": "after, in falling order,"}[finding["rule"]]
+    shown = ", ".join(format_interval(x) for x in others)
+    verdict = {"all": "every value", "part": "only some values", "none": "no value"}[holds]
+    return SUBSET_STATUS[holds], shown, f"{format_interval(claim)} {said} {shown}: it holds for {verdict} as written"
 
 
 def _contradiction(finding: dict) -> tuple[str, str, str]:
@@ -268,7 +315,9 @@ def audit_rows(tables: Tables, findings: list[dict]) -> pd.DataFrame:
         extra = finding["note"]
         decided = (_subset(finding, tables) if finding["rule"] == SUBSET
                    else _parts_within(finding, tables) if finding["rule"] == PARTS_WITHIN
-                   else _contradiction(finding) if finding["rule"] == CONTRADICTION else _restated_qualified(finding, tables))
+                   else _comparison(finding, tables) if finding["rule"] in COMPARISONS
+                   else _contradiction(finding) if finding["rule"] == CONTRADICTION
+                   else _restated_qualified(finding, tables) or _truncated_digits(finding, tables))
         if decided is not None:
             status, shown, note = decided
             if finding["rule"] == CONTRADICTION:  # cited by its first passage; both are quoted in its claim

@@ -218,6 +218,7 @@ def _onboard(args) -> int:
           + (", county added to counties.csv" if done["new_county"] else "")
           + f"; {done['facts']} candidate facts and {done['findings']} candidate findings to review in "
           + " and ".join(str(p) for p in done["review"])
+          + f"; the places their numbers are filed under, other than {args.county} ({done['new_places']} new), in {done['places']}"
           + ". Mark the rows you checked accept=yes (fill entity, domain, inputs), then: python -m analysis accept <file>")
     return 0
 

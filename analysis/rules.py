@@ -125,15 +125,21 @@ PARTS_WITHIN = "parts_within"
 # Two passages that cannot both be true, with no number to recompute: a person grades it (claimed holds the grade
 # word, tension or discrepancy) and the note says why; the passages are quoted in the claim (see data/DICTIONARY.md).
 CONTRADICTION = "contradiction"
+# A comparison or an ordering, no number recomputed: the claim fact stands above each input (greater: 高于, 超过, 居首,
+# 最高), below each input (less: 低于, 不足, 最低), or after the inputs in falling order (order: 分居1至4名, 僅次於A、B
+# 居第3名: the inputs are the amounts ranked above it, first to last). See ``exceeds``.
+GREATER, LESS, ORDER = "greater", "less", "order"
+COMPARISONS = (GREATER, LESS, ORDER)
 UNVERIFIABLE = "unverifiable"
-RULE_NAMES = (*RULES, COUNT_ITEMS, SUBSET, PARTS_WITHIN, CONTRADICTION, UNVERIFIABLE)
+RULE_NAMES = (*RULES, COUNT_ITEMS, SUBSET, PARTS_WITHIN, *COMPARISONS, CONTRADICTION, UNVERIFIABLE)
 READING_RULES = (*RULES, COUNT_ITEMS)  # what a reading may recompute with: a number
 PERSON_GRADES = ("tension", "discrepancy")  # what a contradiction's claimed may hold
 
 # Arity checks: None means "one or more".
 ARITY = {"share": 2, "sum": None, "reduction": 2, "growth": 2, "points": 2, "points_fall": 2, "difference": 2, "ratio": 2,
          "growth_from_change": 2, "reduction_from_change": 2, "growth_times": 2,
-         "product": None, "complement": None, "value": 1, SUBSET: 1, PARTS_WITHIN: None, CONTRADICTION: 0}
+         "product": None, "complement": None, "value": 1, SUBSET: 1, PARTS_WITHIN: None, CONTRADICTION: 0,
+         GREATER: None, LESS: None, ORDER: None}
 
 
 def part_within(part: Interval, whole: Interval) -> str:
@@ -148,6 +154,38 @@ def part_within(part: Interval, whole: Interval) -> str:
     if part.hi <= whole.lo:
         return "all"
     return "none" if part.lo > whole.hi else "part"
+
+
+def exceeds(a: Interval, b: Interval) -> str:
+    """Whether ``a`` is above ``b``: "all" (every value ``a`` allows is at least every value of ``b``), "part" (some
+    are) or "none" (no value of ``a`` is above any of ``b``). Both are taken over every value their writing allows.
+
+    >>> exceeds(Interval.point(5.2), Interval.point(4.8)), exceeds(Interval(4.75, 4.85), Interval(4.7, 4.8))
+    ('all', 'part')
+    >>> exceeds(Interval.point(3), Interval.point(3)), exceeds(Interval.point(2), Interval(3, 4))
+    ('none', 'none')
+    """
+    if a.lo >= b.hi and a.lo > b.lo:
+        return "all"
+    return "none" if a.hi <= b.lo else "part"
+
+
+def compared(rule: str, claim: Interval, inputs: Sequence[Interval]) -> str:
+    """How far a comparison holds: "all", "part" or "none" (see ``exceeds``), the weakest of its steps. greater: the
+    claim above each input; less: below each; order: each input above the next, the last above the claim.
+
+    >>> a, b, c = Interval.point(118.4), Interval.point(84.9), Interval.point(74.6)
+    >>> compared(GREATER, a, [b, c]), compared(LESS, c, [a, b]), compared(ORDER, c, [a, b]), compared(ORDER, b, [c, a])
+    ('all', 'all', 'all', 'none')
+    """
+    if rule == GREATER:
+        steps = [exceeds(claim, x) for x in inputs]
+    elif rule == LESS:
+        steps = [exceeds(x, claim) for x in inputs]
+    else:
+        chain = [*inputs, claim]
+        steps = [exceeds(x, y) for x, y in zip(chain, chain[1:])]
+    return "none" if "none" in steps else "part" if "part" in steps else "all"
 
 # What each rule makes of its inputs' units. A list input counts its items: it has no unit of its own
 # (ITEMS) and stands for any unit that counts things, never for a measured one (元, %, ㎡ ...).

@@ -32,6 +32,8 @@ GLOSSARY_TERM = rf"^[{HAN}][{HAN}、]{{0,19}}\Z"
 # What add-source writes for a source's metadata nobody gave: valid, so the tables load, but `validate` warns
 # while one remains (metadata is asked for, never invented).
 PLACEHOLDERS = {"title_en": "(title to translate)", "issuer": "(issuer to fill)", "date": "(date to fill)"}
+# The same for a place add-source proposes from a name in the text (counties.csv).
+PLACE_PLACEHOLDERS = {"name_en": "(name to translate)"}
 
 COLUMNS = {
     "sources": ["source", "file", "part", "line_start", "line_end", "title_zh", "title_en", "issuer", "place", "date", "sha256", "notes"],

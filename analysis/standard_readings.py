@@ -10,7 +10,8 @@ When the literal reading of a finding fails, the audit tries, in this order:
 2. the rows of this table, top to bottom (``READINGS``). The order is the charity principle's
    (data/DICTIONARY.md): first what assumes no slip at all (the inputs were rounded for print,
    ``input_rounding``), then a convention of print (``truncated``), then an ambiguity of wording
-   (``other_whole``), then a wrong word (``percent_for_points``, ``points_for_percent``), and last a wrong
+   (``other_whole``), then a wrong word (``percent_for_points``, ``points_for_percent``, ``times_for_multiple``),
+   and last a wrong
    method (``later_base``). The first that reconciles is named; any one makes the finding a **tension**,
    never reproduced; when none does it stays a **discrepancy**, and its note lists what each gave.
 
@@ -34,6 +35,7 @@ from analysis.rules import ARITHMETIC_RULES, PERCENT, growth, normal_unit, point
 
 TRUNCATED, OTHER_WHOLE = "truncated", "other_whole"
 PERCENT_FOR_POINTS, POINTS_FOR_PERCENT, LATER_BASE = "percent_for_points", "points_for_percent", "later_base"
+TIMES_FOR_MULTIPLE = "times_for_multiple"
 COARSER = "rounded_coarser"
 
 
@@ -87,6 +89,13 @@ READINGS = (
         why="the reverse slip: percentage points written where a rate of change of the percentage was meant",
         example="a rate 20.0% → 20.74%, 提高3.7个百分点",
         answer="(20.74/20 − 1) × 100 = 3.7%: holds (the literal change is 0.74 points)"),
+    StandardReading(
+        TIMES_FOR_MULTIPLE, ("growth_times",),
+        computes="later / base: how many times the base the later amount is, not how many times it was added",
+        why="增长N倍 (增加N倍, 提高N倍) written where 增长到N倍 or 是…的N倍 was meant: a common misuse of the word, the "
+            "amounts themselves right",
+        example="由100增长到300, 增长3倍",
+        answer="300 / 100 = 3: holds (literally 增长3倍 is 100 → 400; 300 / 100 − 1 = 2倍)"),
     StandardReading(
         LATER_BASE, ("growth", "reduction", "growth_from_change", "reduction_from_change"),
         computes="(later − base) / later × 100 (growth) or (base − later) / later × 100 (reduction): the change "
@@ -197,6 +206,8 @@ def standard_results(rule: str, inputs: Sequence[Interval], units: Sequence[str 
                 tried = [found] if (found := _coarser(literal, claimed)) else []
             elif reading.name == OTHER_WHOLE:
                 tried = [(share(inputs[0], whole), f"a share of {what}") for what, whole in wholes]
+            elif reading.name == TIMES_FOR_MULTIPLE:  # inputs (base, later)
+                tried = [(inputs[1] / inputs[0], "the later amount over the base: N times as much, not N times more")]
             elif reading.name == PERCENT_FOR_POINTS and any(normal_unit(u) != PERCENT for u in units):
                 continue  # points are a change of percentages only
             else:

@@ -356,13 +356,19 @@ def _load_tables(data_dir: Path) -> Tables:
 
 
 def placeholder_warnings(tables: Tables) -> list[str]:
-    """One line for each source cell that still holds add-source's placeholder (see schemas.PLACEHOLDERS)."""
-    from analysis.schemas import PLACEHOLDERS
+    """One line for each source or place cell that still holds add-source's placeholder (schemas.PLACEHOLDERS,
+    schemas.PLACE_PLACEHOLDERS)."""
+    from analysis.schemas import PLACE_PLACEHOLDERS, PLACEHOLDERS
 
-    label = _display(tables.data_dir / "sources.csv", tables.data_dir)
-    return [f"{label}, row {row}, column '{column}': {placeholder!r} is a placeholder; write the source's {column.replace('_', ' ')}"
-            for column, placeholder in PLACEHOLDERS.items()
-            for row, cell in enumerate(tables.sources[column], start=2) if cell.strip() == placeholder]
+    lines = []
+    for table, placeholders in (("sources", PLACEHOLDERS), ("counties", PLACE_PLACEHOLDERS)):
+        label = _display(tables.data_dir / f"{table}.csv", tables.data_dir)
+        whose = "source's" if table == "sources" else "place's"
+        lines += [f"{label}, row {row}, column '{column}': {placeholder!r} is a placeholder; write the {whose} "
+                  f"{column.replace('_en', ' in English').replace('_', ' ')}"
+                  for column, placeholder in placeholders.items()
+                  for row, cell in enumerate(getattr(tables, table)[column], start=2) if cell.strip() == placeholder]
+    return lines
 
 
 def english_warnings(tables: Tables) -> list[str]:

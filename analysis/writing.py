@@ -74,16 +74,18 @@ def csv_rows(header: list[str], rows: list[dict], ending: str = "\n", with_heade
     return buffer.getvalue()
 
 
-def append_rows(path: Path, header: list[str], rows: list[dict]) -> str:
+def append_rows(path: Path, header: list[str], rows: list[dict], text: str | None = None) -> str:
     """The file's text with ``rows`` added at its end, in its own column order and line endings.
 
-    The old bytes stay as they are, so ``git diff`` shows only the added rows.
+    The old bytes stay as they are, so ``git diff`` shows only the added rows. ``text``: the file's text as an
+    earlier change of the same write left it (set_cells), instead of the file's.
     """
-    if not path.is_file():
-        return csv_rows(header, rows)
-    raw = path.read_bytes()  # bytes, not read_text: its newline translation would turn every CRLF into LF
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    text = raw.decode("utf-8-sig")
+    if text is None:
+        if not path.is_file():
+            return csv_rows(header, rows)
+        text = path.read_bytes().decode("utf-8")  # bytes, not read_text: its newline translation would turn every CRLF into LF
+    bom = text.startswith("\ufeff")
+    text = text[1:] if bom else text
     ending = line_ending(text)
     own_header = next(csv.reader(io.StringIO(text)), header)
     if text and not text.endswith("\n"):
@@ -139,11 +141,13 @@ def _records(text: str) -> list[str]:
     return records + ([current] if current else [])
 
 
-def set_cells(path: Path, key_column: str, key: str, values: dict[str, str]) -> str:
-    """The file's text with some cells of the row whose ``key_column`` is ``key`` changed; every other byte kept."""
-    text = path.read_bytes().decode("utf-8")  # line endings as they are
+def set_cells(path: Path, key_column: str, key: str, values: dict[str, str], text: str | None = None) -> str:
+    """The file's text with some cells of the row whose ``key_column`` is ``key`` changed; every other byte kept.
+    ``text``: the file's text as an earlier change of the same write left it, instead of the file's."""
+    if text is None:
+        text = path.read_bytes().decode("utf-8")  # line endings as they are
     records = _records(text)
-    header = next(csv.reader([records[0]]))
+    header = next(csv.reader([records[0].lstrip("\ufeff")]))
     for i, record in enumerate(records[1:], start=1):
         cells = next(csv.reader([record]))
         if cells[header.index(key_column)] == key:

@@ -22,12 +22,13 @@ def test_the_dictionary_shows_the_table_as_the_code_has_it():
 def test_the_order_is_the_charity_principles():
     # no slip (rounding), a convention (truncation), an ambiguity (another whole), a wrong word, a wrong method
     assert [r.name for r in READINGS] == [ROUNDING_READING, "truncated", "other_whole", "percent_for_points",
-                                          "points_for_percent", "later_base", "rounded_coarser"]
+                                          "points_for_percent", "times_for_multiple", "later_base", "rounded_coarser"]
     # every reading recomputes an arithmetic rule, but the one of a restatement (value), alone on its rule
     assert all(set(r.rules) <= set(ARITHMETIC_RULES) for r in READINGS[:-1]) and READINGS[-1].rules == ("value",)
     assert applies_to("growth") == ["input_rounding", "truncated", "percent_for_points", "later_base"]
     assert applies_to("points_fall") == ["input_rounding", "truncated", "points_for_percent"]
     assert applies_to("share") == ["input_rounding", "truncated", "other_whole"]
+    assert applies_to("growth_times") == ["input_rounding", "times_for_multiple"]
     assert applies_to("count_items") == []
     assert applies_to("value") == ["rounded_coarser"]
 
@@ -39,6 +40,8 @@ EXAMPLES = {
     "percent_for_points": ("growth", [point(26.3), point(30.0)], ["%", "%"], "上升3.7%", [], 3.7),
     "points_for_percent": ("points", [point(20.0), point(20.74)], ["%", "%"], "提高3.7个百分点", [], 3.7),
     "later_base": ("growth", [point(1000), point(1050)], ["元", "元"], "增长4.76%", [], 50 / 1050 * 100),
+    # 由100增长到300, 增长3倍: literally 300/100 − 1 = 2倍 more; 300/100 = 3 times as much
+    "times_for_multiple": ("growth_times", [point(100), point(300)], ["元", "元"], "3倍", [], 3.0),
     # 15億2,344萬餘元 is (15億2,344萬, 15億2,345萬); both ends round to 15億2,300萬 at 百萬
     "rounded_coarser": ("value", [Interval(1523440000, 1523450000)], ["元"], "15億2,300萬元", [], 1523000000),
 }

@@ -240,3 +240,19 @@ def test_extract_prints_plain_decimals(tmp_path, capsys):
     assert main(["extract", str(report), "--csv"]) == 0
     out = capsys.readouterr().out
     assert "1234567000" in out and "e+" not in out
+
+
+def test_a_proposed_place_whose_english_name_nobody_gave_is_named_by_validate(data_copy, capsys):
+    from analysis.cli import main
+    from analysis.schemas import PLACE_PLACEHOLDERS
+
+    path = data_copy / "counties.csv"
+    raw = path.read_bytes()
+    n = raw.count(b"\n") + 1  # the row the appended line becomes (header is row 1)
+    newline = b"\r\n" if b"\r\n" in raw else b"\n"
+    source = (data_copy / "sources.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[0]
+    row = f"town_1,某某镇,{PLACE_PLACEHOLDERS['name_en']},town,,,,false,{source}".encode()
+    path.write_bytes(raw + row + newline)
+    assert main(["--data-dir", str(data_copy), "validate"]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: data/counties.csv, row {n}, column 'name_en': '(name to translate)' is a placeholder; write the place's name in English" in err

@@ -11,7 +11,7 @@ word folds to a word of its group, so the table holds no word the finder cannot 
 few characters of the same clause (为…的: 为下放权限总数的).
 
 Rules are analysis/rules.py's (share, sum, reduction, growth, points, points_fall, difference, ratio, product,
-value, count_items): a change is claimed by its size and the rule carries its direction (a rise growth or points,
+value, count_items; greater, less and order compare without recomputing): a change is claimed by its size and the rule carries its direction (a rise growth or points,
 a fall reduction or points_fall). A change stated with its amount and no base ("6055万元,同比增收164万元,增长
 2.78%") takes the rules over (later, change): ``growth_from_change`` and ``reduction_from_change``. A claim whose input the text does not give is proposed with
 the rule ``unverifiable`` and the reason ("base-year amount not stated").
@@ -46,9 +46,10 @@ class ClaimForm:
 
 # Words shared by several forms.
 # 增/减/多/少 alone are change words only after a base word (较预算数X增N, 比预算少N): see the change form's binding
-RISE = ("增长", "增長", "增加", "提高", "上升", "上涨", "上漲", "增收", "增幅", "增", "超收", "多收", "多")
+RISE = ("增长", "增長", "增加", "提高", "上升", "上涨", "上漲", "增收", "增幅", "涨幅", "漲幅", "增", "超收", "多收", "多",
+        "成长", "成長", "增产", "增產")  # 成長: Taiwan usage for growth
 FALL = ("下降", "减少", "減少", "降低", "减低", "減低", "减收", "減收", "下滑", "回落", "减幅", "減幅", "减", "減",
-        "短收", "少收", "精简", "精簡", "压缩", "壓縮", "少")
+        "短收", "少收", "精简", "精簡", "压缩", "壓縮", "少", "降幅", "衰退", "减产", "減產")  # 衰退: Taiwan usage for a fall
 # a clause that gives the base itself: 上年为A, 上年同期为A, 去年為A (a year before 为 works alike: 2022年为A)
 PRIOR = ("上年", "上年度", "上年同期", "去年", "去年同期", "上一年", "前一年")
 # against the year before: the base may be the amount of the same name and the year before, stated elsewhere
@@ -73,7 +74,8 @@ FORMS: tuple[ClaimForm, ...] = (
          # 执行率/完成率: the actual amount over the budgeted or planned one, both named in the sentence
          "execution": ("执行率", "執行率", "完成率", "达成率", "達成率"),
          "planned": ("预算", "預算", "计划", "計劃", "計畫", "目标", "目標", "任务", "任務"),
-         "actual": ("实际", "實際", "决算", "決算", "实支", "實支", "实付", "實付", "执行数", "執行數", "完成", "实现", "實現"),
+         "actual": ("实际", "實際", "决算", "決算", "实支", "實支", "实付", "實付", "执行数", "執行數", "完成", "实现", "實現",
+                    "实收", "實收", "实征", "實徵"),
          "budget_amount": ("预算数", "預算數", "年初预算", "年初預算", "调整预算", "調整預算", "批准", "预算安排", "預算安排"),
          "whole": ("总数", "總數", "总额", "總額", "全部", "总收入", "總收入", "总量", "總量", "总计", "總計", "合计", "合計", "总", "總"),
          "each": ("分别", "分別")},
@@ -84,8 +86,10 @@ FORMS: tuple[ClaimForm, ...] = (
         "\"…中,\" closes before the part (全县120个村中), else the whole another share of the ;-item names (not_whole "
         "words name none: 占最大宗); 为/占/达/完成 A 的(之) X%: A is the whole; 完成投资率为X%: the amount named 投资; "
         "for 完成预算的, the budget amount the sentence states (预算数, 年初预算, 批准的…); 执行率/完成率X%: the "
-        "actual amount (实际, 决算, 实支 …) over the planned one (预算, 计划, 目标 …; 一般公共预算 is a name, not a "
-        "budget) the sentence states. Never the nearest larger number",
+        "actual amount (实际, 决算, 实支, 实收 …) over the planned one (预算, 计划, 目标 …; 一般公共预算 is a name, not a "
+        "budget) the sentence states, before or after the rate; 占A的(比重为)X%, 占…(A)的X%: A is the whole; a part "
+        "stated only after the share (占85%,达1020人) in the clause that follows it. Never the "
+        "nearest larger number",
         "全镇下放权限120项,其中已承接90项,占下放权限总数的75%。", (("claimed", "75%"), ("part", "90项"), ("whole", "120项")),
         unverifiable="the whole is not stated", pattern="X … 占(Y的) Z%"),
     ClaimForm(
@@ -95,14 +99,15 @@ FORMS: tuple[ClaimForm, ...] = (
          "versus": ("与", "與", "同", "和"), "versus_end": ("相比", "相較", "相较", "比较", "比較"),
          "prior": PRIOR, "previous_year": PREVIOUS_YEAR, "yearly": YEARLY},
         "growth", ("base", "later"),
-        "base: the amount right after 较/比/与 (较上年度之X, 比上年的X), or between 与 and 相比 (与上年的X相比), or the "
-        "amount of a clause of the same ;-item that opens with a prior word or an earlier year (上年为X, 2022年为X, "
-        "一一二年度為X), or the amount the words after 较/比 name (较预算数: the amount named 预算数 in the sentence), "
+        "base: the amount right after 较/比/与 and a noun (较上年度之X, 比上年的X, 較上年度決算數X; not 同比增收N), or between "
+        "与 and 相比/相較 (与上年的X相比), or the amount of a clause of the same ;-item, before or after the rate, that opens "
+        "with a prior word or an earlier year (上年为X, 去年同期完成X, 2022年全县财政收入X, 一一二年度為X; not 上年结转), or the amount the words after 较/比 name (较预算数: the amount named 预算数 in the sentence), "
         "or, against the year before (同比, 比上年), the amount of the same name and the year before stated earlier; "
         "later: the amount the clause is about, or the amount of the same name and year stated elsewhere (the name "
         "before 较/比/与: its base marks); a change with no base amount is proposed unverifiable, and so is a yearly "
         "mean rate (年均增长); 增/减/多/少 alone are change words only after a base word (較預算數X增N, 比预算少N), "
-        "not in 新增, 核增; 持平 only after 与/比/较 (与去年持平, not 保持平稳)",
+        "not in 新增, 核增; 增加为/下降为 B is what it came to, not a change (增幅为X% is); 持平 only after 与/比/较 (与去年持平, "
+        "not 保持平稳)",
         "该镇今年税收收入5520万元,较上年度之4800万元,增加15%。", (("claimed", "15%"), ("base", "4800万元"), ("later", "5520万元")),
         fall_rule="reduction", unverifiable="base-year amount not stated", pattern="X, 较上年度之A, 增加Y%"),
     ClaimForm(
@@ -110,7 +115,8 @@ FORMS: tuple[ClaimForm, ...] = (
         {"from": ("由", "从", "從", "自"),
          "to": ("减为", "減為", "减至", "減至", "减到", "減到", "降为", "降為", "降至", "整合为", "整合為", "合并为", "合併為",
                 "精简为", "精簡為", "增加到", "增至", "增加至", "提高到", "提高至", "上升到", "上升至", "下降到", "下降至", "增长到",
-                "增長到", "发展到", "發展到", "到", "至", "为", "為"),
+                "增長到", "发展到", "發展到", "增加为", "增加為", "增为", "增為", "减少为", "減少為", "减少到", "減少到", "减少至", "減少至", "下降为", "下降為", "提高为",
+                "提高為", "上升为", "上升為", "降低为", "降低為", "到", "至", "为", "為"),
          "rise": RISE, "fall": FALL},
         "growth", ("base", "later"),
         "base: the amount after 由/从/自; later: the amount after 减为/到/至 in the same clause; the claim: the "
@@ -128,9 +134,15 @@ FORMS: tuple[ClaimForm, ...] = (
         pattern="X, 同比增收N, 增长Y%"),
     ClaimForm(
         "points", "a change of a percentage in percentage points",
-        {"points": ("个百分点", "個百分點", "百分点", "百分點"), "rise": RISE, "fall": FALL},
+        {"points": ("个百分点", "個百分點", "百分点", "百分點"), "rise": RISE, "fall": FALL,
+         # two rates compared: 高于全省N个百分点 (高/低 alone only after 比/较: 比全省平均水平x%高N个百分点)
+         "above": ("高于", "高於", "高出", "超出", "高"), "below": ("低于", "低於", "低出", "低"),
+         "level": ("平均水平", "平均值", "平均", "水平")},  # 全省平均水平 names the rate of 全省
         "points", ("base", "later"),
-        "base and later: the percentages after 由 and 到 (or after 较/比) in the same clause",
+        "base and later: the percentages after 由 and 到 (or after 较/比) in the same clause, or as for a change (上年为a%); "
+        "two rates compared (高于/低于全省N个百分点, 比全省平均水平a%高N个百分点): the base is the rate of the ;-item whose "
+        "clause names what is compared (全省为a%, 全市平均为a%; 平均水平 aside), the later the item's own rate; a fall "
+        "(低于) is points_fall",
         "全镇财政自给率由42.5%提高到45.1%,提高2.6个百分点。",
         (("claimed", "2.6个百分点"), ("base", "42.5%"), ("later", "45.1%")),
         fall_rule="points_fall", unverifiable="base-year percentage not stated", pattern="由a%提高到b%, 提高N个百分点"),
@@ -138,8 +150,10 @@ FORMS: tuple[ClaimForm, ...] = (
         "difference", "a change stated as an amount",
         {"against": AGAINST, "rise": RISE, "fall": FALL},
         "difference", ("later", "base"),
-        "base: the amount right after 较/比 (較預算數X增N); later: the amount the clause is about; for a fall "
-        "the rule's order is (base, later); with no base amount the claim is proposed unverifiable",
+        "base: the amount right after 较/比 (較預算數X增N), or the amount the noun after 较/比 names (比预算多N, 甲镇比乙镇多N), "
+        "or as for a change (上年为A); later: the amount the clause is about, or the amount the words before 比 name "
+        "(甲镇); 多/少/增/减 alone are change words only after 较/比; for a fall the rule's order is (base, later); with no "
+        "base amount the claim is proposed unverifiable",
         "全年歲入決算數5,200萬元,較預算數4,800萬元增400萬元。",
         (("claimed", "400萬元"), ("later", "5,200萬元"), ("base", "4,800萬元")),
         unverifiable="base-year amount not stated", pattern="X, 較預算數A增N / 同比增收N"),
@@ -210,16 +224,24 @@ FORMS: tuple[ClaimForm, ...] = (
         unverifiable="the parts of the ratio are not stated", pattern="结构为a:b:c"),
     ClaimForm(
         "average", "an average or per-capita figure",
-        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶"), "counted": ("平均",),
+        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶", "年均"), "counted": ("平均",),
          "per_head": ("人均", "户均", "戶均"),
          "population": ("人口", "常住人口", "户籍人口", "戶籍人口", "设籍人口", "設籍人口", "总人口", "總人口"),
-         "households": ("户数", "戶數", "农户", "農戶", "住户", "住戶", "总户数", "總戶數")},
+         "households": ("户数", "戶數", "农户", "農戶", "住户", "住戶", "总户数", "總戶數"),
+         # 年均投入N: a mean over years whose values the text seldom gives (unverifiable)
+         "yearly": ("年均", "年平均", "平均每年"),
+         # 全省平均水平N is the value compared with, not an average the text computes; 每户最多补助N is a cap
+         "reference": ("水平", "水准", "水準", "线", "線"),
+         "cap": ("最多", "最高", "不超过", "不超過", "不高于", "不高於", "上限", "至少", "最低", "不低于", "不低於")},
         "ratio", ("total", "count"),
         "total: the amount of the same unit the sentence states; count: the number of persons or units it states. "
         "The word names the number: no 、-list between them; per person (人均, 每人) a measured amount, not a count "
         "(每人联系一个社 is no average). When the sentence states neither, 人均X (户均X) divides the amount the text "
         "names X (all of X's name, same year) by the one population (人口, in 人; households: 户) the text states "
-        "anywhere; two populations that differ (户籍, 常住) leave it unverifiable",
+        "anywhere; two populations that differ (户籍, 常住) leave it unverifiable. 平均每个X N: the count of X the text "
+        "states anywhere (全县共有乡镇12个) when the sentence states none, the total the one amount of N's unit before it "
+        "or after 共/合计 in its sentence. 年均N is unverifiable (the years' values are not given); 平均水平N (a value "
+        "compared with) and 每户最多N (a cap) are no average",
         "全镇财政支出9000万元,常住人口3万人,人均3000元。", (("claimed", "3000元"), ("total", "9000万元"), ("count", "3万人")),
         unverifiable="the total or the count it is divided by is not stated", pattern="人均N"),
     ClaimForm(
@@ -232,6 +254,27 @@ FORMS: tuple[ClaimForm, ...] = (
         "全镇税收从2018年的0.8亿元增加到2022年的1.6亿元,实现倍增。",
         (("claimed", "倍增"), ("later", "1.6亿元"), ("base", "0.8亿元")),
         unverifiable="the amount it is a multiple of is not stated", pattern="从A到B, 倍增 / X是A的N倍"),
+    ClaimForm(
+        "comparison", "one amount above or below another the text states, first or last of a list, or a rank",
+        {"above": ("高于", "高於", "多于", "多於", "大于", "大於", "超过", "超過", "超出", "领先于", "領先於"),
+         "below": ("低于", "低於", "少于", "少於", "小于", "小於", "不足", "不到", "不及", "未及", "未达", "未達"),
+         "top": ("最高", "最大", "最多", "居首", "居首位", "居第一", "居第一位", "位居第一", "排名第一", "排第一", "居冠", "第一名"),
+         "bottom": ("最低", "最小", "最少", "居末", "居末位", "排名最后", "排名最後", "倒数第一", "倒數第一"),
+         "next_to": ("仅次于", "僅次於"),
+         # 分居1至4名, 分列前三位, 居第3名: a rank, checkable only when every amount ranked above is given
+         "ranks": ("分居", "分列", "依次居", "依次位居", "分别居", "分別居", "分别位居", "分別位居"),
+         "rank": ("居", "位居", "排名", "排", "列")},
+        "greater", ("others…",),
+        "A高于(低于, 多于, 少于, 超过, 不足) B: A is the amount the clause is about, B the amount right after the word "
+        "(its unit; 高于上年的B, 低于全县平均水平B); a bound the number's own words make (超过2亿元, 不足20%) is no "
+        "comparison. 甲…、乙…、丙…, 其中甲最高 (居首, 最多; 最低, 最少): the amount the name before the word names, "
+        "over the other amounts of the list (same unit, same sentence, each named); X以A居首: the amount right before. "
+        "a、b、c、d分居1至4名: each above the next (rule order, the last the claim); 仅次于A、B, 居第3名: the amounts "
+        "after 仅次于 rank above the clause's subject, as many as the rank says; a rank whose amounts above it the "
+        "text does not give (居第一名 among units it does not state) is unverifiable",
+        "全县税收收入5200万元,高于上年的4800万元。", (("claimed", "5200万元"), ("others…", "4800万元")),
+        fall_rule="less", unverifiable="the amounts it is compared with are not stated",
+        pattern="A高于B / 甲…最高 / 分居1至N名"),
     ClaimForm(
         "product", "a total of units that each hold the same number",
         {"each": ("均", "各", "每个", "每個"), "total": ("共", "共计", "共計", "合计", "合計", "总计", "總計")},

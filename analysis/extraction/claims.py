@@ -21,7 +21,7 @@ from analysis.extraction.claim_forms import FORM, UNVERIFIABLE, fold, words
 from analysis.rules import count_items
 
 COLUMNS = ["form", "rule", "claimed", "claim_start", "claim_end", "line", "inputs", "input_spans", "roles", "items",
-           "count_by", "pattern", "reason"]
+           "count_by", "pattern", "reason", "fact_span"]
 
 HARD_END = "。！？!?"
 CLAUSE_END = "，,；;：:" + HARD_END
@@ -53,10 +53,17 @@ def _rx(pattern: str) -> re.Pattern:
 
 # Patterns compiled from the table's words (claim_forms.FORMS), once.
 RISE, FALL, FLAT = _group("change", "rise"), _group("change", "fall"), _group("change", "flat")
-DIRECTION = _rx(rf"(?:(?P<rise>{RISE})|(?P<fall>{FALL}))(?:了|为|达|约|近)?\s*$")
+DIRECTION = _rx(rf"(?:(?P<rise>{RISE})|(?P<fall>{FALL}))(?P<tail>了|为|达|约|近)?\s*$")
+# a base named after 较/比 (较上年度决算数A, 比乙镇的A, 比全省平均水平a%): not 占比, 同比, 比重; the noun names no change
+BASE_MARK = _rx(rf"(?:(?<![占同环])比(?![重例率较])|较(?![多少大小高低快慢好差为]))(?P<noun>[^{STOP}\d]{{2,10}})$")
+COMPARED_IN = _rx(r"(?<![占同环])比(?![重例率较])|较(?![多少大小高低快慢好差为])")  # 甲比乙多N: 多 is a change word
+ABOVE, BELOW = _group("points", "above"), _group("points", "below")
+COMPARED = _rx(rf"(?:(?P<above>{ABOVE})|(?P<below>{BELOW}))(?P<noun>[^{STOP}\d]{{0,10}}?)\s*$")  # 高于全省N个百分点
+LEVEL_WORDS = _rx(_group("points", "level"))
 FLAT_WORD = _rx(FLAT)
 FLAT_AGAINST = _rx(rf"(?:{_group('change', 'flat_against')})[^{STOP}]{{0,6}}$")  # 与去年持平
 AGAINST = _rx(_group("change", "against"))
+_SHARE_WORDS = "|".join(w for w in words("share", "share") if w.startswith(("比", "占")) and len(w) == 2)  # 比重, 占比
 _SHARE_BI = "".join(w[1] for w in words("share", "share") if w.startswith("比") and len(w) == 2)  # 比重, 比例 ...
 # where a change's base words start: the subject's name ends there, and a year after them is the base's
 AGAINST_START = _rx("|".join(w if w != "比" else f"比(?![{_SHARE_BI}])" for w in (
@@ -98,18 +105,35 @@ SPLIT_PAIRS = tuple(tuple(w.split("/")) for w in words("split", "pairs"))
 ORDINAL = _rx(rf"(?:{_group('split', 'ordinals')})")
 STRUCTURE = _rx(rf"(?:{_group('structure', 'structure')})\s*$")
 AVERAGE = _rx(_group("average", "average"))
+AVERAGE_YEARLY = _rx(_group("average", "yearly"))
+AVERAGE_REFERENCE = _rx(rf"^[^{STOP}\d]{{0,2}}(?:{_group('average', 'reference')})")  # 平均水平N
+AVERAGE_CAP = _rx(_group("average", "cap"))
+ALL_OR_SUM = _rx(rf"(?:{_group('total', 'all')}|{_group('total', 'sums_before')})[^{STOP}\d]{{0,4}}$")
 DOUBLED = _rx(_group("multiple", "doubled"))
 COUNT_UNITS = tuple(sorted(words("count", "units"), key=len, reverse=True))
+# comparisons and orderings (claim_forms: the comparison form's binding)
+COMPARE_BEFORE = _rx(rf"(?:(?P<above>{_group('comparison', 'above')})|(?P<below>{_group('comparison', 'below')}))"
+                     rf"[^{STOP}\d、]{{0,12}}$")  # 高于上年的B, 低于全省平均水平B: the words before B
+EXTREME = _rx(rf"(?P<which>(?P<top>{_group('comparison', 'top')})|(?P<bottom>{_group('comparison', 'bottom')}))")
+NEXT_TO = _rx(_group("comparison", "next_to"))
+RANK_NUMERAL = r"[\d一二三四五六七八九十]{1,3}"
+# 分居1至4名, 分列前三位: how many amounts the ranks take, in the order the text gives them
+RANKS = _rx(rf"(?:{_group('comparison', 'ranks')})[^{STOP}\d]{{0,6}}?(?:第?(?P<a>{RANK_NUMERAL})(?:名|位)?(?:至|到|-|—|~|～)"
+            rf"第?(?P<b>{RANK_NUMERAL})|前(?P<n>{RANK_NUMERAL}))(?:名|位)")
+RANK = _rx(rf"(?:{_group('comparison', 'rank')})[^{STOP}\d]{{0,6}}?第(?P<k>{RANK_NUMERAL})(?:名|位)")
 # a change's base in other words (claim_forms: the change form's binding)
 VERSUS = _rx(rf"(?:{_group('change', 'versus')})[^{STOP}\d]{{0,8}}$")  # 与上年的A相比: before A
 VERSUS_END = _rx(rf"\s*(?:{_group('change', 'versus_end')})")  # matched where A ends
-PRIOR_CLAUSE = _rx(rf"^\s*(?:{_group('change', 'prior')})末?的?(?:为|是|达|有)?\s*$")  # 上年为A: what opens A's clause
-YEAR_CLAUSE = _rx(rf"^\s*(?:{YEAR.pattern})\s*的?(?:为|是|达|有)?\s*$")  # 2022年为A, 一一二年度为A
+# 上年为A, 去年同期完成A, 上年度预算数为A: a clause that opens with a prior word (not 上年结转, this year's money)
+PRIOR_CLAUSE = _rx(rf"^\s*(?:{_group('change', 'prior')})(?!结转|结余|结存)[^{STOP}\d]{{0,10}}$")
+YEAR_CLAUSE = _rx(rf"^\s*(?:{YEAR.pattern})[^{STOP}\d]{{0,12}}$")  # 2022年为A, 2022年全县财政收入A, 一一二年度为A
 PREVIOUS_YEAR = _rx(_group("change", "previous_year"))
 YEARLY = _rx(_group("change", "yearly"))
 # 较预算数减少4%, 比预算少200万元: the noun after 较/比 names the base (not a time: 比上年, 较年初)
 NAMED_AGAINST = _rx(rf"(?:较|比)(?P<noun>[^{STOP}\d]{{2,10}}?)[的之]?(?:{RISE}|{FALL})(?:了|为|达|约|近)?\s*$")
 TIME_NOUN = _rx(r"^(?:上年|上年度|去年|上一年|同期|上年同期|去年同期|年初|期初|上月|上季度?|前一年)")
+WHOLE_THEN_RATE = _rx(rf"^\s*[)）]?\s*[的之]\s*(?:{_SHARE_WORDS})?(?:为|是|达)?\s*$")
+PART_AFTER = _rx(r"^\s*(?:为|达|达到|计|共|共计|合计|有)\s*$")  # 占85%,达1020人: the part after the share
 EXECUTION = _rx(rf"(?:{_group('share', 'execution')})(?:为|达|是)?\s*$")
 PLANNED, ACTUAL = _rx(_group("share", "planned")), _rx(_group("share", "actual"))
 BUDGET_NAME = _rx(r"一般公共预算|公共预算|预算内|预算外")  # names of revenue, not a budget (一般公共预算收入)
@@ -147,6 +171,7 @@ class Mention:
     named: bool = True  # the name is its own (see _Reading._mentions)
     year: str = ""
     direction: str = ""  # rise / fall: the change word just before it
+    versus: str = ""  # 高于全省N个百分点: the noun of the rate it is compared with (全省)
     points: bool = False
     bound: bool = False  # one end only (突破400亿元, 65%以上): a bound, not an amount to divide by
     claim_end: int = 0
@@ -282,11 +307,18 @@ class _Reading:
             # between two numbers of a clause ("…3个5万人口以下的乡镇核定34人": 乡镇核定 is no name of 34人)
             m.named = not (k and out[k - 1].clause == m.clause) or m.before.lstrip().startswith("、") or len(_core(m.before)) < 2
             found = DIRECTION.search(m.before)
+            said_before = self.clause_text(m)[:m.start - self.clause_starts[m.clause]]
             if found:
                 word = found.group("rise") or found.group("fall")
-                # 增/减 alone are change words only against a named base (较预算数X增N), not in 新增, 核增
-                if len(word) > 1 or AGAINST.search(self.clause_text(m)[:m.start - self.clause_starts[m.clause]]):
+                # 增加为B, 下降为3.2%: B is what it came to, not the change (增幅为6.5% is a rate)
+                to = found.group("tail") == "为" and not word.endswith("幅")
+                # 增/减/多/少 alone are change words only against a named base (较预算数X增N, 甲比乙多N), not in 新增
+                if not to and (len(word) > 1 or AGAINST.search(said_before) or COMPARED_IN.search(said_before)):
                     m.direction = "rise" if found.group("rise") else "fall"
+            compared = COMPARED.search(m.before) if m.points and not m.direction else None
+            if compared and (len(compared.group("above") or compared.group("below")) > 1 or COMPARED_IN.search(said_before)):
+                m.direction = "rise" if compared.group("above") else "fall"
+                m.versus = LEVEL_WORDS.sub("", _core(compared.group("noun")))
         return out
 
     def clause_text(self, m: Mention) -> str:
@@ -374,27 +406,31 @@ class _Finder:
         self.rows: list[dict] = []
         self.sums: list[tuple[Mention, list[Mention]]] = []
         self.summed: set[int] = set()
+        self.points_pairs: dict[int, tuple[Mention, Mention] | None] = {}
         self.starts = [x.start for x in self.m]
         for x in self.m:
             x.pairs = frozenset(_bigrams(x.name + self.after_noun(x)))
 
     # --- proposals ---
     def propose(self, form: str, claim: Mention | tuple[int, int, str], rule: str, inputs=(), roles=(), items="",
-                count_by="", reason=""):
+                count_by="", reason="", fact: Mention | None = None):
         """One proposal. Its span is the claimed candidate's (its fact in a review file); ``claimed`` also holds
         the words that finish it (3.72个 -> 3.72个百分点). The pattern carries the reason of an unverifiable one, so
-        that a review file's note says what was not checked."""
+        that a review file's note says what was not checked. ``fact``: the claim fact when the claim's words are
+        not a number (居第3名, 最高: the amount ranked), its span in ``fact_span`` and its number as ``claimed``."""
         if isinstance(claim, Mention):
             start, end, written = claim.start, claim.end, self.text[claim.start:claim.claim_end]
         else:
             start, end, written = claim
+        if fact is not None:
+            written = fact.as_written
         spec = FORM[form]
         self.rows.append({
             "form": form, "rule": UNVERIFIABLE if reason else rule, "claimed": written, "claim_start": start,
             "claim_end": end, "line": 0, "inputs": " ".join(p.as_written for p in inputs),
             "input_spans": [(p.start, p.end) for p in inputs], "roles": " ".join(roles), "items": items,
             "count_by": count_by, "pattern": f"{spec.pattern} ({UNVERIFIABLE}: {reason})" if reason else spec.pattern,
-            "reason": reason})
+            "reason": reason, "fact_span": (fact.start, fact.end) if fact is not None else None})
 
     def unverifiable(self, form: str, claim, reason: str | None = None):
         self.propose(form, claim, UNVERIFIABLE, reason=reason or FORM[form].unverifiable)
@@ -465,9 +501,12 @@ class _Finder:
     # share's whole), restatements last (no change, base or claim restates) ---
     def run(self) -> pd.DataFrame:
         self.from_to()
-        for m in self.m:  # a points change's base share (比上年的70%) is an input, not a share to check
+        for m in self.m:  # a points change's base share (比上年的70%, 上年为79%) is an input, not a share to check
             if m.points and m.direction and "claim" not in m.roles:
-                self.against_base(m)
+                pair = self.base_and_later(m, "%")
+                self.points_pairs[m.i] = pair
+                if pair is not None:
+                    pair[0].roles.add("base")
         self.counts()
         self.totals()
         self.structure()
@@ -478,6 +517,7 @@ class _Finder:
         self.averages()
         self.multiples()
         self.products()
+        self.comparisons()
         self.bound_restatements()
         self.restatements()
         frame = pd.DataFrame(self.rows, columns=COLUMNS)
@@ -582,13 +622,26 @@ class _Finder:
         else the amount the words after 较/比 name (较预算数), else the year before's of the same name (同比)."""
         if self.yearly(m):
             return None
+        if m.i in self.points_pairs:
+            return self.points_pairs[m.i]
         base = self.against_base(m)
         if base is not None and (base.unit == unit or unit == "%" and base.percent):
             later = self.later_of(m, base) if unit != "%" else self.percent_subject(m, exclude=(base,))
             if later is not None:
                 return base, later
             return None
+        if m.versus:  # 高于全省N个百分点: the rate of what it is compared with, or none
+            return self.compared_base(m)
         return self.base_in_item(m, unit) or self.named_base(m, unit) or self.previous_year_base(m, unit)
+
+    def compared_base(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """高于全省2.1个百分点 (全省为56.1%, 全市平均为62.2%): the base is the percentage of m's ;-item whose clause
+        names what m is compared with; the later the item's own rate."""
+        base = next((x for x in self.segment_mentions(m) if x is not m and self._of_unit(x, "%")
+                     and m.versus in _core(self.f[self.r.clause_starts[x.clause]:x.start])), None) \
+            if len(m.versus) >= 2 else None
+        later = self.percent_subject(m, exclude=(base,)) if base is not None else None
+        return (base, later) if later is not None else None
 
     def yearly(self, m: Mention) -> bool:
         """年均增长X%: a mean yearly rate, no change between two stated amounts."""
@@ -614,7 +667,9 @@ class _Finder:
     def base_in_item(self, m: Mention, unit: str) -> tuple[Mention, Mention] | None:
         """上年为A, 2022年为A, 一一二年度為A: a clause of m's ;-item that opens with a prior word or a year gives the
         base; the later is the item's other amount of its unit (of a later year when both name one)."""
-        stated = [x for x in self.preceding(m) if x.depth <= m.depth and self._of_unit(x, unit)]
+        # the base may close the item (增长12%,达到5.6亿元,上年为5亿元): its amounts before m, nearest first, then after
+        after = [x for x in self.segment_mentions(m) if x.i > m.i]
+        stated = [x for x in self.preceding(m) + after if x.depth <= m.depth and self._of_unit(x, unit)]
         for x in stated:
             head = self.f[self.r.clause_starts[x.clause]:x.start]
             prior, dated = PRIOR_CLAUSE.match(head), YEAR_CLAUSE.match(head)
@@ -641,12 +696,15 @@ class _Finder:
             return None
         noun = said.group("noun")
         base = next((x for x in reversed(self.in_sentence(m)) if x.i < m.i and self._of_unit(x, unit)
-                     and noun in x.name), None)
+                     and (_core(noun) or noun) in x.name), None)  # names lose their function words (计)
         if base is None:
             return None
-        later = (self.subject(m, base.unit, exclude=(base,)) if unit != "%" else
-                 self.percent_subject(m, exclude=(base,)))
-        return (base, later) if later is not None and later.start > base.start else None
+        # 甲镇比乙镇多N: the later is the amount the words before 比 name, else the item's subject
+        head = _core(self.f[self.r.clause_starts[m.clause]:said.start()])
+        named = self.by_name(head, base.unit, m.year, m.start, exclude=(base, m)) if len(head) >= 2 and unit != "%" else None
+        later = named or (self.subject(m, base.unit, exclude=(base,)) if unit != "%" else
+                          self.percent_subject(m, exclude=(base,)))
+        return (base, later) if later is not None else None
 
     def previous_year_base(self, m: Mention, unit: str) -> tuple[Mention, Mention] | None:
         """同比增长16% (比上年, 较上年度) of an amount whose year is known: the base is the amount of the same name and
@@ -676,10 +734,19 @@ class _Finder:
                 break
             if x.unit != (m.unit if not m.percent and not m.points else x.unit):
                 continue
-            if AGAINST_END.search(x.before) or (VERSUS.search(x.before) and VERSUS_END.match(self.f, x.claim_end)):
+            if AGAINST_END.search(x.before) or (VERSUS.search(x.before) and VERSUS_END.match(self.f, x.claim_end)) \
+                    or self.named_mark(x, m):
                 x.roles.add("base")
                 return x
         return None
+
+    def named_mark(self, x: Mention, m: Mention) -> bool:
+        """较上年度决算数A, 比乙镇的A, 比全省平均水平a%: A right after 较/比 and a noun that names no change (not 同比增收N,
+        较上年增加N); a rate's base is an amount, a points change's a percentage."""
+        said = BASE_MARK.search(x.before)
+        if said is None or re.search(rf"{RISE}|{FALL}", said.group("noun")):
+            return False
+        return x.percent if m.points else x.amount
 
     def later_by_name(self, m: Mention, base: Mention | None) -> Mention | None:
         """The amount of the name and year the change's item is about, stated elsewhere ("一一五年度歲入預算較
@@ -748,7 +815,8 @@ class _Finder:
         """为预算数5,000万元的104%, 占支出总额8亿元之80%, 完成年初预算5000万元的104%: the amount between the share
         word and 的/之 right before the rate is the whole; the part is the item's subject."""
         whole = self.m[m.i - 1] if m.i and self.m[m.i - 1].clause == m.clause else None
-        if whole is None or not whole.level or self.f[whole.claim_end:m.start].strip() not in ("的", "之"):
+        # 占A的75%, 占A的比重为80%, 占全县财政收入(6亿元)的75%: A is the whole
+        if whole is None or not whole.level or not WHOLE_THEN_RATE.match(self.f[whole.claim_end:m.start]):
             return False
         if not re.search(rf"(?:{OF_WHOLE}|相当于|完成|实现)[^{STOP}\d]{{0,10}}$", whole.before):
             return False
@@ -765,7 +833,8 @@ class _Finder:
         (预算支出A, 实际支出B); 一般公共预算 names revenue, not a budget."""
         if not EXECUTION.search(self.f, self.r.clause_starts[m.clause], m.start):
             return False
-        stated = [x for x in self.in_sentence(m) if x.i < m.i and x.level]
+        # the amounts may follow the rate (执行率为95.2%,预算数1亿元,实支数9520万元): the sentence's, either side
+        stated = [x for x in self.in_sentence(m) if x is not m and x.level]
         planned = [x for x in stated if PLANNED.search(BUDGET_NAME.sub("", x.before))]
         actual = [x for x in stated if x not in planned and ACTUAL.search(BUDGET_NAME.sub("", x.before))]
         if len(planned) == 1 and len(actual) == 1 and planned[0].unit == actual[0].unit:
@@ -882,6 +951,11 @@ class _Finder:
         in_clause = [x for x in amounts if x.start >= clause_lo]
         if in_clause:
             return in_clause[-1]
+        # 其中大专以上学历的占85%,达1020人: the part stated in the clause right after the share, opening with 为/达/计
+        follows = next((x for x in self.m[m.i + 1:m.i + 2] if x.segment == m.segment and x.clause == m.clause + 1), None)
+        if n == 1 and follows is not None and follows.level and follows.depth <= m.depth \
+                and PART_AFTER.match(self.f[self.r.clause_starts[follows.clause]:follows.start]):
+            return follows
         names = [x for x in re.split(r"[、和及]", _core_keep_list(self.f[clause_lo:cut])) if x]
         if not names or len("".join(names)) < 2:
             before = [x for x in amounts if x.segment == m.segment and x.clause == clause - 1]
@@ -1183,11 +1257,23 @@ class _Finder:
                 continue
             if fold(m.unit) in COUNT_UNITS and said.group() not in words("average", "counted"):
                 continue
+            between = clause[said.end():]
+            if AVERAGE_REFERENCE.match(between) or AVERAGE_CAP.search(between):
+                continue  # 低于全省平均水平N: the value compared with; 每户最多补助N: a cap
+            if AVERAGE_YEARLY.search(clause[max(0, said.start() - 1):said.end() + 2]):
+                if not m.percent:
+                    self.unverifiable("average", m, "a mean over years: the years' values are not stated")
+                continue
             earlier = [x for x in self.in_sentence(m) if x.i < m.i and x.level]
             totals = [x for x in earlier if x.unit == m.unit]
+            if not totals:  # 12个乡镇平均每个乡镇40名,共480名: the total named after 共/合计
+                totals = [x for x in self.in_sentence(m) if x.i > m.i and x.level and x.unit == m.unit
+                          and ALL_OR_SUM.search(x.before)]
             count_unit = "户" if re.search("户均|每户", clause) else "人" if re.search("人均|每人", clause) else None
             counts = [x for x in earlier if x.unit != m.unit
-                      and (x.unit == count_unit or count_unit is None and x.unit in COUNT_UNITS)]
+                      and (fold(x.unit) == count_unit or count_unit is None and fold(x.unit) in COUNT_UNITS)]
+            if not counts and count_unit is None:
+                counts = self.counted(between)
             if len(totals) == 1 and len(counts) == 1:
                 self.propose("average", m, "ratio", (totals[0], counts[0]), ("total", "count"))
                 continue
@@ -1204,6 +1290,17 @@ class _Finder:
                 self.propose("average", m, "ratio", (total, count), ("total", "count"))
             else:
                 self.unverifiable("average", m)
+
+    def counted(self, between: str) -> list[Mention]:
+        """平均每个乡镇N: the one count of 乡镇 the text states anywhere (全县共有乡镇12个, 12个乡镇), or none."""
+        noun = re.match(r"^\s*每(?:个|個|一个|一個)?([^\d，,。；;]{2,4}?)(?:核定|拥有|擁有|有|为|為|达|達|约|約|共|配备|配備|设|設|\s*$)",
+                        between)
+        if noun is None:
+            return []
+        name = noun.group(1)
+        found = [x for x in self.m if x.amount and fold(x.unit) in COUNT_UNITS and x.level and not AVERAGE.search(x.before)
+                 and (self.after_noun(x).startswith(name) or x.name.endswith(name))]
+        return found[:1] if found and all(_agree(x, found[0]) for x in found) else []
 
     def population(self, m: Mention, unit: str | None) -> Mention | None:
         """The one population (人口, in 人) or number of households (户数, in 户) the text states for m's year: None when
@@ -1228,6 +1325,97 @@ class _Finder:
                 self.unverifiable("multiple", m)
             else:
                 self.propose("multiple", m, "ratio", (x, of), ("later", "base"))
+
+    def comparisons(self):
+        """A高于B (低于, 超过, 不足 …), 甲…最高 among a list, 分居1至N名, 仅次于A、B居第3名 (see the table's binding)."""
+        for b in self.m:
+            found = COMPARE_BEFORE.search(b.before)
+            if found is None or b.bound or b.direction or b.points or not (b.amount or b.percent) or b.roles & {"claim", "base"}:
+                continue
+            a = (self.percent_subject(b) if b.percent else self.subject(b, b.unit))
+            # a level of the same size: 超过上年400万元 states by how much, not what is exceeded
+            if a is None or a.clause < b.clause - 1 or not _known(a.value) or not _known(b.value) or not b.value \
+                    or not 0.1 <= a.value / b.value <= 10:
+                continue
+            rule = "greater" if found.group("above") else "less"
+            b.roles.add("compared")
+            self.propose("comparison", a, rule, (b,), ("others…",))
+        for found in EXTREME.finditer(self.f):
+            self.extreme(found)
+        for found in RANKS.finditer(self.f):
+            self.ranked(found)
+        for found in NEXT_TO.finditer(self.f):
+            self.next_to(found)
+
+    def listed(self, lo: int, hi: int, unit: str) -> list[Mention]:
+        """The amounts of a list between lo and hi: levels of one unit, each named, none a total of the others."""
+        return [x for x in self.between(lo, hi) if x.end <= hi and x.unit == unit and x.level and not x.bound
+                and x.depth == 0 and id(x) not in self.summed and not WHOLE_WORDS.search(x.before)]
+
+    def extreme(self, found: re.Match):
+        """甲…、乙…、丙…, 其中甲最高 / 以A居首: the amount named (or stated) right before the word, over the list's others."""
+        at = found.start()
+        clause = self.r.clause[at]
+        head = self.f[self.r.clause_starts[clause]:at]
+        stated = [x for x in self.between(self.r.clause_starts[clause], at) if x.end <= at]
+        if stated and re.fullmatch(rf"[^{STOP}\d]{{0,2}}", self.f[stated[-1].claim_end:at]):
+            claim = stated[-1]  # 以5200万元居首, 甲镇5200万元最多
+        else:
+            name = _core(re.split(r"其中|以|而|则|又|、", head)[-1])
+            if len(name) < 2 or stated:
+                return
+            sentence = self.r.sentence[at]
+            pool = [x for x in self.between(self.r.sentence_starts[max(0, sentence - 1)], at) if x.named]
+            scored = [(name_score(name, PLACE.sub("", x.name) or x.name), x) for x in pool if x.level]
+            best = max((score for score, _ in scored), default=0)
+            chosen = [x for score, x in scored if score == best]
+            if best < 0.5 or len(chosen) != 1:
+                return
+            claim = chosen[0]
+        if not claim.level or claim.bound:
+            return
+        sentence = claim.sentence
+        others = [x for x in self.listed(self.r.sentence_starts[sentence], self.r.sentence_end(sentence), claim.unit)
+                  if x is not claim and x.named and x.percent == claim.percent]
+        if len(others) < 2:
+            return  # 最高气温, 最多补助3000元: no list to be first of
+        rule = "greater" if found.group("top") else "less"
+        self.propose("comparison", (at, found.end(), self.text[at:found.end()]), rule, others,
+                     ("others…",) * len(others), fact=claim)
+
+    def ranked(self, found: re.Match):
+        """a、b、c、d分居1至4名 (分列前3位): the last N amounts of one unit before the words, each above the next."""
+        lo, hi = found.group("a"), found.group("b")
+        n = (_rank(hi) - _rank(lo) + 1) if lo else _rank(found.group("n"))
+        at = found.start()
+        sentence = self.r.sentence[at]
+        before = [x for x in self.between(self.r.sentence_starts[sentence], at) if x.end <= at]
+        unit = before[-1].unit if before else ""
+        amounts = self.listed(self.r.sentence_starts[sentence], at, unit) if before else []
+        claim = (at, found.end(), self.text[at:found.end()])
+        if n < 2 or (lo and _rank(lo) != 1) or len(amounts) < n:
+            if amounts:
+                self.unverifiable("comparison", claim)
+            return
+        ranked = amounts[-n:]
+        self.propose("comparison", claim, "order", ranked[:-1], ("others…",) * (n - 1), fact=ranked[-1])
+
+    def next_to(self, found: re.Match):
+        """X A 仅次于 甲B、乙C, 居第3名: B and C rank above A; the rank says how many do."""
+        at = found.end()
+        sentence = self.r.sentence[at]
+        rank = RANK.search(self.f, at, self.r.sentence_end(sentence))
+        subject = next((x for x in self.back(bisect_left(self.starts, found.start())) if x.sentence == sentence), None)
+        if subject is None or not subject.level or rank is None:
+            return
+        above = [x for x in self.listed(at, rank.start(), subject.unit) if x.sentence == sentence]
+        claim = (rank.start(), rank.end(), self.text[rank.start():rank.end()])
+        if not above or len(above) != _rank(rank.group("k")) - 1:
+            self.unverifiable("comparison", claim)
+            return
+        for x in above:
+            x.roles.add("compared")
+        self.propose("comparison", claim, "order", above, ("others…",) * len(above), fact=subject)
 
     def products(self):
         """甲、乙…4个乡镇均设置“五办四中心”…,共设置党政内设机构20个,事业机构16个: each total is the count times
@@ -1399,6 +1587,20 @@ def _complete_split(names: list[str], n: int) -> bool:
     return n == 2 and any(names[0].startswith(a) and names[1].startswith(b) for a, b in SPLIT_PAIRS)
 
 
+def _rank(written: str) -> int:
+    """A rank as written (4, 四, 十二) as a number.
+
+    >>> _rank("4"), _rank("四"), _rank("十二"), _rank("二十")
+    (4, 4, 12, 20)
+    """
+    if written.isdigit():
+        return int(written)
+    tens, _, ones = written.rpartition("十")
+    if "十" not in written:
+        return int(CN_DIGITS[written[-1]])
+    return int(CN_DIGITS.get(tens, "1") if tens else 1) * 10 + (int(CN_DIGITS[ones]) if ones else 0)
+
+
 def _rule(form: str, fall: bool) -> str:
     """The form's rule for a rise, or its rule for a fall (a change is claimed by its size)."""
     spec = FORM[form]
@@ -1499,7 +1701,8 @@ def find_claims(text: str, candidates: pd.DataFrame) -> pd.DataFrame:
     ``candidates`` are rows of :func:`analysis.extraction.candidates.find_numbers` (start, end, value, unit ...).
     Columns: form, rule (``unverifiable`` with a reason when an input is not stated), claimed, claim_start,
     claim_end, line, inputs (as written, space-separated), input_spans, roles (of the inputs, in order), items and
-    count_by (a list to count), pattern, reason.
+    count_by (a list to count), pattern, reason, fact_span (the claim fact's span when the claim's words are no
+    number: 居第3名; else None).
 
     Examples
     --------

@@ -1,7 +1,11 @@
 """Onboard a report: its sources.csv and counties.csv rows, and candidate rows in a review file a person accepts.
 
-The review is the facts and findings files and a page (review/<source>.html) showing the text with each proposed
-number and claim marked; each proposed finding carries the audit's verdict on the proposed facts.
+The review is the facts and findings files, the places file and a page (review/<source>.html) showing the text with
+each proposed number, its place and each claim marked; each proposed finding carries the audit's verdict on the
+proposed facts. Each number is filed under the place its clause or sentence names (全国, 本县, 新竹縣:
+:mod:`analysis.extraction.places`), else under the county given; the places file (<source>.places.csv) lists every
+place a number is filed under that is not the county given: a new counties.csv row, or a known one whose ``sources``
+gain the source. Accept writes a place with the first accepted row filed under it, never before.
 
 Nothing enters the fact or finding tables without a person's "yes" on the row; every write is
 validated first on a scratch copy of the tables and then made all at once, or not at all, under the
@@ -13,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +25,7 @@ import pandas as pd
 from analysis.extraction.candidates import find_numbers
 from analysis.extraction.claims import find_claims
 from analysis.extraction.measures import MeasureSuggester
+from analysis.extraction.places import PLACE_COLUMNS, Given, read_places
 from analysis.extraction.review import UNBOUND, VERDICT_COLUMNS, grade_proposals
 from analysis.extraction.review_page import write_review_page
 from analysis.extraction.text import read_report
@@ -30,7 +35,14 @@ from analysis.schemas import COLUMNS, PLACEHOLDERS
 from analysis.tables import DataError, load_tables, reload_tables
 from analysis.writing import append_rows, commit_tables, csv_rows, data_lock, set_cells
 
-REVIEW_COLUMNS = ["accept", *COLUMNS["facts"], "line", "confidence"]
+# place_from: the words the number's place was read from, with what to check ("" when the text names none: the
+# county given)
+REVIEW_COLUMNS = ["accept", *COLUMNS["facts"], "line", "confidence", "place_from"]
+# A place a proposed number is filed under, other than the county given: its counties.csv row (edit it before
+# accepting: name_en, level, parent ...), what accept does with it, and how many numbers, on which lines, from which
+# words. A row is written (or its sources gain the source) only when an accepted row is filed under it.
+PLACE_REVIEW_COLUMNS = [*PLACE_COLUMNS, "action", "numbers", "lines", "read_from", "note"]
+ADD_ROW, ADD_SOURCE, NOTHING = "add row", "add source", "none"
 # A proposed finding's row: the ledger's columns, the audit's verdict on the proposed facts (status, reading,
 # recomputed, note: not copied into the tables, the audit gives them again), and finding_note, which becomes the
 # finding's note in data/findings.csv.
@@ -46,6 +58,7 @@ class Proposals:
     facts: list[dict]
     findings: list[dict]
     numbers: pd.DataFrame
+    places: list[dict] = field(default_factory=list)  # rows of the places review file
 
 
 def _period(year) -> str:
@@ -90,6 +103,7 @@ def add_source(path: Path, county: str, data_dir: Path, review_dir: Path, lines:
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     source = source or "s" + re.sub(r"[^a-z0-9]+", "_", path.stem.lower()).strip("_")[:20]
     facts_file, findings_file = Path(review_dir) / f"{source}.facts.csv", Path(review_dir) / f"{source}.findings.csv"
+    places_file = places_file_of(review_dir, source)
     with data_lock(data_dir):
         tables = load_tables(data_dir)
         known = tables.sources[tables.sources["source"] == source]
@@ -120,28 +134,40 @@ def add_source(path: Path, county: str, data_dir: Path, review_dir: Path, lines:
             changes["counties"] = append_rows(Path(data_dir) / "counties.csv", COLUMNS["counties"], [{
                 "county": county, "name_zh": place[0], "name_en": place[1], "level": place[2], "parent": "", "province": "",
                 "gb_code": "", "anonymised": "false", "sources": source}])
-        proposed = propose(text, (start, end), county, source, tables, findings_file.name)  # before any write: Ctrl-C here leaves all as it was
+        proposed = propose(text, (start, end), county, source, tables, findings_file.name,  # before any write: Ctrl-C here
+                           place=place)                                                   # leaves all as it was
         if changes:
             commit_tables(data_dir, changes)
     review_dir = Path(review_dir)
     review_dir.mkdir(parents=True, exist_ok=True)
     write_text_atomic(facts_file, csv_rows(REVIEW_COLUMNS, proposed.facts))
     write_text_atomic(findings_file, csv_rows(FINDING_REVIEW_COLUMNS, proposed.findings))
+    write_text_atomic(places_file, csv_rows(PLACE_REVIEW_COLUMNS, proposed.places))
     page = write_review_page(review_dir / f"{source}.html", text, proposed, source=source, county=county, lines=(start, end),
-                             review_files=(facts_file.name, findings_file.name))
+                             review_files=(facts_file.name, findings_file.name, places_file.name))
     reload_tables(data_dir)
     return {"source": source, "encoding": encoding, "facts": len(proposed.facts), "findings": len(proposed.findings),
-            "review": [facts_file, findings_file, page], "new_county": county not in spoken, "again": again}
+            "review": [facts_file, findings_file, page], "places": places_file,
+            "new_places": sum(p["action"] == ADD_ROW for p in proposed.places),
+            "new_county": county not in spoken, "again": again}
 
 
-def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, tables, label: str = "findings") -> Proposals:
+def places_file_of(review_dir: Path, source: str) -> Path:
+    """The places review file of a source, beside its facts and findings review files."""
+    return Path(review_dir) / f"{source}.places.csv"
+
+
+def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, tables, label: str = "findings",
+            place: tuple[str, str, str] | None = None) -> Proposals:
     """The candidate fact and finding rows of a report's lines, for a person to review, each finding graded by the
     audit on the proposed facts (:mod:`analysis.extraction.review`); nothing is written.
 
-    ``tables`` gives the vocabularies and the known facts the measure suggestions learn from; ``label`` names the
-    findings review file in the reasons of a refused proposal. Rows carry the offsets of their numbers in ``text``
-    (``start``/``end``, ``claim_start``/``claim_end``, ``input_spans``) for the review page; the review files keep
-    only their columns.
+    ``tables`` gives the vocabularies, the known places and the known facts the measure suggestions learn from;
+    ``label`` names the findings review file in the reasons of a refused proposal; ``place`` is (name_zh, name_en,
+    level) of a ``county`` not in the tables yet. Each fact is filed under the place its words name
+    (:func:`analysis.extraction.places.read_places`), else under ``county``; a finding under its claimed fact's place.
+    Rows carry the offsets of their numbers in ``text`` (``start``/``end``, ``claim_start``/``claim_end``,
+    ``input_spans``) for the review page; the review files keep only their columns.
     """
     numbers = find_numbers(text, lines, keep_skipped=True)
     candidates = numbers[numbers["skipped"] == ""].drop(columns="skipped").reset_index(drop=True)
@@ -156,26 +182,31 @@ def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, 
             seen[stem] += 1
         return f"{stem}_{seen[stem]}"
 
-    for c in candidates.itertuples():
+    read = read_places(text, list(zip(candidates["start"], candidates["end"])), _given(county, tables, place), tables.counties)
+    for c, where in zip(candidates.itertuples(), read.readings):
         measure, confidence = suggester.suggest_at(text, c.start, c.end, c.unit)
-        facts.append({"accept": "", "fact_id": new_id(f"{county}_{measure or 'number'}"), "county": county,
+        facts.append({"accept": "", "fact_id": new_id(f"{where.county}_{measure or 'number'}"), "county": where.county,
                       "entity": (getattr(c, "entity", "") or "(to review)"),
                       "domain": domains.get(measure, "context"), "measure": measure,
                       "period": _period(getattr(c, "period", "")), "as_written": c.as_written,
                       "value": _number(c.value), "low": _number(c.low), "high": _number(c.high), "qualifier": c.qualifier,
                       "unit": suggester.unit_of[measure] if measure else c.unit,
                       "source": source, "locator": c.locator, "note": "" if c.locator_unique else "locator not unique: lengthen it",
-                      "line": c.line, "confidence": confidence, "start": c.start, "end": c.end})
+                      "line": c.line, "confidence": confidence, "start": c.start, "end": c.end,
+                      "place_from": "; ".join(filter(None, [where.read_from, where.flag]))})
     by_span = {(f["start"], f["end"]): f["fact_id"] for f in facts}
+    county_of = {f["fact_id"]: f["county"] for f in facts}
     fact_at = {(f["start"], f["end"]): f for f in facts}
     findings = []
     for p in find_claims(text, candidates).itertuples():
         line_start = text.rfind("\n", 0, p.claim_start) + 1
-        claim_fact = by_span.get((p.claim_start, p.claim_end), "")
+        # the claim's words may be no number (居第3名): the fact it judges is then the amount at fact_span
+        claim_fact = by_span.get(tuple(p.fact_span) if p.fact_span else (p.claim_start, p.claim_end), "")
         if p.form == "structure" and claim_fact and not fact_at[p.claim_start, p.claim_end]["unit"]:
             fact_at[p.claim_start, p.claim_end]["unit"] = "%"  # 三次产业结构为9.2:51:39.8: each term a share in %
         spans = [tuple(span) for span in p.input_spans]
-        findings.append({"accept": "", "finding_id": new_id(f"{county}_{p.rule}"), "county": county,
+        where = county_of.get(claim_fact, county)
+        findings.append({"accept": "", "finding_id": new_id(f"{where}_{p.rule}"), "county": where,
                          "domain": next((f["domain"] for f in facts if f["fact_id"] == claim_fact), "context"),
                          "claim": text[max(line_start, p.claim_start - 24):p.claim_end], "claimed": p.claimed,
                          "claim_fact": claim_fact, "rule": p.rule, "source": source,
@@ -185,7 +216,32 @@ def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, 
                          "count_by": getattr(p, "count_by", "") or "",
                          "unbound": [text[s:e] for s, e in spans if (s, e) not in by_span],
                          "claim_start": p.claim_start, "claim_end": p.claim_end, "input_spans": spans})
-    return Proposals(facts, grade_proposals(facts, findings, tables, label), numbers)
+    return Proposals(facts, grade_proposals(facts, findings, tables, label), numbers, _place_rows(read.places, facts, source))
+
+
+def _given(county: str, tables, place: tuple[str, str, str] | None) -> Given:
+    """The county given, as counties.csv has it, else as add-source's --name-zh, --name-en and --level say."""
+    known = tables.counties[tables.counties["county"] == county]
+    if not known.empty:
+        row = known.iloc[0]
+        return Given(county, row["name_zh"], row["level"], row["parent"], row["province"], row["name_en"])
+    name_zh, name_en, level = place or ("", "", "")
+    return Given(county, name_zh or "", level or "", name_en=name_en or "")
+
+
+def _place_rows(places: dict[str, dict], facts: list[dict], source: str) -> list[dict]:
+    """The places review file's rows: each place a proposed number is filed under, other than the county given."""
+    rows = []
+    for county, place in places.items():
+        if not place["known"]:
+            action = ADD_ROW
+        else:
+            action = NOTHING if source in place["sources"].split() else ADD_SOURCE
+        lines = sorted({int(f["line"]) for f in facts if f["county"] == county})
+        rows.append({**{c: place[c] for c in PLACE_COLUMNS}, "action": action, "numbers": place["numbers"],
+                     "lines": " ".join(map(str, lines)), "read_from": " ".join(place["read_from"]),
+                     "note": "; ".join(place["flags"])})
+    return rows
 
 
 def accept(review_file: Path, data_dir: Path, reports_dir: Path | None = None) -> int:
@@ -217,16 +273,24 @@ def accept(review_file: Path, data_dir: Path, reports_dir: Path | None = None) -
         return 0
     with data_lock(data_dir):  # read, check and write as one step: two accepts at once must not lose a row
         tables = load_tables(data_dir)
-        problems = _accept_problems(review_file, chosen, table, tables, reports_dir)
+        sources = _sources_of(chosen, tables)
+        offered, problems = _offered_places(Path(review_file).parent, set(sources.values()))
+        problems += _accept_problems(review_file, chosen, table, tables, reports_dir, sources, offered)
         if problems:
             raise DataError(problems)
         target = Path(data_dir) / f"{table}.csv"
-        before = _rows_in(target)
+        counties_file = Path(data_dir) / "counties.csv"
+        before = {target: _rows_in(target), counties_file: _rows_in(counties_file)}
         rows = chosen[COLUMNS[table]].to_dict("records")
+        changes = {table: append_rows(target, COLUMNS[table], rows)}
+        counties, new_places = _place_changes(counties_file, chosen, sources, offered, tables)
+        if counties is not None:
+            changes["counties"] = counties
+        origins = {target: [(review_file, n) for n in chosen.index], counties_file: new_places}
         try:
-            commit_tables(Path(data_dir), {table: append_rows(target, COLUMNS[table], rows)})
-        except DataError as err:  # name the review file's rows, not rows of data/ that do not exist yet
-            raise DataError([_review_row(problem, target, before, list(chosen.index), review_file) for problem in err.problems]) from None
+            commit_tables(Path(data_dir), changes)
+        except DataError as err:  # name the review files' rows, not rows of data/ that do not exist yet
+            raise DataError([_review_row(problem, before, origins) for problem in err.problems]) from None
     reload_tables(data_dir)
     return len(rows)
 
@@ -238,27 +302,92 @@ def _rows_in(path: Path) -> int:
         return sum(1 for _ in csv.reader(f))
 
 
-def _review_row(problem: str, target: Path, before: int, review_rows: list[int], review_file: Path) -> str:
-    """``data/facts.csv, row N`` of an appended row, said as the review file's row it came from."""
-    found = re.match(rf"(?:data/)?{re.escape(target.name)}, row (\d+)", problem)
-    if not found or int(found.group(1)) <= before:
-        return problem
-    origin = review_rows[int(found.group(1)) - before - 1]
-    return f"{review_file}, row {origin}" + problem[found.end():]
+def _review_row(problem: str, before: dict[Path, int], origins: dict[Path, list[tuple[Path, int]]]) -> str:
+    """``data/facts.csv, row N`` (or counties.csv) of an appended row, said as the review file's row it came from."""
+    for target, rows in origins.items():
+        found = re.match(rf"(?:data/)?{re.escape(target.name)}, row (\d+)", problem)
+        if found and int(found.group(1)) > before[target]:
+            file, row = rows[int(found.group(1)) - before[target] - 1]
+            return f"{file}, row {row}" + problem[found.end():]
+    return problem
 
 
-def _accept_problems(review_file: Path, chosen: pd.DataFrame, table: str, tables, reports_dir: Path | None) -> list[str]:
-    """What is wrong with the chosen rows before they are validated with the tables: county and locator."""
+def _sources_of(chosen: pd.DataFrame, tables) -> dict[int, str]:
+    """The source of each chosen row: a fact's own, a finding's claimed fact's ("" when neither says)."""
+    fact_sources = dict(zip(tables.facts["fact_id"], tables.facts["source"]))
+    return {n: (row.get("source", "") or fact_sources.get(row.get("claim_fact", ""), "")) for n, row in chosen.iterrows()}
+
+
+def _offered_places(review_dir: Path, sources: set[str]) -> tuple[dict[str, dict[str, tuple[Path, int, dict]]], list[str]]:
+    """The rows of each source's places review file: {source: {county: (file, row number, row)}}, and what is wrong
+    with a file (a missing column, an id twice)."""
+    offered, problems = {}, []
+    for source in sorted(filter(None, sources)):
+        path = places_file_of(review_dir, source)
+        if not path.is_file():
+            continue
+        places = pd.read_csv(path, dtype=str, keep_default_na=False)
+        places.index = range(2, len(places) + 2)
+        missing = [c for c in PLACE_COLUMNS if c not in places]
+        if missing:
+            problems.append(f"{path}, row 1: missing column(s) {', '.join(missing)}")
+            continue
+        rows: dict[str, tuple[Path, int, dict]] = {}
+        for n, row in places.iterrows():
+            county = row["county"].strip()
+            if county in rows:
+                problems.append(f"{path}, row {n}, column 'county': {county!r} is also row {rows[county][1]}")
+            rows[county] = (path, n, {c: row[c].strip() for c in PLACE_COLUMNS})
+        offered[source] = rows
+    return offered, problems
+
+
+def _place_changes(counties_file: Path, chosen: pd.DataFrame, sources: dict[int, str], offered, tables
+                   ) -> tuple[str | None, list[tuple[Path, int]]]:
+    """counties.csv's new text for the chosen rows (None when it stays): each place an accepted row is filed under
+    gets the row's source in its ``sources``, a new one its row from the places review file; and the review rows of
+    the new places, in the order they are appended."""
+    spoken = {county: cell.split() for county, cell in zip(tables.counties["county"], tables.counties["sources"])}
+    text, new = None, {}
+    for n, row in chosen.iterrows():
+        county, source = row["county"], sources[n]
+        if county in spoken:
+            if source and source not in spoken[county]:
+                spoken[county].append(source)
+                text = set_cells(counties_file, "county", county, {"sources": " ".join(spoken[county])}, text)
+            continue
+        path, row_number, place = offered[source][county]
+        entry = new.setdefault(county, (place, [], (path, row_number)))
+        if source not in entry[1]:
+            entry[1].append(source)
+    if new:
+        rows = [{**place, "sources": " ".join(cited)} for place, cited, _ in new.values()]
+        text = append_rows(counties_file, COLUMNS["counties"], rows, text)
+    return text, [origin for _, _, origin in new.values()]
+
+
+def _accept_problems(review_file: Path, chosen: pd.DataFrame, table: str, tables, reports_dir: Path | None,
+                     sources: dict[int, str], offered: dict) -> list[str]:
+    """What is wrong with the chosen rows before they are validated with the tables: county and locator.
+
+    A row's county must be a place its source speaks of: one whose ``sources`` in counties.csv name it, or one the
+    source's places review file lists (a new row, or a known place that then gains the source)."""
     from analysis.paths import OutsideFolderError, file_inside
     from analysis.paths import reports_dir as default_reports_dir
 
-    spoken = {county: set(sources.split()) for county, sources in zip(tables.counties["county"], tables.counties["sources"])}
+    spoken = {county: set(cell.split()) for county, cell in zip(tables.counties["county"], tables.counties["sources"])}
     problems = []
     for row_number, row in chosen.iterrows():
-        source = row.get("source", "") or tables.facts.set_index("fact_id")["source"].get(row.get("claim_fact", ""), "")
-        if source and row["county"] in spoken and source not in spoken[row["county"]]:
-            problems.append(f"{review_file}, row {row_number}, column 'county': {row['county']!r} is not a place that source "
-                            f"{source!r} speaks of (data/counties.csv, column 'sources'); choose the place the number is about")
+        source, county = sources[row_number], row["county"]
+        listed = offered.get(source, {})
+        places = places_file_of(Path(review_file).parent, source).name if source else "the places review file"
+        if county in spoken and source and source not in spoken[county] and county not in listed:
+            problems.append(f"{review_file}, row {row_number}, column 'county': {county!r} is not a place that source "
+                            f"{source!r} speaks of (data/counties.csv, column 'sources') nor one {places} lists; choose "
+                            "the place the number is about")
+        elif county not in spoken and county not in listed:
+            problems.append(f"{review_file}, row {row_number}, column 'county': {county!r} is neither in data/counties.csv "
+                            f"nor a place {places} proposes; choose the place the number is about")
     if table != "facts":
         return problems
     folder = reports_dir or default_reports_dir()

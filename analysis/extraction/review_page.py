@@ -48,6 +48,11 @@ mark.claim { background: #cfe3ff; border-bottom: 2px solid #1f4e99; }
 .claims li.reproduced { border-color: #1b6e2f; } .claims li.tension { border-color: #8a5a00; }
 .claims li.discrepancy { border-color: #a4161a; }
 .note { color: #333; }
+.place { font-size: 0.72em; padding: 0 0.3em; margin-left: 0.15em; border-radius: 3px; background: #e3ecf7; color: #1a1a1a;
+         border: 1px solid #9db3d1; white-space: nowrap; text-decoration: none; display: inline-block; }
+.place.new { background: #fde7cf; border-color: #c98a3c; }
+.places { font-size: 0.88em; border-collapse: collapse; margin: 0.5em 0; }
+.places th, .places td { border: 1px solid #ccc; padding: 0.15em 0.5em; text-align: left; vertical-align: top; }
 code { font-size: 0.9em; }
 @media print { .line { break-inside: avoid; } }
 """
@@ -79,12 +84,14 @@ def _line_offsets(text: str) -> list[int]:
 
 
 def review_page(text: str, proposed, source: str, county: str, lines: tuple[int, int] | None = None,
-                review_files: tuple[str, str] = ("", "")) -> str:
+                review_files: tuple[str, ...] = ("", "")) -> str:
     """The page's HTML: ``proposed`` is :class:`analysis.extraction.onboarding.Proposals` of ``text``.
 
-    Each line of the part, numbered; each proposed number marked (its fact id, value, unit and measure in its title),
-    a claimed number marked with its grade beside it, and under the line each claim proposed there with its rule,
-    inputs, grade, reading and note (which gives the recomputed value); numbers that are not data set apart in grey with their reason.
+    Each line of the part, numbered; each proposed number marked (its fact id, value, unit, measure and place in its
+    title), the place beside it when the text names it (new places set apart), a claimed number marked with its grade
+    beside it, and under the line each claim proposed there with its rule, inputs, grade, reading and note (which
+    gives the recomputed value); numbers that are not data set apart in grey with their reason. Above the text, the
+    places the numbers are filed under other than ``county``, with what accept does with each.
     """
     language = text_language(text)
     all_lines = text.split("\n")
@@ -104,18 +111,19 @@ def review_page(text: str, proposed, source: str, county: str, lines: tuple[int,
     for (s, e), claims in claims_at.items():  # a claim on no proposed number (a finder's own span): marked alone
         if (s, e) not in numbered:
             spans_on[claims[0]["line"]].append((s, e, "claim", None))
+    places = {p["county"]: p for p in getattr(proposed, "places", [])}
     rows = []
     for number in range(first, min(last, len(all_lines)) + 1):
         offset = starts[number - 1]
         line = all_lines[number - 1]
-        marked = _marked(line, offset, sorted(spans_on.get(number, []), key=lambda s: (s[0], -s[1])), claims_at)
+        marked = _marked(line, offset, sorted(spans_on.get(number, []), key=lambda s: (s[0], -s[1])), claims_at, places)
         listed = "".join(_claim_item(f, facts_at, language) for f in claims_on.get(number, []))
         rows.append(f'<div class="line" id="L{number}"><span class="lineno">{number}</span><span class="text">{marked}</span>'
                     + (f'<ul class="claims" lang="en">{listed}</ul>' if listed else "") + "</div>")
     return _page(source, county, language, proposed, (first, last), review_files, "\n".join(rows))
 
 
-def _marked(line: str, offset: int, spans, claims_at) -> str:
+def _marked(line: str, offset: int, spans, claims_at, places: dict[str, dict] | None = None) -> str:
     out, at = [], 0
     for start, end, kind, what in spans:
         s, e = start - offset, min(end - offset, len(line))  # a span runs to the end of its line at most
@@ -131,14 +139,39 @@ def _marked(line: str, offset: int, spans, claims_at) -> str:
             fact = what or {}
             classes = "num claim" if claims else "num"
             title = (f"{fact.get('fact_id', '')}: {fact.get('value') or fact.get('low', '')} {fact.get('unit', '')}; "
-                     f"measure {fact.get('measure') or '(none suggested)'}") if fact else "claimed number"
+                     f"measure {fact.get('measure') or '(none suggested)'}; place {fact.get('county', '')}") if fact else "claimed number"
             ident = f' id="{_e(fact["fact_id"])}"' if fact else ""
             out.append(f'<mark class="{classes}"{ident} title="{_e(title)}">{written}</mark>')
+            if fact and fact.get("place_from"):
+                out.append(_place_tag(fact, (places or {}).get(fact.get("county", ""))))
             out.extend(f'<a class="grade {_e(c["status"])}" href="#{_e(c["finding_id"])}" lang="en" '
                        f'title="{_e(c["rule"])}: {_e(c["status"])}">{_e(c["status"])}</a>' for c in claims)
         at = e
     out.append(_e(line[at:]))
     return "".join(out)
+
+
+def _place_tag(fact: dict, place: dict | None) -> str:
+    """The place a number is filed under, beside it: its id and name (a new place set apart), how it was read in its title."""
+    new = place is not None and place.get("action") == "add row"
+    name = f" {place['name_zh']}" if place and place.get("name_zh") else ""
+    return (f'<span class="place{" new" if new else ""}" title="{_e(fact["place_from"])}">→ <code lang="en">'
+            f'{_e(fact["county"])}</code>{_e(name)}{" (new)" if new else ""}</span>')
+
+
+def _places_table(places: list[dict], county: str, language: str) -> str:
+    if not places:
+        return (f'<p class="summary">Every number is filed under the county given, <code>{_e(county)}</code>: the text names '
+                "no other place for any of them.</p>")
+    head = "".join(f"<th>{h}</th>" for h in ("place", "name", "level", "accept will", "numbers", "lines", "read from", "check"))
+    body = "".join(
+        f'<tr><td><code>{_e(p["county"])}</code></td><td lang="{language}">{_e(p["name_zh"])}</td><td>{_e(p["level"])}</td>'
+        f'<td>{_e({"add row": "add this row to counties.csv", "add source": "add the source to its sources"}.get(p["action"], "nothing"))}</td>'
+        f'<td>{_e(p["numbers"])}</td><td>{_e(p["lines"])}</td><td lang="{language}">{_e(p["read_from"])}</td><td>{_e(p["note"])}</td></tr>'
+        for p in places)
+    return (f'<p class="summary">Numbers filed under a place other than the county given (<code>{_e(county)}</code>); accept '
+            f'writes a place only with an accepted row filed under it:</p><table class="places"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table>")
 
 
 def _claim_item(f: dict, facts_at: dict, language: str) -> str:
@@ -160,7 +193,9 @@ def _page(source: str, county: str, language: str, proposed, lines: tuple[int, i
     skipped = int((proposed.numbers["skipped"] != "").sum())
     order = [*GRADES, *sorted(set(grades) - set(GRADES))]
     counted = ", ".join(f'<span class="grade {_e(g)}">{grades[g]} {_e(g)}</span>' for g in order if grades[g]) or "none"
-    files = " and ".join(f"<code>{_e(name)}</code>" for name in review_files if name)
+    files = " and ".join(f"<code>{_e(name)}</code>" for name in review_files[:2] if name)
+    places_file = f" (the places file, <code>{_e(review_files[2])}</code>, holds their rows: edit a new one there before accepting)" \
+        if len(review_files) > 2 and review_files[2] else ""
     return f"""<!DOCTYPE html>
 <html lang="{language}"><head><meta charset="utf-8">{CSP_META}
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
@@ -173,7 +208,11 @@ def _page(source: str, county: str, language: str, proposed, lines: tuple[int, i
 number is <mark class="num claim">marked</mark> with the audit's grade beside it, computed on the proposed numbers alone, and
 its rule, inputs, reading and note are listed under its line. Numbers read as not data are
 <span class="not-data">set apart in grey<span class="why">with the reason</span></span>. Nothing here is in the tables yet: mark the rows
-you checked accept=yes in {files or "the review files"} and run <code>python -m analysis accept</code>.</p></header>
+you checked accept=yes in {files or "the review files"} and run <code>python -m analysis accept</code>.
+A number whose clause or sentence names its place has that place <span class="place">→ beside it</span> (hover for the words
+it was read from; <span class="place new">new</span> places are proposed as new rows); any other number is filed under the
+county given, <code>{_e(county)}</code>. Change a number's place in the facts file's column <code>county</code>{places_file}.</p>
+{_places_table(getattr(proposed, "places", []), county, language)}</header>
 <main class="review-text">
 {body}
 </main>
@@ -182,7 +221,7 @@ you checked accept=yes in {files or "the review files"} and run <code>python -m 
 
 
 def write_review_page(path: Path, text: str, proposed, source: str, county: str, lines: tuple[int, int] | None = None,
-                      review_files: tuple[str, str] = ("", "")) -> Path:
+                      review_files: tuple[str, ...] = ("", "")) -> Path:
     """Write the review page to ``path`` and its stylesheet beside it (unless it holds this one already); returns ``path``."""
     path = Path(path)
     css = path.parent / STYLESHEET
