@@ -78,7 +78,9 @@ FORMS: tuple[ClaimForm, ...] = (
                     "实收", "實收", "实征", "實徵"),
          "budget_amount": ("预算数", "預算數", "年初预算", "年初預算", "调整预算", "調整預算", "批准", "预算安排", "預算安排"),
          "whole": ("总数", "總數", "总额", "總額", "全部", "总收入", "總收入", "总量", "總量", "总计", "總計", "合计", "合計", "总", "總"),
-         "each": ("分别", "分別")},
+         "each": ("分别", "分別"),
+         "of_it": ("其中", "其"),  # 占其中的80%: the whole is the total the sentence states before the part
+         "from": ("来自", "來自", "源自", "来源于", "來源於", "来自于", "來自於")},  # X%来自A: A is the part
         "share", ("part", "whole"),
         "part: the amount the clause is about (before 占, or each name of a list before 占, or each amount before "
         "分别 in turn); whole: the amount the words after 占/为 name (下放权限总数 -> the amount named 下放权限), "
@@ -88,8 +90,11 @@ FORMS: tuple[ClaimForm, ...] = (
         "for 完成预算的, the budget amount the sentence states (预算数, 年初预算, 批准的…); 执行率/完成率X%: the "
         "actual amount (实际, 决算, 实支, 实收 …) over the planned one (预算, 计划, 目标 …; 一般公共预算 is a name, not a "
         "budget) the sentence states, before or after the rate; 占A的(比重为)X%, 占…(A)的X%: A is the whole; a part "
-        "stated only after the share (占85%,达1020人) in the clause that follows it. Never the "
-        "nearest larger number",
+        "stated only after the share (占85%,达1020人) in the clause that follows it; 占其中的X%: the whole is the first "
+        "amount of the part's unit and year the sentence states before the part's clause; X%来自A(,为N): the part is N "
+        "or the amount named A, the whole the total a 其中 before it belongs to, else the first amount of the sentence. "
+        "A named rate (城镇化率为56.3%) whose part or whole the text does not state is a value, not a share: no proposal. "
+        "Never the nearest larger number",
         "全镇下放权限120项,其中已承接90项,占下放权限总数的75%。", (("claimed", "75%"), ("part", "90项"), ("whole", "120项")),
         unverifiable="the whole is not stated", pattern="X … 占(Y的) Z%"),
     ClaimForm(
@@ -330,13 +335,25 @@ FORMS: tuple[ClaimForm, ...] = (
         "restatement", "two mentions of one quantity",
         {"names": ("",),
          # words around a bound that name no quantity: 首次突破400亿元大关 restates the amount named without them
-         "bound": ("首次", "首度", "第一次", "大关", "大關", "关口", "關口", "历史", "歷史", "年度", "当年", "當年")},
+         "bound": ("首次", "首度", "第一次", "大关", "大關", "关口", "關口", "历史", "歷史", "年度", "当年", "當年"),
+         # time words before a name that name no other quantity (全年一般公共预算收入 is 一般公共预算收入 of its year)
+         "period": ("全年", "全年度", "当年", "當年", "本年", "本年度", "今年", "年内", "年內"),
+         # the stage a 决算 states after a name (歲入決算數 then 歲入): one quantity when the values agree
+         "stage": ("决算数", "決算數", "决算额", "決算額", "决算", "決算", "实际数", "實際數", "实际完成数", "實際完成數",
+                   "执行数", "執行數", "实收数", "實收數"),
+         # the verbs before a count's noun (全县设立便民服务中心十二个, 12个便民服务中心): no part of what is counted
+         "count_lead": ("共设立", "共設立", "设立", "設立", "设置", "設置", "设有", "設有", "共有", "建成", "建有", "成立", "组建",
+                        "組建", "下辖", "下轄", "辖", "轄", "有", "共", "计", "計")},
         "value", ("earlier",),
         "earlier: a mention before it of the same unit and year whose name is the same (wording and the "
         "words 自/从/至/到/为 aside) and that is no change or rate. A bound (突破/超过N, N以上) restates an amount of "
         "the text whose name shares four characters or more with its own (首次, 大关 aside), or the amount of the "
         "clause before when its clause names nothing (歲出2億3,456萬元,首度超過2億元); the bound is the claim, the "
-        "amount its input, whichever comes first",
+        "amount its input, whichever comes first. A period word before a name (全年, 当年, 本年) names the same "
+        "quantity; a name and the same name with its stage (歲入 / 歲入決算數) are one quantity when their values "
+        "agree; a count in Chinese numerals and in digits (便民服务中心十二个 / 12个便民服务中心) restates it when the "
+        "noun it counts (lead verbs 设立/共有 aside) is the same and the values agree. Two aggregates (总收入, 收入) "
+        "stay two",
         "全镇财政收入5200万元。全镇财政收入自2019年的3100万元增至2022年的5200万元。",
         (("claimed", "5200万元"), ("earlier", "5200万元")),
         pattern="X A … X A"),

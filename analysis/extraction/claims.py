@@ -79,6 +79,8 @@ NOT_WHOLE = _rx(rf"(?:{_group('share', 'not_whole')})")
 BUDGET = _rx(_group("share", "budget"))
 BUDGET_AMOUNT = _rx(_group("share", "budget_amount"))
 WHOLE_WORDS = _rx(_group("share", "whole"))
+OF_IT = _rx(rf"^(?:{_group('share', 'of_it')})$")  # 占其中的80%: the whole is named 其中
+SHARE_FROM = _rx(rf"\s*(?:{_group('share', 'from')})(?P<noun>[^{STOP}\d]{{2,12}})")  # 60%来自税收收入
 EACH = _rx(_group("share", "each"))
 INCLUDES = _rx(rf"\s*(?:{_group('parts', 'some')})")  # N(含a、b): the brackets may name only some parts
 FROM_END = _rx(rf"(?:{_group('from_to', 'from')})(?:[^{STOP}\d]{{0,6}}?|[^{STOP}]{{0,10}}?(?:年度?|月|底)[的之]?)\s*$")
@@ -400,10 +402,27 @@ def name_score(wanted: str, name: str) -> float:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """Two names of one quantity: equal but for a place before one of them (全县, 本县, 屏县)."""
-    a, b = PLACE.sub("", a), PLACE.sub("", b)
+    """Two names of one quantity: equal but for a place or a period word before one of them (全县, 本县, 屏县; 全年)."""
+    a, b = _unplaced(a), _unplaced(b)
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 2 and (short == long_ or long_.endswith(short) and bool(PLACE_NAME.match(long_[:-len(short)])))
+
+
+PERIOD_WORD = re.compile(rf"^(?:{_group('restatement', 'period')})")
+STAGE = re.compile(rf"(?:{_group('restatement', 'stage')})$")
+COUNT_LEAD = re.compile(rf"^.*?(?:{_group('restatement', 'count_lead')})")
+
+
+def _unplaced(name: str) -> str:
+    """A name without the place and the period words before it (全县全年一般公共预算收入 -> 一般公共预算收入)."""
+    return PLACE.sub("", PERIOD_WORD.sub("", PLACE.sub("", name)))
+
+
+def _same_but_stage(a: str, b: str) -> bool:
+    """A name and the same name with the stage a 决算 states after it (岁入 / 岁入决算数)."""
+    a, b = _unplaced(a), _unplaced(b)
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 2 and long_ != short and long_.startswith(short) and bool(STAGE.fullmatch(long_[len(short):]))
 
 
 class _Finder:
@@ -532,6 +551,7 @@ class _Finder:
         self.comparisons()
         self.bound_restatements()
         self.restatements()
+        self.count_restatements()
         frame = pd.DataFrame(self.rows, columns=COLUMNS)
         line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
         frame["line"] = [bisect_right(line_starts, start) for start in frame["claim_start"]]
@@ -869,6 +889,7 @@ class _Finder:
                     continue
                 trigger = self.share_trigger(m)
                 if trigger is None:
+                    self.share_from(m)
                     continue
                 found.append((m, trigger))
                 named = self.whole_name(m, trigger) if not RATE.search(trigger.group()) else ""
@@ -985,20 +1006,59 @@ class _Finder:
                 self.propose("total", m, "sum", stated, ("parts…",) * len(stated))
                 return
         part = self.share_part(m, head, k, n)
+        named_rate = bool(RATE.search(trigger.group()))  # 城镇化率为56.3%: a value unless its part and whole are stated
         if part is None:
-            self.unverifiable("share", m, "the part is not stated")
+            if not named_rate:
+                self.unverifiable("share", m, "the part is not stated")
             return
         name = self.whole_name(m, trigger) or shared_whole
         whole = None
-        if name:
+        if OF_IT.match(name or "-"):  # 占其中的80%
+            whole = self.sentence_total(part, m)
+            name = ""
+        elif name:
             whole = self.by_name(name, part.unit, part.year, m.start, exclude=(part,))
             if whole is None:
-                self.unverifiable("share", m, f"the whole ({name}) is not stated")
+                if not named_rate:
+                    self.unverifiable("share", m, f"the whole ({name}) is not stated")
                 return
         else:
             whole = self.containing_total(part)
         if whole is None:
-            self.unverifiable("share", m)
+            if not named_rate:
+                self.unverifiable("share", m)
+            return
+        part.roles.add("part")
+        self.propose("share", m, "share", (part, whole), ("part", "whole"))
+
+    def sentence_total(self, part: Mention, m: Mention) -> Mention | None:
+        """占其中的80%, 60%来自A: the whole 其 names is the total a 其中 list gave the part, else the first amount of the
+        part's unit and year the sentence states as a level before the clause that holds the share."""
+        total = self.containing_total(part)
+        if total is not None and total is not part:
+            return total
+        lo = self.r.clause_starts[min(m.clause, part.clause)]
+        return next((x for x in self.in_sentence(m) if x.end <= lo and x is not part and x.level and x.unit == part.unit
+                     and x.depth <= m.depth and self.r.same_year(x.year, part.year)), None)
+
+    def share_from(self, m: Mention):
+        """X%来自A(,为N): the part is N (the clause after, opening with 为/达) or the amount the sentence names A; the
+        whole the total the sentence states before (其中 before the rate: the total it belongs to)."""
+        said = SHARE_FROM.match(self.f, m.claim_end)
+        if said is None:
+            return
+        follows = next((x for x in self.m[m.i + 1:m.i + 2] if x.segment == m.segment and x.clause == m.clause + 1), None)
+        part = follows if follows is not None and follows.level and PART_AFTER.match(
+            self.f[self.r.clause_starts[follows.clause]:follows.start]) else None
+        if part is None:
+            unit = next((x.unit for x in self.back(m.i) if x.sentence == m.sentence and x.level), "")
+            part = self.by_name(said.group("noun"), unit, m.year, self.r.sentence_end(m.sentence), exclude=(m,),
+                                threshold=0.6)
+            if part is not None and part.sentence != m.sentence:
+                part = None
+        whole = self.sentence_total(part, m) if part is not None else None
+        if part is None or whole is None:
+            self.unverifiable("share", m, "the part is not stated" if part is None else None)
             return
         part.roles.add("part")
         self.propose("share", m, "share", (part, whole), ("part", "whole"))
@@ -1649,9 +1709,9 @@ class _Finder:
             if len(totals) != len(each):
                 continue
             for total, per in zip(totals, each):
-                if id(total) in self.class_totals:
+                if "product" in total.roles or id(total) in self.class_totals:  # one claim per place
                     continue
-                total.roles.add("claim")
+                total.roles.update(("claim", "product"))
                 self.propose("product", total, "product", (count, per), ("count", "each"))
 
     def _compound_by_noun(self, count: Mention, parts: list[Mention], quote_close: int, s_end: int) -> str | None:
@@ -1711,7 +1771,8 @@ class _Finder:
                 continue
             bare = PLACE.sub("", m.name)
             number = (m.unit, m.value, m.low, m.high)
-            earlier = by_tail.get((m.unit, bare[-2:]), [])
+            tail = (STAGE.sub("", _unplaced(m.name)) or bare)[-2:]  # 岁入决算数 is looked up with 岁入
+            earlier = by_tail.get((m.unit, tail), [])
             if _digits(m.as_written) >= 3:
                 earlier = earlier + by_number.get(number, [])
             for x in sorted(set(earlier), key=lambda x: x.start):
@@ -1726,11 +1787,34 @@ class _Finder:
                 # speak of two things, unless their numbers agree and say more than a digit (401项, 400多项)
                 heads = self.item_head(x), self.item_head(m)
                 apart = all(heads) and heads[0] != heads[1] and not (_agree(x, m) and _digits(m.as_written) >= 2)
-                if (_same_name(x.name, m.name) and one_size and not apart) or (same_number and contained):
+                staged = _same_but_stage(x.name, m.name) and _agree(x, m)  # 歲入決算數 then 歲入, values agreeing
+                if ((_same_name(x.name, m.name) or staged) and one_size and not apart) or (same_number and contained):
                     self.propose("restatement", m, "value", (x,), ("earlier",))
                     break
-            by_tail.setdefault((m.unit, bare[-2:]), []).append(m)
+            by_tail.setdefault((m.unit, tail), []).append(m)
             by_number.setdefault(number, []).append(m)
+
+    def count_restatements(self):
+        """便民服务中心十二个 … 12个便民服务中心: a count stated again, in Chinese numerals or digits, of the same noun
+        (the words before it up to a lead verb, or the noun after its measure word) and year; proposed only when the
+        values agree (a count of the same noun may be a subset: 其中5个便民服务中心)."""
+        done = {row["claim_start"] for row in self.rows if row["form"] == "restatement"}
+        seen: dict[tuple, list[Mention]] = {}
+        for m in self.m:
+            if (m.percent or m.points or m.direction or m.bound or m.roles & {"change", "base", "claim", "part"}
+                    or fold(m.unit) not in COUNT_UNITS or not _known(m.value) or m.value < 2):
+                continue
+            after = re.split(r"[均已各都将正在为是的]", self.after_noun(m))[0]  # 12个便民服务中心均已运行
+            noun = _unplaced(COUNT_LEAD.sub("", after or m.name))
+            if len(noun) < 3:
+                continue
+            key = (fold(m.unit), noun)
+            earlier = next((x for x in seen.get(key, []) if x.sentence != m.sentence and self.r.same_year(x.year, m.year)
+                            and _agree(x, m)), None)
+            if earlier is not None and m.start not in done:
+                m.roles.add("claim")
+                self.propose("restatement", m, "value", (earlier,), ("earlier",))
+            seen.setdefault(key, []).append(m)
 
     def bound_restatements(self):
         """突破400亿元 / 超过2亿元 / 1.2亿元以上: a bound restating an amount of the text (see the table's binding)."""
