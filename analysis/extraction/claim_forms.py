@@ -319,7 +319,11 @@ FORMS: tuple[ClaimForm, ...] = (
          # 三成村庄、即12个: a word that restates what comes before it, no item of a list
          "apposition": ("即", "亦即", "也即", "也就是", "计", "計", "共", "共计", "共計"),
          "lead": ("设立", "設立", "设置", "設置", "设有", "設有", "成立", "组建", "組建", "建立", "建成", "包括", "包含",
-                  "涵盖", "涵蓋", "涉及", "下辖", "下轄", "辖", "轄")},
+                  "涵盖", "涵蓋", "涉及", "下辖", "下轄", "辖", "轄"),
+         # 乡镇、办事处人民政府设乡镇长1人: a body and a plain 设 (not 建设, 设施) end a list of the bodies that set up
+         # what the count counts; a hard-wrapped line may stand between them
+         "body_sets": ("政府", "公所", "办事处", "辦事處", "街道", "办", "辦", "处", "處", "镇", "鎮", "乡", "鄉", "县", "縣",
+                       "区", "區", "村", "局", "委", "中心", "站", "所")},
         "count_items", ("list",),
         "list: the items joined by 、/和/及 just before the count (甲、乙、丙3个; not when a verb ends them: 甲镇、乙镇"
         "各设3个 counts what follows), or after it up to the end of its brackets or clause (3个(甲、乙、丙), 3个: 甲、"

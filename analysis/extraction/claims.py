@@ -97,8 +97,11 @@ SUMS_BEFORE = _rx(rf"(?:(?P<sum>{_group('total', 'sums_before')})|(?P<cumulative
                   rf"[^{STOP}、\d]{{0,4}}$")  # 收入合计6346万元, 累计投入1.2亿元
 # …各设, not 建设; 分别有村15个: the noun after the verb is what is counted, not the list's last item
 ALL_BEFORE = _rx(rf"^\s*(?:{_group('total', 'all')})(?P<noun>[^{STOP}、\d]{{0,4}})$")  # …,共36个村 / 共有村36个
-LIST_VERB = _rx(rf"(?:设置|设立|设有|共有|(?:{_group('product', 'each')}|分别|共)(?:设|有|为))[^、和及]{{0,10}}$")
+LIST_VERB = _rx(rf"(?:设置|设立|设有|共有|(?:{_group('product', 'each')}|分别|共)(?:设|有|为)"
+                rf"|(?:{_group('count', 'body_sets')})设(?![施计备想置立有]))[^、和及]{{0,10}}$")
 EACH_UNIT = _rx(_group("product", "each"))
+EACH_BEFORE = _rx(rf"(?:{_group('product', 'each')})[^{STOP}\d]{{0,6}}$")  # 各设5个: what each unit holds
+EACH_AFTER = _rx(rf"[^{STOP}\d]{{0,6}}?(?:{_group('product', 'each')})")  # 3个乡各设: the count of the units
 TOTAL_OF_EACH = _rx(_group("product", "total"))
 COUNTED_LABEL = _rx(r"[一二两兩三四五六七八九十]{1,2}[^\d\s]")  # 三产, 五办, 四中心's 四中: a numeral and a noun
 # sums of products (claim_forms: the sum_of_products form): 4个镇各核定39名, 一类镇每个39名, 按镇类分别核定11名、9名
@@ -1304,7 +1307,7 @@ class _Finder:
                 self.unverifiable("total", m, "the amounts it adds up are not stated")
                 continue
             parts = [x for x in self.segment_mentions(m) if x.i < m.i and x.unit == m.unit and x.level
-                     and x.depth == 0 and not x.roles & {"part", "sub"}]
+                     and x.depth == 0 and not x.roles & {"part", "sub"} and not self.held_by_each(x)]
             if plain and parts:
                 # 共 alone opens a clause of its own total as often as it closes a list ("乡镇12个、街道3个,共有行政村
                 # 240个"): a total of the list only when it names nothing the list's words do not
@@ -1314,6 +1317,11 @@ class _Finder:
                     continue
             if len(parts) >= 2:
                 self.add_sum(m, parts)
+
+    def held_by_each(self, x: Mention) -> bool:
+        """3个乡各设2个: the count of units 各 follows, or what each unit holds; neither is a part of a total of
+        the units' holdings (甲、乙两镇各设5个,丙镇设3个,共13个 is 2 × 5 + 3, not 5 + 3)."""
+        return bool(EACH_BEFORE.search(x.before) or EACH_AFTER.match(self.f, x.claim_end))
 
     def structure(self):
         """三次产业结构为a:b:c: each term the share of one part of the total just split into as many parts."""
@@ -1708,6 +1716,9 @@ class _Finder:
                       if x.amount and x.segment == count.segment and x.depth == count.depth][:len(each)]
             if len(totals) != len(each):
                 continue
+            if any(x.amount and x.depth == count.depth and fold(x.unit) in {fold(e.unit) for e in each}
+                   for x in self.between(clause_end, said.start())):
+                continue  # 甲、乙两镇各设5个,丙镇设3个,共13个: the total holds other units' amounts too
             for total, per in zip(totals, each):
                 if "product" in total.roles or id(total) in self.class_totals:  # one claim per place
                     continue
@@ -1874,7 +1885,8 @@ class _Finder:
         before = LIST_BEFORE.search(self.f[window:count.start])
         # "乡镇长1人、副乡镇长3人": 人 is the unit of 1, not the first item of a list; "甲镇、乙镇各设3个…": a verb
         # ends the words before the count, which are the units that hold them, not what is counted
-        if before and (LIST_VERB.search(before.group(1)) or APPOSITION.search(self.f, 0, count.start)):
+        # (a hard-wrapped line may cut a word: 人民政\n府设)
+        if before and (LIST_VERB.search(re.sub(r"\s", "", before.group(1))) or APPOSITION.search(self.f, 0, count.start)):
             before = None
         if before and not re.match(r"[\d零一二两三四五六七八九十]", self.f[window + before.start() - 1:window + before.start()] or "-"):
             return propose(items_of(before, window))
