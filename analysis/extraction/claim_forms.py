@@ -225,13 +225,21 @@ FORMS: tuple[ClaimForm, ...] = (
         pattern="a、b占比分别为x%和y%"),
     ClaimForm(
         "structure", "the terms of a ratio of parts (a:b:c), each the share of one part of a stated total",
-        {"structure": ("结构为", "結構為", "结构是", "結構是", "比例为", "比例為", "之比为", "之比為", "比为", "比為")},
+        {"structure": ("结构为", "結構為", "结构是", "結構是", "比例为", "比例為", "之比为", "之比為", "比为", "比為"),
+         # 结构由上年的a:b:c调整为d:e:f: the base year's terms, then the later year's
+         "from": ("结构由", "結構由", "比例由", "之比由", "比由"),
+         "to": ("调整为", "調整為", "调整到", "調整到", "变为", "變為", "变化为", "變化為", "转变为", "轉變為", "优化为", "優化為"),
+         # 第一产业比重下降N个百分点: the share of a term, named by its ordinal or its part's name
+         "term_share": ("比重", "占比", "佔比", "比例")},
         "share", ("part", "whole"),
         "the k-th term is the share of the k-th part of the total whose parts the text just listed (as many "
-        "parts as terms)",
+        "parts as terms). 由a:b:c调整为d:e:f (terms adding up to 100 each): the later terms are claims as above, the "
+        "base terms the base year's shares; a change of a term's share stated after it (第一产业比重下降N个百分点, "
+        "提高N%) is a points change (or a rate, rule growth/reduction) of the k-th base and later terms, k by the "
+        "ordinal the clause names (第一) or the part's name it repeats; each term is a share in %",
         "全镇生产总值20亿元,其中:第一产业增加值5亿元;第二产业增加值6亿元;第三产业增加值9亿元。三次产业结构为25:30:45。",
         (("claimed", "25"), ("part", "5亿元"), ("whole", "20亿元")),
-        unverifiable="the parts of the ratio are not stated", pattern="结构为a:b:c"),
+        unverifiable="the parts of the ratio are not stated", pattern="结构为a:b:c / 由a:b:c调整为d:e:f"),
     ClaimForm(
         "average", "an average or per-capita figure",
         {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶", "年均"), "counted": ("平均",),

@@ -115,6 +115,9 @@ SPLIT_EACH = _rx(_group("split", "each"))
 SPLIT_PAIRS = tuple(tuple(w.split("/")) for w in words("split", "pairs"))
 ORDINAL = _rx(rf"(?:{_group('split', 'ordinals')})")
 STRUCTURE = _rx(rf"(?:{_group('structure', 'structure')})\s*$")
+STRUCTURE_FROM = _rx(rf"(?:{_group('structure', 'from')})[^{STOP}\d]{{0,6}}$")  # 结构由上年的a:b:c (years taken out)
+STRUCTURE_TO = _rx(rf"^\s*(?:{_group('structure', 'to')})[^{STOP}\d]{{0,6}}$")  # 调整为(2023年的)d:e:f
+TERM_SHARE = _rx(_group("structure", "term_share"))
 AVERAGE = _rx(_group("average", "average"))
 AVERAGE_YEARLY = _rx(_group("average", "yearly"))
 AVERAGE_REFERENCE = _rx(rf"^[^{STOP}\d]{{0,2}}(?:{_group('average', 'reference')})")  # 平均水平N
@@ -609,6 +612,8 @@ class _Finder:
                 m.roles.add("claim")
                 self.times_more(m)
                 continue
+            if (m.percent or self.points_pairs.get(m.i) is None) and self.structure_change(m):
+                continue  # 第一产业比重下降N个百分点: the terms of a structure changed before
             if m.points:
                 self.points_change(m)
             elif m.percent:
@@ -1323,26 +1328,82 @@ class _Finder:
         the units' holdings (甲、乙两镇各设5个,丙镇设3个,共13个 is 2 × 5 + 3, not 5 + 3)."""
         return bool(EACH_BEFORE.search(x.before) or EACH_AFTER.match(self.f, x.claim_end))
 
+    def ratio_terms(self, m: Mention) -> list[Mention]:
+        """a:b:c from its first term ``m``."""
+        terms = [m]
+        for x in self.m[m.i + 1:]:
+            if self.f[terms[-1].end:x.start].strip() in (":", "："):
+                terms.append(x)
+            else:
+                break
+        return terms
+
     def structure(self):
-        """三次产业结构为a:b:c: each term the share of one part of the total just split into as many parts."""
+        """三次产业结构为a:b:c: each term the share of one part of the total just split into as many parts; 结构由
+        a:b:c调整为d:e:f (each run adding up to 100): d, e, f as such, a, b, c the base year's shares, kept (with the
+        split) for the changes of a term's share stated after it."""
+        self.structures: list[tuple[list[Mention], list[Mention], list[Mention] | None]] = []
         for m in self.m:
-            if not STRUCTURE.search(m.before):
+            if "structure" in m.roles:
                 continue
-            terms = [m]
-            for x in self.m[m.i + 1:]:
-                if self.f[terms[-1].end:x.start].strip() in (":", "："):
-                    terms.append(x)
-                else:
-                    break
+            base = None
+            if STRUCTURE_FROM.search(YEAR.sub("", m.before)):
+                base = self.ratio_terms(m)
+                after = self.m[base[-1].i + 1] if base[-1].i + 1 < len(self.m) else None
+                if after is None or not STRUCTURE_TO.match(YEAR.sub("", self.f[base[-1].end:after.start])):
+                    continue
+                terms = self.ratio_terms(after)
+                if len(terms) != len(base) or not all(_adds_to_100(run) for run in (base, terms)):
+                    continue
+                for x in base:
+                    x.roles.update(("base", "structure"))
+            elif STRUCTURE.search(m.before):
+                terms = self.ratio_terms(m)
+            else:
+                continue
             if len(terms) < 2:
                 continue
-            split = next(((t, p) for t, p in reversed(self.sums) if len(p) == len(terms) and t.start < m.start), None)
+            split = next(((t, p) for t, p in reversed(self.sums) if len(p) == len(terms) and t.start < terms[0].start), None)
+            if base is not None:
+                self.structures.append((base, terms, split[1] if split is not None else None))
             for k, term in enumerate(terms):
-                term.roles.add("claim")
+                term.roles.update(("claim", "structure"))
                 if split is None:
                     self.unverifiable("structure", term)
                 else:
                     self.propose("structure", term, "share", (split[1][k], split[0]), ("part", "whole"))
+
+    def structure_change(self, m: Mention) -> bool:
+        """第一产业比重下降N个百分点 (提高N%) after a structure changed (由a:b:c调整为d:e:f): the change of the k-th
+        term, k the ordinal the clause names (第一) or else the part (of the split the terms share) whose name it
+        repeats best; only a clause that names a share (比重, 占比) before m and no other number."""
+        if not getattr(self, "structures", None) or not (m.points or m.percent):
+            return False
+        lo = self.r.clause_starts[m.clause]
+        head = self.f[lo:m.start]
+        said = TERM_SHARE.search(head)
+        if said is None or any(x.start >= lo for x in self.back(m.i)):
+            return False
+        known = [s for s in self.structures if s[1][-1].end <= m.start]
+        if not known:
+            return False
+        base, later, parts = known[-1]
+        subject = head[:said.start()]
+        ordinal = re.search(r"第([一二三四五六七八九])", subject)
+        k = None
+        if ordinal:
+            k = "一二三四五六七八九".index(ordinal.group(1))
+        elif parts is not None:
+            scores = [name_score(_core(p.name), subject) for p in parts]
+            best = max(scores)
+            k = scores.index(best) if best >= 0.6 and scores.count(best) == 1 else None
+        if k is None or k >= len(later):
+            return False
+        fall = m.direction == "fall"
+        rule = _rule("points", fall) if m.points else _rule("change", fall)
+        m.roles.add("claim")
+        self.propose("structure", m, rule, (base[k], later[k]), ("base", "later"))
+        return True
 
     def splits(self):
         """甲、乙占比分别为x%和y%, when 甲、乙 are a split in full (一…N, 轻/重): the last share is what the others leave."""
@@ -1952,6 +2013,15 @@ def _repeats(noun: str, unit: str, after: str) -> bool:
         return True
     shared = len(next((p for p in (after[:k] for k in range(min(len(after), 4), 0, -1)) if noun.startswith(p)), ""))
     return shared >= 2 or shared == 1 and after[:1] in COUNT_UNITS
+
+
+def _adds_to_100(terms: list[Mention]) -> bool:
+    """The terms of a structure of shares: they add up to 100, within their rounding (half a last digit each)."""
+    values = [t.value for t in terms]
+    if len(values) < 2 or not all(_known(v) for v in values):
+        return False
+    digits = max((len(t.as_written.split(".")[1]) if "." in t.as_written else 0) for t in terms)
+    return abs(sum(values) - 100) <= len(values) * 0.5 * 10 ** -digits + 1e-9
 
 
 def _complete_split(names: list[str], n: int) -> bool:
