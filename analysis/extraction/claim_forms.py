@@ -171,10 +171,15 @@ FORMS: tuple[ClaimForm, ...] = (
         "balance", "what is left when spending is taken from income (or the deficit)",
         {"surplus": ("结余", "結餘", "余绌", "餘絀", "盈余", "盈餘", "賸餘", "剩余", "剩餘", "结存", "結存"),
          "deficit": ("短绌", "短絀", "赤字", "缺口"),
-         "income": ("收入", "岁入", "歲入"), "spending": ("支出", "岁出", "歲出")},
+         "income": ("收入", "岁入", "歲入"), "spending": ("支出", "岁出", "歲出"),
+         # 收支相抵后结余N, 歲入歲出相抵後賸餘N: words that set income against spending, which may be stated elsewhere
+         "set_against": ("收支", "岁入岁出", "歲入歲出", "相抵")},
         "difference", ("income", "spending"),
         "income and spending: the amounts of the sentence named 收入/歲入 and 支出/歲出 before the balance; a "
-        "deficit (短絀, 赤字) is spending less income",
+        "deficit (短絀, 赤字) is spending less income. When the balance's words set them against each other (收支相抵, "
+        "歲入歲出相抵) and the sentence does not state both: the amounts stated before of the balance's year whose names "
+        "are the same but for 收入/支出 (place, period and stage words aside: 全年歲入決算數 / 歲出決算數), those stated "
+        "as data before a title's, the last such pair",
         "收入总额8600万元,支出总额8200万元,收支相抵后结余400万元。",
         (("claimed", "400万元"), ("income", "8600万元"), ("spending", "8200万元")),
         unverifiable="income or spending not stated", pattern="收入A, 支出B, 结余/短绌C"),

@@ -89,6 +89,7 @@ FROM = _rx(_group("from_to", "from"))
 POINTS = _rx(rf"\s*(?:{_group('points', 'points')})")  # matched where a number ends
 SURPLUS, DEFICIT = _rx(_group("balance", "surplus")), _rx(_group("balance", "deficit"))
 INCOME, SPENDING = _rx(_group("balance", "income")), _rx(_group("balance", "spending"))
+SET_AGAINST = _rx(_group("balance", "set_against"))
 BY = _rx(rf"\s*(?:{_group('total', 'by')})\s*[,，:：]?")  # matched where a sentence starts
 PARTS_OPEN = _rx(rf"(?:{_group('total', 'parts_open')})[ \t]*[:：]?[ \t]*")
 AMONG = _rx(rf"(?:{_group('total', 'among')})[,，]")  # matched where a number ends: 401项管理权限中,
@@ -1426,6 +1427,7 @@ class _Finder:
 
     def balances(self):
         """收入A, 支出B, 结余C (or 短绌C: B − A)."""
+        self.balanced: set[tuple] = set()  # (income, spending) values set against each other
         for m in self.m:
             if not m.amount or m.direction:
                 continue
@@ -1435,12 +1437,40 @@ class _Finder:
             earlier = [x for x in self.back(m.i) if x.sentence == m.sentence and x.unit == m.unit and x.level]
             income = next((x for x in earlier if INCOME.search(x.name) and not SPENDING.search(x.name)), None)
             spending = next((x for x in earlier if SPENDING.search(x.name) and not INCOME.search(x.name)), None)
+            if (income is None or spending is None) and SET_AGAINST.search(m.before):
+                income, spending = self.balance_by_name(m, income, spending)
             if income is None or spending is None:
                 continue  # 上年结转结余60万元: a name, not a balance of what the sentence states
+            self.balanced.add((income.value, spending.value))
             if deficit and (not surplus or deficit.start() > surplus.start()):
                 self.propose("balance", m, "difference", (spending, income), ("spending", "income"))
             else:
                 self.propose("balance", m, "difference", (income, spending), ("income", "spending"))
+
+    def balance_by_name(self, m: Mention, income: Mention | None, spending: Mention | None):
+        """收支相抵后结余N with income or spending stated in another sentence: the last pair stated before N, of N's
+        year and unit, whose names are the same but for 收入/支出 (places, period and stage words aside), the pair
+        stated as data before one in a title (a line without a stop); one the sentence states is kept."""
+        def key(x: Mention) -> str:
+            return STAGE.sub("", SPENDING.sub("", INCOME.sub("", _unplaced(x.name))))
+
+        def data(x: Mention) -> bool:
+            start = self.f.rfind("\n", 0, x.start) + 1
+            end = self.f.find("\n", x.start)
+            return any(c in self.f[start:end if end >= 0 else len(self.f)] for c in HARD_END)
+
+        # the year: income and spending of one year, the last pair before the balance (a base, 较111年度的A, is none)
+        stated = [x for x in self.m[:m.i] if x.amount and x.level and not x.bound and "base" not in x.roles
+                  and fold(x.unit) == fold(m.unit)]
+        incomes = [income] if income else [x for x in stated if INCOME.search(x.name) and not SPENDING.search(x.name)]
+        spendings = [spending] if spending else [x for x in stated if SPENDING.search(x.name) and not INCOME.search(x.name)]
+        pairs = [(i, s) for i in incomes for s in spendings if key(i) == key(s) and self.r.same_year(i.year, s.year)]
+        if not pairs:
+            return None, None
+        pair = max(pairs, key=lambda p: (data(p[0]) and data(p[1]), max(p[0].start, p[1].start), min(p[0].start, p[1].start)))
+        if (pair[0].value, pair[1].value) in self.balanced:
+            return None, None  # a later mention of a balance already set against these amounts restates it
+        return pair
 
     def averages(self):
         """人均N / 平均每个X N: the total of N's unit over the count of persons (or units) the sentence states."""
