@@ -522,7 +522,8 @@ class _Finder:
 
     def after_noun(self, m: Mention) -> str:
         """The noun a count names after it ("4个一类乡镇", "401项管理权限中"), up to the clause's end."""
-        tail = re.match(rf"[^{STOP}\d(（{QO}]{{0,8}}", self.f[m.end:m.end + 8])
+        # 、 opens the next item of a list: 人事费1,200万元、业务费600万元 names no 业务费 after 1,200万元
+        tail = re.match(rf"[^{STOP}\d(（{QO}、]{{0,8}}", self.f[m.end:m.end + 8])
         return _core(tail.group()) if tail else ""
 
     # --- the forms: from-to first (it marks bases and later amounts), totals before shares (a part's total is a
