@@ -93,6 +93,9 @@ FORMS: tuple[ClaimForm, ...] = (
         "stated only after the share (占85%,达1020人) in the clause that follows it; 占其中的X%: the whole is the first "
         "amount of the part's unit and year the sentence states before the part's clause; X%来自A(,为N): the part is N "
         "or the amount named A, the whole the total a 其中 before it belongs to, else the first amount of the sentence. "
+        "甲、乙、丙产量分别为a、b和c names each amount by its own name (晚稻 -> b); a whole is of the part's year (not an amount "
+        "上年度/去年 names, unless the part is of that year too); a percentage right after 比/较 and a noun (比上年的46.1%) is "
+        "a change's base, no share. "
         "A named rate (城镇化率为56.3%) whose part or whole the text does not state is a value, not a share: no proposal. "
         "Never the nearest larger number",
         "全镇下放权限120项,其中已承接90项,占下放权限总数的75%。", (("claimed", "75%"), ("part", "90项"), ("whole", "120项")),
@@ -304,7 +307,8 @@ FORMS: tuple[ClaimForm, ...] = (
         "product", ("count", "each"),
         "count: the number of units before 均/各 in its clause; each: the numbers after it in that clause (N个X, or "
         "the counted parts of a quoted label, “五办四中心”); the totals: the numbers after 共 in the same ;-item, "
-        "the k-th total of the k-th number each holds",
+        "the k-th total of the k-th number each holds; none when a 其余…各 class comes before 共 (the total holds its "
+        "units too)",
         "甲乡、乙乡、丙乡3个乡各设2个办公室,共设办公室6个。", (("claimed", "6个"), ("count", "3个"), ("each", "2个")),
         pattern="N个X均(各)设M个, 共T个"),
     ClaimForm(

@@ -82,6 +82,7 @@ WHOLE_WORDS = _rx(_group("share", "whole"))
 OF_IT = _rx(rf"^(?:{_group('share', 'of_it')})$")  # 占其中的80%: the whole is named 其中
 SHARE_FROM = _rx(rf"\s*(?:{_group('share', 'from')})(?P<noun>[^{STOP}\d]{{2,12}})")  # 60%来自税收收入
 EACH = _rx(_group("share", "each"))
+RESPECTIVE = _rx(rf"(?:{_group('share', 'each')})(?:为|為|是|达|達)?")  # 甲、乙分别为a、b: the k-th amount of the k-th name
 INCLUDES = _rx(rf"\s*(?:{_group('parts', 'some')})")  # N(含a、b): the brackets may name only some parts
 FROM_END = _rx(rf"(?:{_group('from_to', 'from')})(?:[^{STOP}\d]{{0,6}}?|[^{STOP}]{{0,10}}?(?:年度?|月|底)[的之]?)\s*$")
 TO_BETWEEN = _rx(rf"^\s*(?:{_group('from_to', 'to')})(?:[^{STOP}]{{0,10}}?(?:年度?|月|底)[的之]?)?\s*$")
@@ -144,6 +145,7 @@ VERSUS_END = _rx(rf"\s*(?:{_group('change', 'versus_end')})")  # matched where A
 PRIOR_CLAUSE = _rx(rf"^\s*(?:{_group('change', 'prior')})(?!结转|结余|结存)[^{STOP}\d]{{0,10}}$")
 YEAR_CLAUSE = _rx(rf"^\s*(?:{YEAR.pattern})[^{STOP}\d]{{0,12}}$")  # 2022年为A, 2022年全县财政收入A, 一一二年度为A
 PREVIOUS_YEAR = _rx(_group("change", "previous_year"))
+PRIOR_NAME = _rx(rf"^(?:{_group('change', 'prior')})")  # 上年度岁入决算数: a name of the year before
 YEARLY = _rx(_group("change", "yearly"))
 RATE_NOUN = _rx(rf"(?:{_group('change', 'rate_noun')})(?:为|是|达|约|仅)?\s*$")  # 年增率为-4.5%: before the rate
 # 较预算数减少4%, 比预算少200万元: the noun after 较/比 names the base (not a time: 比上年, 较年初)
@@ -445,6 +447,36 @@ class _Finder:
         self.starts = [x.start for x in self.m]
         for x in self.m:
             x.pairs = frozenset(_bigrams(x.name + self.after_noun(x)))
+        self.respective_names()
+        self.percent_bases()
+
+    def respective_names(self):
+        """甲、乙、丙产量分别为a、b和c: the k-th amount is of the k-th name (and the tail the last name gives them all,
+        产量), not of all three, when as many amounts as names follow 分别 in its clause."""
+        for found in RESPECTIVE.finditer(self.f):
+            clause = self.r.clause[found.start()]
+            head = self.f[self.r.clause_starts[clause]:found.start()]
+            names = [x for x in re.split(r"[、和及与]", _core_keep_list(head)) if x]
+            end = self.r.clause_starts[clause + 1] if clause + 1 < len(self.r.clause_starts) else len(self.f)
+            # the amounts run on after the clause's comma-free list (a、b和c): to the end of the ;-item's clause run
+            amounts = [x for x in self.between(found.end(), self.r.sentence_end(self.r.sentence[found.start()]))
+                       if x.amount and x.segment == self.r.segment[found.start()]]
+            amounts = [x for x in amounts if self.r.clause[x.start] == clause
+                       or not re.search(rf"[{STOP}]", self.f[found.end():x.start].replace(",", "").replace("，", ""))]
+            if len(names) < 2 or len(amounts) != len(names) or any(m.depth for m in amounts):
+                continue
+            if len({len(x) for x in names[:-1]}) == 1 and len(names[-1]) > len(names[0]):
+                tail = names[-1][len(names[0]):]  # 早稻、晚稻、旱粮产量: 早稻产量 …
+                names = [x + tail for x in names[:-1]] + names[-1:]
+            for x, name in zip(amounts, names):
+                x.pairs = frozenset(_bigrams(name))
+
+    def percent_bases(self):
+        """比上年的46.1%, 较上年的40.2%: a percentage right after 比/较 and a noun is the base of a change, no share and
+        no later rate."""
+        for x in self.m:
+            if x.unit == "%" and not x.points and not x.direction and BASE_MARK.search(x.before):
+                x.roles.add("base")
 
     # --- proposals ---
     def propose(self, form: str, claim: Mention | tuple[int, int, str], rule: str, inputs=(), roles=(), items="",
@@ -529,7 +561,8 @@ class _Finder:
 
     def after_noun(self, m: Mention) -> str:
         """The noun a count names after it ("4个一类乡镇", "401项管理权限中"), up to the clause's end."""
-        tail = re.match(rf"[^{STOP}\d(（{QO}]{{0,8}}", self.f[m.end:m.end + 8])
+        # 、 opens the next item of a list: 人事费1,200万元、业务费600万元 names no 业务费 after 1,200万元
+        tail = re.match(rf"[^{STOP}\d(（{QO}、]{{0,8}}", self.f[m.end:m.end + 8])
         return _core(tail.group()) if tail else ""
 
     # --- the forms: from-to first (it marks bases and later amounts), totals before shares (a part's total is a
@@ -1026,7 +1059,10 @@ class _Finder:
             whole = self.sentence_total(part, m)
             name = ""
         elif name:
-            whole = self.by_name(name, part.unit, part.year, m.start, exclude=(part,))
+            # a whole is of the part's own year: an amount a prior word names (上年度…为A, 去年) is none of a part
+            # that names no prior year
+            prior = () if PRIOR_NAME.search(name + part.name) else tuple(x for x in self.m if PRIOR_NAME.search(x.name))
+            whole = self.by_name(name, part.unit, part.year, m.start, exclude=(part, *prior))
             if whole is None:
                 if not named_rate:
                     self.unverifiable("share", m, f"the whole ({name}) is not stated")
@@ -1810,6 +1846,9 @@ class _Finder:
             if any(x.amount and x.depth == count.depth and fold(x.unit) in {fold(e.unit) for e in each}
                    for x in self.between(clause_end, said.start())):
                 continue  # 甲、乙两镇各设5个,丙镇设3个,共13个: the total holds other units' amounts too
+            if re.search(rf"(?:{_group('sum_of_products', 'rest')})[^{STOP}\d]{{0,8}}?(?:{EACH_UNIT.pattern})",
+                         self.f[clause_end:said.start()]):
+                continue  # 3个镇各设7个,其余乡镇各设5个,共51个: the total holds the other units' too (no product)
             for total, per in zip(totals, each):
                 if "product" in total.roles or id(total) in self.class_totals:  # one claim per place
                     continue
