@@ -273,7 +273,9 @@ FORMS: tuple[ClaimForm, ...] = (
     ClaimForm(
         "multiple", "one amount as a multiple of another",
         {"times": ("倍",), "doubled": ("倍增", "翻番", "翻一番", "翻了一番", "成倍增长", "成倍增長"),
-         "grown": ("增长", "增長", "增加", "提高", "上升")},  # 增长N倍: N times more, later / base − 1
+         "grown": ("增长", "增長", "增加", "提高", "上升"),
+         # 前者是后者的N倍: the two amounts stated just before, in the order named
+         "former": ("前者",), "latter": ("后者", "後者")},  # 增长N倍: N times more, later / base − 1
         "ratio", ("later", "base"),
         "从A到B, 倍增: later B over base A; X是A的N倍: X over A; 由A增长到B,增长N倍 and X比A增长N倍 (增加一倍): "
         "N times more, the rule growth_times over (base A, later X or B)",
@@ -285,10 +287,19 @@ FORMS: tuple[ClaimForm, ...] = (
         {"above": ("高于", "高於", "多于", "多於", "大于", "大於", "超过", "超過", "超出", "领先于", "領先於"),
          "below": ("低于", "低於", "少于", "少於", "小于", "小於", "不足", "不到", "不及", "未及", "未达", "未達"),
          "top": ("最高", "最大", "最多", "居首", "居首位", "居第一", "居第一位", "位居第一", "排名第一", "排第一", "居冠", "第一名"),
-         "bottom": ("最低", "最小", "最少", "居末", "居末位", "排名最后", "排名最後", "倒数第一", "倒數第一"),
+         "bottom": ("最低", "最小", "最少", "居末", "居末位", "排名最后", "排名最後", "倒数第一", "倒數第一", "垫底", "墊底",
+                    "敬陪末座"),
          "next_to": ("仅次于", "僅次於"),
          # 分居1至4名, 分列前三位, 居第3名: a rank, checkable only when every amount ranked above is given
-         "ranks": ("分居", "分列", "依次居", "依次位居", "分别居", "分別居", "分别位居", "分別位居"),
+         "ranks": ("分居", "分列", "依次居", "依次位居", "分别居", "分別居", "分别位居", "分別位居", "依序居", "依序位居",
+                   "依序列"),
+         # 由高至低依序为甲18%、乙12%、丙9%: the amounts that follow, each above the next (由低至高: each below)
+         "descending": ("由高至低", "由高到低", "从高到低", "從高到低", "由多至少", "由多到少", "从多到少", "從多到少",
+                        "由大到小", "从大到小", "從大到小"),
+         "ascending": ("由低至高", "由低到高", "从低到高", "從低到高", "由少至多", "由少到多", "从少到多", "從少到多",
+                       "由小到大", "从小到大", "從小到大"),
+         "in_order": ("依序为", "依序為", "依次为", "依次為", "依序是", "依次是", "排序为", "排序為", "排列为", "排列為", "依序",
+                      "依次"),
          "rank": ("居", "位居", "排名", "排", "列")},
         "greater", ("others…",),
         "A高于(低于, 多于, 少于, 超过, 不足) B: A is the amount the clause is about, B the amount right after the word "

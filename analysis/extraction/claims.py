@@ -460,7 +460,7 @@ class _Finder:
             end = self.r.clause_starts[clause + 1] if clause + 1 < len(self.r.clause_starts) else len(self.f)
             # the amounts run on after the clause's comma-free list (a、b和c): to the end of the ;-item's clause run
             amounts = [x for x in self.between(found.end(), self.r.sentence_end(self.r.sentence[found.start()]))
-                       if x.amount and x.segment == self.r.segment[found.start()]]
+                       if (x.amount or x.percent) and x.segment == self.r.segment[found.start()]]
             amounts = [x for x in amounts if self.r.clause[x.start] == clause
                        or not re.search(rf"[{STOP}]", self.f[found.end():x.start].replace(",", "").replace("，", ""))]
             if len(names) < 2 or len(amounts) != len(names) or any(m.depth for m in amounts):
