@@ -136,6 +136,11 @@ RANK_NUMERAL = r"[\d一二三四五六七八九十]{1,3}"
 # 分居1至4名, 分列前三位: how many amounts the ranks take, in the order the text gives them
 RANKS = _rx(rf"(?:{_group('comparison', 'ranks')})[^{STOP}\d]{{0,6}}?(?:第?(?P<a>{RANK_NUMERAL})(?:名|位)?(?:至|到|-|—|~|～)"
             rf"第?(?P<b>{RANK_NUMERAL})|前(?P<n>{RANK_NUMERAL}))(?:名|位)")
+# 由高至低依序为甲18%、乙12%: the amounts after the words, in the order stated
+SORTED = _rx(rf"(?:(?P<down>{_group('comparison', 'descending')})|(?P<up>{_group('comparison', 'ascending')}))"
+             rf"[^{STOP}\d]{{0,4}}?(?:{_group('comparison', 'in_order')})[:：]?")
+FORMER_LATTER = _rx(rf"^\s*(?:{_group('multiple', 'former')})(?:约|約|大约|大約)?(?:是|为|為|相当于|相當於)"
+                    rf"(?:{_group('multiple', 'latter')})的\s*$")
 RANK = _rx(rf"(?:{_group('comparison', 'rank')})[^{STOP}\d]{{0,6}}?第(?P<k>{RANK_NUMERAL})(?:名|位)")
 # a change's base in other words (claim_forms: the change form's binding)
 # 与上年的A相比, 與111年度歲入A相較: before A (a year may stand between, as may a longer noun after one)
@@ -214,6 +219,11 @@ class Mention:
     @property
     def label(self) -> bool:
         return bool(COUNTED_LABEL.fullmatch(self.as_written)) and fold(self.unit) not in COUNT_UNITS
+
+
+def _rankable(x: Mention) -> bool:
+    """An amount or a rate a clause states of its subject (出缺率12%): what a list compares or ranks."""
+    return x.level or x.percent and not x.direction and "base" not in x.roles
 
 
 def _known(x) -> bool:
@@ -1518,6 +1528,8 @@ class _Finder:
             # the word names this number: no list between them (人均财政收入、…三项指标), and per person a measure
             if not m.amount or m.direction or said is None or "、" in clause[said.end():] or m.unit == "倍":
                 continue
+            if self.f[m.start - 1:m.start] == "每" and m.value == 1:
+                continue  # 平均每一乡镇80人: the 一 of 每一 is no average
             if fold(m.unit) in COUNT_UNITS and said.group() not in words("average", "counted"):
                 continue
             between = clause[said.end():]
@@ -1581,9 +1593,14 @@ class _Finder:
             if m.unit != "倍" or "claim" in m.roles or DOUBLED.match(self.f, m.start):
                 continue  # 倍增, 翻番 after a from-to: see from_to
             of = self.m[m.i - 1] if m.i and self.m[m.i - 1].sentence == m.sentence else None
-            stated = of is not None and of.amount and re.fullmatch(r"\s*的\s*", self.f[of.end:m.start]) \
+            if of is not None and FORMER_LATTER.match(self.f[of.end:m.start].lstrip("，,")):
+                pair = self.former_latter(of)  # 甲镇4.5万元,乙镇1.5万元,前者是后者的3倍
+                if pair is not None:
+                    self.propose("multiple", m, "ratio", pair, ("later", "base"))
+                    continue
+            stated = of is not None and (of.amount or of.percent) and re.fullmatch(r"\s*的\s*", self.f[of.end:m.start]) \
                 and re.search(r"(?:是|为|相当于)[^，,。；;\d]{0,8}$", _no_year(of.before))
-            x = self.subject(of, of.unit) if stated else None
+            x = (self.percent_subject(of) if of.percent else self.subject(of, of.unit)) if stated else None
             if x is None and of is not None and of.clause == m.clause and of.amount:
                 self.unverifiable("multiple", m)  # 是A的N倍 with A stated but no subject: not a noun's amount
                 continue
@@ -1592,6 +1609,13 @@ class _Finder:
                 self.unverifiable("multiple", m)
             else:
                 self.propose("multiple", m, "ratio", pair, ("later", "base"))
+
+    def former_latter(self, latter: Mention) -> tuple[Mention, Mention] | None:
+        """前者是后者的N倍: the two amounts (or rates) of one unit stated last before the words, in their order."""
+        former = next((x for x in self.back(latter.i) if x.sentence == latter.sentence and x.unit == latter.unit), None)
+        if former is None or not _rankable(former) or not _rankable(latter):
+            return None
+        return former, latter
 
     def multiple_by_name(self, m: Mention) -> tuple[Mention, Mention] | None:
         """城镇居民人均可支配收入是农村居民的2.20倍: X (the amount the whole name before 是 names, stated earlier) over
@@ -1633,10 +1657,27 @@ class _Finder:
             self.ranked(found)
         for found in NEXT_TO.finditer(self.f):
             self.next_to(found)
+        for found in SORTED.finditer(self.f):
+            self.sorted_list(found)
+
+    def sorted_list(self, found: re.Match):
+        """由高至低依序为甲18%、乙12%、丙9%: the amounts of one unit after the words, to the sentence's end, each above
+        the next (由低至高: below); the last is the claim."""
+        sentence = self.r.sentence[found.start()]
+        after = [x for x in self.between(found.end(), self.r.sentence_end(sentence))]
+        if not after:
+            return
+        amounts = self.listed(found.end(), self.r.sentence_end(sentence), after[0].unit)
+        if len(amounts) < 2 or len(amounts) != len(after):
+            return  # other numbers among them: not one ranked list
+        if found.group("up"):
+            amounts = amounts[::-1]
+        claim = (found.start(), found.end(), self.text[found.start():found.end()])
+        self.propose("comparison", claim, "order", amounts[:-1], ("others…",) * (len(amounts) - 1), fact=amounts[-1])
 
     def listed(self, lo: int, hi: int, unit: str) -> list[Mention]:
         """The amounts of a list between lo and hi: levels of one unit, each named, none a total of the others."""
-        return [x for x in self.between(lo, hi) if x.end <= hi and x.unit == unit and x.level and not x.bound
+        return [x for x in self.between(lo, hi) if x.end <= hi and x.unit == unit and _rankable(x) and not x.bound
                 and x.depth == 0 and id(x) not in self.summed and not WHOLE_WORDS.search(x.before)]
 
     def extreme(self, found: re.Match):
@@ -1653,13 +1694,16 @@ class _Finder:
                 return
             sentence = self.r.sentence[at]
             pool = [x for x in self.between(self.r.sentence_starts[max(0, sentence - 1)], at) if x.named]
-            scored = [(name_score(name, PLACE.sub("", x.name) or x.name), x) for x in pool if x.level]
+            pairs = _bigrams(name)
+            # an amount of a 分别 list is named by its own item (respective_names), not by the whole list's name
+            scored = [(len(pairs & x.pairs) / len(pairs) if x.pairs != frozenset(_bigrams(x.name + self.after_noun(x)))
+                       else name_score(name, PLACE.sub("", x.name) or x.name), x) for x in pool if _rankable(x)]
             best = max((score for score, _ in scored), default=0)
             chosen = [x for score, x in scored if score == best]
             if best < 0.5 or len(chosen) != 1:
                 return
             claim = chosen[0]
-        if not claim.level or claim.bound:
+        if not _rankable(claim) or claim.bound:
             return
         sentence = claim.sentence
         others = [x for x in self.listed(self.r.sentence_starts[sentence], self.r.sentence_end(sentence), claim.unit)
@@ -1945,7 +1989,8 @@ class _Finder:
             if (m.percent or m.points or m.direction or m.bound or m.roles & {"change", "base", "claim", "part"}
                     or fold(m.unit) not in COUNT_UNITS or not _known(m.value) or m.value < 2):
                 continue
-            after = re.split(r"[均已各都将正在为是的]", self.after_noun(m))[0]  # 12个便民服务中心均已运行
+            # 12个便民服务中心均已运行, 13个乡镇公所共精简, 13个便民服务中心全部实现: what follows the noun
+            after = re.split(r"[均已各都将正在为是的共中]|全部|全数", self.after_noun(m))[0]
             noun = _unplaced(COUNT_LEAD.sub("", after or m.name))
             if len(noun) < 3:
                 continue
