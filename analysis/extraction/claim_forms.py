@@ -375,7 +375,9 @@ FORMS: tuple[ClaimForm, ...] = (
                    "执行数", "執行數", "实收数", "實收數"),
          # the verbs before a count's noun (全县设立便民服务中心十二个, 12个便民服务中心): no part of what is counted
          "count_lead": ("共设立", "共設立", "设立", "設立", "设置", "設置", "设有", "設有", "共有", "建成", "建有", "成立", "组建",
-                        "組建", "下辖", "下轄", "辖", "轄", "有", "共", "计", "計")},
+                        "組建", "下辖", "下轄", "辖", "轄", "有", "共", "计", "計"),
+         # 共320人。这320人中: a count after these words names no noun of its own, it restates the count just stated
+         "demonstrative": ("这", "這", "这些", "這些", "上述", "前述", "以上", "该", "該")},
         "value", ("earlier",),
         "earlier: a mention before it of the same unit and year whose name is the same (wording and the "
         "words 自/从/至/到/为 aside) and that is no change or rate. A bound (突破/超过N, N以上) restates an amount of "
@@ -384,7 +386,8 @@ FORMS: tuple[ClaimForm, ...] = (
         "amount its input, whichever comes first. A period word before a name (全年, 当年, 本年) names the same "
         "quantity; a name and the same name with its stage (歲入 / 歲入決算數) are one quantity when their values "
         "agree; a count in Chinese numerals and in digits (便民服务中心十二个 / 12个便民服务中心) restates it when the "
-        "noun it counts (lead verbs 设立/共有 aside) is the same and the values agree. Two aggregates (总收入, 收入) "
+        "noun it counts (lead verbs 设立/共有 aside) is the same and the values agree; a count after 这/上述 (共320人。这320人中) "
+        "with no noun of its own restates the last count of its unit in the sentence before when the values agree. Two aggregates (总收入, 收入) "
         "stay two",
         "全镇财政收入5200万元。全镇财政收入自2019年的3100万元增至2022年的5200万元。",
         (("claimed", "5200万元"), ("earlier", "5200万元")),

@@ -141,6 +141,9 @@ SORTED = _rx(rf"(?:(?P<down>{_group('comparison', 'descending')})|(?P<up>{_group
              rf"[^{STOP}\d]{{0,4}}?(?:{_group('comparison', 'in_order')})[:：]?")
 FORMER_LATTER = _rx(rf"^\s*(?:{_group('multiple', 'former')})(?:约|約|大约|大約)?(?:是|为|為|相当于|相當於)"
                     rf"(?:{_group('multiple', 'latter')})的\s*$")
+# 最高的是丁乡的22%: the amount after 的是 and a name is the one first (last) of the list
+EXTREME_IS = _rx(rf"(?:的|者)(?:是|为|属)[^{STOP}\d、]{{1,8}}?(?:[的之]|[,，]?(?:达|为|有|仅|共|约|逾|近)|[,，])\s*"
+                 r"(?=[\d一二两三四五六七八九十])")
 RANK = _rx(rf"(?:{_group('comparison', 'rank')})[^{STOP}\d]{{0,6}}?第(?P<k>{RANK_NUMERAL})(?:名|位)")
 # a change's base in other words (claim_forms: the change form's binding)
 # 与上年的A相比, 與111年度歲入A相較: before A (a year may stand between, as may a longer noun after one)
@@ -429,6 +432,7 @@ def _same_name(a: str, b: str) -> bool:
 
 PERIOD_WORD = re.compile(rf"^(?:{_group('restatement', 'period')})")
 STAGE = re.compile(rf"(?:{_group('restatement', 'stage')})$")
+DEMONSTRATIVE = re.compile(rf"(?:{_group('restatement', 'demonstrative')})")  # 这320人: the count just stated
 COUNT_LEAD = re.compile(rf"^.*?(?:{_group('restatement', 'count_lead')})")
 
 
@@ -1635,6 +1639,8 @@ class _Finder:
                   and self.r.same_year(z.year, later.year)]
         best = max((score for score, _ in scored), default=0.0)
         bases = [z for score, z in scored if score == best]
+        if best < 0.5 and len(scored) == 1 and len(y_noun) >= 2 and PLACE_NAME.match(y_noun):
+            return later, scored[0][1]  # 甲镇人口3.2万人,…丙镇1.6万人,甲镇人口是丙镇的2倍: the one amount 丙镇 names
         return (later, bases[0]) if best >= 0.5 and len(bases) == 1 else None
 
     def comparisons(self):
@@ -1686,8 +1692,12 @@ class _Finder:
         clause = self.r.clause[at]
         head = self.f[self.r.clause_starts[clause]:at]
         stated = [x for x in self.between(self.r.clause_starts[clause], at) if x.end <= at]
+        named_after = EXTREME_IS.match(self.f, found.end())
+        after = [x for x in self.between(found.end(), self.r.sentence_end(self.r.sentence[at]))]
         if stated and re.fullmatch(rf"[^{STOP}\d]{{0,2}}", self.f[stated[-1].claim_end:at]):
             claim = stated[-1]  # 以5200万元居首, 甲镇5200万元最多
+        elif named_after and after and after[0].start == named_after.end():
+            claim = after[0]  # 出缺率最高的是丁乡的22%, 最多的为甲镇,达120项
         else:
             name = _core(re.split(r"其中|以|而|则|又|、", head)[-1])
             if len(name) < 2 or stated:
@@ -1990,8 +2000,18 @@ class _Finder:
                     or fold(m.unit) not in COUNT_UNITS or not _known(m.value) or m.value < 2):
                 continue
             # 12个便民服务中心均已运行, 13个乡镇公所共精简, 13个便民服务中心全部实现: what follows the noun
-            after = re.split(r"[均已各都将正在为是的共中]|全部|全数", self.after_noun(m))[0]
+            after = re.split(r"[均已各都将正在为是的共]|全部|全数|中$", self.after_noun(m))[0]
             noun = _unplaced(COUNT_LEAD.sub("", after or m.name))
+            if DEMONSTRATIVE.fullmatch(m.name) and m.start not in done:
+                # 共320人。這320人中 (上述120项权限): the count the sentence before states last, of the same unit and
+                # value (and noun, when one follows)
+                earlier = next((x for x in self.back(m.i) if x.sentence < m.sentence and fold(x.unit) == fold(m.unit)
+                                and x.level), None)
+                if earlier is not None and earlier.sentence == m.sentence - 1 and _agree(earlier, m) \
+                        and (len(after) < 2 or after in earlier.name + self.after_noun(earlier)):
+                    m.roles.add("claim")
+                    self.propose("restatement", m, "value", (earlier,), ("earlier",))
+                continue
             if len(noun) < 3:
                 continue
             key = (fold(m.unit), noun)
