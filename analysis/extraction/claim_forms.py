@@ -278,7 +278,9 @@ FORMS: tuple[ClaimForm, ...] = (
          "former": ("前者",), "latter": ("后者", "後者")},  # 增长N倍: N times more, later / base − 1
         "ratio", ("later", "base"),
         "从A到B, 倍增: later B over base A; X是A的N倍: X over A; 由A增长到B,增长N倍 and X比A增长N倍 (增加一倍): "
-        "N times more, the rule growth_times over (base A, later X or B)",
+        "N times more, the rule growth_times over (base A, later X or B); 是乙镇的N倍: the one amount of X's unit the "
+        "place 乙镇 names when no name repeats X's; 前者是后者的N倍: the two amounts of one unit stated just before, in order; "
+        "約為A%的N倍: rates as amounts",
         "全镇税收从2018年的0.8亿元增加到2022年的1.6亿元,实现倍增。",
         (("claimed", "倍增"), ("later", "1.6亿元"), ("base", "0.8亿元")),
         unverifiable="the amount it is a multiple of is not stated", pattern="从A到B, 倍增 / X是A的N倍"),
@@ -305,7 +307,9 @@ FORMS: tuple[ClaimForm, ...] = (
         "A高于(低于, 多于, 少于, 超过, 不足) B: A is the amount the clause is about, B the amount right after the word "
         "(its unit; 高于上年的B, 低于全县平均水平B); a bound the number's own words make (超过2亿元, 不足20%) is no "
         "comparison. 甲…、乙…、丙…, 其中甲最高 (居首, 最多; 最低, 最少): the amount the name before the word names, "
-        "over the other amounts of the list (same unit, same sentence, each named); X以A居首: the amount right before. "
+        "over the other amounts (or rates) of the list (same unit, same sentence, each named; in a 分别 list each by its "
+        "own item); X以A居首: the amount right before; 最高的是丁乡的A (最多的为甲镇,达A): the amount right after the name. "
+        "由高至低依序为甲a、乙b、丙c: each above the next (由低至高: below), the last the claim; "
         "a、b、c、d分居1至4名: each above the next (rule order, the last the claim); 仅次于A、B, 居第3名: the amounts "
         "after 仅次于 rank above the clause's subject, as many as the rank says; a rank whose amounts above it the "
         "text does not give (居第一名 among units it does not state) is unverifiable",
