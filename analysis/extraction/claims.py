@@ -142,7 +142,7 @@ SORTED = _rx(rf"(?:(?P<down>{_group('comparison', 'descending')})|(?P<up>{_group
 FORMER_LATTER = _rx(rf"^\s*(?:{_group('multiple', 'former')})(?:约|約|大约|大約)?(?:是|为|為|相当于|相當於)"
                     rf"(?:{_group('multiple', 'latter')})的\s*$")
 # 最高的是丁乡的22%: the amount after 的是 and a name is the one first (last) of the list
-EXTREME_IS = _rx(rf"(?:的|者)(?:是|为|属)[^{STOP}\d、]{{1,8}}?(?:[的之]|[,，]?(?:达|为|有|仅|共|约|逾|近)|[,，])\s*"
+EXTREME_IS = _rx(rf"(?:[,，]?(?:达|为|有|计)\s*(?=[\d一二两三四五六七八九十]))|(?:的|者)(?:是|为|属)[^{STOP}\d、]{{1,8}}?(?:[的之]|[,，]?(?:达|为|有|仅|共|约|逾|近)|[,，])\s*"
                  r"(?=[\d一二两三四五六七八九十])")
 RANK = _rx(rf"(?:{_group('comparison', 'rank')})[^{STOP}\d]{{0,6}}?第(?P<k>{RANK_NUMERAL})(?:名|位)")
 # a change's base in other words (claim_forms: the change form's binding)
@@ -222,6 +222,9 @@ class Mention:
     @property
     def label(self) -> bool:
         return bool(COUNTED_LABEL.fullmatch(self.as_written)) and fold(self.unit) not in COUNT_UNITS
+
+
+PERSONS = ("人", "名", "位")  # the measure words of a count of persons
 
 
 def _rankable(x: Mention) -> bool:
@@ -647,6 +650,16 @@ class _Finder:
             base = self.m[later.i - 1] if later is not None and later.i else None
             claim = (found.start(), found.end(), self.text[found.start():found.end()])
             if later is not None and base is not None and "base" in base.roles:
+                self.propose("multiple", claim, "ratio", (later, base), ("later", "base"))
+                continue
+            # X A, 较2020年的B翻了一番: B the base right before the word, A the amount the clause before is about
+            base = next((x for x in self.back(bisect_left(self.starts, at)) if x.end <= at), None)
+            later = None
+            if base is not None and base.sentence == self.r.sentence[at] and base.amount \
+                    and re.fullmatch(rf"[^{STOP}\d]{{0,3}}", self.f[base.claim_end:at]) and AGAINST_END.search(base.before):
+                later = self.subject(base, base.unit, exclude=(base,))
+            if later is not None:
+                base.roles.add("base")
                 self.propose("multiple", claim, "ratio", (later, base), ("later", "base"))
             else:
                 self.unverifiable("multiple", claim)
@@ -1548,9 +1561,13 @@ class _Finder:
             if not totals:  # 12个乡镇平均每个乡镇40名,共480名: the total named after 共/合计
                 totals = [x for x in self.in_sentence(m) if x.i > m.i and x.level and x.unit == m.unit
                           and ALL_OR_SUM.search(x.before)]
+            if len(totals) > 1:  # 共1,186人次,其中送餐742人次…: the total is the one 共/合计 states
+                totals = [x for x in totals if ALL_OR_SUM.search(x.before)] or totals
             count_unit = "户" if re.search("户均|每户", clause) else "人" if re.search("人均|每人", clause) else None
+            # persons are counted in 人, 名 or 位 (由四名照服员负责,平均每人N)
+            count_units = PERSONS if count_unit == "人" else (count_unit,)
             counts = [x for x in earlier if x.unit != m.unit
-                      and (fold(x.unit) == count_unit or count_unit is None and fold(x.unit) in COUNT_UNITS)]
+                      and (fold(x.unit) in count_units or count_unit is None and fold(x.unit) in COUNT_UNITS)]
             if not counts and count_unit is None:
                 counts = self.counted(between)
             if len(totals) == 1 and len(counts) == 1:
@@ -1639,6 +1656,9 @@ class _Finder:
                   and self.r.same_year(z.year, later.year)]
         best = max((score for score, _ in scored), default=0.0)
         bases = [z for score, z in scored if score == best]
+        parallel = [z for _, z in scored if _unplaced(z.name).replace(y_noun, x_name) == _unplaced(later.name)]
+        if best < 1.0 and len(parallel) == 1:
+            return later, parallel[0]  # 城镇居民人均收入 / 农村居民人均收入: the names differ only by 城镇/农村
         if best < 0.5 and len(scored) == 1 and len(y_noun) >= 2 and PLACE_NAME.match(y_noun):
             return later, scored[0][1]  # 甲镇人口3.2万人,…丙镇1.6万人,甲镇人口是丙镇的2倍: the one amount 丙镇 names
         return (later, bases[0]) if best >= 0.5 and len(bases) == 1 else None
