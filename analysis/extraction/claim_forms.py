@@ -109,7 +109,7 @@ FORMS: tuple[ClaimForm, ...] = (
         "a change's base, no share. "
         "出缺率/使用率/運轉率 X%: the part the amount of a clause before it named 缺額/使用/運轉 (vacancy_part …), the "
         "whole the amount of the same unit before that one named 預算員額/共/設計 (vacancy_whole …), both in the "
-        "sentence; with either not stated the rate is unverifiable. "
+        "sentence; with either not stated the rate is a value (no proposal). "
         "A named rate (城镇化率为56.3%) whose part or whole the text does not state is a value, not a share: no proposal. "
         "Never the nearest larger number",
         "全镇下放权限120项,其中已承接90项,占下放权限总数的75%。", (("claimed", "75%"), ("part", "90项"), ("whole", "120项")),

@@ -953,17 +953,17 @@ class _Finder:
         return self.f[self.r.clause_starts[x.clause]:x.start]
 
     def named_by(self, m: Mention, pattern: re.Pattern, unit: str | None, exclude=(), before: int | None = None):
-        """The nearest amount before ``m`` (or position ``before``) in its sentence whose clause names it
-        (``pattern`` in the words of its clause before it), of ``unit`` when given."""
+        """The nearest amount before ``m`` (or position ``before``) in its sentence whose own words name it
+        (``pattern`` in the words since the number before it in its clause), of ``unit`` when given."""
         at = m.start if before is None else before
         return next((x for x in self.back(m.i) if x.sentence == m.sentence and x.end <= at and x.level
                      and x not in exclude and (unit is None or x.unit == unit)
-                     and pattern.search(self.clause_head(x))), None)
+                     and pattern.search(x.before)), None)  # its own words: 現有員額27人、預算員額30人
 
     def named_shares(self):
         """出缺率15%, 使用率为80%, 運轉率75%: a rate a noun names, its part the amount a clause before names 缺額
-        (使用, 運轉), its whole the amount of that unit before the part named 預算員額 (共, 設計); one not stated: the
-        rate is unverifiable. Bound by the names, never by the nearest larger number."""
+        (使用, 運轉), its whole the amount of that unit before the part named 預算員額 (共, 設計); one not stated: a
+        value, no proposal. Bound by the names, never by the nearest larger number."""
         for m in self.m:
             if not m.percent or m.direction or m.roles:
                 continue
@@ -975,8 +975,7 @@ class _Finder:
             m.roles.add("claim")
             part = self.named_by(m, part_rx, None)
             whole = self.named_by(part, whole_rx, part.unit, exclude=(part,)) if part is not None else None
-            if part is None or whole is None:
-                self.unverifiable("share", m, "the part is not stated" if part is None else "the whole is not stated")
+            if part is None or whole is None:  # a named rate whose part or whole is not stated is a value
                 continue
             part.roles.add("part")
             self.propose("share", m, "share", (part, whole), ("part", "whole"))
@@ -992,7 +991,7 @@ class _Finder:
             if GAP_WORD.search(head):
                 filled = self.named_by(m, FILLED, m.unit)
                 budgeted = self.named_by(m, BUDGETED, m.unit, exclude=(filled,))
-                if filled is None or budgeted is None or FILLED.search(self.clause_head(budgeted)):
+                if filled is None or budgeted is None or FILLED.search(budgeted.before):
                     continue
                 later, base = budgeted, filled
             elif DIFFER_WORD.search(head):
