@@ -80,7 +80,18 @@ FORMS: tuple[ClaimForm, ...] = (
          "whole": ("总数", "總數", "总额", "總額", "全部", "总收入", "總收入", "总量", "總量", "总计", "總計", "合计", "合計", "总", "總"),
          "each": ("分别", "分別"),
          "of_it": ("其中", "其"),  # 占其中的80%: the whole is the total the sentence states before the part
-         "from": ("来自", "來自", "源自", "来源于", "來源於", "来自于", "來自於")},  # X%来自A: A is the part
+         "from": ("来自", "來自", "源自", "来源于", "來源於", "来自于", "來自於"),  # X%来自A: A is the part
+         # rates a noun names whose part and whole are amounts named apart (出缺率 = 缺额 / 预算员额): for each
+         # prefix, the rate words, the words naming the part's clause and those naming the whole's
+         "vacancy_rate": ("出缺率", "缺额率", "缺額率", "空缺率"),
+         "vacancy_part": ("缺额", "缺額", "出缺", "空缺", "尚缺"),
+         "vacancy_whole": ("预算员额", "預算員額", "编制员额", "編制員額", "核定员额", "核定員額", "编制数", "編制數"),
+         "use_rate": ("使用率", "利用率", "启用率", "啟用率"),
+         "use_part": ("使用", "利用", "启用", "啟用"),
+         "use_whole": ("共", "总", "總", "全部", "合计", "合計", "共计", "共計"),
+         "run_rate": ("运转率", "運轉率", "运行率", "運行率"),
+         "run_part": ("运转", "運轉", "运行", "運行", "实际", "實際"),
+         "run_whole": ("设计", "設計", "共", "总", "總", "全部", "合计", "合計", "共计", "共計")},
         "share", ("part", "whole"),
         "part: the amount the clause is about (before 占, or each name of a list before 占, or each amount before "
         "分别 in turn); whole: the amount the words after 占/为 name (下放权限总数 -> the amount named 下放权限), "
@@ -96,6 +107,9 @@ FORMS: tuple[ClaimForm, ...] = (
         "甲、乙、丙产量分别为a、b和c names each amount by its own name (晚稻 -> b); a whole is of the part's year (not an amount "
         "上年度/去年 names, unless the part is of that year too); a percentage right after 比/较 and a noun (比上年的46.1%) is "
         "a change's base, no share. "
+        "出缺率/使用率/運轉率 X%: the part the amount of a clause before it named 缺額/使用/運轉 (vacancy_part …), the "
+        "whole the amount of the same unit before that one named 預算員額/共/設計 (vacancy_whole …), both in the "
+        "sentence; with either not stated the rate is a value (no proposal). "
         "A named rate (城镇化率为56.3%) whose part or whole the text does not state is a value, not a share: no proposal. "
         "Never the nearest larger number",
         "全镇下放权限120项,其中已承接90项,占下放权限总数的75%。", (("claimed", "75%"), ("part", "90项"), ("whole", "120项")),
@@ -161,11 +175,18 @@ FORMS: tuple[ClaimForm, ...] = (
         fall_rule="points_fall", unverifiable="base-year percentage not stated", pattern="由a%提高到b%, 提高N个百分点"),
     ClaimForm(
         "difference", "a change stated as an amount",
-        {"against": AGAINST, "rise": RISE, "fall": FALL},
+        {"against": AGAINST, "rise": RISE, "fall": FALL,
+         # a gap named as a noun: budgeted (编制) less filled (现有) posts, stated in the sentence before it
+         "gap": ("缺额", "缺額", "尚缺", "尚差", "空缺"),
+         "budgeted": ("预算员额", "預算員額", "编制员额", "編制員額", "核定员额", "核定員額", "编制", "編制", "预算", "預算"),
+         "filled": ("现有", "現有", "实有", "實有", "在职", "在職", "现职", "現職", "已有", "在编", "在編"),
+         "differ": ("相差", "差额为", "差額為", "差额", "差額", "差距为", "差距為")},  # between the two amounts before
         "difference", ("later", "base"),
         "base: the amount right after 较/比 (較預算數X增N), or the amount the noun after 较/比 names (比预算多N, 甲镇比乙镇多N), "
         "or as for a change (上年为A); later: the amount the clause is about, or the amount the words before 比 name "
-        "(甲镇); 多/少/增/减 alone are change words only after 较/比; for a fall the rule's order is (base, later); with no "
+        "(甲镇); 缺額/尚缺 N: later the amount named 預算員額/編制 (budgeted), base the amount named 現有/實有 (filled), "
+        "both in the sentence before N; 相差/差額 N after exactly two amounts of N's unit in the sentence: later the "
+        "larger, base the smaller; 多/少/增/减 alone are change words only after 较/比; for a fall the rule's order is (base, later); with no "
         "base amount the claim is proposed unverifiable",
         "全年歲入決算數5,200萬元,較預算數4,800萬元增400萬元。",
         (("claimed", "400萬元"), ("later", "5,200萬元"), ("base", "4,800萬元")),

@@ -77,6 +77,12 @@ OF_WHOLE = rf"(?:{_group('share', 'of_whole')})(?:到|了)?"
 QUALIFIED_OF = _rx(rf"^(?:{_group('share', 'qualified_of')})")
 NOT_WHOLE = _rx(rf"(?:{_group('share', 'not_whole')})")
 BUDGET = _rx(_group("share", "budget"))
+# 出缺率X%: (the rate's words, the part's clause words, the whole's clause words), per prefix of the share form's groups
+NAMED_SHARE = {k: (_rx(rf"(?:{_group('share', k + '_rate')})[^{STOP}\d]{{0,4}}$"), _rx(_group("share", k + "_part")),
+                   _rx(_group("share", k + "_whole"))) for k in ("vacancy", "use", "run")}
+GAP_WORD = _rx(rf"(?:{_group('difference', 'gap')})[^{STOP}\d]{{0,4}}$")  # 缺額5人, 缺额人数为5人
+DIFFER_WORD = _rx(rf"(?:{_group('difference', 'differ')})[^{STOP}\d]{{0,2}}$")  # 相差7人
+FILLED, BUDGETED = _rx(_group("difference", "filled")), _rx(_group("difference", "budgeted"))
 BUDGET_AMOUNT = _rx(_group("share", "budget_amount"))
 WHOLE_WORDS = _rx(_group("share", "whole"))
 OF_IT = _rx(rf"^(?:{_group('share', 'of_it')})$")  # 占其中的80%: the whole is named 其中
@@ -597,9 +603,11 @@ class _Finder:
         self.totals()
         self.structure()
         self.named_rates()
+        self.named_shares()
         self.shares()
         self.splits()
         self.changes()
+        self.gaps()
         self.balances()
         self.averages()
         self.multiples()
@@ -966,6 +974,62 @@ class _Finder:
                     shared_whole = shared_whole or named
             for m, trigger in found:
                 self.share(m, trigger, shared_whole)
+
+    def clause_head(self, x: Mention) -> str:
+        """The folded words of ``x``'s clause before it."""
+        return self.f[self.r.clause_starts[x.clause]:x.start]
+
+    def named_by(self, m: Mention, pattern: re.Pattern, unit: str | None, exclude=(), before: int | None = None):
+        """The nearest amount before ``m`` (or position ``before``) in its sentence whose own words name it
+        (``pattern`` in the words since the number before it in its clause), of ``unit`` when given."""
+        at = m.start if before is None else before
+        return next((x for x in self.back(m.i) if x.sentence == m.sentence and x.end <= at and x.level
+                     and x not in exclude and (unit is None or x.unit == unit)
+                     and pattern.search(x.before)), None)  # its own words: 現有員額27人、預算員額30人
+
+    def named_shares(self):
+        """出缺率15%, 使用率为80%, 運轉率75%: a rate a noun names, its part the amount a clause before names 缺額
+        (使用, 運轉), its whole the amount of that unit before the part named 預算員額 (共, 設計); one not stated: a
+        value, no proposal. Bound by the names, never by the nearest larger number."""
+        for m in self.m:
+            if not m.percent or m.direction or m.roles:
+                continue
+            head = self.clause_head(m)
+            kind = next((k for k, rx in NAMED_SHARE.items() if rx[0].search(head)), None)
+            if kind is None:
+                continue
+            _, part_rx, whole_rx = NAMED_SHARE[kind]
+            m.roles.add("claim")
+            part = self.named_by(m, part_rx, None)
+            whole = self.named_by(part, whole_rx, part.unit, exclude=(part,)) if part is not None else None
+            if part is None or whole is None:  # a named rate whose part or whole is not stated is a value
+                continue
+            part.roles.add("part")
+            self.propose("share", m, "share", (part, whole), ("part", "whole"))
+
+    def gaps(self):
+        """缺額5人, 尚缺6人: the budgeted posts (預算員額, 編制) less the filled ones (現有, 實有), both stated in the
+        sentence before; 相差7人 after exactly two amounts of its unit in the sentence: the larger less the smaller.
+        With either not stated nothing is proposed (a gap stated alone is data)."""
+        for m in self.m:
+            if not m.level or m.roles:
+                continue
+            head = self.clause_head(m)
+            if GAP_WORD.search(head):
+                filled = self.named_by(m, FILLED, m.unit)
+                budgeted = self.named_by(m, BUDGETED, m.unit, exclude=(filled,))
+                if filled is None or budgeted is None or FILLED.search(budgeted.before):
+                    continue
+                later, base = budgeted, filled
+            elif DIFFER_WORD.search(head):
+                stated = [x for x in self.in_sentence(m) if x.end <= m.start and x.level and x.unit == m.unit]
+                if len(stated) != 2:
+                    continue
+                later, base = sorted(stated, key=lambda x: -x.value if _known(x.value) else 0)
+            else:
+                continue
+            m.roles.add("claim")
+            self.propose("difference", m, "difference", (later, base), ("later", "base"))
 
     def whole_between(self, m: Mention) -> bool:
         """为预算数5,000万元的104%, 占支出总额8亿元之80%, 完成年初预算5000万元的104%: the amount between the share
