@@ -486,6 +486,7 @@ class _Finder:
                        if (x.amount or x.percent) and x.segment == self.r.segment[found.start()]]
             amounts = [x for x in amounts if self.r.clause[x.start] == clause
                        or not re.search(rf"[{STOP}]", self.f[found.end():x.start].replace(",", "").replace("，", ""))]
+            amounts = [x for x in amounts if x.percent == amounts[0].percent]  # amounts, or rates: one kind
             if len(names) < 2 or len(amounts) != len(names) or any(m.depth for m in amounts):
                 continue
             if len({len(x) for x in names[:-1]}) == 1 and len(names[-1]) > len(names[0]):
