@@ -301,7 +301,8 @@ FORMS: tuple[ClaimForm, ...] = (
         "从A到B, 倍增: later B over base A; X是A的N倍: X over A; 由A增长到B,增长N倍 and X比A增长N倍 (增加一倍): "
         "N times more, the rule growth_times over (base A, later X or B); 是乙镇的N倍: the one amount of X's unit the "
         "place 乙镇 names when no name repeats X's; 前者是后者的N倍: the two amounts of one unit stated just before, in order; "
-        "約為A%的N倍: rates as amounts",
+        "約為A%的N倍: rates as amounts; a clause with no subject (…,是乙镇的N倍) speaks of its ;-item's first amount, the "
+        "base the one amount before of that unit whose words name 乙镇; 较…的B翻了一番: B the base, the clause's subject later",
         "全镇税收从2018年的0.8亿元增加到2022年的1.6亿元,实现倍增。",
         (("claimed", "倍增"), ("later", "1.6亿元"), ("base", "0.8亿元")),
         unverifiable="the amount it is a multiple of is not stated", pattern="从A到B, 倍增 / X是A的N倍"),
@@ -326,10 +327,10 @@ FORMS: tuple[ClaimForm, ...] = (
          "rank": ("居", "位居", "排名", "排", "列")},
         "greater", ("others…",),
         "A高于(低于, 多于, 少于, 超过, 不足) B: A is the amount the clause is about, B the amount right after the word "
-        "(its unit; 高于上年的B, 低于全县平均水平B); a bound the number's own words make (超过2亿元, 不足20%) is no "
+        "(its unit; 高于上年的B, 低于全县平均水平B; 高于乙的B及丙的C: each amount of the run); a bound the number's own words make (超过2亿元, 不足20%) is no "
         "comparison. 甲…、乙…、丙…, 其中甲最高 (居首, 最多; 最低, 最少): the amount the name before the word names, "
         "over the other amounts (or rates) of the list (same unit, same sentence, each named; in a 分别 list each by its "
-        "own item); X以A居首: the amount right before; 最高的是丁乡的A (最多的为甲镇,达A): the amount right after the name. "
+        "own item); X以A居首: the amount right before; 最高的是丁乡的A (最多的为甲镇,达A): the amount right after the name (最多，共A). "
         "由高至低依序为甲a、乙b、丙c: each above the next (由低至高: below), the last the claim; "
         "a、b、c、d分居1至4名: each above the next (rule order, the last the claim); 仅次于A、B, 居第3名: the amounts "
         "after 仅次于 rank above the clause's subject, as many as the rank says; a rank whose amounts above it the "
@@ -372,6 +373,7 @@ FORMS: tuple[ClaimForm, ...] = (
          # 三成村庄、即12个: a word that restates what comes before it, no item of a list
          "apposition": ("即", "亦即", "也即", "也就是", "计", "計", "共", "共计", "共計"),
          "lead": ("设立", "設立", "设置", "設置", "设有", "設有", "成立", "组建", "組建", "建立", "建成", "包括", "包含",
+                  "走访", "走訪", "走访了", "走訪了", "调查了", "調查了",  # 記者走訪甲、乙、丙三鄉
                   "涵盖", "涵蓋", "涉及", "下辖", "下轄", "辖", "轄"),
          # 乡镇、办事处人民政府设乡镇长1人: a body and a plain 设 (not 建设, 设施) end a list of the bodies that set up
          # what the count counts; a hard-wrapped line may stand between them

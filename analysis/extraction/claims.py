@@ -148,7 +148,7 @@ SORTED = _rx(rf"(?:(?P<down>{_group('comparison', 'descending')})|(?P<up>{_group
 FORMER_LATTER = _rx(rf"^\s*(?:{_group('multiple', 'former')})(?:约|約|大约|大約)?(?:是|为|為|相当于|相當於)"
                     rf"(?:{_group('multiple', 'latter')})的\s*$")
 # 最高的是丁乡的22%: the amount after 的是 and a name is the one first (last) of the list
-EXTREME_IS = _rx(rf"(?:[,，]?(?:达|为|有|计)\s*(?=[\d一二两三四五六七八九十]))|(?:的|者)(?:是|为|属)[^{STOP}\d、]{{1,8}}?(?:[的之]|[,，]?(?:达|为|有|仅|共|约|逾|近)|[,，])\s*"
+EXTREME_IS = _rx(rf"(?:[,，]?(?:达|为|有|计|共|共计)\s*(?=[\d一二两三四五六七八九十]))|(?:的|者)(?:是|为|属)[^{STOP}\d、]{{1,8}}?(?:[的之]|[,，]?(?:达|为|有|仅|共|约|逾|近)|[,，])\s*"
                  r"(?=[\d一二两三四五六七八九十])")
 RANK = _rx(rf"(?:{_group('comparison', 'rank')})[^{STOP}\d]{{0,6}}?第(?P<k>{RANK_NUMERAL})(?:名|位)")
 # a change's base in other words (claim_forms: the change form's binding)
@@ -1690,11 +1690,26 @@ class _Finder:
             if x is None and of is not None and of.clause == m.clause and of.amount:
                 self.unverifiable("multiple", m)  # 是A的N倍 with A stated but no subject: not a noun's amount
                 continue
-            pair = (x, of) if x is not None else self.multiple_by_name(m)
+            pair = (x, of) if x is not None else self.multiple_by_name(m) or self.multiple_of_subject(m)
             if pair is None:
                 self.unverifiable("multiple", m)
             else:
                 self.propose("multiple", m, "ratio", pair, ("later", "base"))
+
+    def multiple_of_subject(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """甲镇出缺率15%,较乙镇的5%高出10个百分点,是乙镇的3倍: a clause that names no subject speaks of the ;-item's
+        first amount (or rate); the base is the one amount of its unit before m whose name holds the noun before 的."""
+        head = _no_year(self.f[self.r.clause_starts[m.clause]:m.start])
+        said = re.fullmatch(rf"\s*(?:约|约为|大约)?(?:是|为|相当于)(?P<y>[^{STOP}\d]{{2,8}}?)的\s*", head)
+        items = [x for x in self.in_sentence(m) if x.segment == m.segment and x.i < m.i]
+        if said is None or not items or not _rankable(items[0]) and "base" not in items[0].roles:
+            return None
+        later, y_noun = items[0], _core(said.group("y"))
+        bases = [x for x in items[1:] if x.unit == later.unit and x.clause < m.clause
+                 and y_noun in x.name + self.f[self.r.clause_starts[x.clause]:x.start]]
+        if y_noun in later.name or len(bases) != 1:
+            return None
+        return later, bases[0]
 
     def former_latter(self, latter: Mention) -> tuple[Mention, Mention] | None:
         """前者是后者的N倍: the two amounts (or rates) of one unit stated last before the words, in their order."""
@@ -1740,8 +1755,15 @@ class _Finder:
                     or not 0.1 <= a.value / b.value <= 10:
                 continue
             rule = "greater" if found.group("above") else "less"
-            b.roles.add("compared")
-            self.propose("comparison", a, rule, (b,), ("others…",))
+            others = [b]
+            for x in self.m[b.i + 1:]:  # 高于乙乡的9%及丙乡的6%: the amounts joined to B
+                if x.clause != b.clause or x.unit != b.unit or not re.fullmatch(
+                        rf"(?:及|与|和|、|以及)[^{STOP}\d、]{{0,8}}", self.f[others[-1].claim_end:x.start]):
+                    break
+                others.append(x)
+            for x in others:
+                x.roles.add("compared")
+            self.propose("comparison", a, rule, others, ("others…",) * len(others))
         for found in EXTREME.finditer(self.f):
             self.extreme(found)
         for found in RANKS.finditer(self.f):
