@@ -1353,8 +1353,8 @@ class _Finder:
         for c in range(clause, -1, -1):
             if self.r.segment_starts[segment] > self.r.clause_starts[c] and c != clause:
                 break
-            inside = [x for x in self.between(self.r.clause_starts[c], min(w, self.r.clause_starts[c + 1]))
-                      if x.depth <= depth]
+            clause_end = self.r.clause_starts[c + 1] if c + 1 < len(self.r.clause_starts) else len(self.f)  # the text may end in a 其中
+            inside = [x for x in self.between(self.r.clause_starts[c], min(w, clause_end)) if x.depth <= depth]
             level = [x for x in inside if x.level and x.depth == depth]
             if not level:
                 if inside and all(x.direction for x in inside) and not heads:
