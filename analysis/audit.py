@@ -20,7 +20,7 @@ from analysis.schemas import passages
 from analysis.tables import Tables, _display
 from analysis.windows import HARD_BOUNDS, Window
 
-AUDIT_COLUMNS = ["finding_id", "county", "domain", "kind", "claim", "claimed", "recomputed", "at_precision", "status",
+AUDIT_COLUMNS = ["finding_id", "county", "domain", "kind", "claim", "claim_en", "claimed", "recomputed", "at_precision", "status",
                  "reading", "note", "rule", "inputs", "source", "locator"]
 READING_COLUMNS = ["reading_id", "finding_id", "county", "label", "claimed", "recomputed", "holds", "rule", "inputs",
                    "take", "why"]
@@ -309,6 +309,7 @@ def audit_rows(tables: Tables, findings: list[dict]) -> pd.DataFrame:
     rows = []
     for finding in findings:
         row = {**{k: finding[k] for k in ("finding_id", "county", "domain", "claim", "claimed", "rule", "inputs")},
+               "claim_en": finding.get("claim_en", ""),  # none for rows found from the facts (analysis/restatements.py)
                **_citation(tables, finding["claim_fact"]), "kind": KIND_OF_RULE[finding["rule"]],
                "recomputed": "", "at_precision": "", "reading": ""}
         extra = finding["note"]

@@ -265,7 +265,7 @@ def _page_info(job: Job, error: str, data_dir: Path, site_dir: Path, planned: fr
     shared = _shared_parts(tables, with_sources=report_texts_dir() is not None)
     src = shared["sources"]
     ids = shared["county_sources"][job.county].split() if job.county else list(src.index)
-    cited = [(s, src.at[s, "title_zh"], f"{src.at[s, 'file']}, lines {int(src.at[s, 'line_start'])}-{int(src.at[s, 'line_end'])}") for s in ids]
+    cited = [(s, f"{src.at[s, 'title_zh']} {src.at[s, 'title_en']}", f"{src.at[s, 'file']}, lines {int(src.at[s, 'line_start'])}-{int(src.at[s, 'line_end'])}") for s in ids]
     made = lambda j: j == job or j.key in planned or (Path(site_dir) / j.page).is_file()  # noqa: E731
     county_jobs, neighbours = _linked_pages(job, tables, made)
     county_pages = [(f"{j.notebook} ({PER_COUNTY[j.notebook]})", j.page) for j in county_jobs]
@@ -598,6 +598,8 @@ def _run_locked(tables, todo, no_data, jobs, force, data_dir: Path, reports_dir:
         # The index describes the whole site, whatever subset this run executed: every page on disk. Rebuilt
         # (or found current), it no longer says a batch is running.
         _build_index(tables, everything, state, nothing, site_dir, reports_dir, shared, current)
+        from analysis.site.search import write_search_index  # site/search.html over every page on disk
+        write_search_index(site_dir, tables, report_texts_dir(), inputs=shared)
     if interrupted:
         finished = sum(r.status != "up to date" for r in results.values())
         raise BatchInterrupted(finished, len(pending) - finished)

@@ -417,9 +417,9 @@ def _main(argv: list[str]) -> int:
     elif args.command == "validate":
         counts = ", ".join(f"{name} {len(getattr(tables, name))}" for name in LISTING_COLUMNS | {"findings": 0, "themes": 0, "lists": 0})
         print(f"validate: OK ({counts} rows)")
-        from analysis.tables import placeholder_warnings
+        from analysis.tables import english_warnings, placeholder_warnings
 
-        for warning in placeholder_warnings(tables):
+        for warning in [*placeholder_warnings(tables), *english_warnings(tables)]:
             print(f"warning: {warning}", file=sys.stderr)
     elif args.command == "verify-sources":
         from analysis.provenance import FAILED, verify_sources

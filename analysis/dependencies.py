@@ -2,7 +2,7 @@
 
 A county's run reads its county's rows (of counties, facts, lists, findings, checks, themes), the
 readings of its findings, the facts and lists its findings name (even another county's), the
-sources all of those cite, and the vocabularies (measures, theme codes) whole. The overview reads
+sources all of those cite, and the vocabularies (measures, theme codes, the glossary) whole. The overview reads
 every table. Every run also depends on the analysis code, its notebook, its parameters and the
 pages it links to. :func:`county_rows` is that slice; a test checks that every view of every
 county computed from its slice alone equals the view computed from all the tables.
@@ -18,7 +18,7 @@ import pandas as pd
 
 from analysis.tables import TABLES
 
-VOCABULARIES = ("measures", "theme_codes")
+VOCABULARIES = ("measures", "theme_codes", "glossary")
 COUNTY_TABLES = ("facts", "lists", "findings", "checks", "themes")
 REFERENCE_COLUMNS = ("claim_fact", "inputs")  # ids of facts and lists, in findings and checks (readings: inputs)
 

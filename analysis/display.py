@@ -4,6 +4,8 @@ numbers for people (600,000, not 600000.0), and each in a scroll container a key
 from __future__ import annotations
 
 import math
+import numbers
+import re
 from html import escape
 
 import pandas as pd
@@ -53,21 +55,49 @@ def plain_number(value) -> str:
     return np.format_float_positional(float(value), trim="-")  # the shortest digits that read back, no exponent
 
 
-def format_cell(value) -> str:
-    """A cell as a person reads it.
+def format_cell(value, group: bool = True) -> str:
+    """A cell as a person reads it; ``group`` False for a year, which takes no thousands separator.
 
     >>> format_cell(600000.0), format_cell(44.64), format_cell(1580000000), format_cell(float("nan")), format_cell("1.3亿")
     ('600,000', '44.64', '1,580,000,000', '', '1.3亿')
+    >>> format_cell(2023.0, group=False), format_cell(2023), format_cell(12345.5, group=False)
+    ('2023', '2,023', '12345.5')
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, bool):
         return str(value)
-    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
-        return f"{int(value):,}"
+    comma = "," if group else ""
+    if isinstance(value, numbers.Integral) or (isinstance(value, float) and value.is_integer()):
+        return f"{int(value):{comma}}"
     if isinstance(value, float):
-        return f"{value:,.4f}".rstrip("0").rstrip(".")
+        return f"{value:{comma}.4f}".rstrip("0").rstrip(".")
     return str(value)
+
+
+# A column of years or periods is not a number to group: "2023", never "2,023" (and never "2,0/23" on paper).
+YEAR_COLUMN = re.compile(r"(?:^|[_\s])(?:year|years|period|periods)(?:$|[_\s])|年份|年度", re.IGNORECASE)
+# A value in years (a calendar year, or a span of years) is not grouped either: facts.csv's unit 年.
+YEAR_UNITS = frozenset({"年", "year", "years"})
+
+
+def is_year_column(name) -> bool:
+    """Whether a column named ``name`` holds years or periods (a year, "2019-2021").
+
+    >>> [is_year_column(c) for c in ("year", "period", "start_year", "Reform Year", "年份", "value", "yearly_total", "years_elapsed")]
+    [True, True, True, True, True, False, False, True]
+    """
+    return bool(YEAR_COLUMN.search(str(name)))
+
+
+def is_number(value) -> bool:
+    """A number to show as one (right-aligned, never broken across lines); not a bool, not a missing value.
+
+    >>> is_number(3), is_number(44.64), is_number(float("nan")), is_number(True), is_number("44.6%")
+    (True, True, False, False, False)
+    """
+    return (isinstance(value, numbers.Real) and not isinstance(value, bool)
+            and not (isinstance(value, float) and math.isnan(value)))
 
 
 def _flat(frame: pd.DataFrame) -> pd.DataFrame:
@@ -78,12 +108,29 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def frame_html(frame: pd.DataFrame, label: str | None = None) -> str:
-    """The whole table as HTML: escaped text (data never becomes markup), a header cell for every column."""
+    """The whole table as HTML: escaped text (data never becomes markup), a header cell for every column.
+
+    A number's cell has the class ``num`` (site.css keeps it on one line); a year column, and every number
+    of a row whose ``unit`` is a year, is written without thousands separators.
+
+    >>> frame_html(pd.DataFrame({"measure": ["reform_year", "posts"], "value": [2023.0, 1500.0], "unit": ["年", "名"]})).split("<tbody>")[1]
+    '<tr><td>reform_year</td><td class="num">2023</td><td>年</td></tr><tr><td>posts</td><td class="num">1,500</td><td>名</td></tr></tbody></table></div>'
+    """
     flat = _flat(frame)
     columns = [str(c) for c in flat.columns]
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in columns)
-    body = "".join("<tr>" + "".join(f"<td>{escape(format_cell(v))}</td>" for v in row) + "</tr>"
-                   for row in flat.itertuples(index=False))
+    years = [is_year_column(c) for c in columns]
+    unit = columns.index("unit") if "unit" in columns else None
+
+    def cell(value, group: bool) -> str:
+        text = escape(format_cell(value, group))
+        return f'<td class="num">{text}</td>' if is_number(value) else f"<td>{text}</td>"
+
+    def row(values) -> str:
+        in_years = unit is not None and str(values[unit]).strip() in YEAR_UNITS
+        return "<tr>" + "".join(cell(v, not (in_years or year)) for v, year in zip(values, years)) + "</tr>"
+
+    body = "".join(row(values) for values in flat.itertuples(index=False))
     name = label or "Table: " + ", ".join(columns)
     return (f'<div class="table-scroll" role="region" tabindex="0" aria-label="{escape(name)}">'
             f'<table class="dataframe"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
@@ -150,8 +197,11 @@ def styled(frame: pd.DataFrame):
     text = [c for c in flat.columns if flat[c].dtype.kind not in "iufb"]
     numbers = [c for c in flat.columns if c not in text]
     styler = flat.style.hide(axis="index")
+    years = [c for c in numbers if is_year_column(c)]  # 2023, not 2,023
     if numbers:
-        styler = styler.format(format_cell, subset=numbers)
+        styler = styler.format(format_cell, subset=[c for c in numbers if c not in years])
+    if years:
+        styler = styler.format(lambda v: format_cell(v, group=False), subset=years)
     return styler.set_properties(subset=text, **{"text-align": "left", "min-width": TEXT_MIN_WIDTH, "max-width": TEXT_MAX_WIDTH,
                                                  "white-space": "normal", "vertical-align": "top"}) \
                  .set_properties(subset=numbers, **{"text-align": "right", "vertical-align": "top"}) \

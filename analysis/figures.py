@@ -77,17 +77,19 @@ def claims_vs_recomputed(audit: pd.DataFrame, script: str = HANS):
             continue
         accepted = accepted_values(claim)
         lo, _, hi = row.recomputed.partition("–")
+        english = getattr(row, "claim_en", "")  # an audit of tables without the column, or a row without English
         rows.append({
-            "finding_id": row.finding_id, "claim": row.claim, "claimed": row.claimed,
+            "finding_id": row.finding_id, "claim": row.claim, "claim_en": english if isinstance(english, str) else "", "claimed": row.claimed,
             "claim_low": accepted.lo, "claim_high": accepted.hi,
             "recomputed_low": float(lo), "recomputed_high": float(hi or lo), "status": row.status,
         })
-    table = pd.DataFrame(rows, columns=["finding_id", "claim", "claimed", "claim_low", "claim_high",
+    table = pd.DataFrame(rows, columns=["finding_id", "claim", "claim_en", "claimed", "claim_low", "claim_high",
                                         "recomputed_low", "recomputed_high", "status"])
     if table.empty:
         return None, table
     plt = _plt()
-    labels = [f"{_wrapped(c, 26)} ({v})" for c, v in zip(table["claim"], table["claimed"])]
+    labels = [f"{_wrapped(c, 26)} ({v})" + (f"\n{short_english(e)}" if e else "")
+              for c, v, e in zip(table["claim"], table["claimed"], table["claim_en"])]
     fig, ax = plt.subplots(figsize=(8.5, 0.3 * sum(label.count("\n") + 1.8 for label in labels) + 1.4))
     left, right = _limits(table[["claim_low", "claim_high", "recomputed_low", "recomputed_high"]].to_numpy().ravel())
     for reference in (0, 100):
@@ -208,6 +210,23 @@ def money_by_measure(facts: pd.DataFrame, measure_terms: dict[str, str], script:
     notes = [f"Not drawn: {not_drawn} amount{'s' if not_drawn > 1 else ''} with no value (anonymised or not stated)."] if not_drawn else []
     _finish(fig, script, notes)
     return fig, table
+
+
+def short_english(text: str, width: int = 40, lines: int = 2) -> str:
+    r"""An English label beside a Chinese one: on at most ``lines`` lines of ``width``, cut at a word with "…".
+
+    >>> short_english("the town's usable funds are only 1.3亿 (130 million yuan), less than 20% of budget revenue")
+    "the town's usable funds are only 1.3亿\n(130 million yuan), less than 20% of…"
+    >>> short_english("one third of those built")
+    'one third of those built'
+    """
+    import textwrap
+
+    wrapped = textwrap.wrap(text, width)
+    if len(wrapped) <= lines:
+        return "\n".join(wrapped)
+    kept = textwrap.wrap(text, width - 1)[:lines]  # room for the "…"
+    return "\n".join(kept) + "…"
 
 
 def _wrapped(label: str, width: int = 30) -> str:

@@ -37,10 +37,13 @@ _DASH = "[-—–~至到]"
 
 _FRACTION = re.compile(rf"(?P<den>{_NUM})分之(?P<num>{_NUM})")
 # Half and most in words; 一半/半数 are the fraction 1/2, the others bound it.
-_HALF = re.compile(r"(?P<q>未过半|过半|大部分|大多数)")
+_HALF = re.compile(r"(?P<q>未过半|过半|逾半|大部分|大多数)")  # 逾半 says what 过半 says
 _ONE_HALF = re.compile(r"一半|半数")
 # "三成": tenths, but not 建成/完成/成立 (the digit must stand right before 成, and 成 not start a word).
-_TENTHS = re.compile(rf"(?P<num>[{_CN_DIGITS}十]|\d+)成(?![立为员本果效绩功熟长])")
+_TENTHS = re.compile(rf"(?P<num>[{_CN_DIGITS}十]|\d+)成(?![立为员本果效绩功熟长])(?P<half>[{_CN_DIGITS}](?![{_CN_DIGITS}十百千万亿]))?")
+# "2/3": a fraction in digits (a numerator below a denominator of at most 10; a date 3/5 never reaches the parser:
+# the extractor reads a digit fraction only where a share word or a qualifier stands by it)
+_DIGIT_FRACTION = re.compile(r"(?<![\d/.])(?P<num>\d)/(?P<den>\d|10)(?![\d/.])")
 # "百分之四十四点六", "千分之五", "3‰": a percentage or per-mille, rewritten as digits before the other forms are read.
 _PERCENT_WORDS = re.compile(rf"(?P<per>百|千)分之(?P<num>[{_CN_DIGITS}十百点]+|\d+(?:\.\d+)?)")
 _PER_MILLE = re.compile(r"(?P<num>\d+(?:\.\d+)?)‰")
@@ -263,11 +266,17 @@ def _bounded(text, value, qualifier, unit, resolution, kind="rounded") -> Quanti
 
 def _word_fraction(text: str, t: str) -> Quantity | None:
     """一半, 半数, 三分之一, 三成 and the like, with a qualifier before or after ("不到一半", "三成以上")."""
-    for pattern, kind in ((_FRACTION, "fraction"), (_ONE_HALF, "fraction"), (_TENTHS, "tenths")):
+    for pattern, kind in ((_FRACTION, "fraction"), (_DIGIT_FRACTION, "fraction"), (_ONE_HALF, "fraction"),
+                          (_TENTHS, "tenths")):
         if not (m := pattern.search(t)):
             continue
-        if kind == "tenths":
+        if pattern is _DIGIT_FRACTION and not 0 < int(m["num"]) < int(m["den"]):
+            continue
+        resolution = None
+        if kind == "tenths":  # 七成五: seven and a half tenths, 75% written to the percent
             value = chinese_or_arabic(m["num"]) * 10
+            if m["half"]:
+                value, resolution = value + chinese_or_arabic(m["half"]), 1.0
         elif "den" in pattern.groupindex:
             value = chinese_or_arabic(m["num"]) / chinese_or_arabic(m["den"]) * 100
         else:
@@ -277,7 +286,7 @@ def _word_fraction(text: str, t: str) -> Quantity | None:
         qualifier = _one_qualifier(text, before and before[1], after)
         if qualifier in ("约", "左右"):  # a fraction in words is already approximate
             qualifier = ""
-        return _bounded(text, value, qualifier, "%", None, kind)
+        return _bounded(text, value, qualifier, "%", resolution, kind)
     return None
 
 
@@ -311,7 +320,7 @@ def parse_quantity(text: str) -> Quantity:
     """
     t = normalise(text)
     if (m := _HALF.search(t)) and not re.search(r"\d|分之|成", t):  # 过半数: more than half, not half
-        return _bounded(text, 50.0, m["q"], "%", None)
+        return _bounded(text, 50.0, {"逾半": "过半"}.get(m["q"], m["q"]), "%", None)
     if quantity := _word_fraction(text, t):
         return quantity
     if m := _PAIR.search(t):

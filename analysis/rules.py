@@ -89,6 +89,18 @@ def product(*factors: Interval) -> Interval:
     return reduce(lambda a, b: a * b, factors)
 
 
+def sum_of_products(*pairs: Interval) -> Interval:
+    """Units counted by class, each class's units holding one number: ``c1 × e1 + c2 × e2 + …``, the inputs in pairs
+    (count, each) ("其中8个各获1,800万元,其余10个各获1,080万元": 8 × 1,800 + 10 × 1,080 = 25,200万元).
+
+    >>> sum_of_products(Interval.point(4), Interval.point(39), Interval.point(6), Interval.point(30)) == Interval.point(336)
+    True
+    """
+    if len(pairs) < 2 or len(pairs) % 2:
+        raise ValueError(f"sum_of_products takes its inputs in pairs (count, each), not {len(pairs)}")
+    return reduce(lambda a, b: a + b, (pairs[k] * pairs[k + 1] for k in range(0, len(pairs), 2)))
+
+
 def value(a: Interval) -> Interval:
     """The fact itself, compared with a looser wording ("401项" vs "400多项")."""
     return a
@@ -106,6 +118,7 @@ RULES: dict[str, Callable[..., Interval]] = {
     "difference": difference,
     "ratio": ratio,
     "product": product,
+    "sum_of_products": sum_of_products,
     "growth_times": growth_times,
     "complement": complement,
     "value": value,
@@ -138,7 +151,7 @@ PERSON_GRADES = ("tension", "discrepancy")  # what a contradiction's claimed may
 # Arity checks: None means "one or more".
 ARITY = {"share": 2, "sum": None, "reduction": 2, "growth": 2, "points": 2, "points_fall": 2, "difference": 2, "ratio": 2,
          "growth_from_change": 2, "reduction_from_change": 2, "growth_times": 2,
-         "product": None, "complement": None, "value": 1, SUBSET: 1, PARTS_WITHIN: None, CONTRADICTION: 0,
+         "product": None, "sum_of_products": None, "complement": None, "value": 1, SUBSET: 1, PARTS_WITHIN: None, CONTRADICTION: 0,
          GREATER: None, LESS: None, ORDER: None}
 
 
@@ -194,7 +207,7 @@ PERCENT = "%"
 POINTS = "个百分点"  # percentage points: how a change of a percentage is written (个百分点, 個百分點, 百分点)
 PERCENT_RULES = ("share", "reduction", "growth", "growth_from_change", "reduction_from_change")  # one unit in, % out
 POINTS_RULES = ("points", "points_fall")  # inputs in %, percentage points out
-MIXED_UNIT_RULES = ("ratio", "product", "growth_times")  # any units ("项 per 人"); their result's unit is not checked
+MIXED_UNIT_RULES = ("ratio", "product", "sum_of_products", "growth_times")  # any units ("项 per 人"); their result's unit is not checked
 # Every other rule (sum, difference, value, count_items) takes inputs in one unit and gives that unit.
 
 # Units a restatement (rule value) may compare: a body's posts (名, 编制) and the persons who fill them (人).

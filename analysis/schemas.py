@@ -26,6 +26,9 @@ RESERVED_COUNTIES = ("sources", "static", "overview", "explore", "index", "ledge
 # A report's file: a name inside the reports folder (no absolute path, no "..", no drive, backslash or ~).
 REPORT_FILE = r"^(?!.*(?:^|/)\.\.(?:/|$))[^/\\:\x00-\x1f~][^\\:\x00-\x1f]*\Z"
 LOCATOR_MAX = 30
+# A glossary term: Chinese characters (and 、 inside a term such as 二、三十万), at most 20 of them.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+GLOSSARY_TERM = rf"^[{HAN}][{HAN}、]{{0,19}}\Z"
 # What add-source writes for a source's metadata nobody gave: valid, so the tables load, but `validate` warns
 # while one remains (metadata is asked for, never invented).
 PLACEHOLDERS = {"title_en": "(title to translate)", "issuer": "(issuer to fill)", "date": "(date to fill)"}
@@ -37,9 +40,10 @@ COLUMNS = {
     "counties": ["county", "name_zh", "name_en", "level", "parent", "province", "gb_code", "anonymised", "sources"],
     "measures": ["measure", "domain", "unit", "range", "term_zh", "description"],
     "theme_codes": ["theme", "term_zh", "description"],
+    "glossary": ["zh", "en", "explanation"],
     "facts": ["fact_id", "county", "entity", "domain", "measure", "period", "as_written", "value", "low", "high", "qualifier", "unit", "source", "locator", "note"],
     "lists": ["list_id", "county", "source", "what", "items", "count_by", "note"],
-    "findings": ["finding_id", "county", "domain", "claim", "claimed", "claim_fact", "rule", "inputs", "note"],
+    "findings": ["finding_id", "county", "domain", "claim", "claimed", "claim_fact", "rule", "inputs", "note", "claim_en"],
     "readings": ["reading_id", "finding_id", "label", "rule", "inputs", "claimed", "take", "why"],
     "themes": ["county", "theme", "source", "locator", "note"],
 }
@@ -62,6 +66,18 @@ def _required() -> pa.Check:
 def _one_of(values, what: str) -> pa.Check:
     values = sorted(set(values))
     return pa.Check.isin(values, error=f"not a known {what}")
+
+
+def _english() -> pa.Check:
+    """English text (or nothing): a cell of Chinese alone was pasted into the wrong column."""
+    return pa.Check.str_matches(r"^(.*[A-Za-z].*)?\Z", error="no English words (write the English here; the Chinese has its own column)")
+
+
+def _simplified(cell: str) -> bool:
+    """A glossary term is written in simplified characters: traditional text is matched to it through OpenCC's t2s."""
+    from analysis.scripts import evidence
+
+    return evidence(cell)[0] == 0
 
 
 def _numeric() -> pa.Column:
@@ -254,6 +270,11 @@ def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
                      "range": _col(_one_of(("", *RANGES), "range (0-100, any; empty for a unit other than %)")),
                      "term_zh": text, "description": text},
         "theme_codes": {"theme": _key(), "term_zh": text, "description": text},
+        "glossary": {
+            "zh": _col(pa.Check.str_matches(GLOSSARY_TERM, error="a term is Chinese characters alone (、 may join two parts), at most 20"),
+                       pa.Check(lambda s: s.map(_simplified), element_wise=False, error="a term in traditional characters; write it "
+                                "in simplified ones (traditional text is matched to it through OpenCC's t2s table)"), unique=True),
+            "en": _col(_required(), _english()), "explanation": free},
         "facts": {
             "fact_id": _key(), "county": county, "entity": text, "domain": domain,
             "measure": _col(_one_of(vocab["measure"], "measure (data/measures.csv)")),
@@ -281,6 +302,7 @@ def schemas(vocab: dict) -> dict[str, pa.DataFrameSchema]:
             "rule": _col(_one_of(RULE_NAMES, "rule (analysis/rules.py)")),
             "inputs": _col(_each_in(vocab["fact_id"] | vocab["list_id"], "fact or list id")),
             "note": free,
+            "claim_en": _col(_english()),  # may be empty (a new report's rows): validate warns
         },
         "readings": {
             "reading_id": _key(), "finding_id": _col(_one_of(vocab["finding_id"], "finding (data/findings.csv)")),

@@ -160,6 +160,19 @@ def county_script(tables, county: str) -> str:
     return script_of(texts) or HANS
 
 
+def county_scripts(tables) -> dict[str, str]:
+    """:func:`county_script` of every county of counties.csv, in one pass over the tables (a site's ledger pages
+    need them all: one call a county read the whole facts table each time)."""
+    titles = dict(zip(tables.sources["source"], tables.sources["title_zh"]))
+    texts = {county: [titles[s] for s in set(str(sources).split()) if s in titles]
+             for county, sources in zip(tables.counties["county"], tables.counties["sources"])}
+    for frame in (tables.facts, tables.themes):
+        for county, locator in zip(frame["county"], frame["locator"]):
+            if county in texts:
+                texts[county].append(locator)
+    return {county: script_of(own) or HANS for county, own in texts.items()}
+
+
 @lru_cache(maxsize=4)
 def _converter(conversion: str):
     from opencc import OpenCC

@@ -123,7 +123,7 @@ def generate(n_counties: int, out: Path, seed: int = 0, towns: tuple[int, int] =
     _write(data / "findings.csv", "findings", findings)
     for empty in ("lists", "checks", "readings", "themes"):
         _write(data / f"{empty}.csv", empty, [])
-    for vocabulary in ("measures.csv", "theme_codes.csv"):
+    for vocabulary in ("measures.csv", "theme_codes.csv", "glossary.csv"):
         shutil.copy(DATA_DIR / vocabulary, data / vocabulary)
     (out / "README.txt").write_text(f"SYNTHETIC data: {n_counties} invented counties, seed {seed}. Not real reports.\n", encoding="utf-8")
     return data

@@ -21,7 +21,7 @@ from analysis.rows import Columns, Row, RowsById
 from analysis.schemas import COLUMNS, NUMERIC_COLUMNS, schemas
 
 TABLES = tuple(COLUMNS)  # load order: vocabularies before the tables that use them
-ID_COLUMN = {"sources": "source", "counties": "county", "measures": "measure", "theme_codes": "theme",
+ID_COLUMN = {"sources": "source", "counties": "county", "measures": "measure", "theme_codes": "theme", "glossary": "zh",
              "facts": "fact_id", "lists": "list_id", "findings": "finding_id",
              "checks": "finding_id", "readings": "reading_id"}
 
@@ -42,6 +42,7 @@ class Tables:
     counties: pd.DataFrame
     measures: pd.DataFrame
     theme_codes: pd.DataFrame
+    glossary: pd.DataFrame  # Chinese terms in English, for the site's readers (analysis.site.glossary)
     facts: pd.DataFrame
     lists: pd.DataFrame
     findings: pd.DataFrame
@@ -368,3 +369,13 @@ def placeholder_warnings(tables: Tables) -> list[str]:
                   for column, placeholder in placeholders.items()
                   for row, cell in enumerate(getattr(tables, table)[column], start=2) if cell.strip() == placeholder]
     return lines
+
+
+def english_warnings(tables: Tables) -> list[str]:
+    """One line for each finding or check with no English claim yet (``claim_en``: asked for, never machine-made)."""
+    out = []
+    for name in ("findings", "checks"):
+        label = _display(tables.data_dir / f"{name}.csv", tables.data_dir)
+        out += [f"{label}, row {row}, column 'claim_en': empty; write the claim in English for readers of the site"
+                for row, cell in enumerate(getattr(tables, name)["claim_en"], start=2) if not cell.strip()]
+    return out

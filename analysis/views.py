@@ -221,7 +221,7 @@ class CountyView:
         p = {k: markdown_text(v) for k, v in self.place.items()}  # data never becomes markup
         title = f"## {p['name_zh']} {p['name_en']}: {self.domain} {in_script(figures.DOMAIN_ZH[self.domain], self.script)}"
         src = self.tables.sources.set_index("source")
-        cited = [f"- `{s}` {markdown_text(src.at[s, 'title_zh'])} ({markdown_text(src.at[s, 'file'])}, lines {int(src.at[s, 'line_start'])}-{int(src.at[s, 'line_end'])})"
+        cited = [f"- `{s}` {markdown_text(src.at[s, 'title_en'])}, {markdown_text(src.at[s, 'title_zh'])} ({markdown_text(src.at[s, 'file'])}, lines {int(src.at[s, 'line_start'])}-{int(src.at[s, 'line_end'])})"
                  for s in self.place["sources"].split()]
         lines = [title, "", f"Level: {p['level']}" + (" (anonymised in the report)" if p["anonymised"] == "true" else ""),
                  "", "Sources:", *cited, ""]

@@ -106,8 +106,8 @@ RULES = (
          "上千: reaching the thousands, not yet ten thousand (上万 would be said)"),
     Rule(("",), "fraction", "nearer p/q than any other fraction with denominator ≤ 10", "三分之一", "(31.6667, 35.4167)",
          "a fraction in words is the simplest fraction that describes the value; its neighbours are 3/10 and 3/8"),
-    Rule(("",), "tenths", "[v − 5, v + 5)", "三成", "[25, 35)",
-         "成 are tenths: 三成 is 30% rounded to a tenth"),
+    Rule(("",), "tenths", "[v − 5, v + 5); N成M: [v − 0.5, v + 0.5)", "三成", "[25, 35)",
+         "成 are tenths: 三成 is 30% rounded to a tenth; 七成五 is 75% written to the percent"),
     Rule(("",), "range", "[a, b]", "8-10个", "[8, 10]", "both ends inclusive"),
 )
 
@@ -163,8 +163,9 @@ def window_for(kind: str, value: float | None, resolution: float | None = 1.0, l
         return Window(low, high)
     if kind == "fraction":
         return fraction_window(value)
-    if kind == "tenths":
-        return Window(value - 5, value + 5, True, False)
+    if kind == "tenths":  # 三成 to the tenth; 七成五 (resolution 1) to the percent
+        half = (resolution or 10.0) / 2
+        return Window(value - half, value + half, True, False)
     v, r = value, resolution or 1.0
     u = significant_unit(v, r)
     h = min(u / 2, abs(v) / 10)  # "about": half the last non-zero digit, at most a tenth of v

@@ -10,7 +10,9 @@ with the text's hand labels in benchmarks/practice/ (README.md there):
 - non-numbers proposed: what it proposes that is labelled `not_data` or labelled nowhere, as a share of its
   proposals (a proposal at a `data` label's place with another value is a misread, counted apart);
 - claims proposed: the labelled claims whose expected grade is not unverifiable that it proposes at the
-  claimed number's place (same line, overlapping the claimed as_written) with a rule of the label's form;
+  claimed number's place (same line, overlapping the claimed as_written) with a rule of the label's form; a total
+  whose label lists its inputs must also take as many inputs (a total's rules are many, and 39+33+30 within 468
+  grades a 4×39 + 4×33 + 6×30 the same: only the count of inputs tells a wrong binding apart);
 - grades right: of those, the share whose grade equals the label's expected;
 - machine time per text: proposing and grading the claims and writing the page, wall-clock (CPU time beside it;
   the tables are loaded once).
@@ -48,7 +50,7 @@ TARGETS = {"numbers": 0.95, "non_numbers": 0.02, "claims": 0.90, "grades": 0.90,
 # 共20个, is a sum of equal parts: the rule product, as p7's labels give it, inputs 4个 and 五办).
 FORM_RULES = {"share": {"share"}, "change": {"growth", "reduction", "growth_from_change", "reduction_from_change"},
               "points": {"points", "points_fall"}, "difference": {"difference"},
-              "total": {"sum", "parts_within", "complement", "product"},
+              "total": {"sum", "parts_within", "complement", "product", "sum_of_products"},
               "average": {"ratio"}, "multiple": {"ratio", "product", "growth_times"}, "ratio": {"ratio", "share"},
               "count": {"count_items"}, "restatement": {"value"}, "other": None}
 UNVERIFIABLE = "unverifiable"
@@ -178,6 +180,20 @@ def claimed_span(line: str, claim: str, claimed: str) -> tuple[int, int] | None:
     return None
 
 
+def _inputs_fit(proposal: dict, label: dict) -> bool:
+    """A total's proposal takes as many inputs as its label lists (any count when the label lists none).
+
+    >>> _inputs_fit({"input_spans": [(0, 1)] * 3}, {"form": "total", "inputs": "7:4个 | 11:39名 | 7:4个#2 | 11:33名"})
+    False
+    >>> _inputs_fit({"input_spans": [(0, 1)] * 2}, {"form": "total", "inputs": "1:4个 | 1:5个"})
+    True
+    """
+    listed = label.get("inputs")
+    if label["form"] != "total" or not isinstance(listed, str) or not listed.strip():
+        return True
+    return len(proposal.get("input_spans") or ()) == len([x for x in listed.split("|") if x.strip()])
+
+
 def score_claims(lines: list[str], proposals: list[dict], labels: pd.DataFrame) -> ClaimScore:
     """Match proposed claims (dicts with line, claim_start and claim_end within that line, claimed, rule, status)
     with the labels of benchmarks/practice/<stem>.claims.csv, one to one."""
@@ -191,7 +207,7 @@ def score_claims(lines: list[str], proposals: list[dict], labels: pd.DataFrame) 
         here = [i for i, p in enumerate(proposals) if i not in used and p["line"] == number
                 and (_overlaps((p["claim_start"], p["claim_end"]), span) if span else re.sub(r"\s", "", p["claimed"]) == plain)]
         rules = FORM_RULES.get(label["form"])
-        fits = [i for i in here if rules is None or proposals[i]["rule"] in rules]
+        fits = [i for i in here if (rules is None or proposals[i]["rule"] in rules) and _inputs_fit(proposals[i], label)]
         checkable = label["expected"] != UNVERIFIABLE
         if not checkable:
             if here:
@@ -205,7 +221,12 @@ def score_claims(lines: list[str], proposals: list[dict], labels: pd.DataFrame) 
             if here:
                 used.add(here[0])
                 score.wrong_rule += 1
-                what += f" (proposed as {proposals[here[0]]['rule']})"
+                rule = proposals[here[0]]["rule"]
+                if rules is None or rule in rules:  # its rule fits, its count of inputs does not
+                    listed = len([x for x in label["inputs"].split("|") if x.strip()])
+                    what += f" (proposed as {rule} with {len(proposals[here[0]].get('input_spans') or ())} inputs, labelled {listed})"
+                else:
+                    what += f" (proposed as {rule})"
             score.missed.append(what)
             continue
         used.add(fits[0])

@@ -125,11 +125,19 @@ def test_shares_bind_the_whole_the_sentence_names(text, expected):
 @pytest.mark.parametrize("text, reason", [
     ("全镇一般公共预算收入5200万元,完成预算的104%。", "the budget amount is not stated"),
     ("該鎮財政支出3000萬元,佔全縣財政支出的12%。", "the whole (全县财政支出) is not stated"),
-    ("全年规模以上工业产品销售率为92.2%。", "the part is not stated"),
 ])
 def test_a_share_whose_input_is_not_stated_is_proposed_unverifiable_with_the_reason(text, reason):
     row = claims(text).iloc[0]
     assert (row["form"], row["rule"], row["reason"]) == ("share", "unverifiable", reason)
+
+
+@pytest.mark.parametrize("text", [
+    "全年规模以上工业产品销售率为92.2%。",
+    "全县城镇化率为56.3%,比上年提高1.2个百分点。",
+    "全縣常住人口50萬人,都市化率為56.3%。",  # the population is no part: the urban population is not stated
+])
+def test_a_named_rate_without_its_part_and_whole_is_a_value_not_a_share(text):
+    assert "share" not in set(claims(text)["form"])
 
 
 # --- changes against a base ---

@@ -98,8 +98,8 @@ def test_each_source_page_gives_its_coverage(tmp_path, source_reports):
                 and f"{row.not_looked_at} not yet looked at" in page), source
 
 
-def test_the_index_lists_each_parts_coverage(built_site):
-    """The index's list of sources gives each part's account beside its title (the batch builds it with the texts)."""
+def test_the_sources_page_lists_each_parts_coverage(built_site):
+    """The site's list of sources (sources.html) gives each part's account beside its title (the batch builds it with the texts)."""
     from analysis.paths import reports_dir
     from analysis.site.sources import coverage_counts, coverage_sentence
     from analysis.tables import load_tables
@@ -108,7 +108,7 @@ def test_the_index_lists_each_parts_coverage(built_site):
         import pytest
 
         pytest.skip("no report texts: the index gives no coverage")
-    index = (built_site["out"] / "site" / "index.html").read_text(encoding="utf-8")
+    index = (built_site["out"] / "site" / "sources.html").read_text(encoding="utf-8")
     counted = coverage_counts(load_tables(), reports_dir())
     assert counted and all(coverage_sentence(row) in index for row in counted.values())
 

@@ -25,13 +25,18 @@ NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
 
 
 def scratch_repo(tmp_path: Path) -> Path:
-    """A git repository holding this checkout's tracked files as they are now (edits included), committed."""
+    """A git repository holding this checkout's tracked files as they are now (edits included), committed; its
+    notebooks as git stores them (through the clean filter), whether or not `make install` set the filter up here
+    (then the checkout's notebooks carry the kernel's details, which the scratch repository has no filter to drop)."""
     repo = tmp_path / "repo"
     files = subprocess.run(["git", "ls-files", "-z"], cwd=PROJECT_ROOT, capture_output=True, check=True).stdout.decode().split("\0")
     for name in filter(None, files):
         if (PROJECT_ROOT / name).is_file():
             (repo / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(PROJECT_ROOT / name, repo / name)
+            if name.startswith("notebooks/") and name.endswith(".ipynb"):
+                (repo / name).write_text(clean_text((PROJECT_ROOT / name).read_text(encoding="utf-8")), encoding="utf-8")
+            else:
+                shutil.copy2(PROJECT_ROOT / name, repo / name)
     git = ["git", "-C", str(repo), "-c", "user.name=test", "-c", "user.email=test@example.invalid"]
     subprocess.run([*git[:3], "init", "-q"], check=True)
     subprocess.run([*git, "add", "-A"], check=True)

@@ -136,12 +136,22 @@ def test_numerals_that_state_no_quantity_are_skipped_with_their_reason(sentence,
         ("一年內完成3項,文化站面積300m2。", ["一年內", "3項", "300m2"]),  # a deadline; an area, not a code
         ("113年度第1次追加預算共1億2千萬元,其中7成用於道路。", ["1億2千萬元", "7成"]),
         ("全縣12鄉鎮市中有半數以上財源不足,自籌比率僅約三成。", ["12鄉鎮", "半數以上", "約三成"]),
+        # fractions: before a place word they count it (not 二的乡, a place name); digits only by a share word
+        ("全镇30个村中,超过三分之二的村已完成改制,约占2/3。", ["30个", "超过三分之二", "2/3"]),
+        ("全縣逾半鄉鎮、七成的村、2/3以上的里已設服務站。", ["逾半", "七成", "2/3以上"]),
+        ("自籌比率由七成五降至六成二。", ["七成五", "六成二"]),
         ("全年接待游客120万人次,旅游收入9.8亿元,同比分别增长15.2%和18.7%。",
          ["120万人次", "9.8亿元", "15.2%", "18.7%"]),
     ],
 )
 def test_numbers_stated_are_kept(sentence, numbers):
     assert _kept(sentence) == numbers
+
+
+def test_a_digit_fraction_needs_a_share_word_by_it():
+    # 3/5 with no share word or qualifier by it (a date, a score) is not read as 60%
+    assert not {"3/5", "于3/5"} & set(_kept("会议于3/5召开,到会代表120人。"))
+    assert "3/5" in _kept("到会代表占3/5。")
 
 
 @pytest.mark.parametrize(

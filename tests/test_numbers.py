@@ -151,11 +151,25 @@ def test_within_keeps_the_unit_apart_from_the_qualifier():
         ("三成以上", 30, 30, None, "以上", "at_least"),
         ("上千册", 1000, 1000, 10000, "上", "order_of"),    # both bounds
         ("不满18周岁", 18, None, 18, "不满", "less_than"),
+        ("七成五", 75, None, None, "", "tenths"),          # 7.5 tenths, not 70 and a stray 五
+        ("七成五以上", 75, 75, None, "以上", "at_least"),
+        ("逾半", 50, 50, None, "过半", "more_than"),        # 逾半 says what 过半 says
+        ("2/3", pytest.approx(200 / 3), None, None, "", "fraction"),  # a fraction in digits
+        ("1/4以上", 25, 25, None, "以上", "at_least"),
     ],
 )
 def test_half_tenths_and_orders_of_magnitude(text, value, low, high, qualifier, kind):
     q = parse_quantity(text)
     assert (q.value, q.low, q.high, q.qualifier, q.kind) == (value, low, high, qualifier, kind)
+
+
+def test_the_window_of_tenths_is_as_fine_as_the_digits_written():
+    from analysis.windows import window_for
+
+    # 三成 is 30% to the tenth, 七成五 75% to the percent; 2/3 is nearer 2/3 than 7/10 or 5/8 (denominators <= 10)
+    assert window_for("tenths", 30, parse_quantity("三成").resolution).describe() == "[25, 35)"
+    assert window_for("tenths", 75, parse_quantity("七成五").resolution).describe() == "[74.5, 75.5)"
+    assert parse_quantity("3/2").kind == "rounded"  # more than the whole: no fraction of it (3, then 2)
 
 
 @pytest.mark.parametrize(

@@ -233,3 +233,225 @@ def test_a_browser_draws_each_script_in_its_own_face(tmp_path):
                              'li span[lang="zh"]': ["Noto Sans CJK SC"], "h1 asks": f'{tc}, "Noto Sans", sans-serif'}
     assert faces["hans"] == {'h1 span[lang="zh"]': ["Noto Sans CJK SC"], 'li span[lang="zh-Hant"]': ["Noto Sans CJK TC"],
                              'li span[lang="zh"]': ["Noto Sans CJK SC"], "h1 asks": f'{sc}, "Noto Sans", sans-serif'}
+
+
+# --- Nothing hidden, one look: what every page has, numbers kept whole, years, grades and anchors, used-by labels.
+
+def _claims_page(tmp_path, script="Hans", markdown="# Finance 财政\n\nWhat a town collects.\n\n## The claims"):
+    """A page of a notebook whose output is a claims table as analysis.display writes it (two findings, one
+    shown twice), run for the county nantou."""
+    import nbformat
+    import pandas as pd
+
+    from analysis.display import frame_html
+    from analysis.site.pages import PageInfo, render_notebook_page
+
+    claims = pd.DataFrame({"finding_id": ["nt_share", "nt_sum"], "claim": ["占總數的44.6%", "合計1,580,000,000元"],
+                           "claimed": ["44.6%", "15.8億"], "status": ["discrepancy", "reproduced"]})
+    again = pd.DataFrame({"finding_id": ["nt_share"], "year": [2023.0], "status": ["ok"]})
+    html = frame_html(claims) + frame_html(again)
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell(markdown),
+        nbformat.v4.new_code_cell("view.claims()", execution_count=1, outputs=[nbformat.v4.new_output(
+            "display_data", {"text/html": html, "text/plain": "x"})]),
+    ])
+    nb.metadata.language_info = {"name": "python", "pygments_lexer": "ipython3"}
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    source = tmp_path / "in.ipynb"
+    nbformat.write(nb, source)
+    out = tmp_path / "site" / "nantou" / "01-finance.html"
+    linker = Linker({}, {}, {"nt_share": "nantou", "nt_sum": "nantou"}, frozenset())
+    info = PageInfo("01-finance.ipynb", {"county": "nantou"}, [], county_pages=[("01-finance (finance)", "nantou/01-finance.html")],
+                    linker=linker, script=script)
+    render_notebook_page(source, out, info)
+    return out
+
+
+def test_a_finding_has_its_anchor_and_its_grade_on_its_notebook_page(tmp_path):
+    page = BeautifulSoup(_claims_page(tmp_path, "Hant").read_text(encoding="utf-8"), "html.parser")
+    row = page.find(id="finding-nt_share")  # the ledger's link from this finding's row lands here
+    assert row.name == "tr" and row.find("a", href="../nantou/ledger.html#finding-nt_share")
+    assert [tr.get("id") for tr in page.find_all("tr") if tr.find("td")] == ["finding-nt_share", "finding-nt_sum", None]  # one anchor each
+    badges = [(span["class"], span.get_text()) for span in page.select("td span.badge")]
+    assert badges == [(["badge", "discrepancy"], "discrepancy 不一致"), (["badge", "reproduced"], "reproduced 已復現")]
+    assert page.find_all("tr")[-1].find_all("td")[-1].get_text() == "ok"  # a status that is not a grade stays text
+    assert page.select("td.ids a[href='../nantou/ledger.html#finding-nt_sum']")  # a cell of linked ids: 24 px targets
+
+
+def test_numbers_in_cells_are_kept_whole_and_years_are_not_grouped(tmp_path):
+    page = BeautifulSoup(_claims_page(tmp_path).read_text(encoding="utf-8"), "html.parser")
+    kept = [span.get_text() for span in page.select("td span.nb")]
+    assert kept == ["44.6%", "44.6%", "1,580,000,000", "15.8"]  # row by row
+    assert page.find("span", class_="nb", string="1,580,000,000").parent["lang"] == "zh-Hant"  # inside its run: 合計1,580,000,000元
+    year = page.find_all("tr")[-1].find_all("td")[1]
+    assert year["class"] == ["num"] and year.get_text() == "2023"  # a year column: never "2,023"
+    assert not page.select("h1 span.nb, footer span.nb")  # only table cells
+
+
+def test_mark_numbers_leaves_ids_and_words_alone():
+    from analysis.site.text import mark_numbers
+
+    soup = BeautifulSoup('<table><tr><td>recomputed 44.6384 is within [44.55, 44.65); s001 and 1 and x2y 179/401*100 = -4.3%</td>'
+                         '<td class="num">10,000,000,000</td></tr></table><p>12,345 outside</p>', "html.parser")
+    assert mark_numbers(soup, soup) == 7
+    assert [s.get_text() for s in soup.select("span.nb")] == ["44.6384", "44.55", "44.65", "179", "401", "100", "-4.3%"]
+    assert soup.find("td", class_="num").decode_contents() == "10,000,000,000" and soup.p.get_text() == "12,345 outside"
+
+
+def test_years_and_periods_are_written_without_separators():
+    import pandas as pd
+
+    from analysis.display import format_cell, frame_html
+    from analysis.site.ledger_rows import fact_rows
+
+    assert (format_cell(2023.0), format_cell(2023.0, group=False), format_cell(1580000000.0, group=False)) == ("2,023", "2023", "1580000000")
+    table = BeautifulSoup(frame_html(pd.DataFrame({"period": [2019.0, 2020.0], "value": [2020.0, 12000.0], "unit": ["年", "元"]})), "html.parser")
+    assert [[td.get_text() for td in tr.find_all("td")] for tr in table.tbody.find_all("tr")] == [["2019", "2020", "年"], ["2020", "12,000", "元"]]
+    facts = pd.DataFrame({"fact_id": ["a", "b"], "county": ["x", "x"], "domain": ["context", "finance"], "entity": ["镇", "镇"],
+                          "measure": ["reform_year", "revenue"], "as_written": ["2002年", "15.8亿"], "value": [2002.0, 1580000000.0],
+                          "unit": ["年", "元"], "source": ["s1", "s1"], "locator": ["2002年", "15.8亿"]})
+    rows = [BeautifulSoup(r, "html.parser") for r in fact_rows(facts.itertuples(), Linker())]
+    assert [r.find("td", class_="num").get_text() for r in rows] == ["2002", "1,580,000,000"]
+
+
+def test_a_ledger_row_links_its_findings_row_on_its_notebook_page_and_fits_a_card():
+    from types import SimpleNamespace
+
+    from analysis.site.ledger_rows import LEDGER_COLUMNS, ledger_rows
+
+    finding = SimpleNamespace(finding_id="dongying_in_use_share", county="dongying", domain="delegation", source="", locator="",
+                              inputs="", reading="", claim="占下放權限總數的44.6%", claimed="44.6%", recomputed="44.6384",
+                              status="unverifiable", kind="not checked", note="179/401*100 = 44.64 (dongying_powers_in_use)")
+    row = BeautifulSoup(next(ledger_rows([finding], ({}, {}), Linker(), lambda c, d: f"{c}/03-delegation.html", depth=1)), "html.parser")
+    assert row.find("a")["href"] == "../dongying/03-delegation.html#finding-dongying_in_use_share"
+    assert [td["data-label"] for td in row.find_all("td")] == ["finding", "county", "claim", "claimed", "recomputed", "grade", "checks",
+                                                               "note", "citation"]
+    assert len(LEDGER_COLUMNS) == 9
+    assert str(row.td.code) == "<code>dongying_<wbr/>in_<wbr/>use_<wbr/>share</code>"  # breaks at an underscore, never inside a word
+    assert "(dongying_<wbr/>powers_<wbr/>in_<wbr/>use)" in row.find("td", attrs={"data-label": "note"}).decode_contents()  # an id in a note too
+    assert row.find("span", class_="badge unverifiable").get_text() == "unverifiable 无法核实"
+    assert [s.get_text() for s in row.select("span.nb")] == ["44.6%", "44.6%", "44.6384", "179", "401", "100", "44.64"]
+
+
+def test_the_papermill_lines_leave_the_top_and_the_footer_names_this_pages_county(tmp_path):
+    markdown = ("# Finance 财政\n\nWhat a town collects.\n\nSet `county` in the cell below, or run the notebook for another county "
+                "with papermill:\n\n```bash\npapermill notebooks/01-finance.ipynb out.ipynb -p county anon_city_2011\n```\n\nAfter.")
+    page = BeautifulSoup(_claims_page(tmp_path, markdown=markdown).read_text(encoding="utf-8"), "html.parser")
+    text = page.main.get_text(" ")
+    assert "papermill" not in text and "anon_city_2011" not in text and "What a town collects." in text and "After." in text
+    assert page.footer.find("code", string="papermill notebooks/01-finance.ipynb out.ipynb -p county nantou")
+
+
+def test_every_notebook_page_opens_with_a_skip_link_and_short_navigation_and_ends_with_the_footer(tmp_path):
+    import analysis
+    from analysis.site.chrome import build_stamp
+
+    page = BeautifulSoup(_claims_page(tmp_path).read_text(encoding="utf-8"), "html.parser")
+    first = page.body.find(["a", "button", "input", "select", "summary", "details"])
+    assert first["class"] == ["skip-link"] and first["href"] == "#main" and page.find(id="main").name == "main"
+    nav = page.find("nav", class_="site-nav")
+    # the site's name, its pages, then this county's pages
+    assert [a.get_text() for a in nav.find_all("a")] == ["Township reform audit", "Front page", "Ledger", "Numbers", "Problems",
+                                                         "Glossary", "Sources", "Search", "01-finance", "ledger"]
+    assert nav.find("a", attrs={"aria-current": "page"})["href"] == "../nantou/01-finance.html"
+    toc = page.find("nav", class_="site-toc")
+    assert toc.details is not None and toc.details.get("open") is None  # folded: one line above the content
+    assert page.body.find_all(recursive=False)[-1].name == "footer"
+    footer = page.footer.get_text(" ")
+    stamp = build_stamp()
+    assert f"version {analysis.__version__}" in footer and stamp.day in footer and stamp.how in footer
+    assert "CC BY 4.0" in footer and "data/LICENSE.md" in footer and "CITATION.cff" in footer and "Cite as:" in footer
+
+
+def test_the_date_of_the_data_comes_from_git_else_source_date_epoch_else_today(tmp_path):
+    import datetime
+    import os
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from analysis.site.chrome import stamp_for
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    # 2024-02-29 12:00 UTC is 1709208000; neither git nor a clock gives it by chance
+    assert stamp_for(folder, {"SOURCE_DATE_EPOCH": "1709208000"}).day == "2024-02-29"
+    assert stamp_for(folder, {}, today=datetime.date(2025, 3, 1)).day == "2025-03-01"
+    assert stamp_for(folder, {"SOURCE_DATE_EPOCH": "soon"}, today=datetime.date(2025, 3, 1)).how.startswith("the day of the build")
+    if not shutil.which("git"):
+        pytest.skip("no git: the date from a commit is not checked")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": "2023-05-06T10:00:00+00:00",
+           "GIT_COMMITTER_DATE": "2023-05-06T10:00:00+00:00"}
+    (folder / "facts.csv").write_text("a\n1\n", encoding="utf-8")
+    for command in (["init", "-q"], ["add", "facts.csv"], ["commit", "-q", "-m", "tables"]):
+        subprocess.run(["git", "-C", str(folder), *command], check=True, env=env)
+    stamp = stamp_for(folder, {"SOURCE_DATE_EPOCH": "1709208000"})  # the commit wins
+    assert (stamp.day, stamp.how) == ("2023-05-06", "the newest commit to data/")
+
+
+def test_two_builds_of_the_same_data_write_the_same_bytes(tmp_path):
+    first = _claims_page(tmp_path / "a").read_bytes()
+    assert _claims_page(tmp_path / "b").read_bytes() == first
+
+
+def test_the_index_ledger_and_source_pages_share_the_skip_link_navigation_and_footer(tmp_path):
+    from analysis.audit import audit_findings
+    from analysis.paths import reports_dir
+    from analysis.site import build_index, build_source_pages
+    from analysis.tables import load_tables
+
+    tables = load_tables()
+    site = tmp_path / "site"
+    build_index(site / "index.html", tables, audit_findings(tables), {}, [], {"01-finance": "finance"},
+                Linker.from_tables(tables, with_sources=True), audit_findings(tables, table="checks"))
+    pages = [site / "index.html", site / "dongying" / "ledger.html"]
+    if reports_dir() is not None and build_source_pages(site / "sources", tables, reports_dir(), lambda c, d: None):
+        pages.append(site / "sources" / "s001.html")
+    for path in pages:
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert page.body.find("a")["class"] == ["skip-link"] and page.find(id="main").name == "main", path
+        assert page.find("nav", class_="site-nav").find(class_="site-home").get_text() == "Township reform audit", path
+        assert "CC BY 4.0" in page.footer.get_text() and len(page.find_all("header")) == 1, path
+
+
+def test_each_used_by_link_under_a_line_names_what_it_leads_to(tmp_path):
+    import pytest
+
+    from analysis.paths import reports_dir
+    from analysis.site import build_source_pages
+    from analysis.tables import load_tables
+
+    if reports_dir() is None:
+        pytest.skip("no source reports folder (../shared/reports or $REPORTS_DIR): no source pages")
+    tables = load_tables()
+    notebook = {"finance": "01-finance", "staffing": "02-staffing", "delegation": "03-delegation", "facilities": "04-facilities",
+                "context": "05-context"}
+    build_source_pages(tmp_path, tables, reports_dir(), lambda county, domain: f"{county}/{notebook[domain]}.html")
+    links = shared = 0
+    for path in sorted(tmp_path.glob("*.html")):
+        for line in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("div.used"):
+            labels = [a.get_text() for a in line.find_all("a")]
+            links += len(labels)
+            shared += len(labels) - len(set(labels))
+    assert links > 400 and shared == 0  # every link on a line reads differently (on main: 284 of 477 shared a label)
+    # 001 東營 "能正常運行的有179項": its fact row and the claim 44.6% it feeds, each named
+    line = BeautifulSoup((tmp_path / "s001.html").read_text(encoding="utf-8"), "html.parser").find(id="dongying_powers_in_use").find_parent(class_="line")
+    named = {a.get_text(): a["href"] for a in line.select(".used a")}
+    assert named["179項 (03-delegation)"] == "../dongying/03-delegation.html#fact-dongying_powers_in_use"
+    assert named["claim “44.6%”"] == "../dongying/ledger.html#finding-dongying_in_use_share"
+
+
+def test_no_working_note_reaches_a_page():
+    """A note in the tables is for readers: no "NEW CODE:", "TODO" or "FIXME" left from transcribing."""
+    import re
+
+    from analysis.tables import load_tables
+
+    tables = load_tables()
+    marker = re.compile(r"\b(?:NEW CODE|TODO|FIXME|XXX|TBD)\b")
+    found = [(name, column, text) for name in ("facts", "findings", "checks", "themes", "lists", "readings")
+             for column in getattr(tables, name).columns if getattr(tables, name)[column].dtype == object
+             for text in getattr(tables, name)[column] if isinstance(text, str) and marker.search(text)]
+    assert found == []

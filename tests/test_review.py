@@ -238,10 +238,10 @@ def _proposed_numbers(lines, wanted):
 
 def _proposed_claims(lines, wanted):
     out = []
-    for line, claimed, rule, status in wanted:
+    for line, claimed, rule, status, *inputs in wanted:  # inputs: how many the proposal takes (0 unless given)
         start = lines[line - 1].index(claimed)
         out.append({"line": line, "claim_start": start, "claim_end": start + len(claimed), "claimed": claimed,
-                    "rule": rule, "status": status})
+                    "rule": rule, "status": status, "input_spans": [(0, 1)] * (inputs[0] if inputs else 0)})
     return out
 
 
@@ -282,7 +282,7 @@ def test_bench_claims_need_their_place_and_a_rule_of_their_form():
     lines = (FIXTURES / "bench_simplified.txt").read_text(encoding="utf-8").split("\n")
     _, claims = bench.read_labels("bench_simplified", FIXTURES)
     proposals = _proposed_claims(lines, [
-        (2, "120万元", "sum", "reproduced"),
+        (2, "120万元", "sum", "reproduced", 2),
         (2, "20%", "growth", "unverifiable"),  # labelled unverifiable: not among the checkable claims
         (3, "3个", "sum", "discrepancy"),  # a count proposed as a sum: the wrong rule
         (3, "一批", "value", "reproduced"),  # where no claim is labelled
@@ -291,6 +291,10 @@ def test_bench_claims_need_their_place_and_a_rule_of_their_form():
     assert (score.checkable, score.proposed, score.right, score.wrong_rule) == (2, 1, 1, 1)
     assert (score.unverifiable_proposed, score.unlabelled) == (1, 1)
     assert score.missed == ["line 3 count: 3个 (proposed as sum)"]
+    # a total the label gives two inputs, proposed with one (90万元 within 120万元): a wrong binding, not proposed
+    score = bench.score_claims(lines, _proposed_claims(lines, [(2, "120万元", "parts_within", "reproduced", 1)]), claims)
+    assert (score.proposed, score.wrong_rule) == (0, 1)
+    assert score.missed[0] == "line 2 total: 120万元 (proposed as parts_within with 1 inputs, labelled 2)"
 
     lines = (FIXTURES / "bench_traditional.txt").read_text(encoding="utf-8").split("\n")
     _, claims = bench.read_labels("bench_traditional", FIXTURES)

@@ -94,6 +94,24 @@ def test_a_source_with_nothing_to_tell_is_simplified():
     assert county_script(_tables("中心", ["2011年"]), "nantou") == HANS  # undecided: the default
 
 
+def test_every_countys_script_at_once_is_each_countys_own():
+    from analysis.scripts import county_scripts
+    from analysis.tables import load_tables
+
+    # sentences written for this test: a Taiwan budget (traditional), a mainland county (simplified), a county whose
+    # only words say nothing, and one that cites two sources, a traditional title against its simplified locators
+    tables = SimpleNamespace(
+        counties=pd.DataFrame({"county": ["nantou", "xian", "blank", "both"], "sources": ["s1", "s2", "s3", "s1 s2"]}),
+        sources=pd.DataFrame({"source": ["s1", "s2", "s3"], "title_zh": ["南投縣115年度總預算", "某县机构改革情况汇报", "2023年"]}),
+        facts=pd.DataFrame({"county": ["nantou", "xian", "both", "both"], "source": ["s1", "s2", "s2", "s2"],
+                            "locator": ["歲入三百五十一億元", "核定行政编制31名", "乡镇机构由17个减为4个", "财政供养人员减少了"]}),
+        themes=pd.DataFrame({"county": ["nantou"], "source": ["s1"], "locator": ["鄉鎮市公所人力不足"]}))
+    assert county_scripts(tables) == {"nantou": HANT, "xian": HANS, "blank": HANS, "both": HANS}
+    assert county_scripts(tables) == {c: county_script(tables, c) for c in tables.counties["county"]}
+    project = load_tables()
+    assert county_scripts(project) == {c: county_script(project, c) for c in project.counties["county"]}
+
+
 def test_grade_labels_in_each_script():
     assert SCRIPTS[HANT].status == {"reproduced": "已復現", "tension": "可合理解釋", "discrepancy": "不一致", "unverifiable": "無法核實"}
     # the table's traditional labels are what the conversion of the project's labels gives (核實, Taiwan's form)

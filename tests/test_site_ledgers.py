@@ -41,22 +41,28 @@ def test_a_countys_ledger_page_holds_its_findings_checks_numbers_and_problems(tm
     assert page.find("a", href="../index.html")
 
 
-def test_past_its_limit_the_index_leaves_the_tables_to_the_ledger_pages(tmp_path, monkeypatch):
+def test_past_its_limit_the_long_tables_are_left_to_the_ledger_pages(tmp_path, monkeypatch):
     tables = load_tables()
-    whole = _build(tables, tmp_path / "whole")
-    assert whole.find(id="finding-dongying_in_use_share") and whole.find(id="facts-list") and whole.find("script")
+    _build(tables, tmp_path / "whole")
+    ledger, numbers, problems = (_soup(tmp_path / "whole" / page) for page in ("ledger.html", "numbers.html", "problems.html"))
+    assert ledger.find(id="finding-dongying_in_use_share") and numbers.find(id="facts-list") and problems.find(id="problems-list")
+    assert all(page.find("script", src="static/search.js") for page in (ledger, numbers, problems))
     monkeypatch.setattr(site_index, "INDEX_ROWS_MAX", 100)
     index = _build(tables, tmp_path / "split")
-    assert not index.select("tr[id^='finding-']") and not index.find(id="facts") and not index.find("script")
-    assert index.find("a", href="#ledger") and not index.find("a", href="#facts")  # the contents list what is there
-    # 003 part 4's discrepancy: its jump link now goes to its row on anon_district_pp's ledger page
-    jump = index.find("a", href="anon_district_pp/ledger.html#finding-anon_district_pp_admin_offices_cut_2002")
-    assert jump is not None
-    for a in index.find_all("a", href=True):
-        url = urlparse(a["href"])
-        if url.path.endswith("ledger.html"):
-            target = tmp_path / "split" / unquote(url.path)
-            assert not url.fragment or _soup(target).find(id=url.fragment), a["href"]
+    moved = [_soup(tmp_path / "split" / page) for page in ("ledger.html", "numbers.html", "problems.html")]
+    for page in [index, *moved]:
+        assert not page.select("tr[id^='finding-']") and not page.find(id="facts-list") and not page.find("script")
+    # each moved page lists every county's ledger page instead: the 19 places with a number, claim or problem
+    assert all(len(page.select("p.county-links a")) == 19 for page in moved)
+    # 003 part 4's tension: its card links its row on anon_district_pp's ledger page, whatever the index
+    card = index.find(id="card-anon_district_pp_admin_offices_cut_2002")
+    assert card.find("a", href="anon_district_pp/ledger.html#finding-anon_district_pp_admin_offices_cut_2002")
+    for page in [index, *moved]:
+        for a in page.find_all("a", href=True):
+            url = urlparse(a["href"])
+            if url.path.endswith("ledger.html") and "/" in url.path:
+                target = tmp_path / "split" / unquote(url.path)
+                assert not url.fragment or _soup(target).find(id=url.fragment), a["href"]
     # the ledger pages are the same whichever the index is: a finding's link never depends on it
     for county in ("dongying", "anon_district_pp", "national"):
         assert (tmp_path / "split" / county / "ledger.html").read_bytes() == (tmp_path / "whole" / county / "ledger.html").read_bytes()
@@ -87,3 +93,25 @@ def test_a_notebook_page_links_its_countys_ledger_page(tmp_path):
                     (None, None), Linker())
     nav = BeautifulSoup(_nav_html(info, "../", "dongying/03-delegation.html"), "html.parser")
     assert nav.find("a", href="../dongying/ledger.html")
+
+
+def test_a_traditional_reports_grades_read_in_its_own_script_wherever_its_rows_are(tmp_path):
+    # 001 東營 is written in traditional characters: its rows and cards say 已復現, 可合理解釋, 無法核實 (as its notebook
+    # pages do); 涞水's, simplified, 已复现 and 可合理解释; the badge's class, the filters' value, stays the grade
+    tables = load_tables()
+    index = _build(tables, tmp_path)
+
+    def badges(page, county):
+        return {(span["class"][1], span.get_text(), span.span["lang"]) for tr in page.select(f"tr[data-county={county}]")
+                for span in tr.select("span.badge")}
+
+    dongying, laishui, whole = (_soup(tmp_path / p) for p in ("dongying/ledger.html", "laishui/ledger.html", "ledger.html"))
+    traditional = {("reproduced", "reproduced 已復現", "zh-Hant"), ("tension", "tension 可合理解釋", "zh-Hant"),
+                   ("unverifiable", "unverifiable 無法核實", "zh-Hant")}
+    simplified = {("reproduced", "reproduced 已复现", "zh"), ("tension", "tension 可合理解释", "zh")}
+    assert badges(dongying, "dongying") == badges(whole, "dongying") == traditional  # its findings and its check
+    assert badges(laishui, "laishui") == badges(whole, "laishui") == simplified
+    assert "script-Hant" in dongying.body["class"] and "script-Hans" in laishui.body["class"]
+    card = index.find(id="card-dongying_takeup_ensured_vs_no_one_able")
+    assert card.find("span", class_="badge").get_text() == "tension 可合理解釋"
+    assert index.find(id="card-anon_district_pp_admin_offices_cut_2002").find("span", class_="badge").get_text() == "tension 可合理解释"

@@ -43,9 +43,14 @@ NUMBER = re.compile(
 # Numbers in words: shares (一半, 三成, 三分之一), pairs (二、三十万), multiples (倍增) and zero (零负债).
 ZERO_WORDS = "负债|债务|增长|事故|伤亡|投诉|欠款|上访|差错|发案"
 WORDS = re.compile(
-    rf"(?P<pre>{PREFIX})?(?:[{CN_DIGIT}]、[{CN_DIGIT}][十百千](?:{MULT})?[^\s,。]?|{NUM}分之{NUM}|一半|半数|过半数?|未过半|大部分"
-    rf"|大多数|(?:{CN_NUMERAL}|\d+)成(?![立为员本果效绩功熟长交])|倍增|翻[一两三]?番|零(?:{ZERO_WORDS}))(?P<suf>{SUFFIX})?"
+    rf"(?P<pre>{PREFIX})?(?:[{CN_DIGIT}]、[{CN_DIGIT}][十百千](?:{MULT})?[^\s,。]?|{NUM}分之{NUM}|一半|半数|(?:过|逾)半数?|未过半|大部分"
+    rf"|大多数|(?:{CN_NUMERAL}|\d+)成(?![立为员本果效绩功熟长交])(?:[一二三四五六七八九](?![\d零〇一二两三四五六七八九十百千万亿个项年月日人名家户]))?"
+    rf"|(?<![\d/.:])\d/(?:10|\d)(?![\d/.:])|倍增|翻[一两三]?番|零(?:{ZERO_WORDS}))(?P<suf>{SUFFIX})?"
 )
+# 2/3 is a fraction where a share word or a qualifier stands by it (占2/3, 约2/3, 2/3以上, 2/3的村), else two numbers
+# (a date 3/5, a score 3/4 of a table): what the words around it say decides, not the digits
+FRACTION_BEFORE = re.compile(r"(?:占|比重|比例|占比|为|达|近|逾|约|仅|只有|超过|不到|不足|接近)\s*$")
+FRACTION_AFTER = re.compile(r"\s*(?:的|以上|以下|左右|强|弱)")
 # Both ends bounded by words: "8万人口以下至5万人口以上".
 BETWEEN = re.compile(rf"{RUN}(?:{MULT})?(?:{UNITS})?(?:以下|以上)[至到]{RUN}(?:{MULT})?(?:{UNITS})?(?:以上|以下)")
 CLOCK = re.compile(r"\d{1,2}:\d{2}[-—–~至到]\d{1,2}:\d{2}|周[一二三四五六日]至周[一二三四五六日]")
@@ -390,6 +395,9 @@ def find_numbers(text: str, lines: tuple[int, int] | None = None, keep_skipped: 
             if end == start or taken.find(1, start, end) >= 0:
                 continue
             skipped = ""
+            if m.re is WORDS and "/" in m.group() and not (m["pre"] or m["suf"] or FRACTION_BEFORE.search(masked, 0, start)
+                                                            or FRACTION_AFTER.match(masked, end)):
+                continue  # 3/5 with no share word by it: not a fraction
             if m.re is NUMBER and m["neg"] == "-" and "." not in m["num"] and not re.match(r"\s*(?:%|‰|个百分点|元)", m["unit"] or ""):
                 start += 1  # a dash before a whole count or a bare number (-4站, 土地 -2023: page markers) is no minus
                             # sign; a rate or an amount may be negative (-4.3%, -12万元)

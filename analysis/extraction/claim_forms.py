@@ -78,7 +78,20 @@ FORMS: tuple[ClaimForm, ...] = (
                     "实收", "實收", "实征", "實徵"),
          "budget_amount": ("预算数", "預算數", "年初预算", "年初預算", "调整预算", "調整預算", "批准", "预算安排", "預算安排"),
          "whole": ("总数", "總數", "总额", "總額", "全部", "总收入", "總收入", "总量", "總量", "总计", "總計", "合计", "合計", "总", "總"),
-         "each": ("分别", "分別")},
+         "each": ("分别", "分別"),
+         "of_it": ("其中", "其"),  # 占其中的80%: the whole is the total the sentence states before the part
+         "from": ("来自", "來自", "源自", "来源于", "來源於", "来自于", "來自於"),  # X%来自A: A is the part
+         # rates a noun names whose part and whole are amounts named apart (出缺率 = 缺额 / 预算员额): for each
+         # prefix, the rate words, the words naming the part's clause and those naming the whole's
+         "vacancy_rate": ("出缺率", "缺额率", "缺額率", "空缺率"),
+         "vacancy_part": ("缺额", "缺額", "出缺", "空缺", "尚缺"),
+         "vacancy_whole": ("预算员额", "預算員額", "编制员额", "編制員額", "核定员额", "核定員額", "编制数", "編制數"),
+         "use_rate": ("使用率", "利用率", "启用率", "啟用率"),
+         "use_part": ("使用", "利用", "启用", "啟用"),
+         "use_whole": ("共", "总", "總", "全部", "合计", "合計", "共计", "共計"),
+         "run_rate": ("运转率", "運轉率", "运行率", "運行率"),
+         "run_part": ("运转", "運轉", "运行", "運行", "实际", "實際"),
+         "run_whole": ("设计", "設計", "共", "总", "總", "全部", "合计", "合計", "共计", "共計")},
         "share", ("part", "whole"),
         "part: the amount the clause is about (before 占, or each name of a list before 占, or each amount before "
         "分别 in turn); whole: the amount the words after 占/为 name (下放权限总数 -> the amount named 下放权限), "
@@ -88,8 +101,17 @@ FORMS: tuple[ClaimForm, ...] = (
         "for 完成预算的, the budget amount the sentence states (预算数, 年初预算, 批准的…); 执行率/完成率X%: the "
         "actual amount (实际, 决算, 实支, 实收 …) over the planned one (预算, 计划, 目标 …; 一般公共预算 is a name, not a "
         "budget) the sentence states, before or after the rate; 占A的(比重为)X%, 占…(A)的X%: A is the whole; a part "
-        "stated only after the share (占85%,达1020人) in the clause that follows it. Never the "
-        "nearest larger number",
+        "stated only after the share (占85%,达1020人) in the clause that follows it; 占其中的X%: the whole is the first "
+        "amount of the part's unit and year the sentence states before the part's clause; X%来自A(,为N): the part is N "
+        "or the amount named A, the whole the total a 其中 before it belongs to, else the first amount of the sentence. "
+        "甲、乙、丙产量分别为a、b和c names each amount by its own name (晚稻 -> b); a whole is of the part's year (not an amount "
+        "上年度/去年 names, unless the part is of that year too); a percentage right after 比/较 and a noun (比上年的46.1%) is "
+        "a change's base, no share. "
+        "出缺率/使用率/運轉率 X%: the part the amount of a clause before it named 缺額/使用/運轉 (vacancy_part …), the "
+        "whole the amount of the same unit before that one named 預算員額/共/設計 (vacancy_whole …), both in the "
+        "sentence; with either not stated the rate is a value (no proposal). "
+        "A named rate (城镇化率为56.3%) whose part or whole the text does not state is a value, not a share: no proposal. "
+        "Never the nearest larger number",
         "全镇下放权限120项,其中已承接90项,占下放权限总数的75%。", (("claimed", "75%"), ("part", "90项"), ("whole", "120项")),
         unverifiable="the whole is not stated", pattern="X … 占(Y的) Z%"),
     ClaimForm(
@@ -153,11 +175,18 @@ FORMS: tuple[ClaimForm, ...] = (
         fall_rule="points_fall", unverifiable="base-year percentage not stated", pattern="由a%提高到b%, 提高N个百分点"),
     ClaimForm(
         "difference", "a change stated as an amount",
-        {"against": AGAINST, "rise": RISE, "fall": FALL},
+        {"against": AGAINST, "rise": RISE, "fall": FALL,
+         # a gap named as a noun: budgeted (编制) less filled (现有) posts, stated in the sentence before it
+         "gap": ("缺额", "缺額", "尚缺", "尚差", "空缺"),
+         "budgeted": ("预算员额", "預算員額", "编制员额", "編制員額", "核定员额", "核定員額", "编制", "編制", "预算", "預算"),
+         "filled": ("现有", "現有", "实有", "實有", "在职", "在職", "现职", "現職", "已有", "在编", "在編"),
+         "differ": ("相差", "差额为", "差額為", "差额", "差額", "差距为", "差距為")},  # between the two amounts before
         "difference", ("later", "base"),
         "base: the amount right after 较/比 (較預算數X增N), or the amount the noun after 较/比 names (比预算多N, 甲镇比乙镇多N), "
         "or as for a change (上年为A); later: the amount the clause is about, or the amount the words before 比 name "
-        "(甲镇); 多/少/增/减 alone are change words only after 较/比; for a fall the rule's order is (base, later); with no "
+        "(甲镇); 缺額/尚缺 N: later the amount named 預算員額/編制 (budgeted), base the amount named 現有/實有 (filled), "
+        "both in the sentence before N; 相差/差額 N after exactly two amounts of N's unit in the sentence: later the "
+        "larger, base the smaller; 多/少/增/减 alone are change words only after 较/比; for a fall the rule's order is (base, later); with no "
         "base amount the claim is proposed unverifiable",
         "全年歲入決算數5,200萬元,較預算數4,800萬元增400萬元。",
         (("claimed", "400萬元"), ("later", "5,200萬元"), ("base", "4,800萬元")),
@@ -166,10 +195,15 @@ FORMS: tuple[ClaimForm, ...] = (
         "balance", "what is left when spending is taken from income (or the deficit)",
         {"surplus": ("结余", "結餘", "余绌", "餘絀", "盈余", "盈餘", "賸餘", "剩余", "剩餘", "结存", "結存"),
          "deficit": ("短绌", "短絀", "赤字", "缺口"),
-         "income": ("收入", "岁入", "歲入"), "spending": ("支出", "岁出", "歲出")},
+         "income": ("收入", "岁入", "歲入"), "spending": ("支出", "岁出", "歲出"),
+         # 收支相抵后结余N, 歲入歲出相抵後賸餘N: words that set income against spending, which may be stated elsewhere
+         "set_against": ("收支", "岁入岁出", "歲入歲出", "相抵")},
         "difference", ("income", "spending"),
         "income and spending: the amounts of the sentence named 收入/歲入 and 支出/歲出 before the balance; a "
-        "deficit (短絀, 赤字) is spending less income",
+        "deficit (短絀, 赤字) is spending less income. When the balance's words set them against each other (收支相抵, "
+        "歲入歲出相抵) and the sentence does not state both: the amounts stated before of the balance's year whose names "
+        "are the same but for 收入/支出 (place, period and stage words aside: 全年歲入決算數 / 歲出決算數), those stated "
+        "as data before a title's, the last such pair",
         "收入总额8600万元,支出总额8200万元,收支相抵后结余400万元。",
         (("claimed", "400万元"), ("income", "8600万元"), ("spending", "8200万元")),
         unverifiable="income or spending not stated", pattern="收入A, 支出B, 结余/短绌C"),
@@ -220,13 +254,21 @@ FORMS: tuple[ClaimForm, ...] = (
         pattern="a、b占比分别为x%和y%"),
     ClaimForm(
         "structure", "the terms of a ratio of parts (a:b:c), each the share of one part of a stated total",
-        {"structure": ("结构为", "結構為", "结构是", "結構是", "比例为", "比例為", "之比为", "之比為", "比为", "比為")},
+        {"structure": ("结构为", "結構為", "结构是", "結構是", "比例为", "比例為", "之比为", "之比為", "比为", "比為"),
+         # 结构由上年的a:b:c调整为d:e:f: the base year's terms, then the later year's
+         "from": ("结构由", "結構由", "比例由", "之比由", "比由"),
+         "to": ("调整为", "調整為", "调整到", "調整到", "变为", "變為", "变化为", "變化為", "转变为", "轉變為", "优化为", "優化為"),
+         # 第一产业比重下降N个百分点: the share of a term, named by its ordinal or its part's name
+         "term_share": ("比重", "占比", "佔比", "比例")},
         "share", ("part", "whole"),
         "the k-th term is the share of the k-th part of the total whose parts the text just listed (as many "
-        "parts as terms)",
+        "parts as terms). 由a:b:c调整为d:e:f (terms adding up to 100 each): the later terms are claims as above, the "
+        "base terms the base year's shares; a change of a term's share stated after it (第一产业比重下降N个百分点, "
+        "提高N%) is a points change (or a rate, rule growth/reduction) of the k-th base and later terms, k by the "
+        "ordinal the clause names (第一) or the part's name it repeats; each term is a share in %",
         "全镇生产总值20亿元,其中:第一产业增加值5亿元;第二产业增加值6亿元;第三产业增加值9亿元。三次产业结构为25:30:45。",
         (("claimed", "25"), ("part", "5亿元"), ("whole", "20亿元")),
-        unverifiable="the parts of the ratio are not stated", pattern="结构为a:b:c"),
+        unverifiable="the parts of the ratio are not stated", pattern="结构为a:b:c / 由a:b:c调整为d:e:f"),
     ClaimForm(
         "average", "an average or per-capita figure",
         {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶", "年均"), "counted": ("平均",),
@@ -252,10 +294,15 @@ FORMS: tuple[ClaimForm, ...] = (
     ClaimForm(
         "multiple", "one amount as a multiple of another",
         {"times": ("倍",), "doubled": ("倍增", "翻番", "翻一番", "翻了一番", "成倍增长", "成倍增長"),
-         "grown": ("增长", "增長", "增加", "提高", "上升")},  # 增长N倍: N times more, later / base − 1
+         "grown": ("增长", "增長", "增加", "提高", "上升"),
+         # 前者是后者的N倍: the two amounts stated just before, in the order named
+         "former": ("前者",), "latter": ("后者", "後者")},  # 增长N倍: N times more, later / base − 1
         "ratio", ("later", "base"),
         "从A到B, 倍增: later B over base A; X是A的N倍: X over A; 由A增长到B,增长N倍 and X比A增长N倍 (增加一倍): "
-        "N times more, the rule growth_times over (base A, later X or B)",
+        "N times more, the rule growth_times over (base A, later X or B); 是乙镇的N倍: the one amount of X's unit the "
+        "place 乙镇 names when no name repeats X's; 前者是后者的N倍: the two amounts of one unit stated just before, in order; "
+        "約為A%的N倍: rates as amounts; a clause with no subject (…,是乙镇的N倍) speaks of its ;-item's first amount, the "
+        "base the one amount before of that unit whose words name 乙镇; 较…的B翻了一番: B the base, the clause's subject later",
         "全镇税收从2018年的0.8亿元增加到2022年的1.6亿元,实现倍增。",
         (("claimed", "倍增"), ("later", "1.6亿元"), ("base", "0.8亿元")),
         unverifiable="the amount it is a multiple of is not stated", pattern="从A到B, 倍增 / X是A的N倍"),
@@ -264,16 +311,27 @@ FORMS: tuple[ClaimForm, ...] = (
         {"above": ("高于", "高於", "多于", "多於", "大于", "大於", "超过", "超過", "超出", "领先于", "領先於"),
          "below": ("低于", "低於", "少于", "少於", "小于", "小於", "不足", "不到", "不及", "未及", "未达", "未達"),
          "top": ("最高", "最大", "最多", "居首", "居首位", "居第一", "居第一位", "位居第一", "排名第一", "排第一", "居冠", "第一名"),
-         "bottom": ("最低", "最小", "最少", "居末", "居末位", "排名最后", "排名最後", "倒数第一", "倒數第一"),
+         "bottom": ("最低", "最小", "最少", "居末", "居末位", "排名最后", "排名最後", "倒数第一", "倒數第一", "垫底", "墊底",
+                    "敬陪末座"),
          "next_to": ("仅次于", "僅次於"),
          # 分居1至4名, 分列前三位, 居第3名: a rank, checkable only when every amount ranked above is given
-         "ranks": ("分居", "分列", "依次居", "依次位居", "分别居", "分別居", "分别位居", "分別位居"),
+         "ranks": ("分居", "分列", "依次居", "依次位居", "分别居", "分別居", "分别位居", "分別位居", "依序居", "依序位居",
+                   "依序列"),
+         # 由高至低依序为甲18%、乙12%、丙9%: the amounts that follow, each above the next (由低至高: each below)
+         "descending": ("由高至低", "由高到低", "从高到低", "從高到低", "由多至少", "由多到少", "从多到少", "從多到少",
+                        "由大到小", "从大到小", "從大到小"),
+         "ascending": ("由低至高", "由低到高", "从低到高", "從低到高", "由少至多", "由少到多", "从少到多", "從少到多",
+                       "由小到大", "从小到大", "從小到大"),
+         "in_order": ("依序为", "依序為", "依次为", "依次為", "依序是", "依次是", "排序为", "排序為", "排列为", "排列為", "依序",
+                      "依次"),
          "rank": ("居", "位居", "排名", "排", "列")},
         "greater", ("others…",),
         "A高于(低于, 多于, 少于, 超过, 不足) B: A is the amount the clause is about, B the amount right after the word "
-        "(its unit; 高于上年的B, 低于全县平均水平B); a bound the number's own words make (超过2亿元, 不足20%) is no "
+        "(its unit; 高于上年的B, 低于全县平均水平B; 高于乙的B及丙的C: each amount of the run); a bound the number's own words make (超过2亿元, 不足20%) is no "
         "comparison. 甲…、乙…、丙…, 其中甲最高 (居首, 最多; 最低, 最少): the amount the name before the word names, "
-        "over the other amounts of the list (same unit, same sentence, each named); X以A居首: the amount right before. "
+        "over the other amounts (or rates) of the list (same unit, same sentence, each named; in a 分别 list each by its "
+        "own item); X以A居首: the amount right before; 最高的是丁乡的A (最多的为甲镇,达A): the amount right after the name (最多，共A). "
+        "由高至低依序为甲a、乙b、丙c: each above the next (由低至高: below), the last the claim; "
         "a、b、c、d分居1至4名: each above the next (rule order, the last the claim); 仅次于A、B, 居第3名: the amounts "
         "after 仅次于 rank above the clause's subject, as many as the rank says; a rank whose amounts above it the "
         "text does not give (居第一名 among units it does not state) is unverifiable",
@@ -286,9 +344,25 @@ FORMS: tuple[ClaimForm, ...] = (
         "product", ("count", "each"),
         "count: the number of units before 均/各 in its clause; each: the numbers after it in that clause (N个X, or "
         "the counted parts of a quoted label, “五办四中心”); the totals: the numbers after 共 in the same ;-item, "
-        "the k-th total of the k-th number each holds",
+        "the k-th total of the k-th number each holds; none when a 其余…各 class comes before 共 (the total holds its "
+        "units too)",
         "甲乡、乙乡、丙乡3个乡各设2个办公室,共设办公室6个。", (("claimed", "6个"), ("count", "3个"), ("each", "2个")),
         pattern="N个X均(各)设M个, 共T个"),
+    ClaimForm(
+        "sum_of_products", "a total of units counted by class, each class's units holding one number",
+        {"each": ("各", "每个", "每個", "每"), "rest": ("其余", "其餘", "其他", "另"),
+         "split_into": ("分为", "分為", "划分为", "劃分為", "分成"), "by_class": ("按…类", "按…類", "按…类别", "按…類別"),
+         "respectively": ("分别", "分別"), "total": ("共", "共计", "共計", "合计", "合計", "总计", "總計")},
+        "sum_of_products", ("count", "each", "count", "each…"),
+        "the pairs: a count and the amount after 各 in its clause (4个镇各核定39名、6个镇各30名; 其中8个各获A, 其余10个各获B), "
+        "or a class's count stated where the text splits its units into classes (将乡镇分为一类镇4个、二类镇4个: its name "
+        "before the count) and the amount after that name and 每个 (一类镇每个39名), or the amounts after 按…类分别 in the "
+        "classes' order when as many; the total: the amount after 共/合计 in the sentence, else (其中 before the pairs) "
+        "the last amount of the each's unit stated before 其中 in the sentence. The counts' sum is a total too: of "
+        "the count before whose noun the 其余 count's noun starts, or of the count of the noun split (将乡镇分为: N个乡镇)",
+        "全县12个村中,其中4个村各补助5万元,其余8个村各补助3万元,共计44万元。",
+        (("claimed", "44万元"), ("count", "4个"), ("each", "5万元"), ("count", "8个"), ("each", "3万元")),
+        pattern="n个各A, 其余m个各B, 共T / 一类X每个A、二类X每个B"),
     ClaimForm(
         "count", "a count of a named list or of a counted label",
         {"list_opens": ("(", "（", ":", "：", "即", "一般为", "一般為", "分别是", "分別是", "分别为", "分別為", "包括", "为", "為"),
@@ -299,7 +373,12 @@ FORMS: tuple[ClaimForm, ...] = (
          # 三成村庄、即12个: a word that restates what comes before it, no item of a list
          "apposition": ("即", "亦即", "也即", "也就是", "计", "計", "共", "共计", "共計"),
          "lead": ("设立", "設立", "设置", "設置", "设有", "設有", "成立", "组建", "組建", "建立", "建成", "包括", "包含",
-                  "涵盖", "涵蓋", "涉及", "下辖", "下轄", "辖", "轄")},
+                  "走访", "走訪", "走访了", "走訪了", "调查了", "調查了",  # 記者走訪甲、乙、丙三鄉
+                  "涵盖", "涵蓋", "涉及", "下辖", "下轄", "辖", "轄"),
+         # 乡镇、办事处人民政府设乡镇长1人: a body and a plain 设 (not 建设, 设施) end a list of the bodies that set up
+         # what the count counts; a hard-wrapped line may stand between them
+         "body_sets": ("政府", "公所", "办事处", "辦事處", "街道", "办", "辦", "处", "處", "镇", "鎮", "乡", "鄉", "县", "縣",
+                       "区", "區", "村", "局", "委", "中心", "站", "所")},
         "count_items", ("list",),
         "list: the items joined by 、/和/及 just before the count (甲、乙、丙3个; not when a verb ends them: 甲镇、乙镇"
         "各设3个 counts what follows), or after it up to the end of its brackets or clause (3个(甲、乙、丙), 3个: 甲、"
@@ -315,13 +394,28 @@ FORMS: tuple[ClaimForm, ...] = (
         "restatement", "two mentions of one quantity",
         {"names": ("",),
          # words around a bound that name no quantity: 首次突破400亿元大关 restates the amount named without them
-         "bound": ("首次", "首度", "第一次", "大关", "大關", "关口", "關口", "历史", "歷史", "年度", "当年", "當年")},
+         "bound": ("首次", "首度", "第一次", "大关", "大關", "关口", "關口", "历史", "歷史", "年度", "当年", "當年"),
+         # time words before a name that name no other quantity (全年一般公共预算收入 is 一般公共预算收入 of its year)
+         "period": ("全年", "全年度", "当年", "當年", "本年", "本年度", "今年", "年内", "年內"),
+         # the stage a 决算 states after a name (歲入決算數 then 歲入): one quantity when the values agree
+         "stage": ("决算数", "決算數", "决算额", "決算額", "决算", "決算", "实际数", "實際數", "实际完成数", "實際完成數",
+                   "执行数", "執行數", "实收数", "實收數"),
+         # the verbs before a count's noun (全县设立便民服务中心十二个, 12个便民服务中心): no part of what is counted
+         "count_lead": ("共设立", "共設立", "设立", "設立", "设置", "設置", "设有", "設有", "共有", "建成", "建有", "成立", "组建",
+                        "組建", "下辖", "下轄", "辖", "轄", "有", "共", "计", "計"),
+         # 共320人。这320人中: a count after these words names no noun of its own, it restates the count just stated
+         "demonstrative": ("这", "這", "这些", "這些", "上述", "前述", "以上", "该", "該")},
         "value", ("earlier",),
         "earlier: a mention before it of the same unit and year whose name is the same (wording and the "
         "words 自/从/至/到/为 aside) and that is no change or rate. A bound (突破/超过N, N以上) restates an amount of "
         "the text whose name shares four characters or more with its own (首次, 大关 aside), or the amount of the "
         "clause before when its clause names nothing (歲出2億3,456萬元,首度超過2億元); the bound is the claim, the "
-        "amount its input, whichever comes first",
+        "amount its input, whichever comes first. A period word before a name (全年, 当年, 本年) names the same "
+        "quantity; a name and the same name with its stage (歲入 / 歲入決算數) are one quantity when their values "
+        "agree; a count in Chinese numerals and in digits (便民服务中心十二个 / 12个便民服务中心) restates it when the "
+        "noun it counts (lead verbs 设立/共有 aside) is the same and the values agree; a count after 这/上述 (共320人。这320人中) "
+        "with no noun of its own restates the last count of its unit in the sentence before when the values agree. Two aggregates (总收入, 收入) "
+        "stay two",
         "全镇财政收入5200万元。全镇财政收入自2019年的3100万元增至2022年的5200万元。",
         (("claimed", "5200万元"), ("earlier", "5200万元")),
         pattern="X A … X A"),

@@ -77,9 +77,18 @@ OF_WHOLE = rf"(?:{_group('share', 'of_whole')})(?:到|了)?"
 QUALIFIED_OF = _rx(rf"^(?:{_group('share', 'qualified_of')})")
 NOT_WHOLE = _rx(rf"(?:{_group('share', 'not_whole')})")
 BUDGET = _rx(_group("share", "budget"))
+# 出缺率X%: (the rate's words, the part's clause words, the whole's clause words), per prefix of the share form's groups
+NAMED_SHARE = {k: (_rx(rf"(?:{_group('share', k + '_rate')})[^{STOP}\d]{{0,4}}$"), _rx(_group("share", k + "_part")),
+                   _rx(_group("share", k + "_whole"))) for k in ("vacancy", "use", "run")}
+GAP_WORD = _rx(rf"(?:{_group('difference', 'gap')})[^{STOP}\d]{{0,4}}$")  # 缺額5人, 缺额人数为5人
+DIFFER_WORD = _rx(rf"(?:{_group('difference', 'differ')})[^{STOP}\d]{{0,2}}$")  # 相差7人
+FILLED, BUDGETED = _rx(_group("difference", "filled")), _rx(_group("difference", "budgeted"))
 BUDGET_AMOUNT = _rx(_group("share", "budget_amount"))
 WHOLE_WORDS = _rx(_group("share", "whole"))
+OF_IT = _rx(rf"^(?:{_group('share', 'of_it')})$")  # 占其中的80%: the whole is named 其中
+SHARE_FROM = _rx(rf"\s*(?:{_group('share', 'from')})(?P<noun>[^{STOP}\d]{{2,12}})")  # 60%来自税收收入
 EACH = _rx(_group("share", "each"))
+RESPECTIVE = _rx(rf"(?:{_group('share', 'each')})(?:为|為|是|达|達)?")  # 甲、乙分别为a、b: the k-th amount of the k-th name
 INCLUDES = _rx(rf"\s*(?:{_group('parts', 'some')})")  # N(含a、b): the brackets may name only some parts
 FROM_END = _rx(rf"(?:{_group('from_to', 'from')})(?:[^{STOP}\d]{{0,6}}?|[^{STOP}]{{0,10}}?(?:年度?|月|底)[的之]?)\s*$")
 TO_BETWEEN = _rx(rf"^\s*(?:{_group('from_to', 'to')})(?:[^{STOP}]{{0,10}}?(?:年度?|月|底)[的之]?)?\s*$")
@@ -87,6 +96,7 @@ FROM = _rx(_group("from_to", "from"))
 POINTS = _rx(rf"\s*(?:{_group('points', 'points')})")  # matched where a number ends
 SURPLUS, DEFICIT = _rx(_group("balance", "surplus")), _rx(_group("balance", "deficit"))
 INCOME, SPENDING = _rx(_group("balance", "income")), _rx(_group("balance", "spending"))
+SET_AGAINST = _rx(_group("balance", "set_against"))
 BY = _rx(rf"\s*(?:{_group('total', 'by')})\s*[,，:：]?")  # matched where a sentence starts
 PARTS_OPEN = _rx(rf"(?:{_group('total', 'parts_open')})[ \t]*[:：]?[ \t]*")
 AMONG = _rx(rf"(?:{_group('total', 'among')})[,，]")  # matched where a number ends: 401项管理权限中,
@@ -95,15 +105,27 @@ SUMS_BEFORE = _rx(rf"(?:(?P<sum>{_group('total', 'sums_before')})|(?P<cumulative
                   rf"[^{STOP}、\d]{{0,4}}$")  # 收入合计6346万元, 累计投入1.2亿元
 # …各设, not 建设; 分别有村15个: the noun after the verb is what is counted, not the list's last item
 ALL_BEFORE = _rx(rf"^\s*(?:{_group('total', 'all')})(?P<noun>[^{STOP}、\d]{{0,4}})$")  # …,共36个村 / 共有村36个
-LIST_VERB = _rx(rf"(?:设置|设立|设有|共有|(?:{_group('product', 'each')}|分别|共)(?:设|有|为))[^、和及]{{0,10}}$")
+LIST_VERB = _rx(rf"(?:设置|设立|设有|共有|(?:{_group('product', 'each')}|分别|共)(?:设|有|为)"
+                rf"|(?:{_group('count', 'body_sets')})设(?![施计备想置立有]))[^、和及]{{0,10}}$")
 EACH_UNIT = _rx(_group("product", "each"))
+EACH_BEFORE = _rx(rf"(?:{_group('product', 'each')})[^{STOP}\d]{{0,6}}$")  # 各设5个: what each unit holds
+EACH_AFTER = _rx(rf"[^{STOP}\d]{{0,6}}?(?:{_group('product', 'each')})")  # 3个乡各设: the count of the units
 TOTAL_OF_EACH = _rx(_group("product", "total"))
 COUNTED_LABEL = _rx(r"[一二两兩三四五六七八九十]{1,2}[^\d\s]")  # 三产, 五办, 四中心's 四中: a numeral and a noun
+# sums of products (claim_forms: the sum_of_products form): 4个镇各核定39名, 一类镇每个39名, 按镇类分别核定11名、9名
+EACH_PAIR = _rx(rf"^[^{STOP}、\d]{{0,8}}?(?:{_group('sum_of_products', 'each')})[^{STOP}、\d]{{0,6}}$")
+REST = _rx(rf"(?:{_group('sum_of_products', 'rest')})[^{STOP}\d]{{0,2}}$")
+SPLIT_INTO = _rx(_group("sum_of_products", "split_into"))
+BY_CLASS = _rx(rf"(?:{_group('sum_of_products', 'by_class')})[^{STOP}\d]{{0,4}}?(?:{_group('sum_of_products', 'respectively')})[^{STOP}\d]{{0,6}}$")
+CLASS_EACH = rf"\s*每(?:个|個|一个|一個)?[^{STOP}\d]{{0,4}}$"
 MASKED = _rx(r"[+＋×*xX]{2}")  # ++名, xx万元: amounts an anonymised text hides
 SPLIT_EACH = _rx(_group("split", "each"))
 SPLIT_PAIRS = tuple(tuple(w.split("/")) for w in words("split", "pairs"))
 ORDINAL = _rx(rf"(?:{_group('split', 'ordinals')})")
 STRUCTURE = _rx(rf"(?:{_group('structure', 'structure')})\s*$")
+STRUCTURE_FROM = _rx(rf"(?:{_group('structure', 'from')})[^{STOP}\d]{{0,6}}$")  # 结构由上年的a:b:c (years taken out)
+STRUCTURE_TO = _rx(rf"^\s*(?:{_group('structure', 'to')})[^{STOP}\d]{{0,6}}$")  # 调整为(2023年的)d:e:f
+TERM_SHARE = _rx(_group("structure", "term_share"))
 AVERAGE = _rx(_group("average", "average"))
 AVERAGE_YEARLY = _rx(_group("average", "yearly"))
 AVERAGE_REFERENCE = _rx(rf"^[^{STOP}\d]{{0,2}}(?:{_group('average', 'reference')})")  # 平均水平N
@@ -120,6 +142,14 @@ RANK_NUMERAL = r"[\d一二三四五六七八九十]{1,3}"
 # 分居1至4名, 分列前三位: how many amounts the ranks take, in the order the text gives them
 RANKS = _rx(rf"(?:{_group('comparison', 'ranks')})[^{STOP}\d]{{0,6}}?(?:第?(?P<a>{RANK_NUMERAL})(?:名|位)?(?:至|到|-|—|~|～)"
             rf"第?(?P<b>{RANK_NUMERAL})|前(?P<n>{RANK_NUMERAL}))(?:名|位)")
+# 由高至低依序为甲18%、乙12%: the amounts after the words, in the order stated
+SORTED = _rx(rf"(?:(?P<down>{_group('comparison', 'descending')})|(?P<up>{_group('comparison', 'ascending')}))"
+             rf"[^{STOP}\d]{{0,4}}?(?:{_group('comparison', 'in_order')})[:：]?")
+FORMER_LATTER = _rx(rf"^\s*(?:{_group('multiple', 'former')})(?:约|約|大约|大約)?(?:是|为|為|相当于|相當於)"
+                    rf"(?:{_group('multiple', 'latter')})的\s*$")
+# 最高的是丁乡的22%: the amount after 的是 and a name is the one first (last) of the list
+EXTREME_IS = _rx(rf"(?:[,，]?(?:达|为|有|计|共|共计)\s*(?=[\d一二两三四五六七八九十]))|(?:的|者)(?:是|为|属)[^{STOP}\d、]{{1,8}}?(?:[的之]|[,，]?(?:达|为|有|仅|共|约|逾|近)|[,，])\s*"
+                 r"(?=[\d一二两三四五六七八九十])")
 RANK = _rx(rf"(?:{_group('comparison', 'rank')})[^{STOP}\d]{{0,6}}?第(?P<k>{RANK_NUMERAL})(?:名|位)")
 # a change's base in other words (claim_forms: the change form's binding)
 # 与上年的A相比, 與111年度歲入A相較: before A (a year may stand between, as may a longer noun after one)
@@ -129,6 +159,7 @@ VERSUS_END = _rx(rf"\s*(?:{_group('change', 'versus_end')})")  # matched where A
 PRIOR_CLAUSE = _rx(rf"^\s*(?:{_group('change', 'prior')})(?!结转|结余|结存)[^{STOP}\d]{{0,10}}$")
 YEAR_CLAUSE = _rx(rf"^\s*(?:{YEAR.pattern})[^{STOP}\d]{{0,12}}$")  # 2022年为A, 2022年全县财政收入A, 一一二年度为A
 PREVIOUS_YEAR = _rx(_group("change", "previous_year"))
+PRIOR_NAME = _rx(rf"^(?:{_group('change', 'prior')})")  # 上年度岁入决算数: a name of the year before
 YEARLY = _rx(_group("change", "yearly"))
 RATE_NOUN = _rx(rf"(?:{_group('change', 'rate_noun')})(?:为|是|达|约|仅)?\s*$")  # 年增率为-4.5%: before the rate
 # 较预算数减少4%, 比预算少200万元: the noun after 较/比 names the base (not a time: 比上年, 较年初)
@@ -197,6 +228,14 @@ class Mention:
     @property
     def label(self) -> bool:
         return bool(COUNTED_LABEL.fullmatch(self.as_written)) and fold(self.unit) not in COUNT_UNITS
+
+
+PERSONS = ("人", "名", "位")  # the measure words of a count of persons
+
+
+def _rankable(x: Mention) -> bool:
+    """An amount or a rate a clause states of its subject (出缺率12%): what a list compares or ranks."""
+    return x.level or x.percent and not x.direction and "base" not in x.roles
 
 
 def _known(x) -> bool:
@@ -394,10 +433,28 @@ def name_score(wanted: str, name: str) -> float:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """Two names of one quantity: equal but for a place before one of them (全县, 本县, 屏县)."""
-    a, b = PLACE.sub("", a), PLACE.sub("", b)
+    """Two names of one quantity: equal but for a place or a period word before one of them (全县, 本县, 屏县; 全年)."""
+    a, b = _unplaced(a), _unplaced(b)
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 2 and (short == long_ or long_.endswith(short) and bool(PLACE_NAME.match(long_[:-len(short)])))
+
+
+PERIOD_WORD = re.compile(rf"^(?:{_group('restatement', 'period')})")
+STAGE = re.compile(rf"(?:{_group('restatement', 'stage')})$")
+DEMONSTRATIVE = re.compile(rf"(?:{_group('restatement', 'demonstrative')})")  # 这320人: the count just stated
+COUNT_LEAD = re.compile(rf"^.*?(?:{_group('restatement', 'count_lead')})")
+
+
+def _unplaced(name: str) -> str:
+    """A name without the place and the period words before it (全县全年一般公共预算收入 -> 一般公共预算收入)."""
+    return PLACE.sub("", PERIOD_WORD.sub("", PLACE.sub("", name)))
+
+
+def _same_but_stage(a: str, b: str) -> bool:
+    """A name and the same name with the stage a 决算 states after it (岁入 / 岁入决算数)."""
+    a, b = _unplaced(a), _unplaced(b)
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 2 and long_ != short and long_.startswith(short) and bool(STAGE.fullmatch(long_[len(short):]))
 
 
 class _Finder:
@@ -408,10 +465,42 @@ class _Finder:
         self.rows: list[dict] = []
         self.sums: list[tuple[Mention, list[Mention]]] = []
         self.summed: set[int] = set()
+        self.class_totals: set[int] = set()  # totals a sum of products binds: no 其中 list's total besides
         self.points_pairs: dict[int, tuple[Mention, Mention] | None] = {}
         self.starts = [x.start for x in self.m]
         for x in self.m:
             x.pairs = frozenset(_bigrams(x.name + self.after_noun(x)))
+        self.respective_names()
+        self.percent_bases()
+
+    def respective_names(self):
+        """甲、乙、丙产量分别为a、b和c: the k-th amount is of the k-th name (and the tail the last name gives them all,
+        产量), not of all three, when as many amounts as names follow 分别 in its clause."""
+        for found in RESPECTIVE.finditer(self.f):
+            clause = self.r.clause[found.start()]
+            head = self.f[self.r.clause_starts[clause]:found.start()]
+            names = [x for x in re.split(r"[、和及与]", _core_keep_list(head)) if x]
+            end = self.r.clause_starts[clause + 1] if clause + 1 < len(self.r.clause_starts) else len(self.f)
+            # the amounts run on after the clause's comma-free list (a、b和c): to the end of the ;-item's clause run
+            amounts = [x for x in self.between(found.end(), self.r.sentence_end(self.r.sentence[found.start()]))
+                       if (x.amount or x.percent) and x.segment == self.r.segment[found.start()]]
+            amounts = [x for x in amounts if self.r.clause[x.start] == clause
+                       or not re.search(rf"[{STOP}]", self.f[found.end():x.start].replace(",", "").replace("，", ""))]
+            amounts = [x for x in amounts if x.percent == amounts[0].percent]  # amounts, or rates: one kind
+            if len(names) < 2 or len(amounts) != len(names) or any(m.depth for m in amounts):
+                continue
+            if len({len(x) for x in names[:-1]}) == 1 and len(names[-1]) > len(names[0]):
+                tail = names[-1][len(names[0]):]  # 早稻、晚稻、旱粮产量: 早稻产量 …
+                names = [x + tail for x in names[:-1]] + names[-1:]
+            for x, name in zip(amounts, names):
+                x.pairs = frozenset(_bigrams(name))
+
+    def percent_bases(self):
+        """比上年的46.1%, 较上年的40.2%: a percentage right after 比/较 and a noun is the base of a change, no share and
+        no later rate."""
+        for x in self.m:
+            if x.unit == "%" and not x.points and not x.direction and BASE_MARK.search(x.before):
+                x.roles.add("base")
 
     # --- proposals ---
     def propose(self, form: str, claim: Mention | tuple[int, int, str], rule: str, inputs=(), roles=(), items="",
@@ -496,7 +585,8 @@ class _Finder:
 
     def after_noun(self, m: Mention) -> str:
         """The noun a count names after it ("4个一类乡镇", "401项管理权限中"), up to the clause's end."""
-        tail = re.match(rf"[^{STOP}\d(（{QO}]{{0,8}}", self.f[m.end:m.end + 8])
+        # 、 opens the next item of a list: 人事费1,200万元、业务费600万元 names no 业务费 after 1,200万元
+        tail = re.match(rf"[^{STOP}\d(（{QO}、]{{0,8}}", self.f[m.end:m.end + 8])
         return _core(tail.group()) if tail else ""
 
     # --- the forms: from-to first (it marks bases and later amounts), totals before shares (a part's total is a
@@ -510,12 +600,15 @@ class _Finder:
                 if pair is not None:
                     pair[0].roles.add("base")
         self.counts()
+        self.sums_of_products()
         self.totals()
         self.structure()
         self.named_rates()
+        self.named_shares()
         self.shares()
         self.splits()
         self.changes()
+        self.gaps()
         self.balances()
         self.averages()
         self.multiples()
@@ -524,6 +617,7 @@ class _Finder:
         self.comparisons()
         self.bound_restatements()
         self.restatements()
+        self.count_restatements()
         frame = pd.DataFrame(self.rows, columns=COLUMNS)
         line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
         frame["line"] = [bisect_right(line_starts, start) for start in frame["claim_start"]]
@@ -566,6 +660,16 @@ class _Finder:
             claim = (found.start(), found.end(), self.text[found.start():found.end()])
             if later is not None and base is not None and "base" in base.roles:
                 self.propose("multiple", claim, "ratio", (later, base), ("later", "base"))
+                continue
+            # X A, 较2020年的B翻了一番: B the base right before the word, A the amount the clause before is about
+            base = next((x for x in self.back(bisect_left(self.starts, at)) if x.end <= at), None)
+            later = None
+            if base is not None and base.sentence == self.r.sentence[at] and base.amount \
+                    and re.fullmatch(rf"[^{STOP}\d]{{0,3}}", self.f[base.claim_end:at]) and AGAINST_END.search(base.before):
+                later = self.subject(base, base.unit, exclude=(base,))
+            if later is not None:
+                base.roles.add("base")
+                self.propose("multiple", claim, "ratio", (later, base), ("later", "base"))
             else:
                 self.unverifiable("multiple", claim)
 
@@ -578,6 +682,8 @@ class _Finder:
                 m.roles.add("claim")
                 self.times_more(m)
                 continue
+            if (m.percent or self.points_pairs.get(m.i) is None) and self.structure_change(m):
+                continue  # 第一产业比重下降N个百分点: the terms of a structure changed before
             if m.points:
                 self.points_change(m)
             elif m.percent:
@@ -861,6 +967,7 @@ class _Finder:
                     continue
                 trigger = self.share_trigger(m)
                 if trigger is None:
+                    self.share_from(m)
                     continue
                 found.append((m, trigger))
                 named = self.whole_name(m, trigger) if not RATE.search(trigger.group()) else ""
@@ -868,6 +975,62 @@ class _Finder:
                     shared_whole = shared_whole or named
             for m, trigger in found:
                 self.share(m, trigger, shared_whole)
+
+    def clause_head(self, x: Mention) -> str:
+        """The folded words of ``x``'s clause before it."""
+        return self.f[self.r.clause_starts[x.clause]:x.start]
+
+    def named_by(self, m: Mention, pattern: re.Pattern, unit: str | None, exclude=(), before: int | None = None):
+        """The nearest amount before ``m`` (or position ``before``) in its sentence whose own words name it
+        (``pattern`` in the words since the number before it in its clause), of ``unit`` when given."""
+        at = m.start if before is None else before
+        return next((x for x in self.back(m.i) if x.sentence == m.sentence and x.end <= at and x.level
+                     and x not in exclude and (unit is None or x.unit == unit)
+                     and pattern.search(x.before)), None)  # its own words: 現有員額27人、預算員額30人
+
+    def named_shares(self):
+        """出缺率15%, 使用率为80%, 運轉率75%: a rate a noun names, its part the amount a clause before names 缺額
+        (使用, 運轉), its whole the amount of that unit before the part named 預算員額 (共, 設計); one not stated: a
+        value, no proposal. Bound by the names, never by the nearest larger number."""
+        for m in self.m:
+            if not m.percent or m.direction or m.roles:
+                continue
+            head = self.clause_head(m)
+            kind = next((k for k, rx in NAMED_SHARE.items() if rx[0].search(head)), None)
+            if kind is None:
+                continue
+            _, part_rx, whole_rx = NAMED_SHARE[kind]
+            m.roles.add("claim")
+            part = self.named_by(m, part_rx, None)
+            whole = self.named_by(part, whole_rx, part.unit, exclude=(part,)) if part is not None else None
+            if part is None or whole is None:  # a named rate whose part or whole is not stated is a value
+                continue
+            part.roles.add("part")
+            self.propose("share", m, "share", (part, whole), ("part", "whole"))
+
+    def gaps(self):
+        """缺額5人, 尚缺6人: the budgeted posts (預算員額, 編制) less the filled ones (現有, 實有), both stated in the
+        sentence before; 相差7人 after exactly two amounts of its unit in the sentence: the larger less the smaller.
+        With either not stated nothing is proposed (a gap stated alone is data)."""
+        for m in self.m:
+            if not m.level or m.roles:
+                continue
+            head = self.clause_head(m)
+            if GAP_WORD.search(head):
+                filled = self.named_by(m, FILLED, m.unit)
+                budgeted = self.named_by(m, BUDGETED, m.unit, exclude=(filled,))
+                if filled is None or budgeted is None or FILLED.search(budgeted.before):
+                    continue
+                later, base = budgeted, filled
+            elif DIFFER_WORD.search(head):
+                stated = [x for x in self.in_sentence(m) if x.end <= m.start and x.level and x.unit == m.unit]
+                if len(stated) != 2:
+                    continue
+                later, base = sorted(stated, key=lambda x: -x.value if _known(x.value) else 0)
+            else:
+                continue
+            m.roles.add("claim")
+            self.propose("difference", m, "difference", (later, base), ("later", "base"))
 
     def whole_between(self, m: Mention) -> bool:
         """为预算数5,000万元的104%, 占支出总额8亿元之80%, 完成年初预算5000万元的104%: the amount between the share
@@ -977,20 +1140,62 @@ class _Finder:
                 self.propose("total", m, "sum", stated, ("parts…",) * len(stated))
                 return
         part = self.share_part(m, head, k, n)
+        named_rate = bool(RATE.search(trigger.group()))  # 城镇化率为56.3%: a value unless its part and whole are stated
         if part is None:
-            self.unverifiable("share", m, "the part is not stated")
+            if not named_rate:
+                self.unverifiable("share", m, "the part is not stated")
             return
         name = self.whole_name(m, trigger) or shared_whole
         whole = None
-        if name:
-            whole = self.by_name(name, part.unit, part.year, m.start, exclude=(part,))
+        if OF_IT.match(name or "-"):  # 占其中的80%
+            whole = self.sentence_total(part, m)
+            name = ""
+        elif name:
+            # a whole is of the part's own year: an amount a prior word names (上年度…为A, 去年) is none of a part
+            # that names no prior year
+            prior = () if PRIOR_NAME.search(name + part.name) else tuple(x for x in self.m if PRIOR_NAME.search(x.name))
+            whole = self.by_name(name, part.unit, part.year, m.start, exclude=(part, *prior))
             if whole is None:
-                self.unverifiable("share", m, f"the whole ({name}) is not stated")
+                if not named_rate:
+                    self.unverifiable("share", m, f"the whole ({name}) is not stated")
                 return
         else:
             whole = self.containing_total(part)
         if whole is None:
-            self.unverifiable("share", m)
+            if not named_rate:
+                self.unverifiable("share", m)
+            return
+        part.roles.add("part")
+        self.propose("share", m, "share", (part, whole), ("part", "whole"))
+
+    def sentence_total(self, part: Mention, m: Mention) -> Mention | None:
+        """占其中的80%, 60%来自A: the whole 其 names is the total a 其中 list gave the part, else the first amount of the
+        part's unit and year the sentence states as a level before the clause that holds the share."""
+        total = self.containing_total(part)
+        if total is not None and total is not part:
+            return total
+        lo = self.r.clause_starts[min(m.clause, part.clause)]
+        return next((x for x in self.in_sentence(m) if x.end <= lo and x is not part and x.level and x.unit == part.unit
+                     and x.depth <= m.depth and self.r.same_year(x.year, part.year)), None)
+
+    def share_from(self, m: Mention):
+        """X%来自A(,为N): the part is N (the clause after, opening with 为/达) or the amount the sentence names A; the
+        whole the total the sentence states before (其中 before the rate: the total it belongs to)."""
+        said = SHARE_FROM.match(self.f, m.claim_end)
+        if said is None:
+            return
+        follows = next((x for x in self.m[m.i + 1:m.i + 2] if x.segment == m.segment and x.clause == m.clause + 1), None)
+        part = follows if follows is not None and follows.level and PART_AFTER.match(
+            self.f[self.r.clause_starts[follows.clause]:follows.start]) else None
+        if part is None:
+            unit = next((x.unit for x in self.back(m.i) if x.sentence == m.sentence and x.level), "")
+            part = self.by_name(said.group("noun"), unit, m.year, self.r.sentence_end(m.sentence), exclude=(m,),
+                                threshold=0.6)
+            if part is not None and part.sentence != m.sentence:
+                part = None
+        whole = self.sentence_total(part, m) if part is not None else None
+        if part is None or whole is None:
+            self.unverifiable("share", m, "the part is not stated" if part is None else None)
             return
         part.roles.add("part")
         self.propose("share", m, "share", (part, whole), ("part", "whole"))
@@ -1115,6 +1320,8 @@ class _Finder:
             hi = self.r.segment_starts[segment + 1] if segment + 1 < len(self.r.segment_starts) else len(self.f)
             parts = self._items_parts(unit, depth, at, hi, per_item=False)
         for total in heads:
+            if id(total) in self.class_totals:
+                continue
             # several totals before 其中: each part to the total it names (either name may hold the other's words:
             # 事业机构 in 共有事业机构; 甲镇、乙镇共设置党政内设机构 repeats half of 六县区乡镇共有党政内设机构)
             def score(p, h):
@@ -1146,8 +1353,8 @@ class _Finder:
         for c in range(clause, -1, -1):
             if self.r.segment_starts[segment] > self.r.clause_starts[c] and c != clause:
                 break
-            inside = [x for x in self.between(self.r.clause_starts[c], min(w, self.r.clause_starts[c + 1]))
-                      if x.depth <= depth]
+            clause_end = self.r.clause_starts[c + 1] if c + 1 < len(self.r.clause_starts) else len(self.f)  # the text may end in a 其中
+            inside = [x for x in self.between(self.r.clause_starts[c], min(w, clause_end)) if x.depth <= depth]
             level = [x for x in inside if x.level and x.depth == depth]
             if not level:
                 if inside and all(x.direction for x in inside) and not heads:
@@ -1234,7 +1441,7 @@ class _Finder:
                 self.unverifiable("total", m, "the amounts it adds up are not stated")
                 continue
             parts = [x for x in self.segment_mentions(m) if x.i < m.i and x.unit == m.unit and x.level
-                     and x.depth == 0 and not x.roles & {"part", "sub"}]
+                     and x.depth == 0 and not x.roles & {"part", "sub"} and not self.held_by_each(x)]
             if plain and parts:
                 # 共 alone opens a clause of its own total as often as it closes a list ("乡镇12个、街道3个,共有行政村
                 # 240个"): a total of the list only when it names nothing the list's words do not
@@ -1245,26 +1452,87 @@ class _Finder:
             if len(parts) >= 2:
                 self.add_sum(m, parts)
 
+    def held_by_each(self, x: Mention) -> bool:
+        """3个乡各设2个: the count of units 各 follows, or what each unit holds; neither is a part of a total of
+        the units' holdings (甲、乙两镇各设5个,丙镇设3个,共13个 is 2 × 5 + 3, not 5 + 3)."""
+        return bool(EACH_BEFORE.search(x.before) or EACH_AFTER.match(self.f, x.claim_end))
+
+    def ratio_terms(self, m: Mention) -> list[Mention]:
+        """a:b:c from its first term ``m``."""
+        terms = [m]
+        for x in self.m[m.i + 1:]:
+            if self.f[terms[-1].end:x.start].strip() in (":", "："):
+                terms.append(x)
+            else:
+                break
+        return terms
+
     def structure(self):
-        """三次产业结构为a:b:c: each term the share of one part of the total just split into as many parts."""
+        """三次产业结构为a:b:c: each term the share of one part of the total just split into as many parts; 结构由
+        a:b:c调整为d:e:f (each run adding up to 100): d, e, f as such, a, b, c the base year's shares, kept (with the
+        split) for the changes of a term's share stated after it."""
+        self.structures: list[tuple[list[Mention], list[Mention], list[Mention] | None]] = []
         for m in self.m:
-            if not STRUCTURE.search(m.before):
+            if "structure" in m.roles:
                 continue
-            terms = [m]
-            for x in self.m[m.i + 1:]:
-                if self.f[terms[-1].end:x.start].strip() in (":", "："):
-                    terms.append(x)
-                else:
-                    break
+            base = None
+            if STRUCTURE_FROM.search(YEAR.sub("", m.before)):
+                base = self.ratio_terms(m)
+                after = self.m[base[-1].i + 1] if base[-1].i + 1 < len(self.m) else None
+                if after is None or not STRUCTURE_TO.match(YEAR.sub("", self.f[base[-1].end:after.start])):
+                    continue
+                terms = self.ratio_terms(after)
+                if len(terms) != len(base) or not all(_adds_to_100(run) for run in (base, terms)):
+                    continue
+                for x in base:
+                    x.roles.update(("base", "structure"))
+            elif STRUCTURE.search(m.before):
+                terms = self.ratio_terms(m)
+            else:
+                continue
             if len(terms) < 2:
                 continue
-            split = next(((t, p) for t, p in reversed(self.sums) if len(p) == len(terms) and t.start < m.start), None)
+            split = next(((t, p) for t, p in reversed(self.sums) if len(p) == len(terms) and t.start < terms[0].start), None)
+            if base is not None:
+                self.structures.append((base, terms, split[1] if split is not None else None))
             for k, term in enumerate(terms):
-                term.roles.add("claim")
+                term.roles.update(("claim", "structure"))
                 if split is None:
                     self.unverifiable("structure", term)
                 else:
                     self.propose("structure", term, "share", (split[1][k], split[0]), ("part", "whole"))
+
+    def structure_change(self, m: Mention) -> bool:
+        """第一产业比重下降N个百分点 (提高N%) after a structure changed (由a:b:c调整为d:e:f): the change of the k-th
+        term, k the ordinal the clause names (第一) or else the part (of the split the terms share) whose name it
+        repeats best; only a clause that names a share (比重, 占比) before m and no other number."""
+        if not getattr(self, "structures", None) or not (m.points or m.percent):
+            return False
+        lo = self.r.clause_starts[m.clause]
+        head = self.f[lo:m.start]
+        said = TERM_SHARE.search(head)
+        if said is None or any(x.start >= lo for x in self.back(m.i)):
+            return False
+        known = [s for s in self.structures if s[1][-1].end <= m.start]
+        if not known:
+            return False
+        base, later, parts = known[-1]
+        subject = head[:said.start()]
+        ordinal = re.search(r"第([一二三四五六七八九])", subject)
+        k = None
+        if ordinal:
+            k = "一二三四五六七八九".index(ordinal.group(1))
+        elif parts is not None:
+            scores = [name_score(_core(p.name), subject) for p in parts]
+            best = max(scores)
+            k = scores.index(best) if best >= 0.6 and scores.count(best) == 1 else None
+        if k is None or k >= len(later):
+            return False
+        fall = m.direction == "fall"
+        rule = _rule("points", fall) if m.points else _rule("change", fall)
+        m.roles.add("claim")
+        self.propose("structure", m, rule, (base[k], later[k]), ("base", "later"))
+        return True
 
     def splits(self):
         """甲、乙占比分别为x%和y%, when 甲、乙 are a split in full (一…N, 轻/重): the last share is what the others leave."""
@@ -1287,6 +1555,7 @@ class _Finder:
 
     def balances(self):
         """收入A, 支出B, 结余C (or 短绌C: B − A)."""
+        self.balanced: set[tuple] = set()  # (income, spending) values set against each other
         for m in self.m:
             if not m.amount or m.direction:
                 continue
@@ -1296,12 +1565,40 @@ class _Finder:
             earlier = [x for x in self.back(m.i) if x.sentence == m.sentence and x.unit == m.unit and x.level]
             income = next((x for x in earlier if INCOME.search(x.name) and not SPENDING.search(x.name)), None)
             spending = next((x for x in earlier if SPENDING.search(x.name) and not INCOME.search(x.name)), None)
+            if (income is None or spending is None) and SET_AGAINST.search(m.before):
+                income, spending = self.balance_by_name(m, income, spending)
             if income is None or spending is None:
                 continue  # 上年结转结余60万元: a name, not a balance of what the sentence states
+            self.balanced.add((income.value, spending.value))
             if deficit and (not surplus or deficit.start() > surplus.start()):
                 self.propose("balance", m, "difference", (spending, income), ("spending", "income"))
             else:
                 self.propose("balance", m, "difference", (income, spending), ("income", "spending"))
+
+    def balance_by_name(self, m: Mention, income: Mention | None, spending: Mention | None):
+        """收支相抵后结余N with income or spending stated in another sentence: the last pair stated before N, of N's
+        year and unit, whose names are the same but for 收入/支出 (places, period and stage words aside), the pair
+        stated as data before one in a title (a line without a stop); one the sentence states is kept."""
+        def key(x: Mention) -> str:
+            return STAGE.sub("", SPENDING.sub("", INCOME.sub("", _unplaced(x.name))))
+
+        def data(x: Mention) -> bool:
+            start = self.f.rfind("\n", 0, x.start) + 1
+            end = self.f.find("\n", x.start)
+            return any(c in self.f[start:end if end >= 0 else len(self.f)] for c in HARD_END)
+
+        # the year: income and spending of one year, the last pair before the balance (a base, 较111年度的A, is none)
+        stated = [x for x in self.m[:m.i] if x.amount and x.level and not x.bound and "base" not in x.roles
+                  and fold(x.unit) == fold(m.unit)]
+        incomes = [income] if income else [x for x in stated if INCOME.search(x.name) and not SPENDING.search(x.name)]
+        spendings = [spending] if spending else [x for x in stated if SPENDING.search(x.name) and not INCOME.search(x.name)]
+        pairs = [(i, s) for i in incomes for s in spendings if key(i) == key(s) and self.r.same_year(i.year, s.year)]
+        if not pairs:
+            return None, None
+        pair = max(pairs, key=lambda p: (data(p[0]) and data(p[1]), max(p[0].start, p[1].start), min(p[0].start, p[1].start)))
+        if (pair[0].value, pair[1].value) in self.balanced:
+            return None, None  # a later mention of a balance already set against these amounts restates it
+        return pair
 
     def averages(self):
         """人均N / 平均每个X N: the total of N's unit over the count of persons (or units) the sentence states."""
@@ -1313,6 +1610,8 @@ class _Finder:
             # the word names this number: no list between them (人均财政收入、…三项指标), and per person a measure
             if not m.amount or m.direction or said is None or "、" in clause[said.end():] or m.unit == "倍":
                 continue
+            if self.f[m.start - 1:m.start] == "每" and m.value == 1:
+                continue  # 平均每一乡镇80人: the 一 of 每一 is no average
             if fold(m.unit) in COUNT_UNITS and said.group() not in words("average", "counted"):
                 continue
             between = clause[said.end():]
@@ -1327,9 +1626,13 @@ class _Finder:
             if not totals:  # 12个乡镇平均每个乡镇40名,共480名: the total named after 共/合计
                 totals = [x for x in self.in_sentence(m) if x.i > m.i and x.level and x.unit == m.unit
                           and ALL_OR_SUM.search(x.before)]
+            if len(totals) > 1:  # 共1,186人次,其中送餐742人次…: the total is the one 共/合计 states
+                totals = [x for x in totals if ALL_OR_SUM.search(x.before)] or totals
             count_unit = "户" if re.search("户均|每户", clause) else "人" if re.search("人均|每人", clause) else None
+            # persons are counted in 人, 名 or 位 (由四名照服员负责,平均每人N)
+            count_units = PERSONS if count_unit == "人" else (count_unit,)
             counts = [x for x in earlier if x.unit != m.unit
-                      and (fold(x.unit) == count_unit or count_unit is None and fold(x.unit) in COUNT_UNITS)]
+                      and (fold(x.unit) in count_units or count_unit is None and fold(x.unit) in COUNT_UNITS)]
             if not counts and count_unit is None:
                 counts = self.counted(between)
             if len(totals) == 1 and len(counts) == 1:
@@ -1376,17 +1679,44 @@ class _Finder:
             if m.unit != "倍" or "claim" in m.roles or DOUBLED.match(self.f, m.start):
                 continue  # 倍增, 翻番 after a from-to: see from_to
             of = self.m[m.i - 1] if m.i and self.m[m.i - 1].sentence == m.sentence else None
-            stated = of is not None and of.amount and re.fullmatch(r"\s*的\s*", self.f[of.end:m.start]) \
+            if of is not None and FORMER_LATTER.match(self.f[of.end:m.start].lstrip("，,")):
+                pair = self.former_latter(of)  # 甲镇4.5万元,乙镇1.5万元,前者是后者的3倍
+                if pair is not None:
+                    self.propose("multiple", m, "ratio", pair, ("later", "base"))
+                    continue
+            stated = of is not None and (of.amount or of.percent) and re.fullmatch(r"\s*的\s*", self.f[of.end:m.start]) \
                 and re.search(r"(?:是|为|相当于)[^，,。；;\d]{0,8}$", _no_year(of.before))
-            x = self.subject(of, of.unit) if stated else None
+            x = (self.percent_subject(of) if of.percent else self.subject(of, of.unit)) if stated else None
             if x is None and of is not None and of.clause == m.clause and of.amount:
                 self.unverifiable("multiple", m)  # 是A的N倍 with A stated but no subject: not a noun's amount
                 continue
-            pair = (x, of) if x is not None else self.multiple_by_name(m)
+            pair = (x, of) if x is not None else self.multiple_by_name(m) or self.multiple_of_subject(m)
             if pair is None:
                 self.unverifiable("multiple", m)
             else:
                 self.propose("multiple", m, "ratio", pair, ("later", "base"))
+
+    def multiple_of_subject(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """甲镇出缺率15%,较乙镇的5%高出10个百分点,是乙镇的3倍: a clause that names no subject speaks of the ;-item's
+        first amount (or rate); the base is the one amount of its unit before m whose name holds the noun before 的."""
+        head = _no_year(self.f[self.r.clause_starts[m.clause]:m.start])
+        said = re.fullmatch(rf"\s*(?:约|约为|大约)?(?:是|为|相当于)(?P<y>[^{STOP}\d]{{2,8}}?)的\s*", head)
+        items = [x for x in self.in_sentence(m) if x.segment == m.segment and x.i < m.i]
+        if said is None or not items or not _rankable(items[0]) and "base" not in items[0].roles:
+            return None
+        later, y_noun = items[0], _core(said.group("y"))
+        bases = [x for x in items[1:] if x.unit == later.unit and x.clause < m.clause
+                 and y_noun in x.name + self.f[self.r.clause_starts[x.clause]:x.start]]
+        if y_noun in later.name or len(bases) != 1:
+            return None
+        return later, bases[0]
+
+    def former_latter(self, latter: Mention) -> tuple[Mention, Mention] | None:
+        """前者是后者的N倍: the two amounts (or rates) of one unit stated last before the words, in their order."""
+        former = next((x for x in self.back(latter.i) if x.sentence == latter.sentence and x.unit == latter.unit), None)
+        if former is None or not _rankable(former) or not _rankable(latter):
+            return None
+        return former, latter
 
     def multiple_by_name(self, m: Mention) -> tuple[Mention, Mention] | None:
         """城镇居民人均可支配收入是农村居民的2.20倍: X (the amount the whole name before 是 names, stated earlier) over
@@ -1406,6 +1736,11 @@ class _Finder:
                   and self.r.same_year(z.year, later.year)]
         best = max((score for score, _ in scored), default=0.0)
         bases = [z for score, z in scored if score == best]
+        parallel = [z for _, z in scored if _unplaced(z.name).replace(y_noun, x_name) == _unplaced(later.name)]
+        if best < 1.0 and len(parallel) == 1:
+            return later, parallel[0]  # 城镇居民人均收入 / 农村居民人均收入: the names differ only by 城镇/农村
+        if best < 0.5 and len(scored) == 1 and len(y_noun) >= 2 and PLACE_NAME.match(y_noun):
+            return later, scored[0][1]  # 甲镇人口3.2万人,…丙镇1.6万人,甲镇人口是丙镇的2倍: the one amount 丙镇 names
         return (later, bases[0]) if best >= 0.5 and len(bases) == 1 else None
 
     def comparisons(self):
@@ -1420,18 +1755,42 @@ class _Finder:
                     or not 0.1 <= a.value / b.value <= 10:
                 continue
             rule = "greater" if found.group("above") else "less"
-            b.roles.add("compared")
-            self.propose("comparison", a, rule, (b,), ("others…",))
+            others = [b]
+            for x in self.m[b.i + 1:]:  # 高于乙乡的9%及丙乡的6%: the amounts joined to B
+                if x.clause != b.clause or x.unit != b.unit or not re.fullmatch(
+                        rf"(?:及|与|和|、|以及)[^{STOP}\d、]{{0,8}}", self.f[others[-1].claim_end:x.start]):
+                    break
+                others.append(x)
+            for x in others:
+                x.roles.add("compared")
+            self.propose("comparison", a, rule, others, ("others…",) * len(others))
         for found in EXTREME.finditer(self.f):
             self.extreme(found)
         for found in RANKS.finditer(self.f):
             self.ranked(found)
         for found in NEXT_TO.finditer(self.f):
             self.next_to(found)
+        for found in SORTED.finditer(self.f):
+            self.sorted_list(found)
+
+    def sorted_list(self, found: re.Match):
+        """由高至低依序为甲18%、乙12%、丙9%: the amounts of one unit after the words, to the sentence's end, each above
+        the next (由低至高: below); the last is the claim."""
+        sentence = self.r.sentence[found.start()]
+        after = [x for x in self.between(found.end(), self.r.sentence_end(sentence))]
+        if not after:
+            return
+        amounts = self.listed(found.end(), self.r.sentence_end(sentence), after[0].unit)
+        if len(amounts) < 2 or len(amounts) != len(after):
+            return  # other numbers among them: not one ranked list
+        if found.group("up"):
+            amounts = amounts[::-1]
+        claim = (found.start(), found.end(), self.text[found.start():found.end()])
+        self.propose("comparison", claim, "order", amounts[:-1], ("others…",) * (len(amounts) - 1), fact=amounts[-1])
 
     def listed(self, lo: int, hi: int, unit: str) -> list[Mention]:
         """The amounts of a list between lo and hi: levels of one unit, each named, none a total of the others."""
-        return [x for x in self.between(lo, hi) if x.end <= hi and x.unit == unit and x.level and not x.bound
+        return [x for x in self.between(lo, hi) if x.end <= hi and x.unit == unit and _rankable(x) and not x.bound
                 and x.depth == 0 and id(x) not in self.summed and not WHOLE_WORDS.search(x.before)]
 
     def extreme(self, found: re.Match):
@@ -1440,21 +1799,28 @@ class _Finder:
         clause = self.r.clause[at]
         head = self.f[self.r.clause_starts[clause]:at]
         stated = [x for x in self.between(self.r.clause_starts[clause], at) if x.end <= at]
+        named_after = EXTREME_IS.match(self.f, found.end())
+        after = [x for x in self.between(found.end(), self.r.sentence_end(self.r.sentence[at]))]
         if stated and re.fullmatch(rf"[^{STOP}\d]{{0,2}}", self.f[stated[-1].claim_end:at]):
             claim = stated[-1]  # 以5200万元居首, 甲镇5200万元最多
+        elif named_after and after and after[0].start == named_after.end():
+            claim = after[0]  # 出缺率最高的是丁乡的22%, 最多的为甲镇,达120项
         else:
             name = _core(re.split(r"其中|以|而|则|又|、", head)[-1])
             if len(name) < 2 or stated:
                 return
             sentence = self.r.sentence[at]
             pool = [x for x in self.between(self.r.sentence_starts[max(0, sentence - 1)], at) if x.named]
-            scored = [(name_score(name, PLACE.sub("", x.name) or x.name), x) for x in pool if x.level]
+            pairs = _bigrams(name)
+            # an amount of a 分别 list is named by its own item (respective_names), not by the whole list's name
+            scored = [(len(pairs & x.pairs) / len(pairs) if x.pairs != frozenset(_bigrams(x.name + self.after_noun(x)))
+                       else name_score(name, PLACE.sub("", x.name) or x.name), x) for x in pool if _rankable(x)]
             best = max((score for score, _ in scored), default=0)
             chosen = [x for score, x in scored if score == best]
             if best < 0.5 or len(chosen) != 1:
                 return
             claim = chosen[0]
-        if not claim.level or claim.bound:
+        if not _rankable(claim) or claim.bound:
             return
         sentence = claim.sentence
         others = [x for x in self.listed(self.r.sentence_starts[sentence], self.r.sentence_end(sentence), claim.unit)
@@ -1499,6 +1865,127 @@ class _Finder:
             x.roles.add("compared")
         self.propose("comparison", claim, "order", above, ("others…",) * len(above), fact=subject)
 
+    def sums_of_products(self):
+        """Units counted by class, each class's units holding one number (claim_forms: sum_of_products): the pairs
+        of a sentence, (count, the amount after 各) or (a class's count, the amount after its name and 每个 or in the
+        classes' order after 按…类分别), and the total after 共 or before the 其中 that opens them; with 其余 or a
+        split into classes (将X分为…), the counts' sum is the count stated before of the whole."""
+        classes = self._classes()
+        for sentence in range(len(self.r.sentence_starts)):
+            lo, hi = self.r.sentence_starts[sentence], self.r.sentence_end(sentence)
+            inside = self.between(lo, hi)
+            pairs, whole_by = self._each_pairs(inside), None
+            if len(pairs) < 2:
+                known = [c for c in classes if c[0] < lo]
+                pairs = self._class_pairs(inside, known[-1][1]) if known else []
+                whole_by = None
+            if len(pairs) < 2 or len({fold(e.unit) for _, e in pairs}) != 1:
+                continue
+            total = self._product_total(pairs, lo, hi)
+            if total is not None:
+                total.roles.add("claim")
+                self.summed.add(id(total))
+                self.class_totals.add(id(total))
+                for c, e in pairs:
+                    e.roles.add("each")
+                inputs = [x for pair in pairs for x in pair]
+                self.propose("sum_of_products", total, "sum_of_products", inputs, ("count", "each") * len(pairs))
+            rest = pairs[-1][0]
+            if REST.search(rest.before) and whole_by is None:
+                noun = re.split(rf"{_group('sum_of_products', 'each')}|均", self.after_noun(rest))[0]
+                self._count_whole(noun, rest.unit, [c for c, _ in pairs])
+        for at, listed, noun in classes:
+            self._count_whole(noun, listed[0][1].unit, [c for _, c in listed])
+
+    def _each_pairs(self, inside: list[Mention]) -> list[tuple[Mention, Mention]]:
+        """(count, each) of a sentence: a count of units, then 各 and an amount in its clause (4个镇各核定39名)."""
+        pairs = []
+        for c, e in zip(inside, inside[1:]):
+            if (c.amount and fold(c.unit) in COUNT_UNITS and not c.direction and c.clause == e.clause and e.amount
+                    and not e.direction and EACH_PAIR.match(self.f[c.end:e.start])):
+                pairs.append((c, e))
+        return pairs
+
+    def _classes(self) -> list[tuple[int, list[tuple[str, Mention]], str]]:
+        """将乡镇分为一类镇4个(…)、二类镇4个、三类乡6个: where each split into classes ends, its (class name, count)
+        in order, and the noun split (乡镇)."""
+        out = []
+        for found in SPLIT_INTO.finditer(self.f):
+            sentence = self.r.sentence[found.start()]
+            clause_start = self.r.clause_starts[self.r.clause[found.start()]]
+            noun = re.sub(r"^(?:将|把|对)", "", self.f[clause_start:found.start()].strip())
+            listed, pos = [], found.end()
+            for x in self.between(found.end(), self.r.sentence_end(sentence)):
+                if not x.amount or fold(x.unit) not in COUNT_UNITS or x.depth or not re.match(r"[、，,(（。；;和及]|$", self.f[x.claim_end:]):
+                    continue  # 一类镇's 一类 is part of a name: a class's count ends an item
+                said = re.sub(r"[(（][^()（）]*[)）]", "", self.f[pos:x.start])
+                name = re.split(r"[、，,和及与]", said)[-1].strip()
+                if not name or re.search(rf"[{STOP}]", said.replace("，", "").replace(",", "")) and listed:
+                    break
+                if not re.fullmatch(r"[^\d]{2,8}", name):
+                    break
+                listed.append((name, x))
+                pos = x.claim_end
+            if len(listed) >= 2 and len({n for n, _ in listed}) == len(listed):
+                out.append((listed[-1][1].end, listed, noun))
+        return out
+
+    def _class_pairs(self, inside: list[Mention], listed: list[tuple[str, Mention]]) -> list[tuple[Mention, Mention]]:
+        """The classes' amounts in a sentence: each after its class name and 每个 (一类镇每个39名), or all in order
+        after 按…类分别 (按镇类分别核定11名、9名、8名); every class or none."""
+        pairs = []
+        for name, count in listed:
+            each = next((x for x in inside if x.amount and re.search(re.escape(name) + CLASS_EACH,
+                                                                  self.f[max(0, x.start - len(name) - 8):x.start])), None)
+            if each is None:
+                break
+            pairs.append((count, each))
+        if len(pairs) == len(listed):
+            return pairs
+        for k, x in enumerate(inside):
+            if not BY_CLASS.search(self.f[self.r.clause_starts[x.clause]:x.start]):
+                continue
+            run = [x]
+            for y in inside[k + 1:]:
+                if y.unit != x.unit or self.f[run[-1].end:y.start].strip() not in ("、", "和", "及"):
+                    break
+                run.append(y)
+            if len(run) == len(listed):
+                return [(count, each) for (_, count), each in zip(listed, run)]
+        return []
+
+    def _product_total(self, pairs, lo: int, hi: int) -> Mention | None:
+        """The total of the pairs: the amount of their unit right after 共/合计 after them in the sentence, else the last
+        amount of that unit stated before the 其中 that opens them (a level, no base)."""
+        unit, last = pairs[0][1].unit, pairs[-1][1]
+        said = TOTAL_OF_EACH.search(self.f, last.end, hi)
+        if said is not None:
+            after = next((x for x in self.between(said.end(), hi) if x.amount), None)
+            if after is not None and after.unit == unit and not re.search(r"\d", self.f[said.end():after.start]):
+                return after
+        first = min(x.start for pair in pairs for x in pair if x.start >= lo)  # a class's count may stand before
+        opened = [q for q in QIZHONG.finditer(self.f, lo, first)]
+        if not opened:
+            return None
+        # not a base (较上年度的A, 由A, 与A相比): the later roles are not yet given, the words before say it
+        return next((x for x in reversed(self.between(lo, opened[-1].start())) if x.amount and x.unit == unit
+                     and not x.direction and "base" not in x.roles
+                     and not (BASE_MARK.search(x.before) or FROM_END.search(x.before) or VERSUS.search(x.before))), None)
+
+    def _count_whole(self, noun: str, unit: str, counts: list[Mention]):
+        """The counts of a complete split (其余, 将X分为) add up to the count stated before of the noun split."""
+        noun = _core(noun)
+        if not noun or len(counts) < 2:
+            return
+        whole = next((x for x in self.back(counts[0].i) if x.amount and fold(x.unit) == fold(unit) and x.level
+                      and x not in counts and _core(self.after_noun(x)).startswith(noun)), None)
+        if whole is None or id(whole) in self.summed or "claim" in whole.roles:
+            return
+        whole.roles.add("claim")
+        self.summed.add(id(whole))
+        self.class_totals.add(id(whole))
+        self.propose("total", whole, "sum", counts, ("parts…",) * len(counts))
+
     def products(self):
         """甲、乙…4个乡镇均设置“五办四中心”…,共设置党政内设机构20个,事业机构16个: each total is the count times
         the number each unit holds, in order."""
@@ -1517,8 +2004,16 @@ class _Finder:
                       if x.amount and x.segment == count.segment and x.depth == count.depth][:len(each)]
             if len(totals) != len(each):
                 continue
+            if any(x.amount and x.depth == count.depth and fold(x.unit) in {fold(e.unit) for e in each}
+                   for x in self.between(clause_end, said.start())):
+                continue  # 甲、乙两镇各设5个,丙镇设3个,共13个: the total holds other units' amounts too
+            if re.search(rf"(?:{_group('sum_of_products', 'rest')})[^{STOP}\d]{{0,8}}?(?:{EACH_UNIT.pattern})",
+                         self.f[clause_end:said.start()]):
+                continue  # 3个镇各设7个,其余乡镇各设5个,共51个: the total holds the other units' too (no product)
             for total, per in zip(totals, each):
-                total.roles.add("claim")
+                if "product" in total.roles or id(total) in self.class_totals:  # one claim per place
+                    continue
+                total.roles.update(("claim", "product"))
                 self.propose("product", total, "product", (count, per), ("count", "each"))
 
     def _compound_by_noun(self, count: Mention, parts: list[Mention], quote_close: int, s_end: int) -> str | None:
@@ -1578,7 +2073,8 @@ class _Finder:
                 continue
             bare = PLACE.sub("", m.name)
             number = (m.unit, m.value, m.low, m.high)
-            earlier = by_tail.get((m.unit, bare[-2:]), [])
+            tail = (STAGE.sub("", _unplaced(m.name)) or bare)[-2:]  # 岁入决算数 is looked up with 岁入
+            earlier = by_tail.get((m.unit, tail), [])
             if _digits(m.as_written) >= 3:
                 earlier = earlier + by_number.get(number, [])
             for x in sorted(set(earlier), key=lambda x: x.start):
@@ -1593,11 +2089,45 @@ class _Finder:
                 # speak of two things, unless their numbers agree and say more than a digit (401项, 400多项)
                 heads = self.item_head(x), self.item_head(m)
                 apart = all(heads) and heads[0] != heads[1] and not (_agree(x, m) and _digits(m.as_written) >= 2)
-                if (_same_name(x.name, m.name) and one_size and not apart) or (same_number and contained):
+                staged = _same_but_stage(x.name, m.name) and _agree(x, m)  # 歲入決算數 then 歲入, values agreeing
+                if ((_same_name(x.name, m.name) or staged) and one_size and not apart) or (same_number and contained):
                     self.propose("restatement", m, "value", (x,), ("earlier",))
                     break
-            by_tail.setdefault((m.unit, bare[-2:]), []).append(m)
+            by_tail.setdefault((m.unit, tail), []).append(m)
             by_number.setdefault(number, []).append(m)
+
+    def count_restatements(self):
+        """便民服务中心十二个 … 12个便民服务中心: a count stated again, in Chinese numerals or digits, of the same noun
+        (the words before it up to a lead verb, or the noun after its measure word) and year; proposed only when the
+        values agree (a count of the same noun may be a subset: 其中5个便民服务中心)."""
+        done = {row["claim_start"] for row in self.rows if row["form"] == "restatement"}
+        seen: dict[tuple, list[Mention]] = {}
+        for m in self.m:
+            if (m.percent or m.points or m.direction or m.bound or m.roles & {"change", "base", "claim", "part"}
+                    or fold(m.unit) not in COUNT_UNITS or not _known(m.value) or m.value < 2):
+                continue
+            # 12个便民服务中心均已运行, 13个乡镇公所共精简, 13个便民服务中心全部实现: what follows the noun
+            after = re.split(r"[均已各都将正在为是的共]|全部|全数|中$", self.after_noun(m))[0]
+            noun = _unplaced(COUNT_LEAD.sub("", after or m.name))
+            if DEMONSTRATIVE.fullmatch(m.name) and m.start not in done:
+                # 共320人。這320人中 (上述120项权限): the count the sentence before states last, of the same unit and
+                # value (and noun, when one follows)
+                earlier = next((x for x in self.back(m.i) if x.sentence < m.sentence and fold(x.unit) == fold(m.unit)
+                                and x.level), None)
+                if earlier is not None and earlier.sentence == m.sentence - 1 and _agree(earlier, m) \
+                        and (len(after) < 2 or after in earlier.name + self.after_noun(earlier)):
+                    m.roles.add("claim")
+                    self.propose("restatement", m, "value", (earlier,), ("earlier",))
+                continue
+            if len(noun) < 3:
+                continue
+            key = (fold(m.unit), noun)
+            earlier = next((x for x in seen.get(key, []) if x.sentence != m.sentence and self.r.same_year(x.year, m.year)
+                            and _agree(x, m)), None)
+            if earlier is not None and m.start not in done:
+                m.roles.add("claim")
+                self.propose("restatement", m, "value", (earlier,), ("earlier",))
+            seen.setdefault(key, []).append(m)
 
     def bound_restatements(self):
         """突破400亿元 / 超过2亿元 / 1.2亿元以上: a bound restating an amount of the text (see the table's binding)."""
@@ -1657,7 +2187,8 @@ class _Finder:
         before = LIST_BEFORE.search(self.f[window:count.start])
         # "乡镇长1人、副乡镇长3人": 人 is the unit of 1, not the first item of a list; "甲镇、乙镇各设3个…": a verb
         # ends the words before the count, which are the units that hold them, not what is counted
-        if before and (LIST_VERB.search(before.group(1)) or APPOSITION.search(self.f, 0, count.start)):
+        # (a hard-wrapped line may cut a word: 人民政\n府设)
+        if before and (LIST_VERB.search(re.sub(r"\s", "", before.group(1))) or APPOSITION.search(self.f, 0, count.start)):
             before = None
         if before and not re.match(r"[\d零一二两三四五六七八九十]", self.f[window + before.start() - 1:window + before.start()] or "-"):
             return propose(items_of(before, window))
@@ -1723,6 +2254,15 @@ def _repeats(noun: str, unit: str, after: str) -> bool:
         return True
     shared = len(next((p for p in (after[:k] for k in range(min(len(after), 4), 0, -1)) if noun.startswith(p)), ""))
     return shared >= 2 or shared == 1 and after[:1] in COUNT_UNITS
+
+
+def _adds_to_100(terms: list[Mention]) -> bool:
+    """The terms of a structure of shares: they add up to 100, within their rounding (half a last digit each)."""
+    values = [t.value for t in terms]
+    if len(values) < 2 or not all(_known(v) for v in values):
+        return False
+    digits = max((len(t.as_written.split(".")[1]) if "." in t.as_written else 0) for t in terms)
+    return abs(sum(values) - 100) <= len(values) * 0.5 * 10 ** -digits + 1e-9
 
 
 def _complete_split(names: list[str], n: int) -> bool:

@@ -202,9 +202,11 @@ def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, 
         line_start = text.rfind("\n", 0, p.claim_start) + 1
         # the claim's words may be no number (居第3名): the fact it judges is then the amount at fact_span
         claim_fact = by_span.get(tuple(p.fact_span) if p.fact_span else (p.claim_start, p.claim_end), "")
-        if p.form == "structure" and claim_fact and not fact_at[p.claim_start, p.claim_end]["unit"]:
-            fact_at[p.claim_start, p.claim_end]["unit"] = "%"  # 三次产业结构为9.2:51:39.8: each term a share in %
         spans = [tuple(span) for span in p.input_spans]
+        if p.form == "structure":  # 三次产业结构为9.2:51:39.8: each term a share in % (a claim, or a change's input)
+            for span in [(p.claim_start, p.claim_end), *spans]:
+                if span in fact_at and not fact_at[span]["unit"]:
+                    fact_at[span]["unit"] = "%"
         where = county_of.get(claim_fact, county)
         findings.append({"accept": "", "finding_id": new_id(f"{where}_{p.rule}"), "county": where,
                          "domain": next((f["domain"] for f in facts if f["fact_id"] == claim_fact), "context"),

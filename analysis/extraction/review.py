@@ -25,7 +25,7 @@ from analysis.tables import Tables
 
 UNBOUND = "?"  # an input the finder named but no proposed number stands for
 VERDICT_COLUMNS = ["status", "reading", "recomputed", "note"]
-VOCABULARIES = ("sources", "counties", "measures", "theme_codes")
+VOCABULARIES = ("sources", "counties", "measures", "theme_codes", "glossary")
 
 
 def _frame(name: str, rows: list[dict], numeric: bool = True) -> pd.DataFrame:

@@ -9,10 +9,11 @@ from analysis.outputs import write_bytes_atomic
 
 STATIC_DIR = Path(__file__).parent / "static"
 SITE_CSS = "static/site.css"
+FRONT_CSS = "static/front.css"  # the front page's cards and the glossary
 NOTEBOOK_CSS = "static/notebook.css"
 LIST_JS = "static/vendor/list.min.js"
 SEARCH_JS = "static/search.js"
-STATIC_FILES = (SITE_CSS, LIST_JS, SEARCH_JS, "static/vendor/LICENSE-list.js.txt")
+STATIC_FILES = (SITE_CSS, FRONT_CSS, LIST_JS, SEARCH_JS, "static/vendor/LICENSE-list.js.txt")
 
 # Every page's policy: scripts and styles only from the site's own files (no inline script, so markup that
 # slipped into a page through some table cell still could not run), images only the site's own or embedded

@@ -9,10 +9,11 @@ from html import escape
 from pathlib import Path
 
 from analysis.outputs import write_bytes_atomic, write_text_atomic
-from analysis.scripts import HANS, in_script
+from analysis.scripts import HANS, in_script, status_label
 from analysis.site.assets import CSP_META, NOTEBOOK_CSS, SITE_CSS, write_notebook_css, write_static
+from analysis.site.chrome import MAIN_ID, SKIP_LINK, site_footer, site_nav
 from analysis.site.links import LEDGER_PAGE, Linker
-from analysis.site.text import mark_chinese, zh_spans
+from analysis.site.text import STATUS_LABEL, mark_chinese, mark_numbers, zh_spans
 from analysis.site.tree import tags
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "site_template"
@@ -32,25 +33,25 @@ class PageInfo:
     script: str = HANS  # of the county's sources (analysis.scripts.county_script): its Chinese runs' lang and faces
 
 
-def footer_html(info: PageInfo, depth: int) -> str:
+def footer_html(info: PageInfo, depth: int, run: str = "") -> str:
+    """The page's own notes (its run, how to run it, its sources), then the site's footer (chrome.site_footer)."""
     params = ", ".join(f"{k} = {v!r}" for k, v in info.parameters.items()) or "defaults"
     up = "../" * depth
     cited = "".join(
         f'<li>{info.linker.markup(s, depth)} {zh_spans(t, info.script)} ({escape(w)})</li>' for s, t, w in info.sources)
-    return (f'<footer class="site-footer"><p>Notebook <code>{escape(info.notebook)}</code>, run with {escape(params)}: '
-            f'<a href="{escape(info.notebook)}" download>download the executed notebook (.ipynb)</a>.</p>'
-            f"<p>Sources:</p><ul>{cited}</ul><p><a href=\"{up}index.html\">Back to the index</a></p></footer>")
+    notes = (f'<section class="page-notes" aria-label="this page\'s notebook and sources"><p>Notebook <code>{escape(info.notebook)}</code>, '
+             f'run with {escape(params)}: <a href="{escape(info.notebook)}" download>download the executed notebook (.ipynb)</a>.</p>'
+             f"{run}<p>Sources:</p><ul>{cited}</ul></section>")
+    return site_footer(up, notes)
 
 
 def _nav_html(info: PageInfo, up: str, here: str) -> str:
-    current = ' aria-current="page"'
-    pages = "".join(f'<li><a href="{up}{escape(h)}"{current if h == here else ""}>{escape(label)}</a></li>'
-                    for label, h in info.county_pages)
+    """The site's navigation: the index, and this county's pages (each notebook by name, and its ledger page)."""
+    pages = [(Path(h).stem, h) for _, h in info.county_pages]
     county = info.parameters.get("county")
     if county and pages:  # and its ledger page, which every county with a notebook page has
-        pages += f'<li><a href="{up}{escape(county)}/{LEDGER_PAGE}">ledger (findings, checks, numbers)</a></li>'
-    others = f'<p>Pages for <code>{escape(county)}</code>:</p><ul>{pages}</ul>' if county and pages else ""
-    return f'<nav class="site-nav" aria-label="site"><a href="{up}index.html">Township reform audit: index</a>{others}</nav>'
+        pages.append(("ledger", f"{county}/{LEDGER_PAGE}"))
+    return site_nav(up, pages, here, county or "")
 
 
 def _pager_html(info: PageInfo, up: str, here: str) -> str:
@@ -70,6 +71,73 @@ def _pager_html(info: PageInfo, up: str, here: str) -> str:
     return f'<nav class="site-pager" aria-label="previous and next"><ul>{"".join(items)}</ul></nav>' if items else ""
 
 
+def _run_instructions(soup, info: PageInfo) -> str:
+    """Take the notebook's own "run it with papermill" lines out of the page, and say it for this page in the footer.
+
+    A reviewer reads the page's county, not how to choose another: the paragraph that leads to a ``papermill``
+    command and the command (written for any county) leave the top of the page; the footer gives the command
+    with this page's parameters.
+    """
+    for pre in tags(soup.body, "pre"):
+        if not pre.get_text().lstrip().startswith("papermill "):
+            continue
+        block = pre.parent if "highlight" in pre.parent.get_attribute_list("class") else pre
+        lead = block.find_previous_sibling()
+        if lead is not None and lead.name == "p" and "papermill" in lead.get_text():
+            lead.decompose()
+        block.decompose()
+    stem = info.notebook.removesuffix(".ipynb")
+    options = "".join(f" -p {k} {v}" for k, v in info.parameters.items())
+    command = f"papermill notebooks/{stem}.ipynb out.ipynb{options}"
+    ids = " (the county ids: <code>python -m analysis counties</code>)" if "county" in info.parameters else ""
+    return f"<p>Run it yourself: <code>{escape(command)}</code>{ids}.</p>"
+
+
+def _id_cells(soup) -> int:
+    """Mark the cells that hold nothing but linked ids (Linker.link_cells) ``ids``: site.css gives each link a
+    target a finger can take (24 px, WCAG 2.5.8), which a link inside a sentence needs not. Returns how many."""
+    from bs4 import NavigableString
+
+    marked = 0
+    for cell in tags(soup.body, "td"):
+        parts = [c for c in cell.children if not (isinstance(c, NavigableString) and not c.strip())]
+        if parts and all(getattr(c, "name", None) == "a" for c in parts):
+            cell["class"] = [*cell.get_attribute_list("class", []), "ids"]
+            marked += 1
+    return marked
+
+
+def _findings(soup, linker: Linker, script: str) -> int:
+    """Each finding's row on its page gets the anchor finding-<id> (the ledger links there), each grade a badge.
+
+    A row whose first cell is one finding's id is that finding's row (its first on the page is the anchor);
+    a cell under a "status" or "grade" header that holds a grade becomes the badge the ledger shows.
+    Returns the number of rows anchored.
+    """
+    anchored = 0
+    seen = {tr.get("id") for tr in tags(soup.body, "tr") if tr.get("id")}
+    for table in tags(soup.body, "table"):
+        heads = [th.get_text(" ", strip=True) for th in tags(table.thead, "th")] if table.thead else []
+        grade = next((k for k, h in enumerate(heads) if h in ("status", "grade")), None)
+        for row in tags(table.tbody, "tr") if table.tbody else []:
+            cells = [c for c in row.children if getattr(c, "name", None) in ("td", "th")]
+            if not cells:
+                continue
+            first = cells[0].get_text().split()
+            anchor = f"finding-{first[0]}" if len(first) == 1 and first[0] in linker.findings else None
+            if anchor and anchor not in seen and not row.get("id"):
+                row["id"] = anchor
+                seen.add(anchor)
+                anchored += 1
+            if grade is not None and grade < len(cells) and cells[grade].get_text(strip=True) in STATUS_LABEL:
+                status = cells[grade].get_text(strip=True)
+                cells[grade].clear()
+                badge = soup.new_tag("span", attrs={"class": f"badge {status}"})
+                badge.string = status_label(status, script)
+                cells[grade].append(badge)
+    return anchored
+
+
 def _contents(soup, script: str = HANS) -> str:
     """A contents list of the page's headings, each given a stable id."""
     items = []
@@ -79,7 +147,10 @@ def _contents(soup, script: str = HANS) -> str:
         text = heading.get_text(" ", strip=True)
         heading["id"] = f"s{n}-" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
         items.append(f'<li class="toc-{heading.name}"><a href="#{heading["id"]}">{zh_spans(text, script)}</a></li>')
-    return f'<nav class="site-toc" aria-label="contents"><strong>On this page</strong><ol>{"".join(items)}</ol></nav>' if items else ""
+    if not items:
+        return ""
+    return (f'<nav class="site-toc" aria-label="contents"><details><summary>On this page: {len(items)} sections</summary>'
+            f'<ol>{"".join(items)}</ol></details></nav>')
 
 
 def _csv_links(soup, stem: str) -> int:
@@ -182,7 +253,7 @@ def render_notebook_page(notebook: Path, out: Path, info: PageInfo, depth: int =
         if cell.cell_type == "markdown":  # the notebook's own prose (no report's words): in the page's script
             cell.source = in_script(cell.source, info.script)
     soup = _exporter().soup(nb, resources={"language_code": "en"})
-    soup.body["class"] = [*soup.body.get_attribute_list("class", []), f"script-{info.script}"]  # site.css: its faces
+    soup.body["class"] = [*soup.body.get_attribute_list("class", []), "site-notebook", f"script-{info.script}"]  # site.css
     for summary in tags(soup.body, "summary"):  # the template's "Show code 显示代码"
         if summary.string:
             summary.string = in_script(str(summary.string), info.script)
@@ -195,13 +266,24 @@ def render_notebook_page(notebook: Path, out: Path, info: PageInfo, depth: int =
     info.linker.link_cells(soup, depth)
     _unique_region_labels(soup)
     _csv_links(soup, f"{info.parameters.get('county', 'overview')}-{info.notebook.removesuffix('.ipynb')}")
+    _findings(soup, info.linker, info.script)
+    _id_cells(soup)
+    run = _run_instructions(soup, info)
     contents = _contents(soup, info.script)
-    top = _nav_html(info, up, here) + _pager_html(info, up, here) + contents
+    top = SKIP_LINK + f'<header class="site-header">{_nav_html(info, up, here)}{contents}</header>'
     if info.failed:
         top += f'<div class="site-failed" role="alert"><strong>This run failed.</strong> {escape(info.failed)}</div>'
     soup.body.insert(0, BeautifulSoup(top, "html.parser"))
+    main = soup.body.find("main")
+    if main is not None:
+        main["id"], main["tabindex"] = MAIN_ID, "-1"  # the skip link's target takes the focus
+    pager = _pager_html(info, up, here)
+    if pager:
+        soup.body.append(BeautifulSoup(pager, "html.parser"))
     mark_chinese(soup, info.script)
-    soup.body.append(BeautifulSoup(footer_html(info, depth), "html.parser"))
+    if main is not None:
+        mark_numbers(soup, main)
+    soup.body.append(BeautifulSoup(footer_html(info, depth, run), "html.parser"))
     _safe_urls(soup)
     write_text_atomic(out, str(soup))
     write_bytes_atomic(out.with_suffix(".ipynb"), notebook.read_bytes())  # the download link beside the page

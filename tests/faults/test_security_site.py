@@ -3,7 +3,7 @@
 Every free-text column of every table (the columns validation lets hold any text) gets markup appended:
 a script, an image with an event handler, a Markdown javascript: link, a remote Markdown image and a raw
 remote image. The site is built from those tables (notebook pages, ledger pages, source pages, the
-index), and no page may hold any of it live; in Chromium, with the pages' Content-Security-Policy in
+front page, the pages of the long tables and the glossary, the search page and its index), and no page may hold any of it live; in Chromium, with the pages' Content-Security-Policy in
 force, nothing of it runs or loads.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import re
 import shutil
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -29,16 +30,19 @@ FREE_TEXT = {
     "counties": ["name_zh", "name_en", "parent", "province"],
     "measures": ["term_zh", "description"],
     "theme_codes": ["term_zh", "description"],
+    "glossary": ["en", "explanation"],
     "facts": ["entity", "period", "note"],
     "lists": ["what", "note"],
-    "findings": ["claim", "note"],
-    "checks": ["claim", "note"],
+    "findings": ["claim", "note", "claim_en"],
+    "checks": ["claim", "note", "claim_en"],
     "readings": ["label", "why"],
     "themes": ["note"],
 }
 COUNTIES = ["dongying", "laishui"]
 NOTEBOOKS = ["00-overview", "02-staffing", "03-delegation", "05-context"]
-OWN_SCRIPTS = {"static/vendor/list.min.js", "static/search.js"}
+# the tables' filters (list.js); the search page's library, index and script (analysis.site.search)
+OWN_SCRIPTS = {"static/vendor/list.min.js", "static/search.js", "static/vendor/minisearch.js", "static/search-index.js",
+               "static/search-page.js"}
 
 
 def _poison(data: Path) -> None:
@@ -82,13 +86,15 @@ def _scheme(url: str) -> str:
 def test_the_site_has_every_kind_of_page(poisoned_site):
     names = {p.relative_to(poisoned_site).as_posix() for p in _pages(poisoned_site)}
     assert "index.html" in names and "dongying/ledger.html" in names and "dongying/03-delegation.html" in names
+    assert {"ledger.html", "numbers.html", "problems.html", "glossary.html", "sources.html", "search.html"} <= names
     assert "overview/00-overview.html" in names
 
 
 def test_markup_from_cells_is_shown_as_text(poisoned_site):
     """Not vacuous: the payload reached the pages, as visible text."""
     shown = {p.name: BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").get_text() for p in _pages(poisoned_site)}
-    assert 'window.__pwned="script"' in shown["index.html"]
+    assert 'window.__pwned="script"' in shown["index.html"]  # a card's claim, note and English
+    assert 'window.__pwned="script"' in shown["glossary.html"]
     assert "javascript:window.__pwned" in shown["ledger.html"]
     assert "![](http://127.0.0.1:9/md.png)" in shown["03-delegation.html"]  # the Markdown of views.py: literal
 
@@ -133,14 +139,32 @@ def test_nothing_runs_or_loads_in_the_browser(poisoned_site):
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
     try:
-        for page in ("index.html", "dongying/ledger.html", "dongying/03-delegation.html", "overview/00-overview.html"):
+        for page in ("index.html", "ledger.html", "glossary.html", "dongying/ledger.html", "dongying/03-delegation.html",
+                     "overview/00-overview.html"):
             driver.get((poisoned_site / page).as_uri())
             assert driver.execute_script("return window.__pwned === undefined"), page
             remote = [e for e in driver.get_log("browser") if "127.0.0.1:9" in e["message"]]
             assert remote == [], (page, remote)
             images = driver.execute_script("return Array.from(document.images).map(i => i.src)")
             assert not [src for src in images if "127.0.0.1" in src], page
-        driver.get((poisoned_site / "index.html").as_uri())  # the site's own script still runs under the policy
+        driver.get((poisoned_site / "ledger.html").as_uri())  # the site's own script still runs under the policy
         assert driver.execute_script("return typeof List") == "function"
+        # the search finds the markup the index holds and shows it as text, running none of it
+        driver.get((poisoned_site / "search.html").as_uri())
+        ready = "return document.body.getAttribute('data-search-ready')"
+        for _ in range(400):
+            if driver.execute_script(ready):
+                break
+            time.sleep(0.05)
+        driver.execute_script("var q = document.getElementById('search-q'); q.value = 'pwned';"
+                              " q.dispatchEvent(new Event('input'));")
+        for _ in range(400):
+            if driver.execute_script("return document.body.getAttribute('data-search-query')") == "pwned":
+                break
+            time.sleep(0.05)
+        results = driver.find_element("id", "search-results").text
+        assert 'window.__pwned="script"' in results and driver.execute_script("return window.__pwned === undefined")
+        assert [e for e in driver.get_log("browser") if "127.0.0.1:9" in e["message"]] == []
+        assert not driver.execute_script("return Array.from(document.images).filter(i => i.src.includes('127.0.0.1')).length")
     finally:
         driver.quit()

@@ -1,7 +1,8 @@
-// Filters of the index's ledger and facts tables (list.js keeps the rows; this wires the controls to it).
+// Filters of the ledger, numbers and problems tables (list.js keeps the rows; this wires the controls to it).
 // A file, not an inline script: the pages' Content-Security-Policy runs no inline script.
 function wireSearch(id) {
   var root = document.getElementById(id);
+  if (!root) return;  // each page holds one of the tables
   var list = new List(id, {valueNames: [{data: ['county', 'domain', 'status']}]});
   var text = root.querySelector('input[type=search]');
   var selects = Array.prototype.slice.call(root.querySelectorAll('select'));
@@ -21,3 +22,4 @@ function wireSearch(id) {
 }
 wireSearch('ledger-list');
 wireSearch('facts-list');
+wireSearch('problems-list');
