@@ -35,8 +35,13 @@ def zh_runs(text: str):
     >>> list(zh_runs("44.6% 占<总数>"))
     [('44.6% ', False), ('占', True), ('<', False), ('总数', True), ('>', False)]
     """
+    return _pieces(text, CJK_RUN.finditer(text))
+
+
+def _pieces(text: str, matches):
+    """``text`` cut at ``matches`` (in order, not overlapping): each match with True, what lies between with False."""
     last = 0
-    for m in CJK_RUN.finditer(text):
+    for m in matches:
         if m.start() > last:
             yield text[last:m.start()], False
         yield m.group(), True
@@ -63,16 +68,7 @@ def number_pieces(text: str):
     >>> list(number_pieces("179/401*100 = 44.64; s001 占1,580,000,000元 2"))
     [('179', True), ('/', False), ('401', True), ('*', False), ('100', True), (' = ', False), ('44.64', True), ('; s001 占', False), ('1,580,000,000', True), ('元 2', False)]
     """
-    last = 0
-    for m in NUMBER.finditer(text):
-        if len(m.group()) < 2:
-            continue
-        if m.start() > last:
-            yield text[last:m.start()], False
-        yield m.group(), True
-        last = m.end()
-    if last < len(text):
-        yield text[last:], False
+    return _pieces(text, (m for m in NUMBER.finditer(text) if len(m.group()) >= 2))
 
 
 def numbers_kept(text: str, script: str = HANS) -> str:
