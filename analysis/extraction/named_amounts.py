@@ -1,0 +1,88 @@
+"""Amounts by the place (entity) a text names them with, across its sentences: 甲镇 -> its rate, 乙乡 -> its rate.
+
+A claim that compares named entities (甲镇的比率是乙乡的三倍, 甲镇与乙镇相差N个百分点, 甲镇由前一年的x%上升N%) states
+their values elsewhere; the input is the one amount of the claim's kind (a rate, or an amount in one unit) and year
+the text gives that entity, never the nearest number. The entity of an amount is the last place named in its ;-item
+before it (甲镇以38.6%居首,乙镇31.2%居次: 38.6% is 甲镇's, 31.2% 乙镇's), found by places.find_mentions (names
+ending in 县/镇/乡/村/街道 ..., and whole-place words, 全省, 全县).
+
+Plain tuples in, keys out, so that any form can use it:
+
+>>> text = "甲镇以38.6%居首,乙乡31.2%居次。乙鄉歲入1億元。甲镇的比率是乙乡的1.2倍。"
+>>> index = NamedAmounts(text, [("a", 3, 0, "%", ""), ("b", 13, 0, "%", ""), ("c", 25, 21, "亿元", "")])
+>>> index.lookup("甲镇", "%"), index.lookup("乙乡", "%"), index.lookup("乙鄉", "亿元"), index.lookup("丙镇", "%")
+('a', 'b', 'c', None)
+>>> [name for _, _, name in index.names_between(29, 45)]
+['甲镇', '乙乡']
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+
+from analysis.extraction.not_data import fold
+from analysis.extraction.places import Gazetteer, Given, find_mentions
+
+
+STAND_IN = re.compile(r"(?<![甲乙丙丁戊己庚辛])[甲乙丙丁戊己庚辛][镇鎮乡鄉村县縣市区區](?![镇鎮乡鄉])")
+
+
+def place_names(text: str) -> list[tuple[int, int, str]]:
+    """Each place ``text`` names, in order: (start, end, the name folded to simplified characters).
+
+    >>> place_names("嵐溪鎮以38.6%居首,鷺港鎮31.2%居次,高於全縣。")
+    [(0, 3, '岚溪镇'), (12, 15, '鹭港镇'), (25, 27, '全县')]
+    >>> place_names("甲村、乙村和丙村分别为3%、4%、5%")
+    [(0, 2, '甲村'), (3, 5, '乙村'), (6, 8, '丙村')]
+    """
+    gazetteer = Gazetteer(None, Given(county="_"))  # no data: names are read by their endings only
+    found = [(m.start, m.end, fold(m.written)) for m in find_mentions(text, gazetteer)]
+    # 乙村和丙村 read as one name: a stand-in name inside another is a name of its own
+    found = [n for n in found if not STAND_IN.search(n[2]) or STAND_IN.fullmatch(n[2])]
+    taken = {i for s, e, _ in found for i in range(s, e)}
+    # 甲镇, 乙鄉: the stand-in names of examples and anonymised texts, one character (find_mentions wants two)
+    found += [(m.start(), m.end(), fold(m.group())) for m in STAND_IN.finditer(text) if m.start() not in taken]
+    return sorted(found)
+
+
+def _same_year(a: str, b: str) -> bool:
+    return not a or not b or a == b
+
+
+class NamedAmounts:
+    """A text's amounts by the entity each is named with. ``amounts``: (key, start, scope_start, kind, year) per
+    amount, the caller's choice of which (levels and rates a clause states, not changes or bases): ``kind`` is "%" or
+    the unit, ``scope_start`` where the name may stand (its ;-item's start), ``year`` "" when none is stated."""
+
+    def __init__(self, text: str, amounts, names: list[tuple[int, int, str]] | None = None):
+        self.names = place_names(text) if names is None else names
+        self.ends = [e for _, e, _ in self.names]
+        self.by_name: dict[str, list[tuple[object, str, str, int]]] = defaultdict(list)
+        self.entity: dict[object, str] = {}
+        for key, start, scope, kind, year in amounts:
+            k = bisect_left(self.ends, start + 1) - 1  # the last name ending at or before the amount
+            if k >= 0 and self.names[k][0] >= scope:
+                self.entity[key] = self.names[k][2]
+                self.by_name[self.names[k][2]].append((key, kind, year, start))
+
+    def lookup(self, name: str, kind: str, year: str = "", exclude=()):
+        """The one amount of ``kind`` (and ``year`` where both are stated) the text names with ``name``; None when
+        none or several fit."""
+        found = [key for key, k, y, _ in self.by_name.get(fold(name), ()) if k == kind and _same_year(y, year)
+                 and key not in exclude]
+        return found[0] if len(found) == 1 else None
+
+    def names_between(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """The places named between ``lo`` and ``hi``, in order."""
+        return [n for n in self.names if lo <= n[0] and n[1] <= hi]
+
+    def entities_of(self, kind: str, before: int | None = None, year: str = "") -> dict[str, object]:
+        """Each entity with exactly one amount of ``kind`` (and ``year``) stated before ``before``: name -> key."""
+        out = {}
+        for name, amounts in self.by_name.items():
+            keys = [key for key, k, y, at in amounts if k == kind and _same_year(y, year) and (before is None or at < before)]
+            if len(keys) == 1:
+                out[name] = keys[0]
+        return out
