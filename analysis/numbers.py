@@ -127,6 +127,8 @@ def normalise(text: str) -> str:
     ('44.6%', '1035名', '33939', '3200万元')
     >>> normalise("1兆2,000億元"), normalise("1·8%"), normalise("3‰"), normalise("负增长2%")
     ('12000亿元', '1.8%', '0.3%', '-2%')
+    >>> normalise("四倍多"), normalise("3倍有余")
+    ('四多倍', '3多倍')
     """
     text = unicodedata.normalize("NFKC", text).translate(TRADITIONAL).replace("−", "-")
     text = re.sub(r"(?<=\d)[·・](?=\d)", ".", text)  # 1·8%: a middle dot garbled from the decimal point
@@ -138,6 +140,7 @@ def normalise(text: str) -> str:
     text = _CN_DECIMAL.sub(lambda m: _digits(m.group()), text)
     text = _RUN.sub(lambda m: _run_digits(m.group()), text)
     text = re.sub(r"负增长(?=\d)", "-", text)  # 负增长2%: a growth of -2%
+    text = re.sub(r"(?<=[\d一二两三四五六七八九十百千])倍(?:有余|多|余)$", "多倍", text)  # 四倍多 says what 四多倍 says: more than 4, under 5
     return re.sub(rf"负(?=[\d{_CN_DIGITS}十百千])", "-", text)
 
 

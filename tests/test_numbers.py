@@ -48,6 +48,9 @@ def test_resolution_is_one_unit_of_the_last_written_digit():
         ("百余人", 100, 100, 200, "余"),
         ("1600余米", 1600, 1600, 1700, "余"),
         ("3000余株", 3000, 3000, 4000, "余"),
+        ("四倍多", 4, 4, 5, "多"),                 # 多 after 倍: more than four times, under five (四多倍)
+        ("3倍有余", 3, 3, 4, "多"),
+        ("2倍余", 2, 2, 3, "多"),
     ],
 )
 def test_more_than_forms_give_an_open_interval(text, value, low, high, qualifier):

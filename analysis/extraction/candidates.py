@@ -38,7 +38,7 @@ UNITS = ("个百分点|百分点|平方公里|平方米|乡镇|街道|社区|m2|
          "厅|站|中心|办|位|块|群|校|床|张|县市|县区|县|市|区|省|周岁|岁")
 NUMBER = re.compile(
     rf"(?P<pre>{PREFIX})?(?P<neg>负增长|负|(?<![\dA-Za-z)%.])-)?(?P<per>百分之|千分之)?(?P<num>{NUM})(?:[多余])?(?:{MULT})?(?:[多余])?"
-    rf"(?P<range>[%‰]?\s*[-—–~至到]\s*(?:百分之)?{NUM}(?:{MULT})?)?(?P<unit>[ \t]?(?:{UNITS}))?(?P<suf>{SUFFIX})?"
+    rf"(?P<range>[%‰]?\s*[-—–~至到]\s*(?:百分之)?{NUM}(?:{MULT})?)?(?P<unit>[ \t]?(?:{UNITS}))?(?:(?<=倍)(?:有余|多|余))?(?P<suf>{SUFFIX})?"
 )
 # Numbers in words: shares (一半, 三成, 三分之一), pairs (二、三十万), multiples (倍增) and zero (零负债).
 ZERO_WORDS = "负债|债务|增长|事故|伤亡|投诉|欠款|上访|差错|发案"
