@@ -40,6 +40,9 @@ TABLES = {
                           "gaps (缺額/尚缺 = budgeted minus filled, 相差/差額), in council, news and accounts wording",
     "breadth": "averages, multiples, comparisons and ranks, counts of lists, in the registers of council questions, "
                "news features comparing townships, final accounts and reform reports",
+    "named_entities": "comparisons between places whose values are stated elsewhere (analysis/extraction/named_amounts.py): "
+                      "A是B的N倍 (四倍多), A與B相差N個百分點, A低於平均N個百分點 (a stated average), A由前一年的x%上升N "
+                      "(the later is A's value); one amount of the kind and year per place, else unverifiable",
 }
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.extraction.claim_forms import FORM, UNVERIFIABLE, fold, words
+from analysis.extraction.named_amounts import NamedAmounts
 from analysis.rules import count_items
 
 COLUMNS = ["form", "rule", "claimed", "claim_start", "claim_end", "line", "inputs", "input_spans", "roles", "items",
@@ -164,6 +165,11 @@ YEARLY = _rx(_group("change", "yearly"))
 RATE_NOUN = _rx(rf"(?:{_group('change', 'rate_noun')})(?:为|是|达|约|仅)?\s*$")  # 年增率为-4.5%: before the rate
 # 较预算数减少4%, 比预算少200万元: the noun after 较/比 names the base (not a time: 比上年, 较年初)
 NAMED_AGAINST = _rx(rf"(?:较|比)(?P<noun>[^{STOP}\d]{{2,10}}?)[的之]?(?:{RISE}|{FALL})(?:了|为|达|约|近)?\s*$")
+PRIOR_SAID = _rx(_group("change", "prior"))  # 前一年的15.1%, 去年為A: a value of the year before
+FROM_YEAR = _rx(rf"(?:{_group('from_to', 'from')})\s*(?:\d{{2,4}}|[〇零一二三四五六七八九]{{3,4}})\s*年")  # 由2022年的A: a base
+COMPARED_WORD = _rx(_group("comparison", "above") + "|" + _group("comparison", "below"))  # 高於乙鎮N個百分點
+JOINED = _rx(rf"\s*(?:与|和|及|跟|同)(?:[^{STOP}\d与和及]{{0,4}}的)?\s*")  # 甲镇与(居次的)乙镇相差
+RATE_WORD = re.compile(r"率|比例|比重|占比")  # 甲镇的比率是乙乡的N倍: rates, not amounts
 TIME_NOUN = _rx(r"^(?:上年|上年度|去年|上一年|同期|上年同期|去年同期|年初|期初|上月|上季度?|前一年)")
 WHOLE_THEN_RATE = _rx(rf"^\s*[)）]?\s*[的之]\s*(?:{_SHARE_WORDS})?(?:为|是|达)?\s*$")
 PART_AFTER = _rx(r"^\s*(?:为|达|达到|计|共|共计|合计|有)\s*$")  # 占85%,达1020人: the part after the share
@@ -467,6 +473,7 @@ class _Finder:
         self.summed: set[int] = set()
         self.class_totals: set[int] = set()  # totals a sum of products binds: no 其中 list's total besides
         self.points_pairs: dict[int, tuple[Mention, Mention] | None] = {}
+        self._named: NamedAmounts | None = None
         self.starts = [x.start for x in self.m]
         for x in self.m:
             x.pairs = frozenset(_bigrams(x.name + self.after_noun(x)))
@@ -589,6 +596,29 @@ class _Finder:
         tail = re.match(rf"[^{STOP}\d(（{QO}、]{{0,8}}", self.f[m.end:m.end + 8])
         return _core(tail.group()) if tail else ""
 
+    @property
+    def named(self) -> NamedAmounts:
+        """The text's levels and rates by the place each is named with (甲镇 -> its one rate), built when a form first
+        asks: a rate or amount stated of a year before (由前一年的x%, 上年为A) or as a base (较A) is none of them."""
+        if self._named is None:
+            self._named = NamedAmounts(self.text, [(x.i, x.start, self.r.segment_starts[x.segment], _kind(x), x.year)
+                                                   for x in self.m if self._entity_value(x)])
+        return self._named
+
+    def _entity_value(self, x: Mention) -> bool:
+        return _rankable(x) and not x.bound and not x.roles & {"base", "change"} \
+            and not (AGAINST_END.search(x.before) or PRIOR_SAID.search(x.before) or FROM_YEAR.search(x.before))
+
+    def named_pair(self, a: str, b: str, year: str, kind: str | None = None) -> tuple[Mention, Mention] | None:
+        """The amounts of places ``a`` and ``b``: of ``kind``, else of the one kind each has exactly one amount of."""
+        kinds = [kind] if kind else sorted({k for _, k, _, _ in self.named.by_name.get(a, ())})
+        pairs = []
+        for k in kinds:
+            x, y = self.named.lookup(a, k, year), self.named.lookup(b, k, year)
+            if x is not None and y is not None:
+                pairs.append((self.m[x], self.m[y]))
+        return pairs[0] if len(pairs) == 1 else None
+
     # --- the forms: from-to first (it marks bases and later amounts), totals before shares (a part's total is a
     # share's whole), restatements last (no change, base or claim restates) ---
     def run(self) -> pd.DataFrame:
@@ -608,6 +638,7 @@ class _Finder:
         self.shares()
         self.splits()
         self.changes()
+        self.entity_points()
         self.gaps()
         self.balances()
         self.averages()
@@ -630,6 +661,7 @@ class _Finder:
                 continue
             b = next((x for x in self.m[a.i + 1:a.i + 2] if x.segment == a.segment), None)
             if b is None or a.unit != b.unit or not TO_BETWEEN.match(self.f[a.claim_end:b.start]):
+                self.from_named(a)
                 continue
             a.roles.add("base")
             b.roles.add("later")
@@ -672,6 +704,34 @@ class _Finder:
                 self.propose("multiple", claim, "ratio", (later, base), ("later", "base"))
             else:
                 self.unverifiable("multiple", claim)
+
+    def from_named(self, a: Mention):
+        """甲鎮由前一年的15.1%上升2.4%: the base after 由, the change right after it; the later is the one amount of the
+        base's kind and of the claim's year the text gives the place named before 由 (its clause), else nothing here."""
+        claim = self.m[a.i + 1] if a.i + 1 < len(self.m) else None
+        if claim is None or claim.clause != a.clause or not claim.direction or "claim" in claim.roles \
+                or not DIRECTION.fullmatch(claim.before.strip()) or self.yearly(claim):
+            return
+        names = self.named.names_between(self.r.clause_starts[a.clause], a.start)
+        # the ;-item's year is the base's when only the base states one (由2022年的A): the later's is then not said
+        key = self.named.lookup(names[-1][2], _kind(a), "" if claim.year == a.year else claim.year) if names else None
+        if key is None:
+            return
+        later, fall = self.m[key], claim.direction == "fall"
+        if claim.points and a.percent:
+            form, rule = "points", _rule("points", fall)
+        elif claim.percent:
+            form, rule = "from_to", _rule("from_to", fall)
+        elif claim.amount and claim.unit == a.unit:
+            self.propose("difference", claim, "difference", (a, later) if fall else (later, a),
+                         ("base", "later") if fall else ("later", "base"))
+            a.roles.add("base")
+            return
+        else:
+            return
+        a.roles.add("base")
+        claim.roles.add("claim")
+        self.propose(form, claim, rule, (a, later), ("base", "later"))
 
     def changes(self):
         """Rates and amounts of change (增长X%, 同比增收N, 较上年度之A增加Y%), and 持平."""
@@ -719,7 +779,7 @@ class _Finder:
             self.propose("multiple", m, "growth_times", (base, later), ("base", "later"))
     def points_change(self, m: Mention):
         """提高N个百分点: from the share before to the share now, each bound as a change's base and later are."""
-        pair = self.base_and_later(m, "%")
+        pair = self.base_and_later(m, "%") or self.compared_named(m)
         if pair is not None:
             base, later = pair
             self.propose("points", m, _rule("points", m.direction == "fall"), (base, later), ("base", "later"))
@@ -752,6 +812,55 @@ class _Finder:
             if len(m.versus) >= 2 else None
         later = self.percent_subject(m, exclude=(base,)) if base is not None else None
         return (base, later) if later is not None else None
+
+    def compared_named(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """甲鎮高於乙鎮N個百分點, 丙鄉低於平均N個百分點: the base is the one rate the text gives the place compared with
+        (乙鎮), or the one rate it states as an average (平均為a%, 各乡镇平均达标率为a%) before m; the later the item's own
+        rate, else the one rate of the place the clause names before the word. None when any is not exactly one."""
+        lo = self.r.clause_starts[m.clause]
+        said = None
+        for said in COMPARED_WORD.finditer(self.f, lo, m.start):
+            pass
+        if said is None or self.yearly(m):
+            return None
+        noun = self.f[said.end():m.start]
+        if AVERAGE.search(noun):
+            bases = [x for x in self.m[:m.i] if x.percent and _rankable(x) and not x.bound
+                     and AVERAGE.search(self.f, self.r.clause_starts[x.clause], x.start)]
+            base = bases[0] if len(bases) == 1 else None
+        else:
+            names = self.named.names_between(said.end(), m.start)
+            key = self.named.lookup(names[0][2], "%", m.year) if len(names) == 1 else None
+            base = self.m[key] if key is not None else None
+        if base is None:
+            return None
+        later = self.percent_subject(m, exclude=(base,))
+        if later is None:
+            names = self.named.names_between(lo, said.start())
+            key = self.named.lookup(names[-1][2], "%", m.year, exclude=(base.i,)) if names else None
+            later = self.m[key] if key is not None else None
+        return (base, later) if later is not None and later is not base else None
+
+    def entity_points(self):
+        """甲鎮與乙鎮相差N個百分點: the one rate the text gives each of the two places the clause names before 相差; the
+        smaller is the base, the larger the later; unverifiable when either has none or several."""
+        for m in self.m:
+            if not m.points or m.direction or m.roles or "claim" in m.roles:
+                continue
+            lo = self.r.clause_starts[m.clause]
+            if not DIFFER_WORD.search(self.f, lo, m.start):
+                continue
+            names = self.named.names_between(lo, m.start)
+            if len(names) != 2 or names[0][2] == names[1][2] \
+                    or not JOINED.fullmatch(self.f[names[0][1]:names[1][0]]):
+                continue
+            pair = self.named_pair(names[0][2], names[1][2], m.year, "%")
+            m.roles.add("claim")
+            if pair is None:
+                self.unverifiable("points", m)
+                continue
+            base, later = sorted(pair, key=lambda x: x.value if _known(x.value) else 0)
+            self.propose("points", m, "points", (base, later), ("base", "later"))
 
     def yearly(self, m: Mention) -> bool:
         """年均增长X%: a mean yearly rate, no change between two stated amounts."""
@@ -1690,7 +1799,8 @@ class _Finder:
             if x is None and of is not None and of.clause == m.clause and of.amount:
                 self.unverifiable("multiple", m)  # 是A的N倍 with A stated but no subject: not a noun's amount
                 continue
-            pair = (x, of) if x is not None else self.multiple_by_name(m) or self.multiple_of_subject(m)
+            pair = (x, of) if x is not None else \
+                self.multiple_by_name(m) or self.multiple_of_subject(m) or self.multiple_by_entity(m)
             if pair is None:
                 self.unverifiable("multiple", m)
             else:
@@ -1710,6 +1820,19 @@ class _Finder:
         if y_noun in later.name or len(bases) != 1:
             return None
         return later, bases[0]
+
+    def multiple_by_entity(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """甲鎮的比率是乙鄉的四倍多: A and B the two places the clause names, B right before 的 and the multiple, 是/为/达
+        between them; each place's one amount of a kind (a rate when the words between say 率/比例/比重) and of m's
+        year, stated anywhere in the text."""
+        lo = self.r.clause_starts[m.clause]
+        names = self.named.names_between(lo, m.start)
+        if len(names) != 2 or names[0][2] == names[1][2] or not re.fullmatch(r"\s*的\s*", self.f[names[1][1]:m.start]):
+            return None
+        words_between = self.f[names[0][1]:names[1][0]]
+        if not re.search(r"(?:是|为|达|相当于)[^是为达]{0,2}$", words_between):
+            return None
+        return self.named_pair(names[0][2], names[1][2], m.year, "%" if RATE_WORD.search(words_between) else None)
 
     def former_latter(self, latter: Mention) -> tuple[Mention, Mention] | None:
         """前者是后者的N倍: the two amounts (or rates) of one unit stated last before the words, in their order."""
@@ -2302,6 +2425,11 @@ def _rule(form: str, fall: bool) -> str:
     """The form's rule for a rise, or its rule for a fall (a change is claimed by its size)."""
     spec = FORM[form]
     return spec.fall_rule if fall and spec.fall_rule else spec.rule
+
+
+def _kind(x: Mention) -> str:
+    """What an amount counts, for binding by name: a rate, or its unit (persons in 人, 名 or 位 alike)."""
+    return "%" if x.percent else "人" if fold(x.unit) in PERSONS else fold(x.unit)
 
 
 def _no_year(words_: str) -> str:

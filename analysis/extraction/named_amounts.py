@@ -26,7 +26,7 @@ from analysis.extraction.not_data import fold
 from analysis.extraction.places import Gazetteer, Given, find_mentions
 
 
-STAND_IN = re.compile(r"(?<![甲乙丙丁戊己庚辛])[甲乙丙丁戊己庚辛][镇鎮乡鄉村县縣市区區](?![镇鎮乡鄉])")
+STAND_IN = re.compile(r"(?<![甲乙丙丁戊己庚辛])[甲乙丙丁戊己庚辛](?:[镇鎮乡鄉村县縣市区區](?![镇鎮乡鄉])|街道|社区|社區)")
 
 
 def place_names(text: str) -> list[tuple[int, int, str]]:
@@ -34,6 +34,8 @@ def place_names(text: str) -> list[tuple[int, int, str]]:
 
     >>> place_names("嵐溪鎮以38.6%居首,鷺港鎮31.2%居次,高於全縣。")
     [(0, 3, '岚溪镇'), (12, 15, '鹭港镇'), (25, 27, '全县')]
+    >>> place_names("嵐溪鎮38.6%,霞坪鄉9.3%。嵐溪鎮的比率更達霞坪鄉的四倍多。")[-1]
+    (25, 28, '霞坪乡')
     >>> place_names("甲村、乙村和丙村分别为3%、4%、5%")
     [(0, 2, '甲村'), (3, 5, '乙村'), (6, 8, '丙村')]
     """
@@ -44,6 +46,14 @@ def place_names(text: str) -> list[tuple[int, int, str]]:
     taken = {i for s, e, _ in found for i in range(s, e)}
     # 甲镇, 乙鄉: the stand-in names of examples and anonymised texts, one character (find_mentions wants two)
     found += [(m.start(), m.end(), fold(m.group())) for m in STAND_IN.finditer(text) if m.start() not in taken]
+    # a name read once is that name wherever it stands (更達霞坪鄉的: the scan back from 鄉 ran on into 更達)
+    folded, taken = fold(text), {i for s, e, _ in found for i in range(s, e)}
+    known = sorted({n for _, _, n in found if len(n) >= 3}, key=len, reverse=True)
+    if known:
+        for m in re.finditer("|".join(map(re.escape, known)), folded):
+            if not taken & set(range(m.start(), m.end())):
+                found.append((m.start(), m.end(), m.group()))
+                taken |= set(range(m.start(), m.end()))
     return sorted(found)
 
 
