@@ -169,6 +169,7 @@ PRIOR_SAID = _rx(_group("change", "prior"))  # 前一年的15.1%, 去年為A: a 
 FROM_YEAR = _rx(rf"(?:{_group('from_to', 'from')})\s*(?:\d{{2,4}}|[〇零一二三四五六七八九]{{3,4}})\s*年")  # 由2022年的A: a base
 COMPARED_WORD = _rx(_group("comparison", "above") + "|" + _group("comparison", "below"))  # 高於乙鎮N個百分點
 JOINED = _rx(rf"\s*(?:与|和|及|跟|同)(?:[^{STOP}\d与和及]{{0,4}}的)?\s*")  # 甲镇与(居次的)乙镇相差
+BI_NAMED = _rx(rf"(?:比|较)(?P<noun>[^{STOP}\d]{{1,12}}?)(?:高出|低了|高了|高|低)\s*$")  # 甲镇比乙镇高N个百分点
 RATE_WORD = re.compile(r"率|比例|比重|占比")  # 甲镇的比率是乙乡的N倍: rates, not amounts
 TIME_NOUN = _rx(r"^(?:上年|上年度|去年|上一年|同期|上年同期|去年同期|年初|期初|上月|上季度?|前一年)")
 WHOLE_THEN_RATE = _rx(rf"^\s*[)）]?\s*[的之]\s*(?:{_SHARE_WORDS})?(?:为|是|达)?\s*$")
@@ -821,22 +822,24 @@ class _Finder:
         said = None
         for said in COMPARED_WORD.finditer(self.f, lo, m.start):
             pass
-        if said is None or self.yearly(m):
+        bi = BI_NAMED.search(self.f, lo, m.start) if said is None else None  # 東山鄉比城關鎮高N個百分點
+        if said is None and bi is None or self.yearly(m):
             return None
-        noun = self.f[said.end():m.start]
+        word_at, noun_lo, noun_hi = (said.start(), said.end(), m.start) if said else (bi.start(), *bi.span("noun"))
+        noun = self.f[noun_lo:noun_hi]
         if AVERAGE.search(noun):
             bases = [x for x in self.m[:m.i] if x.percent and _rankable(x) and not x.bound
                      and AVERAGE.search(self.f, self.r.clause_starts[x.clause], x.start)]
             base = bases[0] if len(bases) == 1 else None
         else:
-            names = self.named.names_between(said.end(), m.start)
+            names = self.named.names_between(noun_lo, noun_hi)
             key = self.named.lookup(names[0][2], "%", m.year) if len(names) == 1 else None
             base = self.m[key] if key is not None else None
         if base is None:
             return None
         later = self.percent_subject(m, exclude=(base,))
         if later is None:
-            names = self.named.names_between(lo, said.start())
+            names = self.named.names_between(lo, word_at)
             key = self.named.lookup(names[-1][2], "%", m.year, exclude=(base.i,)) if names else None
             later = self.m[key] if key is not None else None
         return (base, later) if later is not None and later is not base else None
