@@ -101,6 +101,18 @@ def sum_of_products(*pairs: Interval) -> Interval:
     return reduce(lambda a, b: a + b, (pairs[k] * pairs[k + 1] for k in range(0, len(pairs), 2)))
 
 
+def mean(*values: Interval) -> Interval:
+    """The unweighted mean of listed values ("五鄉鎮平均為21.8%" over the five towns' rates: (38.6 + 31.2 + 17.5 + 12.4 +
+    9.3) / 5 = 21.8): what each entity was given, not a total over a count the text states (that is ``ratio``).
+
+    >>> m = mean(Interval.point(30.2), Interval.point(25.0), Interval.point(11.6)); round(m.lo, 4), m.lo == m.hi
+    (22.2667, True)
+    """
+    if not values:
+        raise ValueError("mean takes one or more values")
+    return total(*values) / Interval.point(len(values))
+
+
 def value(a: Interval) -> Interval:
     """The fact itself, compared with a looser wording ("401项" vs "400多项")."""
     return a
@@ -121,6 +133,7 @@ RULES: dict[str, Callable[..., Interval]] = {
     "sum_of_products": sum_of_products,
     "growth_times": growth_times,
     "complement": complement,
+    "mean": mean,
     "value": value,
 }
 ARITHMETIC_RULES = tuple(rule for rule in RULES if rule != "value")  # value restates a number; the others compute
@@ -151,7 +164,7 @@ PERSON_GRADES = ("tension", "discrepancy")  # what a contradiction's claimed may
 # Arity checks: None means "one or more".
 ARITY = {"share": 2, "sum": None, "reduction": 2, "growth": 2, "points": 2, "points_fall": 2, "difference": 2, "ratio": 2,
          "growth_from_change": 2, "reduction_from_change": 2, "growth_times": 2,
-         "product": None, "sum_of_products": None, "complement": None, "value": 1, SUBSET: 1, PARTS_WITHIN: None, CONTRADICTION: 0,
+         "product": None, "sum_of_products": None, "complement": None, "mean": None, "value": 1, SUBSET: 1, PARTS_WITHIN: None, CONTRADICTION: 0,
          GREATER: None, LESS: None, ORDER: None}
 
 
