@@ -51,7 +51,7 @@ TARGETS = {"numbers": 0.95, "non_numbers": 0.02, "claims": 0.90, "grades": 0.90,
 FORM_RULES = {"share": {"share"}, "change": {"growth", "reduction", "growth_from_change", "reduction_from_change"},
               "points": {"points", "points_fall"}, "difference": {"difference"},
               "total": {"sum", "parts_within", "complement", "product", "sum_of_products"},
-              "average": {"ratio"}, "multiple": {"ratio", "product", "growth_times"}, "ratio": {"ratio", "share"},
+              "average": {"ratio", "mean"}, "multiple": {"ratio", "product", "growth_times"}, "ratio": {"ratio", "share"},
               "count": {"count_items"}, "restatement": {"value"}, "other": None}
 UNVERIFIABLE = "unverifiable"
 DIGIT = re.compile(r"[0-9０-９]")

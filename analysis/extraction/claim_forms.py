@@ -279,7 +279,10 @@ FORMS: tuple[ClaimForm, ...] = (
          "yearly": ("年均", "年平均", "平均每年"),
          # 全省平均水平N is the value compared with, not an average the text computes; 每户最多补助N is a cap
          "reference": ("水平", "水准", "水準", "线", "線"),
-         "cap": ("最多", "最高", "不超过", "不超過", "不高于", "不高於", "上限", "至少", "最低", "不低于", "不低於")},
+         "cap": ("最多", "最高", "不超过", "不超過", "不高于", "不高於", "上限", "至少", "最低", "不低于", "不低於"),
+         # 五鄉鎮平均為x%: the places counted before 平均, whose values the text gave each (rule mean)
+         "listed_places": ("乡镇", "鄉鎮", "镇乡", "鎮鄉", "乡", "鄉", "镇", "鎮", "村", "县", "縣", "市", "区", "區", "街道",
+                           "社区", "社區")},
         "ratio", ("total", "count"),
         "total: the amount of the same unit the sentence states; count: the number of persons or units it states. "
         "The word names the number: no 、-list between them; per person (人均, 每人) a measured amount, not a count "
@@ -288,7 +291,9 @@ FORMS: tuple[ClaimForm, ...] = (
         "anywhere; two populations that differ (户籍, 常住) leave it unverifiable. 平均每个X N: the count of X the text "
         "states anywhere (全县共有乡镇12个) when the sentence states none, the total the one amount of N's unit before it "
         "or after 共/合计 in its sentence. 年均N is unverifiable (the years' values are not given); 平均水平N (a value "
-        "compared with) and 每户最多N (a cap) are no average",
+        "compared with) and 每户最多N (a cap) are no average. N鄉鎮平均為x (a count of places, listed_places, before 平均): the "
+        "unweighted mean (rule mean, values…) of the one value of x's kind and year the text gave each place of that "
+        "ending before it, only when as many places have one as N says",
         "全镇财政支出9000万元,常住人口3万人,人均3000元。", (("claimed", "3000元"), ("total", "9000万元"), ("count", "3万人")),
         unverifiable="the total or the count it is divided by is not stated", pattern="人均N"),
     ClaimForm(

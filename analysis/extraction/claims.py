@@ -170,6 +170,9 @@ FROM_YEAR = _rx(rf"(?:{_group('from_to', 'from')})\s*(?:\d{{2,4}}|[〇零一二�
 COMPARED_WORD = _rx(_group("comparison", "above") + "|" + _group("comparison", "below"))  # 高於乙鎮N個百分點
 JOINED = _rx(rf"\s*(?:与|和|及|跟|同)(?:[^{STOP}\d与和及]{{0,4}}的)?\s*")  # 甲镇与(居次的)乙镇相差
 BI_NAMED = _rx(rf"(?:比|较)(?P<noun>[^{STOP}\d]{{1,12}}?)(?:高出|低了|高了|高|低)\s*$")  # 甲镇比乙镇高N个百分点
+# 五鄉鎮平均為x%, 3个村平均达x: a count of places, then the mean of what each was given
+COUNT_MEAN = _rx(rf"(?P<n>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*(?:个|個)?(?P<noun>(?:{_group('average', 'listed_places')})+)"
+                 rf"(?:的)?[^{STOP}\d]{{0,8}}?平均[^{STOP}\d]{{0,2}}$")
 RATE_WORD = re.compile(r"率|比例|比重|占比")  # 甲镇的比率是乙乡的N倍: rates, not amounts
 TIME_NOUN = _rx(r"^(?:上年|上年度|去年|上一年|同期|上年同期|去年同期|年初|期初|上月|上季度?|前一年)")
 WHOLE_THEN_RATE = _rx(rf"^\s*[)）]?\s*[的之]\s*(?:{_SHARE_WORDS})?(?:为|是|达)?\s*$")
@@ -643,6 +646,7 @@ class _Finder:
         self.gaps()
         self.balances()
         self.averages()
+        self.listed_means()
         self.multiples()
         self.products()
         self.per_unit_products()
@@ -1764,6 +1768,26 @@ class _Finder:
             else:
                 self.unverifiable("average", m)
 
+    def listed_means(self):
+        """五鄉鎮平均為21.8%, 三乡平均为22.3%: the unweighted mean of the values the text gave each place of that kind
+        (鄉, 鎮) before it, one value of the claim's kind and year per place; proposed only when as many places have one
+        as the count says, else nothing here (a mean over places the text does not list is a value)."""
+        for m in self.m:
+            if m.direction or m.bound or m.roles or not (m.percent or m.amount):
+                continue
+            lo = self.r.clause_starts[m.clause]
+            said = COUNT_MEAN.search(self.f, lo, m.start)
+            if said is None or self.yearly(m):
+                continue
+            n = _small_number(said.group("n"))
+            values = {name: key for name, key in self.named.entities_of(_kind(m), before=lo, year=m.year).items()
+                      if name[-1] in said.group("noun")}
+            if n is None or len(values) != n or n < 2:
+                continue
+            inputs = sorted((self.m[k] for k in values.values()), key=lambda x: x.start)
+            m.roles.add("claim")
+            self.propose("average", m, "mean", inputs, ("values…",) * n)
+
     def counted(self, between: str) -> list[Mention]:
         """平均每个乡镇N: the one count of 乡镇 the text states anywhere (全县共有乡镇12个, 12个乡镇), or none."""
         noun = re.match(r"^\s*每(?:个|個|一个|一個)?([^\d，,。；;]{2,4}?)(?:核定|拥有|擁有|有|为|為|达|達|约|約|共|配备|配備|设|設|\s*$)",
@@ -2433,6 +2457,19 @@ def _rule(form: str, fall: bool) -> str:
 def _kind(x: Mention) -> str:
     """What an amount counts, for binding by name: a rate, or its unit (persons in 人, 名 or 位 alike)."""
     return "%" if x.percent else "人" if fold(x.unit) in PERSONS else fold(x.unit)
+
+
+def _small_number(written: str) -> int | None:
+    """三 -> 3, 5 -> 5, 十二 -> 12: the count a mean names (None past 99)."""
+    if written.isdigit():
+        return int(written)
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+    if len(written) == 1:
+        return 10 if written == "十" else digits.get(written)
+    tens, _, ones = written.partition("十")
+    if not _:
+        return None
+    return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
 
 
 def _no_year(words_: str) -> str:
