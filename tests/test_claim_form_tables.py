@@ -40,6 +40,9 @@ TABLES = {
                           "gaps (缺額/尚缺 = budgeted minus filled, 相差/差額), in council, news and accounts wording",
     "breadth": "averages, multiples, comparisons and ranks, counts of lists, in the registers of council questions, "
                "news features comparing townships, final accounts and reform reports",
+    "named_totals": "totals whose parts follow (分项看, 按…分) or come before (加上A), balances after 扣除, restatements "
+                    "(這N名, 0.92億元 for 9,200萬元, Chinese numerals), vacancies (出缺/空编 = 編制 - 實有, 空编率), counts "
+                    "of persons in 人/名/位 as one unit",
 }
 
 

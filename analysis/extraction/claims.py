@@ -97,6 +97,9 @@ POINTS = _rx(rf"\s*(?:{_group('points', 'points')})")  # matched where a number 
 SURPLUS, DEFICIT = _rx(_group("balance", "surplus")), _rx(_group("balance", "deficit"))
 INCOME, SPENDING = _rx(_group("balance", "income")), _rx(_group("balance", "spending"))
 SET_AGAINST = _rx(_group("balance", "set_against"))
+DEDUCT = _rx(rf"(?:{_group('balance', 'deduct')})[^{STOP}\d]{{0,8}}$")  # 扣除当年支出B: the words before B
+LEFT_OVER = _rx(rf"(?:{_group('balance', 'surplus')}|{_group('balance', 'carried')})")
+PLUS = _rx(_group("total", "plus"))
 BY = _rx(rf"\s*(?:{_group('total', 'by')})\s*[,，:：]?")  # matched where a sentence starts
 PARTS_OPEN = _rx(rf"(?:{_group('total', 'parts_open')})[ \t]*[:：]?[ \t]*")
 AMONG = _rx(rf"(?:{_group('total', 'among')})[,，]")  # matched where a number ends: 401项管理权限中,
@@ -231,6 +234,18 @@ class Mention:
 
 
 PERSONS = ("人", "名", "位")  # the measure words of a count of persons
+# measure word -> the group of those that count the same thing (claim_forms: the count form's same_thing)
+SAME_THING = {u: k for k, w in enumerate(words("count", "same_thing")) for u in w.split("/")}
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Two units of one kind: equal, or measure words that count the same thing (位 and 人, not 所 and 个).
+
+    >>> same_unit("位", "人"), same_unit("名", "人"), same_unit("個", "所"), same_unit("人", "个"), same_unit("万元", "万元")
+    (True, True, False, False, True)
+    """
+    a, b = fold(a), fold(b)
+    return a == b or a in SAME_THING and SAME_THING[a] == SAME_THING.get(b)
 
 
 def _rankable(x: Mention) -> bool:
@@ -610,6 +625,7 @@ class _Finder:
         self.changes()
         self.gaps()
         self.balances()
+        self.deducted_balances()
         self.averages()
         self.multiples()
         self.products()
@@ -985,7 +1001,7 @@ class _Finder:
         (``pattern`` in the words since the number before it in its clause), of ``unit`` when given."""
         at = m.start if before is None else before
         return next((x for x in self.back(m.i) if x.sentence == m.sentence and x.end <= at and x.level
-                     and x not in exclude and (unit is None or x.unit == unit)
+                     and x not in exclude and (unit is None or same_unit(x.unit, unit))
                      and pattern.search(x.before)), None)  # its own words: 現有員額27人、預算員額30人
 
     def named_shares(self):
@@ -1019,6 +1035,8 @@ class _Finder:
             if GAP_WORD.search(head):
                 filled = self.named_by(m, FILLED, m.unit)
                 budgeted = self.named_by(m, BUDGETED, m.unit, exclude=(filled,))
+                if budgeted is None and filled is not None:
+                    budgeted = self.budgeted_before(m)
                 if filled is None or budgeted is None or FILLED.search(budgeted.before):
                     continue
                 later, base = budgeted, filled
@@ -1031,6 +1049,13 @@ class _Finder:
                 continue
             m.roles.add("claim")
             self.propose("difference", m, "difference", (later, base), ("later", "base"))
+
+    def budgeted_before(self, m: Mention) -> Mention | None:
+        """預算員額30人。現有27人,出缺3人: the budgeted posts stated in the sentence before the gap's, when exactly one
+        amount of its unit and year there is named 預算員額/編制 (two would leave it unbound)."""
+        found = [x for x in self.m if x.sentence == m.sentence - 1 and x.level and same_unit(x.unit, m.unit)
+                 and self.r.same_year(x.year, m.year) and BUDGETED.search(x.before) and not FILLED.search(x.before)]
+        return found[0] if len(found) == 1 else None
 
     def whole_between(self, m: Mention) -> bool:
         """为预算数5,000万元的104%, 占支出总额8亿元之80%, 完成年初预算5000万元的104%: the amount between the share
@@ -1272,6 +1297,25 @@ class _Finder:
                 self.add_sum(m, parts)
         self.distributed_totals()
         self.totals_after_parts()
+        self.added_totals()
+
+    def added_totals(self):
+        """A, 加上B(和C), 全镇可用财力T: A (the last amount of T's unit in the clause before 加上) and the amounts of
+        the 加上 clause add up to T, the first amount of the clause after it, all in one sentence."""
+        for found in PLUS.finditer(self.f):
+            clause = self.r.clause[found.start()]
+            added = [x for x in self.m if x.clause == clause and x.start > found.start() and x.level]
+            if not added or any(not same_unit(x.unit, added[0].unit) for x in added):
+                continue
+            unit, sentence = added[0].unit, added[0].sentence
+            before = [x for x in self.m if x.clause == clause - 1 and x.sentence == sentence]
+            after = [x for x in self.m if x.clause == clause + 1 and x.sentence == sentence]
+            if not before or not after or not before[-1].level or not same_unit(before[-1].unit, unit):
+                continue
+            total = after[0]
+            if not total.level or not same_unit(total.unit, unit) or id(total) in self.summed or total.roles:
+                continue
+            self.add_sum(total, [before[-1], *added])
 
     def add_sum(self, total: Mention, parts: list[Mention], form: str = "total"):
         """A total and its parts: all of them (form total, rule sum), or those a 其中/包括/含 list names, which may be
@@ -1379,7 +1423,7 @@ class _Finder:
     def _items_parts(self, unit: str, depth: int, lo: int, hi: int, per_item: bool) -> list[Mention]:
         """Parts of ``unit`` between lo and hi at ``depth``, no change or rate; with ``per_item`` and ;-items, the
         first of each item (an item's own 其中 names parts of that part)."""
-        inside = [x for x in self.between(lo, hi) if x.end <= hi and x.unit == unit and x.level and x.depth <= depth]
+        inside = [x for x in self.between(lo, hi) if x.end <= hi and same_unit(x.unit, unit) and x.level and x.depth <= depth]
         items = sorted({self.r.segment[x.start] for x in inside})
         # a new total ends the list: an item that opens with a year, a part named as a total (…合计N)
         stop = next((s for s in items if s != self.r.segment[lo] and YEAR.match(self.f, self.r.segment_starts[s])), None)
@@ -1403,7 +1447,7 @@ class _Finder:
             end = len(self.f) if end < 0 else end
             if not LIST_MARK.match(self.f, pos):
                 break
-            first = next((x for x in self.between(pos, end) if x.unit == total.unit and x.level), None)
+            first = next((x for x in self.between(pos, end) if same_unit(x.unit, total.unit) and x.level), None)
             if first is not None:
                 parts.append(first)
             pos = end + 1
@@ -1424,7 +1468,10 @@ class _Finder:
                 continue
             hi = self.r.sentence_end(m.sentence)
             parts = self._items_parts(total.unit, 0, head.end(), hi, per_item=True)
-            if len(parts) >= 2 and len({self.r.segment[p.start] for p in parts}) == len(parts):
+            # one part per ;-item, or per clause of one item (分项看:教育支出a,社保支出b): an item or clause with two
+            # amounts of the unit is no list of parts
+            per = self.r.segment if len({self.r.segment[p.start] for p in parts}) > 1 else self.r.clause
+            if len(parts) >= 2 and len({per[p.start] for p in parts}) == len(parts):
                 self.add_sum(total, parts)
 
     def totals_after_parts(self):
@@ -1440,7 +1487,7 @@ class _Finder:
             if said and said.group("cumulative"):
                 self.unverifiable("total", m, "the amounts it adds up are not stated")
                 continue
-            parts = [x for x in self.segment_mentions(m) if x.i < m.i and x.unit == m.unit and x.level
+            parts = [x for x in self.segment_mentions(m) if x.i < m.i and same_unit(x.unit, m.unit) and x.level
                      and x.depth == 0 and not x.roles & {"part", "sub"} and not self.held_by_each(x)]
             if plain and parts:
                 # 共 alone opens a clause of its own total as often as it closes a list ("乡镇12个、街道3个,共有行政村
@@ -1574,6 +1621,25 @@ class _Finder:
                 self.propose("balance", m, "difference", (spending, income), ("spending", "income"))
             else:
                 self.propose("balance", m, "difference", (income, spending), ("income", "spending"))
+
+    def deducted_balances(self):
+        """全年可用财力T,扣除当年支出B后,结转(结余)N: T less B, T the last amount of N's unit in the clause before
+        the deduction's, B the one amount of the deduction's clause, N the first of the clause after it."""
+        for b in self.m:
+            if not b.level or not DEDUCT.search(b.before):
+                continue
+            inside = [x for x in self.m if x.clause == b.clause and x.amount]
+            before = [x for x in self.m if x.clause == b.clause - 1 and x.sentence == b.sentence]
+            after = [x for x in self.m if x.clause == b.clause + 1 and x.sentence == b.sentence]
+            if len(inside) != 1 or not before or not after:
+                continue
+            income, left = before[-1], after[0]
+            if not (income.level and left.level and same_unit(income.unit, b.unit) and same_unit(left.unit, b.unit)):
+                continue
+            if left.roles or not LEFT_OVER.search(self.clause_head(left)):
+                continue
+            left.roles.add("claim")
+            self.propose("balance", left, "difference", (income, b), ("income", "spending"))
 
     def balance_by_name(self, m: Mention, income: Mention | None, spending: Mention | None):
         """收支相抵后结余N with income or spending stated in another sentence: the last pair stated before N, of N's
@@ -2112,10 +2178,15 @@ class _Finder:
             if DEMONSTRATIVE.fullmatch(m.name) and m.start not in done:
                 # 共320人。這320人中 (上述120项权限): the count the sentence before states last, of the same unit and
                 # value (and noun, when one follows)
-                earlier = next((x for x in self.back(m.i) if x.sentence < m.sentence and fold(x.unit) == fold(m.unit)
+                # 這45名約聘人員: the noun after it opens with words the earlier count's name holds (138人 then
+                # 一百三十八个缺额 stays apart: the ledger compares one unit, and 个 is not 人)
+                def named(x):
+                    held = x.name + self.after_noun(x)
+                    return len(after) < 2 or after in held or after[:2] in held
+
+                earlier = next((x for x in self.back(m.i) if x.sentence < m.sentence and same_unit(x.unit, m.unit)
                                 and x.level), None)
-                if earlier is not None and earlier.sentence == m.sentence - 1 and _agree(earlier, m) \
-                        and (len(after) < 2 or after in earlier.name + self.after_noun(earlier)):
+                if earlier is not None and earlier.sentence == m.sentence - 1 and _agree(earlier, m) and named(earlier):
                     m.roles.add("claim")
                     self.propose("restatement", m, "value", (earlier,), ("earlier",))
                 continue
