@@ -1037,6 +1037,10 @@ class _Finder:
                 budgeted = self.named_by(m, BUDGETED, m.unit, exclude=(filled,))
                 if budgeted is None and filled is not None:
                     budgeted = self.budgeted_before(m)
+                # 行政编制486名、事业编制612名,合计1098名;实有1035人,空编63名: a kind of post is a part, the gap is of
+                # the total the parts add up to
+                budgeted = next((t for t, parts in self.sums if budgeted in parts and t.sentence == m.sentence
+                                 and t.end <= m.start), budgeted)
                 if filled is None or budgeted is None or FILLED.search(budgeted.before):
                     continue
                 later, base = budgeted, filled
