@@ -91,7 +91,18 @@ FORMS: tuple[ClaimForm, ...] = (
          "use_whole": ("共", "总", "總", "全部", "合计", "合計", "共计", "共計"),
          "run_rate": ("运转率", "運轉率", "运行率", "運行率"),
          "run_part": ("运转", "運轉", "运行", "運行", "实际", "實際"),
-         "run_whole": ("设计", "設計", "共", "总", "總", "全部", "合计", "合計", "共计", "共計")},
+         "run_whole": ("设计", "設計", "共", "总", "總", "全部", "合计", "合計", "共计", "共計"),
+         # 現有員額中,A佔六成一 / 已承接事项中实际运行62项: a clause opening "(在)X(之)中" names the whole X of the
+         # shares after it; not 集中, 其中, 高中 … (the characters before 中) nor 中心, 中央 … (after it)
+         "among": ("之中", "当中", "當中", "中"),
+         "among_not_before": ("集", "其", "高", "初", "空", "从", "從", "居", "适", "適", "期", "途", "家", "当", "當", "正",
+                              "年", "月", "中", "命", "打"),
+         "among_not_after": ("心", "央", "学", "學", "小", "国", "國", "型", "期", "部", "间", "間", "等", "级", "級", "旬",
+                             "文", "华", "華", "断", "斷", "止", "标", "標", "签", "簽", "奖", "獎", "了", "的"),
+         # 建成率/承接率 X%: the amount the rate's verb names (已建成41个) over the planned count (建设任务46个)
+         # or the total a "…中," closes (在86项事项中)
+         "verb_rate": ("建成率", "承接率", "覆盖率", "覆蓋率", "开工率", "開工率", "落实率", "落實率", "办结率", "辦結率",
+                       "签约率", "簽約率", "到位率", "验收率", "驗收率")},
         "share", ("part", "whole"),
         "part: the amount the clause is about (before 占, or each name of a list before 占, or each amount before "
         "分别 in turn); whole: the amount the words after 占/为 name (下放权限总数 -> the amount named 下放权限), "

@@ -169,6 +169,11 @@ RATE_NOUN = _rx(rf"(?:{_group('change', 'rate_noun')})(?:为|是|达|约|仅)?\s
 NAMED_AGAINST = _rx(rf"(?:较|比)(?P<noun>[^{STOP}\d]{{2,10}}?)[的之]?(?:{RISE}|{FALL})(?:了|为|达|约|近)?\s*$")
 TIME_NOUN = _rx(r"^(?:上年|上年度|去年|上一年|同期|上年同期|去年同期|年初|期初|上月|上季度?|前一年)")
 WHOLE_THEN_RATE = _rx(rf"^\s*[)）]?\s*[的之]\s*(?:{_SHARE_WORDS})?(?:为|是|达)?\s*$")
+# 現有員額中,A佔六成一: a clause opening (在)X(之)中 names the whole X of the shares after it
+AMONG_NOUN = _rx(rf"\s*(?:在|於|于)?(?P<noun>[^{STOP}\d“”「」]{{2,10}}?)(?<![{''.join(words('share', 'among_not_before'))}])"
+                 rf"(?:{_group('share', 'among')})(?![{''.join(words('share', 'among_not_after'))}])")
+VERB_RATE = _rx(rf"(?P<rate>{_group('share', 'verb_rate')})[^{STOP}\d]{{0,3}}$")  # 建成率89.13%
+NAMED_PRIOR = _rx(rf"\s*(?P<noun>[^{STOP}\d]{{2,10}}?)(?:{_group('change', 'prior')})(?:为|為|是|有|达|達)?\s*(?=\d|[零〇一二两兩三四五六七八九十百千万萬])")
 PART_AFTER = _rx(r"^\s*(?:为|达|达到|计|共|共计|合计|有)\s*$")  # 占85%,达1020人: the part after the share
 EXECUTION = _rx(rf"(?:{_group('share', 'execution')})(?:为|达|是)?\s*$")
 PLANNED, ACTUAL = _rx(_group("share", "planned")), _rx(_group("share", "actual"))
@@ -620,6 +625,7 @@ class _Finder:
         self.structure()
         self.named_rates()
         self.named_shares()
+        self.verb_rates()
         self.shares()
         self.splits()
         self.changes()
@@ -758,7 +764,8 @@ class _Finder:
             return None
         if m.versus:  # 高于全省N个百分点: the rate of what it is compared with, or none
             return self.compared_base(m)
-        return self.base_in_item(m, unit) or self.named_base(m, unit) or self.previous_year_base(m, unit)
+        return (self.base_in_item(m, unit) or self.named_base(m, unit) or self.previous_year_base(m, unit)
+                or self.named_prior_base(m, unit) or self.prior_named_base(m, unit))
 
     def compared_base(self, m: Mention) -> tuple[Mention, Mention] | None:
         """高于全省2.1个百分点 (全省为56.1%, 全市平均为62.2%): the base is the percentage of m's ;-item whose clause
@@ -774,7 +781,116 @@ class _Finder:
         return bool(YEARLY.search(self.f, self.r.clause_starts[m.clause], m.start))
 
     def later_of(self, m: Mention, base: Mention) -> Mention | None:
-        return self.subject(m, base.unit, exclude=(base,)) or self.later_by_name(m, base)
+        return self.subject(m, base.unit, exclude=(base,)) or self.later_by_name(m, base) or self.later_by_subject(m, base)
+
+    def only_named(self, noun: str, unit: str, exclude=()) -> Mention | None:
+        """The one amount of ``unit`` the text states under all of ``noun`` (a place aside), no change, base or
+        amount of the year before (上年…, 去年…); None when none or several fit."""
+        noun = PLACE.sub("", noun)
+        if len(noun) < 2:
+            return None
+        fits = [x for x in self.m if x not in exclude and x.level and x.unit == unit and noun in x.name + self.after_noun(x)
+                and not PRIOR_NAME.search(PLACE.sub("", x.name)) and not AGAINST_END.search(x.before)]
+        return fits[0] if len(fits) == 1 else None
+
+    def later_by_subject(self, m: Mention, base: Mention) -> Mention | None:
+        """現有員額較去年的A減少N: the later amount is the one the text states under the noun before 较/比 in the
+        base's clause (現有員額僅B, another sentence), when exactly one fits."""
+        head = self.f[self.r.clause_starts[base.clause]:base.start]
+        cut = AGAINST_START.search(head)
+        if cut is None:
+            return None
+        return self.only_named(_core(head[:cut.start()]), base.unit, exclude=(base, m))
+
+    def named_prior_base(self, m: Mention, unit: str) -> tuple[Mention, Mention] | None:
+        """约聘人员去年为A,今年再增加N: the base is A, a clause of m's ;-item naming its subject before a prior word;
+        the later the one amount stated elsewhere under that subject's name."""
+        for x in self.preceding(m):
+            if not self._of_unit(x, unit) or unit == "%":
+                continue
+            said = NAMED_PRIOR.match(self.f, self.r.clause_starts[x.clause], x.end)
+            if said is None or said.end() != x.start:
+                continue
+            later = self.only_named(_core(said.group("noun")), x.unit, exclude=(x, m))
+            return (x, later) if later is not None else None
+        return None
+
+    def prior_named_base(self, m: Mention, unit: str) -> tuple[Mention, Mention] | None:
+        """全年实际完成A,比上年增长P% … 上年全镇一般公共预算收入决算数为B: the base is the one amount named with a prior
+        word whose noun (a place and a stage aside) m's sentence names before the later amount A, the item's subject."""
+        lo = self.r.segment_starts[m.segment]
+        if unit == "%" or not PREVIOUS_YEAR.search(self.f, lo, m.start):
+            return None
+        later = next((x for x in self.preceding(m) if self._of_unit(x, unit) and x.depth <= m.depth), None)
+        if later is None:
+            return None
+        said = self.f[self.r.sentence_starts[later.sentence]:later.start]
+        fits = []
+        for x in self.m:
+            name = PLACE.sub("", x.name)
+            prior = PRIOR_NAME.match(name)
+            if x is later or prior is None or x.unit != later.unit or not self._of_unit(x, unit):
+                continue
+            noun = STAGE.sub("", PLACE.sub("", name[prior.end():]))
+            if len(noun) >= 2 and noun in _core(said):
+                fits.append(x)
+        return (fits[0], later) if len(fits) == 1 else None
+
+    def item_subject(self, m: Mention) -> Mention | None:
+        """农林水支出A,较上年的B增加N,…,占支出合计的S%: the amount that opens m's ;-item (no base, change or rate)."""
+        first = next((x for x in self.segment_mentions(m) if x.i < m.i), None)
+        if first is None or not first.level or first.clause != self.r.clause[self.r.segment_starts[m.segment]] \
+                or AGAINST_END.search(first.before) or first.depth > m.depth:
+            return None
+        return first
+
+    def among_whole(self, part: Mention, m: Mention) -> Mention | None:
+        """已承接事项中实际运行62项,占78.48%: the whole is the amount the text states under the noun of the last
+        clause of the part's sentence (up to the part's) that opens "(在)X(之)中" (X's words before its last two, its
+        head: 已承接事项 -> 承接), stated before, exactly one; a "…中," closing a number nearer the part is its own."""
+        lo = self.r.sentence_starts[part.sentence]
+        found = None
+        for k in range(self.r.clause[lo], part.clause + 1):
+            said = AMONG_NOUN.match(self.f, self.r.clause_starts[k])
+            if said is not None and said.end() <= part.start:
+                found = said
+        if found is None:
+            return None
+        total = self.containing_total(part)
+        if total is not None and total.start > found.start():
+            return None
+        noun = found.group("noun")
+        modifier = re.sub(r"^(?:已经|已|各)", "", noun[:-2]) if len(noun) >= 4 else ""
+        key = _core(modifier) if len(_core(modifier)) >= 2 else _core(noun)  # names lose their function words (有)
+        fits = [x for x in self.m[:m.i] if x is not part and x.level and x.unit == part.unit and x.depth <= m.depth
+                and key in x.name + self.after_noun(x) and not PRIOR_NAME.search(PLACE.sub("", x.name))
+                and not AGAINST_END.search(x.before) and x.start < found.start() + len(found.group())]
+        fits = [x for x in fits if x.start < found.start() or x.clause == self.r.clause[found.start()] and x is not part]
+        return fits[0] if len(fits) == 1 else None
+
+    def verb_rates(self):
+        """建成率89.13%, 承接率91.86%: the amount the rate's verb names before it in the sentence (已建成41个) over the
+        total a "…中," closes (在86项事项中) or the one planned count (建设任务46个); either not stated: a value."""
+        for m in self.m:
+            if not m.percent or m.direction or m.roles:
+                continue
+            said = VERB_RATE.search(self.clause_head(m))
+            if said is None:
+                continue
+            verb = said.group("rate")[:-1]
+            part = next((x for x in self.back(m.i) if x.sentence == m.sentence and x.level and verb in x.before), None)
+            if part is None:
+                continue
+            whole = self.containing_total(part)
+            if whole is None:
+                planned = [x for x in self.back(part.i) if x.sentence == m.sentence and x.level and x.unit == part.unit
+                           and PLANNED.search(x.before)]
+                whole = planned[0] if len(planned) == 1 else None
+            if whole is None or whole is part:
+                continue
+            m.roles.add("claim")
+            part.roles.add("part")
+            self.propose("share", m, "share", (part, whole), ("part", "whole"))
 
     def percent_subject(self, m: Mention, exclude=()) -> Mention | None:
         """The percentage the item is about: the nearest one before ``m`` in its ;-item that is no change or base."""
@@ -908,7 +1024,8 @@ class _Finder:
                 self.unverifiable("change_with_amount", m)
             return
         if base is None:
-            pair = self.base_in_item(m, "") or self.named_base(m, "") or self.previous_year_base(m, "")
+            pair = (self.base_in_item(m, "") or self.named_base(m, "") or self.previous_year_base(m, "")
+                    or self.prior_named_base(m, ""))
             if pair is not None and pair[0].amount:
                 self.propose("change", m, _rule("change", fall), pair, ("base", "later"))
                 return
@@ -1019,6 +1136,8 @@ class _Finder:
             m.roles.add("claim")
             part = self.named_by(m, part_rx, None)
             whole = self.named_by(part, whole_rx, part.unit, exclude=(part,)) if part is not None else None
+            if part is not None and whole is None:  # 建成站点中投入使用37个,使用率…: the whole a "X中" names
+                whole = self.among_whole(part, m)
             if part is None or whole is None:  # a named rate whose part or whole is not stated is a value
                 continue
             part.roles.add("part")
@@ -1189,7 +1308,7 @@ class _Finder:
                     self.unverifiable("share", m, f"the whole ({name}) is not stated")
                 return
         else:
-            whole = self.containing_total(part)
+            whole = self.among_whole(part, m) or self.containing_total(part)
         if whole is None:
             if not named_rate:
                 self.unverifiable("share", m)
@@ -1250,8 +1369,9 @@ class _Finder:
             return follows
         names = [x for x in re.split(r"[、和及]", _core_keep_list(self.f[clause_lo:cut])) if x]
         if not names or len("".join(names)) < 2:
-            before = [x for x in amounts if x.segment == m.segment and x.clause == clause - 1]
-            return before[-1] if before else None
+            before = [x for x in amounts if x.segment == m.segment and x.clause == clause - 1
+                      and not AGAINST_END.search(x.before)]  # 较上年度之A增加N,占…: A is a base, no part
+            return before[-1] if before else self.item_subject(m) if n == 1 else None
         if len(names) > 1 and len({len(x) for x in names[:-1]}) == 1 and len(names[-1]) > len(names[0]):
             # a tail the last name gives them all: 第一产业、第二产业、第三产业增加值 -> 第一产业增加值 …; 轻、重工业 -> 轻工业
             tail = names[-1][len(names[0]):]
