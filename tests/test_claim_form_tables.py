@@ -38,11 +38,18 @@ TABLES = {
                  "歲入決算數 then 歲入; 十二个 then 12个; 总收入 and 收入 stay two)",
     "shares_differences": "rates a noun names (出缺率, 使用率, 運轉率: part and whole named by their own words) and "
                           "gaps (缺額/尚缺 = budgeted minus filled, 相差/差額), in council, news and accounts wording",
+    "named_elsewhere": "wholes and bases named by a noun stated in another sentence or clause: 占支出合计的P%, a clause "
+                       "opening 現有員額中/在X之中 naming the whole, 建成率/承接率 (the verb's amount over the planned "
+                       "count), 比上年增长P% with 上年…决算数为A after, 較去年的A減少N and 去年為A,今年再增加N (the later "
+                       "the one amount stated under the subject's name); two amounts of the name: unverifiable",
     "breadth": "averages, multiples, comparisons and ranks, counts of lists, in the registers of council questions, "
                "news features comparing townships, final accounts and reform reports",
     "named_entities": "comparisons between places whose values are stated elsewhere (analysis/extraction/named_amounts.py): "
                       "A是B的N倍 (四倍多), A與B相差N個百分點, A低於平均N個百分點 (a stated average), A由前一年的x%上升N "
                       "(the later is A's value); one amount of the kind and year per place, else unverifiable",
+    "named_totals": "totals whose parts follow (分项看, 按…分) or come before (加上A), balances after 扣除, restatements "
+                    "(這N名, 0.92億元 for 9,200萬元, Chinese numerals), vacancies (出缺/空编 = 編制 - 實有, 空编率), counts "
+                    "of persons in 人/名/位 as one unit",
 }
 
 

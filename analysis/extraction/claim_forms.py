@@ -83,15 +83,26 @@ FORMS: tuple[ClaimForm, ...] = (
          "from": ("来自", "來自", "源自", "来源于", "來源於", "来自于", "來自於"),  # X%来自A: A is the part
          # rates a noun names whose part and whole are amounts named apart (出缺率 = 缺额 / 预算员额): for each
          # prefix, the rate words, the words naming the part's clause and those naming the whole's
-         "vacancy_rate": ("出缺率", "缺额率", "缺額率", "空缺率"),
-         "vacancy_part": ("缺额", "缺額", "出缺", "空缺", "尚缺"),
+         "vacancy_rate": ("出缺率", "缺额率", "缺額率", "空缺率", "空编率", "空編率"),
+         "vacancy_part": ("缺额", "缺額", "出缺", "空缺", "尚缺", "空编", "空編"),
          "vacancy_whole": ("预算员额", "預算員額", "编制员额", "編制員額", "核定员额", "核定員額", "编制数", "編制數"),
          "use_rate": ("使用率", "利用率", "启用率", "啟用率"),
          "use_part": ("使用", "利用", "启用", "啟用"),
          "use_whole": ("共", "总", "總", "全部", "合计", "合計", "共计", "共計"),
          "run_rate": ("运转率", "運轉率", "运行率", "運行率"),
          "run_part": ("运转", "運轉", "运行", "運行", "实际", "實際"),
-         "run_whole": ("设计", "設計", "共", "总", "總", "全部", "合计", "合計", "共计", "共計")},
+         "run_whole": ("设计", "設計", "共", "总", "總", "全部", "合计", "合計", "共计", "共計"),
+         # 現有員額中,A佔六成一 / 已承接事项中实际运行62项: a clause opening "(在)X(之)中" names the whole X of the
+         # shares after it; not 集中, 其中, 高中 … (the characters before 中) nor 中心, 中央 … (after it)
+         "among": ("之中", "当中", "當中", "中"),
+         "among_not_before": ("集", "其", "高", "初", "空", "从", "從", "居", "适", "適", "期", "途", "家", "当", "當", "正",
+                              "年", "月", "中", "命", "打"),
+         "among_not_after": ("心", "央", "学", "學", "小", "国", "國", "型", "期", "部", "间", "間", "等", "级", "級", "旬",
+                             "文", "华", "華", "断", "斷", "止", "标", "標", "签", "簽", "奖", "獎", "了", "的"),
+         # 建成率/承接率 X%: the amount the rate's verb names (已建成41个) over the planned count (建设任务46个)
+         # or the total a "…中," closes (在86项事项中)
+         "verb_rate": ("建成率", "承接率", "覆盖率", "覆蓋率", "开工率", "開工率", "落实率", "落實率", "办结率", "辦結率",
+                       "签约率", "簽約率", "到位率", "验收率", "驗收率")},
         "share", ("part", "whole"),
         "part: the amount the clause is about (before 占, or each name of a list before 占, or each amount before "
         "分别 in turn); whole: the amount the words after 占/为 name (下放权限总数 -> the amount named 下放权限), "
@@ -177,7 +188,7 @@ FORMS: tuple[ClaimForm, ...] = (
         "difference", "a change stated as an amount",
         {"against": AGAINST, "rise": RISE, "fall": FALL,
          # a gap named as a noun: budgeted (编制) less filled (现有) posts, stated in the sentence before it
-         "gap": ("缺额", "缺額", "尚缺", "尚差", "空缺"),
+         "gap": ("缺额", "缺額", "尚缺", "尚差", "空缺", "出缺", "空编", "空編"),
          "budgeted": ("预算员额", "預算員額", "编制员额", "編制員額", "核定员额", "核定員額", "编制", "編制", "预算", "預算"),
          "filled": ("现有", "現有", "实有", "實有", "在职", "在職", "现职", "現職", "已有", "在编", "在編"),
          "differ": ("相差", "差额为", "差額為", "差额", "差額", "差距为", "差距為")},  # between the two amounts before
@@ -197,7 +208,9 @@ FORMS: tuple[ClaimForm, ...] = (
          "deficit": ("短绌", "短絀", "赤字", "缺口"),
          "income": ("收入", "岁入", "歲入"), "spending": ("支出", "岁出", "歲出"),
          # 收支相抵后结余N, 歲入歲出相抵後賸餘N: words that set income against spending, which may be stated elsewhere
-         "set_against": ("收支", "岁入岁出", "歲入歲出", "相抵")},
+         "set_against": ("收支", "岁入岁出", "歲入歲出", "相抵"),
+         # T, 扣除支出B后, 结转N: the amount before the deduction less the one deducted; 结转 is a balance only there
+         "deduct": ("扣除", "减去", "減去", "扣减", "扣減"), "carried": ("结转", "結轉")},
         "difference", ("income", "spending"),
         "income and spending: the amounts of the sentence named 收入/歲入 and 支出/歲出 before the balance; a "
         "deficit (短絀, 赤字) is spending less income. When the balance's words set them against each other (收支相抵, "
@@ -211,9 +224,11 @@ FORMS: tuple[ClaimForm, ...] = (
         "total", "a total and the parts the text lists for it",
         {"brackets": ("(", "（"), "qizhong": ("其中",), "among": ("…中",),
          "parts_open": ("分别为", "分別為", "分别是", "分別是", "包括", "其中包括"),
-         "by": ("按…分", "分类别看", "分類別看", "从…看", "從…看"),
+         "by": ("按…分", "分类别看", "分類別看", "分项看", "分項看", "分类看", "分類看", "从…看", "從…看"),
          "sums_before": ("合计", "合計", "总计", "總計", "共计", "共計", "合共", "总共", "總共"), "cumulative": ("累计", "累計"),
-         "all": ("共有", "共", "计有", "計有")},
+         "all": ("共有", "共", "计有", "計有"),
+         # A, 加上B和C, 全镇可用财力T: the amounts before 加上 and in its clause add up to the next clause's amount
+         "plus": ("加上", "再加上")},
         "sum", ("parts…",),
         "parts: the amounts of the total's unit in the brackets right after it (the run joined by 、; 含 may open "
         "it); after 其中: to the end of the ;-item when 其中 follows a comma, to the end of the sentence (one part "
@@ -374,6 +389,9 @@ FORMS: tuple[ClaimForm, ...] = (
          "units": ("个", "個", "项", "項", "名", "人", "家", "所", "条", "條", "辆", "輛", "处", "處", "村", "镇", "鎮", "乡", "鄉",
                    "站", "室", "厅", "廳", "级", "級", "种", "種", "类", "類", "位", "县", "縣", "块", "塊", "办", "辦", "中心", "县市",
                    "縣市", "县区", "縣區"),
+         # measure words that count the same thing (a total of 36位 and 9位 stated as 45人: persons), the first the
+         # unit a fact is kept in (measures.SAME_UNIT); 个 and 所/座 are not: the ledger sums one unit only
+         "same_thing": ("名/人/位",),
          "open": ("等等", "等"),  # 甲、乙等5个: the list may name only some of the 5
          # 三成村庄、即12个: a word that restates what comes before it, no item of a list
          "apposition": ("即", "亦即", "也即", "也就是", "计", "計", "共", "共计", "共計"),

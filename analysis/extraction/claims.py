@@ -98,6 +98,9 @@ POINTS = _rx(rf"\s*(?:{_group('points', 'points')})")  # matched where a number 
 SURPLUS, DEFICIT = _rx(_group("balance", "surplus")), _rx(_group("balance", "deficit"))
 INCOME, SPENDING = _rx(_group("balance", "income")), _rx(_group("balance", "spending"))
 SET_AGAINST = _rx(_group("balance", "set_against"))
+DEDUCT = _rx(rf"(?:{_group('balance', 'deduct')})[^{STOP}\d]{{0,8}}$")  # 扣除当年支出B: the words before B
+LEFT_OVER = _rx(rf"(?:{_group('balance', 'surplus')}|{_group('balance', 'carried')})")
+PLUS = _rx(_group("total", "plus"))
 BY = _rx(rf"\s*(?:{_group('total', 'by')})\s*[,，:：]?")  # matched where a sentence starts
 PARTS_OPEN = _rx(rf"(?:{_group('total', 'parts_open')})[ \t]*[:：]?[ \t]*")
 AMONG = _rx(rf"(?:{_group('total', 'among')})[,，]")  # matched where a number ends: 401项管理权限中,
@@ -176,6 +179,11 @@ COUNT_MEAN = _rx(rf"(?P<n>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\
 RATE_WORD = re.compile(r"率|比例|比重|占比")  # 甲镇的比率是乙乡的N倍: rates, not amounts
 TIME_NOUN = _rx(r"^(?:上年|上年度|去年|上一年|同期|上年同期|去年同期|年初|期初|上月|上季度?|前一年)")
 WHOLE_THEN_RATE = _rx(rf"^\s*[)）]?\s*[的之]\s*(?:{_SHARE_WORDS})?(?:为|是|达)?\s*$")
+# 現有員額中,A佔六成一: a clause opening (在)X(之)中 names the whole X of the shares after it
+AMONG_NOUN = _rx(rf"\s*(?:在|於|于)?(?P<noun>[^{STOP}\d“”「」]{{2,10}}?)(?<![{''.join(words('share', 'among_not_before'))}])"
+                 rf"(?:{_group('share', 'among')})(?![{''.join(words('share', 'among_not_after'))}])")
+VERB_RATE = _rx(rf"(?P<rate>{_group('share', 'verb_rate')})[^{STOP}\d]{{0,3}}$")  # 建成率89.13%
+NAMED_PRIOR = _rx(rf"\s*(?P<noun>[^{STOP}\d]{{2,10}}?)(?:{_group('change', 'prior')})(?:为|為|是|有|达|達)?\s*(?=\d|[零〇一二两兩三四五六七八九十百千万萬])")
 PART_AFTER = _rx(r"^\s*(?:为|达|达到|计|共|共计|合计|有)\s*$")  # 占85%,达1020人: the part after the share
 EXECUTION = _rx(rf"(?:{_group('share', 'execution')})(?:为|达|是)?\s*$")
 PLANNED, ACTUAL = _rx(_group("share", "planned")), _rx(_group("share", "actual"))
@@ -241,6 +249,18 @@ class Mention:
 
 
 PERSONS = ("人", "名", "位")  # the measure words of a count of persons
+# measure word -> the group of those that count the same thing (claim_forms: the count form's same_thing)
+SAME_THING = {u: k for k, w in enumerate(words("count", "same_thing")) for u in w.split("/")}
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Two units of one kind: equal, or measure words that count the same thing (位 and 人, not 所 and 个).
+
+    >>> same_unit("位", "人"), same_unit("名", "人"), same_unit("個", "所"), same_unit("人", "个"), same_unit("万元", "万元")
+    (True, True, False, False, True)
+    """
+    a, b = fold(a), fold(b)
+    return a == b or a in SAME_THING and SAME_THING[a] == SAME_THING.get(b)
 
 
 def _rankable(x: Mention) -> bool:
@@ -639,12 +659,14 @@ class _Finder:
         self.structure()
         self.named_rates()
         self.named_shares()
+        self.verb_rates()
         self.shares()
         self.splits()
         self.changes()
         self.entity_points()
         self.gaps()
         self.balances()
+        self.deducted_balances()
         self.averages()
         self.listed_means()
         self.multiples()
@@ -807,7 +829,8 @@ class _Finder:
             return None
         if m.versus:  # 高于全省N个百分点: the rate of what it is compared with, or none
             return self.compared_base(m)
-        return self.base_in_item(m, unit) or self.named_base(m, unit) or self.previous_year_base(m, unit)
+        return (self.base_in_item(m, unit) or self.named_base(m, unit) or self.previous_year_base(m, unit)
+                or self.named_prior_base(m, unit) or self.prior_named_base(m, unit))
 
     def compared_base(self, m: Mention) -> tuple[Mention, Mention] | None:
         """高于全省2.1个百分点 (全省为56.1%, 全市平均为62.2%): the base is the percentage of m's ;-item whose clause
@@ -874,7 +897,116 @@ class _Finder:
         return bool(YEARLY.search(self.f, self.r.clause_starts[m.clause], m.start))
 
     def later_of(self, m: Mention, base: Mention) -> Mention | None:
-        return self.subject(m, base.unit, exclude=(base,)) or self.later_by_name(m, base)
+        return self.subject(m, base.unit, exclude=(base,)) or self.later_by_name(m, base) or self.later_by_subject(m, base)
+
+    def only_named(self, noun: str, unit: str, exclude=()) -> Mention | None:
+        """The one amount of ``unit`` the text states under all of ``noun`` (a place aside), no change, base or
+        amount of the year before (上年…, 去年…); None when none or several fit."""
+        noun = PLACE.sub("", noun)
+        if len(noun) < 2:
+            return None
+        fits = [x for x in self.m if x not in exclude and x.level and x.unit == unit and noun in x.name + self.after_noun(x)
+                and not PRIOR_NAME.search(PLACE.sub("", x.name)) and not AGAINST_END.search(x.before)]
+        return fits[0] if len(fits) == 1 else None
+
+    def later_by_subject(self, m: Mention, base: Mention) -> Mention | None:
+        """現有員額較去年的A減少N: the later amount is the one the text states under the noun before 较/比 in the
+        base's clause (現有員額僅B, another sentence), when exactly one fits."""
+        head = self.f[self.r.clause_starts[base.clause]:base.start]
+        cut = AGAINST_START.search(head)
+        if cut is None:
+            return None
+        return self.only_named(_core(head[:cut.start()]), base.unit, exclude=(base, m))
+
+    def named_prior_base(self, m: Mention, unit: str) -> tuple[Mention, Mention] | None:
+        """约聘人员去年为A,今年再增加N: the base is A, a clause of m's ;-item naming its subject before a prior word;
+        the later the one amount stated elsewhere under that subject's name."""
+        for x in self.preceding(m):
+            if not self._of_unit(x, unit) or unit == "%":
+                continue
+            said = NAMED_PRIOR.match(self.f, self.r.clause_starts[x.clause], x.end)
+            if said is None or said.end() != x.start:
+                continue
+            later = self.only_named(_core(said.group("noun")), x.unit, exclude=(x, m))
+            return (x, later) if later is not None else None
+        return None
+
+    def prior_named_base(self, m: Mention, unit: str) -> tuple[Mention, Mention] | None:
+        """全年实际完成A,比上年增长P% … 上年全镇一般公共预算收入决算数为B: the base is the one amount named with a prior
+        word whose noun (a place and a stage aside) m's sentence names before the later amount A, the item's subject."""
+        lo = self.r.segment_starts[m.segment]
+        if unit == "%" or not PREVIOUS_YEAR.search(self.f, lo, m.start):
+            return None
+        later = next((x for x in self.preceding(m) if self._of_unit(x, unit) and x.depth <= m.depth), None)
+        if later is None:
+            return None
+        said = self.f[self.r.sentence_starts[later.sentence]:later.start]
+        fits = []
+        for x in self.m:
+            name = PLACE.sub("", x.name)
+            prior = PRIOR_NAME.match(name)
+            if x is later or prior is None or x.unit != later.unit or not self._of_unit(x, unit):
+                continue
+            noun = STAGE.sub("", PLACE.sub("", name[prior.end():]))
+            if len(noun) >= 2 and noun in _core(said):
+                fits.append(x)
+        return (fits[0], later) if len(fits) == 1 else None
+
+    def item_subject(self, m: Mention) -> Mention | None:
+        """农林水支出A,较上年的B增加N,…,占支出合计的S%: the amount that opens m's ;-item (no base, change or rate)."""
+        first = next((x for x in self.segment_mentions(m) if x.i < m.i), None)
+        if first is None or not first.level or first.clause != self.r.clause[self.r.segment_starts[m.segment]] \
+                or AGAINST_END.search(first.before) or first.depth > m.depth:
+            return None
+        return first
+
+    def among_whole(self, part: Mention, m: Mention) -> Mention | None:
+        """已承接事项中实际运行62项,占78.48%: the whole is the amount the text states under the noun of the last
+        clause of the part's sentence (up to the part's) that opens "(在)X(之)中" (X's words before its last two, its
+        head: 已承接事项 -> 承接), stated before, exactly one; a "…中," closing a number nearer the part is its own."""
+        lo = self.r.sentence_starts[part.sentence]
+        found = None
+        for k in range(self.r.clause[lo], part.clause + 1):
+            said = AMONG_NOUN.match(self.f, self.r.clause_starts[k])
+            if said is not None and said.end() <= part.start:
+                found = said
+        if found is None:
+            return None
+        total = self.containing_total(part)
+        if total is not None and total.start > found.start():
+            return None
+        noun = found.group("noun")
+        modifier = re.sub(r"^(?:已经|已|各)", "", noun[:-2]) if len(noun) >= 4 else ""
+        key = _core(modifier) if len(_core(modifier)) >= 2 else _core(noun)  # names lose their function words (有)
+        fits = [x for x in self.m[:m.i] if x is not part and x.level and x.unit == part.unit and x.depth <= m.depth
+                and key in x.name + self.after_noun(x) and not PRIOR_NAME.search(PLACE.sub("", x.name))
+                and not AGAINST_END.search(x.before) and x.start < found.start() + len(found.group())]
+        fits = [x for x in fits if x.start < found.start() or x.clause == self.r.clause[found.start()] and x is not part]
+        return fits[0] if len(fits) == 1 else None
+
+    def verb_rates(self):
+        """建成率89.13%, 承接率91.86%: the amount the rate's verb names before it in the sentence (已建成41个) over the
+        total a "…中," closes (在86项事项中) or the one planned count (建设任务46个); either not stated: a value."""
+        for m in self.m:
+            if not m.percent or m.direction or m.roles:
+                continue
+            said = VERB_RATE.search(self.clause_head(m))
+            if said is None:
+                continue
+            verb = said.group("rate")[:-1]
+            part = next((x for x in self.back(m.i) if x.sentence == m.sentence and x.level and verb in x.before), None)
+            if part is None:
+                continue
+            whole = self.containing_total(part)
+            if whole is None:
+                planned = [x for x in self.back(part.i) if x.sentence == m.sentence and x.level and x.unit == part.unit
+                           and PLANNED.search(x.before)]
+                whole = planned[0] if len(planned) == 1 else None
+            if whole is None or whole is part:
+                continue
+            m.roles.add("claim")
+            part.roles.add("part")
+            self.propose("share", m, "share", (part, whole), ("part", "whole"))
 
     def percent_subject(self, m: Mention, exclude=()) -> Mention | None:
         """The percentage the item is about: the nearest one before ``m`` in its ;-item that is no change or base."""
@@ -1008,7 +1140,8 @@ class _Finder:
                 self.unverifiable("change_with_amount", m)
             return
         if base is None:
-            pair = self.base_in_item(m, "") or self.named_base(m, "") or self.previous_year_base(m, "")
+            pair = (self.base_in_item(m, "") or self.named_base(m, "") or self.previous_year_base(m, "")
+                    or self.prior_named_base(m, ""))
             if pair is not None and pair[0].amount:
                 self.propose("change", m, _rule("change", fall), pair, ("base", "later"))
                 return
@@ -1101,7 +1234,7 @@ class _Finder:
         (``pattern`` in the words since the number before it in its clause), of ``unit`` when given."""
         at = m.start if before is None else before
         return next((x for x in self.back(m.i) if x.sentence == m.sentence and x.end <= at and x.level
-                     and x not in exclude and (unit is None or x.unit == unit)
+                     and x not in exclude and (unit is None or same_unit(x.unit, unit))
                      and pattern.search(x.before)), None)  # its own words: 現有員額27人、預算員額30人
 
     def named_shares(self):
@@ -1119,6 +1252,8 @@ class _Finder:
             m.roles.add("claim")
             part = self.named_by(m, part_rx, None)
             whole = self.named_by(part, whole_rx, part.unit, exclude=(part,)) if part is not None else None
+            if part is not None and whole is None:  # 建成站点中投入使用37个,使用率…: the whole a "X中" names
+                whole = self.among_whole(part, m)
             if part is None or whole is None:  # a named rate whose part or whole is not stated is a value
                 continue
             part.roles.add("part")
@@ -1135,6 +1270,12 @@ class _Finder:
             if GAP_WORD.search(head):
                 filled = self.named_by(m, FILLED, m.unit)
                 budgeted = self.named_by(m, BUDGETED, m.unit, exclude=(filled,))
+                if budgeted is None and filled is not None:
+                    budgeted = self.budgeted_before(m)
+                # 行政编制486名、事业编制612名,合计1098名;实有1035人,空编63名: a kind of post is a part, the gap is of
+                # the total the parts add up to
+                budgeted = next((t for t, parts in self.sums if budgeted in parts and t.sentence == m.sentence
+                                 and t.end <= m.start), budgeted)
                 if filled is None or budgeted is None or FILLED.search(budgeted.before):
                     continue
                 later, base = budgeted, filled
@@ -1147,6 +1288,13 @@ class _Finder:
                 continue
             m.roles.add("claim")
             self.propose("difference", m, "difference", (later, base), ("later", "base"))
+
+    def budgeted_before(self, m: Mention) -> Mention | None:
+        """預算員額30人。現有27人,出缺3人: the budgeted posts stated in the sentence before the gap's, when exactly one
+        amount of its unit and year there is named 預算員額/編制 (two would leave it unbound)."""
+        found = [x for x in self.m if x.sentence == m.sentence - 1 and x.level and same_unit(x.unit, m.unit)
+                 and self.r.same_year(x.year, m.year) and BUDGETED.search(x.before) and not FILLED.search(x.before)]
+        return found[0] if len(found) == 1 else None
 
     def whole_between(self, m: Mention) -> bool:
         """为预算数5,000万元的104%, 占支出总额8亿元之80%, 完成年初预算5000万元的104%: the amount between the share
@@ -1276,7 +1424,7 @@ class _Finder:
                     self.unverifiable("share", m, f"the whole ({name}) is not stated")
                 return
         else:
-            whole = self.containing_total(part)
+            whole = self.among_whole(part, m) or self.containing_total(part)
         if whole is None:
             if not named_rate:
                 self.unverifiable("share", m)
@@ -1337,8 +1485,9 @@ class _Finder:
             return follows
         names = [x for x in re.split(r"[、和及]", _core_keep_list(self.f[clause_lo:cut])) if x]
         if not names or len("".join(names)) < 2:
-            before = [x for x in amounts if x.segment == m.segment and x.clause == clause - 1]
-            return before[-1] if before else None
+            before = [x for x in amounts if x.segment == m.segment and x.clause == clause - 1
+                      and not AGAINST_END.search(x.before)]  # 较上年度之A增加N,占…: A is a base, no part
+            return before[-1] if before else self.item_subject(m) if n == 1 else None
         if len(names) > 1 and len({len(x) for x in names[:-1]}) == 1 and len(names[-1]) > len(names[0]):
             # a tail the last name gives them all: 第一产业、第二产业、第三产业增加值 -> 第一产业增加值 …; 轻、重工业 -> 轻工业
             tail = names[-1][len(names[0]):]
@@ -1388,6 +1537,25 @@ class _Finder:
                 self.add_sum(m, parts)
         self.distributed_totals()
         self.totals_after_parts()
+        self.added_totals()
+
+    def added_totals(self):
+        """A, 加上B(和C), 全镇可用财力T: A (the last amount of T's unit in the clause before 加上) and the amounts of
+        the 加上 clause add up to T, the first amount of the clause after it, all in one sentence."""
+        for found in PLUS.finditer(self.f):
+            clause = self.r.clause[found.start()]
+            added = [x for x in self.m if x.clause == clause and x.start > found.start() and x.level]
+            if not added or any(not same_unit(x.unit, added[0].unit) for x in added):
+                continue
+            unit, sentence = added[0].unit, added[0].sentence
+            before = [x for x in self.m if x.clause == clause - 1 and x.sentence == sentence]
+            after = [x for x in self.m if x.clause == clause + 1 and x.sentence == sentence]
+            if not before or not after or not before[-1].level or not same_unit(before[-1].unit, unit):
+                continue
+            total = after[0]
+            if not total.level or not same_unit(total.unit, unit) or id(total) in self.summed or total.roles:
+                continue
+            self.add_sum(total, [before[-1], *added])
 
     def add_sum(self, total: Mention, parts: list[Mention], form: str = "total"):
         """A total and its parts: all of them (form total, rule sum), or those a 其中/包括/含 list names, which may be
@@ -1495,7 +1663,7 @@ class _Finder:
     def _items_parts(self, unit: str, depth: int, lo: int, hi: int, per_item: bool) -> list[Mention]:
         """Parts of ``unit`` between lo and hi at ``depth``, no change or rate; with ``per_item`` and ;-items, the
         first of each item (an item's own 其中 names parts of that part)."""
-        inside = [x for x in self.between(lo, hi) if x.end <= hi and x.unit == unit and x.level and x.depth <= depth]
+        inside = [x for x in self.between(lo, hi) if x.end <= hi and same_unit(x.unit, unit) and x.level and x.depth <= depth]
         items = sorted({self.r.segment[x.start] for x in inside})
         # a new total ends the list: an item that opens with a year, a part named as a total (…合计N)
         stop = next((s for s in items if s != self.r.segment[lo] and YEAR.match(self.f, self.r.segment_starts[s])), None)
@@ -1519,7 +1687,7 @@ class _Finder:
             end = len(self.f) if end < 0 else end
             if not LIST_MARK.match(self.f, pos):
                 break
-            first = next((x for x in self.between(pos, end) if x.unit == total.unit and x.level), None)
+            first = next((x for x in self.between(pos, end) if same_unit(x.unit, total.unit) and x.level), None)
             if first is not None:
                 parts.append(first)
             pos = end + 1
@@ -1540,7 +1708,10 @@ class _Finder:
                 continue
             hi = self.r.sentence_end(m.sentence)
             parts = self._items_parts(total.unit, 0, head.end(), hi, per_item=True)
-            if len(parts) >= 2 and len({self.r.segment[p.start] for p in parts}) == len(parts):
+            # one part per ;-item, or per clause of one item (分项看:教育支出a,社保支出b): an item or clause with two
+            # amounts of the unit is no list of parts
+            per = self.r.segment if len({self.r.segment[p.start] for p in parts}) > 1 else self.r.clause
+            if len(parts) >= 2 and len({per[p.start] for p in parts}) == len(parts):
                 self.add_sum(total, parts)
 
     def totals_after_parts(self):
@@ -1556,7 +1727,7 @@ class _Finder:
             if said and said.group("cumulative"):
                 self.unverifiable("total", m, "the amounts it adds up are not stated")
                 continue
-            parts = [x for x in self.segment_mentions(m) if x.i < m.i and x.unit == m.unit and x.level
+            parts = [x for x in self.segment_mentions(m) if x.i < m.i and same_unit(x.unit, m.unit) and x.level
                      and x.depth == 0 and not x.roles & {"part", "sub"} and not self.held_by_each(x)]
             if plain and parts:
                 # 共 alone opens a clause of its own total as often as it closes a list ("乡镇12个、街道3个,共有行政村
@@ -1690,6 +1861,25 @@ class _Finder:
                 self.propose("balance", m, "difference", (spending, income), ("spending", "income"))
             else:
                 self.propose("balance", m, "difference", (income, spending), ("income", "spending"))
+
+    def deducted_balances(self):
+        """全年可用财力T,扣除当年支出B后,结转(结余)N: T less B, T the last amount of N's unit in the clause before
+        the deduction's, B the one amount of the deduction's clause, N the first of the clause after it."""
+        for b in self.m:
+            if not b.level or not DEDUCT.search(b.before):
+                continue
+            inside = [x for x in self.m if x.clause == b.clause and x.amount]
+            before = [x for x in self.m if x.clause == b.clause - 1 and x.sentence == b.sentence]
+            after = [x for x in self.m if x.clause == b.clause + 1 and x.sentence == b.sentence]
+            if len(inside) != 1 or not before or not after:
+                continue
+            income, left = before[-1], after[0]
+            if not (income.level and left.level and same_unit(income.unit, b.unit) and same_unit(left.unit, b.unit)):
+                continue
+            if left.roles or not LEFT_OVER.search(self.clause_head(left)):
+                continue
+            left.roles.add("claim")
+            self.propose("balance", left, "difference", (income, b), ("income", "spending"))
 
     def balance_by_name(self, m: Mention, income: Mention | None, spending: Mention | None):
         """收支相抵后结余N with income or spending stated in another sentence: the last pair stated before N, of N's
@@ -2262,10 +2452,15 @@ class _Finder:
             if DEMONSTRATIVE.fullmatch(m.name) and m.start not in done:
                 # 共320人。這320人中 (上述120项权限): the count the sentence before states last, of the same unit and
                 # value (and noun, when one follows)
-                earlier = next((x for x in self.back(m.i) if x.sentence < m.sentence and fold(x.unit) == fold(m.unit)
+                # 這45名約聘人員: the noun after it opens with words the earlier count's name holds (138人 then
+                # 一百三十八个缺额 stays apart: the ledger compares one unit, and 个 is not 人)
+                def named(x):
+                    held = x.name + self.after_noun(x)
+                    return len(after) < 2 or after in held or after[:2] in held
+
+                earlier = next((x for x in self.back(m.i) if x.sentence < m.sentence and same_unit(x.unit, m.unit)
                                 and x.level), None)
-                if earlier is not None and earlier.sentence == m.sentence - 1 and _agree(earlier, m) \
-                        and (len(after) < 2 or after in earlier.name + self.after_noun(earlier)):
+                if earlier is not None and earlier.sentence == m.sentence - 1 and _agree(earlier, m) and named(earlier):
                     m.roles.add("claim")
                     self.propose("restatement", m, "value", (earlier,), ("earlier",))
                 continue

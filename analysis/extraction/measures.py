@@ -24,11 +24,14 @@ from itertools import chain
 import pandas as pd
 
 from analysis.extraction.candidates import CN_DIGIT, to_simplified
+from analysis.extraction.claim_forms import words
 
 BEFORE, AFTER = 24, 10  # characters of context on each side of the number
 NUMERAL = re.compile(rf"[0-9０-９.．,，%％{CN_DIGIT}十百千万萬亿億多余餘约約近]+")
 TERM_PARTS = re.compile(r"[/()（）“”\"、\sX]+")
-SAME_UNIT = {"人": "名"}  # people are counted in either: 编制10人 and 编制117名 are the same measure
+# people are counted in any of 名/人/位 (编制10人 and 编制117名 are the same measure): the claim-form table's
+# same_thing groups, each folded to its first unit
+SAME_UNIT = {u: group.split("/")[0] for group in words("count", "same_thing") for u in group.split("/")[1:]}
 EXAMPLE_WEIGHT = 0.7  # another report's wording is a weaker sign than the measure's own term
 MIN_SCORE = 0.2  # below this a vocabulary measure is a guess, not a reading of the text
 UNITLESS_MIN_SCORE = 0.8  # for a number without a unit, which the unit cannot tell from other measures

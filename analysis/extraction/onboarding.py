@@ -24,7 +24,7 @@ import pandas as pd
 
 from analysis.extraction.candidates import find_numbers
 from analysis.extraction.claims import find_claims
-from analysis.extraction.measures import MeasureSuggester
+from analysis.extraction.measures import SAME_UNIT, MeasureSuggester
 from analysis.extraction.places import PLACE_COLUMNS, Given, read_places
 from analysis.extraction.review import UNBOUND, VERDICT_COLUMNS, grade_proposals
 from analysis.extraction.review_page import write_review_page
@@ -190,7 +190,7 @@ def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, 
                       "domain": domains.get(measure, "context"), "measure": measure,
                       "period": _period(getattr(c, "period", "")), "as_written": c.as_written,
                       "value": _number(c.value), "low": _number(c.low), "high": _number(c.high), "qualifier": c.qualifier,
-                      "unit": suggester.unit_of[measure] if measure else c.unit,
+                      "unit": suggester.unit_of[measure] if measure else SAME_UNIT.get(c.unit, c.unit),  # 36位: 名
                       "source": source, "locator": c.locator, "note": "" if c.locator_unique else "locator not unique: lengthen it",
                       "line": c.line, "confidence": confidence, "start": c.start, "end": c.end,
                       "place_from": "; ".join(filter(None, [where.read_from, where.flag]))})
