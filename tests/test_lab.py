@@ -226,16 +226,28 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
   await panel.sessionContext.ready;
   while (!(panel.sessionContext.session && panel.sessionContext.session.kernel && panel.sessionContext.session.kernel.status === 'idle') && Date.now() < until) await sleep(250);
   const dirtyOnOpen = panel.context.model.dirty;
+  const aligned = () => {  // the first project table's cells as drawn: header, text, number; the locator's width in em
+    const table = panel.node.querySelector('.jp-OutputArea-output table.dataframe');
+    if (!table) return null;
+    const align = css => table.querySelector(css) ? getComputedStyle(table.querySelector(css)).textAlign : null;
+    const locator = Array.from(table.querySelectorAll('th')).find(h => h.textContent === 'locator');
+    const em = parseFloat(getComputedStyle(table).fontSize);
+    return {th: align('th:not(.num)'), thNum: align('th.num'), text: align('tbody td:not(.num)'), num: align('tbody td.num'),
+            locatorEm: locator ? locator.getBoundingClientRect().width / em : null};
+  };
+  await sleep(1000);
+  const alignedOnOpen = aligned();
   const kernel = panel.sessionContext.kernelDisplayName;
   app.shell.activateById(panel.id);
   await app.commands.execute('notebook:run-all-cells');
   const code = () => panel.context.model.toJSON().cells.filter(c => c.cell_type === 'code');
   while (Date.now() < until && (code().some(c => !c.execution_count) || panel.sessionContext.session.kernel.status !== 'idle')) await sleep(500);
   const cells = code();
+  const alignedAfterRun = aligned();
   await panel.context.save();
   const dirtyAfterSave = panel.context.model.dirty;
   panel.dispose();
-  done({opened, browser, kernel, dirtyOnOpen, dirtyAfterSave, cells, timedOut: Date.now() >= until});
+  done({opened, browser, kernel, dirtyOnOpen, dirtyAfterSave, cells, alignedOnOpen, alignedAfterRun, timedOut: Date.now() >= until});
 })().catch(e => done({error: String(e)}));
 """
 
@@ -291,6 +303,11 @@ def test_jupyterlab_run_all_and_close_leaves_git_status_clean_and_draws_chinese(
     said = "".join(o.get("text", "") if isinstance(o.get("text", ""), str) else "".join(o["text"]) for o in outputs)
     assert "missing from font" not in said and "Glyph" not in said, said[-2000:]
     assert sum("image/png" in o.get("data", {}) for o in outputs) >= 2  # the figures were drawn
+    # text left, numbers right, in the committed (untrusted) outputs and in those of the run; JupyterLab's own CSS
+    # right-aligns every cell. The facts table's locator (a Chinese clause) is at least 14em wide.
+    for drawn in (result["alignedOnOpen"], result["alignedAfterRun"]):
+        assert drawn["th"] == drawn["text"] == "left" and drawn["thNum"] == drawn["num"] == "right", drawn
+        assert drawn["locatorEm"] >= 14, drawn
     assert (repo / "work").is_dir()  # make lab made the researchers' folder
     assert git_status(repo) == "", git_status(repo)  # the notebook saved, its checkpoint, the figures rewritten: nothing to commit
     assert (repo / "notebooks" / ".ipynb_checkpoints").is_dir()
