@@ -167,6 +167,23 @@ def test_papermill_by_hand_finds_the_kernel_by_name_and_writes_figures_beside_it
     assert (sorted(repo_figures.rglob("*")) if repo_figures.exists() else None) == before  # nothing written into the repository
 
 
+def test_a_wrong_parameter_is_papermills_last_line_and_the_batchs_only_line(kernel_prefix, tmp_path):
+    """papermill's command line does not catch a notebook's error: Python's traceback of papermill's own frames comes
+    first, the notebook's one-line error last (README says so). The batch says that line alone, before running anything."""
+    done = subprocess.run([sys.executable, "-m", "papermill", str(NOTEBOOKS_DIR / "01-finance.ipynb"), str(tmp_path / "out.ipynb"),
+                           "-p", "countyy", "laishui"], capture_output=True, text=True, env=jupyter_env(kernel_prefix), cwd=tmp_path,
+                          timeout=300)
+    said = done.stderr.rstrip().splitlines()
+    assert done.returncode == 1 and "Traceback (most recent call last):" in said
+    assert said[-2:] == ['Exception encountered at "In [3]":', "ParameterError: unknown parameter 'countyy': this notebook takes "
+                         "only 'county' (papermill ... -p county ID; the ids: python -m analysis counties)"]
+    done = subprocess.run([sys.executable, "-m", "analysis", "batch", "--county", "nowhere", "--notebook", "01-finance",
+                           "--out", str(tmp_path / "batch")], capture_output=True, text=True, env=jupyter_env(kernel_prefix), timeout=120)
+    assert done.returncode == 1 and done.stdout == "" and len(done.stderr.splitlines()) == 1
+    assert done.stderr.startswith("error: unknown county 'nowhere'. Valid ids: anhui, anon_city_162, ")
+    assert not (tmp_path / "batch").exists()
+
+
 def test_nbval_runs_a_notebook_with_the_kernel_it_names(kernel_prefix):
     """Without --nbval-current-env nbval starts the notebook's own kernelspec: found by name, and it reproduces."""
     done = subprocess.run([sys.executable, "-m", "pytest", "--nbval", "-p", "no:cacheprovider", "-o", "addopts=", "-q",
