@@ -107,29 +107,57 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.reset_index(names=[n or "row" for n in frame.index.names])
 
 
+# JupyterLab right-aligns every cell of an output's table (`.jp-RenderedHTMLCommon td {text-align: right}`) and loads no
+# project stylesheet (its custom.css comes only from the user's own Jupyter config folder). Its HTML sanitizer keeps a
+# style attribute's text-align and min-width in every output, a committed (untrusted) one too, where it drops a <style>
+# element; so a text cell says its alignment inline. The site's pages, whose Content-Security-Policy refuses inline
+# styles, remove exactly these attributes (site/pages.py), site.css saying the same. Numbers keep Lab's right alignment.
+TEXT_STYLE = "text-align:left"
+# A column with a long text (a claim, a locator) is at least this wide: a Chinese clause on a line or two, not 4-6
+# characters a line. Set on its header cell alone: a table column is as wide as its widest cell's minimum.
+TEXT_MIN_WIDTH = "14em"
+CLAUSE_STYLE = f"{TEXT_STYLE};min-width:{TEXT_MIN_WIDTH}"
+INLINE_STYLES = frozenset({TEXT_STYLE, CLAUSE_STYLE})  # all frame_html writes, and all the site's pages remove
+LONG_TEXT = 14  # characters: longer than this, a text wraps in a column without a minimum width
+
+
 def frame_html(frame: pd.DataFrame, label: str | None = None) -> str:
     """The whole table as HTML: escaped text (data never becomes markup), a header cell for every column.
 
-    A number's cell has the class ``num`` (site.css keeps it on one line); a year column, and every number
+    A number's cell has the class ``num`` (site.css keeps it on one line, right-aligned); a text's cell is left-aligned
+    inline (``TEXT_STYLE``, for JupyterLab), as is the header of a column that is not all numbers, which is also
+    ``TEXT_MIN_WIDTH`` wide when a text of it is longer than ``LONG_TEXT`` characters. A year column, and every number
     of a row whose ``unit`` is a year, is written without thousands separators.
 
     >>> frame_html(pd.DataFrame({"measure": ["reform_year", "posts"], "value": [2023.0, 1500.0], "unit": ["年", "名"]})).split("<tbody>")[1]
-    '<tr><td>reform_year</td><td class="num">2023</td><td>年</td></tr><tr><td>posts</td><td class="num">1,500</td><td>名</td></tr></tbody></table></div>'
+    '<tr><td style="text-align:left">reform_year</td><td class="num">2023</td><td style="text-align:left">年</td></tr><tr><td style="text-align:left">posts</td><td class="num">1,500</td><td style="text-align:left">名</td></tr></tbody></table></div>'
+    >>> frame_html(pd.DataFrame({"claim": ["能正常运行的有179项，占44.6%", None], "n": [179, None], "low": [float("nan")] * 2,
+    ...                          "note": ["", "十四个字以内的文字不设宽度"]})).split("<thead>")[1].split("</thead>")[0]
+    '<tr><th scope="col" style="text-align:left;min-width:14em">claim</th><th scope="col" class="num">n</th><th scope="col" class="num">low</th><th scope="col" style="text-align:left">note</th></tr>'
     """
     flat = _flat(frame)
     columns = [str(c) for c in flat.columns]
-    head = "".join(f'<th scope="col">{escape(c)}</th>' for c in columns)
     years = [is_year_column(c) for c in columns]
     unit = columns.index("unit") if "unit" in columns else None
 
+    def header(name: str, values: pd.Series) -> str:
+        shown = [v for v in values if format_cell(v) != ""]
+        if all(is_number(v) for v in shown) and (shown or values.dtype.kind in "iuf"):  # an empty column: by its type
+            return f'<th scope="col" class="num">{escape(name)}</th>'
+        style = CLAUSE_STYLE if any(len(str(v)) > LONG_TEXT for v in shown) else TEXT_STYLE
+        return f'<th scope="col" style="{style}">{escape(name)}</th>'
+
     def cell(value, group: bool) -> str:
         text = escape(format_cell(value, group))
-        return f'<td class="num">{text}</td>' if is_number(value) else f"<td>{text}</td>"
+        if is_number(value):
+            return f'<td class="num">{text}</td>'
+        return f'<td style="{TEXT_STYLE}">{text}</td>' if text else "<td></td>"
 
     def row(values) -> str:
         in_years = unit is not None and str(values[unit]).strip() in YEAR_UNITS
         return "<tr>" + "".join(cell(v, not (in_years or year)) for v, year in zip(values, years)) + "</tr>"
 
+    head = "".join(header(name, flat.iloc[:, i]) for i, name in enumerate(columns))
     body = "".join(row(values) for values in flat.itertuples(index=False))
     name = label or "Table: " + ", ".join(columns)
     return (f'<div class="table-scroll" role="region" tabindex="0" aria-label="{escape(name)}">'
@@ -142,7 +170,6 @@ EVIDENCE_COLUMNS = ("source", "locator", "inputs")
 # column, long Chinese text unclipped. Nothing is set for the session: a researcher's own frames stay as pandas shows them.
 TEXT_OPTIONS = {"display.max_rows": None, "display.max_columns": None, "display.max_colwidth": None, "display.width": 250}
 # A Chinese clause ("能正常运行的有179项, 占...44.6%") on one or two lines, not broken every 4-6 characters.
-TEXT_MIN_WIDTH = "14em"
 TEXT_MAX_WIDTH = "36em"
 
 
@@ -176,11 +203,11 @@ class ReviewTable(pd.DataFrame):
             return pd.DataFrame.__repr__(self)
 
     def styled(self):
-        """A pandas Styler for JupyterLab: text left-aligned and wide enough for a Chinese clause, numbers right-
-        aligned as people write them, the evidence columns first, no index.
+        """A pandas Styler of the table's look (text left-aligned and wide enough for a Chinese clause, numbers right-
+        aligned as people write them, the evidence columns first, no index), for a researcher to restyle further.
 
-        For a researcher's own notebooks: its CSS is inline, which the site's Content-Security-Policy refuses, so
-        the committed notebooks show the plain table.
+        Its CSS is a <style> element, which JupyterLab drops from an untrusted output and the site's
+        Content-Security-Policy refuses: the committed notebooks show the table itself (frame_html).
         """
         return styled(self)
 

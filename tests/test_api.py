@@ -3,6 +3,7 @@ that keep to their domain, caches that follow the tables, displays that change n
 that `import analysis` registers."""
 
 import math
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,15 @@ import pytest
 from analysis import api
 from analysis.paths import DATA_DIR
 from tests.test_tables import rewrite
+
+
+def test_the_readme_lists_every_name_of_the_api():
+    from analysis.paths import PROJECT_ROOT
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("**The API for your own queries**"):]
+    section = section[:section.index("```", section.index("```") + 3)]
+    assert [name for name in api.__all__ if not re.search(rf"\b{name}\b", section)] == []
 
 
 def test_facts_drop_the_approximate_twin_and_keep_it_apart():

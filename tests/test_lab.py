@@ -167,6 +167,23 @@ def test_papermill_by_hand_finds_the_kernel_by_name_and_writes_figures_beside_it
     assert (sorted(repo_figures.rglob("*")) if repo_figures.exists() else None) == before  # nothing written into the repository
 
 
+def test_a_wrong_parameter_is_papermills_last_line_and_the_batchs_only_line(kernel_prefix, tmp_path):
+    """papermill's command line does not catch a notebook's error: Python's traceback of papermill's own frames comes
+    first, the notebook's one-line error last (README says so). The batch says that line alone, before running anything."""
+    done = subprocess.run([sys.executable, "-m", "papermill", str(NOTEBOOKS_DIR / "01-finance.ipynb"), str(tmp_path / "out.ipynb"),
+                           "-p", "countyy", "laishui"], capture_output=True, text=True, env=jupyter_env(kernel_prefix), cwd=tmp_path,
+                          timeout=300)
+    said = done.stderr.rstrip().splitlines()
+    assert done.returncode == 1 and "Traceback (most recent call last):" in said
+    assert said[-2:] == ['Exception encountered at "In [3]":', "ParameterError: unknown parameter 'countyy': this notebook takes "
+                         "only 'county' (papermill ... -p county ID; the ids: python -m analysis counties)"]
+    done = subprocess.run([sys.executable, "-m", "analysis", "batch", "--county", "nowhere", "--notebook", "01-finance",
+                           "--out", str(tmp_path / "batch")], capture_output=True, text=True, env=jupyter_env(kernel_prefix), timeout=120)
+    assert done.returncode == 1 and done.stdout == "" and len(done.stderr.splitlines()) == 1
+    assert done.stderr.startswith("error: unknown county 'nowhere'. Valid ids: anhui, anon_city_162, ")
+    assert not (tmp_path / "batch").exists()
+
+
 def test_nbval_runs_a_notebook_with_the_kernel_it_names(kernel_prefix):
     """Without --nbval-current-env nbval starts the notebook's own kernelspec: found by name, and it reproduces."""
     done = subprocess.run([sys.executable, "-m", "pytest", "--nbval", "-p", "no:cacheprovider", "-o", "addopts=", "-q",
@@ -226,16 +243,28 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
   await panel.sessionContext.ready;
   while (!(panel.sessionContext.session && panel.sessionContext.session.kernel && panel.sessionContext.session.kernel.status === 'idle') && Date.now() < until) await sleep(250);
   const dirtyOnOpen = panel.context.model.dirty;
+  const aligned = () => {  // the first project table's cells as drawn: header, text, number; the locator's width in em
+    const table = panel.node.querySelector('.jp-OutputArea-output table.dataframe');
+    if (!table) return null;
+    const align = css => table.querySelector(css) ? getComputedStyle(table.querySelector(css)).textAlign : null;
+    const locator = Array.from(table.querySelectorAll('th')).find(h => h.textContent === 'locator');
+    const em = parseFloat(getComputedStyle(table).fontSize);
+    return {th: align('th:not(.num)'), thNum: align('th.num'), text: align('tbody td:not(.num)'), num: align('tbody td.num'),
+            locatorEm: locator ? locator.getBoundingClientRect().width / em : null};
+  };
+  await sleep(1000);
+  const alignedOnOpen = aligned();
   const kernel = panel.sessionContext.kernelDisplayName;
   app.shell.activateById(panel.id);
   await app.commands.execute('notebook:run-all-cells');
   const code = () => panel.context.model.toJSON().cells.filter(c => c.cell_type === 'code');
   while (Date.now() < until && (code().some(c => !c.execution_count) || panel.sessionContext.session.kernel.status !== 'idle')) await sleep(500);
   const cells = code();
+  const alignedAfterRun = aligned();
   await panel.context.save();
   const dirtyAfterSave = panel.context.model.dirty;
   panel.dispose();
-  done({opened, browser, kernel, dirtyOnOpen, dirtyAfterSave, cells, timedOut: Date.now() >= until});
+  done({opened, browser, kernel, dirtyOnOpen, dirtyAfterSave, cells, alignedOnOpen, alignedAfterRun, timedOut: Date.now() >= until});
 })().catch(e => done({error: String(e)}));
 """
 
@@ -291,6 +320,11 @@ def test_jupyterlab_run_all_and_close_leaves_git_status_clean_and_draws_chinese(
     said = "".join(o.get("text", "") if isinstance(o.get("text", ""), str) else "".join(o["text"]) for o in outputs)
     assert "missing from font" not in said and "Glyph" not in said, said[-2000:]
     assert sum("image/png" in o.get("data", {}) for o in outputs) >= 2  # the figures were drawn
+    # text left, numbers right, in the committed (untrusted) outputs and in those of the run; JupyterLab's own CSS
+    # right-aligns every cell. The facts table's locator (a Chinese clause) is at least 14em wide.
+    for drawn in (result["alignedOnOpen"], result["alignedAfterRun"]):
+        assert drawn["th"] == drawn["text"] == "left" and drawn["thNum"] == drawn["num"] == "right", drawn
+        assert drawn["locatorEm"] >= 14, drawn
     assert (repo / "work").is_dir()  # make lab made the researchers' folder
     assert git_status(repo) == "", git_status(repo)  # the notebook saved, its checkpoint, the figures rewritten: nothing to commit
     assert (repo / "notebooks" / ".ipynb_checkpoints").is_dir()

@@ -288,6 +288,21 @@ def test_numbers_in_cells_are_kept_whole_and_years_are_not_grouped(tmp_path):
     assert not page.select("h1 span.nb, footer span.nb")  # only table cells
 
 
+def test_the_alignment_cells_carry_for_jupyterlab_is_left_to_site_css_on_a_page(tmp_path):
+    """The page's Content-Security-Policy refuses inline styles: the cells keep their classes, lose their style."""
+    import pandas as pd
+
+    from analysis.display import frame_html
+
+    written = BeautifulSoup(frame_html(pd.DataFrame({"claim": ["合計1,580,000,000元"], "value": [1580000000.0]})), "html.parser")
+    assert [(c.name, c.get("class"), c.get("style")) for c in written.find_all(["th", "td"])] == [
+        ("th", None, "text-align:left;min-width:14em"), ("th", ["num"], None), ("td", None, "text-align:left"), ("td", ["num"], None)]
+    page = BeautifulSoup(_claims_page(tmp_path).read_text(encoding="utf-8"), "html.parser")
+    cells = page.select(".table-scroll th, .table-scroll td")
+    assert len(cells) == 4 + 2 * 4 + 3 + 3 and not [c for c in cells if c.has_attr("style")]
+    assert [c.get("class") for c in page.select(".table-scroll")[1].find_all(["th", "td"])] == [None, ["num"], None, ["ids"], ["num"], None]  # a linked id: "ids"
+
+
 def test_mark_numbers_leaves_ids_and_words_alone():
     from analysis.site.text import mark_numbers
 

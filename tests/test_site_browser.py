@@ -112,6 +112,18 @@ def test_county_page_code_toggle_and_fonts(browser, built_site, tmp_path):
     browser.save_screenshot(str(tmp_path / "county.png"))
 
 
+def test_notebook_tables_align_text_left_and_numbers_right_under_the_pages_policy(browser, built_site):
+    """The alignment JupyterLab gets inline (analysis.display) comes from site.css here: nothing refused by the CSP."""
+    browser.get((built_site["out"] / "site" / "dongying" / "03-delegation.html").as_uri())
+    drawn = browser.execute_script("""
+        const table = document.querySelector('.jp-OutputArea-output table.dataframe');
+        const align = css => getComputedStyle(table.querySelector(css)).textAlign;
+        return [align('th:not(.num)'), align('tbody td:not(.num)'), align('th.num'), align('tbody td.num'),
+                document.querySelectorAll('[style]').length];""")
+    assert drawn == ["left", "left", "right", "right", 0]
+    assert console_errors(browser) == []
+
+
 def test_the_site_works_over_http(browser, built_site):
     # -u: http.server prints its port with print(); into a pipe that line stays buffered (and the
     # readline below waits forever) unless the environment happens to set PYTHONUNBUFFERED

@@ -8,6 +8,7 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
+from analysis.display import INLINE_STYLES
 from analysis.outputs import write_bytes_atomic, write_text_atomic
 from analysis.scripts import HANS, in_script, status_label
 from analysis.site.assets import CSP_META, NOTEBOOK_CSS, SITE_CSS, write_notebook_css, write_static
@@ -205,6 +206,15 @@ def _share_styles(soup, site_dir: Path, up: str) -> None:
     write_static(site_dir)
 
 
+def _drop_table_styles(soup) -> None:
+    """The alignment a table's cells carry for JupyterLab (analysis.display.INLINE_STYLES), which the page's policy
+    refuses inline and site.css gives: removed, so that no cell's style is refused. Any other inline style stays,
+    and the browser's refusal shows it."""
+    for element in soup.body.find_all(["td", "th"], style=True):
+        if element["style"] in INLINE_STYLES:
+            del element["style"]
+
+
 SAFE_SCHEMES = ("http", "https", "mailto")
 OWN_DATA_URIS = ("data:image/png;base64,", "data:text/csv;")  # figures embedded, figure numbers to download
 
@@ -265,6 +275,7 @@ def render_notebook_page(notebook: Path, out: Path, info: PageInfo, depth: int =
     here = str(out.relative_to(site_dir))
     info.linker.link_cells(soup, depth)
     _unique_region_labels(soup)
+    _drop_table_styles(soup)
     _csv_links(soup, f"{info.parameters.get('county', 'overview')}-{info.notebook.removesuffix('.ipynb')}")
     _findings(soup, info.linker, info.script)
     _id_cells(soup)
