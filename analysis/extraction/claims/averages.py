@@ -1,0 +1,124 @@
+"""Averages: a mean over a count or a population (人均, 平均), and a mean over the places listed before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extraction.claim_forms import fold, words
+from analysis.extraction.claims.base import _Base, _agree
+from analysis.extraction.claims.mentions import Mention, PERSONS, _core
+from analysis.extraction.claims.names import _kind
+from analysis.extraction.claims.patterns import (
+    ALL_OR_SUM, AVERAGE, AVERAGE_CAP, AVERAGE_REFERENCE, AVERAGE_YEARLY, COUNT_MEAN, COUNT_UNITS, _group, _rx,
+)
+
+
+def _small_number(written: str) -> int | None:
+    """三 -> 3, 5 -> 5, 十二 -> 12: the count a mean names (None past 99)."""
+    if written.isdigit():
+        return int(written)
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+    if len(written) == 1:
+        return 10 if written == "十" else digits.get(written)
+    tens, _, ones = written.partition("十")
+    if not _:
+        return None
+    return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+
+
+class _Averages(_Base):
+    """The finders of the average form."""
+
+    def averages(self):
+        """人均N / 平均每个X N: the total of N's unit over the count of persons (or units) the sentence states."""
+        for m in self.m:
+            clause = self.f[self.r.clause_starts[m.clause]:m.start]
+            said = None
+            for said in AVERAGE.finditer(clause):
+                pass
+            # the word names this number: no list between them (人均财政收入、…三项指标), and per person a measure
+            if not m.amount or m.direction or said is None or "、" in clause[said.end():] or m.unit == "倍":
+                continue
+            if self.f[m.start - 1:m.start] == "每" and m.value == 1:
+                continue  # 平均每一乡镇80人: the 一 of 每一 is no average
+            if fold(m.unit) in COUNT_UNITS and said.group() not in words("average", "counted"):
+                continue
+            between = clause[said.end():]
+            if AVERAGE_REFERENCE.match(between) or AVERAGE_CAP.search(between):
+                continue  # 低于全省平均水平N: the value compared with; 每户最多补助N: a cap
+            if AVERAGE_YEARLY.search(clause[max(0, said.start() - 1):said.end() + 2]):
+                if not m.percent:
+                    self.unverifiable("average", m, "a mean over years: the years' values are not stated")
+                continue
+            earlier = [x for x in self.in_sentence(m) if x.i < m.i and x.level]
+            totals = [x for x in earlier if x.unit == m.unit]
+            if not totals:  # 12个乡镇平均每个乡镇40名,共480名: the total named after 共/合计
+                totals = [x for x in self.in_sentence(m) if x.i > m.i and x.level and x.unit == m.unit
+                          and ALL_OR_SUM.search(x.before)]
+            if len(totals) > 1:  # 共1,186人次,其中送餐742人次…: the total is the one 共/合计 states
+                totals = [x for x in totals if ALL_OR_SUM.search(x.before)] or totals
+            count_unit = "户" if re.search("户均|每户", clause) else "人" if re.search("人均|每人", clause) else None
+            # persons are counted in 人, 名 or 位 (由四名照服员负责,平均每人N)
+            count_units = PERSONS if count_unit == "人" else (count_unit,)
+            counts = [x for x in earlier if x.unit != m.unit
+                      and (fold(x.unit) in count_units or count_unit is None and fold(x.unit) in COUNT_UNITS)]
+            if not counts and count_unit is None:
+                counts = self.counted(between)
+            if len(totals) == 1 and len(counts) == 1:
+                self.propose("average", m, "ratio", (totals[0], counts[0]), ("total", "count"))
+                continue
+            # 人均地区生产总值28231元: the total the words after 人均 name and the population (户数) the text states
+            # elsewhere, each the only one of its kind and year; else unverifiable
+            named = _core(clause[said.end():])
+            total = totals[0] if len(totals) == 1 else (
+                self.by_name(named, m.unit, m.year, len(self.f), exclude=(m,), threshold=1.0)
+                if not totals and len(named) >= 2 and said.group() in words("average", "per_head") else None)
+            if total is not None and total is not (totals[:1] or [None])[0] and AVERAGE.search(total.before):
+                total = None  # 城镇居民人均可支配收入: another average, not a total
+            count = counts[0] if len(counts) == 1 else self.population(m, count_unit) if not counts else None
+            if total is not None and count is not None and total.value and m.value and total.value > m.value:
+                self.propose("average", m, "ratio", (total, count), ("total", "count"))
+            else:
+                self.unverifiable("average", m)
+
+    def listed_means(self):
+        """五鄉鎮平均為21.8%, 三乡平均为22.3%: the unweighted mean of the values the text gave each place of that kind
+        (鄉, 鎮) before it, one value of the claim's kind and year per place; proposed only when as many places have one
+        as the count says, else nothing here (a mean over places the text does not list is a value)."""
+        for m in self.m:
+            if m.direction or m.bound or m.roles or not (m.percent or m.amount):
+                continue
+            lo = self.r.clause_starts[m.clause]
+            said = COUNT_MEAN.search(self.f, lo, m.start)
+            if said is None or self.yearly(m):
+                continue
+            n = _small_number(said.group("n"))
+            values = {name: key for name, key in self.named.entities_of(_kind(m), before=lo, year=m.year).items()
+                      if name[-1] in said.group("noun")}
+            if n is None or len(values) != n or n < 2:
+                continue
+            inputs = sorted((self.m[k] for k in values.values()), key=lambda x: x.start)
+            m.roles.add("claim")
+            self.propose("average", m, "mean", inputs, ("values…",) * n)
+
+    def counted(self, between: str) -> list[Mention]:
+        """平均每个乡镇N: the one count of 乡镇 the text states anywhere (全县共有乡镇12个, 12个乡镇), or none."""
+        noun = re.match(r"^\s*每(?:个|個|一个|一個)?([^\d，,。；;]{2,4}?)(?:核定|拥有|擁有|有|为|為|达|達|约|約|共|配备|配備|设|設|\s*$)",
+                        between)
+        if noun is None:
+            return []
+        name = noun.group(1)
+        found = [x for x in self.m if x.amount and fold(x.unit) in COUNT_UNITS and x.level and not AVERAGE.search(x.before)
+                 and (self.after_noun(x).startswith(name) or x.name.endswith(name))]
+        return found[:1] if found and all(_agree(x, found[0]) for x in found) else []
+
+    def population(self, m: Mention, unit: str | None) -> Mention | None:
+        """The one population (人口, in 人) or number of households (户数, in 户) the text states for m's year: None when
+        it states none, or several that differ (户籍人口 and 常住人口)."""
+        if unit is None:
+            return None
+        name = _rx(_group("average", "population" if unit == "人" else "households"))
+        found = [x for x in self.m if x.unit == unit and x.level and self.r.same_year(x.year, m.year)
+                 and name.search(x.name + self.after_noun(x))]
+        return found[0] if found and all(_agree(x, found[0]) for x in found) else None

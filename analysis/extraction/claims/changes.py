@@ -1,0 +1,268 @@
+"""Changes: from-to (由A减为B), a change against a base (增长x%, 减少N), a points change, a rate of change named as
+a noun (年增率), and the points between two named places (甲鎮高於乙鎮N個百分點).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from analysis.extraction.claims.base import _Base, _rule
+from analysis.extraction.claims.mentions import Mention, _known, _rankable
+from analysis.extraction.claims.names import _kind
+from analysis.extraction.claims.patterns import (
+    AGAINST_END, AVERAGE, BI_NAMED, COMPARED_WORD, DIFFER_WORD, DIRECTION, DOUBLED, FLAT_AGAINST, FLAT_WORD, FROM_END,
+    JOINED, MASKED, QIZHONG, RATE_NOUN, STOP, TO_BETWEEN, VERSUS, VERSUS_END,
+)
+
+
+class _Changes(_Base):
+    """The finders of the change, from_to, change_with_amount and points forms (and differences by place)."""
+
+    def from_to(self):
+        """由A减为B(, 精简C% / 减少N个 / 提高N个百分点 / 倍增): A is the base, B the later amount."""
+        for a in self.m:
+            if not FROM_END.search(a.before):
+                continue
+            b = next((x for x in self.m[a.i + 1:a.i + 2] if x.segment == a.segment), None)
+            if b is None or a.unit != b.unit or not TO_BETWEEN.match(self.f[a.claim_end:b.start]):
+                self.from_named(a)
+                continue
+            a.roles.add("base")
+            b.roles.add("later")
+            claim = next((x for x in self.m[b.i + 1:b.i + 3] if x.segment == b.segment and x.direction), None)
+            if claim is None:
+                continue
+            claim.roles.add("claim")
+            fall = claim.direction == "fall"
+            if self.yearly(claim):
+                form = "points" if claim.points else "from_to" if claim.percent else "difference"
+                self.unverifiable(form, claim, "a mean yearly rate: the years it averages over are not counted")
+                continue
+            if claim.unit == "倍" and not fall:  # 由A增长到B,增长2倍: two times more
+                self.propose("multiple", claim, "growth_times", (a, b), ("base", "later"))
+            elif claim.points and a.percent:
+                self.propose("points", claim, _rule("points", fall), (a, b), ("base", "later"))
+            elif claim.percent:
+                self.propose("from_to", claim, _rule("from_to", fall), (a, b), ("base", "later"))
+            elif claim.amount and claim.unit == a.unit:
+                self.propose("difference", claim, "difference", (a, b) if fall else (b, a),
+                             ("base", "later") if fall else ("later", "base"))
+        # 从A到B, 倍增: the word that doubles, after a from-to
+        for found in DOUBLED.finditer(self.f):
+            at = found.start()
+            later = next((x for x in self.back(bisect_left(self.starts, at))
+                          if x.end <= at and "later" in x.roles and x.sentence == self.r.sentence[at]), None)
+            base = self.m[later.i - 1] if later is not None and later.i else None
+            claim = (found.start(), found.end(), self.text[found.start():found.end()])
+            if later is not None and base is not None and "base" in base.roles:
+                self.propose("multiple", claim, "ratio", (later, base), ("later", "base"))
+                continue
+            # X A, 较2020年的B翻了一番: B the base right before the word, A the amount the clause before is about
+            base = next((x for x in self.back(bisect_left(self.starts, at)) if x.end <= at), None)
+            later = None
+            if base is not None and base.sentence == self.r.sentence[at] and base.amount \
+                    and re.fullmatch(rf"[^{STOP}\d]{{0,3}}", self.f[base.claim_end:at]) and AGAINST_END.search(base.before):
+                later = self.subject(base, base.unit, exclude=(base,))
+            if later is not None:
+                base.roles.add("base")
+                self.propose("multiple", claim, "ratio", (later, base), ("later", "base"))
+            else:
+                self.unverifiable("multiple", claim)
+
+    def from_named(self, a: Mention):
+        """甲鎮由前一年的15.1%上升2.4%: the base after 由, the change right after it; the later is the one amount of the
+        base's kind and of the claim's year the text gives the place named before 由 (its clause), else nothing here."""
+        claim = self.m[a.i + 1] if a.i + 1 < len(self.m) else None
+        if claim is None or claim.clause != a.clause or not claim.direction or "claim" in claim.roles \
+                or not DIRECTION.fullmatch(claim.before.strip()) or self.yearly(claim):
+            return
+        names = self.named.names_between(self.r.clause_starts[a.clause], a.start)
+        # the ;-item's year is the base's when only the base states one (由2022年的A): the later's is then not said
+        key = self.named.lookup(names[-1][2], _kind(a), "" if claim.year == a.year else claim.year) if names else None
+        if key is None:
+            return
+        later, fall = self.m[key], claim.direction == "fall"
+        if claim.points and a.percent:
+            form, rule = "points", _rule("points", fall)
+        elif claim.percent:
+            form, rule = "from_to", _rule("from_to", fall)
+        elif claim.amount and claim.unit == a.unit:
+            self.propose("difference", claim, "difference", (a, later) if fall else (later, a),
+                         ("base", "later") if fall else ("later", "base"))
+            a.roles.add("base")
+            return
+        else:
+            return
+        a.roles.add("base")
+        claim.roles.add("claim")
+        self.propose(form, claim, rule, (a, later), ("base", "later"))
+
+    def changes(self):
+        """Rates and amounts of change (增长X%, 同比增收N, 较上年度之A增加Y%), and 持平."""
+        for m in self.m:
+            if not m.direction or "claim" in m.roles or "later" in m.roles or "base" in m.roles:
+                continue
+            if m.unit == "倍":  # X比A增长2倍: two times more than the base
+                m.roles.add("claim")
+                self.times_more(m)
+                continue
+            if (m.percent or self.points_pairs.get(m.i) is None) and self.structure_change(m):
+                continue  # 第一产业比重下降N个百分点: the terms of a structure changed before
+            if m.points:
+                self.points_change(m)
+            elif m.percent:
+                self.rate_of_change(m, self.against_base(m))
+            elif m.amount:
+                m.roles.add("change")
+                pair = self.base_and_later(m, m.unit)
+                if pair is not None:
+                    base, later = pair
+                    fall = m.direction == "fall"
+                    self.propose("difference", m, "difference", (base, later) if fall else (later, base),
+                                 ("base", "later") if fall else ("later", "base"))
+                    continue
+                self.unverifiable("difference", m)
+        for found in FLAT_WORD.finditer(self.f):  # 与去年持平: the amount before it did not change
+            at = found.start()
+            if not FLAT_AGAINST.search(self.f, self.r.clause_starts[self.r.clause[at]], at):
+                continue  # 保持平稳: no comparison
+            m = next((x for x in self.back(bisect_left(self.starts, at)) if x.end <= at and x.segment == self.r.segment[at]
+                      and self.r.clause[at] - x.clause <= 1), None)
+            if m is not None and m.amount:
+                self.unverifiable("change", m)
+
+    def times_more(self, m: Mention):
+        """X比A增长N倍: (A, X), the base right after 比/较 and the amount the clause is about, in one unit."""
+        base = next((x for x in self.preceding(m)[:3] if x.clause >= m.clause - 1 and x.amount
+                     and AGAINST_END.search(x.before)), None)
+        later = self.subject(m, base.unit, exclude=(base,)) if base is not None and m.direction == "rise" else None
+        if later is None:
+            self.unverifiable("multiple", m)
+        else:
+            base.roles.add("base")
+            self.propose("multiple", m, "growth_times", (base, later), ("base", "later"))
+
+    def points_change(self, m: Mention):
+        """提高N个百分点: from the share before to the share now, each bound as a change's base and later are."""
+        pair = self.base_and_later(m, "%") or self.compared_named(m)
+        if pair is not None:
+            base, later = pair
+            self.propose("points", m, _rule("points", m.direction == "fall"), (base, later), ("base", "later"))
+        else:
+            self.unverifiable("points", m)
+
+    def compared_named(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """甲鎮高於乙鎮N個百分點, 丙鄉低於平均N個百分點: the base is the one rate the text gives the place compared with
+        (乙鎮), or the one rate it states as an average (平均為a%, 各乡镇平均达标率为a%) before m; the later the item's own
+        rate, else the one rate of the place the clause names before the word. None when any is not exactly one."""
+        lo = self.r.clause_starts[m.clause]
+        said = None
+        for said in COMPARED_WORD.finditer(self.f, lo, m.start):
+            pass
+        bi = BI_NAMED.search(self.f, lo, m.start) if said is None else None  # 東山鄉比城關鎮高N個百分點
+        if said is None and bi is None or self.yearly(m):
+            return None
+        word_at, noun_lo, noun_hi = (said.start(), said.end(), m.start) if said else (bi.start(), *bi.span("noun"))
+        noun = self.f[noun_lo:noun_hi]
+        if AVERAGE.search(noun):
+            bases = [x for x in self.m[:m.i] if x.percent and _rankable(x) and not x.bound
+                     and AVERAGE.search(self.f, self.r.clause_starts[x.clause], x.start)]
+            base = bases[0] if len(bases) == 1 else None
+        else:
+            names = self.named.names_between(noun_lo, noun_hi)
+            key = self.named.lookup(names[0][2], "%", m.year) if len(names) == 1 else None
+            base = self.m[key] if key is not None else None
+        if base is None:
+            return None
+        later = self.percent_subject(m, exclude=(base,))
+        if later is None:
+            names = self.named.names_between(lo, word_at)
+            key = self.named.lookup(names[-1][2], "%", m.year, exclude=(base.i,)) if names else None
+            later = self.m[key] if key is not None else None
+        return (base, later) if later is not None and later is not base else None
+
+    def entity_points(self):
+        """甲鎮與乙鎮相差N個百分點: the one rate the text gives each of the two places the clause names before 相差; the
+        smaller is the base, the larger the later; unverifiable when either has none or several."""
+        for m in self.m:
+            if not m.points or m.direction or m.roles or "claim" in m.roles:
+                continue
+            lo = self.r.clause_starts[m.clause]
+            if not DIFFER_WORD.search(self.f, lo, m.start):
+                continue
+            names = self.named.names_between(lo, m.start)
+            if len(names) != 2 or names[0][2] == names[1][2] \
+                    or not JOINED.fullmatch(self.f[names[0][1]:names[1][0]]):
+                continue
+            pair = self.named_pair(names[0][2], names[1][2], m.year, "%")
+            m.roles.add("claim")
+            if pair is None:
+                self.unverifiable("points", m)
+                continue
+            base, later = sorted(pair, key=lambda x: x.value if _known(x.value) else 0)
+            self.propose("points", m, "points", (base, later), ("base", "later"))
+
+    def rate_of_change(self, m: Mention, base: Mention | None):
+        fall = m.direction == "fall"
+        if self.yearly(m):
+            self.unverifiable("change", m, "a mean yearly rate: the years it averages over are not counted")
+            return
+        if base is not None and base.amount:
+            later = self.later_of(m, base) or self.later_after_base(base)
+            if later is not None:
+                self.propose("change", m, _rule("change", fall), (base, later), ("base", "later"))
+                return
+        change = next((x for x in self.preceding(m)[:1] if x.amount and x.direction), None)
+        if change is not None:
+            change.roles.add("change")
+            later = self.subject(change, change.unit) or self.later_by_name(change, None)
+            if later is not None:
+                self.propose("change_with_amount", m, _rule("change_with_amount", change.direction == "fall"),
+                             (later, change), ("later", "change"))
+            else:
+                self.unverifiable("change_with_amount", m)
+            return
+        if base is None:
+            pair = (self.base_in_item(m, "") or self.named_base(m, "") or self.previous_year_base(m, "")
+                    or self.prior_named_base(m, ""))
+            if pair is not None and pair[0].amount:
+                self.propose("change", m, _rule("change", fall), pair, ("base", "later"))
+                return
+        masked = MASKED.search(self.f, self.r.segment_starts[m.segment], m.start)
+        self.unverifiable("change", m, "the amounts are masked in the text" if masked else None)
+
+    def named_rates(self):
+        """年增率为-4.5%, 人口增加率為-4.5‰: a rate of change named as a noun, its sign its direction (the rule growth:
+        a fall is negative). The base is the amount after 较/比/与 in its ;-item (較上年度的A); the later the item's
+        subject, else the amount of the base's name and a later year; else an earlier year's clause or the year
+        before's amount of the same name (as for 增长X%). A second rate on the same base, or one after 其中, is a part's
+        (自然增加率): unverifiable."""
+        rated: set[int] = set()
+        for m in self.m:
+            if not m.percent or m.direction or m.roles & {"base", "later", "claim", "part"}:
+                continue
+            if not RATE_NOUN.search(self.f, self.r.clause_starts[m.clause], m.start):
+                continue
+            m.roles.add("claim")
+            if self.yearly(m):
+                self.unverifiable("change", m, "a mean yearly rate: the years it averages over are not counted")
+                continue
+            base = next((x for x in self.preceding(m) if x.amount and (
+                AGAINST_END.search(x.before) or VERSUS.search(x.before) and VERSUS_END.match(self.f, x.claim_end)
+                or self.named_mark(x, m))), None)
+            pair = None
+            if base is not None and (base.i in rated or QIZHONG.search(self.f, self.r.clause_starts[m.clause], m.start)):
+                self.unverifiable("change", m)  # 其中自然增加率为…: a part of the rate before, not these amounts' change
+                continue
+            if base is not None:
+                rated.add(base.i)
+                base.roles.add("base")
+                later = self.subject(m, base.unit, exclude=(base,)) or self.later_after_base(base)
+                pair = (base, later) if later is not None else None
+            else:
+                pair = self.base_in_item(m, "") or self.previous_year_base(m, "")
+            if pair is not None and pair[0].amount:
+                self.propose("change", m, "growth", pair, ("base", "later"))
+            else:
+                self.unverifiable("change", m)

@@ -1,0 +1,161 @@
+"""Counts: a counted label or number and the list it counts (一办三中心：…), with the list's items.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extraction.claim_forms import fold
+from analysis.extraction.claims.base import _Base
+from analysis.extraction.claims.mentions import Mention, _known
+from analysis.extraction.claims.patterns import (
+    APPOSITION, BRACKETED, COLON_LIST, COUNT_UNITS, HARD_END, LABEL_LIST, LEAD, LIST_AFTER, LIST_BEFORE, LIST_VERB,
+    OPEN_LIST, QC, QO,
+)
+from analysis.rules import count_items
+
+
+def _by_noun(items: list[str], nouns: list[str]) -> list[list[str]] | None:
+    """Each item to the counted part whose noun it ends with (else holds: 党政办公室 is an 办), nouns tried longest
+    first; None when an item fits none.
+
+    >>> _by_noun(["农业服务站", "文化站", "党群服务中心"], ["站", "中心"])
+    [['农业服务站', '文化站'], ['党群服务中心']]
+    """
+    out: list[list[str]] = [[] for _ in nouns]
+    order = sorted(range(len(nouns)), key=lambda k: -len(nouns[k]))
+    for item in items:
+        k = next((k for k in order if item.endswith(nouns[k])), None)
+        k = k if k is not None else next((k for k in order if nouns[k] in item), None)
+        if k is None:
+            return None
+        out[k].append(item)
+    return out
+
+
+def _lead_trimmed(items: str) -> str:
+    """A list without the words before its first item up to a lead word (全县设立甲中心、乙中心 -> 甲中心、乙中心),
+    when the first item keeps two characters or more.
+
+    >>> _lead_trimmed("全县设立甲中心、乙中心"), _lead_trimmed("全縣設置甲站、乙站"), _lead_trimmed("设立局、办")
+    ('甲中心、乙中心', '甲站、乙站', '设立局、办')
+    """
+    found = LEAD.match(fold(items))
+    if found is None or len(re.split("[、,，和及]", items[found.end():])[0].strip()) < 2:
+        return items
+    return items[found.end():]
+
+
+def _count_by(items: str) -> str:
+    """How a proposed list's items are told apart: 、 always; a comma when it joins groups (甲、乙,丙、丁); 和/及
+    before the last item when both sides end alike (文化服务中心和计划生育服务中心, not 人口和计划生育办)."""
+    separators = ["、"]
+    if re.search("[,，]", items):
+        separators.append("[,，]")
+    pieces = re.split("[、,，]", items)
+    last = pieces[-1]
+    joined = re.split("和|及", last)
+    if len(joined) == 2 and all(joined) and len(pieces) > 1:
+        ends = {p[-2:] for p in pieces[:-1]}
+        if joined[0][-2:] in ends and joined[1][-2:] in ends or len(pieces) == 1:
+            separators.append("和|及")
+    if len(pieces) == 1 and len(joined) == 2 and all(joined) and joined[0][-1:] == joined[1][-1:]:
+        separators.append("和|及")
+    return "split " + "|".join(separators)
+
+
+class _Counts(_Base):
+    """The finder of the count form: a counted label or number and the list it counts."""
+
+    def _compound_by_noun(self, count: Mention, parts: list[Mention], quote_close: int, s_end: int) -> str | None:
+        """“三站一中心”:甲站、乙站、丙站和丁中心 — one list after the label: each counted part takes the items that end
+        with its noun (站, 中心)."""
+        listed = re.match(r"\s*[:：(（]\s*([^。；;:：()（）,，]+)", self.f[quote_close + 1:s_end])  # the clause after
+        if listed is None:
+            return None
+        at = quote_close + 1 + listed.start(1)
+        items = [w for w in re.split(r"、|和|及|與|与", self.text[at:at + len(listed.group(1))]) if w.strip()]
+        if len(items) < 2 or any(len(w) > 20 for w in items):
+            return None
+        nouns = [re.sub(r"^[一二两兩三四五六七八九十]+", "", fold(x.as_written)) for x in parts]
+        groups = _by_noun([fold(w) for w in items], nouns) if all(nouns) else None
+        if groups is None:
+            return None
+        mine = [w for w, folded in zip(items, [fold(w) for w in items]) if folded in groups[parts.index(count)]]
+        return "、".join(mine)
+
+    def counts(self):
+        for m in self.m:
+            if m.unit == "%" or m.points:
+                continue
+            self._enumeration(m)
+
+    def _enumeration(self, count: Mention):
+        s_start = self.r.sentence_starts[count.sentence]
+        s_end = self.r.sentence_end(count.sentence)
+        s_end -= self.f[s_end - 1:s_end] in tuple(HARD_END + "\n")  # not the stop that ends it
+        after = self.f[count.end:s_end]
+
+        def items_of(found: re.Match, at: int) -> str:  # the list as the text writes it
+            return self.text[at + found.start(1):at + found.end(1)]
+
+        def propose(items: str, count_by: str = ""):
+            items = _lead_trimmed(items)
+            open_list = OPEN_LIST.search(items)
+            if open_list:  # 甲、乙等5个: the list may name only some of the 5
+                items = items[:open_list.start()]
+            count_by = count_by or _count_by(items)
+            if open_list and _known(count.value) and count_items(items, count_by) < count.value:
+                return self.unverifiable("count", count)
+            self.propose("count", count, "count_items", items=items, count_by=count_by)
+
+        compound = self._compound(count, s_end)
+        if compound is not None:
+            return propose(compound)
+        label = LABEL_LIST.search(after)
+        if label:  # a counted label with its items in brackets: “三要”(要钱、要粮、要命)
+            return propose(items_of(label, count.end))
+        unit = fold(count.unit) or next((u for u in COUNT_UNITS if self.f.startswith(u, count.end)), "")
+        quoted_label = self.f[count.start - 1:count.start] in QO and not re.search(r"\d", count.as_written)
+        if unit not in COUNT_UNITS and not quoted_label:
+            return None
+        window = max(s_start, count.start - 120)
+        before = LIST_BEFORE.search(self.f[window:count.start])
+        # "乡镇长1人、副乡镇长3人": 人 is the unit of 1, not the first item of a list; "甲镇、乙镇各设3个…": a verb
+        # ends the words before the count, which are the units that hold them, not what is counted
+        # (a hard-wrapped line may cut a word: 人民政\n府设)
+        if before and (LIST_VERB.search(re.sub(r"\s", "", before.group(1))) or APPOSITION.search(self.f, 0, count.start)):
+            before = None
+        if before and not re.match(r"[\d零一二两三四五六七八九十]", self.f[window + before.start() - 1:window + before.start()] or "-"):
+            return propose(items_of(before, window))
+        bracket = BRACKETED.search(after)
+        if bracket and (re.search("[、,，]", bracket.group(1)) or count.value == 1 and len(bracket.group(1)) >= 2
+                        and not re.search(r"[,，:：]", after[:bracket.start(1)])):
+            items = items_of(bracket, count.end)
+            return propose(re.sub(r"^(?:含|即)", "", items))
+        listed = LIST_AFTER.search(after)
+        if listed:
+            return propose(items_of(listed, count.end))
+        clauses = COLON_LIST.match(after)
+        if clauses:  # 四个方面的职能:甲,乙;丙,丁;…: the items are the ;-clauses (or the ,-clauses) to the sentence's end
+            items = items_of(clauses, count.end)
+            return propose(items, "split [;；]" if re.search("[;；]", items) else "split [,，]")
+        return None
+
+    def _compound(self, count: Mention, s_end: int) -> str | None:
+        """“五办四中心”(甲、乙,丙、丁): each counted part of a quoted label takes one bracketed group, in order."""
+        lo = self.r.sentence_starts[count.sentence]
+        quote_open = max(self.f.rfind(q, lo, count.start) for q in QO)
+        quote_close = min((at for at in (self.f.find(q, count.end, s_end) for q in QC) if at >= 0), default=-1)
+        if quote_open < 0 or quote_close < 0 or re.search(f"[{QO}{QC}]", self.f[quote_open + 1:count.start]):
+            return None
+        parts = [x for x in self.between(quote_open + 1, quote_close) if x.end <= quote_close]
+        if len(parts) < 2 or count not in parts:
+            return None
+        bracket = re.match(r"\s*[(（]([^()（）]+)[)）]", self.f[quote_close + 1:s_end])
+        if bracket is None:
+            return self._compound_by_noun(count, parts, quote_close, s_end)
+        groups = re.split(r"[,，;；]", self.text[quote_close + 1 + bracket.start(1):quote_close + 1 + bracket.end(1)])
+        if len(groups) != len(parts):
+            return None
+        return groups[parts.index(count)]

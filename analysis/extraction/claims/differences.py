@@ -1,0 +1,120 @@
+"""Differences: gaps (缺额 = 编制 − 实有) and balances (收入 − 支出 = 结余).
+"""
+
+from __future__ import annotations
+
+from analysis.extraction.claim_forms import fold
+from analysis.extraction.claims.base import _Base
+from analysis.extraction.claims.mentions import Mention, _known, same_unit
+from analysis.extraction.claims.names import _unplaced
+from analysis.extraction.claims.patterns import (
+    BUDGETED, DEDUCT, DEFICIT, DIFFER_WORD, FILLED, GAP_WORD, HARD_END, INCOME, LEFT_OVER, SET_AGAINST, SPENDING,
+    STAGE, SURPLUS,
+)
+
+
+class _Differences(_Base):
+    """The finders of the difference (gaps) and balance forms."""
+
+    def gaps(self):
+        """缺額5人, 尚缺6人: the budgeted posts (預算員額, 編制) less the filled ones (現有, 實有), both stated in the
+        sentence before; 相差7人 after exactly two amounts of its unit in the sentence: the larger less the smaller.
+        With either not stated nothing is proposed (a gap stated alone is data)."""
+        for m in self.m:
+            if not m.level or m.roles:
+                continue
+            head = self.clause_head(m)
+            if GAP_WORD.search(head):
+                filled = self.named_by(m, FILLED, m.unit)
+                budgeted = self.named_by(m, BUDGETED, m.unit, exclude=(filled,))
+                if budgeted is None and filled is not None:
+                    budgeted = self.budgeted_before(m)
+                # 行政编制486名、事业编制612名,合计1098名;实有1035人,空编63名: a kind of post is a part, the gap is of
+                # the total the parts add up to
+                budgeted = next((t for t, parts in self.sums if budgeted in parts and t.sentence == m.sentence
+                                 and t.end <= m.start), budgeted)
+                if filled is None or budgeted is None or FILLED.search(budgeted.before):
+                    continue
+                later, base = budgeted, filled
+            elif DIFFER_WORD.search(head):
+                stated = [x for x in self.in_sentence(m) if x.end <= m.start and x.level and x.unit == m.unit]
+                if len(stated) != 2:
+                    continue
+                later, base = sorted(stated, key=lambda x: -x.value if _known(x.value) else 0)
+            else:
+                continue
+            m.roles.add("claim")
+            self.propose("difference", m, "difference", (later, base), ("later", "base"))
+
+    def budgeted_before(self, m: Mention) -> Mention | None:
+        """預算員額30人。現有27人,出缺3人: the budgeted posts stated in the sentence before the gap's, when exactly one
+        amount of its unit and year there is named 預算員額/編制 (two would leave it unbound)."""
+        found = [x for x in self.m if x.sentence == m.sentence - 1 and x.level and same_unit(x.unit, m.unit)
+                 and self.r.same_year(x.year, m.year) and BUDGETED.search(x.before) and not FILLED.search(x.before)]
+        return found[0] if len(found) == 1 else None
+
+    def balances(self):
+        """收入A, 支出B, 结余C (or 短绌C: B − A)."""
+        self.balanced: set[tuple] = set()  # (income, spending) values set against each other
+        for m in self.m:
+            if not m.amount or m.direction:
+                continue
+            surplus, deficit = SURPLUS.search(m.before), DEFICIT.search(m.before)
+            if not (surplus or deficit):
+                continue
+            earlier = [x for x in self.back(m.i) if x.sentence == m.sentence and x.unit == m.unit and x.level]
+            income = next((x for x in earlier if INCOME.search(x.name) and not SPENDING.search(x.name)), None)
+            spending = next((x for x in earlier if SPENDING.search(x.name) and not INCOME.search(x.name)), None)
+            if (income is None or spending is None) and SET_AGAINST.search(m.before):
+                income, spending = self.balance_by_name(m, income, spending)
+            if income is None or spending is None:
+                continue  # 上年结转结余60万元: a name, not a balance of what the sentence states
+            self.balanced.add((income.value, spending.value))
+            if deficit and (not surplus or deficit.start() > surplus.start()):
+                self.propose("balance", m, "difference", (spending, income), ("spending", "income"))
+            else:
+                self.propose("balance", m, "difference", (income, spending), ("income", "spending"))
+
+    def deducted_balances(self):
+        """全年可用财力T,扣除当年支出B后,结转(结余)N: T less B, T the last amount of N's unit in the clause before
+        the deduction's, B the one amount of the deduction's clause, N the first of the clause after it."""
+        for b in self.m:
+            if not b.level or not DEDUCT.search(b.before):
+                continue
+            inside = [x for x in self.m if x.clause == b.clause and x.amount]
+            before = [x for x in self.m if x.clause == b.clause - 1 and x.sentence == b.sentence]
+            after = [x for x in self.m if x.clause == b.clause + 1 and x.sentence == b.sentence]
+            if len(inside) != 1 or not before or not after:
+                continue
+            income, left = before[-1], after[0]
+            if not (income.level and left.level and same_unit(income.unit, b.unit) and same_unit(left.unit, b.unit)):
+                continue
+            if left.roles or not LEFT_OVER.search(self.clause_head(left)):
+                continue
+            left.roles.add("claim")
+            self.propose("balance", left, "difference", (income, b), ("income", "spending"))
+
+    def balance_by_name(self, m: Mention, income: Mention | None, spending: Mention | None):
+        """收支相抵后结余N with income or spending stated in another sentence: the last pair stated before N, of N's
+        year and unit, whose names are the same but for 收入/支出 (places, period and stage words aside), the pair
+        stated as data before one in a title (a line without a stop); one the sentence states is kept."""
+        def key(x: Mention) -> str:
+            return STAGE.sub("", SPENDING.sub("", INCOME.sub("", _unplaced(x.name))))
+
+        def data(x: Mention) -> bool:
+            start = self.f.rfind("\n", 0, x.start) + 1
+            end = self.f.find("\n", x.start)
+            return any(c in self.f[start:end if end >= 0 else len(self.f)] for c in HARD_END)
+
+        # the year: income and spending of one year, the last pair before the balance (a base, 较111年度的A, is none)
+        stated = [x for x in self.m[:m.i] if x.amount and x.level and not x.bound and "base" not in x.roles
+                  and fold(x.unit) == fold(m.unit)]
+        incomes = [income] if income else [x for x in stated if INCOME.search(x.name) and not SPENDING.search(x.name)]
+        spendings = [spending] if spending else [x for x in stated if SPENDING.search(x.name) and not INCOME.search(x.name)]
+        pairs = [(i, s) for i in incomes for s in spendings if key(i) == key(s) and self.r.same_year(i.year, s.year)]
+        if not pairs:
+            return None, None
+        pair = max(pairs, key=lambda p: (data(p[0]) and data(p[1]), max(p[0].start, p[1].start), min(p[0].start, p[1].start)))
+        if (pair[0].value, pair[1].value) in self.balanced:
+            return None, None  # a later mention of a balance already set against these amounts restates it
+        return pair

@@ -1,0 +1,103 @@
+"""Multiples: X是Y的N倍 (by subject, by place, former/latter, by name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extraction.claims.base import _Base
+from analysis.extraction.claims.mentions import Mention, _core, _rankable
+from analysis.extraction.claims.names import _unplaced, name_score
+from analysis.extraction.claims.patterns import DOUBLED, FORMER_LATTER, PLACE_NAME, RATE_WORD, STOP, YEAR
+
+
+def _no_year(words_: str) -> str:
+    return YEAR.sub("", words_)
+
+
+class _Multiples(_Base):
+    """The finders of the multiple form."""
+
+    def multiples(self):
+        """X是A的N倍: X over A."""
+        for m in self.m:
+            if m.unit != "倍" or "claim" in m.roles or DOUBLED.match(self.f, m.start):
+                continue  # 倍增, 翻番 after a from-to: see from_to
+            of = self.m[m.i - 1] if m.i and self.m[m.i - 1].sentence == m.sentence else None
+            if of is not None and FORMER_LATTER.match(self.f[of.end:m.start].lstrip("，,")):
+                pair = self.former_latter(of)  # 甲镇4.5万元,乙镇1.5万元,前者是后者的3倍
+                if pair is not None:
+                    self.propose("multiple", m, "ratio", pair, ("later", "base"))
+                    continue
+            stated = of is not None and (of.amount or of.percent) and re.fullmatch(r"\s*的\s*", self.f[of.end:m.start]) \
+                and re.search(r"(?:是|为|相当于)[^，,。；;\d]{0,8}$", _no_year(of.before))
+            x = (self.percent_subject(of) if of.percent else self.subject(of, of.unit)) if stated else None
+            if x is None and of is not None and of.clause == m.clause and of.amount:
+                self.unverifiable("multiple", m)  # 是A的N倍 with A stated but no subject: not a noun's amount
+                continue
+            pair = (x, of) if x is not None else \
+                self.multiple_by_name(m) or self.multiple_of_subject(m) or self.multiple_by_entity(m)
+            if pair is None:
+                self.unverifiable("multiple", m)
+            else:
+                self.propose("multiple", m, "ratio", pair, ("later", "base"))
+
+    def multiple_of_subject(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """甲镇出缺率15%,较乙镇的5%高出10个百分点,是乙镇的3倍: a clause that names no subject speaks of the ;-item's
+        first amount (or rate); the base is the one amount of its unit before m whose name holds the noun before 的."""
+        head = _no_year(self.f[self.r.clause_starts[m.clause]:m.start])
+        said = re.fullmatch(rf"\s*(?:约|约为|大约)?(?:是|为|相当于)(?P<y>[^{STOP}\d]{{2,8}}?)的\s*", head)
+        items = [x for x in self.in_sentence(m) if x.segment == m.segment and x.i < m.i]
+        if said is None or not items or not _rankable(items[0]) and "base" not in items[0].roles:
+            return None
+        later, y_noun = items[0], _core(said.group("y"))
+        bases = [x for x in items[1:] if x.unit == later.unit and x.clause < m.clause
+                 and y_noun in x.name + self.f[self.r.clause_starts[x.clause]:x.start]]
+        if y_noun in later.name or len(bases) != 1:
+            return None
+        return later, bases[0]
+
+    def multiple_by_entity(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """甲鎮的比率是乙鄉的四倍多: A and B the two places the clause names, B right before 的 and the multiple, 是/为/达
+        between them; each place's one amount of a kind (a rate when the words between say 率/比例/比重) and of m's
+        year, stated anywhere in the text."""
+        lo = self.r.clause_starts[m.clause]
+        names = self.named.names_between(lo, m.start)
+        if len(names) != 2 or names[0][2] == names[1][2] or not re.fullmatch(r"\s*的\s*", self.f[names[1][1]:m.start]):
+            return None
+        words_between = self.f[names[0][1]:names[1][0]]
+        if not re.search(r"(?:是|为|达|相当于)[^是为达]{0,2}$", words_between):
+            return None
+        return self.named_pair(names[0][2], names[1][2], m.year, "%" if RATE_WORD.search(words_between) else None)
+
+    def former_latter(self, latter: Mention) -> tuple[Mention, Mention] | None:
+        """前者是后者的N倍: the two amounts (or rates) of one unit stated last before the words, in their order."""
+        former = next((x for x in self.back(latter.i) if x.sentence == latter.sentence and x.unit == latter.unit), None)
+        if former is None or not _rankable(former) or not _rankable(latter):
+            return None
+        return former, latter
+
+    def multiple_by_name(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """城镇居民人均可支配收入是农村居民的2.20倍: X (the amount the whole name before 是 names, stated earlier) over
+        the amount whose name holds the noun between 是 and 的 and repeats most of X's name; each the only one."""
+        head = _no_year(self.f[self.r.clause_starts[m.clause]:m.start])
+        said = re.fullmatch(rf"\s*(?P<x>[^{STOP}\d]{{2,24}}?)(?:是|为|相当于)(?P<y>[^{STOP}\d]{{1,12}}?)的\s*", head)
+        if said is None:
+            return None
+        x_name, y_noun = _core(said.group("x")), _core(said.group("y"))
+        if len(x_name) < 2 or not y_noun or y_noun in x_name:
+            return None
+        later = self.by_name(x_name, "", m.year, m.start, exclude=(m,), threshold=1.0)
+        if later is None:
+            return None
+        scored = [(name_score(x_name, z.name), z) for z in self.m[:m.i]
+                  if z is not later and z.level and z.unit == later.unit and y_noun in z.name
+                  and self.r.same_year(z.year, later.year)]
+        best = max((score for score, _ in scored), default=0.0)
+        bases = [z for score, z in scored if score == best]
+        parallel = [z for _, z in scored if _unplaced(z.name).replace(y_noun, x_name) == _unplaced(later.name)]
+        if best < 1.0 and len(parallel) == 1:
+            return later, parallel[0]  # 城镇居民人均收入 / 农村居民人均收入: the names differ only by 城镇/农村
+        if best < 0.5 and len(scored) == 1 and len(y_noun) >= 2 and PLACE_NAME.match(y_noun):
+            return later, scored[0][1]  # 甲镇人口3.2万人,…丙镇1.6万人,甲镇人口是丙镇的2倍: the one amount 丙镇 names
+        return (later, bases[0]) if best >= 0.5 and len(bases) == 1 else None

@@ -1,0 +1,139 @@
+"""Restatements: a number stated again later (这320人, 突破400亿元), bound to the one it restates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extraction.claim_forms import fold
+from analysis.extraction.claims.base import _Base, _agree
+from analysis.extraction.claims.mentions import Mention, _core, _known, same_unit
+from analysis.extraction.claims.names import _same_but_stage, _same_name, _unplaced
+from analysis.extraction.claims.patterns import COUNT_LEAD, COUNT_UNITS, DEMONSTRATIVE, PLACE, RESTATED_BOUND, STAGE
+
+
+def _bound_core(name: str) -> str:
+    """A name without the words around a bound that name no quantity (首次, 大关) nor a place before it."""
+    return PLACE.sub("", RESTATED_BOUND.sub("", _core(name)))
+
+
+def _shared_run(a: str, b: str) -> int:
+    """The length of the longest run of characters two names share (岁入决算 in 屏东县岁入决算 and 岁入决算数).
+
+    >>> _shared_run("屏东县岁入决算", "岁入决算数"), _shared_run("岁入", "岁出")
+    (4, 1)
+    """
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _stated(m: Mention) -> bool:
+    """A number written out (digits, or a Chinese amount of three characters or more), not a counted label (一类)."""
+    return bool(re.search(r"\d", m.as_written)) or len(re.findall(r"[零〇一二两三四五六七八九十百千万亿萬億]", m.as_written)) >= 3
+
+
+def _digits(written: str) -> int:
+    return len(re.sub(r"\D", "", written.split("%")[0]).strip("0") or "")
+
+
+class _Restatements(_Base):
+    """The finders of the restatement form."""
+
+    def restatements(self):
+        """The same quantity stated again: same unit and year, neither a change nor a rate, and the same name (a
+        place before it aside) with values of one size, or the same number of three digits or more under a name one
+        of them contains."""
+        by_tail: dict[tuple, list[Mention]] = {}  # a name and a name it ends with share their last two characters
+        by_number: dict[tuple, list[Mention]] = {}
+        for m in self.m:
+            if not m.amount or m.direction or m.roles & {"change", "base", "claim"} or not m.name or not _stated(m):
+                continue
+            if not m.named:
+                continue
+            bare = PLACE.sub("", m.name)
+            number = (m.unit, m.value, m.low, m.high)
+            tail = (STAGE.sub("", _unplaced(m.name)) or bare)[-2:]  # 岁入决算数 is looked up with 岁入
+            earlier = by_tail.get((m.unit, tail), [])
+            if _digits(m.as_written) >= 3:
+                earlier = earlier + by_number.get(number, [])
+            for x in sorted(set(earlier), key=lambda x: x.start):
+                if not self.r.same_year(x.year, m.year) or x.clause == m.clause:
+                    continue
+                a = PLACE.sub("", x.name)
+                same_number = (x.unit, x.value, x.low, x.high) == number and _digits(x.as_written) >= 3
+                contained = min(len(a), len(bare)) >= 2 and (a in bare or bare in a)
+                one_size = _known(x.value) and _known(m.value) and min(x.value, m.value) > 0 \
+                    and max(x.value, m.value) / min(x.value, m.value) <= 1.5
+                # two items that each name their own subject first (西部县项目,中央补助16万元; 其他县区项目,中央补助12万元)
+                # speak of two things, unless their numbers agree and say more than a digit (401项, 400多项)
+                heads = self.item_head(x), self.item_head(m)
+                apart = all(heads) and heads[0] != heads[1] and not (_agree(x, m) and _digits(m.as_written) >= 2)
+                staged = _same_but_stage(x.name, m.name) and _agree(x, m)  # 歲入決算數 then 歲入, values agreeing
+                if ((_same_name(x.name, m.name) or staged) and one_size and not apart) or (same_number and contained):
+                    self.propose("restatement", m, "value", (x,), ("earlier",))
+                    break
+            by_tail.setdefault((m.unit, tail), []).append(m)
+            by_number.setdefault(number, []).append(m)
+
+    def count_restatements(self):
+        """便民服务中心十二个 … 12个便民服务中心: a count stated again, in Chinese numerals or digits, of the same noun
+        (the words before it up to a lead verb, or the noun after its measure word) and year; proposed only when the
+        values agree (a count of the same noun may be a subset: 其中5个便民服务中心)."""
+        done = {row["claim_start"] for row in self.rows if row["form"] == "restatement"}
+        seen: dict[tuple, list[Mention]] = {}
+        for m in self.m:
+            if (m.percent or m.points or m.direction or m.bound or m.roles & {"change", "base", "claim", "part"}
+                    or fold(m.unit) not in COUNT_UNITS or not _known(m.value) or m.value < 2):
+                continue
+            # 12个便民服务中心均已运行, 13个乡镇公所共精简, 13个便民服务中心全部实现: what follows the noun
+            after = re.split(r"[均已各都将正在为是的共]|全部|全数|中$", self.after_noun(m))[0]
+            noun = _unplaced(COUNT_LEAD.sub("", after or m.name))
+            if DEMONSTRATIVE.fullmatch(m.name) and m.start not in done:
+                # 共320人。這320人中 (上述120项权限): the count the sentence before states last, of the same unit and
+                # value (and noun, when one follows)
+                # 這45名約聘人員: the noun after it opens with words the earlier count's name holds (138人 then
+                # 一百三十八个缺额 stays apart: the ledger compares one unit, and 个 is not 人)
+                def named(x):
+                    held = x.name + self.after_noun(x)
+                    return len(after) < 2 or after in held or after[:2] in held
+
+                earlier = next((x for x in self.back(m.i) if x.sentence < m.sentence and same_unit(x.unit, m.unit)
+                                and x.level), None)
+                if earlier is not None and earlier.sentence == m.sentence - 1 and _agree(earlier, m) and named(earlier):
+                    m.roles.add("claim")
+                    self.propose("restatement", m, "value", (earlier,), ("earlier",))
+                continue
+            if len(noun) < 3:
+                continue
+            key = (fold(m.unit), noun)
+            earlier = next((x for x in seen.get(key, []) if x.sentence != m.sentence and self.r.same_year(x.year, m.year)
+                            and _agree(x, m)), None)
+            if earlier is not None and m.start not in done:
+                m.roles.add("claim")
+                self.propose("restatement", m, "value", (earlier,), ("earlier",))
+            seen.setdefault(key, []).append(m)
+
+    def bound_restatements(self):
+        """突破400亿元 / 超过2亿元 / 1.2亿元以上: a bound restating an amount of the text (see the table's binding)."""
+        for b in self.m:
+            if not b.bound or not b.amount or b.direction or b.points or b.roles or not b.named:
+                continue
+            own = _bound_core(b.name)
+            end = b.low if _known(b.low) else b.high
+            if not own:  # 歲出2億3,456萬元,首度超過2億元: the clause names nothing, the amount before is its subject
+                amount = next((x for x in self.preceding(b) if x.clause == b.clause - 1), None)
+                found = [amount] if amount is not None and amount.level and not amount.bound and amount.unit == b.unit else []
+            else:
+                found = [x for x in self.m if x is not b and x.level and not x.bound and x.unit == b.unit
+                         and x.named and self.r.same_year(x.year, b.year) and x.clause != b.clause
+                         and _shared_run(own, _bound_core(x.name)) >= 4]
+            found = [x for x in found if _known(x.value) and end and 0 < x.value / end <= 1.5 and end / x.value <= 1.5]
+            if len(found) == 1:
+                b.roles.add("claim")
+                self.propose("restatement", b, "value", (found[0],), ("earlier",) if found[0].start < b.start else ("later",))

@@ -1,0 +1,341 @@
+"""Shares: a part of a whole (占x%), shares named by their rate's words (出缺率, 使用率), verb rates (建成率),
+execution rates, and the whole a share's part belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extraction.claim_forms import fold
+from analysis.extraction.claims.base import _Base
+from analysis.extraction.claims.mentions import Mention, _core
+from analysis.extraction.claims.names import _core_keep_list
+from analysis.extraction.claims.patterns import (
+    ACTUAL, AGAINST_END, AMONG, AMONG_NOUN, BUDGET, BUDGET_AMOUNT, BUDGET_NAME, DONE, EACH, EXECUTION, NAMED_SHARE,
+    NOT_WHOLE, OF_IT, OF_WHOLE, PART_AFTER, PLACE, PLANNED, PRIOR_NAME, QIZHONG, QUALIFIED_OF, RATE, SHARE,
+    SHARE_FROM, STOP, VERB_RATE, WHOLE_THEN_RATE, _group,
+)
+
+
+class _Shares(_Base):
+    """The finders of the share form: shares, named shares, verb rates, execution rates."""
+
+    def item_subject(self, m: Mention) -> Mention | None:
+        """农林水支出A,较上年的B增加N,…,占支出合计的S%: the amount that opens m's ;-item (no base, change or rate)."""
+        first = next((x for x in self.segment_mentions(m) if x.i < m.i), None)
+        if first is None or not first.level or first.clause != self.r.clause[self.r.segment_starts[m.segment]] \
+                or AGAINST_END.search(first.before) or first.depth > m.depth:
+            return None
+        return first
+
+    def among_whole(self, part: Mention, m: Mention) -> Mention | None:
+        """已承接事项中实际运行62项,占78.48%: the whole is the amount the text states under the noun of the last
+        clause of the part's sentence (up to the part's) that opens "(在)X(之)中" (X's words before its last two, its
+        head: 已承接事项 -> 承接), stated before, exactly one; a "…中," closing a number nearer the part is its own."""
+        lo = self.r.sentence_starts[part.sentence]
+        found = None
+        for k in range(self.r.clause[lo], part.clause + 1):
+            said = AMONG_NOUN.match(self.f, self.r.clause_starts[k])
+            if said is not None and said.end() <= part.start:
+                found = said
+        if found is None:
+            return None
+        total = self.containing_total(part)
+        if total is not None and total.start > found.start():
+            return None
+        noun = found.group("noun")
+        modifier = re.sub(r"^(?:已经|已|各)", "", noun[:-2]) if len(noun) >= 4 else ""
+        key = _core(modifier) if len(_core(modifier)) >= 2 else _core(noun)  # names lose their function words (有)
+        fits = [x for x in self.m[:m.i] if x is not part and x.level and x.unit == part.unit and x.depth <= m.depth
+                and key in x.name + self.after_noun(x) and not PRIOR_NAME.search(PLACE.sub("", x.name))
+                and not AGAINST_END.search(x.before) and x.start < found.start() + len(found.group())]
+        fits = [x for x in fits if x.start < found.start() or x.clause == self.r.clause[found.start()] and x is not part]
+        return fits[0] if len(fits) == 1 else None
+
+    def verb_rates(self):
+        """建成率89.13%, 承接率91.86%: the amount the rate's verb names before it in the sentence (已建成41个) over the
+        total a "…中," closes (在86项事项中) or the one planned count (建设任务46个); either not stated: a value."""
+        for m in self.m:
+            if not m.percent or m.direction or m.roles:
+                continue
+            said = VERB_RATE.search(self.clause_head(m))
+            if said is None:
+                continue
+            verb = said.group("rate")[:-1]
+            part = next((x for x in self.back(m.i) if x.sentence == m.sentence and x.level and verb in x.before), None)
+            if part is None:
+                continue
+            whole = self.containing_total(part)
+            if whole is None:
+                planned = [x for x in self.back(part.i) if x.sentence == m.sentence and x.level and x.unit == part.unit
+                           and PLANNED.search(x.before)]
+                whole = planned[0] if len(planned) == 1 else None
+            if whole is None or whole is part:
+                continue
+            m.roles.add("claim")
+            part.roles.add("part")
+            self.propose("share", m, "share", (part, whole), ("part", "whole"))
+
+    def shares(self):
+        """X … 占(Y的) Z%: the part the clause is about, the whole the words after 占 name."""
+        by_item: dict[int, list[Mention]] = {}
+        for m in self.m:
+            if m.percent and not m.direction and not m.roles & {"base", "later", "claim", "part"}:
+                by_item.setdefault(m.segment, []).append(m)
+        for rates in by_item.values():
+            shared_whole = None  # a whole one share of the ;-item names serves the others (比例分别为…, 合计占歲入…)
+            found = []
+            for m in rates:
+                if self.whole_between(m) or self.execution_rate(m):
+                    continue
+                trigger = self.share_trigger(m)
+                if trigger is None:
+                    self.share_from(m)
+                    continue
+                found.append((m, trigger))
+                named = self.whole_name(m, trigger) if not RATE.search(trigger.group()) else ""
+                if named:
+                    shared_whole = shared_whole or named
+            for m, trigger in found:
+                self.share(m, trigger, shared_whole)
+
+    def named_shares(self):
+        """出缺率15%, 使用率为80%, 運轉率75%: a rate a noun names, its part the amount a clause before names 缺額
+        (使用, 運轉), its whole the amount of that unit before the part named 預算員額 (共, 設計); one not stated: a
+        value, no proposal. Bound by the names, never by the nearest larger number."""
+        for m in self.m:
+            if not m.percent or m.direction or m.roles:
+                continue
+            head = self.clause_head(m)
+            kind = next((k for k, rx in NAMED_SHARE.items() if rx[0].search(head)), None)
+            if kind is None:
+                continue
+            _, part_rx, whole_rx = NAMED_SHARE[kind]
+            m.roles.add("claim")
+            part = self.named_by(m, part_rx, None)
+            whole = self.named_by(part, whole_rx, part.unit, exclude=(part,)) if part is not None else None
+            if part is not None and whole is None:  # 建成站点中投入使用37个,使用率…: the whole a "X中" names
+                whole = self.among_whole(part, m)
+            if part is None or whole is None:  # a named rate whose part or whole is not stated is a value
+                continue
+            part.roles.add("part")
+            self.propose("share", m, "share", (part, whole), ("part", "whole"))
+
+    def whole_between(self, m: Mention) -> bool:
+        """为预算数5,000万元的104%, 占支出总额8亿元之80%, 完成年初预算5000万元的104%: the amount between the share
+        word and 的/之 right before the rate is the whole; the part is the item's subject."""
+        whole = self.m[m.i - 1] if m.i and self.m[m.i - 1].clause == m.clause else None
+        # 占A的75%, 占A的比重为80%, 占全县财政收入(6亿元)的75%: A is the whole
+        if whole is None or not whole.level or not WHOLE_THEN_RATE.match(self.f[whole.claim_end:m.start]):
+            return False
+        if not re.search(rf"(?:{OF_WHOLE}|相当于|完成|实现)[^{STOP}\d]{{0,10}}$", whole.before):
+            return False
+        part = self.subject(m, whole.unit, exclude=(whole,))
+        if part is None:
+            self.unverifiable("share", m, "the part is not stated")
+        else:
+            part.roles.add("part")
+            self.propose("share", m, "share", (part, whole), ("part", "whole"))
+        return True
+
+    def execution_rate(self, m: Mention) -> bool:
+        """执行率/完成率X%: the actual amount over the budgeted or planned one, both named in the sentence
+        (预算支出A, 实际支出B); 一般公共预算 names revenue, not a budget."""
+        if not EXECUTION.search(self.f, self.r.clause_starts[m.clause], m.start):
+            return False
+        # the amounts may follow the rate (执行率为95.2%,预算数1亿元,实支数9520万元): the sentence's, either side
+        stated = [x for x in self.in_sentence(m) if x is not m and x.level]
+        planned = [x for x in stated if PLANNED.search(BUDGET_NAME.sub("", x.before))]
+        actual = [x for x in stated if x not in planned and ACTUAL.search(BUDGET_NAME.sub("", x.before))]
+        if len(planned) == 1 and len(actual) == 1 and planned[0].unit == actual[0].unit:
+            actual[0].roles.add("part")
+            self.propose("share", m, "share", (actual[0], planned[0]), ("part", "whole"))
+        else:
+            self.unverifiable("share", m, "the budgeted or the actual amount is not stated")
+        return True
+
+    def share_trigger(self, m: Mention) -> re.Match | None:
+        lo = self.r.segment_starts[m.segment]
+        text = self.f[lo:m.start]
+        last = None
+        for last in SHARE.finditer(text):
+            pass
+        budget = None
+        for budget in BUDGET.finditer(text):
+            pass
+        qualified_of = "的" in fold(m.as_written) and bool(QUALIFIED_OF.match(fold(m.as_written)))
+        best = max((x for x in (last, budget) if x is not None), key=lambda x: x.end(), default=None)
+        if best is None and not qualified_of:
+            return None
+        if best is not None and self.r.clause[lo + best.start()] < m.clause - 1 and not EACH.search(text[best.end():]):
+            return None  # a share word two clauses back belongs to another number
+        return best if best is not None else re.match("", "")
+
+    def whole_name(self, m: Mention, trigger: re.Match) -> str:
+        """The whole the words after 占 (为…的, 达…的) name ("占下放權限總數的" -> 下放权限总数; "合计占歲入94%" ->
+        歲入); for 完成投资率为X%, the thing the rate is of (投资); else ""."""
+        lo = self.r.segment_starts[m.segment]
+        if BUDGET.fullmatch(trigger.group() or "-"):
+            return ""
+        previous_clause = self.r.clause_starts[m.clause - 1] if m.clause else lo
+        head = self.f[max(lo, previous_clause):m.start]
+        if not trigger.group():  # 不到财政预算收入的20%: the qualifier's words name the whole
+            head = fold(m.as_written)
+        named = None
+        for named in re.finditer(rf"{OF_WHOLE}([^，,。；;、\d%]{{2,20}}?)的", head):
+            pass
+        if named is None:
+            named = re.search(r"占(?:到|了)?([^，,。；;、\d%的]{2,12}?)$", head)  # 合计占歲入94.02%
+        if named is None and not trigger.group():
+            named = re.match(rf"{QUALIFIED_OF.pattern}([^，,。；;、\d%的]{{2,12}}?)(?:的|[\d百一二三四五六七八九十])", head)
+        if named is None and RATE.search(trigger.group()):  # 完成投资率为X%: the whole is of 投资
+            rate = self.f[self.r.clause_starts[m.clause]:lo + trigger.start()]
+            return DONE.sub("", rate) if len(rate) >= 2 else ""
+        if named is None or NOT_WHOLE.fullmatch(named.group(1)):
+            return ""
+        # 占歲入比率為40%, 佔歲入決算數之40%: the share's own noun and 之 are no part of the whole's name
+        name = re.sub(r"[的之]?(?:比率|比重|比例|占比)?(?:为|是|达)?$", "", named.group(1)) or named.group(1)
+        return "" if len(name) < 2 or name.startswith("比") and len(name) <= 3 else name  # 占比达75%: names none
+
+    def share(self, m: Mention, trigger: re.Match, shared_whole: str):
+        lo = self.r.segment_starts[m.segment]
+        sentence = self.in_sentence(m)
+        # the rates one 分别 gives, in turn: the k-th belongs to the k-th part
+        each = EACH.search(self.f, lo + trigger.end() if trigger.group() else m.start, m.start)
+        if each is None and trigger.group():  # 分别占X的a%、b%: 分别 just before the share word
+            each = re.search(rf"{EACH.pattern}$", self.f[self.r.clause_starts[self.r.clause[lo + trigger.start()]]:lo + trigger.start()])
+            each = EACH.search(self.f, lo + trigger.start() - 2, lo + trigger.start()) if each else None
+        rates = [x for x in sentence if x.percent and x.start >= (each.end() if each else m.start)
+                 and x.clause == self.r.clause[each.end() if each else m.start]]
+        k = rates.index(m) if each and m in rates else 0
+        n = len(rates) if each else 1
+        if BUDGET.fullmatch(trigger.group() or "-"):
+            whole = next((x for x in self.back(m.i) if x.sentence == m.sentence and x.amount
+                          and BUDGET_AMOUNT.search(x.before)), None)
+            part = self.subject(m, whole.unit, exclude=(whole,)) if whole is not None else None
+            if whole is None or part is None:
+                missing = "budget" if whole is None else "actual"
+                self.unverifiable("share", m, f"the {missing} amount is not stated")
+                return
+            self.propose("share", m, "share", (part, whole), ("part", "whole"))
+            return
+        head = self.f[lo:lo + trigger.start()] if trigger.group() else ""
+        if head:  # the part is named before the clause's first share word (…增加值占…的比重: before 占)
+            first = SHARE.search(self.f, self.r.clause_starts[self.r.clause[lo + len(head)]], lo + len(head))
+            head = self.f[lo:first.start()] if first else head
+        if re.search(rf"(?:{_group('total', 'sums_before')})\s*$", head[-4:]):
+            stated = [x for x in sentence if x.percent and x.segment == m.segment and x.start < m.start]
+            if len(stated) >= 2:  # 比例分别为a%及b%, 合计占X c%: the shares of the parts add
+                self.propose("total", m, "sum", stated, ("parts…",) * len(stated))
+                return
+        part = self.share_part(m, head, k, n)
+        named_rate = bool(RATE.search(trigger.group()))  # 城镇化率为56.3%: a value unless its part and whole are stated
+        if part is None:
+            if not named_rate:
+                self.unverifiable("share", m, "the part is not stated")
+            return
+        name = self.whole_name(m, trigger) or shared_whole
+        whole = None
+        if OF_IT.match(name or "-"):  # 占其中的80%
+            whole = self.sentence_total(part, m)
+            name = ""
+        elif name:
+            # a whole is of the part's own year: an amount a prior word names (上年度…为A, 去年) is none of a part
+            # that names no prior year
+            prior = () if PRIOR_NAME.search(name + part.name) else tuple(x for x in self.m if PRIOR_NAME.search(x.name))
+            whole = self.by_name(name, part.unit, part.year, m.start, exclude=(part, *prior))
+            if whole is None:
+                if not named_rate:
+                    self.unverifiable("share", m, f"the whole ({name}) is not stated")
+                return
+        else:
+            whole = self.among_whole(part, m) or self.containing_total(part)
+        if whole is None:
+            if not named_rate:
+                self.unverifiable("share", m)
+            return
+        part.roles.add("part")
+        self.propose("share", m, "share", (part, whole), ("part", "whole"))
+
+    def sentence_total(self, part: Mention, m: Mention) -> Mention | None:
+        """占其中的80%, 60%来自A: the whole 其 names is the total a 其中 list gave the part, else the first amount of the
+        part's unit and year the sentence states as a level before the clause that holds the share."""
+        total = self.containing_total(part)
+        if total is not None and total is not part:
+            return total
+        lo = self.r.clause_starts[min(m.clause, part.clause)]
+        return next((x for x in self.in_sentence(m) if x.end <= lo and x is not part and x.level and x.unit == part.unit
+                     and x.depth <= m.depth and self.r.same_year(x.year, part.year)), None)
+
+    def share_from(self, m: Mention):
+        """X%来自A(,为N): the part is N (the clause after, opening with 为/达) or the amount the sentence names A; the
+        whole the total the sentence states before (其中 before the rate: the total it belongs to)."""
+        said = SHARE_FROM.match(self.f, m.claim_end)
+        if said is None:
+            return
+        follows = next((x for x in self.m[m.i + 1:m.i + 2] if x.segment == m.segment and x.clause == m.clause + 1), None)
+        part = follows if follows is not None and follows.level and PART_AFTER.match(
+            self.f[self.r.clause_starts[follows.clause]:follows.start]) else None
+        if part is None:
+            unit = next((x.unit for x in self.back(m.i) if x.sentence == m.sentence and x.level), "")
+            part = self.by_name(said.group("noun"), unit, m.year, self.r.sentence_end(m.sentence), exclude=(m,),
+                                threshold=0.6)
+            if part is not None and part.sentence != m.sentence:
+                part = None
+        whole = self.sentence_total(part, m) if part is not None else None
+        if part is None or whole is None:
+            self.unverifiable("share", m, "the part is not stated" if part is None else None)
+            return
+        part.roles.add("part")
+        self.propose("share", m, "share", (part, whole), ("part", "whole"))
+
+    def share_part(self, m: Mention, head: str, k: int, n: int) -> Mention | None:
+        """The part: the k-th of n amounts before the share word in the sentence (分别); else the amount of the share
+        word's clause; else what the clause names before 占 (the k-th name of a list: "第一产业、第二产业、第三产业
+        增加值占…"); else, when the clause names nothing ("…有179项,占…"), the amount of the clause before."""
+        lo = self.r.segment_starts[m.segment]
+        cut = lo + len(head) if head else m.start
+        amounts = [x for x in self.in_sentence(m) if x.i < m.i and x.level and x.end <= cut and x.depth <= m.depth]
+        if n > 1 and len(amounts) >= n:
+            return amounts[len(amounts) - n + k]
+        clause = self.r.clause[cut] if head else m.clause
+        clause_lo = self.r.clause_starts[clause]
+        in_clause = [x for x in amounts if x.start >= clause_lo]
+        if in_clause:
+            return in_clause[-1]
+        # 其中大专以上学历的占85%,达1020人: the part stated in the clause right after the share, opening with 为/达/计
+        follows = next((x for x in self.m[m.i + 1:m.i + 2] if x.segment == m.segment and x.clause == m.clause + 1), None)
+        if n == 1 and follows is not None and follows.level and follows.depth <= m.depth \
+                and PART_AFTER.match(self.f[self.r.clause_starts[follows.clause]:follows.start]):
+            return follows
+        names = [x for x in re.split(r"[、和及]", _core_keep_list(self.f[clause_lo:cut])) if x]
+        if not names or len("".join(names)) < 2:
+            before = [x for x in amounts if x.segment == m.segment and x.clause == clause - 1
+                      and not AGAINST_END.search(x.before)]  # 较上年度之A增加N,占…: A is a base, no part
+            return before[-1] if before else self.item_subject(m) if n == 1 else None
+        if len(names) > 1 and len({len(x) for x in names[:-1]}) == 1 and len(names[-1]) > len(names[0]):
+            # a tail the last name gives them all: 第一产业、第二产业、第三产业增加值 -> 第一产业增加值 …; 轻、重工业 -> 轻工业
+            tail = names[-1][len(names[0]):]
+            names = [x + tail for x in names[:-1]] + names[-1:]
+        name = names[min(k, len(names) - 1)]
+        unit = next((x.unit for x in self.back(m.i) if x.amount), "")
+        return self.by_name(name, unit, m.year, m.start) if len(name) >= 2 else None
+
+    def containing_total(self, part: Mention) -> Mention | None:
+        """The total a part belongs to: the amount before 其中 in the part's sentence, or the total a sum gave it."""
+        for total, parts in self.sums:
+            if part in parts:
+                return total
+        lo = self.r.sentence_starts[part.sentence]
+        found = None
+        for found in QIZHONG.finditer(self.f, lo, part.start):
+            pass
+        if found is None:
+            # 全县120个行政村中,已有90个村…: the amount a "…中," closes before the part is its whole
+            return next((x for x in self.back(part.i) if x.sentence == part.sentence and x.unit == part.unit
+                         and x.level and AMONG.match(self.f, x.claim_end)), None)
+        where = found.start()
+        if self.opens_sentence(where):  # 其中 opening a sentence: the total the sentence before states
+            return next((x for x in self.heads(where) if x.unit == part.unit), None)
+        return next((x for x in self.back(part.i) if x.end <= where and x.sentence == part.sentence
+                     and x.unit == part.unit and x.level), None)
