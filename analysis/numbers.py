@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from analysis.windows import HARD_BOUNDS, QUALIFIER_KIND, Window, window_for
 
@@ -322,6 +322,10 @@ def parse_quantity(text: str) -> Quantity:
     (50.0, 50.0, '%')
     """
     t = normalise(text)
+    if re.search(r"倍(?:有[余餘]|多|[余餘])$", text.strip()) and t.endswith("多倍"):
+        # 多 after 倍 adds less than one time, whatever N's last digit: 十倍多 is 10-11 times, 十多倍 10-20
+        q = parse_quantity(t)
+        return replace(q, text=text, high=q.low + 1 if q.low is not None else None)
     if (m := _HALF.search(t)) and not re.search(r"\d|分之|成", t):  # 过半数: more than half, not half
         return _bounded(text, 50.0, {"逾半": "过半"}.get(m["q"], m["q"]), "%", None)
     if quantity := _word_fraction(text, t):

@@ -51,6 +51,9 @@ def test_resolution_is_one_unit_of_the_last_written_digit():
         ("四倍多", 4, 4, 5, "多"),                 # 多 after 倍: more than four times, under five (四多倍)
         ("3倍有余", 3, 3, 4, "多"),
         ("2倍余", 2, 2, 3, "多"),
+        ("十倍多", 10, 10, 11, "多"),              # 多 after 倍 adds under one time whatever the digits
+        ("20倍多", 20, 20, 21, "多"),
+        ("十多倍", 10, 10, 20, "多"),              # 多 before 倍 follows the last digit's place: eleven to nineteen
     ],
 )
 def test_more_than_forms_give_an_open_interval(text, value, low, high, qualifier):
