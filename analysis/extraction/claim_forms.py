@@ -102,7 +102,17 @@ FORMS: tuple[ClaimForm, ...] = (
          # 建成率/承接率 X%: the amount the rate's verb names (已建成41个) over the planned count (建设任务46个)
          # or the total a "…中," closes (在86项事项中)
          "verb_rate": ("建成率", "承接率", "覆盖率", "覆蓋率", "开工率", "開工率", "落实率", "落實率", "办结率", "辦結率",
-                       "签约率", "簽約率", "到位率", "验收率", "驗收率")},
+                       "签约率", "簽約率", "到位率", "验收率", "驗收率", "开放率", "開放率", "闲置率", "閒置率", "入住率",
+                       "出租率", "受理率", "参保率", "參保率", "达标率", "達標率"),
+         # the whole of a verb rate or of a share standing alone (只有41项,不到四分之一) when no 其中/…中 gives it:
+         # the one amount of the part's unit a clause names as a total (共168项, 全县12个乡镇均…), in the part's
+         # sentence before it, else in the nearest sentence before that states amounts of that unit
+         "stated_whole": ("共", "共计", "共計", "合计", "合計", "总计", "總計", "总共", "總共", "全部", "总数", "總數",
+                          "全县", "全縣", "全市", "全镇", "全鎮", "全乡", "全鄉", "全区", "全區", "全省", "全村", "全校"),
+         # a fraction or 成 alone in its clause after the part's clause (只有41项,不到四分之一; 有281人…,近九成): the words
+         # it may carry before it
+         "alone": ("不到", "不足", "近", "将近", "將近", "接近", "约", "約", "大约", "大約", "超过", "超過", "逾", "仅", "僅",
+                   "只有", "只占", "只佔", "还不到", "還不到", "约占", "約佔", "达", "達", "已达", "已達", "占", "佔")},
         "share", ("part", "whole"),
         "part: the amount the clause is about (before 占, or each name of a list before 占, or each amount before "
         "分别 in turn); whole: the amount the words after 占/为 name (下放权限总数 -> the amount named 下放权限), "
