@@ -87,10 +87,11 @@ class _Shares(_Base):
     def stated_whole(self, part: Mention) -> Mention | None:
         """共168项, 全县12个乡镇均已建成: the one amount of the part's unit and year whose clause names it a total
         (stated_whole words before it in its clause), before the part in its sentence, else in the nearest sentence
-        before that states amounts of the unit; none, or two such amounts: None. Never the nearest larger number."""
+        before that states amounts of the unit (of the part's paragraph or the one before); none, or two such amounts: None. Never the nearest larger number."""
         def fits(x: Mention) -> bool:
             return x is not part and x.level and same_unit(x.unit, part.unit) and "base" not in x.roles \
-                and x.depth <= part.depth and self.r.same_year(x.year, part.year)
+                and x.depth <= part.depth and self.r.same_year(x.year, part.year) \
+                and not PRIOR_NAME.search(PLACE.sub("", x.name))  # 上年…共200项 is no whole of this year's part
 
         def totals(xs: list[Mention]) -> list[Mention]:
             return [x for x in xs if STATED_WHOLE.search(self.f, self.r.clause_starts[x.clause], x.start)]
@@ -98,7 +99,10 @@ class _Shares(_Base):
         here = totals([x for x in self.in_sentence(part) if x.i < part.i and fits(x)])
         if here:
             return here[0] if len(here) == 1 else None
-        for s in range(part.sentence - 1, max(part.sentence - 3, -1), -1):  # the two sentences before at most
+        paragraph = self.f.count("\n", 0, part.start)
+        for s in range(part.sentence - 1, -1, -1):  # in the part's paragraph or the one before
+            if paragraph - self.f.count("\n", 0, self.r.sentence_starts[s]) > 1:
+                break
             stated = [x for x in self.between(self.r.sentence_starts[s], self.r.sentence_end(s)) if fits(x)]
             if stated:
                 found = totals(stated)
