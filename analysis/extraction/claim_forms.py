@@ -131,6 +131,12 @@ FORMS: tuple[ClaimForm, ...] = (
         "出缺率/使用率/運轉率 X%: the part the amount of a clause before it named 缺額/使用/運轉 (vacancy_part …), the "
         "whole the amount of the same unit before that one named 預算員額/共/設計 (vacancy_whole …), both in the "
         "sentence; with either not stated the rate is a value (no proposal). "
+        "建成率/开放率/闲置率/承接率 … (verb_rate) X%: the part the amount its clause names with the verb (闲置7处), the "
+        "whole the total a 其中/…中 gives it, the one planned count, else the one amount of its unit named a total "
+        "(stated_whole: 共168项, 全县12个乡镇均…) in its sentence before it, else in the nearest sentence before (the "
+        "paragraph or the one before) that states its unit (not a 上年 amount, not another year's; two: none). A "
+        "fraction or 成 alone in its clause (alone: 只有41项,不到四分之一) is a share of the amount of the clause before, "
+        "its whole found the same way. "
         "A named rate (城镇化率为56.3%) whose part or whole the text does not state is a value, not a share: no proposal. "
         "Never the nearest larger number",
         "全镇下放权限120项,其中已承接90项,占下放权限总数的75%。", (("claimed", "75%"), ("part", "90项"), ("whole", "120项")),
