@@ -73,7 +73,7 @@ FORMS: tuple[ClaimForm, ...] = (
                     "完成年初預算", "完成调整预算", "完成調整預算", "为预算的", "為預算的"),
          # 执行率/完成率: the actual amount over the budgeted or planned one, both named in the sentence
          "execution": ("执行率", "執行率", "完成率", "达成率", "達成率"),
-         "planned": ("预算", "預算", "计划", "計劃", "計畫", "目标", "目標", "任务", "任務"),
+         "planned": ("预算", "預算", "计划", "計劃", "計畫", "目标", "目標", "任务", "任務", "应建", "應建", "应配", "應配"),
          "actual": ("实际", "實際", "决算", "決算", "实支", "實支", "实付", "實付", "执行数", "執行數", "完成", "实现", "實現",
                     "实收", "實收", "实征", "實徵"),
          "budget_amount": ("预算数", "預算數", "年初预算", "年初預算", "调整预算", "調整預算", "批准", "预算安排", "預算安排"),
@@ -132,9 +132,9 @@ FORMS: tuple[ClaimForm, ...] = (
         "whole the amount of the same unit before that one named 預算員額/共/設計 (vacancy_whole …), both in the "
         "sentence; with either not stated the rate is a value (no proposal). "
         "建成率/开放率/闲置率/承接率 … (verb_rate) X%: the part the amount its clause names with the verb (闲置7处), the "
-        "whole the total a 其中/…中 gives it, the one planned count, else the one amount of its unit named a total "
-        "(stated_whole: 共168项, 全县12个乡镇均…) in its sentence before it, else in the nearest sentence before (the "
-        "paragraph or the one before) that states its unit (not a 上年 amount, not another year's; two: none). A "
+        "whole the total a 其中/…中 gives it, the one planned count (应建9个), else the one amount of its unit named a "
+        "total (stated_whole: 共168项, 全县12个乡镇均…) in the nearest sentence that states its unit, the part's own "
+        "(before it) or one before (the paragraph or the one before) (not a 上年 amount, not another year's; two: none). A "
         "fraction or 成 alone in its clause (alone: 只有41项,不到四分之一) is a share of the amount of the clause before, "
         "its whole found the same way. "
         "A named rate (城镇化率为56.3%) whose part or whole the text does not state is a value, not a share: no proposal. "

@@ -86,8 +86,8 @@ class _Shares(_Base):
 
     def stated_whole(self, part: Mention) -> Mention | None:
         """共168项, 全县12个乡镇均已建成: the one amount of the part's unit and year whose clause names it a total
-        (stated_whole words before it in its clause), before the part in its sentence, else in the nearest sentence
-        before that states amounts of the unit (of the part's paragraph or the one before); none, or two such amounts: None. Never the nearest larger number."""
+        (stated_whole words before it in its clause), in the nearest sentence that states amounts of the unit, the
+        part's own (before it) or one before (of the part's paragraph or the one before); none, or two such amounts: None. Never the nearest larger number."""
         def fits(x: Mention) -> bool:
             return x is not part and x.level and same_unit(x.unit, part.unit) and "base" not in x.roles \
                 and x.depth <= part.depth and self.r.same_year(x.year, part.year) \
@@ -96,8 +96,9 @@ class _Shares(_Base):
         def totals(xs: list[Mention]) -> list[Mention]:
             return [x for x in xs if STATED_WHOLE.search(self.f, self.r.clause_starts[x.clause], x.start)]
 
-        here = totals([x for x in self.in_sentence(part) if x.i < part.i and fits(x)])
-        if here:
+        stated = [x for x in self.in_sentence(part) if x.i < part.i and fits(x)]
+        if stated:  # the part's sentence states amounts of its unit: its whole is one of them or none
+            here = totals(stated)
             return here[0] if len(here) == 1 else None
         paragraph = self.f.count("\n", 0, part.start)
         for s in range(part.sentence - 1, -1, -1):  # in the part's paragraph or the one before
