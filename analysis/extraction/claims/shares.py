@@ -89,7 +89,8 @@ class _Shares(_Base):
         (stated_whole words before it in its clause), in the nearest sentence that states amounts of the unit, the
         part's own (before it) or one before (of the part's paragraph or the one before); none, or two such amounts: None. Never the nearest larger number."""
         def fits(x: Mention) -> bool:
-            return x is not part and x.level and same_unit(x.unit, part.unit) and "base" not in x.roles \
+            # a base, or the part of another share (楓湖鄉承接97項,…;嵐谷鎮只有41項), is no whole of this part
+            return x is not part and x.level and same_unit(x.unit, part.unit) and not x.roles & {"base", "part"} \
                 and x.depth <= part.depth and self.r.same_year(x.year, part.year) \
                 and not PRIOR_NAME.search(PLACE.sub("", x.name))  # 上年…共200项 is no whole of this year's part
 
