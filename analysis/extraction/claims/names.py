@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 
 from analysis.extraction.claim_forms import fold
-from analysis.extraction.claims.mentions import Mention, PERSONS, _core, _rankable
+from analysis.extraction.claims.mentions import Mention, PERSONS, _core, _rankable, same_unit
 from analysis.extraction.claims.patterns import (
     AGAINST_END, FROM_YEAR, PERIOD_WORD, PLACE, PLACE_NAME, PRIOR_NAME, PRIOR_SAID, QO, STAGE, STOP, WHOLE_WORDS,
     YEAR,
@@ -74,7 +74,7 @@ class _Names:
         for x in self.m[:bisect_left(self.starts, before)]:
             if not pairs & x.pairs or x in exclude or not x.amount or x.direction:
                 continue
-            if (x.unit != unit and x.unit and unit) or not self.r.same_year(x.year, year):
+            if (not same_unit(x.unit, unit) and x.unit and unit) or not self.r.same_year(x.year, year):
                 continue  # a number written without its unit (1.3亿) stands for any unit
             score = len(pairs & x.pairs) / len(pairs)
             if score < threshold:
