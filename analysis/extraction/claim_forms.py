@@ -228,7 +228,15 @@ FORMS: tuple[ClaimForm, ...] = (
          "sums_before": ("合计", "合計", "总计", "總計", "共计", "共計", "合共", "总共", "總共"), "cumulative": ("累计", "累計"),
          "all": ("共有", "共", "计有", "計有"),
          # A, 加上B和C, 全镇可用财力T: the amounts before 加上 and in its clause add up to the next clause's amount
-         "plus": ("加上", "再加上")},
+         "plus": ("加上", "再加上"),
+         # 共N,第一批a、第二批b / 男性a、女性b / 甲a、其余b: parts after a total with no 其中, only when their names
+         # split it in full: a run of ordinals from 一 (第一批, 一类), both sides of a pair (the split form's), or a
+         # last part named as the rest
+         "rest": ("其余", "其餘", "其他", "其它", "余下", "餘下", "剩余", "剩餘"),
+         # ordinals that name some periods of a longer run (第一季度、第二季度 of four): no full split
+         "partial_ordinals": ("季度", "季", "月", "周", "週", "年", "年度", "天", "日", "次"),
+         # 分两批, 分为三类, 分成两个阶段: a count of the ordinals (第一批…、第二批…) that follow it
+         "split_into": ("分", "分为", "分為", "分成", "分作")},
         "sum", ("parts…",),
         "parts: the amounts of the total's unit in the brackets right after it (the run joined by 、; 含 may open "
         "it); after 其中: to the end of the ;-item when 其中 follows a comma, to the end of the sentence (one part "
