@@ -55,7 +55,12 @@ _CN_DECIMAL = re.compile(rf"[{_CN_DIGITS}十百千]+点[{_CN_DIGITS}]+")
 # "1,035", "674,149,546": thousands separators between digit groups of three.
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # "二、三十万": two adjacent digits sharing one scale word.
-_PAIR = re.compile(rf"(?P<a>[{_CN_DIGITS}])、(?P<b>[{_CN_DIGITS}])(?P<scale>十|百|千)(?P<mult>{_MULT})?(?P<tail>.*)")
+# "七八十个", "三四百人": the same with no mark between, the second digit larger, at the numeral's start (三百四五十 is
+# another thing); "十七八岁": ten and two adjacent digits
+_PAIR = re.compile(rf"(?<![{_CN_DIGITS}十百千万亿\d])(?P<a>[{_CN_DIGITS}])(?P<mark>、?)(?P<b>[{_CN_DIGITS}])(?P<scale>十|百|千)"
+                   rf"(?P<mult>{_MULT})?(?P<tail>.*)")
+_TEEN_PAIR = re.compile(rf"^(?P<prefix>[^{_CN_DIGITS}十百千万亿\d]*)十(?P<a>[一二三四五六七八])(?P<b>[二三四五六七八九])"
+                        rf"(?P<tail>[^{_CN_DIGITS}十百千万亿\d].*|)$")
 _RANGE = re.compile(
     rf"(?P<a>{_NUM})(?P<amult>{_MULT})?(?P<aunit>%)?\s*{_DASH}\s*(?P<b>{_NUM})(?P<bmult>{_MULT})?(?P<tail>.*)"
 )
@@ -330,7 +335,11 @@ def parse_quantity(text: str) -> Quantity:
         return _bounded(text, 50.0, {"逾半": "过半"}.get(m["q"], m["q"]), "%", None)
     if quantity := _word_fraction(text, t):
         return quantity
-    if m := _PAIR.search(t):
+    teen = _TEEN_PAIR.match(unicodedata.normalize("NFKC", text).translate(TRADITIONAL))  # before normalise reads 十七八 as 18
+    if teen and not teen["prefix"] and _CN_DIGITS.index(teen["b"]) > _CN_DIGITS.index(teen["a"]):
+        unit, _ = _unit_and_suffix(teen["tail"])
+        return Quantity(text, None, 10 + chinese_or_arabic(teen["a"]), 10 + chinese_or_arabic(teen["b"]), unit=unit, kind="range")
+    if (m := _PAIR.search(t)) and (m["mark"] or _CN_DIGITS.index(m["b"]) > _CN_DIGITS.index(m["a"])):
         scale = {"十": 10, "百": 100, "千": 1000}[m["scale"]] * MULTIPLIERS.get(m["mult"] or "", 1)
         unit, _ = _unit_and_suffix(m["tail"])
         return Quantity(text, None, chinese_or_arabic(m["a"]) * scale, chinese_or_arabic(m["b"]) * scale, unit=unit, kind="range")

@@ -337,6 +337,11 @@ def report(results: list[TextResult], startup: float, verbose: bool = False) -> 
                f"{slowest:5.2f} s {'PASS' if slowest < TARGETS['seconds'] else 'MISS'}")
     out.append(f"{'target':36} {'>= 95%':>22} {'<= 2%':>22} {'>= 90%':>22} {'>= 90%':>22} {'< 60 s':>11}")
     out.append(f"(time: the slowest text; loading the tables and the imports, once, took {startup:.2f} s more)")
+    scores = [r.claim_score for r in results if r.claim_score]
+    if scores:  # a place flagged (even unverifiable, inputs unbound) still points a reviewer at the claim
+        placed, checkable = sum(s.proposed + s.wrong_rule for s in scores), sum(s.checkable for s in scores)
+        out.append(f"claims found at their place with any rule (unbound ones included): {placed}/{checkable}"
+                   + (f" ({placed / checkable:.1%})" if checkable else ""))
     for r in results:
         extra = [f"{r.seconds:.2f} s ({r.cpu:.2f} s CPU)", f"{r.numbers} numbers proposed, {r.not_data} set apart as not data",
                  f"{r.claims} claims proposed ({', '.join(f'{k} {v}' for k, v in sorted(r.rules.items())) or 'none'})",
@@ -361,7 +366,7 @@ def report(results: list[TextResult], startup: float, verbose: bool = False) -> 
         if r.claim_score:
             forms.update(r.claim_score.by_form)
     if forms:
-        names = sorted({form for form, _ in forms}, key=lambda form: -forms[form, "labelled"])
+        names = sorted({form for form, _ in forms}, key=lambda form: (-forms[form, "labelled"], form))
         out.append("checkable claims by form, proposed / labelled (graded right): "
                    + ", ".join(f"{form} {forms[form, 'proposed']}/{forms[form, 'labelled']} ({forms[form, 'right']})" for form in names))
     return out

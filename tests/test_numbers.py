@@ -74,6 +74,11 @@ def test_more_than_forms_give_an_open_interval(text, value, low, high, qualifier
         ("二、三十万", 2e5, 3e5, ""),    # 000 part 3 town population
         ("一至两次", 1, 2, "次"),        # 003 part 6
         ("20-30万元", 2e5, 3e5, "元"),   # the multiplier of the upper end applies to both
+        ("七八十個", 70, 80, "个"),       # two adjacent digits sharing a place, no mark between
+        ("三四百人", 300, 400, "人"),
+        ("四五十万元", 4e5, 5e5, "元"),
+        ("十七八岁", 17, 18, "岁"),       # ten and two adjacent digits (read 18 before)
+        ("十二三人", 12, 13, "人"),
     ],
 )
 def test_ranges_have_no_point_value(text, low, high, unit):
@@ -81,6 +86,13 @@ def test_ranges_have_no_point_value(text, low, high, unit):
     assert q.value is None and q.is_range
     assert (q.low, q.high) == pytest.approx((low, high))
     assert q.unit == unit
+
+
+@pytest.mark.parametrize("text, value", [("一百二十人", 120), ("三十五个", 35), ("十二个", 12), ("二十", 20)])
+def test_plain_numerals_are_no_adjacent_range(text, value):
+    """The adjacent-digit range is read only at a numeral's start and with the second digit larger."""
+    q = parse_quantity(text)
+    assert q.value == value and q.low is None and not q.is_range
 
 
 @pytest.mark.parametrize(

@@ -315,6 +315,10 @@ def test_bench_onboard_prints_each_text_the_overall_figures_and_a_verdict_per_ta
     assert all(len(re.findall(r"\b(?:PASS|MISS)\b", row)) + len(re.findall(r"(?<= )-(?= )", row)) == 5 for row in rows.values())
     assert re.search(r"< 60 s$", next(line for line in out if line.startswith("target")))
     assert re.search(r" \d+/5 .* \d+/2 ", rows["bench_simplified"]) and re.search(r"\d+/12 ", rows["overall"])  # 5 + 7 numbers
+    # a claim's place flagged with any rule counts there, so never fewer than the claims proposed (2 + 2 checkable)
+    placed = next(line for line in out if line.startswith("claims found at their place"))
+    found = int(re.search(r": (\d+)/4\b", placed)[1])
+    assert found >= int(re.search(r"(\d+)/4 ", rows["overall"])[1])
     fictional = next(line for line in out if line.startswith("fictional_report"))
     assert re.match(r"fictional_report +- +- +- +- +\d+\.\d\d s PASS", fictional)
     assert any(line.startswith("fictional_report: ") and "no labels" in line for line in out)
