@@ -305,7 +305,12 @@ FORMS: tuple[ClaimForm, ...] = (
          "cap": ("最多", "最高", "不超过", "不超過", "不高于", "不高於", "上限", "至少", "最低", "不低于", "不低於"),
          # 五鄉鎮平均為x%: the places counted before 平均, whose values the text gave each (rule mean)
          "listed_places": ("乡镇", "鄉鎮", "镇乡", "鎮鄉", "乡", "鄉", "镇", "鎮", "村", "县", "縣", "市", "区", "區", "街道",
-                           "社区", "社區")},
+                           "社区", "社區"),
+         # 甲52.4%,乙31.6%,丙26.0%,平均约三成: 平均 alone opens the clause after a run of clauses each naming one value
+         # of its unit, the unweighted mean of those values (rule mean); a value named as a whole is none of them
+         "mean_opens": ("平均", "平均为", "平均為", "平均约", "平均約", "平均达", "平均達", "平均约为", "平均約為"),
+         "not_listed": ("全县", "全縣", "全市", "全省", "全国", "全國", "全区", "全區", "全镇", "全鎮", "全乡", "全鄉", "总", "總",
+                        "合计", "合計", "平均")},
         "ratio", ("total", "count"),
         "total: the amount of the same unit the sentence states; count: the number of persons or units it states. "
         "The word names the number: no 、-list between them; per person (人均, 每人) a measured amount, not a count "

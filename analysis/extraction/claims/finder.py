@@ -61,6 +61,7 @@ class _Finder(
         self.deducted_balances()
         self.averages()
         self.listed_means()
+        self.listed_mean()
         self.multiples()
         self.products()
         self.per_unit_products()

@@ -7,7 +7,7 @@ import re
 
 from analysis.extraction.claim_forms import words
 from analysis.extraction.claims.base import _Base
-from analysis.extraction.claims.mentions import Mention, same_unit
+from analysis.extraction.claims.mentions import Mention, _rankable, same_unit
 from analysis.extraction.claims.patterns import YEAR, PRIOR_NAME
 
 NUMERALS = "一二三四五六七八九十"
@@ -15,6 +15,8 @@ _TOTAL_BEFORE = re.compile(rf"(?:{'|'.join(sorted(words('total', 'all') + words(
                            r"[^\d、,，;；。]{0,6}$")
 _SPLIT_BEFORE = re.compile(rf"(?:{'|'.join(sorted(words('total', 'split_into'), key=len, reverse=True))})$")
 _ORDINAL = re.compile(rf"^(第?)([{NUMERALS}]+)(\S*)$")
+_MEAN_OPENS = re.compile(rf"^\s*(?:{'|'.join(sorted(words('average', 'mean_opens'), key=len, reverse=True))})\s*$")
+_NOT_LISTED = re.compile("|".join(words("average", "not_listed")))
 _PAIRS = [tuple(p.split("/")) for p in words("split", "pairs")]
 
 
@@ -100,6 +102,29 @@ class _Lists(_Base):
             items = self.text[run[0].start():run[-1].end() + end.start()]
             self.propose("count", m, "count_items", items=items,
                          count_by=f"distinct 第?[{NUMERALS}]{re.escape(self.text[run[0].end() - len(noun):run[0].end()])}")
+
+    def listed_mean(self):
+        """甲52.4%,乙31.6%,丙26.0%,丁11.8%,平均约三成: a clause of 平均 and one value, after a run of clauses of its
+        sentence each stating one value of its unit after its own name, the first numbers of the sentence: the
+        unweighted mean of the run (no count written; two values at least, none named as a whole or a mean)."""
+        for m in self.m:
+            if m.direction or m.roles or not (m.percent or m.level) or not m.i:
+                continue
+            if not _MEAN_OPENS.match(self.f[self.r.clause_starts[m.clause]:m.start]):
+                continue
+            run = []
+            for x in reversed(self.m[:m.i]):
+                clause = self.f[self.r.clause_starts[x.clause]:x.start]
+                if (x.sentence != m.sentence or x.clause != m.clause - len(run) - 1 or x.unit != m.unit
+                        or x.percent != m.percent or not _rankable(x) or x.bound or x.roles
+                        or len(re.sub(r"[^\u4e00-\u9fff]", "", clause)) < 2 or _NOT_LISTED.search(clause)):
+                    break
+                run.insert(0, x)
+            # the run opens its sentence's numbers: a number before it (全县12个乡镇, 全市45%) may say the list is
+            # only some of those averaged
+            if len(run) >= 2 and (run[0].i == 0 or self.m[run[0].i - 1].sentence != m.sentence):
+                m.roles.update({"claim", "mean"})
+                self.propose("average", m, "mean", run, ("values…",) * len(run))
 
 
 def _known_count(m: Mention) -> bool:
