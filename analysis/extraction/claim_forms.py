@@ -248,7 +248,11 @@ FORMS: tuple[ClaimForm, ...] = (
         "list may name only some parts (the sum is then at most the total); one part is not proposed. 合计N: the "
         "amounts of N's unit before it in its ;-item, none in brackets or a 其中 list; 累计N adds amounts of other "
         "years the text does not state: unverifiable; 共N opening a clause after the list (甲、乙分别有村15个、12个,共27个村): "
-        "as 合计, when the words after 共 name nothing the list's words do not (乡镇12个、街道3个,共有行政村240个 is no sum)",
+        "as 合计, when the words after 共 name nothing the list's words do not (乡镇12个、街道3个,共有行政村240个 is no sum). "
+        "共N (合计N) ending its clause, then to the end of its ;-item only amounts of its unit, each after its own name, "
+        "and those names split it in full (a run of ordinals from 一 of one noun, 第一批、第二批 or 一类、二类, not periods "
+        "of a longer run such as 第一季度; both sides of a pair, 男性/女性; a last name of the rest, 其余): a sum "
+        "(党员干部800人、女干部300人 overlap: no sum)",
         "核定编制45名(行政编制20名、事业编制25名)。", (("claimed", "45名"), ("parts…", "20名 25名")),
         pattern="N (a、b) / 共N, 其中a、b"),
     ClaimForm(
@@ -321,7 +325,9 @@ FORMS: tuple[ClaimForm, ...] = (
         "or after 共/合计 in its sentence. 年均N is unverifiable (the years' values are not given); 平均水平N (a value "
         "compared with) and 每户最多N (a cap) are no average. N鄉鎮平均為x (a count of places, listed_places, before 平均): the "
         "unweighted mean (rule mean, values…) of the one value of x's kind and year the text gave each place of that "
-        "ending before it, only when as many places have one as N says",
+        "ending before it, only when as many places have one as N says. 平均(约)x opening a clause after a run of clauses "
+        "each naming one value of x's unit (甲a,乙b,丙c,平均约三成), the first numbers of their sentence and none named as "
+        "a whole (全县, 总): the unweighted mean of the run (rule mean); the mean is then no value the list ranks",
         "全镇财政支出9000万元,常住人口3万人,人均3000元。", (("claimed", "3000元"), ("total", "9000万元"), ("count", "3万人")),
         unverifiable="the total or the count it is divided by is not stated", pattern="人均N"),
     ClaimForm(
@@ -363,7 +369,7 @@ FORMS: tuple[ClaimForm, ...] = (
         "(its unit; 高于上年的B, 低于全县平均水平B; 高于乙的B及丙的C: each amount of the run); a bound the number's own words make (超过2亿元, 不足20%) is no "
         "comparison. 甲…、乙…、丙…, 其中甲最高 (居首, 最多; 最低, 最少): the amount the name before the word names, "
         "over the other amounts (or rates) of the list (same unit, same sentence, each named; in a 分别 list each by its "
-        "own item); X以A居首: the amount right before; 最高的是丁乡的A (最多的为甲镇,达A): the amount right after the name (最多，共A). "
+        "own item); X以A居首: the amount right before; 最高的是丁乡的A (最多的为甲镇,达A): the amount right after the name (最多，共A), or after a name and a verb (最高的甲镇为A, 最低的乙乡仅A). "
         "由高至低依序为甲a、乙b、丙c: each above the next (由低至高: below), the last the claim; "
         "a、b、c、d分居1至4名: each above the next (rule order, the last the claim); 仅次于A、B, 居第3名: the amounts "
         "after 仅次于 rank above the clause's subject, as many as the rank says; a rank whose amounts above it the "
@@ -422,7 +428,9 @@ FORMS: tuple[ClaimForm, ...] = (
         "one bracketed group per part (“一办三中心”(甲,乙、丙、丁)). count_by: 、, and a comma when it joins groups, "
         "和/及 when both sides end alike (文化中心和计生中心, not 人口和计划生育办). The words before the first item up to a "
         "lead word (全县设立甲中心 -> 甲中心) are no part of it. A list that ends with 等 may name only some: fewer "
-        "items than the count is unverifiable, as many reproduces, more is a discrepancy",
+        "items than the count is unverifiable, as many reproduces, more is a discrepancy. 分/分为 N批 (类, 期, 个阶段): the "
+        "ordinals of that noun that follow in its sentence or the next (not one opening with a year), a run from 第一 of "
+        "two or more, counted as distinct ordinals (one ordinal alone is no list)",
         "全镇设“一办三中心”(党政办,便民服务中心、农业服务中心和综治中心)。",
         (("claimed", "三中心"), ("list", "便民服务中心、农业服务中心和综治中心")),
         unverifiable="the list ends with 等 and names fewer items than the count", pattern="甲、乙、丙N个 / N个(甲、乙、丙) / “N字”(…)"),
