@@ -46,8 +46,34 @@ def _parsed(as_written: str) -> Quantity:
 
 
 def fact_interval(fact: Mapping, mode: str = AS_WRITTEN) -> Interval | None:
-    """The values a fact allows as the report wrote it (or at its precision); None when one-sided ("80%以上")."""
-    return input_interval(_parsed(fact["as_written"]), fact["unit"], at_precision=mode == AT_PRECISION)
+    """The values a fact allows as the report wrote it (or at its precision); None when one-sided ("80%以上").
+    A bare number under a table's header (單位:千元) keeps the scale its value was given: 7,143 of 千元 is 7,143,000.
+
+    >>> fact_interval({"as_written": "7,143", "value": "7143000", "unit": "元"})
+    Interval(lo=7143000.0, hi=7143000.0)
+    >>> fact_interval({"as_written": "7,143", "value": "7143", "unit": ""}), fact_interval({"as_written": "7,143", "value": "7150", "unit": ""})
+    (Interval(lo=7143.0, hi=7143.0), Interval(lo=7143.0, hi=7143.0))
+    """
+    q = _parsed(fact["as_written"])
+    interval = input_interval(q, fact["unit"], at_precision=mode == AT_PRECISION)
+    scale = _header_scale(q, fact.get("value"))
+    return interval if interval is None or scale == 1 else Interval(interval.lo * scale, interval.hi * scale)
+
+
+def _claim_scale(finding: dict, tables: Tables) -> float:
+    fact = tables.fact(finding["claim_fact"]) if finding.get("claim_fact") else None
+    return 1 if fact is None or fact["as_written"] != finding["claimed"] else _header_scale(_parsed(fact["as_written"]), fact.get("value"))
+
+
+def _header_scale(q: Quantity, value) -> float:
+    """The power of ten (百/千/万/亿 of a header) a bare number's stated value is of its written one; else 1."""
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return 1
+    if q.unit or not q.value or not value or value == q.value:
+        return 1
+    return next((10.0 ** k for k in (2, 3, 4, 8) if abs(value - q.value * 10 ** k) <= 1e-9 * abs(value)), 1)
 
 
 def _input(input_id: str, tables: Tables, mode: str) -> Interval | None:
@@ -327,12 +353,16 @@ def audit_rows(tables: Tables, findings: list[dict]) -> pd.DataFrame:
             rows.append(row | {"recomputed": shown, "status": status, "note": "; ".join(filter(None, [note, extra]))})
             continue
         literal, why = (None, "") if finding["rule"] == UNVERIFIABLE_RULE else recompute(finding["rule"], finding["inputs"], tables)
+        # a bare claim under a header (差額12,451 of 單位:千元) is judged in its written scale
+        scale = _claim_scale(finding, tables)
         if literal is None:
             reason = why or "the report gives no numbers to recompute this from"
             row |= {"status": UNVERIFIABLE, "note": "; ".join(filter(None, [why, extra])) or reason}
         else:
             # A restatement compares two numbers as written: their rounding is the same, not a doubt.
             precise = literal if finding["rule"] == "value" else recompute(finding["rule"], finding["inputs"], tables, AT_PRECISION)[0]
+            if scale != 1:
+                literal, precise = (None if i is None else Interval(i.lo / scale, i.hi / scale) for i in (literal, precise))
             # the standard readings are computed only for a claim whose literal reading fails
             standard = [] if judge(finding["claimed"], literal).status == REPRODUCED else _standard(finding, literal, tables)
             result = grade(finding["claimed"], literal, precise or literal, [r for _, r in _readings(finding, tables)], standard)

@@ -541,3 +541,31 @@ def test_cli_extract_all_lists_what_is_not_data_with_its_reason_and_each_numbers
     assert [(r["entity"], r["measure"], r["new_measure"]) for r in rows if not r["skipped"]] == [
         ("全县生产总值", "amount_yuan", ""), ("全县生产总值比上年增长", "growth_percent", ""),
         ("新增企业", "", "count in 家: 新增企业")]
+
+
+# Under a header line, a report's list items are sentences (一、歲入:預算數186,420。): the header holds while each line
+# under it has a bare number, and ends at the first sentence whose numbers all carry their own unit (or that has none).
+HEADED_ITEMS = """單位:新臺幣千元
+一、歲入:預算數186,420,決算數191,356,執行率102.64%。
+二、歲出:決算數184,213。
+換算為萬元,歲入1億9,135萬餘元。
+另有7,500。
+金额单位:万元
+1.一般公共预算收入38941,增长5.2%。
+全镇共有行政村12个。
+结余300。
+"""
+
+
+def test_a_header_holds_over_the_sentences_under_it_that_use_it():
+    kept = find_numbers(HEADED_ITEMS)
+    assert [(r.as_written, r.value, r.unit) for r in kept.itertuples()] == [
+        ("186,420", 186_420_000, "元"), ("191,356", 191_356_000, "元"),  # thousands of 元
+        ("102.64%", 102.64, "%"),
+        ("184,213", 184_213_000, "元"),  # the second item, a sentence too, still under the header
+        ("1億9,135萬餘元", 191_350_000, "元"),  # its own unit; no bare number: the header ends after this line
+        ("7,500", 7_500, ""),  # after the header's end, a bare number stays bare
+        ("38941", 389_410_000, "元"), ("5.2%", 5.2, "%"),  # 1. is a list marker; 金额单位:万元
+        ("12个", 12, "个"),  # ends the second header
+        ("300", 300, ""),
+    ]

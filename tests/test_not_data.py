@@ -106,6 +106,8 @@ def test_fold_keeps_every_offset():
         ("未来四年将投入5千万元改善排水。", "未来四年", "relative period"),
         ("根据《通知》(综改〔20*〕1号)精神,以人口等三项指标分类。", "〔20*〕1号", "document number"),  # garbled year
         ("由于乡镇情况千差万别,工作重心各不相同。", "千差万别", "set phrase"),
+        ("一名村民告诉记者,村里只有3名医生。", "一名", "set phrase"),   # one person quoted: an article
+        ("一個受訪的里長也表示,人手嚴重不足。", "一個", "set phrase"),
     ],
 )
 def test_numerals_that_state_no_quantity_are_skipped_with_their_reason(sentence, part, reason):
@@ -140,6 +142,8 @@ def test_numerals_that_state_no_quantity_are_skipped_with_their_reason(sentence,
         ("全镇30个村中,超过三分之二的村已完成改制,约占2/3。", ["30个", "超过三分之二", "2/3"]),
         ("全縣逾半鄉鎮、七成的村、2/3以上的里已設服務站。", ["逾半", "七成", "2/3以上"]),
         ("自籌比率由七成五降至六成二。", ["七成五", "六成二"]),
+        ("全镇有一名干部被处分,另有3人被约谈。", ["一名", "3人"]),     # counted people, nobody quoted
+        ("一位鎮長、兩位課長出席,共3人。", ["一位", "兩位", "3人"]),
         ("全年接待游客120万人次,旅游收入9.8亿元,同比分别增长15.2%和18.7%。",
          ["120万人次", "9.8亿元", "15.2%", "18.7%"]),
     ],

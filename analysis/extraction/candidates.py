@@ -364,12 +364,13 @@ def find_numbers(text: str, lines: tuple[int, int] | None = None, keep_skipped: 
             continue  # after the part: only its progress is told
         inside = not lines or lines[0] <= number
         folded = fold(line)
-        if header and ("。" in folded or not folded.strip() and header[3]):
-            header = None  # a sentence, or a blank line after the table's rows, ends the table
+        if header and not NUMERAL_CHAR.search(folded) and ("。" in folded or not folded.strip() and header[3]):
+            header = None  # a sentence with no number, or a blank line after the table's rows, ends the table
         if h := HEADER.search(folded):
             unit = h["unit"]
             mult = next((MULTIPLIERS[w] for w in ("万亿", "亿", "万", "千", "百") if unit.startswith(w) and unit != w), 1)
             header = [mult, unit[len(unit) - 1:] if mult != 1 else unit, f"{line[h.start():h.end()].strip()} (line {number})", 0]
+        applied = header[3] if header else 0
         if not NUMERAL_CHAR.search(folded):
             offset += len(line) + 1
             continue
@@ -463,6 +464,8 @@ def find_numbers(text: str, lines: tuple[int, int] | None = None, keep_skipped: 
             if event[1] == "end":
                 subject = ""
             _apply(years, event)
+        if header and "。" in folded and header[3] == applied and not h:
+            header = None  # a sentence none of whose numbers is bare: prose again (一、歲入:預算數186,420。 keeps it)
         offset += len(line) + 1
     frame = pd.DataFrame(rows, columns=[*COLUMNS, "skipped"])
     frame = frame.sort_values("start", kind="stable").reset_index(drop=True)
