@@ -50,6 +50,9 @@ TABLES = {
     "named_totals": "totals whose parts follow (分项看, 按…分) or come before (加上A), balances after 扣除, restatements "
                     "(這N名, 0.92億元 for 9,200萬元, Chinese numerals), vacancies (出缺/空编 = 編制 - 實有, 空编率), counts "
                     "of persons in 人/名/位 as one unit",
+    "rates_elsewhere": "verb rates (開放率, 閒置率, 承接率, 入住率 …) and fractions or 成 alone after their part (只有41項,"
+                       "不到四分之一), the whole the one amount named a total (共/合计/全县) in the sentence or a sentence "
+                       "before; (在)受訪的N名X中,有M人…,比例P; two totals, a prior year's or none: no proposal",
     "header_units": "bare numbers under a header line (單位:千元, 金额单位:万元) as amounts of its unit, in sentence lines too: "
                     "differences and shares among them, restatements in another unit (7,143 千元 as 714萬餘元, 9200 万元 "
                     "as 约0.92亿元) graded within the written precision, and where the scale makes them disagree",

@@ -73,7 +73,7 @@ FORMS: tuple[ClaimForm, ...] = (
                     "完成年初預算", "完成调整预算", "完成調整預算", "为预算的", "為預算的"),
          # 执行率/完成率: the actual amount over the budgeted or planned one, both named in the sentence
          "execution": ("执行率", "執行率", "完成率", "达成率", "達成率"),
-         "planned": ("预算", "預算", "计划", "計劃", "計畫", "目标", "目標", "任务", "任務"),
+         "planned": ("预算", "預算", "计划", "計劃", "計畫", "目标", "目標", "任务", "任務", "应建", "應建", "应配", "應配"),
          "actual": ("实际", "實際", "决算", "決算", "实支", "實支", "实付", "實付", "执行数", "執行數", "完成", "实现", "實現",
                     "实收", "實收", "实征", "實徵"),
          "budget_amount": ("预算数", "預算數", "年初预算", "年初預算", "调整预算", "調整預算", "批准", "预算安排", "預算安排"),
@@ -102,7 +102,17 @@ FORMS: tuple[ClaimForm, ...] = (
          # 建成率/承接率 X%: the amount the rate's verb names (已建成41个) over the planned count (建设任务46个)
          # or the total a "…中," closes (在86项事项中)
          "verb_rate": ("建成率", "承接率", "覆盖率", "覆蓋率", "开工率", "開工率", "落实率", "落實率", "办结率", "辦結率",
-                       "签约率", "簽約率", "到位率", "验收率", "驗收率")},
+                       "签约率", "簽約率", "到位率", "验收率", "驗收率", "开放率", "開放率", "闲置率", "閒置率", "入住率",
+                       "出租率", "受理率", "参保率", "參保率", "达标率", "達標率"),
+         # the whole of a verb rate or of a share standing alone (只有41项,不到四分之一) when no 其中/…中 gives it:
+         # the one amount of the part's unit a clause names as a total (共168项, 全县12个乡镇均…), in the part's
+         # sentence before it, else in the nearest sentence before that states amounts of that unit
+         "stated_whole": ("共", "共计", "共計", "合计", "合計", "总计", "總計", "总共", "總共", "全部", "总数", "總數",
+                          "全县", "全縣", "全市", "全镇", "全鎮", "全乡", "全鄉", "全区", "全區", "全省", "全村", "全校"),
+         # a fraction or 成 alone in its clause after the part's clause (只有41项,不到四分之一; 有281人…,近九成): the words
+         # it may carry before it
+         "alone": ("不到", "不足", "近", "将近", "將近", "接近", "约", "約", "大约", "大約", "超过", "超過", "逾", "仅", "僅",
+                   "只有", "只占", "只佔", "还不到", "還不到", "约占", "約佔", "达", "達", "已达", "已達", "占", "佔")},
         "share", ("part", "whole"),
         "part: the amount the clause is about (before 占, or each name of a list before 占, or each amount before "
         "分别 in turn); whole: the amount the words after 占/为 name (下放权限总数 -> the amount named 下放权限), "
@@ -121,6 +131,12 @@ FORMS: tuple[ClaimForm, ...] = (
         "出缺率/使用率/運轉率 X%: the part the amount of a clause before it named 缺額/使用/運轉 (vacancy_part …), the "
         "whole the amount of the same unit before that one named 預算員額/共/設計 (vacancy_whole …), both in the "
         "sentence; with either not stated the rate is a value (no proposal). "
+        "建成率/开放率/闲置率/承接率 … (verb_rate) X%: the part the amount its clause names with the verb (闲置7处), the "
+        "whole the total a 其中/…中 gives it, the one planned count (应建9个), else the one amount of its unit named a "
+        "total (stated_whole: 共168项, 全县12个乡镇均…) in the nearest sentence that states its unit, the part's own "
+        "(before it) or one before (the paragraph or the one before) (not a 上年 amount, not another year's; two: none). A "
+        "fraction or 成 alone in its clause (alone: 只有41项,不到四分之一) is a share of the amount of the clause before, "
+        "its whole found the same way. "
         "A named rate (城镇化率为56.3%) whose part or whole the text does not state is a value, not a share: no proposal. "
         "Never the nearest larger number",
         "全镇下放权限120项,其中已承接90项,占下放权限总数的75%。", (("claimed", "75%"), ("part", "90项"), ("whole", "120项")),

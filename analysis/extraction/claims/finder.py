@@ -53,6 +53,7 @@ class _Finder(
         self.named_shares()
         self.verb_rates()
         self.shares()
+        self.alone_shares()
         self.splits()
         self.changes()
         self.entity_points()

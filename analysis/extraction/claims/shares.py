@@ -8,13 +8,19 @@ import re
 
 from analysis.extraction.claim_forms import fold
 from analysis.extraction.claims.base import _Base
-from analysis.extraction.claims.mentions import Mention, _core
+from analysis.extraction.claims.mentions import Mention, _core, same_unit
 from analysis.extraction.claims.names import _core_keep_list
 from analysis.extraction.claims.patterns import (
     ACTUAL, AGAINST_END, AMONG, AMONG_NOUN, BUDGET, BUDGET_AMOUNT, BUDGET_NAME, DONE, EACH, EXECUTION, NAMED_SHARE,
     NOT_WHOLE, OF_IT, OF_WHOLE, PART_AFTER, PLACE, PLANNED, PRIOR_NAME, QIZHONG, QUALIFIED_OF, RATE, SHARE,
-    SHARE_FROM, STOP, VERB_RATE, WHOLE_THEN_RATE, _group,
+    SHARE_FROM, STOP, VERB_RATE, WHOLE_THEN_RATE, _group, _rx,
 )
+
+# 共168项, 全县12个乡镇均…: a clause naming its amount as a total (the words of the clause before the amount)
+STATED_WHOLE = _rx(rf"(?:{_group('share', 'stated_whole')})")
+# 只有41项,不到四分之一: a fraction or 成 alone in its clause, a share of the amount of the clause before
+ALONE = _rx(rf"^\s*(?:{_group('share', 'alone')})?\s*$")
+FRACTION = _rx(r"分之|/|成")
 
 
 class _Shares(_Base):
@@ -70,6 +76,57 @@ class _Shares(_Base):
                 planned = [x for x in self.back(part.i) if x.sentence == m.sentence and x.level and x.unit == part.unit
                            and PLANNED.search(x.before)]
                 whole = planned[0] if len(planned) == 1 else None
+            if whole is None:
+                whole = self.stated_whole(part)
+            if whole is None or whole is part:
+                continue
+            m.roles.add("claim")
+            part.roles.add("part")
+            self.propose("share", m, "share", (part, whole), ("part", "whole"))
+
+    def stated_whole(self, part: Mention) -> Mention | None:
+        """共168项, 全县12个乡镇均已建成: the one amount of the part's unit and year whose clause names it a total
+        (stated_whole words before it in its clause), in the nearest sentence that states amounts of the unit, the
+        part's own (before it) or one before (of the part's paragraph or the one before); none, or two such amounts: None. Never the nearest larger number."""
+        def fits(x: Mention) -> bool:
+            # a base, or the part of another share (楓湖鄉承接97項,…;嵐谷鎮只有41項), is no whole of this part
+            return x is not part and x.level and same_unit(x.unit, part.unit) and not x.roles & {"base", "part"} \
+                and x.depth <= part.depth and self.r.same_year(x.year, part.year) \
+                and not PRIOR_NAME.search(PLACE.sub("", x.name))  # 上年…共200项 is no whole of this year's part
+
+        def totals(xs: list[Mention]) -> list[Mention]:
+            return [x for x in xs if STATED_WHOLE.search(self.f, self.r.clause_starts[x.clause], x.start)]
+
+        stated = [x for x in self.in_sentence(part) if x.i < part.i and fits(x)]
+        if stated:  # the part's sentence states amounts of its unit: its whole is one of them or none
+            here = totals(stated)
+            return here[0] if len(here) == 1 else None
+        paragraph = self.f.count("\n", 0, part.start)
+        for s in range(part.sentence - 1, -1, -1):  # in the part's paragraph or the one before
+            if paragraph - self.f.count("\n", 0, self.r.sentence_starts[s]) > 1:
+                break
+            stated = [x for x in self.between(self.r.sentence_starts[s], self.r.sentence_end(s)) if fits(x)]
+            if stated:
+                found = totals(stated)
+                return found[0] if len(found) == 1 else None
+        return None
+
+    def alone_shares(self):
+        """嵐谷鎮只有41項,不到四分之一; 有281人…,近九成: a fraction or 成 alone in its clause (a qualifier at most) is
+        a share of the amount of the clause just before it, over the total a 其中/…中 gives that amount or the one
+        amount a clause names as a total (stated_whole); either not stated: no proposal."""
+        for m in self.m:
+            if not m.percent or m.direction or m.roles or not FRACTION.search(fold(m.as_written)):
+                continue
+            if not ALONE.match(self.f[self.r.clause_starts[m.clause]:m.start]):
+                continue
+            if re.match(rf"[^{STOP}]", self.f[m.claim_end:m.claim_end + 1]):  # words after it in its clause: the fraction is of something named
+                continue
+            part = self.m[m.i - 1] if m.i else None
+            if part is None or part.clause != m.clause - 1 or part.segment != m.segment or not part.level \
+                    or part.percent or AGAINST_END.search(part.before):
+                continue
+            whole = self.among_whole(part, m) or self.containing_total(part) or self.stated_whole(part)
             if whole is None or whole is part:
                 continue
             m.roles.add("claim")
@@ -332,7 +389,7 @@ class _Shares(_Base):
             pass
         if found is None:
             # 全县120个行政村中,已有90个村…: the amount a "…中," closes before the part is its whole
-            return next((x for x in self.back(part.i) if x.sentence == part.sentence and x.unit == part.unit
+            return next((x for x in self.back(part.i) if x.sentence == part.sentence and same_unit(x.unit, part.unit)
                          and x.level and AMONG.match(self.f, x.claim_end)), None)
         where = found.start()
         if self.opens_sentence(where):  # 其中 opening a sentence: the total the sentence before states
