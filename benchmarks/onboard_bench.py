@@ -204,8 +204,9 @@ def score_claims(lines: list[str], proposals: list[dict], labels: pd.DataFrame) 
         line = lines[number - 1] if number <= len(lines) else ""
         span = claimed_span(line, label["claim"], label["claimed"])
         plain = re.sub(r"\s", "", label["claimed"])
+        # a claim whose words are no number (最高, 居第3名) is at its words or at the amount it judges (fact_span)
         here = [i for i, p in enumerate(proposals) if i not in used and p["line"] == number
-                and (_overlaps((p["claim_start"], p["claim_end"]), span) if span else re.sub(r"\s", "", p["claimed"]) == plain)]
+                and (any(_overlaps(s, span) for s in _places(p)) if span else re.sub(r"\s", "", p["claimed"]) == plain)]
         rules = FORM_RULES.get(label["form"])
         fits = [i for i in here if (rules is None or proposals[i]["rule"] in rules) and _inputs_fit(proposals[i], label)]
         checkable = label["expected"] != UNVERIFIABLE
@@ -242,6 +243,14 @@ def score_claims(lines: list[str], proposals: list[dict], labels: pd.DataFrame) 
     return score
 
 
+def _places(p: dict) -> list[tuple[int, int]]:
+    """A proposal's claim span, and its fact's (within the line) when the claim's words are no number."""
+    places = [(p["claim_start"], p["claim_end"])]
+    if p.get("fact_span") and p.get("line_base") is not None:
+        places.append((p["fact_span"][0] - p["line_base"], p["fact_span"][1] - p["line_base"]))
+    return places
+
+
 def read_labels(stem: str, folder: Path = LABELS_DIR) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     """A text's number and claim labels (None where there is no file)."""
     def read(kind: str):
@@ -256,7 +265,7 @@ def in_lines(text: str, rows: list[dict], start: str, end: str) -> list[dict]:
     out = []
     for row in rows:
         base = offsets[int(row["line"]) - 1]
-        out.append({**row, start: int(row[start]) - base, end: int(row[end]) - base})
+        out.append({**row, start: int(row[start]) - base, end: int(row[end]) - base, "line_base": base})
     return out
 
 

@@ -304,6 +304,22 @@ def test_bench_claims_need_their_place_and_a_rule_of_their_form():
     assert score.misgraded == ["line 2 share: 40%: tension, labelled reproduced"]
 
 
+def test_bench_matches_a_claim_whose_words_are_no_number_at_the_amount_it_judges():
+    # a count proposed at the word 办公室 (no number) judging 3个: found only through its fact span
+    bench = _bench()
+    lines = (FIXTURES / "bench_simplified.txt").read_text(encoding="utf-8").split("\n")
+    _, claims = bench.read_labels("bench_simplified", FIXTURES)
+    claims = claims[claims["claim_id"] == "c03"]
+    word, number = lines[2].index("办公室"), lines[2].index("3个")
+    base = 100  # the line's offset in its text: fact spans are the text's, claim spans the line's
+    proposal = {"line": 3, "claim_start": word, "claim_end": word + 3, "claimed": "3", "rule": "count_items",
+                "status": "reproduced", "input_spans": [(0, 1)], "line_base": base}
+    assert bench.score_claims(lines, [proposal], claims).proposed == 0  # at the word alone: not at the label
+    proposal["fact_span"] = (base + number, base + number + 2)
+    score = bench.score_claims(lines, [proposal], claims)
+    assert (score.proposed, score.right, score.unlabelled) == (1, 1, 0)
+
+
 def test_bench_onboard_prints_each_text_the_overall_figures_and_a_verdict_per_target(capsys):
     bench = _bench()
     texts = [FIXTURES / "bench_simplified.txt", FIXTURES / "bench_traditional.txt", FICTIONAL]

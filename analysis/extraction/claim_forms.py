@@ -244,7 +244,15 @@ FORMS: tuple[ClaimForm, ...] = (
          "sums_before": ("合计", "合計", "总计", "總計", "共计", "共計", "合共", "总共", "總共"), "cumulative": ("累计", "累計"),
          "all": ("共有", "共", "计有", "計有"),
          # A, 加上B和C, 全镇可用财力T: the amounts before 加上 and in its clause add up to the next clause's amount
-         "plus": ("加上", "再加上")},
+         "plus": ("加上", "再加上"),
+         # 共N,第一批a、第二批b / 男性a、女性b / 甲a、其余b: parts after a total with no 其中, only when their names
+         # split it in full: a run of ordinals from 一 (第一批, 一类), both sides of a pair (the split form's), or a
+         # last part named as the rest
+         "rest": ("其余", "其餘", "其他", "其它", "余下", "餘下", "剩余", "剩餘"),
+         # ordinals that name some periods of a longer run (第一季度、第二季度 of four): no full split
+         "partial_ordinals": ("季度", "季", "月", "周", "週", "年", "年度", "天", "日", "次"),
+         # 分两批, 分为三类, 分成两个阶段: a count of the ordinals (第一批…、第二批…) that follow it
+         "split_into": ("分", "分为", "分為", "分成", "分作")},
         "sum", ("parts…",),
         "parts: the amounts of the total's unit in the brackets right after it (the run joined by 、; 含 may open "
         "it); after 其中: to the end of the ;-item when 其中 follows a comma, to the end of the sentence (one part "
@@ -256,7 +264,11 @@ FORMS: tuple[ClaimForm, ...] = (
         "list may name only some parts (the sum is then at most the total); one part is not proposed. 合计N: the "
         "amounts of N's unit before it in its ;-item, none in brackets or a 其中 list; 累计N adds amounts of other "
         "years the text does not state: unverifiable; 共N opening a clause after the list (甲、乙分别有村15个、12个,共27个村): "
-        "as 合计, when the words after 共 name nothing the list's words do not (乡镇12个、街道3个,共有行政村240个 is no sum)",
+        "as 合计, when the words after 共 name nothing the list's words do not (乡镇12个、街道3个,共有行政村240个 is no sum). "
+        "共N (合计N) ending its clause, then to the end of its ;-item only amounts of its unit, each after its own name, "
+        "and those names split it in full (a run of ordinals from 一 of one noun, 第一批、第二批 or 一类、二类, not periods "
+        "of a longer run such as 第一季度; both sides of a pair, 男性/女性; a last name of the rest, 其余): a sum "
+        "(党员干部800人、女干部300人 overlap: no sum)",
         "核定编制45名(行政编制20名、事业编制25名)。", (("claimed", "45名"), ("parts…", "20名 25名")),
         pattern="N (a、b) / 共N, 其中a、b"),
     ClaimForm(
@@ -313,18 +325,26 @@ FORMS: tuple[ClaimForm, ...] = (
          "cap": ("最多", "最高", "不超过", "不超過", "不高于", "不高於", "上限", "至少", "最低", "不低于", "不低於"),
          # 五鄉鎮平均為x%: the places counted before 平均, whose values the text gave each (rule mean)
          "listed_places": ("乡镇", "鄉鎮", "镇乡", "鎮鄉", "乡", "鄉", "镇", "鎮", "村", "县", "縣", "市", "区", "區", "街道",
-                           "社区", "社區")},
+                           "社区", "社區"),
+         # 甲52.4%,乙31.6%,丙26.0%,平均约三成: 平均 alone opens the clause after a run of clauses each naming one value
+         # of its unit, the unweighted mean of those values (rule mean); a value named as a whole is none of them
+         "mean_opens": ("平均", "平均为", "平均為", "平均约", "平均約", "平均达", "平均達", "平均约为", "平均約為"),
+         "not_listed": ("全县", "全縣", "全市", "全省", "全国", "全國", "全区", "全區", "全镇", "全鎮", "全乡", "全鄉", "总", "總",
+                        "合计", "合計", "平均")},
         "ratio", ("total", "count"),
         "total: the amount of the same unit the sentence states; count: the number of persons or units it states. "
         "The word names the number: no 、-list between them; per person (人均, 每人) a measured amount, not a count "
         "(每人联系一个社 is no average). When the sentence states neither, 人均X (户均X) divides the amount the text "
         "names X (all of X's name, same year) by the one population (人口, in 人; households: 户) the text states "
-        "anywhere; two populations that differ (户籍, 常住) leave it unverifiable. 平均每个X N: the count of X the text "
+        "anywhere; two populations that differ (户籍, 常住) leave it unverifiable, unless its sentence names one (按常住人口"
+        "计算); a name with 总 inside (地区生产总值) is matched whole, one amount of it only. 平均每个X N: the count of X the text "
         "states anywhere (全县共有乡镇12个) when the sentence states none, the total the one amount of N's unit before it "
         "or after 共/合计 in its sentence. 年均N is unverifiable (the years' values are not given); 平均水平N (a value "
         "compared with) and 每户最多N (a cap) are no average. N鄉鎮平均為x (a count of places, listed_places, before 平均): the "
         "unweighted mean (rule mean, values…) of the one value of x's kind and year the text gave each place of that "
-        "ending before it, only when as many places have one as N says",
+        "ending before it, only when as many places have one as N says. 平均(约)x opening a clause after a run of clauses "
+        "each naming one value of x's unit (甲a,乙b,丙c,平均约三成), the first numbers of their sentence and none named as "
+        "a whole (全县, 总): the unweighted mean of the run (rule mean); the mean is then no value the list ranks",
         "全镇财政支出9000万元,常住人口3万人,人均3000元。", (("claimed", "3000元"), ("total", "9000万元"), ("count", "3万人")),
         unverifiable="the total or the count it is divided by is not stated", pattern="人均N"),
     ClaimForm(
@@ -366,7 +386,7 @@ FORMS: tuple[ClaimForm, ...] = (
         "(its unit; 高于上年的B, 低于全县平均水平B; 高于乙的B及丙的C: each amount of the run); a bound the number's own words make (超过2亿元, 不足20%) is no "
         "comparison. 甲…、乙…、丙…, 其中甲最高 (居首, 最多; 最低, 最少): the amount the name before the word names, "
         "over the other amounts (or rates) of the list (same unit, same sentence, each named; in a 分别 list each by its "
-        "own item); X以A居首: the amount right before; 最高的是丁乡的A (最多的为甲镇,达A): the amount right after the name (最多，共A). "
+        "own item); X以A居首: the amount right before; 最高的是丁乡的A (最多的为甲镇,达A): the amount right after the name (最多，共A), or after a name and a verb (最高的甲镇为A, 最低的乙乡仅A). "
         "由高至低依序为甲a、乙b、丙c: each above the next (由低至高: below), the last the claim; "
         "a、b、c、d分居1至4名: each above the next (rule order, the last the claim); 仅次于A、B, 居第3名: the amounts "
         "after 仅次于 rank above the clause's subject, as many as the rank says; a rank whose amounts above it the "
@@ -425,7 +445,9 @@ FORMS: tuple[ClaimForm, ...] = (
         "one bracketed group per part (“一办三中心”(甲,乙、丙、丁)). count_by: 、, and a comma when it joins groups, "
         "和/及 when both sides end alike (文化中心和计生中心, not 人口和计划生育办). The words before the first item up to a "
         "lead word (全县设立甲中心 -> 甲中心) are no part of it. A list that ends with 等 may name only some: fewer "
-        "items than the count is unverifiable, as many reproduces, more is a discrepancy",
+        "items than the count is unverifiable, as many reproduces, more is a discrepancy. 分/分为 N批 (类, 期, 个阶段): the "
+        "ordinals of that noun that follow in its sentence or the next (not one opening with a year), a run from 第一 of "
+        "two or more, counted as distinct ordinals (one ordinal alone is no list)",
         "全镇设“一办三中心”(党政办,便民服务中心、农业服务中心和综治中心)。",
         (("claimed", "三中心"), ("list", "便民服务中心、农业服务中心和综治中心")),
         unverifiable="the list ends with 等 and names fewer items than the count", pattern="甲、乙、丙N个 / N个(甲、乙、丙) / “N字”(…)"),

@@ -217,7 +217,8 @@ def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, 
                          "line": p.line, "proposed_inputs": p.inputs, "items": p.items,
                          "count_by": getattr(p, "count_by", "") or "",
                          "unbound": [text[s:e] for s, e in spans if (s, e) not in by_span],
-                         "claim_start": p.claim_start, "claim_end": p.claim_end, "input_spans": spans})
+                         "claim_start": p.claim_start, "claim_end": p.claim_end, "input_spans": spans,
+                         "fact_span": tuple(p.fact_span) if p.fact_span else None})
     return Proposals(facts, grade_proposals(facts, findings, tables, label), numbers, _place_rows(read.places, facts, source))
 
 

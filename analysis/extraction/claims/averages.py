@@ -74,6 +74,12 @@ class _Averages(_Base):
             total = totals[0] if len(totals) == 1 else (
                 self.by_name(named, m.unit, m.year, len(self.f), exclude=(m,), threshold=1.0)
                 if not totals and len(named) >= 2 and said.group() in words("average", "per_head") else None)
+            if total is None and not totals and len(named) >= 4 and said.group() in words("average", "per_head"):
+                # 人均地区生产总值: by_name drops 总 (a whole word) from inside the noun; the one amount of the unit and
+                # year whose name holds the whole noun, not itself an average
+                whole = [x for x in self.m if x is not m and x.level and x.unit == m.unit and named in x.name
+                         and self.r.same_year(x.year, m.year) and not AVERAGE.search(x.before)]
+                total = whole[0] if len(whole) == 1 else None
             if total is not None and total is not (totals[:1] or [None])[0] and AVERAGE.search(total.before):
                 total = None  # 城镇居民人均可支配收入: another average, not a total
             count = counts[0] if len(counts) == 1 else self.population(m, count_unit) if not counts else None
@@ -121,4 +127,10 @@ class _Averages(_Base):
         name = _rx(_group("average", "population" if unit == "人" else "households"))
         found = [x for x in self.m if x.unit == unit and x.level and self.r.same_year(x.year, m.year)
                  and name.search(x.name + self.after_noun(x))]
+        if found and not all(_agree(x, found[0]) for x in found):
+            # 按常住人口计算,人均N: the sentence names which of two populations (户籍, 常住) it divides by
+            lo = self.r.sentence_starts[m.sentence]
+            said = {w for w in words("average", "population" if unit == "人" else "households")
+                    if len(w) > 2 and w in self.f[lo:m.start]}
+            found = [x for x in found if any(w in x.name + self.after_noun(x) for w in said)] if len(said) == 1 else []
         return found[0] if found and all(_agree(x, found[0]) for x in found) else None

@@ -79,7 +79,7 @@ class _Comparisons(_Base):
     def listed(self, lo: int, hi: int, unit: str) -> list[Mention]:
         """The amounts of a list between lo and hi: levels of one unit, each named, none a total of the others."""
         return [x for x in self.between(lo, hi) if x.end <= hi and x.unit == unit and _rankable(x) and not x.bound
-                and x.depth == 0 and id(x) not in self.summed and not WHOLE_WORDS.search(x.before)]
+                and x.depth == 0 and id(x) not in self.summed and not WHOLE_WORDS.search(x.before) and "mean" not in x.roles]
 
     def extreme(self, found: re.Match):
         """甲…、乙…、丙…, 其中甲最高 / 以A居首: the amount named (or stated) right before the word, over the list's others."""

@@ -14,6 +14,7 @@ from analysis.extraction.claims.changes import _Changes
 from analysis.extraction.claims.comparisons import _Comparisons
 from analysis.extraction.claims.counts import _Counts
 from analysis.extraction.claims.differences import _Differences
+from analysis.extraction.claims.lists import _Lists
 from analysis.extraction.claims.multiples import _Multiples
 from analysis.extraction.claims.products import _Products
 from analysis.extraction.claims.restatements import _Restatements
@@ -28,7 +29,7 @@ COLUMNS = ["form", "rule", "claimed", "claim_start", "claim_end", "line", "input
 
 class _Finder(
     _Bases, _Changes, _Shares, _Totals, _Structures, _Differences, _Averages, _Multiples, _Comparisons, _Products,
-    _Counts, _Restatements,
+    _Counts, _Lists, _Restatements,
 ):
     """The claims of a text: each form family's finder (a mixin), run in the order :meth:`run` gives."""
 
@@ -43,8 +44,10 @@ class _Finder(
                 if pair is not None:
                     pair[0].roles.add("base")
         self.counts()
+        self.ordinal_counts()
         self.sums_of_products()
         self.totals()
+        self.listed_totals()
         self.structure()
         self.named_rates()
         self.named_shares()
@@ -59,6 +62,7 @@ class _Finder(
         self.deducted_balances()
         self.averages()
         self.listed_means()
+        self.listed_mean()
         self.multiples()
         self.products()
         self.per_unit_products()

@@ -138,7 +138,9 @@ FORMER_LATTER = _rx(rf"^\s*(?:{_group('multiple', 'former')})(?:约|約|大约|�
                     rf"(?:{_group('multiple', 'latter')})的\s*$")
 # 最高的是丁乡的22%: the amount after 的是 and a name is the one first (last) of the list
 EXTREME_IS = _rx(rf"(?:[,，]?(?:达|为|有|计|共|共计)\s*(?=[\d一二两三四五六七八九十]))|(?:的|者)(?:是|为|属)[^{STOP}\d、]{{1,8}}?(?:[的之]|[,，]?(?:达|为|有|仅|共|约|逾|近)|[,，])\s*"
-                 r"(?=[\d一二两三四五六七八九十])")
+                 r"(?=[\d一二两三四五六七八九十])"
+                 # 最高的甲镇为52.4%, 最低的乙乡仅11.8%: 的, the name, a verb, the amount
+                 rf"|的[^{STOP}\d、的]{{2,8}}?(?:为|达|仅|只有|约|是)\s*(?=\d)")
 RANK = _rx(rf"(?:{_group('comparison', 'rank')})[^{STOP}\d]{{0,6}}?第(?P<k>{RANK_NUMERAL})(?:名|位)")
 # a change's base in other words (claim_forms: the change form's binding)
 # 与上年的A相比, 與111年度歲入A相較: before A (a year may stand between, as may a longer noun after one)
