@@ -123,18 +123,21 @@ def _unit(input_id: str, tables: Tables) -> str | None:
 
 def _other_wholes(finding: dict, tables: Tables) -> list[tuple[str, Interval]]:
     """The wholes the finding's share readings name that none of them divides the finding's part by (other_whole):
-    a reading of another part over a whole. The audit never picks a whole itself."""
+    a reading of another part over a whole; for a proposal of add-source (no readings yet) also the totals its
+    paragraph states (``other_wholes``: analysis/extraction/other_wholes.py). The audit never picks a whole itself."""
     part, whole = finding["inputs"].split()
     rows = [r for r in tables.readings_of(finding["finding_id"]) if r["rule"] == "share"]
     tried = {tuple(r["inputs"].split()) for r in rows}
+    stated = (finding.get("other_wholes") or "").split()
     out = []
-    for candidate in dict.fromkeys(r["inputs"].split()[-1] for r in rows):
+    for candidate in dict.fromkeys([*(r["inputs"].split()[-1] for r in rows), *stated]):
         if candidate == whole or (part, candidate) in tried:
             continue
         interval = _input(candidate, tables, AS_WRITTEN)
         if interval is not None:
             fact = tables.fact(candidate) if candidate not in tables.lists_by_id else {"entity": candidate, "as_written": ""}
-            out.append((f"{fact['entity']} {fact['as_written']} ({candidate})".strip(), interval))
+            said = ", a total its paragraph states" if candidate in stated else ""
+            out.append((f"{fact['entity']} {fact['as_written']} ({candidate}){said}".strip(), interval))
     return out
 
 

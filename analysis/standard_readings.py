@@ -70,9 +70,12 @@ READINGS = (
     StandardReading(
         OTHER_WHOLE, ("share",),
         computes="part / whole × 100 with a whole named by the finding's rows of data/readings.csv (the whole of a "
-                 "share reading of another part); skipped when they name none",
+                 "share reading of another part); for a proposal of add-source, also each total its paragraph states "
+                 "(of the part's unit and year, larger than the part, after 共/合计/总计 …: "
+                 "analysis/extraction/other_wholes.py); skipped when there is none",
         why="the paragraph names more than one whole (towns, or all township-level units) and the claim does not say "
-            "which; the audit never chooses a denominator a person has not written down",
+            "which; the audit never chooses a denominator a person (or, for a proposal, the paragraph's own total) "
+            "has not written down",
         example="12 of 60 communities, 25%; a row reads another part of the 48 villages",
         answer="12/48 = 25: holds"),
     StandardReading(

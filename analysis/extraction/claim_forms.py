@@ -107,6 +107,10 @@ FORMS: tuple[ClaimForm, ...] = (
          # the whole of a verb rate or of a share standing alone (只有41项,不到四分之一) when no 其中/…中 gives it:
          # the one amount of the part's unit a clause names as a total (共168项, 全县12个乡镇均…), in the part's
          # sentence before it, else in the nearest sentence before that states amounts of that unit
+         # a total its paragraph states (共分流132人, 合计1200名): the other wholes a proposed share is read against
+         # when its literal whole fails (standard reading other_whole: a tension, never reproduced)
+         "paragraph_whole": ("共", "共计", "共計", "合计", "合計", "总计", "總計", "总共", "總共", "合共", "总数", "總數",
+                             "总额", "總額"),
          "stated_whole": ("共", "共计", "共計", "合计", "合計", "总计", "總計", "总共", "總共", "全部", "总数", "總數",
                           "全县", "全縣", "全市", "全镇", "全鎮", "全乡", "全鄉", "全区", "全區", "全省", "全村", "全校"),
          # a fraction or 成 alone in its clause after the part's clause (只有41项,不到四分之一; 有281人…,近九成): the words

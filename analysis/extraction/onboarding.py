@@ -25,6 +25,7 @@ import pandas as pd
 from analysis.extraction.candidates import find_numbers
 from analysis.extraction.claims import find_claims
 from analysis.extraction.measures import SAME_UNIT, MeasureSuggester
+from analysis.extraction.other_wholes import other_wholes
 from analysis.extraction.places import PLACE_COLUMNS, Given, read_places
 from analysis.extraction.review import UNBOUND, VERDICT_COLUMNS, grade_proposals
 from analysis.extraction.review_page import write_review_page
@@ -208,11 +209,14 @@ def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, 
                 if span in fact_at and not fact_at[span]["unit"]:
                     fact_at[span]["unit"] = "%"
         where = county_of.get(claim_fact, county)
+        bound = [by_span.get(span, UNBOUND) for span in spans]
+        # a share's other wholes: totals its paragraph states, for the audit's other_whole reading when it fails
+        wholes = other_wholes(text, facts, *bound, p.claim_start) if p.rule == "share" and len(bound) == 2 else []
         findings.append({"accept": "", "finding_id": new_id(f"{where}_{p.rule}"), "county": where,
                          "domain": next((f["domain"] for f in facts if f["fact_id"] == claim_fact), "context"),
                          "claim": text[max(line_start, p.claim_start - 24):p.claim_end], "claimed": p.claimed,
                          "claim_fact": claim_fact, "rule": p.rule, "source": source,
-                         "inputs": " ".join(by_span.get(span, UNBOUND) for span in spans),
+                         "inputs": " ".join(bound), "other_wholes": " ".join(wholes),
                          "finding_note": f"proposed: {p.pattern}" + (f"; list to add to lists.csv: {p.items}" if p.items else ""),
                          "line": p.line, "proposed_inputs": p.inputs, "items": p.items,
                          "count_by": getattr(p, "count_by", "") or "",

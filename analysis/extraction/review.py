@@ -12,11 +12,10 @@ the reason.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import pandas as pd
 
-from analysis.audit import audit_findings
+from analysis.audit import audit_rows
 from analysis.claims import UNVERIFIABLE
 from analysis.consistency import meaning_problems
 from analysis.rules import COUNT_ITEMS, DEFAULT_COUNT_BY
@@ -97,7 +96,9 @@ def _verdict(memory: Tables, text: dict[str, pd.DataFrame], i: int, finding: dic
         said = "; ".join(re.sub(rf"^{re.escape(label)}, row \d+, ", "", p) for p in problems)
         return _unverifiable(f"not graded: the tables would refuse it as proposed: {said}", own)
     try:
-        row = audit_findings(replace(memory, findings=memory.findings.iloc[[i]].reset_index(drop=True))).iloc[0]
+        # the proposal's other wholes (totals its paragraph states) go with it: the ledger has no such column
+        record = {**memory.findings.iloc[i].to_dict(), "other_wholes": finding.get("other_wholes", "")}
+        row = audit_rows(memory, [record]).iloc[0]
     except Exception as err:  # one proposal the audit cannot take must not stop the review of the others
         return _unverifiable(f"not graded: the audit stopped on it ({type(err).__name__}: {err})", own)
     return {"status": row["status"], "reading": row["reading"], "recomputed": row["recomputed"], "note": row["note"]}

@@ -1,0 +1,78 @@
+"""The other wholes a proposed share may be read against: totals its paragraph states besides its literal whole.
+
+A report may give a share of another whole than the one it names (提前退休人员占核减编制数的35.61%, where 35.61% is
+of the 分流 total the same paragraph states). The audit's standard reading ``other_whole``
+(analysis/standard_readings.py) tries such wholes only when the literal reading fails, and only makes a tension,
+never reproduced; for a finding of the ledger a person names them (data/readings.csv), for a proposal of add-source
+this module does: the amounts of the part's unit and year on the claim's line (its paragraph) written as a total
+(the share form's ``paragraph_whole`` words, claim_forms.py, in the clause before the amount), larger than the part,
+other than the literal whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extraction.claim_forms import fold, words
+
+CLAUSE_END = "，,；;。：:！!？?\n"
+NEAR = 6  # at most this many characters (no digit, no clause end) between the total word and its amount
+NOT_TOTAL = ("公共",)  # 一般公共预算: a name holding 共, no total
+
+
+def marked_total(text: str, start: int) -> bool:
+    """Whether the amount at ``start`` is written as a total: a ``paragraph_whole`` word in its clause, at most
+    ``NEAR`` characters before it (共分流132人, 合計1,200名), not inside a name such as 公共.
+
+    >>> [marked_total(t, t.index("1")) for t in ("共分流132人", "合計1,200名", "一般公共预算支出1000万元", "分流132人,共")]
+    [True, True, False, False]
+    """
+    folded = fold(text[max(0, start - 40):start])
+    cut = max(folded.rfind(c) for c in CLAUSE_END)
+    clause = folded[cut + 1:]
+    for word in sorted(words("share", "paragraph_whole"), key=len, reverse=True):
+        for found in re.finditer(re.escape(word), clause):
+            between = clause[found.end():]
+            if len(between) > NEAR or re.search(r"\d", between):
+                continue
+            if any(found.start() - k >= 0 and clause[found.start() - k:].startswith(name)
+                   for name in NOT_TOTAL for k in range(len(name)) if word in name):
+                continue
+            return True
+    return False
+
+
+def other_wholes(text: str, facts: list[dict], part_id: str, whole_id: str, claim_start: int) -> list[str]:
+    """The fact ids of the totals the claim's line states that a share of ``part_id`` may be read against, other
+    than ``whole_id``: same unit and year as the part, larger than it, written as a total (:func:`marked_total`).
+
+    >>> text = "核减编制120名。\\n共分流132人,其中退休47人,退休人员占核减编制数的35.61%。"
+    >>> facts = [{"fact_id": i, "start": text.index(w), "unit": "名", "period": "", "value": v}
+    ...          for i, w, v in (("a", "120名", "120"), ("b", "132人", "132"), ("c", "47人", "47"))]
+    >>> other_wholes(text, facts, "c", "a", text.index("35.61"))
+    ['b']
+    """
+    by_id = {f["fact_id"]: f for f in facts}
+    part = by_id.get(part_id)
+    if part is None or whole_id not in by_id:
+        return []
+    line_start = text.rfind("\n", 0, claim_start) + 1
+    line_end = text.find("\n", claim_start)
+    line_end = len(text) if line_end < 0 else line_end
+    try:
+        part_value = float(part["value"])
+    except (TypeError, ValueError):
+        return []
+    out = []
+    for f in facts:
+        if f["fact_id"] in (part_id, whole_id) or not line_start <= f["start"] < line_end or f["unit"] != part["unit"]:
+            continue
+        if part["period"] and f["period"] and f["period"] != part["period"]:
+            continue
+        try:
+            value = float(f["value"])
+        except (TypeError, ValueError):
+            continue
+        if value > part_value and marked_total(text, f["start"]):
+            out.append(f["fact_id"])
+    return out
