@@ -16,7 +16,7 @@ import re
 from analysis.extraction.claim_forms import fold, words
 
 CLAUSE_END = "，,；;。：:！!？?\n"
-NEAR = 6  # at most this many characters (no digit, no clause end) between the total word and its amount
+NEAR = 8  # at most this many characters (no digit, no clause end) between the total word and its amount
 NOT_TOTAL = ("公共",)  # 一般公共预算: a name holding 共, no total
 
 
