@@ -5,8 +5,9 @@ of the 分流 total the same paragraph states). The audit's standard reading ``o
 (analysis/standard_readings.py) tries such wholes only when the literal reading fails, and only makes a tension,
 never reproduced; for a finding of the ledger a person names them (data/readings.csv), for a proposal of add-source
 this module does: the amounts of the part's unit and year on the claim's line (its paragraph) written as a total
-(the share form's ``paragraph_whole`` words, claim_forms.py, in the clause before the amount), larger than the part,
-other than the literal whole.
+(the share form's ``paragraph_whole`` words, claim_forms.py, in the clause before the amount) or a whole by the
+sentence's structure (the amount a later 其中 belongs to, one a "…中," closes), larger than the part, other than the
+literal whole.
 """
 
 from __future__ import annotations
@@ -42,12 +43,33 @@ def marked_total(text: str, start: int) -> bool:
     return False
 
 
+def whole_by_structure(text: str, end: int) -> bool:
+    """Whether the amount ending at ``end`` is a whole by the sentence's structure: a 其中 that opens a later clause of
+    its sentence belongs to it (only clauses of percentages between: 已承接131项,占83.97%;其中…), or the words after it
+    close its clause with 中 (在86项赋权事项中,), the share form's ``of_it`` and ``among`` words.
+
+    >>> [whole_by_structure(t, t.index("项") + 1) for t in ("已承接131项,占下放事项的83.97%;其中处罚69项", "在86项赋权事项中,已承接79项",
+    ...  "已承接131项,下放156项,其中处罚69项", "在86项事项集中,已承接79项", "共131项,其他69项")]
+    [True, True, False, False, False]
+    """
+    rest = fold(text[end:end + 60])
+    rest = rest[:min((rest.find(c) for c in "。！!？?\n" if c in rest), default=len(rest))]
+    clause = re.split(f"[{CLAUSE_END}]", rest, maxsplit=1)[0]
+    among = sorted(words("share", "among"), key=len, reverse=True)
+    if any(clause.endswith(w) and len(clause) > len(w) and clause[-len(w) - 1] not in words("share", "among_not_before")
+           for w in among) and len(clause) < len(rest) and not re.search(r"\d", clause):
+        return True
+    of_it = "|".join(re.escape(w) for w in words("share", "of_it") if len(w) > 1)  # 其中, not 其 (其他)
+    opened = re.search(rf"[{CLAUSE_END}]\s*(?:{of_it})", rest)
+    return opened is not None and not re.search(r"\d", re.sub(r"\d[\d.,]*%", "", rest[:opened.start()]))
+
+
 def other_wholes(text: str, facts: list[dict], part_id: str, whole_id: str, claim_start: int) -> list[str]:
     """The fact ids of the totals the claim's line states that a share of ``part_id`` may be read against, other
     than ``whole_id``: same unit and year as the part, larger than it, written as a total (:func:`marked_total`).
 
     >>> text = "核减编制120名。\\n共分流132人,其中退休47人,退休人员占核减编制数的35.61%。"
-    >>> facts = [{"fact_id": i, "start": text.index(w), "unit": "名", "period": "", "value": v}
+    >>> facts = [{"fact_id": i, "start": text.index(w), "end": text.index(w) + len(w), "unit": "名", "period": "", "value": v}
     ...          for i, w, v in (("a", "120名", "120"), ("b", "132人", "132"), ("c", "47人", "47"))]
     >>> other_wholes(text, facts, "c", "a", text.index("35.61"))
     ['b']
@@ -73,6 +95,6 @@ def other_wholes(text: str, facts: list[dict], part_id: str, whole_id: str, clai
             value = float(f["value"])
         except (TypeError, ValueError):
             continue
-        if value > part_value and marked_total(text, f["start"]):
+        if value > part_value and (marked_total(text, f["start"]) or whole_by_structure(text, f["end"])):
             out.append(f["fact_id"])
     return out
