@@ -1,6 +1,7 @@
-"""The other_whole reading offered to add-source's proposals (analysis/extraction/other_wholes.py), on the sentences of
-tests/fixtures/claim_forms_proposal_readings.csv (written for it, worked out by hand): a proposal graded tension
-there is so by other_whole, with the paragraph's total named in its note; one graded otherwise names none."""
+"""The standard readings offered to add-source's proposals, on the sentences of
+tests/fixtures/claim_forms_proposal_readings.csv (written for them, worked out by hand): a share graded tension there
+is so by other_whole, the paragraph's total (analysis/extraction/other_wholes.py) named in its note; a change of a
+percentage (比上年的a%提高N%) by percent_for_points; one graded otherwise names no reading."""
 
 import csv
 import re
@@ -21,17 +22,22 @@ def _tables():
     return load_tables()
 
 
-@pytest.mark.parametrize("case", ROWS, ids=[r["case"] for r in ROWS])
-def test_a_tension_is_read_as_a_share_of_the_paragraphs_total(case):
+READING = {"share": "other_whole", "growth": "percent_for_points", "reduction": "percent_for_points"}
+
+
+@pytest.mark.parametrize("case", [r for r in ROWS if r["status"]], ids=[r["case"] for r in ROWS if r["status"]])
+def test_a_tension_is_read_as_worked_out(case):
+    # a share: of the paragraph's total (named in the note); a change of a percentage: % written for points
     from analysis.extraction.onboarding import propose
 
     found = [f for f in propose(case["text"], None, "x", "sx", _tables()).findings
-             if f["claimed"] == case["claimed"] and f["rule"] == "share"]
+             if f["claimed"] == case["claimed"] and f["rule"] == case["rule"]]
     assert len(found) == 1
     if case["status"] == "tension":
-        assert found[0]["reading"] == "other_whole"
-        assert "a total its paragraph states" in found[0]["note"]
-    else:  # a discrepancy's note may list what the paragraph's total gave; it names no reading that holds
+        assert found[0]["reading"] == READING[case["rule"]]
+        if case["rule"] == "share":
+            assert "a total its paragraph states" in found[0]["note"]
+    else:  # a discrepancy's note may list what each reading gave; it names none that holds
         assert found[0]["reading"] == ""
 
 

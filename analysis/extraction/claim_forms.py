@@ -160,7 +160,9 @@ FORMS: tuple[ClaimForm, ...] = (
         "with a prior word or an earlier year (上年为X, 去年同期完成X, 2022年全县财政收入X, 一一二年度為X; not 上年结转), or the amount the words after 较/比 name (较预算数: the amount named 预算数 in the sentence), "
         "or, against the year before (同比, 比上年), the amount of the same name and the year before stated earlier; "
         "later: the amount the clause is about, or the amount of the same name and year stated elsewhere (the name "
-        "before 较/比/与: its base marks); a change with no base amount is proposed unverifiable, and so is a yearly "
+        "before 较/比/与: its base marks); a rate of change of a percentage (比重为40.7%,比上年的39.7%提高1.0%): the "
+        "percentage right after 比/较 and a noun in the rate's own clause is the base, the later the percentage the "
+        "item is about (its % may be meant as points: the audit's percent_for_points); a change with no base amount is proposed unverifiable, and so is a yearly "
         "mean rate (年均增长); 增/减/多/少 alone are change words only after a base word (較預算數X增N, 比预算少N), "
         "not in 新增, 核增; 增加为/下降为 B is what it came to, not a change (增幅为X% is); 持平 only after 与/比/较 (与去年持平, "
         "not 保持平稳)",

@@ -11,7 +11,7 @@ from analysis.extraction.claims.base import _Base, _rule
 from analysis.extraction.claims.mentions import Mention, _known, _rankable
 from analysis.extraction.claims.names import _kind
 from analysis.extraction.claims.patterns import (
-    AGAINST_END, AVERAGE, BI_NAMED, COMPARED_WORD, DIFFER_WORD, DIRECTION, DOUBLED, FLAT_AGAINST, FLAT_WORD, FROM_END,
+    AGAINST_END, AVERAGE, BASE_MARK, FALL, RISE, BI_NAMED, COMPARED_WORD, DIFFER_WORD, DIRECTION, DOUBLED, FLAT_AGAINST, FLAT_WORD, FROM_END,
     JOINED, MASKED, QIZHONG, RATE_NOUN, STOP, TO_BETWEEN, VERSUS, VERSUS_END,
 )
 
@@ -208,6 +208,13 @@ class _Changes(_Base):
         if self.yearly(m):
             self.unverifiable("change", m, "a mean yearly rate: the years it averages over are not counted")
             return
+        shared = self.percent_base(m, base)
+        if shared is not None:  # 比重为40.7%,比上年的39.7%提高1.0%: a rate of change of a percentage
+            later = self.percent_subject(m, exclude=(shared,))
+            if later is not None:
+                shared.roles.add("base")
+                self.propose("change", m, _rule("change", fall), (shared, later), ("base", "later"))
+                return
         if base is not None and base.amount:
             later = self.later_of(m, base) or self.later_after_base(base)
             if later is not None:
@@ -231,6 +238,17 @@ class _Changes(_Base):
                 return
         masked = MASKED.search(self.f, self.r.segment_starts[m.segment], m.start)
         self.unverifiable("change", m, "the amounts are masked in the text" if masked else None)
+
+    def percent_base(self, m: Mention, base: Mention | None) -> Mention | None:
+        """The percentage right after 比/较 and a noun naming no change (比上年的39.7%) in m's own clause: the base of a
+        rate of change of a percentage (the later the percentage the item is about); else None."""
+        if base is not None:
+            return base if base.percent and base.clause == m.clause else None
+        x = next((x for x in self.preceding(m)[:1] if x.clause == m.clause), None)
+        if x is None or not x.percent or x.direction:
+            return None
+        said = BASE_MARK.search(x.before)
+        return x if said is not None and not re.search(rf"{RISE}|{FALL}", said.group("noun")) else None
 
     def named_rates(self):
         """年增率为-4.5%, 人口增加率為-4.5‰: a rate of change named as a noun, its sign its direction (the rule growth:
