@@ -56,6 +56,10 @@ TABLES = {
     "header_units": "bare numbers under a header line (單位:千元, 金额单位:万元) as amounts of its unit, in sentence lines too: "
                     "differences and shares among them, restatements in another unit (7,143 千元 as 714萬餘元, 9200 万元 "
                     "as 约0.92亿元) graded within the written precision, and where the scale makes them disagree",
+    "units_elsewhere": "products whose count of units is stated in another sentence (全县十二个乡镇 … 每个乡镇设…等5个 "
+                       "办公室, 由86个整合为60个 or 共N after; 18個區公所 … 每個公所): the one count of the noun 每个 names; "
+                       "compound labels (“三站一所”, “一办三中心”,即…, “一中心四站”,分别是…) each part counting the listed "
+                       "items ending with its noun",
     "lists": "totals followed by their parts with no 其中 (共N项,第一批a项、第二批b项; 共N人,男性a人、女性b人; …、其余c), "
              "only when the parts' names are a run of ordinals from 一, both sides of a pair or end with 其余; the "
              "count of an ordinal list (分两批 … 第一批…、第二批…; 分为三类: 一类…二类…三类)",
