@@ -152,6 +152,13 @@ FORMS: tuple[ClaimForm, ...] = (
          "flat_against": ("与", "與", "同", "比", "较", "較"),
          "versus": ("与", "與", "同", "和"), "versus_end": ("相比", "相較", "相较", "比较", "比較"),
          "prior": PRIOR, "previous_year": PREVIOUS_YEAR, "yearly": YEARLY,
+         # a reduction over clauses (将原143个站所整合为…,全县共保留48个,精简66.43%): the one amount of the rate's
+         # ;-item after an original word (base) and the one in its clause or the clause before after a kept word (later)
+         "original": ("原有", "原", "改革前", "整合前", "调整前", "調整前", "精简前", "精簡前"),
+         "not_original": ("原因", "原则", "原則", "原料", "原材料", "原始", "原本", "原计划", "原計劃", "原計畫", "原预算",
+                          "原預算", "原价", "原價"),
+         "kept": ("保留", "留存", "剩余", "剩餘", "现有", "現有", "改革后", "改革後", "整合后", "整合後", "调整后", "調整後",
+                  "精简后", "精簡後"),
          # a rate of change named as a noun, its sign its direction (年增率为-4.5%, 人口增加率為-4.5‰): the rule growth
          "rate_noun": ("增长率", "增長率", "增加率", "年增率", "年增长率", "年增長率", "成长率", "成長率", "变动率", "變動率")},
         "growth", ("base", "later"),
@@ -162,7 +169,9 @@ FORMS: tuple[ClaimForm, ...] = (
         "later: the amount the clause is about, or the amount of the same name and year stated elsewhere (the name "
         "before 较/比/与: its base marks); a rate of change of a percentage (比重为40.7%,比上年的39.7%提高1.0%): the "
         "percentage right after 比/较 and a noun in the rate's own clause is the base, the later the percentage the "
-        "item is about (its % may be meant as points: the audit's percent_for_points); a change with no base amount is proposed unverifiable, and so is a yearly "
+        "item is about (its % may be meant as points: the audit's percent_for_points); a fall with no base after 较/比 "
+        "(将原143个…整合为…,全县共保留48个,精简66.43%): the one amount after an original word in its ;-item is the base, "
+        "the one after a kept word in its clause or the clause before the later; a change with no base amount is proposed unverifiable, and so is a yearly "
         "mean rate (年均增长); 增/减/多/少 alone are change words only after a base word (較預算數X增N, 比预算少N), "
         "not in 新增, 核增; 增加为/下降为 B is what it came to, not a change (增幅为X% is); 持平 only after 与/比/较 (与去年持平, "
         "not 保持平稳)",

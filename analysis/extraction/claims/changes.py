@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from analysis.extraction.claim_forms import words
 from analysis.extraction.claims.base import _Base, _rule
-from analysis.extraction.claims.mentions import Mention, _known, _rankable
+from analysis.extraction.claims.mentions import Mention, _known, _rankable, same_unit
 from analysis.extraction.claims.names import _kind
 from analysis.extraction.claims.patterns import (
     AGAINST_END, AVERAGE, BASE_MARK, FALL, RISE, BI_NAMED, COMPARED_WORD, DIFFER_WORD, DIRECTION, DOUBLED, FLAT_AGAINST, FLAT_WORD, FROM_END,
@@ -230,6 +231,12 @@ class _Changes(_Base):
             else:
                 self.unverifiable("change_with_amount", m)
             return
+        if base is None and fall:
+            pair = self.kept_of_original(m)
+            if pair is not None:
+                pair[0].roles.add("base")
+                self.propose("change", m, "reduction", pair, ("base", "later"))
+                return
         if base is None:
             pair = (self.base_in_item(m, "") or self.named_base(m, "") or self.previous_year_base(m, "")
                     or self.prior_named_base(m, ""))
@@ -238,6 +245,25 @@ class _Changes(_Base):
                 return
         masked = MASKED.search(self.f, self.r.segment_starts[m.segment], m.start)
         self.unverifiable("change", m, "the amounts are masked in the text" if masked else None)
+
+    def kept_of_original(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """将原143个站所整合为…,全县共保留48个,精简66.43%: the later is the one amount in m's clause or the clause
+        before whose clause words before it hold a ``kept`` word (保留, 现有, 改革后 …), the base the one amount of its
+        unit before it in m's ;-item after an ``original`` word (原, 原有, 改革前 …; not 原因, 原计划 …). None unless
+        exactly one of each."""
+        def said(x: Mention, group: str) -> bool:
+            head = self.f[self.r.clause_starts[x.clause]:x.start]
+            for n in words("change", "not_original"):  # 原因, 原计划: names, not the amount before a change
+                head = head.replace(n, " " * len(n))
+            return any(w in head for w in words("change", group))
+
+        before = [x for x in self.preceding(m) if x.amount and not x.direction and x.depth <= m.depth]
+        kept = [x for x in before if x.clause >= m.clause - 1 and said(x, "kept")]
+        if len(kept) != 1:
+            return None
+        original = [x for x in before if x.i < kept[0].i and same_unit(x.unit, kept[0].unit) and said(x, "original")
+                    and not said(x, "kept")]
+        return (original[0], kept[0]) if len(original) == 1 else None
 
     def percent_base(self, m: Mention, base: Mention | None) -> Mention | None:
         """The percentage right after 比/较 and a noun naming no change (比上年的39.7%) in m's own clause: the base of a
