@@ -416,7 +416,10 @@ FORMS: tuple[ClaimForm, ...] = (
          # one of these words (12个乡镇均已…, 18個公所，)
          "units_named": ("每个", "每個", "每一个", "每一個", "各"),
          "noun_ends": ("均", "全", "全部", "都", "已", "共", "各", "统一", "統一", "分别", "分別", "中", "的", "于", "於",
-                       "在", "和", "及", "设", "設", "于", "完成", "建成", "实行", "實行")},
+                       "在", "和", "及", "设", "設", "于", "完成", "建成", "实行", "實行"),
+         # a one-character unit after 每个 followed by one of these is part of a longer noun (每个村民小组, 每个村委会,
+         # 每个镇干部, 每个所长): no count of 村/镇/所 serves it
+         "noun_goes_on": ("民", "委", "干", "幹", "级", "級", "小", "组", "組", "长", "長", "属", "屬", "务", "務", "内", "內")},
         "product", ("count", "each"),
         "count: the number of units before 均/各 in its clause; each: the numbers after it in that clause (N个X, or "
         "the counted parts of a quoted label, “五办四中心”); the totals: the numbers after 共 in the same ;-item, "

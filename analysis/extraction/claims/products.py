@@ -15,6 +15,7 @@ from analysis.extraction.claims.patterns import (
 
 UNITS_NAMED = re.compile(_alternation(words("product", "units_named")))
 NOUN_ENDS = _alternation(words("product", "noun_ends"))
+NOUN_GOES_ON = re.compile(_alternation(words("product", "noun_goes_on")))  # 每个村民小组 names no 村
 
 
 def _repeats(noun: str, unit: str, after: str) -> bool:
@@ -254,6 +255,7 @@ class _Products(_Base):
                 noun = fold(x.unit) + noun if not noun else noun  # 15村: the unit is the noun
             # 區公所 … 每個公所, 行政村 … 每个村: what 每个 names may be the end of the count's noun
             if any(noun.endswith(after_each[:k]) and (k >= 2 or k == len(noun) or after_each[:k] in COUNT_UNITS)
+                   and not (k == 1 and NOUN_GOES_ON.match(after_each, 1))
                    for k in range(min(len(noun), len(after_each)), 0, -1)):
                 out.append(x)
         return out
