@@ -60,7 +60,8 @@ TABLES = {
                    "first's whole), the shares of one whole summed (合計佔r%), a line's heading qualifying the names "
                    "under it (一、歲入:決算數N); two wholes, none stated or another sentence: no carry, no sum; vacancies of a "
                    "kind (行政编制空编N = the one 行政编制 amount − the one filled 行政人员 amount, across sentences, "
-                   "改革前 posts aside, 分别核定为a和b named by the list before); two or none: no proposal",
+                   "改革前 posts aside, 分别核定为a和b named by the list before); two or none: no proposal; restatements "
+                   "under a heading (本年度歲入決算數N萬餘元 of 一、歲入:決算數M in 千元; 歲出執行率逾九成)",
     "lists": "totals followed by their parts with no 其中 (共N项,第一批a项、第二批b项; 共N人,男性a人、女性b人; …、其余c), "
              "only when the parts' names are a run of ordinals from 一, both sides of a pair or end with 其余; the "
              "count of an ordinal list (分两批 … 第一批…、第二批…; 分为三类: 一类…二类…三类)",
