@@ -62,6 +62,10 @@ TABLES = {
                    "kind (行政编制空编N = the one 行政编制 amount − the one filled 行政人员 amount, across sentences, "
                    "改革前 posts aside, 分别核定为a和b named by the list before); two or none: no proposal; restatements "
                    "under a heading (本年度歲入決算數N萬餘元 of 一、歲入:決算數M in 千元; 歲出執行率逾九成)",
+    "units_elsewhere": "products whose count of units is stated in another sentence (全县十二个乡镇 … 每个乡镇设…等5个 "
+                       "办公室, 由86个整合为60个 or 共N after; 18個區公所 … 每個公所): the one count of the noun 每个 names; "
+                       "compound labels (“三站一所”, “一办三中心”,即…, “一中心四站”,分别是…) each part counting the listed "
+                       "items ending with its noun",
     "lists": "totals followed by their parts with no 其中 (共N项,第一批a项、第二批b项; 共N人,男性a人、女性b人; …、其余c), "
              "only when the parts' names are a run of ordinals from 一, both sides of a pair or end with 其余; the "
              "count of an ordinal list (分两批 … 第一批…、第二批…; 分为三类: 一类…二类…三类)",

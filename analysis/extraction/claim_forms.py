@@ -403,12 +403,23 @@ FORMS: tuple[ClaimForm, ...] = (
         pattern="A高于B / 甲…最高 / 分居1至N名"),
     ClaimForm(
         "product", "a total of units that each hold the same number",
-        {"each": ("均", "各", "每个", "每個"), "total": ("共", "共计", "共計", "合计", "合計", "总计", "總計")},
+        {"each": ("均", "各", "每个", "每個"), "total": ("共", "共计", "共計", "合计", "合計", "总计", "總計"),
+         # 每个乡镇 with 十二个乡镇 in another sentence: the units 每个/各 names, the count's noun ending there or before
+         # one of these words (12个乡镇均已…, 18個公所，)
+         "units_named": ("每个", "每個", "每一个", "每一個", "各"),
+         "noun_ends": ("均", "全", "全部", "都", "已", "共", "各", "统一", "統一", "分别", "分別", "中", "的", "于", "於",
+                       "在", "和", "及", "设", "設", "于", "完成", "建成", "实行", "實行"),
+         # a one-character unit after 每个 followed by one of these is part of a longer noun (每个村民小组, 每个村委会,
+         # 每个镇干部, 每个所长): no count of 村/镇/所 serves it
+         "noun_goes_on": ("民", "委", "干", "幹", "级", "級", "小", "组", "組", "长", "長", "属", "屬", "务", "務", "内", "內")},
         "product", ("count", "each"),
         "count: the number of units before 均/各 in its clause; each: the numbers after it in that clause (N个X, or "
         "the counted parts of a quoted label, “五办四中心”); the totals: the numbers after 共 in the same ;-item, "
         "the k-th total of the k-th number each holds; none when a 其余…各 class comes before 共 (the total holds its "
-        "units too)",
+        "units too). 每个X/各X with no count of X in its sentence: the count is the one value the text gives of X "
+        "(十二个乡镇 two sentences before; two values: none), each the first amount after 每个X in its clause (not "
+        "a change, not after 平均/最多), the total after 共 in the sentence, else the one later amount of a change "
+        "(由86个整合为60个) of each's unit before 每个X in the sentence",
         "甲乡、乙乡、丙乡3个乡各设2个办公室,共设办公室6个。", (("claimed", "6个"), ("count", "3个"), ("each", "2个")),
         pattern="N个X均(各)设M个, 共T个"),
     ClaimForm(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.extraction.claim_forms import fold
+from analysis.extraction.claim_forms import fold, words
 from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _known
 from analysis.extraction.claims.patterns import (
@@ -13,6 +13,10 @@ from analysis.extraction.claims.patterns import (
     OPEN_LIST, QC, QO,
 )
 from analysis.rules import count_items
+
+# a compound label's one list: in brackets, after a colon, or after 即/包括/分别是 (a comma may stand before)
+LABEL_OPENS = re.compile(rf"\s*[,，]?\s*(?:{'|'.join(map(re.escape, sorted(words('count', 'list_opens'), key=len, reverse=True)))})"
+                         r"\s*[:：]?\s*([^。；;:：()（）,，]+)")
 
 
 def _by_noun(items: list[str], nouns: list[str]) -> list[list[str]] | None:
@@ -31,6 +35,24 @@ def _by_noun(items: list[str], nouns: list[str]) -> list[list[str]] | None:
             return None
         out[k].append(item)
     return out
+
+
+def _joined_names(pieces: list[str], seps: list[str], nouns: list[str]) -> list[str]:
+    """The items of a list split at 、/和/及/与, a piece that ends with no counted noun joined to the next across
+    和/及/与 (自然资源和生态环境办公室 is one 办公室, not 自然资源 and 生态环境办公室).
+
+    >>> _joined_names(["自然资源", "生态环境办公室", "党群服务中心"], ["和", "、"], ["办", "中心"])
+    ['自然资源和生态环境办公室', '党群服务中心']
+    """
+    out, carry = [], ""
+    for k, piece in enumerate(pieces):
+        piece = carry + piece
+        if k < len(seps) and seps[k] in ("和", "及", "与", "與") and not any(noun in piece for noun in nouns):
+            carry = piece + seps[k]
+            continue
+        out.append(piece)
+        carry = ""
+    return out + ([carry] if carry else [])
 
 
 def _lead_trimmed(items: str) -> str:
@@ -70,14 +92,15 @@ class _Counts(_Base):
     def _compound_by_noun(self, count: Mention, parts: list[Mention], quote_close: int, s_end: int) -> str | None:
         """“三站一中心”:甲站、乙站、丙站和丁中心 — one list after the label: each counted part takes the items that end
         with its noun (站, 中心)."""
-        listed = re.match(r"\s*[:：(（]\s*([^。；;:：()（）,，]+)", self.f[quote_close + 1:s_end])  # the clause after
+        listed = LABEL_OPENS.match(self.f, quote_close + 1, s_end)  # the clause after: (…), :…, ,即…, 包括…
         if listed is None:
             return None
-        at = quote_close + 1 + listed.start(1)
-        items = [w for w in re.split(r"、|和|及|與|与", self.text[at:at + len(listed.group(1))]) if w.strip()]
+        nouns = [re.sub(r"^[一二两兩三四五六七八九十]+", "", fold(x.as_written)) for x in parts]
+        said = self.text[listed.start(1):listed.end(1)]
+        pieces = re.split(r"、|和|及|與|与", said)
+        items = [w for w in _joined_names(pieces, re.findall(r"、|和|及|與|与", said), nouns) if w.strip()]
         if len(items) < 2 or any(len(w) > 20 for w in items):
             return None
-        nouns = [re.sub(r"^[一二两兩三四五六七八九十]+", "", fold(x.as_written)) for x in parts]
         groups = _by_noun([fold(w) for w in items], nouns) if all(nouns) else None
         if groups is None:
             return None
@@ -110,6 +133,8 @@ class _Counts(_Base):
             self.propose("count", count, "count_items", items=items, count_by=count_by)
 
         compound = self._compound(count, s_end)
+        if compound == "":  # a compound label's list that its nouns do not split
+            return self.unverifiable("count", count)
         if compound is not None:
             return propose(compound)
         label = LABEL_LIST.search(after)
@@ -153,9 +178,13 @@ class _Counts(_Base):
         if len(parts) < 2 or count not in parts:
             return None
         bracket = re.match(r"\s*[(（]([^()（）]+)[)）]", self.f[quote_close + 1:s_end])
-        if bracket is None:
-            return self._compound_by_noun(count, parts, quote_close, s_end)
-        groups = re.split(r"[,，;；]", self.text[quote_close + 1 + bracket.start(1):quote_close + 1 + bracket.end(1)])
-        if len(groups) != len(parts):
-            return None
-        return groups[parts.index(count)]
+        groups = [] if bracket is None else \
+            re.split(r"[,，;；]", self.text[quote_close + 1 + bracket.start(1):quote_close + 1 + bracket.end(1)])
+        if len(groups) == len(parts):
+            return groups[parts.index(count)]
+        # one list for all the parts (“三站一所”(甲站、乙站、丙站、丁所), “一办三中心”,即…): each part takes the items
+        # ending with its noun; a list that splits so by no noun gives no count of the part (not the whole list)
+        mine = self._compound_by_noun(count, parts, quote_close, s_end)
+        if mine is None and LABEL_OPENS.match(self.f, quote_close + 1, s_end):
+            return ""
+        return mine

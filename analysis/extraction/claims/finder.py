@@ -66,6 +66,7 @@ class _Finder(
         self.multiples()
         self.products()
         self.per_unit_products()
+        self.units_named_elsewhere()
         self.comparisons()
         self.bound_restatements()
         self.restatements()

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import re
 
-from analysis.extraction.claim_forms import fold
+from analysis.extraction.claim_forms import fold, words
 from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _core
 from analysis.extraction.claims.patterns import (
-    AVERAGE, AVERAGE_CAP, BASE_MARK, BY_CLASS, CLASS_EACH, COUNT_UNITS, EACH_PAIR, EACH_UNIT, FROM_END, QIZHONG, REST,
-    SPLIT_INTO, STOP, TOTAL_OF_EACH, VERSUS, _group,
+    AVERAGE, AVERAGE_CAP, BASE_MARK, DIRECTION, BY_CLASS, CLASS_EACH, COUNT_UNITS, EACH_PAIR, EACH_UNIT, FROM_END, QIZHONG, REST,
+    SPLIT_INTO, STOP, TOTAL_OF_EACH, VERSUS, QO, _alternation, _group,
 )
+
+UNITS_NAMED = re.compile(_alternation(words("product", "units_named")))
+NOUN_ENDS = _alternation(words("product", "noun_ends"))
+NOUN_GOES_ON = re.compile(_alternation(words("product", "noun_goes_on")))  # 每个村民小组 names no 村
 
 
 def _repeats(noun: str, unit: str, after: str) -> bool:
@@ -207,3 +211,67 @@ class _Products(_Base):
                 continue
             total.roles.add("claim")
             self.propose("product", total, "product", (count, each), ("count", "each"))
+
+    def units_named_elsewhere(self):
+        """党政机构由86个整合为60个,每个乡镇统一设置…等5个办公室 with 全县十二个乡镇 in a sentence before (每個公所均設置
+        6個課室,共108個 with 18個公所 earlier): the count is the one value the text gives of the units 每个/各 names,
+        each the first amount after them in the clause, the total after 共 in the sentence, else the one amount of
+        each's unit before 每个 in the sentence that is the later of a change (由A整合为B). Two values of the
+        units, or two totals: none."""
+        for found in re.finditer(UNITS_NAMED, self.f):
+            at, clause = found.start(), self.r.clause[found.start()]
+            sentence = self.r.sentence[at]
+            if AVERAGE.search(self.f, max(0, at - 2), found.end()):
+                continue
+            s_lo, s_hi = self.r.sentence_starts[sentence], self.r.sentence_end(sentence)
+            if any(x.amount and fold(x.unit) in COUNT_UNITS for x in self.between(self.r.clause_starts[clause], at)):
+                continue  # 3个乡各设2个: the count in its clause (products)
+            counts = self._counts_named(self.f[found.end():found.end() + 6], sentence)
+            if len({c.value for c in counts}) != 1:
+                continue
+            count = counts[0]
+            clause_end = self.r.clause_starts[clause + 1] if clause + 1 < len(self.r.clause_starts) else len(self.f)
+            each = next((x for x in self.between(found.end(), clause_end) if x.amount), None)
+            if (each is None or each.direction or each.percent or each.roles
+                    or AVERAGE_CAP.search(self.f, found.end(), each.start) or AVERAGE.search(self.f, found.end(), each.start)
+                    or DIRECTION.search(self.f[found.end():each.start])):  # 每个乡镇平均…, 每个乡镇核减3名
+                continue
+            total = self._total_after(each, s_hi) or self._later_before(each, s_lo, at)
+            if total is None or "claim" in total.roles or id(total) in self.class_totals:
+                continue
+            total.roles.add("claim")
+            self.propose("product", total, "product", (count, each), ("count", "each"))
+
+    def _counts_named(self, after_each: str, sentence: int) -> list[Mention]:
+        """The counts of the units named after 每个 stated outside the sentence: the count's noun (to the clause's end
+        or a word of noun_ends) or its end is the words after 每个 (乡镇 of 十二个乡镇(其中…) for 每个乡镇统一设置)."""
+        out = []
+        for x in self.m:
+            if x.sentence == sentence or not x.level or x.percent or fold(x.unit) not in COUNT_UNITS:
+                continue
+            noun = re.match(rf"[^{STOP}\d(（{QO}、]{{0,8}}", self.f[x.end:x.end + 8]).group()
+            noun = re.split(f"(?:{NOUN_ENDS})", noun)[0].strip()
+            if fold(x.unit) not in ("个", "個"):
+                noun = fold(x.unit) + noun if not noun else noun  # 15村: the unit is the noun
+            # 區公所 … 每個公所, 行政村 … 每个村: what 每个 names may be the end of the count's noun
+            if any(noun.endswith(after_each[:k]) and (k >= 2 or k == len(noun) or after_each[:k] in COUNT_UNITS)
+                   and not (k == 1 and NOUN_GOES_ON.match(after_each, 1))
+                   for k in range(min(len(noun), len(after_each)), 0, -1)):
+                out.append(x)
+        return out
+
+    def _total_after(self, each: Mention, hi: int) -> Mention | None:
+        said = TOTAL_OF_EACH.search(self.f, each.end, hi)
+        if said is None or self.r.segment[said.start()] != each.segment:
+            return None
+        total = next((x for x in self.between(said.end(), hi) if x.amount), None)
+        if total is None or re.search(r"\d", self.f[said.end():total.start]) or fold(total.unit) != fold(each.unit):
+            return None
+        return total
+
+    def _later_before(self, each: Mention, lo: int, at: int) -> Mention | None:
+        """由86个整合为60个,每个乡镇…5个: the one amount of each's unit before 每个 in the sentence, the later of a
+        change (a base stated with it)."""
+        same = [x for x in self.between(lo, at) if x.amount and not x.percent and fold(x.unit) == fold(each.unit)
+                and "base" not in x.roles]
+        return same[0] if len(same) == 1 and "later" in same[0].roles else None
