@@ -56,6 +56,12 @@ TABLES = {
     "header_units": "bare numbers under a header line (單位:千元, 金额单位:万元) as amounts of its unit, in sentence lines too: "
                     "differences and shares among them, restatements in another unit (7,143 千元 as 714萬餘元, 9200 万元 "
                     "as 约0.92亿元) graded within the written precision, and where the scale makes them disagree",
+    "share_lists": "shares in a ;-list naming no whole after one that names it (A a,佔歲入決算數p%;B b,佔q%: the "
+                   "first's whole), the shares of one whole summed (合計佔r%), a line's heading qualifying the names "
+                   "under it (一、歲入:決算數N); two wholes, none stated or another sentence: no carry, no sum; vacancies of a "
+                   "kind (行政编制空编N = the one 行政编制 amount − the one filled 行政人员 amount, across sentences, "
+                   "改革前 posts aside, 分别核定为a和b named by the list before); two or none: no proposal; restatements "
+                   "under a heading (本年度歲入決算數N萬餘元 of 一、歲入:決算數M in 千元; 歲出執行率逾九成)",
     "units_elsewhere": "products whose count of units is stated in another sentence (全县十二个乡镇 … 每个乡镇设…等5个 "
                        "办公室, 由86个整合为60个 or 共N after; 18個區公所 … 每個公所): the one count of the noun 每个 names; "
                        "compound labels (“三站一所”, “一办三中心”,即…, “一中心四站”,分别是…) each part counting the listed "

@@ -121,7 +121,8 @@ FORMS: tuple[ClaimForm, ...] = (
         "part: the amount the clause is about (before 占, or each name of a list before 占, or each amount before "
         "分别 in turn); whole: the amount the words after 占/为 name (下放权限总数 -> the amount named 下放权限), "
         "else the total a 其中 part belongs to (the sentence before's when 其中 opens a sentence) or the amount a "
-        "\"…中,\" closes before the part (全县120个村中), else the whole another share of the ;-item names (not_whole "
+        "\"…中,\" closes before the part (全县120个村中), else the whole the share of the ;-item before names (A a,占歲入"
+        "決算數p%;B b,占q%; a line's heading qualifies the names under it: 一、歲入:決算數N), else the whole another share of the ;-item names (not_whole "
         "words name none: 占最大宗); 为/占/达/完成 A 的(之) X%: A is the whole; 完成投资率为X%: the amount named 投资; "
         "for 完成预算的, the budget amount the sentence states (预算数, 年初预算, 批准的…); 执行率/完成率X%: the "
         "actual amount (实际, 决算, 实支, 实收 …) over the planned one (预算, 计划, 目标 …; 一般公共预算 is a name, not a "
@@ -222,12 +223,18 @@ FORMS: tuple[ClaimForm, ...] = (
          "gap": ("缺额", "缺額", "尚缺", "尚差", "空缺", "出缺", "空编", "空編"),
          "budgeted": ("预算员额", "預算員額", "编制员额", "編制員額", "核定员额", "核定員額", "编制", "編制", "预算", "預算"),
          "filled": ("现有", "現有", "实有", "實有", "在职", "在職", "现职", "現職", "已有", "在编", "在編"),
+         # posts or staff of a time before the gap's (改革前核定行政编制512名): none of its inputs
+         "superseded": ("改革前", "调整前", "調整前", "原核定", "原有", "上年", "去年"),
+         # the staff a kind of post is filled by: 行政编制 -> 行政人员 (the kind's words, then one of these)
+         "staff": ("人员", "人員", "人数", "人數", "干部", "幹部"),
          "differ": ("相差", "差额为", "差額為", "差额", "差額", "差距为", "差距為")},  # between the two amounts before
         "difference", ("later", "base"),
         "base: the amount right after 较/比 (較預算數X增N), or the amount the noun after 较/比 names (比预算多N, 甲镇比乙镇多N), "
         "or as for a change (上年为A); later: the amount the clause is about, or the amount the words before 比 name "
         "(甲镇); 缺額/尚缺 N: later the amount named 預算員額/編制 (budgeted), base the amount named 現有/實有 (filled), "
-        "both in the sentence before N; 相差/差額 N after exactly two amounts of N's unit in the sentence: later the "
+        "both in the sentence before N; a gap naming its kind (行政编制空编N): later the one amount before it named "
+        "编制 of that kind (分别核定为a和b: named by the list before), base the one named 人员 of that kind and filled "
+        "(实有, or after a 其中 of a total so named), superseded ones (改革前) aside, two or none: no proposal; 相差/差額 N after exactly two amounts of N's unit in the sentence: later the "
         "larger, base the smaller; 多/少/增/减 alone are change words only after 较/比; for a fall the rule's order is (base, later); with no "
         "base amount the claim is proposed unverifiable",
         "全年歲入決算數5,200萬元,較預算數4,800萬元增400萬元。",
@@ -497,7 +504,9 @@ FORMS: tuple[ClaimForm, ...] = (
         "words 自/从/至/到/为 aside) and that is no change or rate. A bound (突破/超过N, N以上) restates an amount of "
         "the text whose name shares four characters or more with its own (首次, 大关 aside), or the amount of the "
         "clause before when its clause names nothing (歲出2億3,456萬元,首度超過2億元); the bound is the claim, the "
-        "amount its input, whichever comes first. A period word before a name (全年, 当年, 本年) names the same "
+        "amount its input, whichever comes first; a bound of a rate (歲出執行率逾九成) restates the one rate whose name, "
+        "its line's heading before it (二、歲出:…執行率90.36%), shares four characters with its own. A line's heading "
+        "qualifies the names under it (一、歲入:決算數N is 歲入決算數). A period word before a name (全年, 当年, 本年) names the same "
         "quantity; a name and the same name with its stage (歲入 / 歲入決算數) are one quantity when their values "
         "agree; a count in Chinese numerals and in digits (便民服务中心十二个 / 12个便民服务中心) restates it when the "
         "noun it counts (lead verbs 设立/共有 aside) is the same and the values agree; a count after 这/上述 (共320人。这320人中) "

@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
+import re
+
 from analysis.extraction.claim_forms import fold
 from analysis.extraction.claims.base import _Base
-from analysis.extraction.claims.mentions import Mention, _known, same_unit
+from analysis.extraction.claims.mentions import Mention, _core, _known, same_unit
 from analysis.extraction.claims.names import _unplaced
 from analysis.extraction.claims.patterns import (
     BUDGETED, DEDUCT, DEFICIT, DIFFER_WORD, FILLED, GAP_WORD, HARD_END, INCOME, LEFT_OVER, SET_AGAINST, SPENDING,
-    STAGE, SURPLUS,
+    STAFF, STAGE, STOP, SUPERSEDED, SURPLUS,
 )
+from analysis.extraction.claims.patterns import EACH, QIZHONG
 
 
 class _Differences(_Base):
@@ -24,7 +27,13 @@ class _Differences(_Base):
             if not m.level or m.roles:
                 continue
             head = self.clause_head(m)
-            if GAP_WORD.search(head):
+            if GAP_WORD.search(head) and self.gap_kind(m):
+                # 行政编制空编18名: the posts and the staff of the kind the gap names, anywhere before it, or none
+                found = self.kind_gap(m)
+                if found is None:
+                    continue
+                later, base = found
+            elif GAP_WORD.search(head):
                 filled = self.named_by(m, FILLED, m.unit)
                 budgeted = self.named_by(m, BUDGETED, m.unit, exclude=(filled,))
                 if budgeted is None and filled is not None:
@@ -45,6 +54,59 @@ class _Differences(_Base):
                 continue
             m.roles.add("claim")
             self.propose("difference", m, "difference", (later, base), ("later", "base"))
+
+    def gap_kind(self, m: Mention) -> str:
+        """The kind of post a gap names before its gap word, its post words aside (行政编制空编 -> 行政); "" when
+        it names none (缺額6人, 編制空編) or only a place (本所缺額)."""
+        head = self.clause_head(m)
+        gap = GAP_WORD.search(head)
+        kind = _core(BUDGETED.sub("", FILLED.sub("", head[:gap.start()])))
+        kind = _unplaced(re.sub(r"^(?:其中|另|及|和|与|與)", "", kind))
+        return kind if len(kind) >= 2 else ""
+
+    def kind_gap(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """行政编制476名 … 实有行政人员458人 … 行政编制空编18名: the one amount before the gap named posts (编制) of
+        its kind and the one named staff (人员) of its kind, filled (实有, or a part of a total named so); none of a
+        time before (改革前). Either missing or two of them: None."""
+        kind = self.gap_kind(m)
+
+        def fits(x: Mention) -> bool:
+            return x.level and not x.roles & {"claim"} and same_unit(x.unit, m.unit) \
+                and self.r.same_year(x.year, m.year) and not SUPERSEDED.search(self.f, self.r.clause_starts[x.clause], x.start) \
+                and not GAP_WORD.search(self.clause_head(x))
+
+        before = [x for x in self.m[:m.i] if fits(x)]
+        posts = [x for x in before if re.search(rf"{re.escape(kind)}[^{STOP}\d]{{0,2}}?(?:{BUDGETED.pattern})",
+                                                self.parallel_name(x)) and not FILLED.search(x.name)]
+        staff = [x for x in before if x not in posts and re.search(rf"{re.escape(kind)}(?:{STAFF.pattern})", x.name)
+                 and self.filled_staff(x)]
+        return (posts[0], staff[0]) if len(posts) == 1 and len(staff) == 1 else None
+
+    def parallel_name(self, x: Mention) -> str:
+        """改革前核定行政编制512名、事业编制688名;改革后分别核定为476名和604名: an amount of a 分别 clause that names
+        none is named as the amount of the same place in the list of as many amounts of its unit the sentence
+        states before (totals of that list aside); else its own name."""
+        head = self.clause_head(x)
+        said = EACH.search(head)
+        if said is None or len(_core(head[said.end():])) > 3:
+            return x.name
+        run = [y for y in self.in_sentence(x) if y.clause == x.clause and y.level and same_unit(y.unit, x.unit)]
+        totals = {id(t) for t, _ in self.sums}
+        earlier = [y for y in self.in_sentence(x) if y.clause < x.clause and y.level and same_unit(y.unit, x.unit)
+                   and id(y) not in totals]
+        if len(earlier) != len(run):
+            return x.name
+        return earlier[run.index(x)].name
+
+    def filled_staff(self, x: Mention) -> bool:
+        """Staff stated as filled: 实有/现有 in its clause before it, or a part of a total so named (实有人员1036人,
+        其中行政人员458人)."""
+        if FILLED.search(self.clause_head(x)):
+            return True
+        # the words of its sentence before the 其中 it follows (a mean may stand between: 平均每个乡镇86人)
+        lo = self.r.sentence_starts[x.sentence]
+        among = [q for q in QIZHONG.finditer(self.f, lo, x.start)]
+        return bool(among) and bool(FILLED.search(self.f, lo, among[-1].start()))
 
     def budgeted_before(self, m: Mention) -> Mention | None:
         """預算員額30人。現有27人,出缺3人: the budgeted posts stated in the sentence before the gap's, when exactly one

@@ -15,6 +15,9 @@ from analysis.extraction.claims.patterns import (
 )
 from analysis.extraction.named_amounts import NamedAmounts
 
+# 一、歲入:, (二)歲出： a line's heading: an ordinal, then a short name with no number, then a colon
+HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）])?\s*(?P<name>[^\d\s,，、;；。:：()（）]{2,8})[:：]")
+
 
 def _bigrams(s: str) -> set[str]:
     return {s[i:i + 2] for i in range(len(s) - 1)} if len(s) > 1 else ({s} if s else set())
@@ -72,17 +75,25 @@ class _Names:
             return None
         best, best_key = None, None
         for x in self.m[:bisect_left(self.starts, before)]:
-            if not pairs & x.pairs or x in exclude or not x.amount or x.direction:
+            named = x.pairs | _bigrams(self.heading(x))  # 一、歲入:…決算數191,356 is named 歲入決算數
+            if not pairs & named or x in exclude or not x.amount or x.direction:
                 continue
             if (not same_unit(x.unit, unit) and x.unit and unit) or not self.r.same_year(x.year, year):
                 continue  # a number written without its unit (1.3亿) stands for any unit
-            score = len(pairs & x.pairs) / len(pairs)
+            score = len(pairs & named) / len(pairs)
             if score < threshold:
                 continue
             key = (score, not x.bound, bool(WHOLE_WORDS.search(x.before)), -x.start)
             if best_key is None or key > best_key:
                 best, best_key = x, key
         return best
+
+    def heading(self, m: Mention) -> str:
+        """The words a line opens with before a colon, its ordinal aside, when they are a short name with no number
+        and the colon comes before m (一、歲入:預算數…,決算數191,356 -> 岁入); else ""."""
+        lo = self.f.rfind("\n", 0, m.start) + 1
+        found = HEADING.match(self.f, lo, m.start)
+        return _core(found.group("name")) if found else ""
 
     def item_head(self, m: Mention) -> str:
         """What m's ;-item says before m's clause, numbers and function words aside ("" when m's clause opens it)."""

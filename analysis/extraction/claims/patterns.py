@@ -69,6 +69,7 @@ NAMED_SHARE = {k: (_rx(rf"(?:{_group('share', k + '_rate')})[^{STOP}\d]{{0,4}}$"
 GAP_WORD = _rx(rf"(?:{_group('difference', 'gap')})[^{STOP}\d]{{0,4}}$")  # 缺額5人, 缺额人数为5人
 DIFFER_WORD = _rx(rf"(?:{_group('difference', 'differ')})[^{STOP}\d]{{0,2}}$")  # 相差7人
 FILLED, BUDGETED = _rx(_group("difference", "filled")), _rx(_group("difference", "budgeted"))
+SUPERSEDED, STAFF = _rx(_group("difference", "superseded")), _rx(rf"(?:{_group('difference', 'staff')})")
 BUDGET_AMOUNT = _rx(_group("share", "budget_amount"))
 WHOLE_WORDS = _rx(_group("share", "whole"))
 OF_IT = _rx(rf"^(?:{_group('share', 'of_it')})$")  # 占其中的80%: the whole is named 其中

@@ -56,16 +56,17 @@ class _Restatements(_Base):
                 continue
             if not m.named:
                 continue
-            bare = PLACE.sub("", m.name)
+            name = self.qualified(m)
+            bare = PLACE.sub("", name)
             number = (m.unit, m.value, m.low, m.high)
-            tail = (STAGE.sub("", _unplaced(m.name)) or bare)[-2:]  # 岁入决算数 is looked up with 岁入
+            tail = (STAGE.sub("", _unplaced(name)) or bare)[-2:]  # 岁入决算数 is looked up with 岁入
             earlier = by_tail.get((m.unit, tail), [])
             if _digits(m.as_written) >= 3:
                 earlier = earlier + by_number.get(number, [])
             for x in sorted(set(earlier), key=lambda x: x.start):
                 if not self.r.same_year(x.year, m.year) or x.clause == m.clause:
                     continue
-                a = PLACE.sub("", x.name)
+                a = PLACE.sub("", self.qualified(x))
                 same_number = (x.unit, x.value, x.low, x.high) == number and _digits(x.as_written) >= 3
                 contained = min(len(a), len(bare)) >= 2 and (a in bare or bare in a)
                 one_size = _known(x.value) and _known(m.value) and min(x.value, m.value) > 0 \
@@ -74,12 +75,18 @@ class _Restatements(_Base):
                 # speak of two things, unless their numbers agree and say more than a digit (401项, 400多项)
                 heads = self.item_head(x), self.item_head(m)
                 apart = all(heads) and heads[0] != heads[1] and not (_agree(x, m) and _digits(m.as_written) >= 2)
-                staged = _same_but_stage(x.name, m.name) and _agree(x, m)  # 歲入決算數 then 歲入, values agreeing
-                if ((_same_name(x.name, m.name) or staged) and one_size and not apart) or (same_number and contained):
+                x_name = self.qualified(x)
+                staged = _same_but_stage(x_name, name) and _agree(x, m)  # 歲入決算數 then 歲入, values agreeing
+                if ((_same_name(x_name, name) or staged) and one_size and not apart) or (same_number and contained):
                     self.propose("restatement", m, "value", (x,), ("earlier",))
                     break
             by_tail.setdefault((m.unit, tail), []).append(m)
             by_number.setdefault(number, []).append(m)
+
+    def qualified(self, m: Mention) -> str:
+        """m's name with its line's heading before it when the name lacks it (一、歲入:…決算數N -> 岁入决算数)."""
+        head = self.heading(m)
+        return head + m.name if head and head not in m.name else m.name
 
     def count_restatements(self):
         """便民服务中心十二个 … 12个便民服务中心: a count stated again, in Chinese numerals or digits, of the same noun
@@ -122,10 +129,17 @@ class _Restatements(_Base):
     def bound_restatements(self):
         """突破400亿元 / 超过2亿元 / 1.2亿元以上: a bound restating an amount of the text (see the table's binding)."""
         for b in self.m:
-            if not b.bound or not b.amount or b.direction or b.points or b.roles or not b.named:
+            if not b.bound or not (b.amount or b.percent) or b.direction or b.points or b.roles or not b.named:
                 continue
             own = _bound_core(b.name)
-            end = b.low if _known(b.low) else b.high
+            if b.percent:  # 歲出執行率亦逾九成: a rate restated by its name (a heading qualifying it), never unnamed
+                if len(own) < 3:
+                    continue
+                found = [x for x in self.m if x is not b and x.percent and not x.bound and not x.direction
+                         and not x.points and not x.roles & {"base", "change"} and self.r.same_year(x.year, b.year)
+                         and x.clause != b.clause and _shared_run(own, _bound_core(self.qualified(x))) >= 4]
+                self.restate_bound(b, found)
+                continue
             if not own:  # 歲出2億3,456萬元,首度超過2億元: the clause names nothing, the amount before is its subject
                 amount = next((x for x in self.preceding(b) if x.clause == b.clause - 1), None)
                 found = [amount] if amount is not None and amount.level and not amount.bound and amount.unit == b.unit else []
@@ -133,7 +147,14 @@ class _Restatements(_Base):
                 found = [x for x in self.m if x is not b and x.level and not x.bound and x.unit == b.unit
                          and x.named and self.r.same_year(x.year, b.year) and x.clause != b.clause
                          and _shared_run(own, _bound_core(x.name)) >= 4]
-            found = [x for x in found if _known(x.value) and end and 0 < x.value / end <= 1.5 and end / x.value <= 1.5]
-            if len(found) == 1:
-                b.roles.add("claim")
-                self.propose("restatement", b, "value", (found[0],), ("earlier",) if found[0].start < b.start else ("later",))
+            self.restate_bound(b, found)
+
+    def restate_bound(self, b: Mention, found: list[Mention]):
+        """The one amount of ``found`` of the size of the bound ``b``: b restates it; none or two: nothing proposed."""
+        end = b.low if _known(b.low) else b.high
+        found = [x for x in found if _known(x.value) and end and 0 < x.value / end <= 1.5 and end / x.value <= 1.5]
+        if len(found) == 1:
+            b.roles.add("claim")
+            if b.percent:  # 歲出執行率逾九成 restates the rate: no rate left to recompute from amounts it lacks
+                self.rows[:] = [r for r in self.rows if not (r["claim_start"] == b.start and r["rule"] == "unverifiable")]
+            self.propose("restatement", b, "value", (found[0],), ("earlier",) if found[0].start < b.start else ("later",))

@@ -251,7 +251,7 @@ class _Shares(_Base):
         if named is None or NOT_WHOLE.fullmatch(named.group(1)):
             return ""
         # 占歲入比率為40%, 佔歲入決算數之40%: the share's own noun and 之 are no part of the whole's name
-        name = re.sub(r"[的之]?(?:比率|比重|比例|占比)?(?:为|是|达)?$", "", named.group(1)) or named.group(1)
+        name = re.sub(r"[的之]?(?:比率|比重|比例|占比|百分比)?(?:为|是|达)?$", "", named.group(1)) or named.group(1)
         return "" if len(name) < 2 or name.startswith("比") and len(name) <= 3 else name  # 占比达75%: names none
 
     def share(self, m: Mention, trigger: re.Match, shared_whole: str):
@@ -282,6 +282,11 @@ class _Shares(_Base):
             head = self.f[lo:first.start()] if first else head
         if re.search(rf"(?:{_group('total', 'sums_before')})\s*$", head[-4:]):
             stated = [x for x in sentence if x.percent and x.segment == m.segment and x.start < m.start]
+            if len(stated) < 2:  # A a,占X p%;B b,占q%,合计占r%: the shares of one whole the ;-list stated before
+                stated = self.listed_shares(m)
+                if stated is None:
+                    self.unverifiable("share", m, "the shares summed are of more than one whole")
+                    return
             if len(stated) >= 2:  # 比例分别为a%及b%, 合计占X c%: the shares of the parts add
                 self.propose("total", m, "sum", stated, ("parts…",) * len(stated))
                 return
@@ -307,12 +312,50 @@ class _Shares(_Base):
                 return
         else:
             whole = self.among_whole(part, m) or self.containing_total(part)
+            if whole is None and not named_rate:
+                carried = self.list_whole(m, part)
+                if carried is not None:
+                    name, whole = carried
+                    if whole is None:
+                        self.unverifiable("share", m, f"the whole ({name}) is not stated")
+                        return
         if whole is None:
             if not named_rate:
                 self.unverifiable("share", m)
             return
         part.roles.add("part")
         self.propose("share", m, "share", (part, whole), ("part", "whole"))
+        if not named_rate:
+            self.list_wholes()[m.i] = (name, whole)
+
+    def list_wholes(self) -> dict[int, tuple[str, Mention | None]]:
+        """The share mentions proposed so far, each with the name and the amount of its whole (None: not stated)."""
+        if not hasattr(self, "_list_wholes"):
+            self._list_wholes = {}
+        return self._list_wholes
+
+    def list_whole(self, m: Mention, part: Mention) -> tuple[str, Mention | None] | None:
+        """A a,占X p%;B b,占q%: a share naming no whole, in a ;-item after the first of its sentence, is of the whole
+        the share of the item before it named (its name, and its amount or None when not stated), when that share's
+        part is of the unit of m's part; else None."""
+        if m.segment == self.r.segment[self.r.sentence_starts[m.sentence]]:
+            return None
+        before = [x for x in self.in_sentence(m) if x.i < m.i and x.percent and x.segment == m.segment - 1]
+        shares = [x for x in before if x.i in self.list_wholes()]
+        if not shares or shares[-1] is not before[-1]:
+            return None  # the item before states no share of a whole, or ends with another rate
+        name, whole = self.list_wholes()[shares[-1].i]
+        if not name or whole is not None and (whole is part or not same_unit(whole.unit, part.unit)):
+            return None
+        return name, whole
+
+    def listed_shares(self, m: Mention) -> list[Mention] | None:
+        """合计占r%: the shares of one whole the items of m's ;-list (its sentence) state before m, its own item's
+        included; [] when fewer than two, None when they are of two wholes (they do not add)."""
+        found = [x for x in self.in_sentence(m) if x.i < m.i and x.i in self.list_wholes()]
+        if len(found) < 2:
+            return []
+        return found if len({id(self.list_wholes()[x.i][1]) for x in found}) == 1 else None
 
     def sentence_total(self, part: Mention, m: Mention) -> Mention | None:
         """占其中的80%, 60%来自A: the whole 其 names is the total a 其中 list gave the part, else the first amount of the
