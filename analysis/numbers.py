@@ -59,6 +59,9 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # another thing); "十七八岁": ten and two adjacent digits
 _PAIR = re.compile(rf"(?<![{_CN_DIGITS}十百千万亿\d])(?P<a>[{_CN_DIGITS}])(?P<mark>、?)(?P<b>[{_CN_DIGITS}])(?P<scale>十|百|千)"
                    rf"(?P<mult>{_MULT})?(?P<tail>.*)")
+# "三百四五十人", "两千三四百元": a numeral ending in a place, then two adjacent digits of the place below it
+_TAIL_PAIR = re.compile(rf"^(?P<head>[{_CN_DIGITS}十百千]*?(?P<place>[百千万]))(?P<a>[{_CN_DIGITS}])(?P<b>[{_CN_DIGITS}])"
+                        rf"(?P<scale>[十百千])(?P<tail>[^{_CN_DIGITS}十百千万亿\d].*|)$")
 _TEEN_PAIR = re.compile(rf"^(?P<prefix>[^{_CN_DIGITS}十百千万亿\d]*)十(?P<a>[一二三四五六七八])(?P<b>[二三四五六七八九])"
                         rf"(?P<tail>[^{_CN_DIGITS}十百千万亿\d].*|)$")
 _RANGE = re.compile(
@@ -339,6 +342,13 @@ def parse_quantity(text: str) -> Quantity:
     if teen and not teen["prefix"] and _CN_DIGITS.index(teen["b"]) > _CN_DIGITS.index(teen["a"]):
         unit, _ = _unit_and_suffix(teen["tail"])
         return Quantity(text, None, 10 + chinese_or_arabic(teen["a"]), 10 + chinese_or_arabic(teen["b"]), unit=unit, kind="range")
+    tail = _TAIL_PAIR.match(unicodedata.normalize("NFKC", text).translate(TRADITIONAL))
+    if tail and {"百": "十", "千": "百", "万": "千"}[tail["place"]] == tail["scale"] \
+            and _CN_DIGITS.index(tail["b"]) > _CN_DIGITS.index(tail["a"]):
+        head, scale = chinese_or_arabic(tail["head"]), {"十": 10, "百": 100, "千": 1000}[tail["scale"]]
+        unit, _ = _unit_and_suffix(tail["tail"])
+        low, high = head + chinese_or_arabic(tail["a"]) * scale, head + chinese_or_arabic(tail["b"]) * scale
+        return Quantity(text, None, low, high, unit=unit, kind="range")
     if (m := _PAIR.search(t)) and (m["mark"] or _CN_DIGITS.index(m["b"]) > _CN_DIGITS.index(m["a"])):
         scale = {"十": 10, "百": 100, "千": 1000}[m["scale"]] * MULTIPLIERS.get(m["mult"] or "", 1)
         unit, _ = _unit_and_suffix(m["tail"])

@@ -79,6 +79,9 @@ def test_more_than_forms_give_an_open_interval(text, value, low, high, qualifier
         ("四五十万元", 4e5, 5e5, "元"),
         ("十七八岁", 17, 18, "岁"),       # ten and two adjacent digits (read 18 before)
         ("十二三人", 12, 13, "人"),
+        ("三百四五十人", 340, 350, "人"),  # a place, then two adjacent digits of the place below (read 350 before)
+        ("两千三四百元", 2300, 2400, "元"),
+        ("一万二三千元", 12000, 13000, "元"),
     ],
 )
 def test_ranges_have_no_point_value(text, low, high, unit):
@@ -88,7 +91,8 @@ def test_ranges_have_no_point_value(text, low, high, unit):
     assert q.unit == unit
 
 
-@pytest.mark.parametrize("text, value", [("一百二十人", 120), ("三十五个", 35), ("十二个", 12), ("二十", 20)])
+@pytest.mark.parametrize("text, value", [("一百二十人", 120), ("三十五个", 35), ("十二个", 12), ("二十", 20),
+                                         ("三百四十五人", 345), ("两千三百元", 2300)])
 def test_plain_numerals_are_no_adjacent_range(text, value):
     """The adjacent-digit range is read only at a numeral's start and with the second digit larger."""
     q = parse_quantity(text)
