@@ -202,7 +202,7 @@ def _onboard(args) -> int:
 
     try:
         if args.command == "accept":
-            n = accept(args.review_file, args.data_dir, args.reports_dir)
+            n = accept(args.review_file, args.data_dir, args.reports_dir, say=print)
             print(f"accept: {n} row(s) from {args.review_file.name} added to {args.data_dir.name}/ (validated)")
             return 0
         place = (args.name_zh, args.name_en, args.level) if args.name_zh else None

@@ -43,3 +43,13 @@ def test_the_csv_of_a_commands_output_starts_at_its_header():
     table = "\ufeffcounty,sources\r\nnational,\"s1\r\ns2\"\r\npingtung,s3\r\n"
     assert ci.read_csv_text(table, start="") == [{"county": "national", "sources": "s1\r\ns2"},
                                                  {"county": "pingtung", "sources": "s3"}]
+
+
+def test_the_readings_accept_writes_count_as_accepted_rows():
+    # one per total of an accepted share whose fact was accepted: b (c was not accepted); none of a row not accepted,
+    # of a finding no share, or of a review file written before the column existed
+    rows = [{"accept": "yes", "rule": "share", "inputs": "p w", "other_wholes": "b c"},
+            {"accept": "", "rule": "share", "inputs": "p w", "other_wholes": "b"},
+            {"accept": "yes", "rule": "sum", "inputs": "p w", "other_wholes": "b"},
+            {"accept": "yes", "rule": "share", "inputs": "p w"}]
+    assert ci.readings_written(rows, {"p", "w", "b"}) == 1

@@ -46,9 +46,10 @@ PLACE_REVIEW_COLUMNS = [*PLACE_COLUMNS, "action", "numbers", "lines", "read_from
 ADD_ROW, ADD_SOURCE, NOTHING = "add row", "add source", "none"
 # A proposed finding's row: the ledger's columns, the audit's verdict on the proposed facts (status, reading,
 # recomputed, note: not copied into the tables, the audit gives them again), and finding_note, which becomes the
-# finding's note in data/findings.csv.
+# finding's note in data/findings.csv. other_wholes: a share's totals its paragraph states (fact ids), which the
+# verdict read it against; accept writes a data/readings.csv row for each (delete one a person does not hold).
 FINDING_REVIEW_COLUMNS = ["accept", *(c for c in COLUMNS["findings"] if c != "note"), *VERDICT_COLUMNS, "finding_note",
-                          "line", "proposed_inputs", "items", "count_by"]
+                          "line", "proposed_inputs", "other_wholes", "items", "count_by"]
 
 
 @dataclass
@@ -251,14 +252,17 @@ def _place_rows(places: dict[str, dict], facts: list[dict], source: str) -> list
     return rows
 
 
-def accept(review_file: Path, data_dir: Path, reports_dir: Path | None = None) -> int:
+def accept(review_file: Path, data_dir: Path, reports_dir: Path | None = None, say=None) -> int:
     """Move the rows a person marked accept=yes from a review file into data/; returns how many.
 
     Each accepted row is checked first: its county must be one that its source speaks of (counties.csv's
     ``sources``), and a fact's locator must stand verbatim in its source's lines (read from ``reports_dir``,
     default REPORTS_DIR or ../shared/reports). Errors name the review file's row. A finding's note in data/ is
     its ``finding_note``; the review's ``status``, ``reading``, ``recomputed`` and ``note`` are the audit's verdict.
+    An accepted share's ``other_wholes`` become data/readings.csv rows (:func:`_other_whole_readings`), so the audit
+    grades it after accept as the review did; ``say`` (e.g. print) is told what was written and what was not.
     """
+    say = say or (lambda _: None)
     review_file = Path(review_file)
     if not review_file.is_file():
         raise ValueError(f"{review_file}: no such file")
@@ -287,19 +291,64 @@ def accept(review_file: Path, data_dir: Path, reports_dir: Path | None = None) -
             raise DataError(problems)
         target = Path(data_dir) / f"{table}.csv"
         counties_file = Path(data_dir) / "counties.csv"
-        before = {target: _rows_in(target), counties_file: _rows_in(counties_file)}
+        readings_file = Path(data_dir) / "readings.csv"
+        before = {target: _rows_in(target), counties_file: _rows_in(counties_file), readings_file: _rows_in(readings_file)}
         rows = chosen[COLUMNS[table]].to_dict("records")
         changes = {table: append_rows(target, COLUMNS[table], rows)}
+        readings, read_from, told = _other_whole_readings(review_file, chosen, tables) if table == "findings" else ([], [], [])
+        if readings:
+            changes["readings"] = append_rows(readings_file, COLUMNS["readings"], readings)
         counties, new_places = _place_changes(counties_file, chosen, sources, offered, tables)
         if counties is not None:
             changes["counties"] = counties
-        origins = {target: [(review_file, n) for n in chosen.index], counties_file: new_places}
+        origins = {target: [(review_file, n) for n in chosen.index], counties_file: new_places, readings_file: read_from}
         try:
             commit_tables(Path(data_dir), changes)
         except DataError as err:  # name the review files' rows, not rows of data/ that do not exist yet
             raise DataError([_review_row(problem, before, origins) for problem in err.problems]) from None
     reload_tables(data_dir)
+    if readings:
+        say(f"accept: {len(readings)} reading(s) added to {Path(data_dir).name}/readings.csv: "
+            + ", ".join(r["reading_id"] for r in readings))
+    for line in told:
+        say(line)
     return len(rows)
+
+
+def _other_whole_readings(review_file: Path, chosen: pd.DataFrame, tables) -> tuple[list[dict], list[tuple[Path, int]], list[str]]:
+    """data/readings.csv rows for the accepted shares' ``other_wholes`` (the review file's column): one share reading of
+    the part over each total, which the audit reads first (the ledger's findings carry no such column); the review row
+    each came from; and a line for each total not written, its fact not in data/facts.csv (not accepted)."""
+    if "other_wholes" not in chosen:
+        return [], [], []
+    facts = dict(zip(tables.facts["fact_id"], tables.facts["value"]))
+    rows, origins, told = [], [], []
+    for n, row in chosen.iterrows():
+        wholes = row["other_wholes"].split()
+        inputs = row["inputs"].split()
+        if not wholes:
+            continue
+        if row["rule"] != "share" or len(inputs) != 2:
+            told.append(f"accept: {review_file}, row {n}, column 'other_wholes': no reading written, the finding is no "
+                        "share of two inputs (rule, inputs)")
+            continue
+        for whole in wholes:
+            if whole not in facts:
+                told.append(f"accept: {review_file}, row {n}, column 'other_wholes': no reading of {whole}: that fact is "
+                            "not in data/facts.csv (accept it first, then write the reading into data/readings.csv)")
+                continue
+            rows.append({"reading_id": f"{row['finding_id']}_of_{whole}", "finding_id": row["finding_id"],
+                         "label": f"a share of the total {whole}{_value_shown(facts[whole])}, which the paragraph states",
+                         "rule": "share", "inputs": f"{inputs[0]} {whole}", "claimed": "", "take": "all",
+                         "why": "proposed by add-source (other_wholes): the paragraph states this total besides the "
+                                "literal whole, and the claim may be a share of it"})
+            origins.append((review_file, n))
+    return rows, origins, told
+
+
+def _value_shown(value) -> str:
+    """ " (132)": a fact's value beside its id in a label (the label stays in English: no unit), or "" (a range)."""
+    return "" if pd.isna(value) else f" ({float(value):g})"
 
 
 def _rows_in(path: Path) -> int:
@@ -310,12 +359,16 @@ def _rows_in(path: Path) -> int:
 
 
 def _review_row(problem: str, before: dict[Path, int], origins: dict[Path, list[tuple[Path, int]]]) -> str:
-    """``data/facts.csv, row N`` (or counties.csv) of an appended row, said as the review file's row it came from."""
+    """``data/facts.csv, row N`` (or counties.csv) of an appended row, said as the review file's row it came from; a
+    reading written from a share's other wholes by its column there."""
     for target, rows in origins.items():
         found = re.match(rf"(?:data/)?{re.escape(target.name)}, row (\d+)", problem)
         if found and int(found.group(1)) > before[target]:
             file, row = rows[int(found.group(1)) - before[target] - 1]
-            return f"{file}, row {row}" + problem[found.end():]
+            rest = problem[found.end():]
+            if target.name == "readings.csv":
+                rest = re.sub(r"^, columns? '?[\w/]+'?", ", column 'other_wholes' (the data/readings.csv row written from it)", rest)
+            return f"{file}, row {row}" + rest
     return problem
 
 
