@@ -109,20 +109,3 @@ def test_a_reading_the_tables_refuse_names_the_review_row_and_writes_nothing(tmp
     assert any(p.startswith(f"{findings_file}, row {n + 2}, column 'other_wholes' (the data/readings.csv row written "
                             "from it): ") and "claim fact" in p for p in err.value.problems), err.value.problems
     assert {name: (data_copy / name).read_bytes() for name in before} == before
-
-
-@pytest.mark.parametrize("text", ["全镇在编人员50人,今年共招聘工作人员64人。\n", "本所預算員額共40人,今年度進用新進人員12人。\n"])
-def test_facts_accepted_as_suggested_are_not_refused(text, tmp_path, data_copy, monkeypatch):
-    """The suggested unit is the suggested measure's own (data/measures.csv: staff_involved in 人), so a person who
-    accepts the suggestions unchanged is not refused for a unit the tool itself wrote (it wrote 名 for 人 before)."""
-    from analysis.extraction.onboarding import accept
-
-    done, reports = _reviewed(tmp_path, data_copy, monkeypatch, text)
-    facts_file = done["review"][0]
-    review = pd.read_csv(facts_file, dtype=str, keep_default_na=False)
-    measures = pd.read_csv(data_copy / "measures.csv", dtype=str, keep_default_na=False).set_index("measure")["unit"]
-    suggested = review[review["measure"] != ""]
-    assert len(suggested) == 2 and (suggested["unit"] == suggested["measure"].map(measures)).all()
-    review.loc[suggested.index, "accept"] = "yes"
-    review.to_csv(facts_file, index=False)
-    assert accept(facts_file, data_copy, reports) == 2

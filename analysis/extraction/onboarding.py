@@ -192,7 +192,7 @@ def propose(text: str, lines: tuple[int, int] | None, county: str, source: str, 
                       "domain": domains.get(measure, "context"), "measure": measure,
                       "period": _period(getattr(c, "period", "")), "as_written": c.as_written,
                       "value": _number(c.value), "low": _number(c.low), "high": _number(c.high), "qualifier": c.qualifier,
-                      "unit": suggester.written_unit[measure] if measure else SAME_UNIT.get(c.unit, c.unit),  # 36位: 名
+                      "unit": suggester.unit_of[measure] if measure else SAME_UNIT.get(c.unit, c.unit),  # 36位: 名
                       "source": source, "locator": c.locator, "note": "" if c.locator_unique else "locator not unique: lengthen it",
                       "line": c.line, "confidence": confidence, "start": c.start, "end": c.end,
                       "place_from": "; ".join(filter(None, [where.read_from, where.flag]))})
