@@ -297,7 +297,7 @@ class _Shares(_Base):
                 self.unverifiable("share", m, "the part is not stated")
             return
         name = self.whole_name(m, trigger) or shared_whole
-        whole = None
+        whole, forward = None, False
         if OF_IT.match(name or "-"):  # 占其中的80%
             whole = self.sentence_total(part, m)
             name = ""
@@ -314,9 +314,14 @@ class _Shares(_Base):
             whole = self.among_whole(part, m) or self.containing_total(part)
             if whole is None and not named_rate:
                 carried = self.list_whole(m, part)
+                if carried is None:  # 一般政務支出A最多,佔p%;…,以上合計佔歲出q%: the whole the list's sum names
+                    later = self.later_list_whole(m)
+                    carried = (later, self.by_name(later, part.unit, part.year, m.start, exclude=(part,))) \
+                        if later else None
+                    forward = True
                 if carried is not None:
                     name, whole = carried
-                    if whole is None:
+                    if whole is None or whole is part or not same_unit(whole.unit, part.unit):
                         self.unverifiable("share", m, f"the whole ({name}) is not stated")
                         return
         if whole is None:
@@ -325,7 +330,7 @@ class _Shares(_Base):
             return
         part.roles.add("part")
         self.propose("share", m, "share", (part, whole), ("part", "whole"))
-        if not named_rate:
+        if not named_rate and not forward:  # a whole named after the share is the sum's: its shares are no carry
             self.list_wholes()[m.i] = (name, whole)
 
     def list_wholes(self) -> dict[int, tuple[str, Mention | None]]:
@@ -340,7 +345,9 @@ class _Shares(_Base):
         part is of the unit of m's part; else None."""
         if m.segment == self.r.segment[self.r.sentence_starts[m.sentence]]:
             return None
-        before = [x for x in self.in_sentence(m) if x.i < m.i and x.percent and x.segment == m.segment - 1]
+        # a change of the item's amount (较上年度增加q%) after its share does not break the list; another rate does
+        before = [x for x in self.in_sentence(m) if x.i < m.i and x.percent and not x.direction
+                  and x.segment == m.segment - 1]
         shares = [x for x in before if x.i in self.list_wholes()]
         if not shares or shares[-1] is not before[-1]:
             return None  # the item before states no share of a whole, or ends with another rate
@@ -348,6 +355,22 @@ class _Shares(_Base):
         if not name or whole is not None and (whole is part or not same_unit(whole.unit, part.unit)):
             return None
         return name, whole
+
+    def later_list_whole(self, m: Mention) -> str:
+        """A a,佔p%;B b,佔q%;C c,佔r%,以上合計佔歲出s%: the whole a later item's sum (合計佔X) names, for a share
+        naming none in an earlier ;-item of the sentence, when no share between them names a whole; else ""."""
+        for x in self.in_sentence(m):
+            if x.i <= m.i or not x.percent or x.direction or x.segment == m.segment:
+                continue
+            trigger = self.share_trigger(x)
+            if trigger is None or not trigger.group():
+                continue
+            name = self.whole_name(x, trigger) if not RATE.search(trigger.group()) else ""
+            if not name:
+                continue  # another bare share of the list
+            head = self.f[self.r.clause_starts[x.clause]:self.r.segment_starts[x.segment] + trigger.start()]
+            return name if re.search(rf"(?:{_group('total', 'sums_before')})\s*$", head) else ""
+        return ""
 
     def listed_shares(self, m: Mention) -> list[Mention] | None:
         """合计占r%: the shares of one whole the items of m's ;-list (its sentence) state before m, its own item's
