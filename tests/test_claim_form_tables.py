@@ -69,6 +69,9 @@ TABLES = {
     "lists": "totals followed by their parts with no 其中 (共N项,第一批a项、第二批b项; 共N人,男性a人、女性b人; …、其余c), "
              "only when the parts' names are a run of ordinals from 一, both sides of a pair or end with 其余; the "
              "count of an ordinal list (分两批 … 第一批…、第二批…; 分为三类: 一类…二类…三类)",
+    "list_wholes": "bare shares of a ;-list bound by structure: the whole the item before named, across that item's change "
+                   "rate (佔歲入p%,較上年度增加q%;B b,佔r%), or the whole a later 合計佔X of the sentence names (以上合計佔歲出); "
+                   "another rate before, a later share naming its own whole, a sum in another sentence: unverifiable",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",

@@ -316,8 +316,10 @@ class _Shares(_Base):
                 carried = self.list_whole(m, part)
                 if carried is None:  # 一般政務支出A最多,佔p%;…,以上合計佔歲出q%: the whole the list's sum names
                     later = self.later_list_whole(m)
-                    carried = (later, self.by_name(later, part.unit, part.year, m.start, exclude=(part,))) \
-                        if later else None
+                    # named after the shares it serves: most of its name must be the stated amount's (歲出決算數
+                    # is not 歲出預算數)
+                    carried = (later, self.by_name(later, part.unit, part.year, m.start, exclude=(part,),
+                                                   threshold=0.75)) if later else None
                     forward = True
                 if carried is not None:
                     name, whole = carried
