@@ -21,6 +21,8 @@ STATED_WHOLE = _rx(rf"(?:{_group('share', 'stated_whole')})")
 # 只有41项,不到四分之一: a fraction or 成 alone in its clause, a share of the amount of the clause before
 ALONE = _rx(rf"^\s*(?:{_group('share', 'alone')})?\s*$")
 FRACTION = _rx(r"分之|/|成")
+# 較上年度決算數178,905: an amount named after a comparison word and a prior year is a base, no actual nor budget
+PRIOR_BASE = _rx(rf"(?:{_group('change', 'flat_against')})\s*(?:{_group('change', 'prior')})")
 
 
 class _Shares(_Base):
@@ -201,7 +203,9 @@ class _Shares(_Base):
         if not EXECUTION.search(self.f, self.r.clause_starts[m.clause], m.start):
             return False
         # the amounts may follow the rate (执行率为95.2%,预算数1亿元,实支数9520万元): the sentence's, either side
-        stated = [x for x in self.in_sentence(m) if x is not m and x.level]
+        # a prior year's amount (較上年度決算數A, 上年实际支出A, 較112年度決算數A) is a base: neither of the two
+        stated = [x for x in self.in_sentence(m) if x is not m and x.level and not PRIOR_BASE.search(x.before)
+                  and not PRIOR_NAME.search(PLACE.sub("", x.name)) and self.r.same_year(x.year, m.year)]
         planned = [x for x in stated if PLANNED.search(BUDGET_NAME.sub("", x.before))]
         actual = [x for x in stated if x not in planned and ACTUAL.search(BUDGET_NAME.sub("", x.before))]
         if len(planned) == 1 and len(actual) == 1 and planned[0].unit == actual[0].unit:
