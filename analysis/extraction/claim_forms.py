@@ -260,7 +260,7 @@ FORMS: tuple[ClaimForm, ...] = (
         unverifiable="income or spending not stated", pattern="收入A, 支出B, 结余/短绌C"),
     ClaimForm(
         "total", "a total and the parts the text lists for it",
-        {"brackets": ("(", "（"), "qizhong": ("其中",), "among": ("…中",),
+        {"brackets": ("(", "（"), "qizhong": ("其中",), "among": ("…中", "…裡", "…裏", "…里"),
          "parts_open": ("分别为", "分別為", "分别是", "分別是", "包括", "其中包括"),
          "by": ("按…分", "分类别看", "分類別看", "分项看", "分項看", "分类看", "分類看", "从…看", "從…看"),
          "sums_before": ("合计", "合計", "总计", "總計", "共计", "共計", "合共", "总共", "總共"), "cumulative": ("累计", "累計"),
