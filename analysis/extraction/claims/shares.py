@@ -20,7 +20,7 @@ from analysis.extraction.claims.patterns import (
 STATED_WHOLE = _rx(rf"(?:{_group('share', 'stated_whole')})")
 # 只有41项,不到四分之一: a fraction or 成 alone in its clause, a share of the amount of the clause before
 ALONE = _rx(rf"^\s*(?:{_group('share', 'alone')})?\s*$")
-FRACTION = _rx(r"分之|/|成")
+FRACTION = _rx(r"分之|/|成|半")  # 逾半數, 過半: a half is a fraction
 # 較上年度決算數178,905: an amount named after a comparison word and a prior year is a base, no actual nor budget
 PRIOR_BASE = _rx(rf"(?:{_group('change', 'flat_against')})\s*(?:{_group('change', 'prior')})")
 
@@ -54,8 +54,17 @@ class _Shares(_Base):
         noun = found.group("noun")
         modifier = re.sub(r"^(?:已经|已|各)", "", noun[:-2]) if len(noun) >= 4 else ""
         key = _core(modifier) if len(_core(modifier)) >= 2 else _core(noun)  # names lose their function words (有)
+        # 現有人員中 with 現有員額41人: a modifier its function word makes one character (現有 -> 現) names the whole
+        # as written before the amount, whatever head noun the amount's name ends with (人員/員額)
+        raw = modifier if len(_core(modifier)) == 1 and len(modifier) >= 2 else ""
+
+        def named(x: Mention) -> bool:
+            if raw:
+                return raw in self.f[self.r.clause_starts[x.clause]:x.start]
+            return key in x.name + self.after_noun(x)
+
         fits = [x for x in self.m[:m.i] if x is not part and x.level and x.unit == part.unit and x.depth <= m.depth
-                and key in x.name + self.after_noun(x) and not PRIOR_NAME.search(PLACE.sub("", x.name))
+                and named(x) and not PRIOR_NAME.search(PLACE.sub("", x.name))
                 and not AGAINST_END.search(x.before) and x.start < found.start() + len(found.group())]
         fits = [x for x in fits if x.start < found.start() or x.clause == self.r.clause[found.start()] and x is not part]
         return fits[0] if len(fits) == 1 else None
@@ -120,6 +129,8 @@ class _Shares(_Base):
         for m in self.m:
             if not m.percent or m.direction or m.roles or not FRACTION.search(fold(m.as_written)):
                 continue
+            if any(r["claim_start"] == m.start and r["form"] == "share" and not r["reason"] for r in self.rows):
+                continue  # 佔三成 the share finder bound already
             if not ALONE.match(self.f[self.r.clause_starts[m.clause]:m.start]):
                 continue
             if re.match(rf"[^{STOP}]", self.f[m.claim_end:m.claim_end + 1]):  # words after it in its clause: the fraction is of something named
