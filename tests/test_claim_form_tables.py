@@ -72,7 +72,8 @@ TABLES = {
     "list_wholes": "bare shares of a ;-list bound by structure: the whole the item before named, across that item's change "
                    "rate (佔歲入p%,較上年度增加q%;B b,佔r%), or the whole a later 合計佔X of the sentence names (以上合計佔歲出); "
                    "another rate before, a later share naming its own whole, a sum in another sentence: unverifiable; 執行率/完成率 "
-                   "whose actual is stated twice: the one after 較上年度/比上年 or of another year is a base",
+                   "whose actual is stated twice: the one after 較上年度/比上年 or of another year is a base; 現有人員中 (the one "
+                   "amount written 現有); a count closing 裡/里 (22名隊員裡) the whole of 逾半數/過半 after its part",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",
