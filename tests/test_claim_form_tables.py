@@ -19,6 +19,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # Each table and what its sentences are about (issue 29).
 TABLES = {
+    "dash_lists": "lists a dash opens after their count (四个乡镇——甲、乙、丙和丁; a list between two dashes; a dash "
+                  "before a remark opens no list), both scripts",
     "changes": "shares, changes against a base, percentage points, differences and ratios: the base or the whole in "
                "another clause or sentence, ROC years, 万元/億元 amounts",
     "rates": "wordings the changes table lacks: the base after the rate (上年为A), 成長/衰退/增产, 增幅为, rates in 成 and "
