@@ -144,9 +144,10 @@ class _Bases(_Base):
         return (base, later) if base is not None else None
 
     def prior_named_of(self, later: Mention, unit: str) -> Mention | None:
-        """The one amount named with a prior word whose noun (a place and a stage aside) the later's sentence names
-        before it; None when none or several."""
-        said = self.f[self.r.sentence_starts[later.sentence]:later.start]
+        """The one amount named with a prior word whose noun (a place and a stage aside) the later's ;-item names
+        before it (not in a clause naming a whole, 歲入之中); None when none or several."""
+        # the later's ;-item names it: 歲入A;歲出B,較上年度增加P% is of 歲出, not 歲入
+        said = self.f[self.r.segment_starts[later.segment]:later.start]
         said = PART_OF.split(said)[-1]  # 歲入之中,稅課收入A: A is a part of 歲入, not 歲入
         fits = []
         for x in self.m:

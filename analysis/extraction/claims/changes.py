@@ -224,7 +224,8 @@ class _Changes(_Base):
         change = next((x for x in self.preceding(m)[:1] if x.amount and x.direction), None)
         if change is not None:
             change.roles.add("change")
-            later = self.subject(change, change.unit) or self.later_by_name(change, None)
+            later = (self.subject(change, change.unit) or self.later_by_name(change, None)
+                     or self.carried_subject(change, change.unit))  # 本年度A;较上年度增收N,增长P%
             if later is not None:
                 self.propose("change_with_amount", m, _rule("change_with_amount", change.direction == "fall"),
                              (later, change), ("later", "change"))
