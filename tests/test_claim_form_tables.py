@@ -71,6 +71,11 @@ TABLES = {
     "lists": "totals followed by their parts with no 其中 (共N项,第一批a项、第二批b项; 共N人,男性a人、女性b人; …、其余c), "
              "only when the parts' names are a run of ordinals from 一, both sides of a pair or end with 其余; the "
              "count of an ordinal list (分两批 … 第一批…、第二批…; 分为三类: 一类…二类…三类)",
+    "bases_by_year": "changes whose base or later the sentence does not state but the text does, bound by name and "
+                     "year: a ;-item opening 較上年度/比上年 about the item before's subject (本年度歲入決算數A;較上年度增加P%, "
+                     "its base the one 上年度(111年度)… or year-1 amount, before or after), the later the base's noun "
+                     "names in the sentence (決算數A;較上年度決算數B增加N), a rate's later named in a 分别 list elsewhere, "
+                     "per-mille growth; two, none or another name: unverifiable",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",
