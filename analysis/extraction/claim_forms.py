@@ -59,6 +59,8 @@ YEARLY = ("年均", "年平均", "平均每年", "年复合", "年複合")  # a 
 AGAINST = ("比上年", "比上年度", "较上年", "較上年", "较上年度", "較上年度", "比去年", "较去年", "較去年", "同比", "与…相比",
            "與…相比", "较…之", "較…之", "比…的", "较…的", "較…的", "比…之", "较预算数", "較預算數", "较预算", "較預算", "比预算", "比預算")
 FLAT = ("持平", "基本持平")
+# 合计A / 合计占X的p%: the words that say the amount or the share after them is of the parts stated before
+SUMS_BEFORE = ("合计", "合計", "总计", "總計", "共计", "共計", "合共", "总共", "總共")
 
 FORMS: tuple[ClaimForm, ...] = (
     ClaimForm(
@@ -146,6 +148,18 @@ FORMS: tuple[ClaimForm, ...] = (
         "Never the nearest larger number",
         "全镇下放权限120项,其中已承接90项,占下放权限总数的75%。", (("claimed", "75%"), ("part", "90项"), ("whole", "120项")),
         unverifiable="the whole is not stated", pattern="X … 占(Y的) Z%"),
+    ClaimForm(
+        "share_of_sum", "the parts a list states, as one percentage of their whole",
+        {"sums_before": SUMS_BEFORE},
+        "share_of_sum", ("parts…", "whole"),
+        "a share after the sum words (以上合計佔X, 两项合计占) whose sentence states two or more shares before it, each "
+        "with its part and the one whole they share bound (by the share form's binding, a whole named after them by "
+        "the sum included): the parts are theirs, the whole theirs, or the one the sum's words name (合计占可用财力的: "
+        "the parts over it). When the parts are not all bound, or the shares are of two wholes: the stated shares' sum (the "
+        "total form's sum over the percentages), or unverifiable",
+        "全镇总收入4亿元。补助收入2亿元,占总收入的50%;税收收入1亿元,占25%;两项合计占75%。",
+        (("claimed", "75%"), ("parts…", "2亿元"), ("parts…", "1亿元"), ("whole", "4亿元")),
+        unverifiable="the shares summed are of more than one whole", pattern="A a,占X p%;B b,占q%;合计占r%"),
     ClaimForm(
         "change", "a rate of change against a base the text names",
         {"against": AGAINST, "rise": RISE, "fall": FALL, "flat": FLAT,
@@ -263,7 +277,7 @@ FORMS: tuple[ClaimForm, ...] = (
         {"brackets": ("(", "（"), "qizhong": ("其中",), "among": ("…中", "…裡", "…裏", "…里"),
          "parts_open": ("分别为", "分別為", "分别是", "分別是", "包括", "其中包括"),
          "by": ("按…分", "分类别看", "分類別看", "分项看", "分項看", "分类看", "分類看", "从…看", "從…看"),
-         "sums_before": ("合计", "合計", "总计", "總計", "共计", "共計", "合共", "总共", "總共"), "cumulative": ("累计", "累計"),
+         "sums_before": SUMS_BEFORE, "cumulative": ("累计", "累計"),
          "all": ("共有", "共", "计有", "計有"),
          # A, 加上B和C, 全镇可用财力T: the amounts before 加上 and in its clause add up to the next clause's amount
          "plus": ("加上", "再加上"),
