@@ -69,6 +69,9 @@ TABLES = {
     "lists": "totals followed by their parts with no 其中 (共N项,第一批a项、第二批b项; 共N人,男性a人、女性b人; …、其余c), "
              "only when the parts' names are a run of ordinals from 一, both sides of a pair or end with 其余; the "
              "count of an ordinal list (分两批 … 第一批…、第二批…; 分为三类: 一类…二类…三类)",
+    "rests": "the rest of a whole (rule remainder: whole − the parts named before it), named as such (其余/其餘各项, 剩余, "
+             "余下, 非X after X, 闲置 after 在用, 未 after 已), its whole bound by structure (共/全县, …中, the parts' shares' "
+             "whole); 其他 (a category), no whole, two wholes, another year's or unit's, a 其中 list's rest: no proposal",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",

@@ -305,6 +305,27 @@ FORMS: tuple[ClaimForm, ...] = (
         (("claimed", "21.22亿元"), ("parts…", "19.13亿元")),
         unverifiable="the parts are not stated", pattern="N, 其中a(、b) (some parts)"),
     ClaimForm(
+        "rest", "the rest of a whole: what the parts named before it leave, the text naming it as the rest",
+        # 其他 (其他收入, 其他支出, 其他类) names a category of a classification, listed like the others: no rest
+        {"rest": ("其余", "其餘", "余下", "餘下", "剩余", "剩餘", "剩下"),
+         # 非税收入 after 税收收入: 非 and the name of a part stated before it
+         "not": ("非",),
+         # the parts' word / the rest's word: 在用的29处,闲置7处; 已承接90项,未承接30项
+         "pairs": ("在用/闲置", "在用/閒置", "使用/闲置", "使用/閒置", "已/未", "正常/闲置", "正常/閒置", "开放/未开放",
+                   "開放/未開放")},
+        "remainder", ("whole", "parts…"),
+        "the rest: the last amount of its unit in its sentence whose name opens with a rest word (其余各项收入; not 其他收入, "
+        "a category), "
+        "is 非 and a part's name (非税收入 after 税收收入), or the second word of a pair a part before it names with the "
+        "first (在用/闲置); none after 各 (其余8个各获…: a class, see sum_of_products). The whole: the total a “…中,” names, the one whole the parts' shares name "
+        "(佔歲入決算數), or the one amount of the unit named a total (共, 全县, 合计) in the sentence or the paragraph "
+        "before (share: stated_whole); two or none: no proposal. The parts: the amounts of the unit between the whole "
+        "and the rest in the rest's sentence, none a part of a part. A rest a 其中 list ends is not proposed: the "
+        "list's total already checks the same sum",
+        "全县共有长者活动中心36处,在用的29处,闲置7处。",
+        (("claimed", "7处"), ("whole", "36处"), ("parts…", "29处")),
+        pattern="共W, a, 其余/闲置/非X r (r = W − a)"),
+    ClaimForm(
         "split", "the shares of the parts of a split the text names in full, which leave nothing of 100%",
         {"each": ("分别为", "分別為", "分别是", "分別是", "分别占", "分別佔", "依次为", "依次為"),
          "ordinals": ("第一", "第二", "第三", "第四", "一", "二", "三", "四"),  # 第一、二、三产业: the whole run from 一
