@@ -109,3 +109,34 @@ def test_a_reading_the_tables_refuse_names_the_review_row_and_writes_nothing(tmp
     assert any(p.startswith(f"{findings_file}, row {n + 2}, column 'other_wholes' (the data/readings.csv row written "
                             "from it): ") and "claim fact" in p for p in err.value.problems), err.value.problems
     assert {name: (data_copy / name).read_bytes() for name in before} == before
+
+
+@pytest.mark.parametrize("text", ["全镇在编人员50人,今年共招聘工作人员64人。\n", "本所預算員額共40人,今年度進用新進人員12人。\n"])
+def test_facts_accepted_as_suggested_are_written_in_their_measures_unit(text, tmp_path, data_copy, monkeypatch):
+    """add-source suggests the folded unit 名 for counts of persons written 人; a person who accepts the suggestions
+    unchanged is not refused for a unit the tool itself wrote: accept writes the measure's own unit (data/measures.csv)
+    and says so. A unit of another thing (元 for a count of persons) is still refused."""
+    from analysis.extraction.onboarding import accept
+    from analysis.tables import DataError
+
+    done, reports = _reviewed(tmp_path, data_copy, monkeypatch, text)
+    facts_file = done["review"][0]
+    review = pd.read_csv(facts_file, dtype=str, keep_default_na=False)
+    measures = pd.read_csv(data_copy / "measures.csv", dtype=str, keep_default_na=False).set_index("measure")["unit"]
+    suggested = review[review["measure"] != ""]
+    assert len(suggested) == 2 and set(suggested["measure"].map(measures)) == {"人"}
+    review.loc[suggested.index, "accept"] = "yes"
+    wrong = review.copy()
+    wrong.loc[suggested.index[0], "unit"] = "元"
+    wrong.to_csv(facts_file, index=False)
+    before = (data_copy / "facts.csv").read_bytes()
+    with pytest.raises(DataError):
+        accept(facts_file, data_copy, reports)
+    assert (data_copy / "facts.csv").read_bytes() == before
+    review.to_csv(facts_file, index=False)
+    told = []
+    assert accept(facts_file, data_copy, reports, say=told.append) == 2
+    facts = pd.read_csv(data_copy / "facts.csv", dtype=str, keep_default_na=False)
+    written = facts[facts["fact_id"].isin(suggested["fact_id"])]
+    assert list(written["unit"]) == ["人", "人"]
+    assert sum("written as 人" in line for line in told) == int((suggested["unit"] != "人").sum())

@@ -19,6 +19,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # Each table and what its sentences are about (issue 29).
 TABLES = {
+    "dash_lists": "lists a dash opens after their count (四个乡镇——甲、乙、丙和丁; a list between two dashes; a dash "
+                  "before a remark opens no list), both scripts",
     "changes": "shares, changes against a base, percentage points, differences and ratios: the base or the whole in "
                "another clause or sentence, ROC years, 万元/億元 amounts",
     "rates": "wordings the changes table lacks: the base after the rate (上年为A), 成長/衰退/增产, 增幅为, rates in 成 and "
@@ -72,6 +74,11 @@ TABLES = {
     "rests": "the rest of a whole (rule remainder: whole − the parts named before it), named as such (其余/其餘各项, 剩余, "
              "余下, 非X after X, 闲置 after 在用, 未 after 已), its whole bound by structure (共/全县, …中, the parts' shares' "
              "whole); 其他 (a category), no whole, two wholes, another year's or unit's, a 其中 list's rest: no proposal",
+    "bases_by_year": "changes whose base or later the sentence does not state but the text does, bound by name and "
+                     "year: a ;-item opening 較上年度/比上年 about the item before's subject (本年度歲入決算數A;較上年度增加P%, "
+                     "its base the one 上年度(111年度)… or year-1 amount, before or after), the later the base's noun "
+                     "names in the sentence (決算數A;較上年度決算數B增加N), a rate's later named in a 分别 list elsewhere, "
+                     "per-mille growth; two, none or another name: unverifiable",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",

@@ -284,6 +284,8 @@ def accept(review_file: Path, data_dir: Path, reports_dir: Path | None = None, s
         return 0
     with data_lock(data_dir):  # read, check and write as one step: two accepts at once must not lose a row
         tables = load_tables(data_dir)
+        if table == "facts":
+            chosen = _in_measure_units(chosen, tables, review_file, say)
         sources = _sources_of(chosen, tables)
         offered, problems = _offered_places(Path(review_file).parent, set(sources.values()))
         problems += _accept_problems(review_file, chosen, table, tables, reports_dir, sources, offered)
@@ -313,6 +315,22 @@ def accept(review_file: Path, data_dir: Path, reports_dir: Path | None = None, s
     for line in told:
         say(line)
     return len(rows)
+
+
+def _in_measure_units(chosen: pd.DataFrame, tables, review_file: Path, say) -> pd.DataFrame:
+    """Facts whose unit names the same thing as their measure's unit (名 and 人 both count persons:
+    measures.SAME_UNIT) take the measure's own unit, which data/measures.csv fixes for the ledger's sums; add-source
+    suggests the folded unit (名), and a person accepting a suggestion unchanged is not refused for it. Other units
+    are left for the tables' check to refuse."""
+    units = dict(zip(tables.measures["measure"], tables.measures["unit"]))
+    chosen = chosen.copy()
+    for n, row in chosen.iterrows():
+        own = units.get(row["measure"])
+        if own and row["unit"] != own and SAME_UNIT.get(row["unit"], row["unit"]) == SAME_UNIT.get(own, own):
+            say(f"accept: {review_file}, row {n}: unit {row['unit']} written as {own}, the unit of {row['measure']} "
+                "in measures.csv (both count the same thing)")
+            chosen.loc[n, "unit"] = own
+    return chosen
 
 
 def _other_whole_readings(review_file: Path, chosen: pd.DataFrame, tables) -> tuple[list[dict], list[tuple[Path, int]], list[str]]:

@@ -8,11 +8,15 @@ import re
 
 from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _core, _year, _year_number
-from analysis.extraction.claims.names import name_score
+from analysis.extraction.claims.names import _bigrams, name_score
 from analysis.extraction.claims.patterns import (
     AGAINST_END, AGAINST_START, BASE_MARK, DIRECTION, FALL, NAMED_AGAINST, NAMED_PRIOR, PLACE, PREVIOUS_YEAR,
     PRIOR_CLAUSE, PRIOR_NAME, RISE, STAGE, TIME_NOUN, VERSUS, VERSUS_END, YEAR, YEAR_CLAUSE,
 )
+
+
+# a clause naming the whole the amounts after it are parts of (歲入之中, 在支出中, 其中)
+PART_OF = re.compile(r"(?:之中|当中|中|其中)[,，:：]")
 
 
 class _Bases(_Base):
@@ -28,14 +32,15 @@ class _Bases(_Base):
             return self.points_pairs[m.i]
         base = self.against_base(m)
         if base is not None and (base.unit == unit or unit == "%" and base.percent):
-            later = self.later_of(m, base) if unit != "%" else self.percent_subject(m, exclude=(base,))
+            later = self.later_of(m, base) if unit != "%" else (
+                self.percent_subject(m, exclude=(base,)) or self.rate_named_elsewhere(m, base))
             if later is not None:
                 return base, later
             return None
         if m.versus:  # 高于全省N个百分点: the rate of what it is compared with, or none
             return self.compared_base(m)
         return (self.base_in_item(m, unit) or self.named_base(m, unit) or self.previous_year_base(m, unit)
-                or self.named_prior_base(m, unit) or self.prior_named_base(m, unit))
+                or self.named_prior_base(m, unit) or self.prior_named_base(m, unit) or self.carried_subject_base(m, unit))
 
     def compared_base(self, m: Mention) -> tuple[Mention, Mention] | None:
         """高于全省2.1个百分点 (全省为56.1%, 全市平均为62.2%): the base is the percentage of m's ;-item whose clause
@@ -47,7 +52,62 @@ class _Bases(_Base):
         return (base, later) if later is not None else None
 
     def later_of(self, m: Mention, base: Mention) -> Mention | None:
-        return self.subject(m, base.unit, exclude=(base,)) or self.later_by_name(m, base) or self.later_by_subject(m, base)
+        return (self.subject(m, base.unit, exclude=(base,)) or self.later_by_name(m, base)
+                or self.later_by_subject(m, base) or self.later_of_prior_noun(m, base))
+
+    def later_of_prior_noun(self, m: Mention, base: Mention) -> Mention | None:
+        """決算數191,356,執行率102.64%;較上年度決算數178,905增加12,451: the base's words name the year before and a
+        noun (上年度決算數); the later is the one amount of m's sentence before the base that the same noun names
+        with no prior word (決算數191,356). None when none or several."""
+        said = BASE_MARK.search(base.before)
+        prior = PRIOR_NAME.match(PLACE.sub("", said.group("noun"))) if said else None
+        if prior is None:
+            return None
+        noun = _core(PLACE.sub("", said.group("noun"))[prior.end():])
+        if len(noun) < 2:
+            return None
+        fits = [x for x in self.in_sentence(m) if x.i < base.i and x not in (m, base) and self._of_unit(x, base.unit)
+                and x.name.endswith(noun) and not PRIOR_NAME.match(PLACE.sub("", x.name))
+                and not AGAINST_END.search(x.before) and not BASE_MARK.search(x.before)]
+        return fits[0] if len(fits) == 1 else None
+
+    def rate_named_elsewhere(self, m: Mention, base: Mention) -> Mention | None:
+        """第二产业增加值占比比上年的46.1%下降1.6% (…占比分别为14.0%、44.5%和41.5% in another sentence): the later rate is
+        the one percentage of the text, no change or base, whose name holds all of the words m's clause says before
+        比/较. None when none or several."""
+        head = self.f[self.r.clause_starts[base.clause]:base.start]
+        cut = AGAINST_START.search(head)
+        noun = PLACE.sub("", _core(head[:cut.start()])) if cut else ""
+        if len(noun) < 4:  # 占比, 比重 alone name no one rate
+            return None
+        fits = [x for x in self.m if x not in (m, base) and self._of_unit(x, "%") and not x.bound
+                and x.pairs >= _bigrams(noun)]
+        return fits[0] if len(fits) == 1 else None
+
+    def carried_subject(self, m: Mention, unit: str) -> Mention | None:
+        """本年度歲入決算數A,較預算數B增加N;較上年度增加P%: a ;-item that opens with 较/比 and a period word and states
+        no amount before m is about the subject of the sentence's ;-item before it (its first amount of ``unit``)."""
+        lo = self.r.segment_starts[m.segment]
+        if m.segment == 0 or self.preceding(m) or lo <= self.r.sentence_starts[m.sentence]:
+            return None
+        head = self.f[lo:m.start]
+        cut = AGAINST_START.search(head)
+        if cut is None or _core(head[:cut.start()]) or not PREVIOUS_YEAR.search(head):
+            return None
+        before = [x for x in self.in_sentence(m) if x.segment == m.segment - 1]
+        first = before[0] if before else None
+        if first is None or first.depth > m.depth or not self._of_unit(first, unit) or unit == "%" and not first.amount:
+            return None
+        return first if first.amount else None
+
+    def carried_subject_base(self, m: Mention, unit: str) -> tuple[Mention, Mention] | None:
+        """The base of a change whose later is the carried subject (:meth:`carried_subject`): the one amount of the
+        subject's name and the year before (上年度歲入決算數為A, 111年度…, before or after)."""
+        later = self.carried_subject(m, unit)
+        if later is None:
+            return None
+        base = self.prior_named_of(later, unit) or self.previous_year_of(later, unit)
+        return (base, later) if base is not None else None
 
     def later_by_subject(self, m: Mention, base: Mention) -> Mention | None:
         """現有員額較去年的A減少N: the later amount is the one the text states under the noun before 较/比 in the
@@ -80,17 +140,25 @@ class _Bases(_Base):
         later = next((x for x in self.preceding(m) if self._of_unit(x, unit) and x.depth <= m.depth), None)
         if later is None:
             return None
-        said = self.f[self.r.sentence_starts[later.sentence]:later.start]
+        base = self.prior_named_of(later, unit)
+        return (base, later) if base is not None else None
+
+    def prior_named_of(self, later: Mention, unit: str) -> Mention | None:
+        """The one amount named with a prior word whose noun (a place and a stage aside) the later's ;-item names
+        before it (not in a clause naming a whole, 歲入之中); None when none or several."""
+        # the later's ;-item names it: 歲入A;歲出B,較上年度增加P% is of 歲出, not 歲入
+        said = self.f[self.r.segment_starts[later.segment]:later.start]
+        said = PART_OF.split(said)[-1]  # 歲入之中,稅課收入A: A is a part of 歲入, not 歲入
         fits = []
         for x in self.m:
             name = PLACE.sub("", x.name)
             prior = PRIOR_NAME.match(name)
             if x is later or prior is None or x.unit != later.unit or not self._of_unit(x, unit):
                 continue
-            noun = STAGE.sub("", PLACE.sub("", name[prior.end():]))
+            noun = STAGE.sub("", PLACE.sub("", re.sub(r"[()（）]", "", name[prior.end():])))  # 上年度(111年度)…
             if len(noun) >= 2 and noun in _core(said):
                 fits.append(x)
-        return (fits[0], later) if len(fits) == 1 else None
+        return fits[0] if len(fits) == 1 else None
 
     @staticmethod
     def _of_unit(x: Mention, unit: str) -> bool:
@@ -148,7 +216,12 @@ class _Bases(_Base):
         if not PREVIOUS_YEAR.search(self.f, lo, m.start):
             return None
         later = next((x for x in self.preceding(m) if self._of_unit(x, unit) and x.depth <= m.depth), None)
-        year = _year_number(later.year) if later is not None else None
+        best = self.previous_year_of(later, unit) if later is not None else None
+        return (best, later) if best is not None else None
+
+    def previous_year_of(self, later: Mention, unit: str) -> Mention | None:
+        """The amount of the later's name and the year before, stated earlier in the text."""
+        year = _year_number(later.year)
         if year is None:
             return None
         wanted = PLACE.sub("", later.name)
@@ -159,7 +232,7 @@ class _Bases(_Base):
             score = min(name_score(wanted, PLACE.sub("", x.name)), name_score(PLACE.sub("", x.name), wanted))
             if score >= 0.6 and score >= best_score:
                 best, best_score = x, score
-        return (best, later) if best is not None else None
+        return best
 
     def against_base(self, m: Mention) -> Mention | None:
         """The amount right after 较/比/与 (较上年度之A, 比上年的A, 较预算数A), or between 与 and 相比 (与上年的A相比),

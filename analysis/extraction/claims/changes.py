@@ -211,7 +211,7 @@ class _Changes(_Base):
             return
         shared = self.percent_base(m, base)
         if shared is not None:  # 比重为40.7%,比上年的39.7%提高1.0%: a rate of change of a percentage
-            later = self.percent_subject(m, exclude=(shared,))
+            later = self.percent_subject(m, exclude=(shared,)) or self.rate_named_elsewhere(m, shared)
             if later is not None:
                 shared.roles.add("base")
                 self.propose("change", m, _rule("change", fall), (shared, later), ("base", "later"))
@@ -224,7 +224,8 @@ class _Changes(_Base):
         change = next((x for x in self.preceding(m)[:1] if x.amount and x.direction), None)
         if change is not None:
             change.roles.add("change")
-            later = self.subject(change, change.unit) or self.later_by_name(change, None)
+            later = (self.subject(change, change.unit) or self.later_by_name(change, None)
+                     or self.carried_subject(change, change.unit))  # 本年度A;较上年度增收N,增长P%
             if later is not None:
                 self.propose("change_with_amount", m, _rule("change_with_amount", change.direction == "fall"),
                              (later, change), ("later", "change"))
@@ -239,7 +240,7 @@ class _Changes(_Base):
                 return
         if base is None:
             pair = (self.base_in_item(m, "") or self.named_base(m, "") or self.previous_year_base(m, "")
-                    or self.prior_named_base(m, ""))
+                    or self.prior_named_base(m, "") or self.carried_subject_base(m, ""))
             if pair is not None and pair[0].amount:
                 self.propose("change", m, _rule("change", fall), pair, ("base", "later"))
                 return

@@ -12,6 +12,7 @@ from analysis.extraction.claims.patterns import (
     APPOSITION, BRACKETED, COLON_LIST, COUNT_UNITS, HARD_END, LABEL_LIST, LEAD, LIST_AFTER, LIST_BEFORE, LIST_VERB,
     OPEN_LIST, QC, QO,
 )
+from analysis.extraction.places import TABLE as PLACE_LEVELS
 from analysis.rules import count_items
 
 # a compound label's one list: in brackets, after a colon, or after 即/包括/分别是 (a comma may stand before)
@@ -68,21 +69,32 @@ def _lead_trimmed(items: str) -> str:
     return items[found.end():]
 
 
+def _end(item: str) -> str:
+    """What an item's name ends with, for telling whether two items are alike: a place's level ending (镇 and 乡 are
+    both towns: places.TABLE), else its last character (站, 中心's 心: 人口 of 人口和计划生育办 ends with none)."""
+    folded = fold(item)
+    return next((row.level for row in PLACE_LEVELS for e in row.endings if folded.endswith(e)), folded[-1:])
+
+
 def _count_by(items: str) -> str:
-    """How a proposed list's items are told apart: 、 always; a comma when it joins groups (甲、乙,丙、丁); 和/及
-    before the last item when both sides end alike (文化服务中心和计划生育服务中心, not 人口和计划生育办)."""
+    """How a proposed list's items are told apart: 、 always; a comma when it joins groups (甲、乙,丙、丁); 和/及/与
+    before the last item when both sides end alike (文化服务中心和计划生育服务中心, 龙口镇和松林乡; not 人口和计划生育办).
+
+    >>> _count_by("青石镇、白沙镇、龙口镇和松林乡"), _count_by("党政综合办、人口和计划生育办")
+    ('split 、|和|及|与|與', 'split 、')
+    """
     separators = ["、"]
     if re.search("[,，]", items):
         separators.append("[,，]")
     pieces = re.split("[、,，]", items)
     last = pieces[-1]
-    joined = re.split("和|及", last)
+    joined = re.split("和|及|与|與", last)
     if len(joined) == 2 and all(joined) and len(pieces) > 1:
-        ends = {p[-2:] for p in pieces[:-1]}
-        if joined[0][-2:] in ends and joined[1][-2:] in ends or len(pieces) == 1:
-            separators.append("和|及")
+        ends = {_end(p) for p in pieces[:-1]}
+        if _end(joined[0]) in ends and _end(joined[1]) in ends:
+            separators.append("和|及|与|與")
     if len(pieces) == 1 and len(joined) == 2 and all(joined) and joined[0][-1:] == joined[1][-1:]:
-        separators.append("和|及")
+        separators.append("和|及|与|與")
     return "split " + "|".join(separators)
 
 

@@ -180,8 +180,9 @@ BUDGET_NAME = _rx(r"一般公共预算|公共预算|预算内|预算外")  # nam
 QO, QC = "“「『", "”」』"  # quotation marks: mainland “”, Taiwan 「」『』
 # Lists, matched in folded text (items are then read from the text itself, at the same offsets).
 # an item holds no number and no measure word, or is quoted
-ITEM = rf"(?:[{QO}][^{QO}{QC}、。]{{1,20}}[{QC}]|[^、,，。:：;；()（）{QO}{QC}\d个名项]{{1,12}})"
-ENUMERATION = rf"{ITEM}(?:(?:、|和|及){ITEM})+"
+# a dash closes a list (甲站、乙站和丙站——并组建…): no item runs through it
+ITEM = rf"(?:[{QO}][^{QO}{QC}、。]{{1,20}}[{QC}]|[^、,，。:：;；()（）{QO}{QC}\d个名项—]{{1,12}})"
+ENUMERATION = rf"{ITEM}(?:(?:、|和|及|与|與){ITEM})+"
 LIST_BEFORE = re.compile(rf"({ENUMERATION})(?:等)?(?:[{QC}\"]的[{QO}\"]|[,，])?$")
 LIST_AFTER = re.compile(rf"^[^、。\d{QO}]{{0,16}}?(?:{_group('count', 'list_opens')})({ENUMERATION})")
 BRACKETED = re.compile(rf"^[^、。\d()（）{QO}{QC}]{{0,10}}?[(（]([^()（）\d]{{1,200}})[)）]")
