@@ -73,7 +73,9 @@ TABLES = {
              "count of an ordinal list (分两批 … 第一批…、第二批…; 分为三类: 一类…二类…三类)",
     "rests": "the rest of a whole (rule remainder: whole − the parts named before it), named as such (其余/其餘各项, 剩余, "
              "余下, 非X after X, 闲置 after 在用, 未 after 已), its whole bound by structure (共/全县, …中, the parts' shares' "
-             "whole); 其他 (a category), no whole, two wholes, another year's or unit's, a 其中 list's rest: no proposal",
+             "whole); 其他 (a category), no whole, two wholes, another year's or unit's, a 其中 list's rest: no proposal; "
+             "totals before 按…分类: with one part per ;-item after the colon (over the lines ending with ;), chains "
+             "of 加上 clauses (a later 加上 amount is an addend, never a total)",
     "bases_by_year": "changes whose base or later the sentence does not state but the text does, bound by name and "
                      "year: a ;-item opening 較上年度/比上年 about the item before's subject (本年度歲入決算數A;較上年度增加P%, "
                      "its base the one 上年度(111年度)… or year-1 amount, before or after), the later the base's noun "

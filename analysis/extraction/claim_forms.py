@@ -265,7 +265,8 @@ FORMS: tuple[ClaimForm, ...] = (
          "by": ("按…分", "分类别看", "分類別看", "分项看", "分項看", "分类看", "分類看", "从…看", "從…看"),
          "sums_before": ("合计", "合計", "总计", "總計", "共计", "共計", "合共", "总共", "總共"), "cumulative": ("累计", "累計"),
          "all": ("共有", "共", "计有", "計有"),
-         # A, 加上B和C, 全镇可用财力T: the amounts before 加上 and in its clause add up to the next clause's amount
+         # A, 加上B和C, (再加上D,) 全镇可用财力T: the amount before the first 加上 and those of the 加上 clauses that
+         # follow one another add up to the amount of the clause after the last (a later 加上 amount is no total)
          "plus": ("加上", "再加上"),
          # 共N,第一批a、第二批b / 男性a、女性b / 甲a、其余b: parts after a total with no 其中, only when their names
          # split it in full: a run of ordinals from 一 (第一批, 一类), both sides of a pair (the split form's), or a
@@ -281,7 +282,9 @@ FORMS: tuple[ClaimForm, ...] = (
         "per ;-item) when it opens a sentence or takes a colon, one per line when it ends a line and list markers "
         "(——, (1)) open the lines that follow; after 分别为/包括, as after 其中; after N…中, to the end of the sentence, one "
         "per ;-item; after 按…分, "
-        "one per ;-item of the total of the sentence before. Parts inside a part's brackets, or after a rate word, "
+        "one per ;-item of the total of the sentence before; 全年支出合计A,按功能分类: (a clause of by words ending with "
+        "a colon) splits A into one part per ;-item after the colon, over the lines that end with ; when the colon ends "
+        "its line. Parts inside a part's brackets, or after a rate word, "
         "are no parts. With several totals before 其中, each part goes to the total whose name it repeats. A 其中 "
         "list may name only some parts (the sum is then at most the total); one part is not proposed. 合计N: the "
         "amounts of N's unit before it in its ;-item, none in brackets or a 其中 list; 累计N adds amounts of other "

@@ -64,6 +64,7 @@ class _Totals(_Base):
             if len(parts) >= 2:
                 self.add_sum(m, parts)
         self.distributed_totals()
+        self.totals_before_colon()
         self.totals_after_parts()
         self.added_totals()
 
@@ -133,16 +134,28 @@ class _Totals(_Base):
         return whole
 
     def added_totals(self):
-        """A, 加上B(和C), 全镇可用财力T: A (the last amount of T's unit in the clause before 加上) and the amounts of
-        the 加上 clause add up to T, the first amount of the clause after it, all in one sentence."""
+        """A, 加上B(和C), (再加上D,) 全镇可用财力T: A (the last amount of T's unit in the clause before the first 加上) and
+        the amounts of the 加上 clauses that follow one another add up to T, the first amount of the clause after the
+        last of them, all in one sentence (a later 加上 clause is an addend, never the total)."""
+        def opens_plus(c: int) -> bool:
+            if c >= len(self.r.clause_starts):
+                return False
+            lead = re.compile(r"[\s,，、]*").match(self.f, self.r.clause_starts[c])
+            return bool(PLUS.match(self.f, lead.end()))
+
         for found in PLUS.finditer(self.f):
             clause = self.r.clause[found.start()]
-            added = [x for x in self.m if x.clause == clause and x.start > found.start() and x.level]
+            if clause and opens_plus(clause - 1) and opens_plus(clause):
+                continue  # a later 加上 of a chain: the chain's first counts them
+            chain = [clause]
+            while opens_plus(chain[-1] + 1):
+                chain.append(chain[-1] + 1)
+            added = [x for x in self.m if x.clause in chain and x.start > found.start() and x.level]
             if not added or any(not same_unit(x.unit, added[0].unit) for x in added):
                 continue
             unit, sentence = added[0].unit, added[0].sentence
             before = [x for x in self.m if x.clause == clause - 1 and x.sentence == sentence]
-            after = [x for x in self.m if x.clause == clause + 1 and x.sentence == sentence]
+            after = [x for x in self.m if x.clause == chain[-1] + 1 and x.sentence == sentence]
             if not before or not after or not before[-1].level or not same_unit(before[-1].unit, unit):
                 continue
             total = after[0]
@@ -274,6 +287,39 @@ class _Totals(_Base):
             # amounts of the unit is no list of parts
             per = self.r.segment if len({self.r.segment[p.start] for p in parts}) > 1 else self.r.clause
             if len(parts) >= 2 and len({per[p.start] for p in parts}) == len(parts):
+                self.add_sum(total, parts)
+
+    def totals_before_colon(self):
+        """全年支出合计A,按功能分类: a;b;c (on the same line or the lines after): the last amount of the clause before
+        按…分 (分项看 …) that ends with a colon is split into the first amount of its unit in each ;-item after the
+        colon, to the end of the sentence, or when the colon ends its line, over the lines that follow to the first that
+        does not end with ; (an item's 其中 or base is its own)."""
+        for c in range(1, len(self.r.clause_starts)):
+            at = self.r.clause_starts[c]
+            head = BY.match(self.f, at)
+            if head is None or self.opens_sentence(at):
+                continue
+            end = self.r.clause_starts[c + 1] if c + 1 < len(self.r.clause_starts) else len(self.f)
+            if not re.search(r"[:：]\s*$", self.f[at:end]):
+                continue
+            sentence = self.r.sentence[at]
+            before = [x for x in self.m if x.clause == c - 1 and x.sentence == sentence and x.level and x.depth == 0]
+            if not before or id(before[-1]) in self.summed or before[-1].roles:
+                continue
+            total = before[-1]
+            hi = self.r.sentence_end(sentence)
+            if not self.f[end:hi].strip():  # the colon ends its line: the list runs over the lines ending with ;
+                hi = end
+                while hi < len(self.f):
+                    line_end = self.f.find("\n", hi + 1)
+                    line_end = len(self.f) if line_end < 0 else line_end
+                    if not self.f[hi:line_end].strip():
+                        break
+                    hi = line_end
+                    if not re.search(r"[;；]\s*$", self.f[:line_end]):
+                        break
+            parts = self._items_parts(total.unit, 0, end, hi, per_item=True)
+            if len(parts) >= 2 and len({self.r.segment[p.start] for p in parts}) == len(parts):
                 self.add_sum(total, parts)
 
     def totals_after_parts(self):
