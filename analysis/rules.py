@@ -97,6 +97,18 @@ def complement(*others: Interval) -> Interval:
     return Interval.point(100) - reduce(lambda a, b: a + b, others)
 
 
+def remainder(whole: Interval, *parts: Interval) -> Interval:
+    """What the named parts leave of their whole, ``whole − p1 − p2 …``: the rest a text names as such (其余各项收入,
+    非税收入 after 税收收入, 闲置 after 在用) ("收入3.86亿元,其中税收收入3.12亿元,非税收入0.74亿元": 3.86 − 3.12 = 0.74).
+
+    >>> remainder(Interval.point(191356), Interval.point(118944), Interval.point(58730)) == Interval.point(13682)
+    True
+    """
+    if not parts:
+        raise ValueError("remainder takes a whole and one or more parts")
+    return whole - reduce(lambda a, b: a + b, parts)
+
+
 def product(*factors: Interval) -> Interval:
     return reduce(lambda a, b: a * b, factors)
 
@@ -146,6 +158,7 @@ RULES: dict[str, Callable[..., Interval]] = {
     "sum_of_products": sum_of_products,
     "growth_times": growth_times,
     "complement": complement,
+    "remainder": remainder,
     "mean": mean,
     "value": value,
 }
@@ -177,7 +190,7 @@ PERSON_GRADES = ("tension", "discrepancy")  # what a contradiction's claimed may
 # Arity checks: None means "one or more".
 ARITY = {"share": 2, "share_of_sum": None, "sum": None, "reduction": 2, "growth": 2, "points": 2, "points_fall": 2, "difference": 2, "ratio": 2,
          "growth_from_change": 2, "reduction_from_change": 2, "growth_times": 2,
-         "product": None, "sum_of_products": None, "complement": None, "mean": None, "value": 1, SUBSET: 1, PARTS_WITHIN: None, CONTRADICTION: 0,
+         "product": None, "sum_of_products": None, "complement": None, "remainder": None, "mean": None, "value": 1, SUBSET: 1, PARTS_WITHIN: None, CONTRADICTION: 0,
          GREATER: None, LESS: None, ORDER: None}
 
 

@@ -50,7 +50,7 @@ TARGETS = {"numbers": 0.95, "non_numbers": 0.02, "claims": 0.90, "grades": 0.90,
 # 共20个, is a sum of equal parts: the rule product, as p7's labels give it, inputs 4个 and 五办).
 FORM_RULES = {"share": {"share", "share_of_sum"}, "change": {"growth", "reduction", "growth_from_change", "reduction_from_change"},
               "points": {"points", "points_fall"}, "difference": {"difference"},
-              "total": {"sum", "parts_within", "complement", "product", "sum_of_products"},
+              "total": {"sum", "parts_within", "complement", "remainder", "product", "sum_of_products"},
               "average": {"ratio", "mean"}, "multiple": {"ratio", "product", "growth_times"}, "ratio": {"ratio", "share"},
               "count": {"count_items"}, "restatement": {"value"}, "other": None}
 UNVERIFIABLE = "unverifiable"

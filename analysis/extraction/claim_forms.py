@@ -279,7 +279,8 @@ FORMS: tuple[ClaimForm, ...] = (
          "by": ("按…分", "分类别看", "分類別看", "分项看", "分項看", "分类看", "分類看", "从…看", "從…看"),
          "sums_before": SUMS_BEFORE, "cumulative": ("累计", "累計"),
          "all": ("共有", "共", "计有", "計有"),
-         # A, 加上B和C, 全镇可用财力T: the amounts before 加上 and in its clause add up to the next clause's amount
+         # A, 加上B和C, (再加上D,) 全镇可用财力T: the amount before the first 加上 and those of the 加上 clauses that
+         # follow one another add up to the amount of the clause after the last (a later 加上 amount is no total)
          "plus": ("加上", "再加上"),
          # 共N,第一批a、第二批b / 男性a、女性b / 甲a、其余b: parts after a total with no 其中, only when their names
          # split it in full: a run of ordinals from 一 (第一批, 一类), both sides of a pair (the split form's), or a
@@ -295,7 +296,9 @@ FORMS: tuple[ClaimForm, ...] = (
         "per ;-item) when it opens a sentence or takes a colon, one per line when it ends a line and list markers "
         "(——, (1)) open the lines that follow; after 分别为/包括, as after 其中; after N…中, to the end of the sentence, one "
         "per ;-item; after 按…分, "
-        "one per ;-item of the total of the sentence before. Parts inside a part's brackets, or after a rate word, "
+        "one per ;-item of the total of the sentence before; 全年支出合计A,按功能分类: (a clause of by words ending with "
+        "a colon) splits A into one part per ;-item after the colon, over the lines that end with ; when the colon ends "
+        "its line. Parts inside a part's brackets, or after a rate word, "
         "are no parts. With several totals before 其中, each part goes to the total whose name it repeats. A 其中 "
         "list may name only some parts (the sum is then at most the total); one part is not proposed. 合计N: the "
         "amounts of N's unit before it in its ;-item, none in brackets or a 其中 list; 累计N adds amounts of other "
@@ -318,6 +321,27 @@ FORMS: tuple[ClaimForm, ...] = (
         "全县第二产业增加值21.22亿元,下降10.2%,其中工业增加值19.13亿元,增长8.1%。",
         (("claimed", "21.22亿元"), ("parts…", "19.13亿元")),
         unverifiable="the parts are not stated", pattern="N, 其中a(、b) (some parts)"),
+    ClaimForm(
+        "rest", "the rest of a whole: what the parts named before it leave, the text naming it as the rest",
+        # 其他 (其他收入, 其他支出, 其他类) names a category of a classification, listed like the others: no rest
+        {"rest": ("其余", "其餘", "余下", "餘下", "剩余", "剩餘", "剩下"),
+         # 非税收入 after 税收收入: 非 and the name of a part stated before it
+         "not": ("非",),
+         # the parts' word / the rest's word: 在用的29处,闲置7处; 已承接90项,未承接30项
+         "pairs": ("在用/闲置", "在用/閒置", "使用/闲置", "使用/閒置", "已/未", "正常/闲置", "正常/閒置", "开放/未开放",
+                   "開放/未開放")},
+        "remainder", ("whole", "parts…"),
+        "the rest: the last amount of its unit in its sentence whose name opens with a rest word (其余各项收入; not 其他收入, "
+        "a category), "
+        "is 非 and a part's name (非税收入 after 税收收入), or the second word of a pair a part before it names with the "
+        "first (在用/闲置); none after 各 (其余8个各获…: a class, see sum_of_products). The whole: the total a “…中,” names, the one whole the parts' shares name "
+        "(佔歲入決算數), or the one amount of the unit named a total (共, 全县, 合计) in the sentence or the paragraph "
+        "before (share: stated_whole); two or none: no proposal. The parts: the amounts of the unit between the whole "
+        "and the rest in the rest's sentence, none a part of a part. A rest a 其中 list ends is not proposed: the "
+        "list's total already checks the same sum",
+        "全县共有长者活动中心36处,在用的29处,闲置7处。",
+        (("claimed", "7处"), ("whole", "36处"), ("parts…", "29处")),
+        pattern="共W, a, 其余/闲置/非X r (r = W − a)"),
     ClaimForm(
         "split", "the shares of the parts of a split the text names in full, which leave nothing of 100%",
         {"each": ("分别为", "分別為", "分别是", "分別是", "分别占", "分別佔", "依次为", "依次為"),
