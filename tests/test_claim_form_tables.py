@@ -20,7 +20,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # Each table and what its sentences are about (issue 29).
 TABLES = {
     "share_of_sum": "a sum of shares stated as one share (两项合计占75%, 以上合計佔歲出逾八成): the parts over the one whole "
-                    "their shares have, or over the whole the sum names; shares of two wholes give none",
+                    "their shares have, or over the whole the sum names; shares of two wholes give none; the amounts a 其中/分别 "
+                    "lists before 合计占; an average is no total of a 其中; a whole bound by half its name, or a gap "
+                    "(相差), smaller than its part is no whole",
     "dash_lists": "lists a dash opens after their count (四个乡镇——甲、乙、丙和丁; a list between two dashes; a dash "
                   "before a remark opens no list), both scripts",
     "changes": "shares, changes against a base, percentage points, differences and ratios: the base or the whole in "
