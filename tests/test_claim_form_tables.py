@@ -90,6 +90,10 @@ TABLES = {
                      "its base the one 上年度(111年度)… or year-1 amount, before or after), the later the base's noun "
                      "names in the sentence (決算數A;較上年度決算數B增加N), a rate's later named in a 分别 list elsewhere, "
                      "per-mille growth; two, none or another name: unverifiable",
+    "restated_nouns": "one quantity stated twice: a title line's amount and the body's (歲入3億2,150萬元 / 全年歲入決算數 "
+                      "321,500千元), a number naming nothing before it restated by the noun after it (十三個公所 of "
+                      "十三個鄉鎮市公所, 在86项赋权事项中, 0.92亿元可用财力 of 9200.00万元) within its written digits; two "
+                      "candidates, another year, value or noun (乡镇便民服务中心 is no 乡镇): nothing",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",

@@ -538,7 +538,12 @@ FORMS: tuple[ClaimForm, ...] = (
          "count_lead": ("共设立", "共設立", "设立", "設立", "设置", "設置", "设有", "設有", "共有", "建成", "建有", "成立", "组建",
                         "組建", "下辖", "下轄", "辖", "轄", "有", "共", "计", "計"),
          # 共320人。这320人中: a count after these words names no noun of its own, it restates the count just stated
-         "demonstrative": ("这", "這", "这些", "這些", "上述", "前述", "以上", "该", "該")},
+         "demonstrative": ("这", "這", "这些", "這些", "上述", "前述", "以上", "该", "該"),
+         # 在86项赋权事项中, 0.92亿元可用财力: words before a number naming nothing, its noun after it
+         "noun_lead": ("在", "于", "於", "对", "對", "将", "將", "这", "這", "这些", "這些", "上述", "前述", "该", "該"),
+         # 十三個公所平均…, 86项赋权事项中: the words that end the noun after a count (what follows is no noun)
+         "noun_end": ("平均", "之中", "中", "的", "均", "各", "共", "合计", "合計", "全部", "都", "已", "扣除", "其中",
+                      "，", ",", "。", "；", ";", "、")},
         "value", ("earlier",),
         "earlier: a mention before it of the same unit and year whose name is the same (wording and the "
         "words 自/从/至/到/为 aside) and that is no change or rate. A bound (突破/超过N, N以上) restates an amount of "
@@ -551,7 +556,11 @@ FORMS: tuple[ClaimForm, ...] = (
         "agree; a count in Chinese numerals and in digits (便民服务中心十二个 / 12个便民服务中心) restates it when the "
         "noun it counts (lead verbs 设立/共有 aside) is the same and the values agree; a count after 这/上述 (共320人。这320人中) "
         "with no noun of its own restates the last count of its unit in the sentence before when the values agree. Two aggregates (总收入, 收入) "
-        "stay two",
+        "stay two. A number naming nothing before it (在/这 aside) with a noun after it (十三個公所, 在86项赋权事项中, "
+        "0.92亿元可用财力) restates the one earlier mention of its unit, year and value (within its written digits) whose "
+        "name holds that noun (three characters or more, or two ending the earlier noun and ending its own: 公所 of "
+        "鄉鎮市公所); a title line's amount (the text's first line, a body after it) restates the one body amount of its "
+        "unit, year and value whose name holds the noun the title names it by (歲入 / 全年歲入決算數); two: nothing",
         "全镇财政收入5200万元。全镇财政收入自2019年的3100万元增至2022年的5200万元。",
         (("claimed", "5200万元"), ("earlier", "5200万元")),
         pattern="X A … X A"),

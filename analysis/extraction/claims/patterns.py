@@ -193,6 +193,8 @@ LABEL_LIST = re.compile(rf"^[^、。\d]{{0,4}}[{QC}\"]\s*(?:[(（]|[,，:：]|�
 PERIOD_WORD = re.compile(rf"^(?:{_group('restatement', 'period')})")
 STAGE = re.compile(rf"(?:{_group('restatement', 'stage')})$")
 DEMONSTRATIVE = re.compile(rf"(?:{_group('restatement', 'demonstrative')})")  # 这320人: the count just stated
+NOUN_LEAD = re.compile(rf"^(?:{_group('restatement', 'noun_lead')})$")  # 在86项…中: 在 names nothing
+NOUN_END = re.compile(rf"(?:{_group('restatement', 'noun_end')})")  # what ends the noun after a count
 COUNT_LEAD = re.compile(rf"^.*?(?:{_group('restatement', 'count_lead')})")
 
 
