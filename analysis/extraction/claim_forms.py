@@ -247,14 +247,19 @@ FORMS: tuple[ClaimForm, ...] = (
          "income": ("收入", "岁入", "歲入"), "spending": ("支出", "岁出", "歲出"),
          # 收支相抵后结余N, 歲入歲出相抵後賸餘N: words that set income against spending, which may be stated elsewhere
          "set_against": ("收支", "岁入岁出", "歲入歲出", "相抵"),
+         # 預算所列短絀N, 预算赤字N: a balance of the budget's income and spending, not of the final accounts'
+         "budget": ("预算", "預算"),
          # T, 扣除支出B后, 结转N: the amount before the deduction less the one deducted; 结转 is a balance only there
          "deduct": ("扣除", "减去", "減去", "扣减", "扣減"), "carried": ("结转", "結轉")},
         "difference", ("income", "spending"),
         "income and spending: the amounts of the sentence named 收入/歲入 and 支出/歲出 before the balance; a "
         "deficit (短絀, 赤字) is spending less income. When the balance's words set them against each other (收支相抵, "
         "歲入歲出相抵) and the sentence does not state both: the amounts stated before of the balance's year whose names "
-        "are the same but for 收入/支出 (place, period and stage words aside: 全年歲入決算數 / 歲出決算數), those stated "
-        "as data before a title's, the last such pair",
+        "are the same but for 收入/支出 (place, period and stage words aside: 全年歲入決算數 / 歲出決算數; a line's "
+        "heading qualifying them, 一、歲入:決算數N), those stated as data before a title's, the last such pair; the "
+        "setting-against words may close an amount-free clause before (歲入歲出相抵,賸餘N). A balance naming the budget "
+        "(預算所列短絀N) sets the budget's income and spending against each other; one naming none, those not of the "
+        "budget when the text states both kinds",
         "收入总额8600万元,支出总额8200万元,收支相抵后结余400万元。",
         (("claimed", "400万元"), ("income", "8600万元"), ("spending", "8200万元")),
         unverifiable="income or spending not stated", pattern="收入A, 支出B, 结余/短绌C"),

@@ -84,6 +84,7 @@ POINTS = _rx(rf"\s*(?:{_group('points', 'points')})")  # matched where a number 
 SURPLUS, DEFICIT = _rx(_group("balance", "surplus")), _rx(_group("balance", "deficit"))
 INCOME, SPENDING = _rx(_group("balance", "income")), _rx(_group("balance", "spending"))
 SET_AGAINST = _rx(_group("balance", "set_against"))
+BUDGET_STAGE = _rx(_group("balance", "budget"))
 DEDUCT = _rx(rf"(?:{_group('balance', 'deduct')})[^{STOP}\d]{{0,8}}$")  # 扣除当年支出B: the words before B
 LEFT_OVER = _rx(rf"(?:{_group('balance', 'surplus')}|{_group('balance', 'carried')})")
 PLUS = _rx(_group("total", "plus"))
