@@ -10,7 +10,7 @@ from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _core, _known, same_unit
 from analysis.extraction.claims.names import _unplaced
 from analysis.extraction.claims.patterns import (
-    BUDGET_STAGE, BUDGETED, DEDUCT, DEFICIT, DIFFER_WORD, FILLED, GAP_WORD, HARD_END, INCOME, LEFT_OVER, SET_AGAINST, SPENDING,
+    BUDGET_STAGE, BUDGETED, DEDUCT, DONE, PLANNED, REMAINING, UNFINISHED, DEFICIT, DIFFER_WORD, FILLED, GAP_WORD, HARD_END, INCOME, LEFT_OVER, SET_AGAINST, SPENDING,
     STAFF, STAGE, STOP, SUPERSEDED, SURPLUS,
 )
 from analysis.extraction.claims.patterns import EACH, QIZHONG
@@ -51,10 +51,28 @@ class _Differences(_Base):
                 if len(stated) != 2:
                     continue
                 later, base = sorted(stated, key=lambda x: -x.value if _known(x.value) else 0)
+            elif REMAINING.search(head) or UNFINISHED.search(head):
+                found = self.remainder_of(m)
+                if found is None:
+                    continue
+                later, base = found
             else:
                 continue
             m.roles.add("claim")
             self.propose("difference", m, "difference", (later, base), ("later", "base"))
+
+    def remainder_of(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """任务46个,已建成41个,…,尚有5个在建 (尚有5个未完成, 未完成5个): the one amount of m's unit and sentence before
+        it named with a planned word and the one named with a done word; none, two, or no unfinished word: None."""
+        said = self.clause_head(m) + self.after_noun(m)
+        if not UNFINISHED.search(said):
+            return None  # 尚有5个: what is left of what is not said
+        before = [x for x in self.in_sentence(m) if x.i < m.i and x.level and same_unit(x.unit, m.unit)
+                  and not x.roles & {"claim", "change", "base"}]
+        # by the clause's own words (names drop 计 of 计划 as a function word)
+        planned = [x for x in before if PLANNED.search(self.clause_head(x)) and not DONE.search(self.clause_head(x))]
+        done = [x for x in before if DONE.search(self.clause_head(x)) and not PLANNED.search(self.clause_head(x))]
+        return (planned[0], done[0]) if len(planned) == 1 and len(done) == 1 else None
 
     def gap_kind(self, m: Mention) -> str:
         """The kind of post a gap names before its gap word, its post words aside (行政编制空编 -> 行政); "" when
