@@ -10,8 +10,8 @@ from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _core, _known, same_unit
 from analysis.extraction.claims.names import _unplaced
 from analysis.extraction.claims.patterns import (
-    BUDGET_STAGE, BUDGETED, DEDUCT, DONE, PLANNED, REMAINING, UNFINISHED, DEFICIT, DIFFER_WORD, FILLED, GAP_WORD, HARD_END, INCOME, LEFT_OVER, SET_AGAINST, SPENDING,
-    STAFF, STAGE, STOP, SUPERSEDED, SURPLUS,
+    BUDGET_STAGE, BUDGETED, DEDUCT, DEFICIT, DIFFER_WORD, DONE_SO_FAR, FILLED, GAP_WORD, HARD_END, INCOME, LEFT_OVER,
+    LEFT_TO_DO, SET_AGAINST, SPENDING, STAFF, STAGE, STOP, SUPERSEDED, SURPLUS, TO_DO, UNFINISHED,
 )
 from analysis.extraction.claims.patterns import EACH, QIZHONG
 
@@ -51,7 +51,7 @@ class _Differences(_Base):
                 if len(stated) != 2:
                     continue
                 later, base = sorted(stated, key=lambda x: -x.value if _known(x.value) else 0)
-            elif REMAINING.search(head) or UNFINISHED.search(head):
+            elif LEFT_TO_DO.search(head) or UNFINISHED.search(head):
                 found = self.remainder_of(m)
                 if found is None:
                     continue
@@ -70,8 +70,8 @@ class _Differences(_Base):
         before = [x for x in self.in_sentence(m) if x.i < m.i and x.level and same_unit(x.unit, m.unit)
                   and not x.roles & {"claim", "change", "base"}]
         # by the clause's own words (names drop 计 of 计划 as a function word)
-        planned = [x for x in before if PLANNED.search(self.clause_head(x)) and not DONE.search(self.clause_head(x))]
-        done = [x for x in before if DONE.search(self.clause_head(x)) and not PLANNED.search(self.clause_head(x))]
+        planned = [x for x in before if TO_DO.search(self.clause_head(x)) and not DONE_SO_FAR.search(self.clause_head(x))]
+        done = [x for x in before if DONE_SO_FAR.search(self.clause_head(x)) and not TO_DO.search(self.clause_head(x))]
         return (planned[0], done[0]) if len(planned) == 1 and len(done) == 1 else None
 
     def gap_kind(self, m: Mention) -> str:

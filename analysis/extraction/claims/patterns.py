@@ -69,9 +69,10 @@ NAMED_SHARE = {k: (_rx(rf"(?:{_group('share', k + '_rate')})[^{STOP}\d]{{0,4}}$"
 GAP_WORD = _rx(rf"(?:{_group('difference', 'gap')})[^{STOP}\d]{{0,4}}$")  # 缺額5人, 缺额人数为5人
 DIFFER_WORD = _rx(rf"(?:{_group('difference', 'differ')})[^{STOP}\d]{{0,2}}$")  # 相差7人
 FILLED, BUDGETED = _rx(_group("difference", "filled")), _rx(_group("difference", "budgeted"))
-REMAINING = _rx(rf"(?:{_group('difference', 'remaining')})[^{STOP}\d]{{0,2}}$")  # 尚有5个(在建)
-UNFINISHED, PLANNED = _rx(_group("difference", "unfinished")), _rx(_group("difference", "planned"))
-DONE = _rx(_group("difference", "done"))
+# 任务46个,已建成41个,尚有5个在建 (named apart from the share form's PLANNED and DONE)
+LEFT_TO_DO = _rx(rf"(?:{_group('difference', 'remaining')})[^{STOP}\d]{{0,2}}$")  # 尚有5个(在建)
+UNFINISHED, TO_DO = _rx(_group("difference", "unfinished")), _rx(_group("difference", "planned"))
+DONE_SO_FAR = _rx(_group("difference", "done"))
 SUPERSEDED, STAFF = _rx(_group("difference", "superseded")), _rx(rf"(?:{_group('difference', 'staff')})")
 BUDGET_AMOUNT = _rx(_group("share", "budget_amount"))
 WHOLE_WORDS = _rx(_group("share", "whole"))
