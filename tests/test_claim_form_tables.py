@@ -94,6 +94,10 @@ TABLES = {
                       "321,500千元), a number naming nothing before it restated by the noun after it (十三個公所 of "
                       "十三個鄉鎮市公所, 在86项赋权事项中, 0.92亿元可用财力 of 9200.00万元) within its written digits; two "
                       "candidates, another year, value or noun (乡镇便民服务中心 is no 乡镇): nothing",
+    "differences": "differences stated as an amount (较预算数A增加N, 超收/短收/节省, 比上年的A增收N, 甲比乙多N, 相差), gaps "
+                   "(缺额/出缺/空编 that are also a rate's part), balances (收支相抵/歲入歲出相抵 in a clause before, names "
+                   "under a line's heading, 預算所列短絀 of the budget pair), what remains of a plan (尚有N个在建 = 任务 - "
+                   "已建成); none, two or three amounts for a role: no proposal",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",
