@@ -19,6 +19,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # Each table and what its sentences are about (issue 29).
 TABLES = {
+    "rate_nouns": "a rate noun between a change word and its rate (精简比率为, 减少比例为, 增长幅度达) and verb rates whose "
+                  "whole is the one amount of their unit the ;-item states before the part (查出A,已整改B,整改率P)",
     "share_of_sum": "a sum of shares stated as one share (两项合计占75%, 以上合計佔歲出逾八成): the parts over the one whole "
                     "their shares have, or over the whole the sum names; shares of two wholes give none; the amounts a 其中/分别 "
                     "lists before 合计占; an average is no total of a 其中; a whole bound by half its name, or a gap "

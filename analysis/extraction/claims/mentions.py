@@ -203,7 +203,7 @@ class _Reading:
             if found:
                 word = found.group("rise") or found.group("fall")
                 # 增加为B, 下降为3.2%: B is what it came to, not the change (增幅为6.5% is a rate)
-                to = found.group("tail") == "为" and not word.endswith("幅")
+                to = found.group("tail") == "为" and not word.endswith("幅") and not found.group("rate")
                 # 增/减/多/少 alone are change words only against a named base (较预算数X增N, 甲比乙多N), not in 新增
                 if not to and (len(word) > 1 or AGAINST.search(said_before) or COMPARED_IN.search(said_before)):
                     m.direction = "rise" if found.group("rise") else "fall"

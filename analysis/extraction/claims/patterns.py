@@ -39,7 +39,8 @@ def _rx(pattern: str) -> re.Pattern:
 
 # Patterns compiled from the table's words (claim_forms.FORMS), once.
 RISE, FALL, FLAT = _group("change", "rise"), _group("change", "fall"), _group("change", "flat")
-DIRECTION = _rx(rf"(?:(?P<rise>{RISE})|(?P<fall>{FALL}))(?P<tail>了|为|达|约|近)?\s*$")
+# 精简比率为47.4%, 减少比例达20%, 增长幅度为5%: a rate noun between the change word and its rate
+DIRECTION = _rx(rf"(?:(?P<rise>{RISE})|(?P<fall>{FALL}))(?P<rate>比率|比例|幅度|率)?(?P<tail>了|为|达|约|近)?\s*$")
 # a base named after 较/比 (较上年度决算数A, 比乙镇的A, 比全省平均水平a%): not 占比, 同比, 比重; the noun names no change
 BASE_MARK = _rx(rf"(?:(?<![占同环])比(?![重例率较])|较(?![多少大小高低快慢好差为]))(?P<noun>[^{STOP}\d]{{2,10}})$")
 COMPARED_IN = _rx(r"(?<![占同环])比(?![重例率较])|较(?![多少大小高低快慢好差为])")  # 甲比乙多N: 多 is a change word

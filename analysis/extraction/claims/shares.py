@@ -100,6 +100,12 @@ class _Shares(_Base):
                 whole = planned[0] if len(planned) == 1 else None
             if whole is None:
                 whole = self.stated_whole(part)
+            if whole is None:  # 查出问题金额A,已整改B,整改率P: the one amount of the part's unit its ;-item states before it
+                before = [x for x in self.in_sentence(part) if x.i < part.i and x.segment == part.segment
+                          and x.level and not x.per_unit
+                          and same_unit(x.unit, part.unit) and self.r.same_year(x.year, part.year)
+                          and not PRIOR_NAME.search(x.name) and not x.roles & {"base", "part"}]
+                whole = before[0] if len(before) == 1 else None
             if whole is None or whole is part:
                 continue
             m.roles.add("claim")
