@@ -93,6 +93,8 @@ class _Averages(_Base):
                           and (fold(x.unit) in count_units or count_unit is None and fold(x.unit) in COUNT_UNITS)]
             if not counts and count_unit is None and per is None:
                 counts = self.counted(between)
+            if counts and all(_agree(x, counts[0]) for x in counts):
+                counts = counts[:1]  # 本縣13個公所…,13個公所平均出缺N: one count stated twice
             if len(totals) == 1 and len(counts) == 1:
                 self.propose("average", m, "ratio", (totals[0], counts[0]), ("total", "count"))
                 continue
