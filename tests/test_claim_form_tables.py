@@ -74,6 +74,11 @@ TABLES = {
     "lists": "totals followed by their parts with no 其中 (共N项,第一批a项、第二批b项; 共N人,男性a人、女性b人; …、其余c), "
              "only when the parts' names are a run of ordinals from 一, both sides of a pair or end with 其余; the "
              "count of an ordinal list (分两批 … 第一批…、第二批…; 分为三类: 一类…二类…三类)",
+    "list_wholes": "bare shares of a ;-list bound by structure: the whole the item before named, across that item's change "
+                   "rate (佔歲入p%,較上年度增加q%;B b,佔r%), or the whole a later 合計佔X of the sentence names (以上合計佔歲出); "
+                   "another rate before, a later share naming its own whole, a sum in another sentence: unverifiable; 執行率/完成率 "
+                   "whose actual is stated twice: the one after 較上年度/比上年 or of another year is a base; 現有人員中 (the one "
+                   "amount written 現有); a count closing 裡/里 (22名隊員裡) the whole of 逾半數/過半 after its part",
     "bases_by_year": "changes whose base or later the sentence does not state but the text does, bound by name and "
                      "year: a ;-item opening 較上年度/比上年 about the item before's subject (本年度歲入決算數A;較上年度增加P%, "
                      "its base the one 上年度(111年度)… or year-1 amount, before or after), the later the base's noun "

@@ -121,12 +121,12 @@ FORMS: tuple[ClaimForm, ...] = (
         "part: the amount the clause is about (before 占, or each name of a list before 占, or each amount before "
         "分别 in turn); whole: the amount the words after 占/为 name (下放权限总数 -> the amount named 下放权限), "
         "else the total a 其中 part belongs to (the sentence before's when 其中 opens a sentence) or the amount a "
-        "\"…中,\" closes before the part (全县120个村中), else the whole the share of the ;-item before names (A a,占歲入"
-        "決算數p%;B b,占q%; a line's heading qualifies the names under it: 一、歲入:決算數N), else the whole another share of the ;-item names (not_whole "
-        "words name none: 占最大宗); 为/占/达/完成 A 的(之) X%: A is the whole; 完成投资率为X%: the amount named 投资; "
+        "\"…中,\" (…裡,) closes before the part (全县120个村中), else the whole the share of the ;-item before names (A a,占歲入"
+        "決算數p%(,較上年度增加r%);B b,占q%; a line's heading qualifies the names under it: 一、歲入:決算數N), else the whole another share of the ;-item names (not_whole "
+        "words name none: 占最大宗), else the whole a later 合計佔X of the sentence names (most of its name: 以上合計佔歲出); 为/占/达/完成 A 的(之) X%: A is the whole; 完成投资率为X%: the amount named 投资; "
         "for 完成预算的, the budget amount the sentence states (预算数, 年初预算, 批准的…); 执行率/完成率X%: the "
         "actual amount (实际, 决算, 实支, 实收 …) over the planned one (预算, 计划, 目标 …; 一般公共预算 is a name, not a "
-        "budget) the sentence states, before or after the rate; 占A的(比重为)X%, 占…(A)的X%: A is the whole; a part "
+        "budget) the sentence states, before or after the rate (an amount after 較上年度/比上年, named 上年 or of another year is a base, neither); 占A的(比重为)X%, 占…(A)的X%: A is the whole; a part "
         "stated only after the share (占85%,达1020人) in the clause that follows it; 占其中的X%: the whole is the first "
         "amount of the part's unit and year the sentence states before the part's clause; X%来自A(,为N): the part is N "
         "or the amount named A, the whole the total a 其中 before it belongs to, else the first amount of the sentence. "
@@ -260,7 +260,7 @@ FORMS: tuple[ClaimForm, ...] = (
         unverifiable="income or spending not stated", pattern="收入A, 支出B, 结余/短绌C"),
     ClaimForm(
         "total", "a total and the parts the text lists for it",
-        {"brackets": ("(", "（"), "qizhong": ("其中",), "among": ("…中",),
+        {"brackets": ("(", "（"), "qizhong": ("其中",), "among": ("…中", "…裡", "…裏", "…里"),
          "parts_open": ("分别为", "分別為", "分别是", "分別是", "包括", "其中包括"),
          "by": ("按…分", "分类别看", "分類別看", "分项看", "分項看", "分类看", "分類看", "从…看", "從…看"),
          "sums_before": ("合计", "合計", "总计", "總計", "共计", "共計", "合共", "总共", "總共"), "cumulative": ("累计", "累計"),

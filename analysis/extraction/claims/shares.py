@@ -20,7 +20,9 @@ from analysis.extraction.claims.patterns import (
 STATED_WHOLE = _rx(rf"(?:{_group('share', 'stated_whole')})")
 # 只有41项,不到四分之一: a fraction or 成 alone in its clause, a share of the amount of the clause before
 ALONE = _rx(rf"^\s*(?:{_group('share', 'alone')})?\s*$")
-FRACTION = _rx(r"分之|/|成")
+FRACTION = _rx(r"分之|/|成|半")  # 逾半數, 過半: a half is a fraction
+# 較上年度決算數178,905: an amount named after a comparison word and a prior year is a base, no actual nor budget
+PRIOR_BASE = _rx(rf"(?:{_group('change', 'flat_against')})\s*(?:{_group('change', 'prior')})")
 
 
 class _Shares(_Base):
@@ -52,8 +54,17 @@ class _Shares(_Base):
         noun = found.group("noun")
         modifier = re.sub(r"^(?:已经|已|各)", "", noun[:-2]) if len(noun) >= 4 else ""
         key = _core(modifier) if len(_core(modifier)) >= 2 else _core(noun)  # names lose their function words (有)
+        # 現有人員中 with 現有員額41人: a modifier its function word makes one character (現有 -> 現) names the whole
+        # as written before the amount, whatever head noun the amount's name ends with (人員/員額)
+        raw = modifier if len(_core(modifier)) == 1 and len(modifier) >= 2 else ""
+
+        def named(x: Mention) -> bool:
+            if raw:
+                return raw in self.f[self.r.clause_starts[x.clause]:x.start]
+            return key in x.name + self.after_noun(x)
+
         fits = [x for x in self.m[:m.i] if x is not part and x.level and x.unit == part.unit and x.depth <= m.depth
-                and key in x.name + self.after_noun(x) and not PRIOR_NAME.search(PLACE.sub("", x.name))
+                and named(x) and not PRIOR_NAME.search(PLACE.sub("", x.name))
                 and not AGAINST_END.search(x.before) and x.start < found.start() + len(found.group())]
         fits = [x for x in fits if x.start < found.start() or x.clause == self.r.clause[found.start()] and x is not part]
         return fits[0] if len(fits) == 1 else None
@@ -118,6 +129,8 @@ class _Shares(_Base):
         for m in self.m:
             if not m.percent or m.direction or m.roles or not FRACTION.search(fold(m.as_written)):
                 continue
+            if any(r["claim_start"] == m.start and r["form"] == "share" and not r["reason"] for r in self.rows):
+                continue  # 佔三成 the share finder bound already
             if not ALONE.match(self.f[self.r.clause_starts[m.clause]:m.start]):
                 continue
             if re.match(rf"[^{STOP}]", self.f[m.claim_end:m.claim_end + 1]):  # words after it in its clause: the fraction is of something named
@@ -201,7 +214,9 @@ class _Shares(_Base):
         if not EXECUTION.search(self.f, self.r.clause_starts[m.clause], m.start):
             return False
         # the amounts may follow the rate (执行率为95.2%,预算数1亿元,实支数9520万元): the sentence's, either side
-        stated = [x for x in self.in_sentence(m) if x is not m and x.level]
+        # a prior year's amount (較上年度決算數A, 上年实际支出A, 較112年度決算數A) is a base: neither of the two
+        stated = [x for x in self.in_sentence(m) if x is not m and x.level and not PRIOR_BASE.search(x.before)
+                  and not PRIOR_NAME.search(PLACE.sub("", x.name)) and self.r.same_year(x.year, m.year)]
         planned = [x for x in stated if PLANNED.search(BUDGET_NAME.sub("", x.before))]
         actual = [x for x in stated if x not in planned and ACTUAL.search(BUDGET_NAME.sub("", x.before))]
         if len(planned) == 1 and len(actual) == 1 and planned[0].unit == actual[0].unit:
@@ -297,7 +312,7 @@ class _Shares(_Base):
                 self.unverifiable("share", m, "the part is not stated")
             return
         name = self.whole_name(m, trigger) or shared_whole
-        whole = None
+        whole, forward = None, False
         if OF_IT.match(name or "-"):  # 占其中的80%
             whole = self.sentence_total(part, m)
             name = ""
@@ -314,9 +329,16 @@ class _Shares(_Base):
             whole = self.among_whole(part, m) or self.containing_total(part)
             if whole is None and not named_rate:
                 carried = self.list_whole(m, part)
+                if carried is None:  # 一般政務支出A最多,佔p%;…,以上合計佔歲出q%: the whole the list's sum names
+                    later = self.later_list_whole(m)
+                    # named after the shares it serves: most of its name must be the stated amount's (歲出決算數
+                    # is not 歲出預算數)
+                    carried = (later, self.by_name(later, part.unit, part.year, m.start, exclude=(part,),
+                                                   threshold=0.75)) if later else None
+                    forward = True
                 if carried is not None:
                     name, whole = carried
-                    if whole is None:
+                    if whole is None or whole is part or not same_unit(whole.unit, part.unit):
                         self.unverifiable("share", m, f"the whole ({name}) is not stated")
                         return
         if whole is None:
@@ -325,7 +347,7 @@ class _Shares(_Base):
             return
         part.roles.add("part")
         self.propose("share", m, "share", (part, whole), ("part", "whole"))
-        if not named_rate:
+        if not named_rate and not forward:  # a whole named after the share is the sum's: its shares are no carry
             self.list_wholes()[m.i] = (name, whole)
 
     def list_wholes(self) -> dict[int, tuple[str, Mention | None]]:
@@ -340,7 +362,9 @@ class _Shares(_Base):
         part is of the unit of m's part; else None."""
         if m.segment == self.r.segment[self.r.sentence_starts[m.sentence]]:
             return None
-        before = [x for x in self.in_sentence(m) if x.i < m.i and x.percent and x.segment == m.segment - 1]
+        # a change of the item's amount (较上年度增加q%) after its share does not break the list; another rate does
+        before = [x for x in self.in_sentence(m) if x.i < m.i and x.percent and not x.direction
+                  and x.segment == m.segment - 1]
         shares = [x for x in before if x.i in self.list_wholes()]
         if not shares or shares[-1] is not before[-1]:
             return None  # the item before states no share of a whole, or ends with another rate
@@ -348,6 +372,22 @@ class _Shares(_Base):
         if not name or whole is not None and (whole is part or not same_unit(whole.unit, part.unit)):
             return None
         return name, whole
+
+    def later_list_whole(self, m: Mention) -> str:
+        """A a,佔p%;B b,佔q%;C c,佔r%,以上合計佔歲出s%: the whole a later item's sum (合計佔X) names, for a share
+        naming none in an earlier ;-item of the sentence, when no share between them names a whole; else ""."""
+        for x in self.in_sentence(m):
+            if x.i <= m.i or not x.percent or x.direction or x.segment == m.segment:
+                continue
+            trigger = self.share_trigger(x)
+            if trigger is None or not trigger.group():
+                continue
+            name = self.whole_name(x, trigger) if not RATE.search(trigger.group()) else ""
+            if not name:
+                continue  # another bare share of the list
+            head = self.f[self.r.clause_starts[x.clause]:self.r.segment_starts[x.segment] + trigger.start()]
+            return name if re.search(rf"(?:{_group('total', 'sums_before')})\s*$", head) else ""
+        return ""
 
     def listed_shares(self, m: Mention) -> list[Mention] | None:
         """合计占r%: the shares of one whole the items of m's ;-list (its sentence) state before m, its own item's
