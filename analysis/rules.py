@@ -19,6 +19,18 @@ def share(part: Interval, whole: Interval) -> Interval:
     return (part / whole).scale(100)
 
 
+def share_of_sum(*inputs: Interval) -> Interval:
+    """The parts a list states, as one percentage of their whole: ``(p1 + … + pk) / whole * 100``, the whole last
+    ("A 1亿1,238萬元, B 9,654萬元, C 5,821萬元, 以上合計佔歲出3億486萬元逾八成": 26,713 / 30,486 = 87.6%).
+
+    >>> s = share_of_sum(Interval.point(118944), Interval.point(58730), Interval.point(191356)); round(s.lo, 4)
+    92.8495
+    """
+    if len(inputs) < 3:
+        raise ValueError(f"share_of_sum takes two or more parts and the whole, not {len(inputs)} input(s)")
+    return share(total(*inputs[:-1]), inputs[-1])
+
+
 def total(*parts: Interval) -> Interval:
     """Sum of the parts ("31 + 28 = 59名")."""
     return reduce(lambda a, b: a + b, parts)
@@ -85,6 +97,18 @@ def complement(*others: Interval) -> Interval:
     return Interval.point(100) - reduce(lambda a, b: a + b, others)
 
 
+def remainder(whole: Interval, *parts: Interval) -> Interval:
+    """What the named parts leave of their whole, ``whole − p1 − p2 …``: the rest a text names as such (其余各项收入,
+    非税收入 after 税收收入, 闲置 after 在用) ("收入3.86亿元,其中税收收入3.12亿元,非税收入0.74亿元": 3.86 − 3.12 = 0.74).
+
+    >>> remainder(Interval.point(191356), Interval.point(118944), Interval.point(58730)) == Interval.point(13682)
+    True
+    """
+    if not parts:
+        raise ValueError("remainder takes a whole and one or more parts")
+    return whole - reduce(lambda a, b: a + b, parts)
+
+
 def product(*factors: Interval) -> Interval:
     return reduce(lambda a, b: a * b, factors)
 
@@ -120,6 +144,7 @@ def value(a: Interval) -> Interval:
 
 RULES: dict[str, Callable[..., Interval]] = {
     "share": share,
+    "share_of_sum": share_of_sum,
     "sum": total,
     "reduction": reduction,
     "growth": growth,
@@ -133,6 +158,7 @@ RULES: dict[str, Callable[..., Interval]] = {
     "sum_of_products": sum_of_products,
     "growth_times": growth_times,
     "complement": complement,
+    "remainder": remainder,
     "mean": mean,
     "value": value,
 }
@@ -162,9 +188,9 @@ READING_RULES = (*RULES, COUNT_ITEMS)  # what a reading may recompute with: a nu
 PERSON_GRADES = ("tension", "discrepancy")  # what a contradiction's claimed may hold
 
 # Arity checks: None means "one or more".
-ARITY = {"share": 2, "sum": None, "reduction": 2, "growth": 2, "points": 2, "points_fall": 2, "difference": 2, "ratio": 2,
+ARITY = {"share": 2, "share_of_sum": None, "sum": None, "reduction": 2, "growth": 2, "points": 2, "points_fall": 2, "difference": 2, "ratio": 2,
          "growth_from_change": 2, "reduction_from_change": 2, "growth_times": 2,
-         "product": None, "sum_of_products": None, "complement": None, "mean": None, "value": 1, SUBSET: 1, PARTS_WITHIN: None, CONTRADICTION: 0,
+         "product": None, "sum_of_products": None, "complement": None, "remainder": None, "mean": None, "value": 1, SUBSET: 1, PARTS_WITHIN: None, CONTRADICTION: 0,
          GREATER: None, LESS: None, ORDER: None}
 
 
@@ -218,7 +244,7 @@ def compared(rule: str, claim: Interval, inputs: Sequence[Interval]) -> str:
 ITEMS = None
 PERCENT = "%"
 POINTS = "个百分点"  # percentage points: how a change of a percentage is written (个百分点, 個百分點, 百分点)
-PERCENT_RULES = ("share", "reduction", "growth", "growth_from_change", "reduction_from_change")  # one unit in, % out
+PERCENT_RULES = ("share", "share_of_sum", "reduction", "growth", "growth_from_change", "reduction_from_change")  # one unit in, % out
 POINTS_RULES = ("points", "points_fall")  # inputs in %, percentage points out
 MIXED_UNIT_RULES = ("ratio", "product", "sum_of_products", "growth_times")  # any units ("项 per 人"); their result's unit is not checked
 # Every other rule (sum, difference, value, count_items) takes inputs in one unit and gives that unit.

@@ -61,7 +61,7 @@ READINGS = (
         example="988万 of 2160万, 45.72%",
         answer="988/2160 = 45.7407; 987.5万/2160.5万 = 45.7070 … 988.5万/2159.5万 = 45.7745: holds"),
     StandardReading(
-        TRUNCATED, ("share", "reduction", "growth", "points", "points_fall", "growth_from_change", "reduction_from_change"),
+        TRUNCATED, ("share", "share_of_sum", "reduction", "growth", "points", "points_fall", "growth_from_change", "reduction_from_change"),
         computes="the recomputed number cut off (toward zero, not rounded) after the claim's last written digit",
         why="a spreadsheet's TRUNC or a number format that drops digits: the claim's digits are all right, only the "
             "last is not rounded; read only for a claim in plain digits (not 约, 以上, 多 ...)",

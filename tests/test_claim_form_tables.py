@@ -19,6 +19,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # Each table and what its sentences are about (issue 29).
 TABLES = {
+    "share_of_sum": "a sum of shares stated as one share (两项合计占75%, 以上合計佔歲出逾八成): the parts over the one whole "
+                    "their shares have, or over the whole the sum names; shares of two wholes give none",
     "dash_lists": "lists a dash opens after their count (四个乡镇——甲、乙、丙和丁; a list between two dashes; a dash "
                   "before a remark opens no list), both scripts",
     "changes": "shares, changes against a base, percentage points, differences and ratios: the base or the whole in "
@@ -74,6 +76,11 @@ TABLES = {
     "lists": "totals followed by their parts with no 其中 (共N项,第一批a项、第二批b项; 共N人,男性a人、女性b人; …、其余c), "
              "only when the parts' names are a run of ordinals from 一, both sides of a pair or end with 其余; the "
              "count of an ordinal list (分两批 … 第一批…、第二批…; 分为三类: 一类…二类…三类)",
+    "rests": "the rest of a whole (rule remainder: whole − the parts named before it), named as such (其余/其餘各项, 剩余, "
+             "余下, 非X after X, 闲置 after 在用, 未 after 已), its whole bound by structure (共/全县, …中, the parts' shares' "
+             "whole); 其他 (a category), no whole, two wholes, another year's or unit's, a 其中 list's rest: no proposal; "
+             "totals before 按…分类: with one part per ;-item after the colon (over the lines ending with ;), chains "
+             "of 加上 clauses (a later 加上 amount is an addend, never a total)",
     "list_wholes": "bare shares of a ;-list bound by structure: the whole the item before named, across that item's change "
                    "rate (佔歲入p%,較上年度增加q%;B b,佔r%), or the whole a later 合計佔X of the sentence names (以上合計佔歲出); "
                    "another rate before, a later share naming its own whole, a sum in another sentence: unverifiable; 執行率/完成率 "

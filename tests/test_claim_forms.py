@@ -104,11 +104,11 @@ def test_fold_keeps_every_offset():
      [("10%", "share", [("part", "10亿元"), ("whole", "100亿元")]),
       ("30%", "share", [("part", "30亿元"), ("whole", "100亿元")]),
       ("60%", "share", [("part", "60亿元"), ("whole", "100亿元")])]),
-    # amounts before 分別, the whole named by another share of the item; 合計: the stated shares add
+    # amounts before 分別, the whole named by another share of the item; 合計: the parts over their one whole
     ("本縣歲入決算數80億元。就歲入來源,以稅課收入20億元、補助及協助收入50億元佔最大宗,比例分別為25%及62.5%,合計佔歲入87.5%。",
      [("25%", "share", [("part", "20億元"), ("whole", "80億元")]),
       ("62.5%", "share", [("part", "50億元"), ("whole", "80億元")]),
-      ("87.5%", "sum", [("parts…", "25%"), ("parts…", "62.5%")])]),
+      ("87.5%", "share_of_sum", [("parts…", "20億元"), ("parts…", "50億元"), ("whole", "80億元")])]),
     # 轻、重工业增加值: the last name's tail completes the others (轻工业增加值)
     ("全县轻工业增加值30亿元,重工业增加值70亿元,规模以上工业增加值100亿元。轻、重工业增加值占规模以上工业增加值的比重分别为30%和70%。",
      [("30%", "share", [("part", "30亿元"), ("whole", "100亿元")]), ("70%", "share", [("part", "70亿元"), ("whole", "100亿元")])]),
@@ -119,7 +119,7 @@ def test_fold_keeps_every_offset():
 ])
 def test_shares_bind_the_whole_the_sentence_names(text, expected):
     # a 其中 part's place within its total and a full split's last share are other forms (test_claim_forms_totals.py)
-    assert proposals(text, forms=("share", "total")) == expected
+    assert proposals(text, forms=("share", "share_of_sum", "total")) == expected
 
 
 @pytest.mark.parametrize("text, reason", [

@@ -59,6 +59,8 @@ YEARLY = ("年均", "年平均", "平均每年", "年复合", "年複合")  # a 
 AGAINST = ("比上年", "比上年度", "较上年", "較上年", "较上年度", "較上年度", "比去年", "较去年", "較去年", "同比", "与…相比",
            "與…相比", "较…之", "較…之", "比…的", "较…的", "較…的", "比…之", "较预算数", "較預算數", "较预算", "較預算", "比预算", "比預算")
 FLAT = ("持平", "基本持平")
+# 合计A / 合计占X的p%: the words that say the amount or the share after them is of the parts stated before
+SUMS_BEFORE = ("合计", "合計", "总计", "總計", "共计", "共計", "合共", "总共", "總共")
 
 FORMS: tuple[ClaimForm, ...] = (
     ClaimForm(
@@ -146,6 +148,18 @@ FORMS: tuple[ClaimForm, ...] = (
         "Never the nearest larger number",
         "全镇下放权限120项,其中已承接90项,占下放权限总数的75%。", (("claimed", "75%"), ("part", "90项"), ("whole", "120项")),
         unverifiable="the whole is not stated", pattern="X … 占(Y的) Z%"),
+    ClaimForm(
+        "share_of_sum", "the parts a list states, as one percentage of their whole",
+        {"sums_before": SUMS_BEFORE},
+        "share_of_sum", ("parts…", "whole"),
+        "a share after the sum words (以上合計佔X, 两项合计占) whose sentence states two or more shares before it, each "
+        "with its part and the one whole they share bound (by the share form's binding, a whole named after them by "
+        "the sum included): the parts are theirs, the whole theirs, or the one the sum's words name (合计占可用财力的: "
+        "the parts over it). When the parts are not all bound, or the shares are of two wholes: the stated shares' sum (the "
+        "total form's sum over the percentages), or unverifiable",
+        "全镇总收入4亿元。补助收入2亿元,占总收入的50%;税收收入1亿元,占25%;两项合计占75%。",
+        (("claimed", "75%"), ("parts…", "2亿元"), ("parts…", "1亿元"), ("whole", "4亿元")),
+        unverifiable="the shares summed are of more than one whole", pattern="A a,占X p%;B b,占q%;合计占r%"),
     ClaimForm(
         "change", "a rate of change against a base the text names",
         {"against": AGAINST, "rise": RISE, "fall": FALL, "flat": FLAT,
@@ -263,9 +277,10 @@ FORMS: tuple[ClaimForm, ...] = (
         {"brackets": ("(", "（"), "qizhong": ("其中",), "among": ("…中", "…裡", "…裏", "…里"),
          "parts_open": ("分别为", "分別為", "分别是", "分別是", "包括", "其中包括"),
          "by": ("按…分", "分类别看", "分類別看", "分项看", "分項看", "分类看", "分類看", "从…看", "從…看"),
-         "sums_before": ("合计", "合計", "总计", "總計", "共计", "共計", "合共", "总共", "總共"), "cumulative": ("累计", "累計"),
+         "sums_before": SUMS_BEFORE, "cumulative": ("累计", "累計"),
          "all": ("共有", "共", "计有", "計有"),
-         # A, 加上B和C, 全镇可用财力T: the amounts before 加上 and in its clause add up to the next clause's amount
+         # A, 加上B和C, (再加上D,) 全镇可用财力T: the amount before the first 加上 and those of the 加上 clauses that
+         # follow one another add up to the amount of the clause after the last (a later 加上 amount is no total)
          "plus": ("加上", "再加上"),
          # 共N,第一批a、第二批b / 男性a、女性b / 甲a、其余b: parts after a total with no 其中, only when their names
          # split it in full: a run of ordinals from 一 (第一批, 一类), both sides of a pair (the split form's), or a
@@ -281,7 +296,9 @@ FORMS: tuple[ClaimForm, ...] = (
         "per ;-item) when it opens a sentence or takes a colon, one per line when it ends a line and list markers "
         "(——, (1)) open the lines that follow; after 分别为/包括, as after 其中; after N…中, to the end of the sentence, one "
         "per ;-item; after 按…分, "
-        "one per ;-item of the total of the sentence before. Parts inside a part's brackets, or after a rate word, "
+        "one per ;-item of the total of the sentence before; 全年支出合计A,按功能分类: (a clause of by words ending with "
+        "a colon) splits A into one part per ;-item after the colon, over the lines that end with ; when the colon ends "
+        "its line. Parts inside a part's brackets, or after a rate word, "
         "are no parts. With several totals before 其中, each part goes to the total whose name it repeats. A 其中 "
         "list may name only some parts (the sum is then at most the total); one part is not proposed. 合计N: the "
         "amounts of N's unit before it in its ;-item, none in brackets or a 其中 list; 累计N adds amounts of other "
@@ -304,6 +321,27 @@ FORMS: tuple[ClaimForm, ...] = (
         "全县第二产业增加值21.22亿元,下降10.2%,其中工业增加值19.13亿元,增长8.1%。",
         (("claimed", "21.22亿元"), ("parts…", "19.13亿元")),
         unverifiable="the parts are not stated", pattern="N, 其中a(、b) (some parts)"),
+    ClaimForm(
+        "rest", "the rest of a whole: what the parts named before it leave, the text naming it as the rest",
+        # 其他 (其他收入, 其他支出, 其他类) names a category of a classification, listed like the others: no rest
+        {"rest": ("其余", "其餘", "余下", "餘下", "剩余", "剩餘", "剩下"),
+         # 非税收入 after 税收收入: 非 and the name of a part stated before it
+         "not": ("非",),
+         # the parts' word / the rest's word: 在用的29处,闲置7处; 已承接90项,未承接30项
+         "pairs": ("在用/闲置", "在用/閒置", "使用/闲置", "使用/閒置", "已/未", "正常/闲置", "正常/閒置", "开放/未开放",
+                   "開放/未開放")},
+        "remainder", ("whole", "parts…"),
+        "the rest: the last amount of its unit in its sentence whose name opens with a rest word (其余各项收入; not 其他收入, "
+        "a category), "
+        "is 非 and a part's name (非税收入 after 税收收入), or the second word of a pair a part before it names with the "
+        "first (在用/闲置); none after 各 (其余8个各获…: a class, see sum_of_products). The whole: the total a “…中,” names, the one whole the parts' shares name "
+        "(佔歲入決算數), or the one amount of the unit named a total (共, 全县, 合计) in the sentence or the paragraph "
+        "before (share: stated_whole); two or none: no proposal. The parts: the amounts of the unit between the whole "
+        "and the rest in the rest's sentence, none a part of a part. A rest a 其中 list ends is not proposed: the "
+        "list's total already checks the same sum",
+        "全县共有长者活动中心36处,在用的29处,闲置7处。",
+        (("claimed", "7处"), ("whole", "36处"), ("parts…", "29处")),
+        pattern="共W, a, 其余/闲置/非X r (r = W − a)"),
     ClaimForm(
         "split", "the shares of the parts of a split the text names in full, which leave nothing of 100%",
         {"each": ("分别为", "分別為", "分别是", "分別是", "分别占", "分別佔", "依次为", "依次為"),

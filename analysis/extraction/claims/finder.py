@@ -55,6 +55,7 @@ class _Finder(
         self.shares()
         self.alone_shares()
         self.splits()
+        self.rests()
         self.changes()
         self.entity_points()
         self.gaps()

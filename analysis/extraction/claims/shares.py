@@ -206,6 +206,9 @@ class _Shares(_Base):
         else:
             part.roles.add("part")
             self.propose("share", m, "share", (part, whole), ("part", "whole"))
+            self.share_inputs()[m.i] = (part, whole)
+            # 占全镇总收入4亿元的50%;B b,占q%: the next item's bare share is of the same whole
+            self.list_wholes()[m.i] = (whole.name or "-", whole)
         return True
 
     def execution_rate(self, m: Mention) -> bool:
@@ -302,6 +305,11 @@ class _Shares(_Base):
                 if stated is None:
                     self.unverifiable("share", m, "the shares summed are of more than one whole")
                     return
+            summed = self.summed_parts(m, trigger, stated)
+            if summed is not None:  # A a,占X p%;B b,占q%;合计占r%: (a + b) / X
+                parts, whole = summed
+                self.propose("share_of_sum", m, "share_of_sum", (*parts, whole), ("parts…",) * len(parts) + ("whole",))
+                return
             if len(stated) >= 2:  # 比例分别为a%及b%, 合计占X c%: the shares of the parts add
                 self.propose("total", m, "sum", stated, ("parts…",) * len(stated))
                 return
@@ -347,8 +355,34 @@ class _Shares(_Base):
             return
         part.roles.add("part")
         self.propose("share", m, "share", (part, whole), ("part", "whole"))
+        self.share_inputs()[m.i] = (part, whole)
         if not named_rate and not forward:  # a whole named after the share is the sum's: its shares are no carry
             self.list_wholes()[m.i] = (name, whole)
+
+    def share_inputs(self) -> dict[int, tuple[Mention, Mention]]:
+        """The share mentions proposed so far by the share form, each with its part and whole."""
+        if not hasattr(self, "_share_inputs"):
+            self._share_inputs = {}
+        return self._share_inputs
+
+    def summed_parts(self, m: Mention, trigger: re.Match, stated: list[Mention] | None) -> tuple[list[Mention], Mention] | None:
+        """以上合計佔歲出r%, 两项合计占r%: the parts and the one whole of the shares the sentence states before m (those
+        of ``stated`` when it lists two or more, else every share proposed before m in the sentence), when each was
+        proposed with its part and all share one whole; the whole is theirs, or the one the sum's words name (合计占可用财力的):
+        else None."""
+        shares = stated if stated and len(stated) >= 2 else \
+            [x for x in self.in_sentence(m) if x.i < m.i and x.i in self.share_inputs()]
+        if len(shares) < 2 or any(x.i not in self.share_inputs() for x in shares):
+            return None
+        parts = [self.share_inputs()[x.i][0] for x in shares]
+        wholes = {id(self.share_inputs()[x.i][1]): self.share_inputs()[x.i][1] for x in shares}
+        if len(wholes) != 1 or len({id(x) for x in parts}) != len(parts):
+            return None
+        whole = next(iter(wholes.values()))
+        name = self.whole_name(m, trigger) if trigger.group() and not RATE.search(trigger.group()) else ""
+        if name:  # 合计占可用财力的30%: the parts over the whole the sum's words name, which may be another
+            whole = self.by_name(name, whole.unit, whole.year, m.start, exclude=tuple(parts))
+        return (parts, whole) if whole is not None else None
 
     def list_wholes(self) -> dict[int, tuple[str, Mention | None]]:
         """The share mentions proposed so far, each with the name and the amount of its whole (None: not stated)."""

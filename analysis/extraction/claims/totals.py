@@ -5,14 +5,39 @@ from __future__ import annotations
 
 import re
 
-from analysis.extraction.claim_forms import FORM
+from analysis.extraction.claim_forms import FORM, words
 from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _core, same_unit
 from analysis.extraction.claims.names import name_score
 from analysis.extraction.claims.patterns import (
     ALL_BEFORE, AMONG, BY, CLOSES, EACH, EACH_AFTER, EACH_BEFORE, INCLUDES, LIST_MARK, OPENS, PARTS_OPEN, PLUS,
-    QIZHONG, SUMS_BEFORE, YEAR,
+    PLACE, PRIOR_NAME, QIZHONG, SUMS_BEFORE, YEAR, _group,
 )
+
+# the rest form's words (claim_forms: rest): a name that opens with a rest word, 非 and a part's name, or a pair
+REST_OPENS = re.compile(rf"^(?:{_group('rest', 'rest')})")
+NOT_PART = re.compile(rf"^(?:{_group('rest', 'not')})(?P<part>[^\d]{{2,}})$")
+REST_PAIRS = tuple(tuple(pair.split("/")) for pair in words("rest", "pairs"))
+ALL_KINDS = re.compile(r"各(?:项|类|种|个方面)")
+# what may stand before the rest's own name in its clause: a conjunction, a time or place word (目前, 尚有)
+REST_LEAD = re.compile(r"^[\s,，、]*(?:而|和|及|以及|但|另有|尚有|还有|還有|目前|现|現)?")
+# words that close a name before its amount (其余各项收入合计N, 闲置的有7处)
+NAME_TAIL = re.compile(r"(?:合计|合計|共计|共計|总计|總計|共有|共|计|為|为|的|有|仅|僅|只有|达|達|约|約)+$")
+
+
+def _not_of(rest: str, part: str) -> bool:
+    """非 + ``rest`` names what ``part`` leaves: the part's name itself (非农业人口, 农业人口), or with the shared tail aside,
+    the head of the part's (非税收入, 税收收入: 税 of 税收).
+
+    >>> _not_of("税收入", "税收收入"), _not_of("农业人口", "农业人口"), _not_of("税收入", "增值税"), _not_of("税收入", "财政收入")
+    (True, True, False, False)
+    """
+    if part.endswith(rest):
+        return True
+    k = 0
+    while k < min(len(rest), len(part)) and rest[-1 - k] == part[-1 - k]:
+        k += 1
+    return k >= 2 and bool(rest[:-k]) and part[:-k].startswith(rest[:-k])
 
 
 class _Totals(_Base):
@@ -39,20 +64,98 @@ class _Totals(_Base):
             if len(parts) >= 2:
                 self.add_sum(m, parts)
         self.distributed_totals()
+        self.totals_before_colon()
         self.totals_after_parts()
         self.added_totals()
 
+    def rests(self):
+        """其余各项收入合计N, 非税收入N (after 税收收入), 闲置N (after 在用): the rest of a whole, what the parts
+        named before it leave (rule remainder: whole − parts), bound by structure only (claim_forms: rest). Runs
+        after the shares, whose wholes may name the rest's whole (佔歲入決算數p%)."""
+        proposed = {(r["claim_start"], r["claim_end"]) for r in self.rows if r["rule"] != "unverifiable"}
+        for m in self.m:
+            if not m.level or "claim" in m.roles or (m.start, m.end) in proposed:
+                continue
+            name = NAME_TAIL.sub("", REST_LEAD.sub("", m.before.strip()))
+            # 其余8个各获…, 其余各5个: what each of a class holds (sum_of_products); 各项/各类 (all kinds) is no 各
+            if not name or EACH_AFTER.match(self.f, m.claim_end) or EACH_BEFORE.search(ALL_KINDS.sub("", m.before)):
+                continue
+            later = [x for x in self.in_sentence(m) if x.i > m.i and x.level and same_unit(x.unit, m.unit)
+                     and x.depth == m.depth and not self.prior(x)]
+            if later:  # the rest ends its list
+                continue
+            whole, parts = self.rest_whole(m)
+            if whole is None or not parts or not self.names_rest(name, parts):
+                continue
+            m.roles.add("claim")
+            self.propose("rest", m, "remainder", [whole, *parts], ("whole", *("parts…",) * len(parts)))
+
+    def prior(self, x: Mention) -> bool:
+        """上年为0.77亿元: an amount of the year before, no part or rest of this year's whole."""
+        return bool(PRIOR_NAME.search(PLACE.sub("", x.name)) or PRIOR_NAME.search(x.before.strip()))
+
+    def names_rest(self, name: str, parts: list[Mention]) -> bool:
+        """The rest's name marks it as the rest of these parts: a rest word, 非 and a part's name, a pair's second
+        word after a part named with its first."""
+        if REST_OPENS.match(name):
+            return True
+        said = NOT_PART.match(name)
+        if said and any(_not_of(said.group("part"), _core(self.f[self.r.clause_starts[p.clause]:p.start]))
+                        for p in parts):
+            return True
+        return any(name.startswith(rest) and any(kept in p.before for p in parts) for kept, rest in REST_PAIRS)
+
+    def rest_whole(self, m: Mention) -> tuple[Mention | None, list[Mention]]:
+        """The whole of a rest and the parts before it: the one whole the sentence's structure names (“…中,”, the parts' shares, a stated total) and the amounts of the unit after it
+        up to the rest in the rest's sentence."""
+        if any(m in parts for _, parts in self.sums) or "sub" in m.roles:
+            return None, []  # a 其中 list's last part: its total's proposal checks the same sum
+        before = [x for x in self.in_sentence(m) if x.i < m.i and x.level and same_unit(x.unit, m.unit)
+                  and x.depth == m.depth and "sub" not in x.roles and not self.held_by_each(x) and not self.prior(x)]
+        if not before:
+            return None, []
+        last = before[-1]  # the part nearest the rest names the whole; the parts are those after it
+        whole = self.among_whole(last, m) or self.shares_whole(before) or self.stated_whole(last)
+        if whole is None or not same_unit(whole.unit, m.unit) or not self.r.same_year(whole.year, m.year):
+            return None, []
+        return whole, [x for x in before if x.start > whole.end]
+
+    def shares_whole(self, before: list[Mention]) -> Mention | None:
+        """The one whole the parts' shares name (補助收入118,944,佔歲入決算數62.16%;稅課收入58,730,佔30.69%): the
+        whole of the last part's share, no part after it a share of another."""
+        def whole_of(p):
+            found = {tuple(r["input_spans"][1]) for r in self.rows if r["rule"] == "share" and r["input_spans"]
+                     and tuple(r["input_spans"][0]) == (p.start, p.end)}
+            return found.pop() if len(found) == 1 else None
+        span = whole_of(before[-1])
+        whole = next((x for x in self.m if span and (x.start, x.end) == span), None)
+        if whole is None or any(whole_of(p) not in (None, span) for p in before if p.start > whole.end):
+            return None
+        return whole
+
     def added_totals(self):
-        """A, 加上B(和C), 全镇可用财力T: A (the last amount of T's unit in the clause before 加上) and the amounts of
-        the 加上 clause add up to T, the first amount of the clause after it, all in one sentence."""
+        """A, 加上B(和C), (再加上D,) 全镇可用财力T: A (the last amount of T's unit in the clause before the first 加上) and
+        the amounts of the 加上 clauses that follow one another add up to T, the first amount of the clause after the
+        last of them, all in one sentence (a later 加上 clause is an addend, never the total)."""
+        def opens_plus(c: int) -> bool:
+            if c >= len(self.r.clause_starts):
+                return False
+            lead = re.compile(r"[\s,，、]*").match(self.f, self.r.clause_starts[c])
+            return bool(PLUS.match(self.f, lead.end()))
+
         for found in PLUS.finditer(self.f):
             clause = self.r.clause[found.start()]
-            added = [x for x in self.m if x.clause == clause and x.start > found.start() and x.level]
+            if clause and opens_plus(clause - 1) and opens_plus(clause):
+                continue  # a later 加上 of a chain: the chain's first counts them
+            chain = [clause]
+            while opens_plus(chain[-1] + 1):
+                chain.append(chain[-1] + 1)
+            added = [x for x in self.m if x.clause in chain and x.start > found.start() and x.level]
             if not added or any(not same_unit(x.unit, added[0].unit) for x in added):
                 continue
             unit, sentence = added[0].unit, added[0].sentence
             before = [x for x in self.m if x.clause == clause - 1 and x.sentence == sentence]
-            after = [x for x in self.m if x.clause == clause + 1 and x.sentence == sentence]
+            after = [x for x in self.m if x.clause == chain[-1] + 1 and x.sentence == sentence]
             if not before or not after or not before[-1].level or not same_unit(before[-1].unit, unit):
                 continue
             total = after[0]
@@ -186,6 +289,39 @@ class _Totals(_Base):
             if len(parts) >= 2 and len({per[p.start] for p in parts}) == len(parts):
                 self.add_sum(total, parts)
 
+    def totals_before_colon(self):
+        """全年支出合计A,按功能分类: a;b;c (on the same line or the lines after): the last amount of the clause before
+        按…分 (分项看 …) that ends with a colon is split into the first amount of its unit in each ;-item after the
+        colon, to the end of the sentence, or when the colon ends its line, over the lines that follow to the first that
+        does not end with ; (an item's 其中 or base is its own)."""
+        for c in range(1, len(self.r.clause_starts)):
+            at = self.r.clause_starts[c]
+            head = BY.match(self.f, at)
+            if head is None or self.opens_sentence(at):
+                continue
+            end = self.r.clause_starts[c + 1] if c + 1 < len(self.r.clause_starts) else len(self.f)
+            if not re.search(r"[:：]\s*$", self.f[at:end]):
+                continue
+            sentence = self.r.sentence[at]
+            before = [x for x in self.m if x.clause == c - 1 and x.sentence == sentence and x.level and x.depth == 0]
+            if not before or id(before[-1]) in self.summed or before[-1].roles:
+                continue
+            total = before[-1]
+            hi = self.r.sentence_end(sentence)
+            if not self.f[end:hi].strip():  # the colon ends its line: the list runs over the lines ending with ;
+                hi = end
+                while hi < len(self.f):
+                    line_end = self.f.find("\n", hi + 1)
+                    line_end = len(self.f) if line_end < 0 else line_end
+                    if not self.f[hi:line_end].strip():
+                        break
+                    hi = line_end
+                    if not re.search(r"[;；]\s*$", self.f[:line_end]):
+                        break
+            parts = self._items_parts(total.unit, 0, end, hi, per_item=True)
+            if len(parts) >= 2 and len({self.r.segment[p.start] for p in parts}) == len(parts):
+                self.add_sum(total, parts)
+
     def totals_after_parts(self):
         """a, b, c, 合计N: the amounts of N's unit stated before it in its ;-item, none inside brackets or a 其中
         list; 累计N adds amounts of other years, which the text does not state."""
@@ -196,6 +332,8 @@ class _Totals(_Base):
             plain = None if said else ALL_BEFORE.search(m.before)
             if not said and not plain:
                 continue
+            if said and REST_OPENS.match(REST_LEAD.sub("", m.before.strip())):
+                continue  # 其余各项收入合计N: the sum of the rest, not of the parts before it (see rests)
             if said and said.group("cumulative"):
                 self.unverifiable("total", m, "the amounts it adds up are not stated")
                 continue
