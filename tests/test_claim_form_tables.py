@@ -20,7 +20,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # Each table and what its sentences are about (issue 29).
 TABLES = {
     "share_of_sum": "a sum of shares stated as one share (两项合计占75%, 以上合計佔歲出逾八成): the parts over the one whole "
-                    "their shares have, or over the whole the sum names; shares of two wholes give none",
+                    "their shares have, or over the whole the sum names; shares of two wholes give none; the amounts a 其中/分别 "
+                    "lists before 合计占; an average is no total of a 其中; a whole bound by half its name, or a gap "
+                    "(相差), smaller than its part is no whole",
     "dash_lists": "lists a dash opens after their count (四个乡镇——甲、乙、丙和丁; a list between two dashes; a dash "
                   "before a remark opens no list), both scripts",
     "changes": "shares, changes against a base, percentage points, differences and ratios: the base or the whole in "
@@ -91,6 +93,14 @@ TABLES = {
                      "its base the one 上年度(111年度)… or year-1 amount, before or after), the later the base's noun "
                      "names in the sentence (決算數A;較上年度決算數B增加N), a rate's later named in a 分别 list elsewhere, "
                      "per-mille growth; two, none or another name: unverifiable",
+    "restated_nouns": "one quantity stated twice: a title line's amount and the body's (歲入3億2,150萬元 / 全年歲入決算數 "
+                      "321,500千元), a number naming nothing before it restated by the noun after it (十三個公所 of "
+                      "十三個鄉鎮市公所, 在86项赋权事项中, 0.92亿元可用财力 of 9200.00万元) within its written digits; two "
+                      "candidates, another year, value or noun (乡镇便民服务中心 is no 乡镇): nothing",
+    "differences": "differences stated as an amount (较预算数A增加N, 超收/短收/节省, 比上年的A增收N, 甲比乙多N, 相差), gaps "
+                   "(缺额/出缺/空编 that are also a rate's part), balances (收支相抵/歲入歲出相抵 in a clause before, names "
+                   "under a line's heading, 預算所列短絀 of the budget pair), what remains of a plan (尚有N个在建 = 任务 - "
+                   "已建成); none, two or three amounts for a role: no proposal",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",

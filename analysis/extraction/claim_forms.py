@@ -49,7 +49,8 @@ class ClaimForm:
 RISE = ("增长", "增長", "增加", "提高", "上升", "上涨", "上漲", "增收", "增幅", "涨幅", "漲幅", "增", "超收", "多收", "多",
         "成长", "成長", "增产", "增產")  # 成長: Taiwan usage for growth
 FALL = ("下降", "减少", "減少", "降低", "减低", "減低", "减收", "減收", "下滑", "回落", "减幅", "減幅", "减", "減",
-        "短收", "少收", "精简", "精簡", "压缩", "壓縮", "少", "降幅", "衰退", "减产", "減產")  # 衰退: Taiwan usage for a fall
+        "短收", "少收", "精简", "精簡", "压缩", "壓縮", "少", "降幅", "衰退", "减产", "減產",
+        "节省", "節省")  # 衰退: Taiwan usage for a fall; 比预算节省N: spent N less (节约N reads as 约N, about N)
 # a clause that gives the base itself: 上年为A, 上年同期为A, 去年為A (a year before 为 works alike: 2022年为A)
 PRIOR = ("上年", "上年度", "上年同期", "去年", "去年同期", "上一年", "前一年")
 # against the year before: the base may be the amount of the same name and the year before, stated elsewhere
@@ -241,7 +242,12 @@ FORMS: tuple[ClaimForm, ...] = (
          "superseded": ("改革前", "调整前", "調整前", "原核定", "原有", "上年", "去年"),
          # the staff a kind of post is filled by: 行政编制 -> 行政人员 (the kind's words, then one of these)
          "staff": ("人员", "人員", "人数", "人數", "干部", "幹部"),
-         "differ": ("相差", "差额为", "差額為", "差额", "差額", "差距为", "差距為")},  # between the two amounts before
+         "differ": ("相差", "差额为", "差額為", "差额", "差額", "差距为", "差距為"),  # between the two amounts before
+         # 任务46个,已建成41个,尚有5个在建: what remains of a plan is the planned amount less the done one
+         "remaining": ("尚有", "还有", "還有", "仍有", "尚余", "尚餘", "剩余", "剩餘", "其余", "其餘"),
+         "unfinished": ("在建", "未建", "未建成", "待建", "未完成", "待完成", "未开工", "未開工", "未竣工", "推进中", "推進中"),
+         "planned": ("任务", "任務", "计划", "計畫", "計劃", "目标", "目標", "规划", "規劃"),
+         "done": ("已建成", "已完成", "已竣工", "已开工", "已開工", "已建", "已落实", "已落實")},
         "difference", ("later", "base"),
         "base: the amount right after 较/比 (較預算數X增N), or the amount the noun after 较/比 names (比预算多N, 甲镇比乙镇多N), "
         "or as for a change (上年为A); later: the amount the clause is about, or the amount the words before 比 name "
@@ -249,7 +255,7 @@ FORMS: tuple[ClaimForm, ...] = (
         "both in the sentence before N; a gap naming its kind (行政编制空编N): later the one amount before it named "
         "编制 of that kind (分别核定为a和b: named by the list before), base the one named 人员 of that kind and filled "
         "(实有, or after a 其中 of a total so named), superseded ones (改革前) aside, two or none: no proposal; 相差/差額 N after exactly two amounts of N's unit in the sentence: later the "
-        "larger, base the smaller; 多/少/增/减 alone are change words only after 较/比; for a fall the rule's order is (base, later); with no "
+        "larger, base the smaller; 尚有N个在建 (未完成, 待建): later the one amount of N's unit its sentence states before it under a planned word (任务, 计划), base the one under a done word (已建成, 已完成), none or two: no proposal; 多/少/增/减 alone are change words only after 较/比; for a fall the rule's order is (base, later); with no "
         "base amount the claim is proposed unverifiable",
         "全年歲入決算數5,200萬元,較預算數4,800萬元增400萬元。",
         (("claimed", "400萬元"), ("later", "5,200萬元"), ("base", "4,800萬元")),
@@ -261,14 +267,19 @@ FORMS: tuple[ClaimForm, ...] = (
          "income": ("收入", "岁入", "歲入"), "spending": ("支出", "岁出", "歲出"),
          # 收支相抵后结余N, 歲入歲出相抵後賸餘N: words that set income against spending, which may be stated elsewhere
          "set_against": ("收支", "岁入岁出", "歲入歲出", "相抵"),
+         # 預算所列短絀N, 预算赤字N: a balance of the budget's income and spending, not of the final accounts'
+         "budget": ("预算", "預算"),
          # T, 扣除支出B后, 结转N: the amount before the deduction less the one deducted; 结转 is a balance only there
          "deduct": ("扣除", "减去", "減去", "扣减", "扣減"), "carried": ("结转", "結轉")},
         "difference", ("income", "spending"),
         "income and spending: the amounts of the sentence named 收入/歲入 and 支出/歲出 before the balance; a "
         "deficit (短絀, 赤字) is spending less income. When the balance's words set them against each other (收支相抵, "
         "歲入歲出相抵) and the sentence does not state both: the amounts stated before of the balance's year whose names "
-        "are the same but for 收入/支出 (place, period and stage words aside: 全年歲入決算數 / 歲出決算數), those stated "
-        "as data before a title's, the last such pair",
+        "are the same but for 收入/支出 (place, period and stage words aside: 全年歲入決算數 / 歲出決算數; a line's "
+        "heading qualifying them, 一、歲入:決算數N), those stated as data before a title's, the last such pair; the "
+        "setting-against words may close an amount-free clause before (歲入歲出相抵,賸餘N). A balance naming the budget "
+        "(預算所列短絀N) sets the budget's income and spending against each other; one naming none, those not of the "
+        "budget when the text states both kinds",
         "收入总额8600万元,支出总额8200万元,收支相抵后结余400万元。",
         (("claimed", "400万元"), ("income", "8600万元"), ("spending", "8200万元")),
         unverifiable="income or spending not stated", pattern="收入A, 支出B, 结余/短绌C"),
@@ -555,7 +566,12 @@ FORMS: tuple[ClaimForm, ...] = (
          "count_lead": ("共设立", "共設立", "设立", "設立", "设置", "設置", "设有", "設有", "共有", "建成", "建有", "成立", "组建",
                         "組建", "下辖", "下轄", "辖", "轄", "有", "共", "计", "計"),
          # 共320人。这320人中: a count after these words names no noun of its own, it restates the count just stated
-         "demonstrative": ("这", "這", "这些", "這些", "上述", "前述", "以上", "该", "該")},
+         "demonstrative": ("这", "這", "这些", "這些", "上述", "前述", "以上", "该", "該"),
+         # 在86项赋权事项中, 0.92亿元可用财力: words before a number naming nothing, its noun after it
+         "noun_lead": ("在", "于", "於", "对", "對", "将", "將", "这", "這", "这些", "這些", "上述", "前述", "该", "該"),
+         # 十三個公所平均…, 86项赋权事项中: the words that end the noun after a count (what follows is no noun)
+         "noun_end": ("平均", "之中", "中", "的", "均", "各", "共", "合计", "合計", "全部", "都", "已", "扣除", "其中",
+                      "，", ",", "。", "；", ";", "、")},
         "value", ("earlier",),
         "earlier: a mention before it of the same unit and year whose name is the same (wording and the "
         "words 自/从/至/到/为 aside) and that is no change or rate. A bound (突破/超过N, N以上) restates an amount of "
@@ -568,7 +584,11 @@ FORMS: tuple[ClaimForm, ...] = (
         "agree; a count in Chinese numerals and in digits (便民服务中心十二个 / 12个便民服务中心) restates it when the "
         "noun it counts (lead verbs 设立/共有 aside) is the same and the values agree; a count after 这/上述 (共320人。这320人中) "
         "with no noun of its own restates the last count of its unit in the sentence before when the values agree. Two aggregates (总收入, 收入) "
-        "stay two",
+        "stay two. A number naming nothing before it (在/这 aside) with a noun after it (十三個公所, 在86项赋权事项中, "
+        "0.92亿元可用财力) restates the one earlier mention of its unit, year and value (within its written digits) whose "
+        "name holds that noun (three characters or more, or two ending the earlier noun and ending its own: 公所 of "
+        "鄉鎮市公所); a title line's amount (the text's first line, a body after it) restates the one body amount of its "
+        "unit, year and value whose name holds the noun the title names it by (歲入 / 全年歲入決算數); two: nothing",
         "全镇财政收入5200万元。全镇财政收入自2019年的3100万元增至2022年的5200万元。",
         (("claimed", "5200万元"), ("earlier", "5200万元")),
         pattern="X A … X A"),

@@ -165,7 +165,7 @@ class _Base(_Names):
         if self.opens_sentence(w):
             sentence = self.r.sentence[w] - 1
             first = next((x for x in self.between(self.r.sentence_starts[sentence], self.r.sentence_end(sentence))
-                          if x.level and x.depth == 0), None)
+                          if x.level and not x.per_unit and x.depth == 0), None)
             return [first] if first is not None else []
         depth, segment, clause = self.r.depth[w], self.r.segment[w], self.r.clause[w]
         heads: list[Mention] = []
@@ -174,10 +174,11 @@ class _Base(_Names):
                 break
             clause_end = self.r.clause_starts[c + 1] if c + 1 < len(self.r.clause_starts) else len(self.f)  # the text may end in a 其中
             inside = [x for x in self.between(self.r.clause_starts[c], min(w, clause_end)) if x.depth <= depth]
-            level = [x for x in inside if x.level and x.depth == depth]
+            # an average (乡镇平均764万元) is of one unit, no total of parts: passed like a rate
+            level = [x for x in inside if x.level and not x.per_unit and x.depth == depth]
             if not level:
-                if inside and all(x.direction for x in inside) and not heads:
-                    continue  # a clause that only gives a rate
+                if inside and all(x.direction or x.per_unit for x in inside) and not heads:
+                    continue  # a clause that only gives a rate or an average
                 if c == clause:
                     continue
                 break

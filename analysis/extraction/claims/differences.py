@@ -10,8 +10,8 @@ from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _core, _known, same_unit
 from analysis.extraction.claims.names import _unplaced
 from analysis.extraction.claims.patterns import (
-    BUDGETED, DEDUCT, DEFICIT, DIFFER_WORD, FILLED, GAP_WORD, HARD_END, INCOME, LEFT_OVER, SET_AGAINST, SPENDING,
-    STAFF, STAGE, STOP, SUPERSEDED, SURPLUS,
+    BUDGET_STAGE, BUDGETED, DEDUCT, DEFICIT, DIFFER_WORD, DONE_SO_FAR, FILLED, GAP_WORD, HARD_END, INCOME, LEFT_OVER,
+    LEFT_TO_DO, SET_AGAINST, SPENDING, STAFF, STAGE, STOP, SUPERSEDED, SURPLUS, TO_DO, UNFINISHED,
 )
 from analysis.extraction.claims.patterns import EACH, QIZHONG
 
@@ -24,7 +24,8 @@ class _Differences(_Base):
         sentence before; 相差7人 after exactly two amounts of its unit in the sentence: the larger less the smaller.
         With either not stated nothing is proposed (a gap stated alone is data)."""
         for m in self.m:
-            if not m.level or m.roles:
+            # 出缺7人,出缺率14.6%: a gap that is a rate's part (or a total's) is still a claim
+            if not m.level or m.roles - {"part", "whole"}:
                 continue
             head = self.clause_head(m)
             if GAP_WORD.search(head) and self.gap_kind(m):
@@ -50,10 +51,28 @@ class _Differences(_Base):
                 if len(stated) != 2:
                     continue
                 later, base = sorted(stated, key=lambda x: -x.value if _known(x.value) else 0)
+            elif LEFT_TO_DO.search(head) or UNFINISHED.search(head):
+                found = self.remainder_of(m)
+                if found is None:
+                    continue
+                later, base = found
             else:
                 continue
             m.roles.add("claim")
             self.propose("difference", m, "difference", (later, base), ("later", "base"))
+
+    def remainder_of(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """任务46个,已建成41个,…,尚有5个在建 (尚有5个未完成, 未完成5个): the one amount of m's unit and sentence before
+        it named with a planned word and the one named with a done word; none, two, or no unfinished word: None."""
+        said = self.clause_head(m) + self.after_noun(m)
+        if not UNFINISHED.search(said):
+            return None  # 尚有5个: what is left of what is not said
+        before = [x for x in self.in_sentence(m) if x.i < m.i and x.level and same_unit(x.unit, m.unit)
+                  and not x.roles & {"claim", "change", "base"}]
+        # by the clause's own words (names drop 计 of 计划 as a function word)
+        planned = [x for x in before if TO_DO.search(self.clause_head(x)) and not DONE_SO_FAR.search(self.clause_head(x))]
+        done = [x for x in before if DONE_SO_FAR.search(self.clause_head(x)) and not TO_DO.search(self.clause_head(x))]
+        return (planned[0], done[0]) if len(planned) == 1 and len(done) == 1 else None
 
     def gap_kind(self, m: Mention) -> str:
         """The kind of post a gap names before its gap word, its post words aside (行政编制空编 -> 行政); "" when
@@ -127,7 +146,7 @@ class _Differences(_Base):
             earlier = [x for x in self.back(m.i) if x.sentence == m.sentence and x.unit == m.unit and x.level]
             income = next((x for x in earlier if INCOME.search(x.name) and not SPENDING.search(x.name)), None)
             spending = next((x for x in earlier if SPENDING.search(x.name) and not INCOME.search(x.name)), None)
-            if (income is None or spending is None) and SET_AGAINST.search(m.before):
+            if (income is None or spending is None) and (self.set_against(m) or BUDGET_STAGE.search(m.before)):
                 income, spending = self.balance_by_name(m, income, spending)
             if income is None or spending is None:
                 continue  # 上年结转结余60万元: a name, not a balance of what the sentence states
@@ -156,12 +175,31 @@ class _Differences(_Base):
             left.roles.add("claim")
             self.propose("balance", left, "difference", (income, b), ("income", "spending"))
 
+    def set_against(self, m: Mention) -> bool:
+        """歲入歲出相抵,賸餘N / 收支相抵后结余N: the words setting income against spending in N's clause or in the
+        clauses of its sentence right before it that state no amount."""
+        if SET_AGAINST.search(m.before):
+            return True
+        clause = m.clause - 1
+        while clause >= 0 and self.r.clause_starts[clause] >= self.r.sentence_starts[m.sentence]:
+            if any(x.clause == clause for x in self.m[:m.i]):
+                return False
+            if SET_AGAINST.search(self.f, self.r.clause_starts[clause], self.r.clause_starts[clause + 1]):
+                return True
+            clause -= 1
+        return False
+
+    def full_name(self, x: Mention) -> str:
+        """x's name with its line's heading before it when the name lacks it (一、歲入:…決算數N -> 岁入决算数)."""
+        head = self.heading(x)
+        return head + x.name if head and head not in x.name else x.name
+
     def balance_by_name(self, m: Mention, income: Mention | None, spending: Mention | None):
         """收支相抵后结余N with income or spending stated in another sentence: the last pair stated before N, of N's
         year and unit, whose names are the same but for 收入/支出 (places, period and stage words aside), the pair
         stated as data before one in a title (a line without a stop); one the sentence states is kept."""
         def key(x: Mention) -> str:
-            return STAGE.sub("", SPENDING.sub("", INCOME.sub("", _unplaced(x.name))))
+            return STAGE.sub("", SPENDING.sub("", INCOME.sub("", _unplaced(self.full_name(x)))))
 
         def data(x: Mention) -> bool:
             start = self.f.rfind("\n", 0, x.start) + 1
@@ -171,9 +209,17 @@ class _Differences(_Base):
         # the year: income and spending of one year, the last pair before the balance (a base, 较111年度的A, is none)
         stated = [x for x in self.m[:m.i] if x.amount and x.level and not x.bound and "base" not in x.roles
                   and fold(x.unit) == fold(m.unit)]
-        incomes = [income] if income else [x for x in stated if INCOME.search(x.name) and not SPENDING.search(x.name)]
-        spendings = [spending] if spending else [x for x in stated if SPENDING.search(x.name) and not INCOME.search(x.name)]
+        incomes = [income] if income else [x for x in stated if INCOME.search(self.full_name(x))
+                                           and not SPENDING.search(self.full_name(x))]
+        spendings = [spending] if spending else [x for x in stated if SPENDING.search(self.full_name(x))
+                                                 and not INCOME.search(self.full_name(x))]
         pairs = [(i, s) for i in incomes for s in spendings if key(i) == key(s) and self.r.same_year(i.year, s.year)]
+        # 預算所列短絀N: the budget's income and spending; a balance naming no budget is of what was done, when stated
+        budget = [p for p in pairs if BUDGET_STAGE.search(self.full_name(p[0])) and BUDGET_STAGE.search(self.full_name(p[1]))]
+        if BUDGET_STAGE.search(m.before):
+            pairs = budget
+        elif len(budget) < len(pairs):
+            pairs = [p for p in pairs if p not in budget]
         if not pairs:
             return None, None
         pair = max(pairs, key=lambda p: (data(p[0]) and data(p[1]), max(p[0].start, p[1].start), min(p[0].start, p[1].start)))

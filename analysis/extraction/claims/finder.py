@@ -72,6 +72,8 @@ class _Finder(
         self.bound_restatements()
         self.restatements()
         self.count_restatements()
+        self.noun_restatements()
+        self.title_restatements()
         frame = pd.DataFrame(self.rows, columns=COLUMNS)
         line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
         frame["line"] = [bisect_right(line_starts, start) for start in frame["claim_start"]]

@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis.extraction.claim_forms import fold, words
 from analysis.extraction.claims.patterns import (
-    AGAINST, BASE_YEAR, BOUNDARY, CLOSES, CN_DIGITS, COMPARED, COMPARED_IN, COUNTED_LABEL, COUNT_UNITS, DIRECTION,
+    AGAINST, AVERAGE, BASE_YEAR, BOUNDARY, CLOSES, CN_DIGITS, COMPARED, COMPARED_IN, COUNTED_LABEL, COUNT_UNITS, DIRECTION,
     FROM, HARD_END, LEVEL_WORDS, LIST_MARK, NAME_STOP, OPENS, POINTS, SEGMENT_END, YEAR,
 )
 
@@ -58,6 +58,11 @@ class Mention:
         """An amount that is no change, rate or base (nor a counted label, 三产, 五办): what a clause states of its
         subject."""
         return self.amount and not self.direction and "base" not in self.roles and not self.label
+
+    @property
+    def per_unit(self) -> bool:
+        """An average or per-capita amount (乡镇平均764万元, 人均N元): of one unit, never a whole or the total of parts."""
+        return self.amount and bool(AVERAGE.search(self.before))
 
     @property
     def label(self) -> bool:

@@ -69,6 +69,10 @@ NAMED_SHARE = {k: (_rx(rf"(?:{_group('share', k + '_rate')})[^{STOP}\d]{{0,4}}$"
 GAP_WORD = _rx(rf"(?:{_group('difference', 'gap')})[^{STOP}\d]{{0,4}}$")  # 缺額5人, 缺额人数为5人
 DIFFER_WORD = _rx(rf"(?:{_group('difference', 'differ')})[^{STOP}\d]{{0,2}}$")  # 相差7人
 FILLED, BUDGETED = _rx(_group("difference", "filled")), _rx(_group("difference", "budgeted"))
+# 任务46个,已建成41个,尚有5个在建 (named apart from the share form's PLANNED and DONE)
+LEFT_TO_DO = _rx(rf"(?:{_group('difference', 'remaining')})[^{STOP}\d]{{0,2}}$")  # 尚有5个(在建)
+UNFINISHED, TO_DO = _rx(_group("difference", "unfinished")), _rx(_group("difference", "planned"))
+DONE_SO_FAR = _rx(_group("difference", "done"))
 SUPERSEDED, STAFF = _rx(_group("difference", "superseded")), _rx(rf"(?:{_group('difference', 'staff')})")
 BUDGET_AMOUNT = _rx(_group("share", "budget_amount"))
 WHOLE_WORDS = _rx(_group("share", "whole"))
@@ -84,6 +88,7 @@ POINTS = _rx(rf"\s*(?:{_group('points', 'points')})")  # matched where a number 
 SURPLUS, DEFICIT = _rx(_group("balance", "surplus")), _rx(_group("balance", "deficit"))
 INCOME, SPENDING = _rx(_group("balance", "income")), _rx(_group("balance", "spending"))
 SET_AGAINST = _rx(_group("balance", "set_against"))
+BUDGET_STAGE = _rx(_group("balance", "budget"))
 DEDUCT = _rx(rf"(?:{_group('balance', 'deduct')})[^{STOP}\d]{{0,8}}$")  # 扣除当年支出B: the words before B
 LEFT_OVER = _rx(rf"(?:{_group('balance', 'surplus')}|{_group('balance', 'carried')})")
 PLUS = _rx(_group("total", "plus"))
@@ -193,6 +198,8 @@ LABEL_LIST = re.compile(rf"^[^、。\d]{{0,4}}[{QC}\"]\s*(?:[(（]|[,，:：]|�
 PERIOD_WORD = re.compile(rf"^(?:{_group('restatement', 'period')})")
 STAGE = re.compile(rf"(?:{_group('restatement', 'stage')})$")
 DEMONSTRATIVE = re.compile(rf"(?:{_group('restatement', 'demonstrative')})")  # 这320人: the count just stated
+NOUN_LEAD = re.compile(rf"^(?:{_group('restatement', 'noun_lead')})$")  # 在86项…中: 在 names nothing
+NOUN_END = re.compile(rf"(?:{_group('restatement', 'noun_end')})")  # what ends the noun after a count
 COUNT_LEAD = re.compile(rf"^.*?(?:{_group('restatement', 'count_lead')})")
 
 

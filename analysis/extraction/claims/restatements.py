@@ -9,7 +9,9 @@ from analysis.extraction.claim_forms import fold
 from analysis.extraction.claims.base import _Base, _agree
 from analysis.extraction.claims.mentions import Mention, _core, _known, same_unit
 from analysis.extraction.claims.names import _same_but_stage, _same_name, _unplaced
-from analysis.extraction.claims.patterns import COUNT_LEAD, COUNT_UNITS, DEMONSTRATIVE, PLACE, RESTATED_BOUND, STAGE
+from analysis.extraction.claims.patterns import (
+    COUNT_LEAD, COUNT_UNITS, DEMONSTRATIVE, NOUN_END, NOUN_LEAD, PLACE, RESTATED_BOUND, STAGE,
+)
 
 
 def _bound_core(name: str) -> str:
@@ -40,6 +42,28 @@ def _stated(m: Mention) -> bool:
 
 def _digits(written: str) -> int:
     return len(re.sub(r"\D", "", written.split("%")[0]).strip("0") or "")
+
+
+def _step(m: Mention) -> float:
+    """Half the place of the last digit m is written to, in its value's unit (0.92亿元: 0.005亿; 约1.5亿元: 0.05亿);
+    0 for a number not written as plain digits (2億4,360萬元 is read exactly).
+
+    >>> from analysis.extraction.claims.mentions import Mention
+    >>> _step(Mention(0, 0, 0, "0.92亿元", 92e6, None, None, "元")), _step(Mention(0, 0, 0, "2億4,360萬元", 2.436e8, None, None, "元"))
+    (500000.0, 0.0)
+    """
+    found = re.fullmatch(r"[约約近]?(\d[\d,]*)(?:\.(\d+))?[^\d]*", m.as_written)
+    if not found or not _known(m.value):
+        return 0.0
+    written = float(found.group(1).replace(",", "") + "." + (found.group(2) or "0"))
+    return m.value / written * 10 ** -len(found.group(2) or "") / 2 if written else 0.0
+
+
+def _same_quantity(a: Mention, b: Mention) -> bool:
+    """Two values one within the other's written digits (0.92亿元 and 9200.00万元; 约1.5亿元 and 15230万元)."""
+    if _agree(a, b):
+        return True
+    return _known(a.value) and _known(b.value) and abs(a.value - b.value) <= max(_step(a), _step(b)) + 1e-9
 
 
 class _Restatements(_Base):
@@ -158,3 +182,69 @@ class _Restatements(_Base):
             if b.percent:  # 歲出執行率逾九成 restates the rate: no rate left to recompute from amounts it lacks
                 self.rows[:] = [r for r in self.rows if not (r["claim_start"] == b.start and r["rule"] == "unverifiable")]
             self.propose("restatement", b, "value", (found[0],), ("earlier",) if found[0].start < b.start else ("later",))
+
+    def held(self, x: Mention) -> str:
+        """The words that name x: its name (a line's heading before it) and the noun after it."""
+        return _core(self.qualified(x)) + self.after_noun(x)
+
+    def noun_after(self, m: Mention, x: Mention) -> str:
+        """The longest start of the words after m that x's name or noun holds: three characters or more, or two that
+        x's noun holds and words ending a noun follow (十三個公所平均 of 十三個鄉鎮市公所; not 12个乡镇便民服务中心 of 12个乡镇)."""
+        after, held = self.f[m.end:m.end + 12], self.held(x)
+        for k in range(min(len(after), 10), 1, -1):
+            if after[:k] in held and not re.search(r"\d", after[:k]):
+                if k >= 3 or (after[:k] in self.after_noun(x) and NOUN_END.match(after, k)):
+                    return after[:k]
+                return ""
+        return ""
+
+    def noun_restatements(self):
+        """十三個公所 / 在86项赋权事项中 / 0.92亿元可用财力: a number naming nothing before it (在, 这 aside) and a noun
+        after it restates the one earlier mention of its unit, year and value (within the written digits) that the
+        noun names; two or none: nothing. A place another form claims keeps that one rule (a place has one)."""
+        done = {row["claim_start"] for row in self.rows}
+        for m in self.m:
+            if (m.start in done or m.direction or m.bound or m.points or m.percent or not m.amount or m.label
+                    or m.roles & {"change", "base", "claim", "part"} or not _known(m.value)):
+                continue
+            own = _core(m.name)
+            if own and not NOUN_LEAD.match(own):
+                continue
+            found = []
+            for x in self.back(m.i):
+                if (x.sentence == m.sentence or not x.level or x.start in done or not same_unit(x.unit, m.unit)
+                        or not self.r.same_year(x.year, m.year) or not _same_quantity(x, m)):
+                    continue
+                if self.noun_after(m, x):
+                    found.append(x)
+            if len(found) == 1:
+                m.roles.add("claim")
+                done.add(m.start)
+                self.propose("restatement", m, "value", (found[0],), ("earlier",))
+
+    def title_restatements(self):
+        """A title's amount (the text's first line, with no sentence end, a body after it: 某鄉總決算出爐 歲入3億2,150萬元)
+        restates the one body amount of its unit, year and value (within the written digits) whose name holds the
+        noun the title names it by (歲入 in 全年歲入決算數; 歲出 is another): the body states it, the title repeats it."""
+        end = self.f.find("\n")
+        if end < 0 or re.search(r"[。；;！？!?]", self.f[:end]) or not self.f[end:].strip():
+            return
+        claimed = {row["claim_start"] for row in self.rows}
+        for t in self.m:
+            if t.start >= end:
+                break
+            if not t.level or t.roles or t.bound or not _known(t.value) or t.start in claimed:
+                continue
+            name = STAGE.sub("", _unplaced(_core(t.name)))
+            found = []
+            for x in self.m:
+                if x.start <= end or not x.level or not same_unit(x.unit, t.unit) or not _same_quantity(x, t):
+                    continue
+                if not self.r.same_year(x.year, t.year) or x.roles & {"base", "change"}:
+                    continue
+                held = _core(self.qualified(x))
+                if any(name[-k:] in held for k in range(len(name), 1, -1)):
+                    found.append(x)
+            if len(found) == 1:
+                t.roles.add("claim")
+                self.propose("restatement", t, "value", (found[0],), ("later",))

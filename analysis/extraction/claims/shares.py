@@ -8,11 +8,11 @@ import re
 
 from analysis.extraction.claim_forms import fold
 from analysis.extraction.claims.base import _Base
-from analysis.extraction.claims.mentions import Mention, _core, same_unit
+from analysis.extraction.claims.mentions import Mention, _core, _known, same_unit
 from analysis.extraction.claims.names import _core_keep_list
 from analysis.extraction.claims.patterns import (
-    ACTUAL, AGAINST_END, AMONG, AMONG_NOUN, BUDGET, BUDGET_AMOUNT, BUDGET_NAME, DONE, EACH, EXECUTION, NAMED_SHARE,
-    NOT_WHOLE, OF_IT, OF_WHOLE, PART_AFTER, PLACE, PLANNED, PRIOR_NAME, QIZHONG, QUALIFIED_OF, RATE, SHARE,
+    ACTUAL, AGAINST_END, AMONG, AMONG_NOUN, BUDGET, BUDGET_AMOUNT, BUDGET_NAME, DIFFER_WORD, DONE, EACH, EXECUTION,
+    NAMED_SHARE, NOT_WHOLE, OF_IT, OF_WHOLE, PART_AFTER, PLACE, PLANNED, PRIOR_NAME, QIZHONG, QUALIFIED_OF, RATE, SHARE,
     SHARE_FROM, STOP, VERB_RATE, WHOLE_THEN_RATE, _group, _rx,
 )
 
@@ -23,6 +23,17 @@ ALONE = _rx(rf"^\s*(?:{_group('share', 'alone')})?\s*$")
 FRACTION = _rx(r"分之|/|成|半")  # 逾半數, 過半: a half is a fraction
 # 較上年度決算數178,905: an amount named after a comparison word and a prior year is a base, no actual nor budget
 PRIOR_BASE = _rx(rf"(?:{_group('change', 'flat_against')})\s*(?:{_group('change', 'prior')})")
+
+
+# 占/佔/比重: a part of its whole, never above it (完成预算的110%, 相当于上年的120% may be)
+OF_SHARE = re.compile(r"[占佔]|比重")
+
+
+def _smaller(whole: Mention, part: Mention) -> bool:
+    """The whole's largest value is below the part's smallest: no whole of that part."""
+    top = whole.high if _known(whole.high) else whole.value
+    bottom = part.low if _known(part.low) else part.value
+    return _known(top) and _known(bottom) and top < bottom
 
 
 class _Shares(_Base):
@@ -305,7 +316,7 @@ class _Shares(_Base):
                 if stated is None:
                     self.unverifiable("share", m, "the shares summed are of more than one whole")
                     return
-            summed = self.summed_parts(m, trigger, stated)
+            summed = self.summed_parts(m, trigger, stated) or (None if stated else self.listed_amounts(m, trigger))
             if summed is not None:  # A a,占X p%;B b,占q%;合计占r%: (a + b) / X
                 parts, whole = summed
                 self.propose("share_of_sum", m, "share_of_sum", (*parts, whole), ("parts…",) * len(parts) + ("whole",))
@@ -329,6 +340,13 @@ class _Shares(_Base):
             # that names no prior year
             prior = () if PRIOR_NAME.search(name + part.name) else tuple(x for x in self.m if PRIOR_NAME.search(x.name))
             whole = self.by_name(name, part.unit, part.year, m.start, exclude=(part, *prior))
+            if whole is not None and _smaller(whole, part) and OF_SHARE.search(trigger.group()) \
+                    and (_core(name) not in whole.name or DIFFER_WORD.search(whole.before)):
+                # 人事費A,佔刪減後歲出的41.3% bound to 刪減B by half its name, or to the gap 與刪減後歲出相差C: a part's
+                # whole is no smaller than it, so the name's next amount, if any (a whole the name states in full
+                # stays: the claim is graded)
+                whole = self.by_name(name, part.unit, part.year, m.start, exclude=(part, whole, *prior))
+                whole = None if whole is not None and _smaller(whole, part) else whole
             if whole is None:
                 if not named_rate:
                     self.unverifiable("share", m, f"the whole ({name}) is not stated")
@@ -383,6 +401,27 @@ class _Shares(_Base):
         if name:  # 合计占可用财力的30%: the parts over the whole the sum's words name, which may be another
             whole = self.by_name(name, whole.unit, whole.year, m.start, exclude=tuple(parts))
         return (parts, whole) if whole is not None else None
+
+    def listed_amounts(self, m: Mention, trigger: re.Match) -> tuple[list[Mention], Mention] | None:
+        """总投资T,其中A、B两项分别投入a和b,合计占r%: the amounts of one unit a 其中 or 分别 opens in m's sentence before
+        m (two or more, none an average) over the total that 其中 belongs to, or the whole the sum's words name;
+        else None."""
+        lo = self.r.sentence_starts[m.sentence]
+        opened = None
+        for opened in re.finditer(rf"{QIZHONG.pattern}|{EACH.pattern}", self.f[lo:m.start]):
+            pass
+        if opened is None:
+            return None
+        at = lo + opened.start()
+        parts = [x for x in self.in_sentence(m) if at < x.start and x.i < m.i and x.level and not x.per_unit]
+        if len(parts) < 2 or len({x.unit for x in parts}) != 1:
+            return None
+        name = self.whole_name(m, trigger) if trigger.group() and not RATE.search(trigger.group()) else ""
+        whole = self.by_name(name, parts[0].unit, parts[0].year, m.start, exclude=tuple(parts)) if name \
+            else self.containing_total(parts[0])
+        if whole is None or whole in parts or not same_unit(whole.unit, parts[0].unit):
+            return None
+        return parts, whole
 
     def list_wholes(self) -> dict[int, tuple[str, Mention | None]]:
         """The share mentions proposed so far, each with the name and the amount of its whole (None: not stated)."""
@@ -498,7 +537,7 @@ class _Shares(_Base):
     def containing_total(self, part: Mention) -> Mention | None:
         """The total a part belongs to: the amount before 其中 in the part's sentence, or the total a sum gave it."""
         for total, parts in self.sums:
-            if part in parts:
+            if part in parts and not total.per_unit:
                 return total
         lo = self.r.sentence_starts[part.sentence]
         found = None
@@ -507,9 +546,10 @@ class _Shares(_Base):
         if found is None:
             # 全县120个行政村中,已有90个村…: the amount a "…中," closes before the part is its whole
             return next((x for x in self.back(part.i) if x.sentence == part.sentence and same_unit(x.unit, part.unit)
-                         and x.level and AMONG.match(self.f, x.claim_end)), None)
+                         and x.level and not x.per_unit and AMONG.match(self.f, x.claim_end)), None)
         where = found.start()
         if self.opens_sentence(where):  # 其中 opening a sentence: the total the sentence before states
-            return next((x for x in self.heads(where) if x.unit == part.unit), None)
+            return next((x for x in self.heads(where) if x.unit == part.unit and not x.per_unit), None)
+        # an average (乡镇平均764万元;其中…) is of one unit: the total is the amount before it
         return next((x for x in self.back(part.i) if x.end <= where and x.sentence == part.sentence
-                     and x.unit == part.unit and x.level), None)
+                     and x.unit == part.unit and x.level and not x.per_unit), None)
