@@ -50,6 +50,9 @@ TABLES = {
                        "opening 現有員額中/在X之中 naming the whole, 建成率/承接率 (the verb's amount over the planned "
                        "count), 比上年增长P% with 上年…决算数为A after, 較去年的A減少N and 去年為A,今年再增加N (the later "
                        "the one amount stated under the subject's name); two amounts of the name: unverifiable",
+    "averages": "averages and per-capita figures: 村均/镇均/乡均/户均/亩均 over the count of their noun, 平均每所<noun> "
+                "naming the total, a total named by the clause before (X以人口N人计,每人平均), 每人每年, 人次; two "
+                "counts or two totals of the name, another year, 均为 (each is), caps and 平均水平: unverifiable or nothing",
     "breadth": "averages, multiples, comparisons and ranks, counts of lists, in the registers of council questions, "
                "news features comparing townships, final accounts and reform reports",
     "named_entities": "comparisons between places whose values are stated elsewhere (analysis/extraction/named_amounts.py): "

@@ -390,6 +390,18 @@ FORMS: tuple[ClaimForm, ...] = (
         "average", "an average or per-capita figure",
         {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶", "年均"), "counted": ("平均",),
          "per_head": ("人均", "户均", "戶均"),
+         # 村均18万元: per unit of the noun(s) after / (the one count of 行政村, 乡镇, 亩 the text states); 各村均为,
+         # 农村均已 (before: each_before; after: each_after) say "each", no mean
+         "per_unit": ("村均/村", "镇均/镇", "鎮均/鎮", "乡均/乡/乡镇", "鄉均/鄉/鄉鎮", "亩均/亩", "畝均/畝"),
+         "each_before": ("各", "每", "农", "農", "全", "都", "两", "兩", "三"),
+         "each_after": ("为", "為", "有", "已", "达", "達", "需", "可", "应", "應", "要", "在", "能", "须", "須", "设", "設", "置",
+                        "配", "建", "是", "实", "實", "完", "纳", "納"),
+         # 平均每所出缺N人: the unit after 每, then the noun naming the total (出缺)
+         "per_nouns": ("乡镇", "鄉鎮", "鄉鎮市", "乡", "鄉", "镇", "鎮", "村", "户", "戶", "所", "公所", "区", "區", "街道",
+                       "社区", "社區", "单位", "單位", "学校", "學校", "校", "中心", "人"),
+         # 社會福利支出以人口N人計,每人平均M: the noun the ;-item opens with before 以/按 names the total
+         "noun_goes_on": ("民", "小组", "小組", "级", "級", "委", "干部", "幹部", "组织", "組織", "部", "长", "長"),
+         "computed_on": ("以", "按"), "computed_end": ("计", "計", "计算", "計算"),
          "population": ("人口", "常住人口", "户籍人口", "戶籍人口", "设籍人口", "設籍人口", "总人口", "總人口"),
          "households": ("户数", "戶數", "农户", "農戶", "住户", "住戶", "总户数", "總戶數"),
          # 年均投入N: a mean over years whose values the text seldom gives (unverifiable)
@@ -410,8 +422,13 @@ FORMS: tuple[ClaimForm, ...] = (
         "The word names the number: no 、-list between them; per person (人均, 每人) a measured amount, not a count "
         "(每人联系一个社 is no average). When the sentence states neither, 人均X (户均X) divides the amount the text "
         "names X (all of X's name, same year) by the one population (人口, in 人; households: 户) the text states "
-        "anywhere; two populations that differ (户籍, 常住) leave it unverifiable, unless its sentence names one (按常住人口"
-        "计算); a name with 总 inside (地区生产总值) is matched whole, one amount of it only. 平均每个X N: the count of X the text "
+        "anywhere; persons are counted in 人, 名, 位 or 人次; two populations that differ (户籍, 常住) leave it unverifiable, unless its sentence names one (按常住人口"
+        "计算); a name with 总 inside (地区生产总值) is matched whole, one amount of it only. 村均/镇均/乡均/亩均N (per_unit, not "
+        "各村均为/农村均已: each) divides by the one count of its noun (8个行政村) or unit (6000亩) the text states, its "
+        "sentence's first; two that differ: unverifiable. Two amounts of N's unit before it: the one the words after 人均 "
+        "name (人均支出: 支出). No total in the sentence: the one amount of N's unit and year named by the noun after 平均每X "
+        "(每所出缺N人: 出缺) or by the noun its ;-item opens with before 以/按…计 (社会福利支出以人口N人计,每人平均M); a "
+        "total after it only with 共/合计 in its ;-item. 平均每个X N: the count of X the text "
         "states anywhere (全县共有乡镇12个) when the sentence states none, the total the one amount of N's unit before it "
         "or after 共/合计 in its sentence. 年均N is unverifiable (the years' values are not given); 平均水平N (a value "
         "compared with) and 每户最多N (a cap) are no average. N鄉鎮平均為x (a count of places, listed_places, before 平均): the "

@@ -7,11 +7,27 @@ import re
 
 from analysis.extraction.claim_forms import fold, words
 from analysis.extraction.claims.base import _Base, _agree
-from analysis.extraction.claims.mentions import Mention, PERSONS, _core
+from analysis.extraction.claims.mentions import Mention, PERSONS, _core, same_unit
 from analysis.extraction.claims.names import _kind
 from analysis.extraction.claims.patterns import (
-    ALL_OR_SUM, AVERAGE, AVERAGE_CAP, AVERAGE_REFERENCE, AVERAGE_YEARLY, COUNT_MEAN, COUNT_UNITS, _group, _rx,
+    ALL_OR_SUM, AVERAGE, AVERAGE_CAP, AVERAGE_REFERENCE, AVERAGE_YEARLY, COUNT_MEAN, COUNT_UNITS, STOP, _alternation,
+    _group, _rx,
 )
+
+# 村均 -> (村,): the word of a mean per unit and the nouns (or units) of the count it divides by
+PER_UNIT = {w.split("/")[0]: tuple(w.split("/")[1:]) for w in words("average", "per_unit")}
+PER_UNIT_WORD = _rx(rf"(?<![{''.join(words('average', 'each_before'))}])(?:{_alternation(tuple(PER_UNIT))})"
+                    rf"(?![{''.join(words('average', 'each_after'))}])")
+# 平均每所出缺N: 每, the unit (所), the noun of the total (出缺)
+PER_NOUN = _rx(rf"^\s*每(?:个|個|一个|一個)?(?:{_group('average', 'per_nouns')})(?P<noun>[^{STOP}\d、]{{2,8}}?)"
+               rf"(?:约|約|近|达|達|为|為|共|有)?\s*$")
+# 社会福利支出以全镇人口N人计,: the ;-item's opening noun, then 以/按 … 计
+COMPUTED_ON = _rx(rf"^\s*(?P<noun>[^{STOP}\d、]{{2,12}}?)(?:{_group('average', 'computed_on')})(?:[^{STOP}]|(?<=\d),(?=\d)){{0,20}}?"
+                  rf"(?:{_group('average', 'computed_end')})\s*[,，]\s*$")
+# 3个村民小组, 村级: 村 inside a longer noun is no count of 村
+NOUN_GOES_ON = _group("average", "noun_goes_on")
+# the count of a mean per person: persons, or person-times (培训800人次,人均500元)
+PER_PERSON = PERSONS + ("人次",)
 
 
 def _small_number(written: str) -> int | None:
@@ -31,18 +47,23 @@ class _Averages(_Base):
     """The finders of the average form."""
 
     def averages(self):
-        """人均N / 平均每个X N: the total of N's unit over the count of persons (or units) the sentence states."""
+        """人均N / 平均每个X N / 村均N: the total of N's unit over the count of persons (or units) the text states."""
         for m in self.m:
             clause = self.f[self.r.clause_starts[m.clause]:m.start]
             said = None
             for said in AVERAGE.finditer(clause):
                 pass
+            per = None  # 村均: the nouns of the units counted
+            if said is None:
+                for said in PER_UNIT_WORD.finditer(clause):
+                    pass
+                per = PER_UNIT[said.group()] if said is not None else None
             # the word names this number: no list between them (人均财政收入、…三项指标), and per person a measure
             if not m.amount or m.direction or said is None or "、" in clause[said.end():] or m.unit == "倍":
                 continue
             if self.f[m.start - 1:m.start] == "每" and m.value == 1:
                 continue  # 平均每一乡镇80人: the 一 of 每一 is no average
-            if fold(m.unit) in COUNT_UNITS and said.group() not in words("average", "counted"):
+            if fold(m.unit) in COUNT_UNITS and said.group() not in words("average", "counted") and per is None:
                 continue
             between = clause[said.end():]
             if AVERAGE_REFERENCE.match(between) or AVERAGE_CAP.search(between):
@@ -51,26 +72,34 @@ class _Averages(_Base):
                 if not m.percent:
                     self.unverifiable("average", m, "a mean over years: the years' values are not stated")
                 continue
-            earlier = [x for x in self.in_sentence(m) if x.i < m.i and x.level]
+            # 每一个村: the 一 of 每一 is no count
+            earlier = [x for x in self.in_sentence(m) if x.i < m.i and x.level and self.f[x.start - 1:x.start] != "每"]
             totals = [x for x in earlier if x.unit == m.unit]
-            if not totals:  # 12个乡镇平均每个乡镇40名,共480名: the total named after 共/合计
+            if not totals:  # 12个乡镇平均每个乡镇40名,共480名: the total named after 共/合计, in the same ;-item
                 totals = [x for x in self.in_sentence(m) if x.i > m.i and x.level and x.unit == m.unit
-                          and ALL_OR_SUM.search(x.before)]
+                          and x.segment == m.segment and ALL_OR_SUM.search(x.before)]
+            named = _core(clause[said.end():])
+            if len(totals) > 1 and len(named) >= 2:  # 收入5000万元、支出9000万元,人均支出N: the one named 支出
+                totals = [x for x in totals if named in x.name] or totals
             if len(totals) > 1:  # 共1,186人次,其中送餐742人次…: the total is the one 共/合计 states
                 totals = [x for x in totals if ALL_OR_SUM.search(x.before)] or totals
             count_unit = "户" if re.search("户均|每户", clause) else "人" if re.search("人均|每人", clause) else None
-            # persons are counted in 人, 名 or 位 (由四名照服员负责,平均每人N)
-            count_units = PERSONS if count_unit == "人" else (count_unit,)
-            counts = [x for x in earlier if x.unit != m.unit
-                      and (fold(x.unit) in count_units or count_unit is None and fold(x.unit) in COUNT_UNITS)]
-            if not counts and count_unit is None:
+            # persons are counted in 人, 名 or 位 (由四名照服员负责,平均每人N), or 人次
+            count_units = PER_PERSON if count_unit == "人" else (count_unit,)
+            if per is not None:
+                counts = self.counted_as(per, m)
+            else:
+                counts = [x for x in earlier if x.unit != m.unit
+                          and (fold(x.unit) in count_units or count_unit is None and fold(x.unit) in COUNT_UNITS)]
+            if not counts and count_unit is None and per is None:
                 counts = self.counted(between)
+            if counts and all(_agree(x, counts[0]) for x in counts):
+                counts = counts[:1]  # 本縣13個公所…,13個公所平均出缺N: one count stated twice
             if len(totals) == 1 and len(counts) == 1:
                 self.propose("average", m, "ratio", (totals[0], counts[0]), ("total", "count"))
                 continue
             # 人均地区生产总值28231元: the total the words after 人均 name and the population (户数) the text states
             # elsewhere, each the only one of its kind and year; else unverifiable
-            named = _core(clause[said.end():])
             total = totals[0] if len(totals) == 1 else (
                 self.by_name(named, m.unit, m.year, len(self.f), exclude=(m,), threshold=1.0)
                 if not totals and len(named) >= 2 and said.group() in words("average", "per_head") else None)
@@ -80,6 +109,8 @@ class _Averages(_Base):
                 whole = [x for x in self.m if x is not m and x.level and x.unit == m.unit and named in x.name
                          and self.r.same_year(x.year, m.year) and not AVERAGE.search(x.before)]
                 total = whole[0] if len(whole) == 1 else None
+            if total is None and not totals:
+                total = self.named_total(m, between)
             if total is not None and total is not (totals[:1] or [None])[0] and AVERAGE.search(total.before):
                 total = None  # 城镇居民人均可支配收入: another average, not a total
             count = counts[0] if len(counts) == 1 else self.population(m, count_unit) if not counts else None
@@ -87,6 +118,31 @@ class _Averages(_Base):
                 self.propose("average", m, "ratio", (total, count), ("total", "count"))
             else:
                 self.unverifiable("average", m)
+
+    def named_total(self, m: Mention, between: str) -> Mention | None:
+        """The total a mean names when its sentence states none: the noun after 平均每X (每所出缺N人: 出缺), else the
+        noun its ;-item opens with before 以/按…计 (社会福利支出以人口N人计,每人平均N); the one amount of m's unit and
+        year stated under that noun, not itself a mean; None when none or several fit."""
+        after = PER_NOUN.match(between)
+        before = COMPUTED_ON.match(self.f[self.r.segment_starts[m.segment]:self.r.clause_starts[m.clause]])
+        noun = after.group("noun") if after else _core(before.group("noun")) if before else ""
+        if len(noun) < 2:
+            return None
+        fits = [x for x in self.m if x is not m and x.level and same_unit(x.unit, m.unit) and noun in x.name
+                and self.r.same_year(x.year, m.year) and not AVERAGE.search(x.before)]
+        return fits[0] if len(fits) == 1 else None
+
+    def counted_as(self, nouns: tuple[str, ...], m: Mention) -> list[Mention]:
+        """村均N: the one count of the noun (8个行政村, 乡镇12个) or of the unit (6000亩) the text states, those of
+        m's sentence first; none when several differ (原有20个, 合并后16个村)."""
+        found = [x for x in self.m if x is not m and x.level and not AVERAGE.search(x.before)
+                 and self.f[x.start - 1:x.start] != "每"
+                 and (fold(x.unit) in nouns or fold(x.unit) in COUNT_UNITS
+                      and any(re.match(rf".{{0,3}}{n}(?!{NOUN_GOES_ON})", self.after_noun(x)) or x.name.endswith(n)
+                              for n in nouns))]
+        here = [x for x in found if x.sentence == m.sentence and x.i < m.i]
+        found = here or found
+        return found[:1] if found and all(_agree(x, found[0]) for x in found) else []
 
     def listed_means(self):
         """五鄉鎮平均為21.8%, 三乡平均为22.3%: the unweighted mean of the values the text gave each place of that kind
@@ -110,7 +166,7 @@ class _Averages(_Base):
 
     def counted(self, between: str) -> list[Mention]:
         """平均每个乡镇N: the one count of 乡镇 the text states anywhere (全县共有乡镇12个, 12个乡镇), or none."""
-        noun = re.match(r"^\s*每(?:个|個|一个|一個)?([^\d，,。；;]{2,4}?)(?:核定|拥有|擁有|有|为|為|达|達|约|約|共|配备|配備|设|設|\s*$)",
+        noun = re.match(r"^\s*每(?:个|個|一个|一個)?([^\d，,。；;]{1,4}?)(?:核定|拥有|擁有|有|为|為|达|達|约|約|共|配备|配備|设|設|\s*$)",
                         between)
         if noun is None:
             return []
