@@ -106,10 +106,11 @@ FORMS: tuple[ClaimForm, ...] = (
          # or the total a "…中," closes (在86项事项中)
          "verb_rate": ("建成率", "承接率", "覆盖率", "覆蓋率", "开工率", "開工率", "落实率", "落實率", "办结率", "辦結率",
                        "签约率", "簽約率", "到位率", "验收率", "驗收率", "开放率", "開放率", "闲置率", "閒置率", "入住率",
-                       "出租率", "受理率", "参保率", "參保率", "达标率", "達標率", "整改率", "收回率", "回收率", "拨付率",
+                       "出租率", "受理率", "参保率", "參保率", "达标率", "達標率", "整改率", "收回率", "拨付率",
                        "撥付率", "兑现率", "兌現率", "销号率", "銷號率"),
          # a verb rate's whole, else: the one amount of the part's unit its sentence states before the part
-         # (查出问题金额A,已整改B,整改率P)
+         # (查出问题金额A,已整改B,整改率P). Not 回收率: a survey's 有效回收率 is valid over distributed questionnaires,
+         # neither the amount named 回收 nor the total its 其中 gives
          # the whole of a verb rate or of a share standing alone (只有41项,不到四分之一) when no 其中/…中 gives it:
          # the one amount of the part's unit a clause names as a total (共168项, 全县12个乡镇均…), in the part's
          # sentence before it, else in the nearest sentence before that states amounts of that unit
