@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from analysis.extraction.claim_forms import fold
+from analysis.extraction.places import TABLE as PLACE_LEVELS
 from analysis.extraction.claims.base import _Base, _agree
 from analysis.extraction.claims.mentions import Mention, _core, _known, same_unit
 from analysis.extraction.claims.names import _same_but_stage, _same_name, _unplaced
@@ -38,6 +39,16 @@ def _shared_run(a: str, b: str) -> int:
 def _stated(m: Mention) -> bool:
     """A number written out (digits, or a Chinese amount of three characters or more), not a counted label (一类)."""
     return bool(re.search(r"\d", m.as_written)) or len(re.findall(r"[零〇一二两三四五六七八九十百千万亿萬億]", m.as_written)) >= 3
+
+
+def _place_only(name: str) -> bool:
+    """A name that names no more than a place (白水县, 本镇, 甲乡): short, ending with a place's level (places.TABLE).
+
+    >>> _place_only("白水县"), _place_only("全县"), _place_only("白水县乡镇机构"), _place_only("岁入")
+    (True, True, False, False)
+    """
+    name = _core(PLACE.sub("", name))
+    return len(name) < 2 or len(name) <= 5 and any(name.endswith(e) for row in PLACE_LEVELS for e in row.endings)
 
 
 def _digits(written: str) -> int:
@@ -101,7 +112,11 @@ class _Restatements(_Base):
                 apart = all(heads) and heads[0] != heads[1] and not (_agree(x, m) and _digits(m.as_written) >= 2)
                 x_name = self.qualified(x)
                 staged = _same_but_stage(x_name, name) and _agree(x, m)  # 歲入決算數 then 歲入, values agreeing
-                if ((_same_name(x_name, name) or staged) and one_size and not apart) or (same_number and contained):
+                # two numbers that disagree restate one quantity only when named beyond their place (白水縣10個 of
+                # townships and 白水縣由12.5個減為7.0個 of offices share a place, not a quantity)
+                placed_only = not _agree(x, m) and (_place_only(a) or _place_only(bare))
+                if ((_same_name(x_name, name) or staged) and one_size and not apart and not placed_only) \
+                        or (same_number and contained):
                     self.propose("restatement", m, "value", (x,), ("earlier",))
                     break
             by_tail.setdefault((m.unit, tail), []).append(m)
