@@ -537,7 +537,7 @@ FORMS: tuple[ClaimForm, ...] = (
          "example": ("为例", "為例"),
          # measure words of counted things that only a list counts here (十二件民生实事:甲、乙…; 三座水库): not units the
          # other forms (averages, products) count by
-         "list_measures": ("件", "宗", "座"),
+         "list_measures": ("件", "座"),
          # measure words that count the same thing (a total of 36位 and 9位 stated as 45人: persons), the first the
          # unit a fact is kept in (measures.SAME_UNIT); 个 and 所/座 are not: the ledger sums one unit only
          "same_thing": ("名/人/位",),

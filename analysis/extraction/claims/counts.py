@@ -18,7 +18,7 @@ from analysis.rules import count_items
 # items each named with its amount (甲420萬元、乙350萬元及丙126萬元等四項): an amount ends an item, so 和/及/与 after
 # one always opens the next
 _AMOUNT_ITEM = r"[^、,，。;；:：()（）\d]{1,14}\d[\d,.]*\s*(?:[万萬亿億千百]*元|[个個项項人名件所户戶])?"
-AMOUNT_LIST = re.compile(rf"({_AMOUNT_ITEM}(?:(?:、|和|及|与|與){_AMOUNT_ITEM})+)(?:等)?$")
+AMOUNT_LIST = re.compile(rf"({_AMOUNT_ITEM}(?:(?:、|和|及|与|與){_AMOUNT_ITEM})+(?:等)?)$")  # 等 kept: an open list
 def _alt(group: str) -> str:
     return "|".join(map(re.escape, sorted(words("count", group), key=len, reverse=True)))
 
@@ -111,6 +111,8 @@ def _count_by(items: str) -> str:
     ('split 、|和|及|与|與', 'split 、')
     >>> _count_by("甲服务中心、乙服务中心、丙服务站和丁执法队"), _count_by("甲办、自然资源和生态环境办公室")
     ('split 、|和|及|与|與', 'split 、')
+    >>> _count_by("土地征收、房屋拆迁和工资拖欠"), _count_by("便民服务中心和综合文化站")
+    ('split 、|和|及|与|與', 'split 和|及|与|與')
     """
     separators = ["、"]
     if re.search("[,，]", items):
@@ -120,9 +122,13 @@ def _count_by(items: str) -> str:
     joined = re.split("和|及|与|與", last)
     if len(joined) == 2 and all(joined) and len(pieces) > 1:
         ends = {_end(p) for p in pieces[:-1]}
-        if _end(joined[0]) in ends and _end(joined[1]) in ends or all(_body(p) for p in joined):
+        # items of one kind: both ends alike, both bodies' names, or neither a body's name (土地征收、房屋拆迁和工资拖欠:
+        # things done; 人口和计划生育办 is one office, its 办 a body's noun on one side only)
+        if (_end(joined[0]) in ends and _end(joined[1]) in ends or all(_body(p) for p in joined)
+                or not any(_body(p) for p in joined) and all(len(p) >= 2 for p in joined)):
             separators.append("和|及|与|與")
-    if len(pieces) == 1 and len(joined) == 2 and all(joined) and joined[0][-1:] == joined[1][-1:]:
+    if len(pieces) == 1 and len(joined) == 2 and all(joined) and (joined[0][-1:] == joined[1][-1:]
+                                                                   or all(_body(p) for p in joined)):
         separators.append("和|及|与|與")
     return "split " + "|".join(separators)
 
