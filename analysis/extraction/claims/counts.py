@@ -112,7 +112,7 @@ def _count_by(items: str) -> str:
     >>> _count_by("甲服务中心、乙服务中心、丙服务站和丁执法队"), _count_by("甲办、自然资源和生态环境办公室")
     ('split 、|和|及|与|與', 'split 、')
     >>> _count_by("土地征收、房屋拆迁和工资拖欠"), _count_by("便民服务中心和综合文化站")
-    ('split 、|和|及|与|與', 'split 和|及|与|與')
+    ('split 、|和|及|与|與', 'split 、|和|及|与|與')
     """
     separators = ["、"]
     if re.search("[,，]", items):
