@@ -103,6 +103,11 @@ TABLES = {
                    "(缺额/出缺/空编 that are also a rate's part), balances (收支相抵/歲入歲出相抵 in a clause before, names "
                    "under a line's heading, 預算所列短絀 of the budget pair), what remains of a plan (尚有N个在建 = 任务 - "
                    "已建成); none, two or three amounts for a role: no proposal",
+    "wholes_elsewhere": "shares whose whole is stated outside the share's words: the one total (全鄉/共) whose name ends with "
+                        "the part's head noun (全鄉設籍人口A;老年人口B,佔P%), the one budget of the year and side in the "
+                        "paragraph or one either side (完成年初预算的P% with 年初预算安排A in another sentence), a whole named by "
+                        "modifier + head noun (占拨付资金的: 实际拨付A); two, none, a sibling class, another year, side or "
+                        "paragraph: unverifiable",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",
