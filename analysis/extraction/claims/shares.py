@@ -413,6 +413,9 @@ class _Shares(_Base):
         one amount of the part's unit and year before m whose clause writes the modifier before it; none or two: None
         (the caller then binds by the whole name)."""
         modifier = fold(name)[:-2]  # as written: 到 is a function word _core drops
+        at = self.f.rfind(fold(name), self.r.clause_starts[m.clause], m.start)
+        if at >= 2 and re.match(r"[占佔]到", self.f[at - 2:at]):  # 占到位资金的: 到 is the modifier's (到位), not 占到's
+            modifier = "到" + modifier
         if len(modifier) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", modifier):
             return None
         fits = [x for x in self.m[:m.i] if x is not part and x not in prior and x.level and x.amount
