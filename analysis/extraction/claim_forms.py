@@ -137,7 +137,7 @@ FORMS: tuple[ClaimForm, ...] = (
         "the part's unit and year in its paragraph or one either side (not 上年's, not of the other side: 支出 for a "
         "收入 part); a whole named by a modifier and a head noun (占拨付资金的) is the one amount its clause writes "
         "after the modifier (实际拨付A); a share naming no whole after a part named X+noun (老年人口) is of the one "
-        "amount its sentence states before the part whose name ends with that noun in a clause naming a total "
+        "amount its sentence states in a ;-item before the part's whose name ends with that noun in a clause naming a total "
         "(全鄉設籍人口A;…); 执行率/完成率X%: the "
         "actual amount (实际, 决算, 实支, 实收 …) over the planned one (预算, 计划, 目标 …; 一般公共预算 is a name, not a "
         "budget) the sentence states, before or after the rate (an amount after 較上年度/比上年, named 上年 or of another year is a base, neither); 占A的(比重为)X%, 占…(A)的X%: A is the whole; a part "

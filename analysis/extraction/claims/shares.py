@@ -426,14 +426,14 @@ class _Shares(_Base):
 
     def head_whole(self, part: Mention, m: Mention) -> Mention | None:
         """全鄉設籍人口A,…;65歲以上老年人口B,佔P%: a share naming no whole is of the population its part's head noun
-        names, when the sentence states before the part exactly one other amount of the part's unit and year whose
-        name ends with that noun (人口) and whose clause names it a total (全鄉, 共: stated_whole), the whole, not another
-        part (男性人口A;女性人口B); no base, no
-        prior year's; none or two: None."""
+        names, when the sentence states in a ;-item before the part's exactly one other amount of the part's unit
+        and year whose name ends with that noun (人口) and whose clause names it a total (全鄉, 共: stated_whole): the
+        whole, not another part (男性人口A;女性人口B); no base, no prior year's; none or two: None."""
         noun = _core(part.name)[-2:]
         if len(_core(part.name)) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]{2}", noun):
             return None
-        fits = [x for x in self.in_sentence(part) if x.i < part.i and x.level and x.amount and not x.per_unit
+        # in a ;-item before the part's: commas alone (全镇财政收入A,税收收入B,占比P%) list amounts, no whole and part
+        fits = [x for x in self.in_sentence(part) if x.segment < part.segment and x.level and x.amount and not x.per_unit
                 and not x.roles & {"part", "base"} and same_unit(x.unit, part.unit)
                 and self.r.same_year(x.year, part.year) and not AGAINST_END.search(x.before)
                 and not PRIOR_NAME.search(PLACE.sub("", x.name)) and x.depth <= m.depth]
