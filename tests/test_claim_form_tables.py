@@ -107,6 +107,11 @@ TABLES = {
                    "和/與 between two names of bodies (服务站和执法队; not 人口和计划生育办), a compound label's 即 list "
                    "past a comma (“一中心四站”配置,即甲中心,乙站、丙站), 以甲为例…还有乙、丙,合计N个 (no or two examples: "
                    "unverifiable), 件/宗/座; counts that count no list",
+    "wholes_elsewhere": "shares whose whole is stated outside the share's words: the one total (全鄉/共) whose name ends with "
+                        "the part's head noun (全鄉設籍人口A;老年人口B,佔P%), the one budget of the year and side in the "
+                        "paragraph or one either side (完成年初预算的P% with 年初预算安排A in another sentence), a whole named by "
+                        "modifier + head noun (占拨付资金的: 实际拨付A); two, none, a sibling class, another year, side or "
+                        "paragraph: unverifiable",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",

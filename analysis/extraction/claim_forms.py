@@ -80,6 +80,8 @@ FORMS: tuple[ClaimForm, ...] = (
          "actual": ("实际", "實際", "决算", "決算", "实支", "實支", "实付", "實付", "执行数", "執行數", "完成", "实现", "實現",
                     "实收", "實收", "实征", "實徵"),
          "budget_amount": ("预算数", "預算數", "年初预算", "年初預算", "调整预算", "調整預算", "批准", "预算安排", "預算安排"),
+         # 收入/支出: a budget of one side of the accounts is no budget of the other side's amount
+         "side": ("收入", "支出", "岁入", "岁出", "歲入", "歲出"),
          "whole": ("总数", "總數", "总额", "總額", "全部", "总收入", "總收入", "总量", "總量", "总计", "總計", "合计", "合計", "总", "總"),
          "each": ("分别", "分別"),
          "of_it": ("其中", "其"),  # 占其中的80%: the whole is the total the sentence states before the part
@@ -131,7 +133,12 @@ FORMS: tuple[ClaimForm, ...] = (
         "\"…中,\" (…裡,) closes before the part (全县120个村中), else the whole the share of the ;-item before names (A a,占歲入"
         "決算數p%(,較上年度增加r%);B b,占q%; a line's heading qualifies the names under it: 一、歲入:決算數N), else the whole another share of the ;-item names (not_whole "
         "words name none: 占最大宗), else the whole a later 合計佔X of the sentence names (most of its name: 以上合計佔歲出); 为/占/达/完成 A 的(之) X%: A is the whole; 完成投资率为X%: the amount named 投资; "
-        "for 完成预算的, the budget amount the sentence states (预算数, 年初预算, 批准的…); 执行率/完成率X%: the "
+        "for 完成预算的, the budget amount the sentence states (预算数, 年初预算, 批准的…), else the one budget amount of "
+        "the part's unit and year in its paragraph or one either side (not 上年's, not of the other side: 支出 for a "
+        "收入 part); a whole named by a modifier and a head noun (占拨付资金的) is the one amount its clause writes "
+        "after the modifier (实际拨付A); a share naming no whole after a part named X+noun (老年人口) is of the one "
+        "amount its sentence states in a ;-item before the part's whose name ends with that noun in a clause naming a total "
+        "(全鄉設籍人口A;…); 执行率/完成率X%: the "
         "actual amount (实际, 决算, 实支, 实收 …) over the planned one (预算, 计划, 目标 …; 一般公共预算 is a name, not a "
         "budget) the sentence states, before or after the rate (an amount after 較上年度/比上年, named 上年 or of another year is a base, neither); 占A的(比重为)X%, 占…(A)的X%: A is the whole; a part "
         "stated only after the share (占85%,达1020人) in the clause that follows it; 占其中的X%: the whole is the first "

@@ -25,6 +25,9 @@ FRACTION = _rx(r"分之|/|成|半")  # 逾半數, 過半: a half is a fraction
 PRIOR_BASE = _rx(rf"(?:{_group('change', 'flat_against')})\s*(?:{_group('change', 'prior')})")
 
 
+# 收入/支出: a budget of one side of the accounts is no budget of the other's amount
+SIDE = _rx(r"收入|支出|岁入|岁出")
+
 # 占/佔/比重: a part of its whole, never above it (完成预算的110%, 相当于上年的120% may be)
 OF_SHARE = re.compile(r"[占佔]|比重")
 
@@ -305,6 +308,9 @@ class _Shares(_Base):
             whole = next((x for x in self.back(m.i) if x.sentence == m.sentence and x.amount
                           and BUDGET_AMOUNT.search(x.before)), None)
             part = self.subject(m, whole.unit, exclude=(whole,)) if whole is not None else None
+            if whole is None:  # 完成年初预算的103.5% with 年初预算安排A in another sentence: that one amount
+                part = next((x for x in self.preceding(m) if x.level and x.amount and x.depth <= m.depth), None)
+                whole = self.budget_elsewhere(part) if part is not None else None
             if whole is None or part is None:
                 missing = "budget" if whole is None else "actual"
                 self.unverifiable("share", m, f"the {missing} amount is not stated")
@@ -345,7 +351,10 @@ class _Shares(_Base):
             # a whole is of the part's own year: an amount a prior word names (上年度…为A, 去年) is none of a part
             # that names no prior year
             prior = () if PRIOR_NAME.search(name + part.name) else tuple(x for x in self.m if PRIOR_NAME.search(x.name))
-            whole = self.by_name(name, part.unit, part.year, m.start, exclude=(part, *prior))
+            # 占到位资金的65.7%: the one amount its clause states under the name's modifier (实际到位A), when the
+            # name is a modifier and a head noun; else the amount whose name repeats most of the name
+            whole = self.modifier_whole(name, part, m, prior) or \
+                self.by_name(name, part.unit, part.year, m.start, exclude=(part, *prior))
             if whole is not None and _smaller(whole, part) and OF_SHARE.search(trigger.group()) \
                     and (_core(name) not in whole.name or DIFFER_WORD.search(whole.before)):
                 # 人事費A,佔刪減後歲出的41.3% bound to 刪減B by half its name, or to the gap 與刪減後歲出相差C: a part's
@@ -373,6 +382,8 @@ class _Shares(_Base):
                     if whole is None or whole is part or not same_unit(whole.unit, part.unit):
                         self.unverifiable("share", m, f"the whole ({name}) is not stated")
                         return
+        if whole is None and not named_rate and not name:
+            whole = self.head_whole(part, m)
         if whole is None:
             if not named_rate:
                 self.unverifiable("share", m)
@@ -382,6 +393,53 @@ class _Shares(_Base):
         self.share_inputs()[m.i] = (part, whole)
         if not named_rate and not forward:  # a whole named after the share is the sum's: its shares are no carry
             self.list_wholes()[m.i] = (name, whole)
+
+    def budget_elsewhere(self, part: Mention) -> Mention | None:
+        """完成年初预算的103.5% whose sentence states no budget: the one amount of the part's unit and year that
+        budget words name (年初预算安排A, 预算数A) in the part's paragraph or the one either side; a prior year's,
+        one of the other side of the accounts (支出 for a 收入 part) or two such amounts: None."""
+        here = self.f.count("\n", 0, part.start)
+        side = SIDE.findall(part.name)
+        fits = [x for x in self.m if x is not part and x.level and x.amount and not x.per_unit
+                and same_unit(x.unit, part.unit) and self.r.same_year(x.year, part.year)
+                and abs(self.f.count("\n", 0, x.start) - here) <= 1
+                and BUDGET_AMOUNT.search(BUDGET_NAME.sub("", x.before)) and not PRIOR_BASE.search(x.before)
+                and not PRIOR_NAME.search(PLACE.sub("", x.name))
+                and not (side and SIDE.findall(x.name) and set(SIDE.findall(x.name)) != set(side))]
+        return fits[0] if len(fits) == 1 else None
+
+    def modifier_whole(self, name: str, part: Mention, m: Mention, prior=()) -> Mention | None:
+        """占到位资金的65.7% after 下达资金A, 实际到位B: a name of a modifier and a head noun (到位 + 资金) is of the
+        one amount of the part's unit and year before m whose clause writes the modifier before it; none or two: None
+        (the caller then binds by the whole name)."""
+        modifier = fold(name)[:-2]  # as written: 到 is a function word _core drops
+        at = self.f.rfind(fold(name), self.r.clause_starts[m.clause], m.start)
+        if at >= 2 and re.match(r"[占佔]到", self.f[at - 2:at]):  # 占到位资金的: 到 is the modifier's (到位), not 占到's
+            modifier = "到" + modifier
+        if len(modifier) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", modifier):
+            return None
+        fits = [x for x in self.m[:m.i] if x is not part and x not in prior and x.level and x.amount
+                and same_unit(x.unit, part.unit) and self.r.same_year(x.year, part.year)
+                and modifier in self.f[self.r.clause_starts[x.clause]:x.start]
+                and not PRIOR_NAME.search(PLACE.sub("", x.name))]
+        return fits[0] if len(fits) == 1 and not _smaller(fits[0], part) else None
+
+    def head_whole(self, part: Mention, m: Mention) -> Mention | None:
+        """全鄉設籍人口A,…;65歲以上老年人口B,佔P%: a share naming no whole is of the population its part's head noun
+        names, when the sentence states in a ;-item before the part's exactly one other amount of the part's unit
+        and year whose name ends with that noun (人口) and whose clause names it a total (全鄉, 共: stated_whole): the
+        whole, not another part (男性人口A;女性人口B); no base, no prior year's; none or two: None."""
+        noun = _core(part.name)[-2:]
+        if len(_core(part.name)) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]{2}", noun):
+            return None
+        # in a ;-item before the part's: commas alone (全镇财政收入A,税收收入B,占比P%) list amounts, no whole and part
+        fits = [x for x in self.in_sentence(part) if x.segment < part.segment and x.level and x.amount and not x.per_unit
+                and not x.roles & {"part", "base"} and same_unit(x.unit, part.unit)
+                and self.r.same_year(x.year, part.year) and not AGAINST_END.search(x.before)
+                and not PRIOR_NAME.search(PLACE.sub("", x.name)) and x.depth <= m.depth]
+        named = [x for x in fits if _core(x.name).endswith(noun) and _core(x.name) != _core(part.name)
+                 and STATED_WHOLE.search(self.f, self.r.clause_starts[x.clause], x.start)]
+        return named[0] if len(named) == 1 and not _smaller(named[0], part) else None
 
     def share_inputs(self) -> dict[int, tuple[Mention, Mention]]:
         """The share mentions proposed so far by the share form, each with its part and whole."""
