@@ -24,7 +24,7 @@ def share_of_sum(*inputs: Interval) -> Interval:
     ("A 1亿1,238萬元, B 9,654萬元, C 5,821萬元, 以上合計佔歲出3億486萬元逾八成": 26,713 / 30,486 = 87.6%).
 
     >>> s = share_of_sum(Interval.point(118944), Interval.point(58730), Interval.point(191356)); round(s.lo, 4)
-    92.8495
+    92.85
     """
     if len(inputs) < 3:
         raise ValueError(f"share_of_sum takes two or more parts and the whole, not {len(inputs)} input(s)")
