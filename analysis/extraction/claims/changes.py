@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from analysis.extraction.claim_forms import words
 from analysis.extraction.claims.base import _Base, _rule
-from analysis.extraction.claims.mentions import Mention, _known, _rankable, same_unit
+from analysis.extraction.claims.mentions import Mention, _core, _known, _rankable, same_unit
 from analysis.extraction.claims.names import _kind
 from analysis.extraction.claims.patterns import (
     AGAINST_END, AVERAGE, BASE_MARK, FALL, RISE, BI_NAMED, COMPARED_WORD, DIFFER_WORD, DIRECTION, DOUBLED, FLAT_AGAINST, FLAT_WORD, FROM_END,
@@ -179,6 +179,11 @@ class _Changes(_Base):
         later = self.percent_subject(m, exclude=(base,))
         if later is None:
             names = self.named.names_between(lo, word_at)
+            if not names and not _core(self.f[lo:word_at]):
+                # 甲鎮…,較乙鎮高N個百分點: a clause opening with the comparison is about the sentence's subject, the
+                # place that opens the sentence (not the places compared in the clauses between)
+                names = self.named.names_between(self.r.sentence_starts[m.sentence], lo)[:1]
+                names = [n for n in names if self.opens_sentence(n[0]) and self.f[n[1]:n[1] + 1] not in "、和与及跟同"]
             key = self.named.lookup(names[-1][2], "%", m.year, exclude=(base.i,)) if names else None
             later = self.m[key] if key is not None else None
         return (base, later) if later is not None and later is not base else None
