@@ -146,7 +146,7 @@ class _Changes(_Base):
 
     def points_change(self, m: Mention):
         """提高N个百分点: from the share before to the share now, each bound as a change's base and later are."""
-        pair = self.base_and_later(m, "%") or self.compared_named(m)
+        pair = self.base_and_later(m, "%") or self.compared_named(m) or self.share_by_noun(m) or self.share_against(m)
         if pair is not None:
             base, later = pair
             self.propose("points", m, _rule("points", m.direction == "fall"), (base, later), ("base", "later"))
