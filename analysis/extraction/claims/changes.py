@@ -157,7 +157,7 @@ class _Changes(_Base):
         """甲鎮高於乙鎮N個百分點, 丙鄉低於平均N個百分點: the base is the one rate the text gives the place compared with
         (乙鎮), or the one rate it states as an average (平均為a%, 各乡镇平均达标率为a%) before m; the later the item's own
         rate, else the one rate of the place the clause names before the word. None when any is not exactly one."""
-        lo = self.r.clause_starts[m.clause]
+        lo, measure = self.r.clause_starts[m.clause], ""
         said = None
         for said in COMPARED_WORD.finditer(self.f, lo, m.start):
             pass
@@ -184,9 +184,24 @@ class _Changes(_Base):
                 # place that opens the sentence (not the places compared in the clauses between)
                 names = self.named.names_between(self.r.sentence_starts[m.sentence], lo)[:1]
                 names = [n for n in names if self.opens_sentence(n[0]) and self.f[n[1]:n[1] + 1] not in "、和与及跟同"]
+                measure = self.measure_after(names[0][1]) if names else ""
+                if not measure:  # no rate named: which of the place's rates is compared is not said
+                    return None
             key = self.named.lookup(names[-1][2], "%", m.year, exclude=(base.i,)) if names else None
             later = self.m[key] if key is not None else None
+            if later is not None and measure and not all(self.measured(x, measure) for x in (base, later)):
+                return None  # 臨溪縣的精簡比率 against the place's one other rate (受訪者認為…的比例): another measure
         return (base, later) if later is not None and later is not base else None
+
+    def measure_after(self, at: int) -> str:
+        """The rate noun the clause names right after a place (的達標率, 自有財源比率): up to its ending word."""
+        ends = "|".join(words("points", "measure"))
+        said = re.compile(rf"[^{STOP}\d]{{0,8}}?(?:{ends})").match(self.f, at)  # within the clause: no stop crossed
+        return _core(said.group()) if said and len(_core(said.group())) >= 2 else ""
+
+    def measured(self, x: Mention, measure: str) -> bool:
+        """Whether x's sentence names ``measure`` before it (乙鎮為58.1% after 甲鎮達標率為62.5%)."""
+        return measure in _core(self.f[self.r.sentence_starts[x.sentence]:x.start])
 
     def entity_points(self):
         """甲鎮與乙鎮相差N個百分點: the one rate the text gives each of the two places the clause names before 相差; the
