@@ -55,6 +55,12 @@ TABLES = {
                 "counts or two totals of the name, another year, 均为 (each is), caps and 平均水平: unverifiable or nothing",
     "breadth": "averages, multiples, comparisons and ranks, counts of lists, in the registers of council questions, "
                "news features comparing townships, final accounts and reform reports",
+    "points_subject": "points between places in a clause that opens with the comparison (…,較乙鎮高N個百分點): the "
+                      "later is the rate of the place that opens the sentence; two places, a time word or a place with "
+                      "no or two rates: unverifiable",
+    "points_share_noun": "X占比/X比重提高N个百分点 with no base in its clause: the base the one earlier-year "
+                         "percentage of the sentence named X占比, the later the one share whose part is named X "
+                         "(分别占a%; 非税收入 is no 税收); no share word, two parts named X, no year: unverifiable",
     "named_entities": "comparisons between places whose values are stated elsewhere (analysis/extraction/named_amounts.py): "
                       "A是B的N倍 (四倍多), A與B相差N個百分點, A低於平均N個百分點 (a stated average), A由前一年的x%上升N "
                       "(the later is A's value); one amount of the kind and year per place, else unverifiable",

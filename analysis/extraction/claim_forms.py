@@ -233,12 +233,19 @@ FORMS: tuple[ClaimForm, ...] = (
         {"points": ("个百分点", "個百分點", "百分点", "百分點"), "rise": RISE, "fall": FALL,
          # two rates compared: 高于全省N个百分点 (高/低 alone only after 比/较: 比全省平均水平x%高N个百分点)
          "above": ("高于", "高於", "高出", "超出", "高"), "below": ("低于", "低於", "低出", "低"),
-         "level": ("平均水平", "平均值", "平均", "水平")},  # 全省平均水平 names the rate of 全省
+         "level": ("平均水平", "平均值", "平均", "水平"),  # 全省平均水平 names the rate of 全省
+         # 税收占比提高N个百分点: the share a points change names by its part's noun (the 税收 share of a 分别 list)
+         "share_noun": ("占比", "佔比", "比重"),
+         # 甲鎮的達標率…,較乙鎮高N個百分點: the end of the rate noun the subject's clause names (both rates must be of it)
+         "measure": ("率", "比例", "比重", "占比", "佔比")},
         "points", ("base", "later"),
         "base and later: the percentages after 由 and 到 (or after 较/比) in the same clause, or as for a change (上年为a%); "
         "two rates compared (高于/低于全省N个百分点, 比全省平均水平a%高N个百分点): the base is the rate of the ;-item whose "
         "clause names what is compared (全省为a%, 全市平均为a%; 平均水平 aside), the later the item's own rate; a fall "
-        "(低于) is points_fall",
+        "(低于) is points_fall; X占比/X比重提高N个百分点 with no base in its clause: the base the one earlier-year "
+        "percentage of m's sentence named X占比, the later the one share proposed with a part named X (分别占a%), of no "
+        "earlier year; a clause opening with 较/比 (…,较乙镇高N个百分点) is of the place opening the sentence, when both "
+        "rates' sentences name the rate noun that place's clause names (达标率)",
         "全镇财政自给率由42.5%提高到45.1%,提高2.6个百分点。",
         (("claimed", "2.6个百分点"), ("base", "42.5%"), ("later", "45.1%")),
         fall_rule="points_fall", unverifiable="base-year percentage not stated", pattern="由a%提高到b%, 提高N个百分点"),

@@ -26,6 +26,7 @@ from analysis.extraction.not_data import fold
 from analysis.extraction.places import Gazetteer, Given, find_mentions
 
 
+LEAD_WORDS = "较比与和及同跟"  # folded: 較, 與 read as 较, 与
 STAND_IN = re.compile(r"(?<![甲乙丙丁戊己庚辛])[甲乙丙丁戊己庚辛](?:[镇鎮乡鄉村县縣市区區](?![镇鎮乡鄉])|街道|社区|社區)")
 
 
@@ -36,6 +37,8 @@ def place_names(text: str) -> list[tuple[int, int, str]]:
     [(0, 3, '岚溪镇'), (12, 15, '鹭港镇'), (25, 27, '全县')]
     >>> place_names("嵐溪鎮38.6%,霞坪鄉9.3%。嵐溪鎮的比率更達霞坪鄉的四倍多。")[-1]
     (25, 28, '霞坪乡')
+    >>> place_names("东山乡96.1%,西山乡93.5%。东山乡全区第一,较西山乡高出2.6个百分点。")[-1]
+    (27, 30, '西山乡')
     >>> place_names("甲村、乙村和丙村分别为3%、4%、5%")
     [(0, 2, '甲村'), (3, 5, '乙村'), (6, 8, '丙村')]
     """
@@ -47,6 +50,9 @@ def place_names(text: str) -> list[tuple[int, int, str]]:
     # 甲镇, 乙鄉: the stand-in names of examples and anonymised texts, one character (find_mentions wants two)
     found += [(m.start(), m.end(), fold(m.group())) for m in STAND_IN.finditer(text) if m.start() not in taken]
     # a name read once is that name wherever it stands (更達霞坪鄉的: the scan back from 鄉 ran on into 更達)
+    known = {n for _, _, n in found if len(n) >= 3}
+    # 较西山乡: the scan back from 乡 ran on into the comparison word before a name read elsewhere
+    found = [(s + 1, e, n[1:]) if n[0] in LEAD_WORDS and n[1:] in known else (s, e, n) for s, e, n in found]
     folded, taken = fold(text), {i for s, e, _ in found for i in range(s, e)}
     known = sorted({n for _, _, n in found if len(n) >= 3}, key=len, reverse=True)
     if known:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.extraction.claim_forms import words
 from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _core, _year, _year_number
 from analysis.extraction.claims.names import _bigrams, name_score
@@ -287,3 +288,63 @@ class _Bases(_Base):
             if key[0] == 1.0 and (best_key is None or key > best_key):
                 best, best_key = x, key
         return best
+
+    def share_by_noun(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """2022年税收占比为76.9%,一年间税收占比提高1.7个百分点 (税收收入A、非税收入B,分别占78.58%和21.41%): the clause names
+        a share by its part's noun before a share word (X占比, X比重); the base is the one percentage of an earlier
+        year in m's sentence before m whose clause names X with the same share word, the later the one share of the
+        text proposed with a part named X, not of the base's year or before. None unless exactly one of each."""
+        lo = self.r.clause_starts[m.clause]
+        head = self.f[lo:m.start]
+        said = [(head.rfind(w), w) for w in words("points", "share_noun") if w in head]
+        if not said:
+            return None
+        at, word = max(said)
+        bases = []
+        for x in self.in_sentence(m):
+            if x.i >= m.i or not self._of_unit(x, "%") or x.bound or not _year_number(x.year):
+                continue
+            words_ = self.f[self.r.clause_starts[x.clause]:x.start]
+            k = words_.find(word)
+            # the noun both name: the longest end of the claim's words before the share word the base's also hold
+            noun = next((head[j:at] for j in range(max(0, at - 8), at - 1)
+                         if k >= 2 and words_[:k].endswith(head[j:at])), "")
+            if len(_core(noun)) >= 2:
+                bases.append((x, _core(noun)))
+        if len(bases) != 1:
+            return None
+        base, noun = bases[0]
+        later = self.share_of_part(noun, base)
+        return (base, later) if later is not None else None
+
+    def share_of_part(self, noun: str, base: Mention, dated: bool = True) -> Mention | None:
+        """The one share of the text proposed (before m: the share finders run first) with a part whose name opens with ``noun`` (税收收入 for 税收; 非税收入 is
+        no 税收), not the base and (``dated``) of no year at or before the base's; None when none or several."""
+        if len(noun) < 2:
+            return None
+        year = _year_number(base.year) if dated else None
+        at = {x.start: x for x in self.m}
+        shares = [(at.get(row["claim_start"]), at.get(row["input_spans"][0][0])) for row in self.rows
+                  if row["form"] == "share" and row["rule"] == "share" and row["input_spans"]]
+        laters = [x for x, part in shares if x is not None and part is not None and x is not base
+                  and _core(PLACE.sub("", part.name)).startswith(noun)
+                  and not (year and _year_number(x.year) and _year_number(x.year) <= year)]
+        return laters[0] if len(laters) == 1 else None
+
+    def share_against(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """税收占比较上年的a%提高N个百分点 with no later in the sentence: the base after 较/比, the later the one share
+        whose part the words before the share word name (run after the share finders, which propose the shares)."""
+        base = self.against_base(m)
+        if base is None or not base.percent:
+            return None
+        # the words say which is earlier (较上年的a%): the year the clause opens with is the later's, not the base's
+        later = self.share_of_part(self.share_noun_against(base), base, dated=False)
+        return (base, later) if later is not None else None
+
+    def share_noun_against(self, base: Mention) -> str:
+        """税收占比较上年的a%提高N个百分点: the noun before the share word the base's clause says before 较/比 (税收)."""
+        head = self.f[self.r.clause_starts[base.clause]:base.start]
+        if not AGAINST_START.search(head):
+            return ""
+        said = [head.find(w) for w in words("points", "share_noun") if w in head]  # 占比 holds a 比: the first
+        return _core(PLACE.sub("", head[:min(said)])) if said else ""

@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from analysis.extraction.claim_forms import words
 from analysis.extraction.claims.base import _Base, _rule
-from analysis.extraction.claims.mentions import Mention, _known, _rankable, same_unit
+from analysis.extraction.claims.mentions import Mention, _core, _known, _rankable, same_unit
 from analysis.extraction.claims.names import _kind
 from analysis.extraction.claims.patterns import (
     AGAINST_END, AVERAGE, BASE_MARK, FALL, RISE, BI_NAMED, COMPARED_WORD, DIFFER_WORD, DIRECTION, DOUBLED, FLAT_AGAINST, FLAT_WORD, FROM_END,
@@ -146,7 +146,7 @@ class _Changes(_Base):
 
     def points_change(self, m: Mention):
         """提高N个百分点: from the share before to the share now, each bound as a change's base and later are."""
-        pair = self.base_and_later(m, "%") or self.compared_named(m)
+        pair = self.base_and_later(m, "%") or self.compared_named(m) or self.share_by_noun(m) or self.share_against(m)
         if pair is not None:
             base, later = pair
             self.propose("points", m, _rule("points", m.direction == "fall"), (base, later), ("base", "later"))
@@ -157,7 +157,7 @@ class _Changes(_Base):
         """甲鎮高於乙鎮N個百分點, 丙鄉低於平均N個百分點: the base is the one rate the text gives the place compared with
         (乙鎮), or the one rate it states as an average (平均為a%, 各乡镇平均达标率为a%) before m; the later the item's own
         rate, else the one rate of the place the clause names before the word. None when any is not exactly one."""
-        lo = self.r.clause_starts[m.clause]
+        lo, measure = self.r.clause_starts[m.clause], ""
         said = None
         for said in COMPARED_WORD.finditer(self.f, lo, m.start):
             pass
@@ -179,9 +179,29 @@ class _Changes(_Base):
         later = self.percent_subject(m, exclude=(base,))
         if later is None:
             names = self.named.names_between(lo, word_at)
+            if not names and not _core(self.f[lo:word_at]):
+                # 甲鎮…,較乙鎮高N個百分點: a clause opening with the comparison is about the sentence's subject, the
+                # place that opens the sentence (not the places compared in the clauses between)
+                names = self.named.names_between(self.r.sentence_starts[m.sentence], lo)[:1]
+                names = [n for n in names if self.opens_sentence(n[0]) and self.f[n[1]:n[1] + 1] not in "、和与及跟同"]
+                measure = self.measure_after(names[0][1]) if names else ""
+                if not measure:  # no rate named: which of the place's rates is compared is not said
+                    return None
             key = self.named.lookup(names[-1][2], "%", m.year, exclude=(base.i,)) if names else None
             later = self.m[key] if key is not None else None
+            if later is not None and measure and not all(self.measured(x, measure) for x in (base, later)):
+                return None  # 臨溪縣的精簡比率 against the place's one other rate (受訪者認為…的比例): another measure
         return (base, later) if later is not None and later is not base else None
+
+    def measure_after(self, at: int) -> str:
+        """The rate noun the clause names right after a place (的達標率, 自有財源比率): up to its ending word."""
+        ends = "|".join(words("points", "measure"))
+        said = re.compile(rf"[^{STOP}\d]{{0,8}}?(?:{ends})").match(self.f, at)  # within the clause: no stop crossed
+        return _core(said.group()) if said and len(_core(said.group())) >= 2 else ""
+
+    def measured(self, x: Mention, measure: str) -> bool:
+        """Whether x's sentence names ``measure`` before it (乙鎮為58.1% after 甲鎮達標率為62.5%)."""
+        return measure in _core(self.f[self.r.sentence_starts[x.sentence]:x.start])
 
     def entity_points(self):
         """甲鎮與乙鎮相差N個百分點: the one rate the text gives each of the two places the clause names before 相差; the
