@@ -197,7 +197,7 @@ class _Totals(_Base):
         heads = self.heads(w)
         if not heads:
             return
-        if len(heads) == 1 and self.named_list_total(found, heads[0]):
+        if self.named_list_total(found, heads[-1]):
             return
         unit, depth = heads[0].unit, self.r.depth[w]
         colon = re.search(r"[:：]", found.group())
@@ -230,9 +230,10 @@ class _Totals(_Base):
 
     def named_list_total(self, found: re.Match, count: Mention) -> bool:
         """涉及5个乡镇(甲、乙…),其中甲a、乙b: 其中 after a count whose brackets name the items (no amounts in them)
-        lists an amount per named item, in a unit other than the count's: the parts of the one amount of their unit
-        the sentence states before the count (违规资金T,…,涉及5个乡镇(…),其中…); all the named items: a sum, some of
-        them: parts. Two amounts of the unit before the count, or a part not named in the brackets: nothing."""
+        lists an amount per named item: the parts of the one amount of their unit the sentence states before the
+        count (违规资金T,…,涉及5个乡镇(…),其中…); all the named items: a sum, some of them: parts. Amounts each after a
+        bracket name are the items' own, never parts of the count: with two amounts of their unit before the count,
+        or units that differ, nothing is proposed. Returns whether the 其中 was such a list."""
         opened = re.match(r"[^。\d(（，,；;]{0,6}[(（]", self.f[count.claim_end:count.claim_end + 8])
         if opened is None or count.unit == "%":
             return False
@@ -240,21 +241,23 @@ class _Totals(_Base):
         close = next((k for k in range(open_at + 1, found.start()) if not self._before_close(open_at, k + 1)), None)
         if close is None or self.f[close + 1:found.start()].strip(" ,，、") or self.between(open_at, close):
             return False  # the brackets must close just before 其中 and hold names only
-        names = [n.strip() for n in re.split(r"[、,，和及与與]", self.f[open_at + 1:close]) if n.strip()]
+        named = [re.sub(r"(?:等等|等)$", "", n.strip()) for n in re.split(r"[、,，和及与與]", self.f[open_at + 1:close])]
+        names = [n for n in named if n]
         segment = self.r.segment[found.end()]
         hi = self.r.segment_starts[segment + 1] if segment + 1 < len(self.r.segment_starts) else len(self.f)
         after = [x for x in self.between(found.end(), hi) if x.end <= hi and x.depth == count.depth]
-        if len(after) < 1 or any(not x.level or x.unit != after[0].unit for x in after) or same_unit(after[0].unit, count.unit):
+        # each amount after its own bracket name (甲412万元、乙305万元), each name once
+        said = [next((n for n in names if self.f[max(found.end(), after[k - 1].end if k else 0):x.start]
+                      .strip(" 、,，:：").endswith(n)), None) for k, x in enumerate(after)]
+        if not after or None in said or len(set(said)) != len(said):
             return False
-        # each part after its own bracket name (甲412万元、乙305万元), each name once
-        said = [next((n for n in names if self.f[max(found.end(), (after[k - 1].end if k else 0)):x.start].strip(" 、,，").endswith(n)), None)
-                for k, x in enumerate(after)]
-        if None in said or len(set(said)) != len(said):
-            return False
+        unit = after[0].unit
+        if any(not x.level or x.unit != unit for x in after):
+            return True  # the items' own amounts of several kinds: no parts of the count, no sum
         totals = [x for x in self.in_sentence(count) if x.i < count.i and x.level and not x.per_unit
-                  and x.depth == count.depth and same_unit(x.unit, after[0].unit)]
+                  and x.depth == count.depth and same_unit(x.unit, unit)]
         if len(totals) != 1 or id(totals[0]) in self.summed or totals[0].roles:
-            return False
+            return True
         for p in after:
             p.roles.add("sub")
         everyone = len(after) == len(names) and count.value == len(names)
