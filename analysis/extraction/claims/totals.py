@@ -211,6 +211,11 @@ class _Totals(_Base):
             segment = self.r.segment[at]
             hi = self.r.segment_starts[segment + 1] if segment + 1 < len(self.r.segment_starts) else len(self.f)
             parts = self._items_parts(unit, depth, at, hi, per_item=False)
+        # an average (平均每人近300人次) is no part; nor, in a list whose first part names no year, an amount of a
+        # year the total does not name (是2018年1.10亿元的2.1倍); a list of years (其中2021年a、2022年b) keeps them all
+        first = parts[0] if parts else None
+        parts = [p for p in parts if not p.per_unit and (
+            p is first or not p.year or p.year == heads[0].year or first.year not in ("", heads[0].year))]
         for total in heads:
             if id(total) in self.class_totals:
                 continue
