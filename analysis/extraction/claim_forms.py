@@ -314,7 +314,7 @@ FORMS: tuple[ClaimForm, ...] = (
         "one per ;-item of the total of the sentence before; 全年支出合计A,按功能分类: (a clause of by words ending with "
         "a colon) splits A into one part per ;-item after the colon, over the lines that end with ; when the colon ends "
         "its line. Parts inside a part's brackets, or after a rate word, "
-        "are no parts. With several totals before 其中, each part goes to the total whose name it repeats. 其中 after a "
+        "are no parts. With several totals before 其中, each part goes to the total whose name it repeats. A 其中 "
         "list's ;-item may go on past its parts: an average (平均每人) or an amount of a year neither the total nor the first "
         "part names (是2019年A的N倍) is no part. 其中 after a "
         "count whose brackets name its items (涉及5个乡镇(甲、乙…),其中甲a、乙b): each amount after its own bracket name "
