@@ -82,6 +82,8 @@ TABLES = {
                         "sum, some or 等: parts); two such amounts, another sentence, two units: nothing",
     "list_tails": "其中 lists whose ;-item goes on after the parts: an average (平均每人, 平均每天) or an amount of a year "
                   "neither the total nor the first part names (是2019年A的N倍, 較108年度A) is no part; a list of years keeps them",
+    "among_lists": "a clause opening (在)X(之)中 then a run of amounts of one unit joined by 、 (現有員額中,甲a人、乙b人): parts "
+                   "of the one amount stated before under X's name; two such amounts, none, a comma-split run, one part: nothing",
     "lists": "totals followed by their parts with no 其中 (共N项,第一批a项、第二批b项; 共N人,男性a人、女性b人; …、其余c), "
              "only when the parts' names are a run of ordinals from 一, both sides of a pair or end with 其余; the "
              "count of an ordinal list (分两批 … 第一批…、第二批…; 分为三类: 一类…二类…三类)",

@@ -10,7 +10,7 @@ from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _core, same_unit
 from analysis.extraction.claims.names import name_score
 from analysis.extraction.claims.patterns import (
-    ALL_BEFORE, AMONG, BY, CLOSES, EACH, EACH_AFTER, EACH_BEFORE, INCLUDES, LIST_MARK, OPENS, PARTS_OPEN, PLUS,
+    ALL_BEFORE, AMONG, AMONG_NOUN, BY, CLOSES, EACH, EACH_AFTER, EACH_BEFORE, INCLUDES, LIST_MARK, OPENS, PARTS_OPEN, PLUS,
     PLACE, PRIOR_NAME, QIZHONG, SUMS_BEFORE, YEAR, _group,
 )
 
@@ -64,6 +64,7 @@ class _Totals(_Base):
             if len(parts) >= 2:
                 self.add_sum(m, parts)
         self.distributed_totals()
+        self.among_lists()
         self.totals_before_colon()
         self.totals_after_parts()
         self.added_totals()
@@ -232,6 +233,31 @@ class _Totals(_Base):
                 self.add_sum(total, mine)
             elif not EACH.search(found.group()) and mine:
                 self.add_sum(total, mine, "parts")
+
+    def among_lists(self):
+        """現有員額中,甲a人、乙b人、丙c人: a clause opening "(在)X(之)中," then a run of amounts of one unit joined by 、
+        lists parts of the whole X names: the one amount stated before under X's name (as a share's whole after
+        such a clause, among_whole); none or two: nothing."""
+        for at in self.r.clause_starts:
+            found = AMONG_NOUN.match(self.f, at)
+            if found is None or found.end() >= len(self.f):
+                continue
+            segment = self.r.segment[found.end()]
+            hi = self.r.segment_starts[segment + 1] if segment + 1 < len(self.r.segment_starts) else len(self.f)
+            run = []
+            for x in self.between(found.end(), hi):
+                if not x.level or x.per_unit or x.roles or (run and x.unit != run[0].unit):
+                    break
+                gap = self.f[run[-1].end:x.start] if run else ""
+                if run and (re.search(r"[,，;；。]", gap) or not re.search(r"[、和及与與]", gap)):
+                    break
+                run.append(x)
+            if len(run) < 2:
+                continue
+            whole = self.among_whole(run[0], run[0])
+            if whole is None or id(whole) in self.summed or whole in run or not self.r.same_year(whole.year, run[0].year):
+                continue
+            self.add_sum(whole, run, "parts")
 
     def named_list_total(self, found: re.Match, count: Mention) -> bool:
         """涉及5个乡镇(甲、乙…),其中甲a、乙b: 其中 after a count whose brackets name the items (no amounts in them)
