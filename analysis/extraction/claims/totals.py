@@ -10,7 +10,7 @@ from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _core, same_unit
 from analysis.extraction.claims.names import name_score
 from analysis.extraction.claims.patterns import (
-    ALL_BEFORE, AMONG, AMONG_NOUN, BY, CLOSES, EACH, EACH_AFTER, EACH_BEFORE, INCLUDES, LIST_MARK, OPENS, PARTS_OPEN, PLUS,
+    ACTUAL, ALL_BEFORE, AMONG, AMONG_NOUN, BUDGET_AMOUNT, BY, CLOSES, EACH, EACH_AFTER, EACH_BEFORE, INCLUDES, LIST_MARK, OPENS, PARTS_OPEN, PLUS,
     PLACE, PRIOR_NAME, QIZHONG, SUMS_BEFORE, YEAR, _group,
 )
 
@@ -346,8 +346,17 @@ class _Totals(_Base):
             head = BY.match(self.f, start)
             if head is None:
                 continue
-            previous = self.between(self.r.sentence_starts[m.sentence - 1], start)
-            total = next((x for x in previous if x.level and x.depth == 0), None)
+            before = m.sentence - 1  # the sentence before, past a paragraph's break (分项看 opening the next paragraph)
+            while before > 0 and not self.f[self.r.sentence_starts[before]:self.r.sentence_starts[before + 1]].strip():
+                before -= 1
+            previous = [x for x in self.between(self.r.sentence_starts[before], start) if x.level and x.depth == 0]
+            total = previous[0] if previous else None
+            # 年初预算安排A,全年实际完成B。分项看,…: the items split what was done, the one actual amount after the budget
+            done = [x for x in previous[1:] if same_unit(x.unit, total.unit) and ACTUAL.search(x.before)] if total else []
+            if total is not None and BUDGET_AMOUNT.search(total.before) and done:
+                if len(done) > 1:
+                    continue  # 预计完成A,实际完成B: which the items split is not said
+                total = done[0]
             if total is None or id(total) in self.summed:
                 continue
             hi = self.r.sentence_end(m.sentence)
