@@ -112,6 +112,10 @@ TABLES = {
                    "(缺额/出缺/空编 that are also a rate's part), balances (收支相抵/歲入歲出相抵 in a clause before, names "
                    "under a line's heading, 預算所列短絀 of the budget pair), what remains of a plan (尚有N个在建 = 任务 - "
                    "已建成); none, two or three amounts for a role: no proposal",
+    "count_lists": "counts of lists in more wordings: items named with their amounts (甲120万元、乙80万元及丙40万元等三项), "
+                   "和/與 between two names of bodies (服务站和执法队; not 人口和计划生育办), a compound label's 即 list "
+                   "past a comma (“一中心四站”配置,即甲中心,乙站、丙站), 以甲为例…还有乙、丙,合计N个 (no or two examples: "
+                   "unverifiable), 件/宗/座; counts that count no list",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",

@@ -538,6 +538,14 @@ FORMS: tuple[ClaimForm, ...] = (
          "units": ("个", "個", "项", "項", "名", "人", "家", "所", "条", "條", "辆", "輛", "处", "處", "村", "镇", "鎮", "乡", "鄉",
                    "站", "室", "厅", "廳", "级", "級", "种", "種", "类", "類", "位", "县", "縣", "块", "塊", "办", "辦", "中心", "县市",
                    "縣市", "县区", "縣區"),
+         # 以甲为例,…;还有乙、丙,合计三个: a list after these words adds to what the sentence named before (the one
+         # example 以…为例 names), and the count after 合计/共 counts both; no example named: not the whole list
+         "more": ("还有", "還有", "另有", "也有", "此外还有", "此外還有"),
+         "sum_opens": ("合计", "合計", "共计", "共計", "一共", "总共", "總共", "共"),
+         "example": ("为例", "為例"),
+         # measure words of counted things that only a list counts here (十二件民生实事:甲、乙…; 三座水库): not units the
+         # other forms (averages, products) count by
+         "list_measures": ("件", "座"),
          # measure words that count the same thing (a total of 36位 and 9位 stated as 45人: persons), the first the
          # unit a fact is kept in (measures.SAME_UNIT); 个 and 所/座 are not: the ledger sums one unit only
          "same_thing": ("名/人/位",),
@@ -549,6 +557,11 @@ FORMS: tuple[ClaimForm, ...] = (
                   "涵盖", "涵蓋", "涉及", "下辖", "下轄", "辖", "轄"),
          # 乡镇、办事处人民政府设乡镇长1人: a body and a plain 设 (not 建设, 设施) end a list of the bodies that set up
          # what the count counts; a hard-wrapped line may stand between them
+         # what the items of a list of bodies end with: 和/及 between two such names joins two items (甲服务站和乙执法队),
+         # not two words of one name (人口和计划生育办: 人口 ends with none)
+         "item_ends": ("中心", "站", "所", "队", "隊", "办", "辦", "办公室", "辦公室", "室", "局", "委", "院", "馆", "館", "校",
+                       "园", "園", "场", "場", "厂", "廠", "部", "科", "股", "组", "組", "处", "處", "镇", "鎮", "乡", "鄉",
+                       "村", "社区", "社區", "街道", "公所", "县", "縣", "区", "區", "市"),
          "body_sets": ("政府", "公所", "办事处", "辦事處", "街道", "办", "辦", "处", "處", "镇", "鎮", "乡", "鄉", "县", "縣",
                        "区", "區", "村", "局", "委", "中心", "站", "所")},
         "count_items", ("list",),
@@ -560,7 +573,11 @@ FORMS: tuple[ClaimForm, ...] = (
         "lead word (全县设立甲中心 -> 甲中心) are no part of it. A list that ends with 等 may name only some: fewer "
         "items than the count is unverifiable, as many reproduces, more is a discrepancy. 分/分为 N批 (类, 期, 个阶段): the "
         "ordinals of that noun that follow in its sentence or the next (not one opening with a year), a run from 第一 of "
-        "two or more, counted as distinct ordinals (one ordinal alone is no list)",
+        "two or more, counted as distinct ordinals (one ordinal alone is no list). Items named with their amounts "
+        "(甲420萬元、乙350萬元及丙126萬元等四項: 和/及 after an amount opens the next item); 和 between two names ending "
+        "with a body's noun (item_ends: 服务站和执法队) joins two items; a compound label's list runs on past a comma while "
+        "each group's items end with a part's noun (“一中心四站”配置,即甲中心,乙站、丙站); 以甲为例…还有乙、丙,合计N个: "
+        "the one example and the list (no example: unverifiable)",
         "全镇设“一办三中心”(党政办,便民服务中心、农业服务中心和综治中心)。",
         (("claimed", "三中心"), ("list", "便民服务中心、农业服务中心和综治中心")),
         unverifiable="the list ends with 等 and names fewer items than the count", pattern="甲、乙、丙N个 / N个(甲、乙、丙) / “N字”(…)"),

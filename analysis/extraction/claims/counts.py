@@ -9,14 +9,30 @@ from analysis.extraction.claim_forms import fold, words
 from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _known
 from analysis.extraction.claims.patterns import (
-    APPOSITION, BRACKETED, COLON_LIST, COUNT_UNITS, HARD_END, LABEL_LIST, LEAD, LIST_AFTER, LIST_BEFORE, LIST_VERB,
-    OPEN_LIST, QC, QO,
+    APPOSITION, BRACKETED, COLON_LIST, COUNT_UNITS, ENUMERATION, HARD_END, LABEL_LIST, LEAD, LIST_AFTER, LIST_BEFORE,
+    LIST_VERB, OPEN_LIST, QC, QO,
 )
 from analysis.extraction.places import TABLE as PLACE_LEVELS
 from analysis.rules import count_items
 
-# a compound label's one list: in brackets, after a colon, or after 即/包括/分别是 (a comma may stand before)
-LABEL_OPENS = re.compile(rf"\s*[,，]?\s*(?:{'|'.join(map(re.escape, sorted(words('count', 'list_opens'), key=len, reverse=True)))})"
+# items each named with its amount (甲420萬元、乙350萬元及丙126萬元等四項): an amount ends an item, so 和/及/与 after
+# one always opens the next
+_AMOUNT_ITEM = r"[^、,，。;；:：()（）\d]{1,14}\d[\d,.]*\s*(?:[万萬亿億千百]*元|[个個项項人名件所户戶])?"
+AMOUNT_LIST = re.compile(rf"({_AMOUNT_ITEM}(?:(?:、|和|及|与|與){_AMOUNT_ITEM})+(?:等)?)$")  # 等 kept: an open list
+def _alt(group: str) -> str:
+    return "|".join(map(re.escape, sorted(words("count", group), key=len, reverse=True)))
+
+
+# 还有乙、丙,合计三个: a list adding to what was named before it, then its count (NUMERAL is the count itself)
+MORE_LIST = re.compile(rf"(?:{_alt('more')})({ENUMERATION})[,，]\s*(?:{_alt('sum_opens')})\s*$")
+# 以甲公所为例: the one example a sentence names (no 、 or comma inside it)
+EXAMPLE = re.compile(rf"以([^、,，。;；:：以\d]{{2,12}}?)(?:{_alt('example')})")
+ITEM_ENDS = tuple(sorted(words("count", "item_ends"), key=len, reverse=True))
+LIST_MEASURES = words("count", "list_measures")
+
+# a compound label's one list: in brackets, after a colon, or after 即/包括/分别是 (a comma may stand before, and a
+# verb or noun of the label before that: “一中心四站”配置,即…; “一办三中心”模式,包括…)
+LABEL_OPENS = re.compile(rf"[^、。,，:：;；()（）\d{QO}{QC}]{{0,4}}?\s*[,，]?\s*(?:{'|'.join(map(re.escape, sorted(words('count', 'list_opens'), key=len, reverse=True)))})"
                          r"\s*[:：]?\s*([^。；;:：()（）,，]+)")
 
 
@@ -76,12 +92,27 @@ def _end(item: str) -> str:
     return next((row.level for row in PLACE_LEVELS for e in row.endings if folded.endswith(e)), folded[-1:])
 
 
+def _body(item: str) -> bool:
+    """Whether an item names a body or place by its ending (服务站, 执法队, 中心; count.item_ends), so that 和 before
+    it joins two items (甲服务站和乙执法队), not two words of one name (人口和计划生育办: 人口 ends with none).
+
+    >>> _body("退役军人服务站"), _body("综合行政執法隊"), _body("人口"), _body("自然资源")
+    (True, True, False, False)
+    """
+    folded = fold(item)
+    return len(folded) >= 2 and any(folded.endswith(e) and len(folded) > len(e) for e in ITEM_ENDS)
+
+
 def _count_by(items: str) -> str:
     """How a proposed list's items are told apart: 、 always; a comma when it joins groups (甲、乙,丙、丁); 和/及/与
     before the last item when both sides end alike (文化服务中心和计划生育服务中心, 龙口镇和松林乡; not 人口和计划生育办).
 
     >>> _count_by("青石镇、白沙镇、龙口镇和松林乡"), _count_by("党政综合办、人口和计划生育办")
     ('split 、|和|及|与|與', 'split 、')
+    >>> _count_by("甲服务中心、乙服务中心、丙服务站和丁执法队"), _count_by("甲办、自然资源和生态环境办公室")
+    ('split 、|和|及|与|與', 'split 、')
+    >>> _count_by("土地征收、房屋拆迁和工资拖欠"), _count_by("便民服务中心和综合文化站")
+    ('split 、|和|及|与|與', 'split 、|和|及|与|與')
     """
     separators = ["、"]
     if re.search("[,，]", items):
@@ -91,9 +122,13 @@ def _count_by(items: str) -> str:
     joined = re.split("和|及|与|與", last)
     if len(joined) == 2 and all(joined) and len(pieces) > 1:
         ends = {_end(p) for p in pieces[:-1]}
-        if _end(joined[0]) in ends and _end(joined[1]) in ends:
+        # items of one kind: both ends alike, both bodies' names, or neither a body's name (土地征收、房屋拆迁和工资拖欠:
+        # things done; 人口和计划生育办 is one office, its 办 a body's noun on one side only)
+        if (_end(joined[0]) in ends and _end(joined[1]) in ends or all(_body(p) for p in joined)
+                or not any(_body(p) for p in joined) and all(len(p) >= 2 for p in joined)):
             separators.append("和|及|与|與")
-    if len(pieces) == 1 and len(joined) == 2 and all(joined) and joined[0][-1:] == joined[1][-1:]:
+    if len(pieces) == 1 and len(joined) == 2 and all(joined) and (joined[0][-1:] == joined[1][-1:]
+                                                                   or all(_body(p) for p in joined)):
         separators.append("和|及|与|與")
     return "split " + "|".join(separators)
 
@@ -109,6 +144,18 @@ class _Counts(_Base):
             return None
         nouns = [re.sub(r"^[一二两兩三四五六七八九十]+", "", fold(x.as_written)) for x in parts]
         said = self.text[listed.start(1):listed.end(1)]
+        # the list may go on past a comma (即甲中心,乙站、丙站和丁站): each ,-group whose items all end with a part's
+        # noun joins it; the first that does not (即甲中心,负责…) ends it
+        at = listed.end(1)
+        while self.f[at:at + 1] in (",", "，") and at < s_end:
+            group = re.match(r"[,，]([^。；;:：()（）,，]+)", self.f[at:s_end])
+            if group is None:
+                break
+            more = self.text[at + 1:at + group.end()]
+            found = _joined_names(re.split(r"、|和|及|與|与", more), re.findall(r"、|和|及|與|与", more), nouns)
+            if not all(nouns) or _by_noun([fold(w) for w in found if w.strip()], nouns) is None:
+                break
+            said, at = said + "、" + more, at + group.end()
         pieces = re.split(r"、|和|及|與|与", said)
         items = [w for w in _joined_names(pieces, re.findall(r"、|和|及|與|与", said), nouns) if w.strip()]
         if len(items) < 2 or any(len(w) > 20 for w in items):
@@ -154,8 +201,17 @@ class _Counts(_Base):
             return propose(items_of(label, count.end))
         unit = fold(count.unit) or next((u for u in COUNT_UNITS if self.f.startswith(u, count.end)), "")
         quoted_label = self.f[count.start - 1:count.start] in QO and not re.search(r"\d", count.as_written)
-        if unit not in COUNT_UNITS and not quoted_label:
+        if not unit and self.f[count.end:count.end + 1] in LIST_MEASURES:  # 十二件民生实事: a thing only a list counts
+            unit = self.f[count.end]
+        if unit not in COUNT_UNITS + LIST_MEASURES and not quoted_label:
             return None
+        more = MORE_LIST.search(self.f[s_start:count.start])
+        if more:  # 以甲为例,…;还有乙、丙,合计三个: the example and the list; no one example: the list is not all
+            examples = EXAMPLE.findall(self.f[s_start:s_start + more.start()])
+            if len(examples) != 1:
+                return self.unverifiable("count", count)
+            at = self.f.index(examples[0], s_start)
+            return propose(self.text[at:at + len(examples[0])] + "、" + self.text[s_start + more.start(1):s_start + more.end(1)])
         window = max(s_start, count.start - 120)
         before = LIST_BEFORE.search(self.f[window:count.start])
         # "乡镇长1人、副乡镇长3人": 人 is the unit of 1, not the first item of a list; "甲镇、乙镇各设3个…": a verb
@@ -163,8 +219,14 @@ class _Counts(_Base):
         # (a hard-wrapped line may cut a word: 人民政\n府设)
         if before and (LIST_VERB.search(re.sub(r"\s", "", before.group(1))) or APPOSITION.search(self.f, 0, count.start)):
             before = None
-        if before and not re.match(r"[\d零一二两三四五六七八九十]", self.f[window + before.start() - 1:window + before.start()] or "-"):
+        # a numeral just before the list's first word may be part of it (3个甲、乙: no list of its own), unless a lead
+        # verb stands between (统一设置甲中心、乙站: 一 ends 统一)
+        if before and (_lead_trimmed(items_of(before, window)) != items_of(before, window) or not re.match(
+                r"[\d零一二两三四五六七八九十]", self.f[window + before.start() - 1:window + before.start()] or "-")):
             return propose(items_of(before, window))
+        amounts = None if before else AMOUNT_LIST.search(self.f[window:count.start])
+        if amounts and not LIST_VERB.search(amounts.group(1)):
+            return propose(items_of(amounts, window), "split 、|和|及|与|與")
         bracket = BRACKETED.search(after)
         if bracket and (re.search("[、,，]", bracket.group(1)) or count.value == 1 and len(bracket.group(1)) >= 2
                         and not re.search(r"[,，:：]", after[:bracket.start(1)])):
