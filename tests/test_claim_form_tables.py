@@ -83,6 +83,15 @@ TABLES = {
                        "办公室, 由86个整合为60个 or 共N after; 18個區公所 … 每個公所): the one count of the noun 每个 names; "
                        "compound labels (“三站一所”, “一办三中心”,即…, “一中心四站”,分别是…) each part counting the listed "
                        "items ending with its noun",
+    "named_item_lists": "其中 after a count whose brackets name its items (涉及5个乡镇(甲、乙…),其中甲a、乙b): each named "
+                        "item's amount a part of the one amount of their unit the sentence states before the count (all the items: a "
+                        "sum, some or 等: parts); two such amounts, another sentence, two units: nothing",
+    "list_tails": "其中 lists whose ;-item goes on after the parts: an average (平均每人, 平均每天) or an amount of a year "
+                  "neither the total nor the first part names (是2019年A的N倍, 較108年度A) is no part; a list of years keeps them",
+    "among_lists": "a clause opening (在)X(之)中 then a run of amounts of one unit joined by 、 (現有員額中,甲a人、乙b人): parts "
+                   "of the one amount stated before under X's name; two such amounts, none, a comma-split run, one part: nothing",
+    "split_actuals": "分项看 (按…分) after a sentence stating a budget then the one actual amount (年初预算安排A,全年实际完成B): "
+                     "the items split B; two actual amounts: nothing; the split opening the next paragraph",
     "lists": "totals followed by their parts with no 其中 (共N项,第一批a项、第二批b项; 共N人,男性a人、女性b人; …、其余c), "
              "only when the parts' names are a run of ordinals from 一, both sides of a pair or end with 其余; the "
              "count of an ordinal list (分两批 … 第一批…、第二批…; 分为三类: 一类…二类…三类)",

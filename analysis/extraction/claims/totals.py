@@ -10,7 +10,7 @@ from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _core, same_unit
 from analysis.extraction.claims.names import name_score
 from analysis.extraction.claims.patterns import (
-    ALL_BEFORE, AMONG, BY, CLOSES, EACH, EACH_AFTER, EACH_BEFORE, INCLUDES, LIST_MARK, OPENS, PARTS_OPEN, PLUS,
+    ACTUAL, ALL_BEFORE, AMONG, AMONG_NOUN, BUDGET_AMOUNT, BY, CLOSES, EACH, EACH_AFTER, EACH_BEFORE, INCLUDES, LIST_MARK, OPENS, PARTS_OPEN, PLUS,
     PLACE, PRIOR_NAME, QIZHONG, SUMS_BEFORE, YEAR, _group,
 )
 
@@ -64,6 +64,7 @@ class _Totals(_Base):
             if len(parts) >= 2:
                 self.add_sum(m, parts)
         self.distributed_totals()
+        self.among_lists()
         self.totals_before_colon()
         self.totals_after_parts()
         self.added_totals()
@@ -197,6 +198,8 @@ class _Totals(_Base):
         heads = self.heads(w)
         if not heads:
             return
+        if self.named_list_total(found, heads[-1]):
+            return
         unit, depth = heads[0].unit, self.r.depth[w]
         colon = re.search(r"[:：]", found.group())
         if self.f.startswith("\n", at) or (colon and not self.f[at:].split("\n", 1)[0].strip()):
@@ -209,6 +212,11 @@ class _Totals(_Base):
             segment = self.r.segment[at]
             hi = self.r.segment_starts[segment + 1] if segment + 1 < len(self.r.segment_starts) else len(self.f)
             parts = self._items_parts(unit, depth, at, hi, per_item=False)
+        # an average (平均每人近300人次) is no part; nor, in a list whose first part names no year, an amount of a
+        # year the total does not name (是2018年1.10亿元的2.1倍); a list of years (其中2021年a、2022年b) keeps them all
+        first = parts[0] if parts else None
+        parts = [p for p in parts if not p.per_unit and (
+            p is first or not p.year or p.year == heads[0].year or first.year not in ("", heads[0].year))]
         for total in heads:
             if id(total) in self.class_totals:
                 continue
@@ -225,6 +233,67 @@ class _Totals(_Base):
                 self.add_sum(total, mine)
             elif not EACH.search(found.group()) and mine:
                 self.add_sum(total, mine, "parts")
+
+    def among_lists(self):
+        """現有員額中,甲a人、乙b人、丙c人: a clause opening "(在)X(之)中," then a run of amounts of one unit joined by 、
+        lists parts of the whole X names: the one amount stated before under X's name (as a share's whole after
+        such a clause, among_whole); none or two: nothing."""
+        for at in self.r.clause_starts:
+            found = AMONG_NOUN.match(self.f, at)
+            if found is None or found.end() >= len(self.f):
+                continue
+            segment = self.r.segment[found.end()]
+            hi = self.r.segment_starts[segment + 1] if segment + 1 < len(self.r.segment_starts) else len(self.f)
+            run = []
+            for x in self.between(found.end(), hi):
+                if not x.level or x.per_unit or x.roles or (run and x.unit != run[0].unit):
+                    break
+                gap = self.f[run[-1].end:x.start] if run else ""
+                if run and (re.search(r"[,，;；。]", gap) or not re.search(r"[、和及与與]", gap)):
+                    break
+                run.append(x)
+            if len(run) < 2:
+                continue
+            whole = self.among_whole(run[0], run[0])
+            if whole is None or id(whole) in self.summed or whole in run or not self.r.same_year(whole.year, run[0].year):
+                continue
+            self.add_sum(whole, run, "parts")
+
+    def named_list_total(self, found: re.Match, count: Mention) -> bool:
+        """涉及5个乡镇(甲、乙…),其中甲a、乙b: 其中 after a count whose brackets name the items (no amounts in them)
+        lists an amount per named item: the parts of the one amount of their unit the sentence states before the
+        count (违规资金T,…,涉及5个乡镇(…),其中…); all the named items: a sum, some of them: parts. Amounts each after a
+        bracket name are the items' own, never parts of the count: with two amounts of their unit before the count,
+        or units that differ, nothing is proposed. Returns whether the 其中 was such a list."""
+        opened = re.match(r"[^。\d(（，,；;]{0,6}[(（]", self.f[count.claim_end:count.claim_end + 8])
+        if opened is None or count.unit == "%":
+            return False
+        open_at = count.claim_end + opened.end() - 1
+        close = next((k for k in range(open_at + 1, found.start()) if not self._before_close(open_at, k + 1)), None)
+        if close is None or self.f[close + 1:found.start()].strip(" ,，、") or self.between(open_at, close):
+            return False  # the brackets must close just before 其中 and hold names only
+        named = [re.sub(r"(?:等等|等)$", "", n.strip()) for n in re.split(r"[、,，和及与與]", self.f[open_at + 1:close])]
+        names = [n for n in named if n]
+        segment = self.r.segment[found.end()]
+        hi = self.r.segment_starts[segment + 1] if segment + 1 < len(self.r.segment_starts) else len(self.f)
+        after = [x for x in self.between(found.end(), hi) if x.end <= hi and x.depth == count.depth]
+        # each amount after its own bracket name (甲412万元、乙305万元), each name once
+        said = [next((n for n in names if self.f[max(found.end(), after[k - 1].end if k else 0):x.start]
+                      .strip(" 、,，:：").endswith(n)), None) for k, x in enumerate(after)]
+        if not after or None in said or len(set(said)) != len(said):
+            return False
+        unit = after[0].unit
+        if any(not x.level or x.unit != unit for x in after):
+            return True  # the items' own amounts of several kinds: no parts of the count, no sum
+        totals = [x for x in self.in_sentence(count) if x.i < count.i and x.level and not x.per_unit
+                  and x.depth == count.depth and same_unit(x.unit, unit)]
+        if len(totals) != 1 or id(totals[0]) in self.summed or totals[0].roles:
+            return True
+        for p in after:
+            p.roles.add("sub")
+        everyone = len(after) == len(names) and count.value == len(names)
+        self.add_sum(totals[0], after, "total" if everyone else "parts")
+        return True
 
     def _before_close(self, open_at: int, pos: int) -> bool:
         depth = 0
@@ -277,8 +346,17 @@ class _Totals(_Base):
             head = BY.match(self.f, start)
             if head is None:
                 continue
-            previous = self.between(self.r.sentence_starts[m.sentence - 1], start)
-            total = next((x for x in previous if x.level and x.depth == 0), None)
+            before = m.sentence - 1  # the sentence before, past a paragraph's break (分项看 opening the next paragraph)
+            while before > 0 and not self.f[self.r.sentence_starts[before]:self.r.sentence_starts[before + 1]].strip():
+                before -= 1
+            previous = [x for x in self.between(self.r.sentence_starts[before], start) if x.level and x.depth == 0]
+            total = previous[0] if previous else None
+            # 年初预算安排A,全年实际完成B。分项看,…: the items split what was done, the one actual amount after the budget
+            done = [x for x in previous[1:] if same_unit(x.unit, total.unit) and ACTUAL.search(x.before)] if total else []
+            if total is not None and BUDGET_AMOUNT.search(total.before) and done:
+                if len(done) > 1:
+                    continue  # 预计完成A,实际完成B: which the items split is not said
+                total = done[0]
             if total is None or id(total) in self.summed:
                 continue
             hi = self.r.sentence_end(m.sentence)
