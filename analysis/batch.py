@@ -169,6 +169,10 @@ def plan(tables, counties=None, notebooks=None) -> tuple[list[Job], list[tuple[s
     return jobs, no_data
 
 
+# nbclient's words for a kernel that died or did not answer before its first cell (wait_for_ready)
+KERNEL_NOT_STARTED = re.compile(r"Kernel (?:died before replying to kernel_info|didn't respond in)")
+
+
 def run_job(job: Job, data_dir: Path, reports_dir: Path, site_dir: Path, notebooks_dir: Path = NOTEBOOKS_DIR,
             figures_dir: Path = FIGURES_DIR, planned: frozenset = frozenset(), warm: bool = True) -> Result:
     """Execute one notebook into reports/<folder>/, render its page into site/<folder>/.
@@ -201,10 +205,20 @@ def run_job(job: Job, data_dir: Path, reports_dir: Path, site_dir: Path, noteboo
     # must never replace the last good one.
     written = False
     try:
-        papermill.execute_notebook(str(notebooks_dir / f"{job.notebook}.ipynb"), str(tmp), parameters=job.parameters,
-                                   kernel_name="python3", progress_bar=False, cwd=str(notebooks_dir),
-                                   request_save_on_cell_execute=False,  # written once at the end (or on error)
-                                   extra_arguments=KERNEL_ARGUMENTS, **manager)
+        for attempt in range(2):
+            try:
+                papermill.execute_notebook(str(notebooks_dir / f"{job.notebook}.ipynb"), str(tmp),
+                                           parameters=job.parameters, kernel_name="python3", progress_bar=False,
+                                           cwd=str(notebooks_dir),
+                                           request_save_on_cell_execute=False,  # written once at the end (or on error)
+                                           extra_arguments=KERNEL_ARGUMENTS, **manager)
+                break
+            except RuntimeError as err:
+                # a kernel that never started (jupyter_client picks free ports, closes them, and the kernel binds
+                # them: another process may take one between, "Address already in use") ran no cell: start it
+                # once more; a second failure is the run's
+                if attempt or not KERNEL_NOT_STARTED.match(str(err)):
+                    raise
         written = True
     except PapermillExecutionError as err:
         written = True

@@ -437,3 +437,29 @@ def test_an_up_to_date_batch_marks_the_index_while_it_runs_and_leaves_it_byte_fo
     assert next(c for c in marked.find("main").children if c.name) is notice  # first in the page's main part
     assert seen[0].replace(analysis.batch.BATCH_NOTICE, b"") == before
     assert index.read_bytes() == before
+
+
+@pytest.mark.parametrize("failures, status", [(1, "ok"), (2, "failed")])
+def test_a_kernel_that_did_not_start_is_started_once_more(failures, status, tmp_path, monkeypatch):
+    """jupyter_client picks free ports and closes them before the kernel binds them; another process may take one
+    between ("Address already in use"), and nbclient then says the kernel died before replying to kernel_info. No
+    cell ran: the run starts its kernel once more; a second such failure fails the run, naming it."""
+    import papermill
+
+    calls = []
+    real = papermill.execute_notebook
+
+    def flaky(*args, **kwargs):  # the workers are forked: they have it too, and count in their own process
+        calls.append(1)
+        if len(calls) <= failures:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(papermill, "execute_notebook", flaky)
+    summary = run_batch(["laishui"], ["02-staffing"], jobs=1, reports_dir=tmp_path / "reports", site_dir=tmp_path / "site")
+    job = summary["jobs"][0]
+    assert job["status"] == status
+    if status == "failed":
+        assert job["error"] == "RuntimeError: Kernel died before replying to kernel_info"
+    else:
+        assert (tmp_path / "reports" / "laishui" / "02-staffing.ipynb").is_file()
