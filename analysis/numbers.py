@@ -338,11 +338,12 @@ def parse_quantity(text: str) -> Quantity:
         return _bounded(text, 50.0, {"逾半": "过半"}.get(m["q"], m["q"]), "%", None)
     if quantity := _word_fraction(text, t):
         return quantity
-    teen = _TEEN_PAIR.match(unicodedata.normalize("NFKC", text).translate(TRADITIONAL))  # before normalise reads 十七八 as 18
+    raw = unicodedata.normalize("NFKC", text).translate(TRADITIONAL)  # before normalise reads 十七八 as 18
+    teen = _TEEN_PAIR.match(raw)
     if teen and not teen["prefix"] and _CN_DIGITS.index(teen["b"]) > _CN_DIGITS.index(teen["a"]):
         unit, _ = _unit_and_suffix(teen["tail"])
         return Quantity(text, None, 10 + chinese_or_arabic(teen["a"]), 10 + chinese_or_arabic(teen["b"]), unit=unit, kind="range")
-    tail = _TAIL_PAIR.match(unicodedata.normalize("NFKC", text).translate(TRADITIONAL))
+    tail = _TAIL_PAIR.match(raw)
     if tail and {"百": "十", "千": "百", "万": "千"}[tail["place"]] == tail["scale"] \
             and _CN_DIGITS.index(tail["b"]) > _CN_DIGITS.index(tail["a"]):
         head, scale = chinese_or_arabic(tail["head"]), {"十": 10, "百": 100, "千": 1000}[tail["scale"]]

@@ -94,7 +94,7 @@ def reduction_from_change(later: Interval, change: Interval) -> Interval:
 def complement(*others: Interval) -> Interval:
     """What the other shares of one whole leave of 100% ("第一、二、三产业占比分别为26.3%、24.5%、49.3%": 100 − 26.3 −
     24.5 = 49.2), for the last share of a split the text says is complete."""
-    return Interval.point(100) - reduce(lambda a, b: a + b, others)
+    return Interval.point(100) - total(*others)
 
 
 def remainder(whole: Interval, *parts: Interval) -> Interval:
@@ -106,7 +106,7 @@ def remainder(whole: Interval, *parts: Interval) -> Interval:
     """
     if not parts:
         raise ValueError("remainder takes a whole and one or more parts")
-    return whole - reduce(lambda a, b: a + b, parts)
+    return whole - total(*parts)
 
 
 def product(*factors: Interval) -> Interval:

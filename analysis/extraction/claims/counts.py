@@ -10,7 +10,7 @@ from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _known
 from analysis.extraction.claims.patterns import (
     APPOSITION, BRACKETED, COLON_LIST, COUNT_UNITS, ENUMERATION, HARD_END, LABEL_LIST, LEAD, LIST_AFTER, LIST_BEFORE,
-    LIST_VERB, OPEN_LIST, QC, QO,
+    LIST_VERB, OPEN_LIST, QC, QO, _group,
 )
 from analysis.extraction.places import TABLE as PLACE_LEVELS
 from analysis.rules import count_items
@@ -19,20 +19,16 @@ from analysis.rules import count_items
 # one always opens the next
 _AMOUNT_ITEM = r"[^、,，。;；:：()（）\d]{1,14}\d[\d,.]*\s*(?:[万萬亿億千百]*元|[个個项項人名件所户戶])?"
 AMOUNT_LIST = re.compile(rf"({_AMOUNT_ITEM}(?:(?:、|和|及|与|與){_AMOUNT_ITEM})+(?:等)?)$")  # 等 kept: an open list
-def _alt(group: str) -> str:
-    return "|".join(map(re.escape, sorted(words("count", group), key=len, reverse=True)))
-
-
 # 还有乙、丙,合计三个: a list adding to what was named before it, then its count (NUMERAL is the count itself)
-MORE_LIST = re.compile(rf"(?:{_alt('more')})({ENUMERATION})[,，]\s*(?:{_alt('sum_opens')})\s*$")
+MORE_LIST = re.compile(rf"(?:{_group('count', 'more')})({ENUMERATION})[,，]\s*(?:{_group('count', 'sum_opens')})\s*$")
 # 以甲公所为例: the one example a sentence names (no 、 or comma inside it)
-EXAMPLE = re.compile(rf"以([^、,，。;；:：以\d]{{2,12}}?)(?:{_alt('example')})")
+EXAMPLE = re.compile(rf"以([^、,，。;；:：以\d]{{2,12}}?)(?:{_group('count', 'example')})")
 ITEM_ENDS = tuple(sorted(words("count", "item_ends"), key=len, reverse=True))
 LIST_MEASURES = words("count", "list_measures")
 
 # a compound label's one list: in brackets, after a colon, or after 即/包括/分别是 (a comma may stand before, and a
 # verb or noun of the label before that: “一中心四站”配置,即…; “一办三中心”模式,包括…)
-LABEL_OPENS = re.compile(rf"[^、。,，:：;；()（）\d{QO}{QC}]{{0,4}}?\s*[,，]?\s*(?:{'|'.join(map(re.escape, sorted(words('count', 'list_opens'), key=len, reverse=True)))})"
+LABEL_OPENS = re.compile(rf"[^、。,，:：;；()（）\d{QO}{QC}]{{0,4}}?\s*[,，]?\s*(?:{_group('count', 'list_opens')})"
                          r"\s*[:：]?\s*([^。；;:：()（）,，]+)")
 
 

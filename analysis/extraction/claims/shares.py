@@ -20,6 +20,8 @@ from analysis.extraction.claims.patterns import (
 STATED_WHOLE = _rx(rf"(?:{_group('share', 'stated_whole')})")
 # 只有41项,不到四分之一: a fraction or 成 alone in its clause, a share of the amount of the clause before
 ALONE = _rx(rf"^\s*(?:{_group('share', 'alone')})?\s*$")
+# 合计占, 以上合計佔: the sum words right before a share word
+SUM_WORDS_END = _rx(rf"(?:{_group('total', 'sums_before')})\s*$")
 FRACTION = _rx(r"分之|/|成|半")  # 逾半數, 過半: a half is a fraction
 # 較上年度決算數178,905: an amount named after a comparison word and a prior year is a base, no actual nor budget
 PRIOR_BASE = _rx(rf"(?:{_group('change', 'flat_against')})\s*(?:{_group('change', 'prior')})")
@@ -321,14 +323,16 @@ class _Shares(_Base):
         if head:  # the part is named before the clause's first share word (…增加值占…的比重: before 占)
             first = SHARE.search(self.f, self.r.clause_starts[self.r.clause[lo + len(head)]], lo + len(head))
             head = self.f[lo:first.start()] if first else head
-        if re.search(rf"(?:{_group('total', 'sums_before')})\s*$", head[-4:]):
+        if SUM_WORDS_END.search(head[-4:]):
             stated = [x for x in sentence if x.percent and x.segment == m.segment and x.start < m.start]
             if len(stated) < 2:  # A a,占X p%;B b,占q%,合计占r%: the shares of one whole the ;-list stated before
                 stated = self.listed_shares(m)
                 if stated is None:
                     self.unverifiable("share", m, "the shares summed are of more than one whole")
                     return
-            summed = self.summed_parts(m, trigger, stated) or (None if stated else self.listed_amounts(m, trigger))
+            # the whole the sum's own words name (合计占可用财力的), if any
+            named = self.whole_name(m, trigger) if trigger.group() and not RATE.search(trigger.group()) else ""
+            summed = self.summed_parts(m, named, stated) or (None if stated else self.listed_amounts(m, named))
             if summed is not None:  # A a,占X p%;B b,占q%;合计占r%: (a + b) / X
                 parts, whole = summed
                 self.propose("share_of_sum", m, "share_of_sum", (*parts, whole), ("parts…",) * len(parts) + ("whole",))
@@ -447,7 +451,7 @@ class _Shares(_Base):
             self._share_inputs = {}
         return self._share_inputs
 
-    def summed_parts(self, m: Mention, trigger: re.Match, stated: list[Mention] | None) -> tuple[list[Mention], Mention] | None:
+    def summed_parts(self, m: Mention, name: str, stated: list[Mention] | None) -> tuple[list[Mention], Mention] | None:
         """以上合計佔歲出r%, 两项合计占r%: the parts and the one whole of the shares the sentence states before m (those
         of ``stated`` when it lists two or more, else every share proposed before m in the sentence), when each was
         proposed with its part and all share one whole; the whole is theirs, or the one the sum's words name (合计占可用财力的):
@@ -461,12 +465,11 @@ class _Shares(_Base):
         if len(wholes) != 1 or len({id(x) for x in parts}) != len(parts):
             return None
         whole = next(iter(wholes.values()))
-        name = self.whole_name(m, trigger) if trigger.group() and not RATE.search(trigger.group()) else ""
         if name:  # 合计占可用财力的30%: the parts over the whole the sum's words name, which may be another
             whole = self.by_name(name, whole.unit, whole.year, m.start, exclude=tuple(parts))
         return (parts, whole) if whole is not None else None
 
-    def listed_amounts(self, m: Mention, trigger: re.Match) -> tuple[list[Mention], Mention] | None:
+    def listed_amounts(self, m: Mention, name: str) -> tuple[list[Mention], Mention] | None:
         """总投资T,其中A、B两项分别投入a和b,合计占r%: the amounts of one unit a 其中 or 分别 opens in m's sentence before
         m (two or more, none an average) over the total that 其中 belongs to, or the whole the sum's words name;
         else None."""
@@ -480,7 +483,6 @@ class _Shares(_Base):
         parts = [x for x in self.in_sentence(m) if at < x.start and x.i < m.i and x.level and not x.per_unit]
         if len(parts) < 2 or len({x.unit for x in parts}) != 1:
             return None
-        name = self.whole_name(m, trigger) if trigger.group() and not RATE.search(trigger.group()) else ""
         whole = self.by_name(name, parts[0].unit, parts[0].year, m.start, exclude=tuple(parts)) if name \
             else self.containing_total(parts[0])
         if whole is None or whole in parts or not same_unit(whole.unit, parts[0].unit):
@@ -523,7 +525,7 @@ class _Shares(_Base):
             if not name:
                 continue  # another bare share of the list
             head = self.f[self.r.clause_starts[x.clause]:self.r.segment_starts[x.segment] + trigger.start()]
-            return name if re.search(rf"(?:{_group('total', 'sums_before')})\s*$", head) else ""
+            return name if SUM_WORDS_END.search(head) else ""
         return ""
 
     def listed_shares(self, m: Mention) -> list[Mention] | None:
