@@ -411,7 +411,16 @@ FORMS: tuple[ClaimForm, ...] = (
         unverifiable="the parts of the ratio are not stated", pattern="结构为a:b:c / 由a:b:c调整为d:e:f"),
     ClaimForm(
         "average", "an average or per-capita figure",
-        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶", "年均"), "counted": ("平均",),
+        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶", "年均", "分摊", "分攤"), "counted": ("平均",),
+         # 每位县民分摊N, 每名学员平均N: per person, the count a number of persons
+         "per_person": ("人均", "每人", "每位", "每名"),
+         # 分摊 is a mean only after 每 (每位县民分摊N); 县乡两级分摊N is a share of a cost
+         "shared": ("分摊", "分攤"),
+         # 每处设施平均N, 平均每所每年N: per unit counted in the classifier after 每 (the one count of that unit the text
+         # states before, or the one stated as a total: 合计294处)
+         "per_classifier": ("处", "處", "所", "座", "家", "间", "間", "栋", "棟", "辆", "輛", "站", "校"),
+         # 以总投入计算,每处平均N: the noun between opens the sentence's clause naming the total
+         "total_opens": ("以", "按"),
          "per_head": ("人均", "户均", "戶均"),
          # 村均18万元: per unit of the noun(s) after / (the one count of 行政村, 乡镇, 亩 the text states); 各村均为,
          # 农村均已 (before: each_before; after: each_after) say "each", no mean
