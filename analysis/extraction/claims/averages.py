@@ -153,6 +153,9 @@ class _Averages(_Base):
             return None
         fits = [x for x in self.m[:m.i] if x.level and same_unit(x.unit, m.unit) and noun in x.name
                 and self.r.same_year(x.year, m.year) and not AVERAGE.search(x.before) and "claim" not in x.roles]
+        # 社会福利支出预算数A、决算数B: an amount 、 joins to the one named also falls under the noun
+        fits += [x for x in self.m[:m.i] if fits and x.clause == fits[-1].clause and x.i > fits[-1].i
+                 and same_unit(x.unit, m.unit) and x.before.lstrip().startswith("、")]
         return fits[0] if fits and all(_agree(x, fits[0]) for x in fits) else None
 
     def per_classifier(self, clause: str, m: Mention) -> list[Mention]:
