@@ -132,7 +132,9 @@ TABLES = {
                 "以X计算 naming the total; 每位/每名 (县民分摊, 市民负担) per person; 平均每个镇 over the count of a noun "
                 "ending 镇 (中心镇) stated before; a 其中 list's parts and other means are no total; X是Y的N倍 of two "
                 "counts each the only one of its noun; two counts, two totals, 分摊 with no 每, counts in two "
-                "classifiers: unverifiable or nothing",
+                "classifiers: unverifiable or nothing; points of a structure's term (结构为a:b:c,第三产业比重比上年的p%"
+                "提高N个百分点: the term the ordinal names, the base in the clause); no ordinal, no base, another "
+                "sentence: unverifiable",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",
