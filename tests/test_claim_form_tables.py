@@ -127,6 +127,14 @@ TABLES = {
                         "paragraph or one either side (完成年初预算的P% with 年初预算安排A in another sentence), a whole named by "
                         "modifier + head noun (占拨付资金的: 实际拨付A); two, none, a sibling class, another year, side or "
                         "paragraph: unverifiable",
+    "per_unit": "means per unit and per head in more wordings: 每处/每所/每家(设施)平均 and 平均每所每年 (每年 the period of "
+                "a yearly total) over the one count in the classifier, the one stated as a total (合计/共) of several; "
+                "以X计算 naming the total; 每位/每名 (县民分摊, 市民负担) per person; 平均每个镇 over the count of a noun "
+                "ending 镇 (中心镇) stated before; a 其中 list's parts and other means are no total; X是Y的N倍 of two "
+                "counts each the only one of its noun; two counts, two totals, 分摊 with no 每, counts in two "
+                "classifiers: unverifiable or nothing; points of a structure's term (结构为a:b:c,第三产业比重比上年的p%"
+                "提高N个百分点: the term the ordinal names, the base in the clause); no ordinal, no base, another "
+                "sentence: unverifiable",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",

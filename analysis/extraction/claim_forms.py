@@ -411,7 +411,16 @@ FORMS: tuple[ClaimForm, ...] = (
         unverifiable="the parts of the ratio are not stated", pattern="结构为a:b:c / 由a:b:c调整为d:e:f"),
     ClaimForm(
         "average", "an average or per-capita figure",
-        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶", "年均"), "counted": ("平均",),
+        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶", "年均", "分摊", "分攤"), "counted": ("平均",),
+         # 每位县民分摊N, 每名学员平均N: per person, the count a number of persons
+         "per_person": ("人均", "每人", "每位", "每名"),
+         # 分摊 is a mean only after 每 (每位县民分摊N); 县乡两级分摊N is a share of a cost
+         "shared": ("分摊", "分攤"),
+         # 每处设施平均N, 平均每所每年N: per unit counted in the classifier after 每 (the one count of that unit the text
+         # states before, or the one stated as a total: 合计294处)
+         "per_classifier": ("处", "處", "所", "座", "家", "间", "間", "栋", "棟", "辆", "輛", "站", "校"),
+         # 以总投入计算,每处平均N: the noun between opens the sentence's clause naming the total
+         "total_opens": ("以", "按"),
          "per_head": ("人均", "户均", "戶均"),
          # 村均18万元: per unit of the noun(s) after / (the one count of 行政村, 乡镇, 亩 the text states); 各村均为,
          # 农村均已 (before: each_before; after: each_after) say "each", no mean
@@ -453,7 +462,11 @@ FORMS: tuple[ClaimForm, ...] = (
         "(每所出缺N人: 出缺) or by the noun its ;-item opens with before 以/按…计 (社会福利支出以人口N人计,每人平均M); a "
         "total after it only with 共/合计 in its ;-item. 平均每个X N: the count of X the text "
         "states anywhere (全县共有乡镇12个) when the sentence states none, the total the one amount of N's unit before it "
-        "or after 共/合计 in its sentence. 年均N is unverifiable (the years' values are not given); 平均水平N (a value "
+        "or after 共/合计 in its sentence; of X's counts those stated before it, X ending a longer noun (4个中心镇 for 每个镇). "
+        "每处(设施)平均N, 平均每所每年N (每年 the period of a yearly total): the one count in the classifier after 每 "
+        "(per_classifier) stated before, of several the one stated as a total (合计294处). A clause 以/按X计算 "
+        "(total_opens) earlier in the sentence names the total: the one amount of N's unit named X. 每位/每名 (per_person) "
+        "count persons; 分摊 is a mean only after 每. Other means and the parts of a 其中 list are no total. 年均N is unverifiable (the years' values are not given); 平均水平N (a value "
         "compared with) and 每户最多N (a cap) are no average. N鄉鎮平均為x (a count of places, listed_places, before 平均): the "
         "unweighted mean (rule mean, values…) of the one value of x's kind and year the text gave each place of that "
         "ending before it, only when as many places have one as N says. 平均(约)x opening a clause after a run of clauses "
