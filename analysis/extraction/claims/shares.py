@@ -171,11 +171,12 @@ class _Shares(_Base):
         return x if x is not None and pattern.search(self.words_after(x)) else None
 
     def subject_whole(self, part: Mention) -> Mention | None:
-        """社區圖書室58處、長照據點74處 … 長照據點則有49處正常運作: the one amount stated before the part whose name's
+        """社區圖書室58處、長照據點74處 … 長照據點則有49處正常運作: the one amount stated before the part's ;-item whose name's
         head noun (its last three characters; a name of two, whole) the part's ;-item names before it, of the part's
         unit and year (not a prior year's, a base or smaller than the part); amounts of two values: None. Bound by
         the noun, never by size."""
-        subject = _core(self.f[self.r.segment_starts[part.segment]:part.start])
+        lo = self.r.segment_starts[part.segment]
+        subject = _core(self.f[lo:part.start])
 
         def named(x: Mention) -> bool:
             name = _core(PLACE.sub("", x.name))
@@ -183,7 +184,8 @@ class _Shares(_Base):
             return bool(head) and head in subject
 
         place = self.item_place(part)  # 甲鎮有活動中心12處 is no whole of 乙鎮活動中心's part
-        fits = [x for x in self.m[:part.i] if x.level and not x.percent and not x.per_unit
+        # the amounts of the part's own ;-item are named by its subject's words trivially: stated_whole's to weigh
+        fits = [x for x in self.m[:part.i] if x.start < lo and x.level and not x.percent and not x.per_unit
                 and same_unit(x.unit, part.unit) and self.r.same_year(x.year, part.year)
                 and not PRIOR_NAME.search(PLACE.sub("", x.name)) and not AGAINST_END.search(x.before)
                 and "base" not in x.roles and not _smaller(x, part) and named(x) and self.item_place(x) == place]
