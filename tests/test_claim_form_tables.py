@@ -135,6 +135,11 @@ TABLES = {
                 "classifiers: unverifiable or nothing; points of a structure's term (结构为a:b:c,第三产业比重比上年的p%"
                 "提高N个百分点: the term the ordinal names, the base in the clause); no ordinal, no base, another "
                 "sentence: unverifiable",
+    "rates_by_subject": "rate nouns (使用率/利用率/開放率/達標率/入住率/承接率 …) whose part its ;-item states (the words "
+                        "naming it before or after the amount: 49處正常運作) and whose whole the text states before: the one "
+                        "amount named by the kind the part's subject names (長照據點74處), of its place and year, else the "
+                        "total of the sentence before (合計/共, 这N项事项中); two, another year, place or unit: nothing; "
+                        "an idle count is no part of a use rate, a used count none of an idle rate",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",

@@ -92,10 +92,13 @@ FORMS: tuple[ClaimForm, ...] = (
          "vacancy_part": ("缺额", "缺額", "出缺", "空缺", "尚缺", "空编", "空編"),
          "vacancy_whole": ("预算员额", "預算員額", "编制员额", "編制員額", "核定员额", "核定員額", "编制数", "編制數"),
          "use_rate": ("使用率", "利用率", "启用率", "啟用率"),
-         "use_part": ("使用", "利用", "启用", "啟用"),
+         # 49處正常運作: the part's words may follow its amount in its clause
+         "use_part": ("使用", "利用", "启用", "啟用", "运作", "運作", "运营", "運營", "营运", "營運"),
+         # 閒置者41處, 閒置或低度使用的設施103處: a count of idle units is no part of a use or run rate (its complement)
+         "idle": ("闲置", "閒置", "低度使用", "未使用", "未利用", "停用", "空置", "荒废", "荒廢", "废弃", "廢棄"),
          "use_whole": ("共", "总", "總", "全部", "合计", "合計", "共计", "共計"),
          "run_rate": ("运转率", "運轉率", "运行率", "運行率"),
-         "run_part": ("运转", "運轉", "运行", "運行", "实际", "實際"),
+         "run_part": ("运转", "運轉", "运行", "運行", "实际", "實際", "运作", "運作"),
          "run_whole": ("设计", "設計", "共", "总", "總", "全部", "合计", "合計", "共计", "共計"),
          # 現有員額中,A佔六成一 / 已承接事项中实际运行62项: a clause opening "(在)X(之)中" names the whole X of the
          # shares after it; not 集中, 其中, 高中 … (the characters before 中) nor 中心, 中央 … (after it)
@@ -147,12 +150,16 @@ FORMS: tuple[ClaimForm, ...] = (
         "甲、乙、丙产量分别为a、b和c names each amount by its own name (晚稻 -> b); a whole is of the part's year (not an amount "
         "上年度/去年 names, unless the part is of that year too); a percentage right after 比/较 and a noun (比上年的46.1%) is "
         "a change's base, no share. "
-        "出缺率/使用率/運轉率 X%: the part the amount of a clause before it named 缺額/使用/運轉 (vacancy_part …), the "
-        "whole the amount of the same unit before that one named 預算員額/共/設計 (vacancy_whole …), both in the "
-        "sentence; with either not stated the rate is a value (no proposal). "
-        "建成率/开放率/闲置率/承接率 … (verb_rate) X%: the part the amount its clause names with the verb (闲置7处), the "
-        "whole the total a 其中/…中 gives it, the one planned count (应建9个), else the one amount of its unit named a "
-        "total (stated_whole: 共168项, 全县12个乡镇均…) in the nearest sentence that states its unit, the part's own "
+        "出缺率/使用率/運轉率 X%: the part the amount of a clause before it named 缺額/使用/運轉 (vacancy_part …; "
+        "else the nearest amount of the rate's ;-item the words after it name so: 49處正常運作), never one named idle "
+        "(idle: 閒置者41處 is no part of a 使用率), the whole the amount of the same unit before that one named "
+        "預算員額/共/設計 (vacancy_whole …) in the sentence, else found as a verb rate's is (the kind its subject "
+        "names, a stated total); with either not stated the rate is a value (no proposal). "
+        "建成率/开放率/闲置率/承接率 … (verb_rate) X%: the part the amount its clause names with the verb (闲置7处; "
+        "or the words after it: 12處已開放), the whole the total a 其中/…中 gives it, the one planned count (应建9个), "
+        "else the one amount stated before whose name's head noun (its last three characters) the part's ;-item "
+        "names before it (長照據點74處 … 長照據點則有49處), else the one amount of its unit named a "
+        "total (stated_whole: 共168项, 全县12个乡镇均…, or closing its clause with …中: 这136项事项中,) in the nearest sentence that states its unit, the part's own "
         "(before it) or one before (the paragraph or the one before) (not a 上年 amount, not another year's; two: none). A "
         "fraction or 成 alone in its clause (alone: 只有41项,不到四分之一) is a share of the amount of the clause before, "
         "its whole found the same way. "
