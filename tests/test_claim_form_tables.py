@@ -127,6 +127,9 @@ TABLES = {
                         "paragraph or one either side (完成年初预算的P% with 年初预算安排A in another sentence), a whole named by "
                         "modifier + head noun (占拨付资金的: 实际拨付A); two, none, a sibling class, another year, side or "
                         "paragraph: unverifiable",
+    "cuts_and_counted_units": "times and sizes cut from one amount to another with the noun after both measure words "
+                              "(由5.6个工作日压缩到2.1个工作日,缩短了P%; 縮短至/縮小到), a noun after the base only binds "
+                              "nothing; totals of facilities counted in 處/处/座 (analysis/counted_units.py)",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",

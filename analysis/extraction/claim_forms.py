@@ -50,7 +50,7 @@ RISE = ("增长", "增長", "增加", "提高", "上升", "上涨", "上漲", "�
         "成长", "成長", "增产", "增產")  # 成長: Taiwan usage for growth
 FALL = ("下降", "减少", "減少", "降低", "减低", "減低", "减收", "減收", "下滑", "回落", "减幅", "減幅", "减", "減",
         "短收", "少收", "精简", "精簡", "压缩", "壓縮", "少", "降幅", "衰退", "减产", "減產",
-        "节省", "節省")  # 衰退: Taiwan usage for a fall; 比预算节省N: spent N less (节约N reads as 约N, about N)
+        "节省", "節省", "缩短", "縮短", "缩小", "縮小")  # 衰退: Taiwan usage for a fall; 缩短了P%: a time cut (由A压缩到B); 比预算节省N: spent N less (节约N reads as 约N, about N)
 # a clause that gives the base itself: 上年为A, 上年同期为A, 去年為A (a year before 为 works alike: 2022年为A)
 PRIOR = ("上年", "上年度", "上年同期", "去年", "去年同期", "上一年", "前一年")
 # against the year before: the base may be the amount of the same name and the year before, stated elsewhere
@@ -212,7 +212,10 @@ FORMS: tuple[ClaimForm, ...] = (
                 "缩减为", "縮減為", "缩减至", "縮減至", "缩减到", "縮減到", "调减为", "調減為", "调减至", "調減至", "精简到",
                 "精簡到", "精简至", "精簡至", "核增至", "核增为", "核增為", "增长到",
                 "增長到", "发展到", "發展到", "增加为", "增加為", "增为", "增為", "减少为", "減少為", "减少到", "減少到", "减少至", "減少至", "下降为", "下降為", "提高为",
-                "提高為", "上升为", "上升為", "降低为", "降低為", "到", "至", "为", "為"),
+                "提高為", "上升为", "上升為", "降低为", "降低為",
+                # 由5.6个工作日压缩到2.1个工作日, 由18天缩短至7天: times and sizes brought down to a later amount
+                "压缩到", "壓縮到", "压缩至", "壓縮至", "压缩为", "壓縮為", "缩短到", "縮短到", "缩短至", "縮短至", "缩短为",
+                "縮短為", "降低到", "降低至", "缩小到", "縮小到", "缩小至", "縮小至", "到", "至", "为", "為"),
          "rise": RISE, "fall": FALL},
         "growth", ("base", "later"),
         "base: the amount after 由/从/自; later: the amount after 减为/到/至 in the same clause; the claim: the "
