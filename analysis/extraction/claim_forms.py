@@ -50,7 +50,7 @@ RISE = ("增长", "增長", "增加", "提高", "上升", "上涨", "上漲", "�
         "成长", "成長", "增产", "增產")  # 成長: Taiwan usage for growth
 FALL = ("下降", "减少", "減少", "降低", "减低", "減低", "减收", "減收", "下滑", "回落", "减幅", "減幅", "减", "減",
         "短收", "少收", "精简", "精簡", "压缩", "壓縮", "少", "降幅", "衰退", "减产", "減產",
-        "节省", "節省", "缩短", "縮短", "缩小", "縮小")  # 衰退: Taiwan usage for a fall; 缩短了P%: a time cut (由A压缩到B); 比预算节省N: spent N less (节约N reads as 约N, about N)
+        "节省", "節省", "缩短", "縮短")  # 衰退: Taiwan usage for a fall; 缩短了P%: a time cut (由A压缩到B); 比预算节省N: spent N less (节约N reads as 约N, about N)
 # a clause that gives the base itself: 上年为A, 上年同期为A, 去年為A (a year before 为 works alike: 2022年为A)
 PRIOR = ("上年", "上年度", "上年同期", "去年", "去年同期", "上一年", "前一年")
 # against the year before: the base may be the amount of the same name and the year before, stated elsewhere

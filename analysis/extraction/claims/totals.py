@@ -19,6 +19,8 @@ REST_OPENS = re.compile(rf"^(?:{_group('rest', 'rest')})")
 NOT_PART = re.compile(rf"^(?:{_group('rest', 'not')})(?P<part>[^\d]{{2,}})$")
 REST_PAIRS = tuple(tuple(pair.split("/")) for pair in words("rest", "pairs"))
 ALL_KINDS = re.compile(r"各(?:项|类|种|个方面)")
+# words that make a clause's amount a compared or earlier one, no part of a list (比上年, 較去年, 上年为, 同比)
+BASE_MARK_ANY = re.compile(r"比|较|較|同比|上年|去年|前一年|改革前|原有|原来|原來")
 # what may stand before the rest's own name in its clause: a conjunction, a time or place word (目前, 尚有)
 REST_LEAD = re.compile(r"^[\s,，、]*(?:而|和|及|以及|但|另有|尚有|还有|還有|目前|现|現)?")
 # words that close a name before its amount (其余各项收入合计N, 闲置的有7处)
@@ -208,6 +210,7 @@ class _Totals(_Base):
             sentence = self.r.sentence[at]
             hi = self.r.sentence_end(sentence)
             parts = self._items_parts(unit, depth, at, hi, per_item=True)
+            parts = self.named_clause_parts(parts, unit, depth, hi)
         else:
             segment = self.r.segment[at]
             hi = self.r.segment_starts[segment + 1] if segment + 1 < len(self.r.segment_starts) else len(self.f)
@@ -322,6 +325,30 @@ class _Totals(_Base):
                     firsts.append(x)
             return firsts
         return inside
+
+    def named_clause_parts(self, parts: list[Mention], unit: str, depth: int, hi: int) -> list[Mention]:
+        """其中甲镇a件,占P%;乙镇b件,丙镇c件,丁镇d件: a ;-item that goes on with clauses each opening with a name and
+        its amount lists a part per clause, not only its first. A clause counts when the amount is the first of the
+        unit in it, its words before the amount name something (no digit) and say no other year's or a compared
+        amount (上年为, 比…), and the item holds no 其中/包括 of its own (whose amounts are parts of a part)."""
+        out = []
+        for k, p in enumerate(parts):
+            out.append(p)
+            segment = self.r.segment[p.start]
+            end = self.r.segment_starts[segment + 1] if segment + 1 < len(self.r.segment_starts) else len(self.f)
+            end = min(end, hi)
+            if QIZHONG.search(self.f, p.end, end) or PARTS_OPEN.search(self.f, p.end, end):
+                continue
+            for x in self.between(p.end, end):
+                if x.end > end or x.clause == p.clause or not same_unit(x.unit, unit) or x.depth > depth:
+                    continue
+                lead = self.f[self.r.clause_starts[x.clause]:x.start].strip(" ,，、")
+                first = next(y for y in self.between(self.r.clause_starts[x.clause], end) if same_unit(y.unit, unit))
+                if (first is not x or not x.level or x.per_unit or not lead or re.search(r"\d", lead)
+                        or self.prior(x) or BASE_MARK_ANY.search(lead)):
+                    break  # a clause of another kind ends the list
+                out.append(x)
+        return out
 
     def line_items(self, total: Mention, at: int) -> list[Mention]:
         """其中: ending a line, the parts one per following line that opens with a list marker (——, (1), 1.)."""
