@@ -321,7 +321,12 @@ FORMS: tuple[ClaimForm, ...] = (
          # ordinals that name some periods of a longer run (第一季度、第二季度 of four): no full split
          "partial_ordinals": ("季度", "季", "月", "周", "週", "年", "年度", "天", "日", "次"),
          # 分两批, 分为三类, 分成两个阶段: a count of the ordinals (第一批…、第二批…) that follow it
-         "split_into": ("分", "分为", "分為", "分成", "分作")},
+         "split_into": ("分", "分为", "分為", "分成", "分作"),
+         # 已下放136项,今年再下放约40项,届时将达170多项: an amount added again (again + a verb) and the total it
+         # brings the count to (lead … reach) add the one earlier amount the same verb (or the sentence) states
+         "again": ("再", "另", "新增", "再新增", "新建", "新设", "新設", "增设", "增設", "续", "續", "陆续", "陸續"),
+         "reach_lead": ("届时", "屆時", "累计", "累計", "总数", "總數", "总量", "總量", "合计", "合計", "总计", "總計"),
+         "reach": ("将达到", "將達到", "将达", "將達", "可达", "可達", "达到", "達到", "达", "達")},
         "sum", ("parts…",),
         "parts: the amounts of the total's unit in the brackets right after it (the run joined by 、; 含 may open "
         "it); after 其中: to the end of the ;-item when 其中 follows a comma, to the end of the sentence (one part "
@@ -347,7 +352,9 @@ FORMS: tuple[ClaimForm, ...] = (
         "共N (合计N) ending its clause, then to the end of its ;-item only amounts of its unit, each after its own name, "
         "and those names split it in full (a run of ordinals from 一 of one noun, 第一批、第二批 or 一类、二类, not periods "
         "of a longer run such as 第一季度; both sides of a pair, 男性/女性; a last name of the rest, 其余): a sum "
-        "(党员干部800人、女干部300人 overlap: no sum)",
+        "(党员干部800人、女干部300人 overlap: no sum). A running total (再下放B, 届时…将达T): T = A + B, A the one "
+        "earlier amount of B's unit in B's sentence, else in the text before whose clause holds the verb after 再 "
+        "(下放); two or none: unverifiable",
         "核定编制45名(行政编制20名、事业编制25名)。", (("claimed", "45名"), ("parts…", "20名 25名")),
         pattern="N (a、b) / 共N, 其中a、b"),
     ClaimForm(

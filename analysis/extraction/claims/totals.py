@@ -11,13 +11,16 @@ from analysis.extraction.claims.mentions import Mention, _core, same_unit
 from analysis.extraction.claims.names import name_score
 from analysis.extraction.claims.patterns import (
     ACTUAL, ALL_BEFORE, AMONG, AMONG_NOUN, BUDGET_AMOUNT, BY, CLOSES, EACH, EACH_AFTER, EACH_BEFORE, INCLUDES, LIST_MARK, OPENS, PARTS_OPEN, PLUS,
-    PLACE, PRIOR_NAME, QIZHONG, SUMS_BEFORE, YEAR, _group,
+    PLACE, PRIOR_NAME, QIZHONG, STOP, SUMS_BEFORE, YEAR, _group,
 )
 
 # the rest form's words (claim_forms: rest): a name that opens with a rest word, 非 and a part's name, or a pair
 REST_OPENS = re.compile(rf"^(?:{_group('rest', 'rest')})")
 NOT_PART = re.compile(rf"^(?:{_group('rest', 'not')})(?P<part>[^\d]{{2,}})$")
 REST_PAIRS = tuple(tuple(pair.split("/")) for pair in words("rest", "pairs"))
+# a running total (claim_forms: total's again, reach_lead, reach): 再下放约40项 … 届时下放事项将达170多项
+AGAIN = re.compile(rf"(?:{_group('total', 'again')})(?P<verb>[^{STOP}\d]{{0,6}})$")
+REACH = re.compile(rf"(?:{_group('total', 'reach_lead')})[^{STOP}\d]{{0,10}}?(?:{_group('total', 'reach')})\s*$")
 ALL_KINDS = re.compile(r"各(?:项|类|种|个方面)")
 # words that make a clause's amount a compared or earlier one, no part of a list (比上年, 較去年, 上年为, 同比)
 BASE_MARK_ANY = re.compile(r"比|较|較|同比|上年|去年|前一年|改革前|原有|原来|原來")
@@ -68,6 +71,7 @@ class _Totals(_Base):
         self.distributed_totals()
         self.among_lists()
         self.totals_before_colon()
+        self.running_totals()
         self.totals_after_parts()
         self.added_totals()
 
@@ -165,6 +169,33 @@ class _Totals(_Base):
             if not total.level or not same_unit(total.unit, unit) or id(total) in self.summed or total.roles:
                 continue
             self.add_sum(total, [before[-1], *added])
+
+    def running_totals(self):
+        """已下放136项,今年再下放约40项,届时将达170多项: the total a clause's lead and reach words name (届时…将达T,
+        累计达T) after an amount added again (再/另/新增 + a verb, B) in its sentence is A + B, A the one earlier amount of
+        B's unit in the sentence; with none there, the one before B's sentence in the text whose clause holds the verb
+        that follows 再 (下放县级管理权限136项). Two candidates or none: unverifiable."""
+        for t in self.m:
+            if not t.level or t.direction or id(t) in self.summed or t.roles & {"part", "sub", "claim"}:
+                continue
+            if not REACH.search(self.f, self.r.clause_starts[t.clause], t.start):
+                continue
+            added = [x for x in self.in_sentence(t) if x.i < t.i and x.level and same_unit(x.unit, t.unit)
+                     and AGAIN.search(self.f, self.r.clause_starts[x.clause], x.start)]
+            if len(added) != 1:
+                continue
+            b = added[0]
+            verb = AGAIN.search(self.f, self.r.clause_starts[b.clause], b.start).group("verb").strip()
+            verb = re.sub(r"^(?:约|約|近|逾|了)+|(?:约|約|近|逾|了)+$", "", verb)
+            pool = [x for x in self.in_sentence(b) if x.i < b.i and x.level and same_unit(x.unit, b.unit) and not x.per_unit]
+            if not pool and len(verb) >= 2:
+                pool = [x for x in self.m if x.sentence < b.sentence and x.level and same_unit(x.unit, b.unit)
+                        and not x.per_unit and not x.roles & {"part", "sub"}
+                        and verb in self.f[self.r.clause_starts[x.clause]:x.start]]
+            if len(pool) != 1:
+                self.unverifiable("total", t, "the amount added to is not stated once")
+                continue
+            self.add_sum(t, [pool[0], b])
 
     def add_sum(self, total: Mention, parts: list[Mention], form: str = "total"):
         """A total and its parts: all of them (form total, rule sum), or those a 其中/包括/含 list names, which may be
