@@ -373,6 +373,8 @@ class _Totals(_Base):
             for x in self.between(p.end, end):
                 if x.end > end or x.clause == p.clause or not same_unit(x.unit, unit) or x.depth > depth:
                     continue
+                if x in parts or x in out:
+                    break  # the item's amounts are already the list's parts (one ;-item: all of them)
                 lead = self.f[self.r.clause_starts[x.clause]:x.start].strip(" ,，、")
                 first = next(y for y in self.between(self.r.clause_starts[x.clause], end) if same_unit(y.unit, unit))
                 if (first is not x or not x.level or x.per_unit or not lead or re.search(r"\d", lead)
