@@ -22,6 +22,8 @@ REST_PAIRS = tuple(tuple(pair.split("/")) for pair in words("rest", "pairs"))
 AGAIN = re.compile(rf"(?:{_group('total', 'again')})(?P<verb>[^{STOP}\d]{{0,6}})$")
 REACH = re.compile(rf"(?:{_group('total', 'reach_lead')})[^{STOP}\d]{{0,10}}?(?:{_group('total', 'reach')})\s*$")
 ALL_KINDS = re.compile(r"各(?:项|类|种|个方面)")
+# words that name a clause's amount a sum (收入合计为N): a total ends a list, no part of it
+SUM_WORD = re.compile("|".join((*words("total", "sums_before"), *words("total", "cumulative"))))
 # words that make a clause's amount a compared or earlier one, no part of a list (比上年, 較去年, 上年为, 同比)
 BASE_MARK_ANY = re.compile(r"比|较|較|同比|上年|去年|前一年|改革前|原有|原来|原來")
 # what may stand before the rest's own name in its clause: a conjunction, a time or place word (目前, 尚有)
@@ -361,7 +363,8 @@ class _Totals(_Base):
         """其中甲镇a件,占P%;乙镇b件,丙镇c件,丁镇d件: a ;-item that goes on with clauses each opening with a name and
         its amount lists a part per clause, not only its first. A clause counts when the amount is the first of the
         unit in it, its words before the amount name something (no digit) and say no other year's or a compared
-        amount (上年为, 比…), and the item holds no 其中/包括 of its own (whose amounts are parts of a part)."""
+        amount (上年为, 比…) nor a sum (收入合计为N), and the item holds no 其中/包括 of its own (whose amounts are parts
+        of a part)."""
         out = []
         for k, p in enumerate(parts):
             out.append(p)
@@ -378,7 +381,7 @@ class _Totals(_Base):
                 lead = self.f[self.r.clause_starts[x.clause]:x.start].strip(" ,，、")
                 first = next(y for y in self.between(self.r.clause_starts[x.clause], end) if same_unit(y.unit, unit))
                 if (first is not x or not x.level or x.per_unit or not lead or re.search(r"\d", lead)
-                        or self.prior(x) or BASE_MARK_ANY.search(lead)):
+                        or self.prior(x) or BASE_MARK_ANY.search(lead) or SUM_WORD.search(lead)):
                     break  # a clause of another kind ends the list
                 out.append(x)
         return out
