@@ -13,7 +13,7 @@ from analysis.extraction.claims.mentions import Mention, _core, _known, _rankabl
 from analysis.extraction.claims.names import _kind
 from analysis.extraction.claims.patterns import (
     AGAINST_END, AVERAGE, BASE_MARK, FALL, RISE, BI_NAMED, COMPARED_WORD, DIFFER_WORD, DIRECTION, DOUBLED, FLAT_AGAINST, FLAT_WORD, FROM_END,
-    JOINED, MASKED, QIZHONG, RATE_NOUN, STOP, TO_BETWEEN, VERSUS, VERSUS_END,
+    JOINED, MASKED, PRIOR_NAME, QIZHONG, RATE_NOUN, STOP, TO_BETWEEN, VERSUS, VERSUS_END,
 )
 
 
@@ -127,7 +127,7 @@ class _Changes(_Base):
                 self.rate_of_change(m, self.against_base(m))
             elif m.amount:
                 m.roles.add("change")
-                pair = self.base_and_later(m, m.unit)
+                pair = self.base_and_later(m, m.unit) or self.prior_subject_pair(m)
                 if pair is not None:
                     base, later = pair
                     fall = m.direction == "fall"
@@ -253,6 +253,15 @@ class _Changes(_Base):
                 self.propose("change", m, _rule("change", fall), (base, later), ("base", "later"))
                 return
         change = next((x for x in self.preceding(m)[:1] if x.amount and x.direction), None)
+        if change is not None and self.prior_subject(change) is not None:
+            change.roles.add("change")  # 上年度A,本年度減少N,減幅P%: A is the base, never the later
+            pair = self.prior_subject_pair(change)
+            if pair is not None:
+                pair[0].roles.add("base")
+                self.propose("change", m, _rule("change", change.direction == "fall"), pair, ("base", "later"))
+            else:
+                self.unverifiable("change", m)
+            return
         if change is not None:
             change.roles.add("change")
             later = (self.subject(change, change.unit) or self.later_by_name(change, None)
@@ -277,6 +286,24 @@ class _Changes(_Base):
                 return
         masked = MASKED.search(self.f, self.r.segment_starts[m.segment], m.start)
         self.unverifiable("change", m, "the amounts are masked in the text" if masked else None)
+
+    def prior_subject(self, change: Mention) -> Mention | None:
+        """The amount the change's item is about when its name says the year before (上年度歲出決算數A, 去年为A)."""
+        subject = self.subject(change, change.unit)
+        return subject if subject is not None and PRIOR_NAME.search(subject.name) else None
+
+    def prior_subject_pair(self, change: Mention) -> tuple[Mention, Mention] | None:
+        """歲出決算數B;上年度歲出決算數A,本年度減少N: the base is the subject named with the year before, the later the
+        one amount of this year in the sentence before the base whose name ends the base's name (the year words aside)
+        or ends with it (決算數 of 歲出決算數, not 歲出預算數; 全镇一般公共预算收入); none or two: None."""
+        base = self.prior_subject(change)
+        if base is None:
+            return None
+        stem = PRIOR_NAME.sub("", base.name)
+        later = [x for x in self.in_sentence(change) if x.i < base.i and x.level and same_unit(x.unit, base.unit)
+                 and len(x.name) >= 2 and not PRIOR_NAME.search(x.name) and (stem.endswith(x.name) or x.name.endswith(stem))
+                 and self.r.same_year(x.year, change.year)]
+        return (base, later[0]) if len(later) == 1 else None
 
     def kept_of_original(self, m: Mention) -> tuple[Mention, Mention] | None:
         """将原143个站所整合为…,全县共保留48个,精简66.43%: the later is the one amount in m's clause or the clause
