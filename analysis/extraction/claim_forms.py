@@ -576,6 +576,9 @@ FORMS: tuple[ClaimForm, ...] = (
          "open": ("等等", "等"),  # 甲、乙等5个: the list may name only some of the 5
          # 三成村庄、即12个: a word that restates what comes before it, no item of a list
          "apposition": ("即", "亦即", "也即", "也就是", "计", "計", "共", "共计", "共計"),
+         # 全县6个镇的便民服务中心已实现“一窗通办”,即甲、乙、丙: a list closing the sentence after a comma restates
+         # what the sentence's one count counts
+         "closing_list": ("即", "亦即", "也即", "也就是"),
          "lead": ("设立", "設立", "设置", "設置", "设有", "設有", "成立", "组建", "組建", "建立", "建成", "包括", "包含",
                   "走访", "走訪", "走访了", "走訪了", "调查了", "調查了",  # 記者走訪甲、乙、丙三鄉
                   "涵盖", "涵蓋", "涉及", "下辖", "下轄", "辖", "轄"),
