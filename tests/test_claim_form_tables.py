@@ -140,6 +140,9 @@ TABLES = {
                         "amount named by the kind the part's subject names (長照據點74處), of its place and year, else the "
                         "total of the sentence before (合計/共, 这N项事项中); two, another year, place or unit: nothing; "
                         "an idle count is no part of a use rate, a used count none of an idle rate",
+    "cuts_and_counted_units": "times and sizes cut from one amount to another with the noun after both measure words "
+                              "(由5.6个工作日压缩到2.1个工作日,缩短了P%; 縮短至/縮小到), a noun after the base only binds "
+                              "nothing; totals of facilities counted in 處/处/座 (analysis/counted_units.py)",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",

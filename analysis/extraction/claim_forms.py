@@ -50,7 +50,7 @@ RISE = ("增长", "增長", "增加", "提高", "上升", "上涨", "上漲", "�
         "成长", "成長", "增产", "增產")  # 成長: Taiwan usage for growth
 FALL = ("下降", "减少", "減少", "降低", "减低", "減低", "减收", "減收", "下滑", "回落", "减幅", "減幅", "减", "減",
         "短收", "少收", "精简", "精簡", "压缩", "壓縮", "少", "降幅", "衰退", "减产", "減產",
-        "节省", "節省")  # 衰退: Taiwan usage for a fall; 比预算节省N: spent N less (节约N reads as 约N, about N)
+        "节省", "節省", "缩短", "縮短")  # 衰退: Taiwan usage for a fall; 缩短了P%: a time cut (由A压缩到B); 比预算节省N: spent N less (节约N reads as 约N, about N)
 # a clause that gives the base itself: 上年为A, 上年同期为A, 去年為A (a year before 为 works alike: 2022年为A)
 PRIOR = ("上年", "上年度", "上年同期", "去年", "去年同期", "上一年", "前一年")
 # against the year before: the base may be the amount of the same name and the year before, stated elsewhere
@@ -219,7 +219,10 @@ FORMS: tuple[ClaimForm, ...] = (
                 "缩减为", "縮減為", "缩减至", "縮減至", "缩减到", "縮減到", "调减为", "調減為", "调减至", "調減至", "精简到",
                 "精簡到", "精简至", "精簡至", "核增至", "核增为", "核增為", "增长到",
                 "增長到", "发展到", "發展到", "增加为", "增加為", "增为", "增為", "减少为", "減少為", "减少到", "減少到", "减少至", "減少至", "下降为", "下降為", "提高为",
-                "提高為", "上升为", "上升為", "降低为", "降低為", "到", "至", "为", "為"),
+                "提高為", "上升为", "上升為", "降低为", "降低為",
+                # 由5.6个工作日压缩到2.1个工作日, 由18天缩短至7天: times and sizes brought down to a later amount
+                "压缩到", "壓縮到", "压缩至", "壓縮至", "压缩为", "壓縮為", "缩短到", "縮短到", "缩短至", "縮短至", "缩短为",
+                "縮短為", "降低到", "降低至", "缩小到", "縮小到", "缩小至", "縮小至", "到", "至", "为", "為"),
          "rise": RISE, "fall": FALL},
         "growth", ("base", "later"),
         "base: the amount after 由/从/自; later: the amount after 减为/到/至 in the same clause; the claim: the "
@@ -325,7 +328,12 @@ FORMS: tuple[ClaimForm, ...] = (
          # ordinals that name some periods of a longer run (第一季度、第二季度 of four): no full split
          "partial_ordinals": ("季度", "季", "月", "周", "週", "年", "年度", "天", "日", "次"),
          # 分两批, 分为三类, 分成两个阶段: a count of the ordinals (第一批…、第二批…) that follow it
-         "split_into": ("分", "分为", "分為", "分成", "分作")},
+         "split_into": ("分", "分为", "分為", "分成", "分作"),
+         # 已下放136项,今年再下放约40项,届时将达170多项: an amount added again (again + a verb) and the total it
+         # brings the count to (lead … reach) add the one earlier amount the same verb (or the sentence) states
+         "again": ("再", "另", "新增", "再新增", "新建", "新设", "新設", "增设", "增設", "续", "續", "陆续", "陸續"),
+         "reach_lead": ("届时", "屆時", "累计", "累計", "总数", "總數", "总量", "總量", "合计", "合計", "总计", "總計"),
+         "reach": ("将达到", "將達到", "将达", "將達", "可达", "可達", "达到", "達到", "达", "達")},
         "sum", ("parts…",),
         "parts: the amounts of the total's unit in the brackets right after it (the run joined by 、; 含 may open "
         "it); after 其中: to the end of the ;-item when 其中 follows a comma, to the end of the sentence (one part "
@@ -351,7 +359,9 @@ FORMS: tuple[ClaimForm, ...] = (
         "共N (合计N) ending its clause, then to the end of its ;-item only amounts of its unit, each after its own name, "
         "and those names split it in full (a run of ordinals from 一 of one noun, 第一批、第二批 or 一类、二类, not periods "
         "of a longer run such as 第一季度; both sides of a pair, 男性/女性; a last name of the rest, 其余): a sum "
-        "(党员干部800人、女干部300人 overlap: no sum)",
+        "(党员干部800人、女干部300人 overlap: no sum). A running total (再下放B, 届时…将达T): T = A + B, A the one "
+        "earlier amount of B's unit in B's sentence, else in the text before whose clause holds the verb after 再 "
+        "(下放); two or none: unverifiable",
         "核定编制45名(行政编制20名、事业编制25名)。", (("claimed", "45名"), ("parts…", "20名 25名")),
         pattern="N (a、b) / 共N, 其中a、b"),
     ClaimForm(
@@ -586,6 +596,9 @@ FORMS: tuple[ClaimForm, ...] = (
          "open": ("等等", "等"),  # 甲、乙等5个: the list may name only some of the 5
          # 三成村庄、即12个: a word that restates what comes before it, no item of a list
          "apposition": ("即", "亦即", "也即", "也就是", "计", "計", "共", "共计", "共計"),
+         # 全县6个镇的便民服务中心已实现“一窗通办”,即甲、乙、丙: a list closing the sentence after a comma restates
+         # what the sentence's one count counts
+         "closing_list": ("即", "亦即", "也即", "也就是"),
          "lead": ("设立", "設立", "设置", "設置", "设有", "設有", "成立", "组建", "組建", "建立", "建成", "包括", "包含",
                   "走访", "走訪", "走访了", "走訪了", "调查了", "調查了",  # 記者走訪甲、乙、丙三鄉
                   "涵盖", "涵蓋", "涉及", "下辖", "下轄", "辖", "轄"),
