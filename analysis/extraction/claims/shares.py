@@ -440,8 +440,12 @@ class _Shares(_Base):
                         self.unverifiable("share", m, f"the whole ({name}) is not stated")
                         return
         if whole is None and not named_rate and not name:
-            # 共1,206人受訪,…;…者289人,佔24%: else the one amount a clause names a total (共, 全县, 受訪)
-            whole = self.head_whole(part, m) or self.stated_whole(part)
+            # 共1,206人受訪,…;…者289人,佔24%: else the survey's respondents, when they are the one total stated (a
+            # total of another kind, 共/全县, stays unbound: a share naming no whole may be of a part of it)
+            whole = self.head_whole(part, m)
+            if whole is None:
+                stated = self.stated_whole(part)
+                whole = stated if stated is not None and self.respondents(stated) else None
         if whole is None:
             if not named_rate:
                 self.unverifiable("share", m)
