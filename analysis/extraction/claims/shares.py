@@ -13,7 +13,7 @@ from analysis.extraction.claims.names import _core_keep_list
 from analysis.extraction.claims.patterns import (
     ACTUAL, AGAINST_END, AMONG, AMONG_NOUN, BUDGET, BUDGET_AMOUNT, BUDGET_NAME, DIFFER_WORD, DONE, EACH, EXECUTION,
     NAMED_SHARE, NOT_WHOLE, OF_IT, OF_WHOLE, PART_AFTER, PLACE, PLANNED, PRIOR_NAME, QIZHONG, QUALIFIED_OF, RATE, SHARE,
-    SHARE_FROM, STOP, VERB_RATE, WHOLE_THEN_RATE, _group, _rx,
+    SHARE_FROM, STOP, VERB_RATE, WHOLE_THEN_RATE, WHOLE_WORDS, _group, _rx,
 )
 
 # 共168项, 全县12个乡镇均…: a clause naming its amount as a total (the words of the clause before the amount)
@@ -388,8 +388,16 @@ class _Shares(_Base):
             if len(stated) >= 2:  # 比例分别为a%及b%, 合计占X c%: the shares of the parts add
                 self.propose("total", m, "sum", stated, ("parts…",) * len(stated))
                 return
-        part = self.share_part(m, head, k, n)
         named_rate = bool(RATE.search(trigger.group()))  # 城镇化率为56.3%: a value unless its part and whole are stated
+        if not named_rate and n == 1 and head and not any(
+                x.start >= self.r.clause_starts[m.clause] for x in self.in_sentence(m) if x.i < m.i):
+            # 補助及協助收入仍佔歲入逾五成 (no amount in its clause): the pair an earlier share of that part and whole
+            # bound, before any binding by name (歲入 names the budget and the actual alike)
+            restated = self.restated_share(m, head, self.whole_name(m, trigger))
+            if restated is not None:
+                self.propose("share", m, "share", restated, ("part", "whole"))
+                return
+        part = self.share_part(m, head, k, n)
         if part is None:
             if not named_rate:
                 self.unverifiable("share", m, "the part is not stated")
@@ -455,6 +463,19 @@ class _Shares(_Base):
         self.share_inputs()[m.i] = (part, whole)
         if not named_rate and not forward:  # a whole named after the share is the sum's: its shares are no carry
             self.list_wholes()[m.i] = (name, whole)
+
+    def restated_share(self, m: Mention, head: str, name: str) -> tuple[Mention, Mention] | None:
+        """补助收入仍占总收入的一半以上 (no amount in its clause) after 补助收入A,占总收入的p%: the part and whole of the
+        one share proposed before m whose part's name the words before 占 hold and whose whole the name after 占
+        names (its name, or its line's heading with it); none, two, or no whole named: None."""
+        said = _core(head[self.r.clause_starts[m.clause] - self.r.segment_starts[m.segment]:])
+        wanted = _core(WHOLE_WORDS.sub("", name)) or _core(name) if name else ""
+        if len(said) < 2 or len(wanted) < 2:
+            return None
+        fits = {(id(p), id(w)): (p, w) for i, (p, w) in self.share_inputs().items() if i < m.i
+                and len(_core(p.name)) >= 2 and _core(p.name) in said
+                and (wanted in _core(w.name) or wanted in self.heading(w) + _core(w.name))}
+        return next(iter(fits.values())) if len(fits) == 1 else None
 
     def budget_elsewhere(self, part: Mention) -> Mention | None:
         """完成年初预算的103.5% whose sentence states no budget: the one amount of the part's unit and year that
