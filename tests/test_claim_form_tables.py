@@ -143,6 +143,11 @@ TABLES = {
     "cuts_and_counted_units": "times and sizes cut from one amount to another with the noun after both measure words "
                               "(由5.6个工作日压缩到2.1个工作日,缩短了P%; 縮短至/縮小到), a noun after the base only binds "
                               "nothing; totals of facilities counted in 處/处/座 (analysis/counted_units.py)",
+    "back_wholes": "shares whose whole is the total just stated, not named in the share's clause: 占总量/總數/全部/总体 "
+                   "of (the total a 其中 belongs to, else the one amount a clause names a total: 共/合计/全县), a list under "
+                   "a clause naming the whole (歲入決算數中, the line's heading qualifying 決算數) and its own sum (C c、D d, "
+                   "合計佔r%), surveys (共N人受訪, 有效问卷N份, 样本共N户) and N成 with a bracketed count (約六成(731人)); "
+                   "全部 + a noun is a name; no total, a prior year's, another unit, two totals: unverifiable",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",

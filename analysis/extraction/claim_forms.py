@@ -125,6 +125,14 @@ FORMS: tuple[ClaimForm, ...] = (
                              "总额", "總額"),
          "stated_whole": ("共", "共计", "共計", "合计", "合計", "总计", "總計", "总共", "總共", "全部", "总数", "總數",
                           "全县", "全縣", "全市", "全镇", "全鎮", "全乡", "全鄉", "全区", "全區", "全省", "全村", "全校"),
+         # 占总量的38.1%, 佔總數之25%: a whole named by a total's word alone points back to the total just stated (the
+         # 其中 list's, else the one amount a clause names a total: stated_whole), never to an amount named 总量
+         "back_whole": ("总量", "總量", "总数", "總數", "总额", "總額", "全部", "总计", "總計", "合计", "合計", "总和", "總和",
+                        "总体", "總體", "全体", "全體", "整体", "整體"),
+         # 共1,206人受訪, 有效问卷860份, 样本数500户: a survey's respondents are its shares' whole (words before the
+         # amount in its clause, or right after its unit: 1,206名受访者)
+         "survey_whole": ("受访", "受訪", "受访者", "受訪者", "有效问卷", "有效問卷", "有效样本", "有效樣本", "样本", "樣本",
+                          "受调查", "受調查", "接受调查", "接受調查", "参与调查", "參與調查", "填答", "回收问卷", "回收問卷"),
          # a fraction or 成 alone in its clause after the part's clause (只有41项,不到四分之一; 有281人…,近九成): the words
          # it may carry before it
          "alone": ("不到", "不足", "近", "将近", "將近", "接近", "约", "約", "大约", "大約", "超过", "超過", "逾", "仅", "僅",

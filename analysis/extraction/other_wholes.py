@@ -49,13 +49,18 @@ def whole_by_structure(text: str, end: int) -> bool:
     close its clause with 中 (在86项赋权事项中,), the share form's ``of_it`` and ``among`` words.
 
     >>> [whole_by_structure(t, t.index("项") + 1) for t in ("已承接131项,占下放事项的83.97%;其中处罚69项", "在86项赋权事项中,已承接79项",
-    ...  "已承接131项,下放156项,其中处罚69项", "在86项事项集中,已承接79项", "共131项,其他69项")]
-    [True, True, False, False, False]
+    ...  "已承接131项,下放156项,其中处罚69项", "在86项事项集中,已承接79项", "共131项,其他69项", "162项中闲置者41项,占25.3%",
+    ...  "162项中心任务,占25.3%")]
+    [True, True, False, False, False, True, False]
     """
     rest = fold(text[end:end + 60])
     rest = rest[:min((rest.find(c) for c in "。！!？?\n" if c in rest), default=len(rest))]
     clause = re.split(f"[{CLAUSE_END}]", rest, maxsplit=1)[0]
     among = sorted(words("share", "among"), key=len, reverse=True)
+    # 162處中閒置者41處: an among word right after the amount (no comma) opens the part's words
+    if any(rest.startswith(w) and rest[len(w):len(w) + 1] not in words("share", "among_not_after") for w in among) \
+            and re.search(r"\d", clause):
+        return True
     if any(clause.endswith(w) and len(clause) > len(w) and clause[-len(w) - 1] not in words("share", "among_not_before")
            for w in among) and len(clause) < len(rest) and not re.search(r"\d", clause):
         return True

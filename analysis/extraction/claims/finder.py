@@ -54,6 +54,7 @@ class _Finder(
         self.verb_rates()
         self.shares()
         self.alone_shares()
+        self.bracketed_shares()
         self.splits()
         self.rests()
         self.changes()

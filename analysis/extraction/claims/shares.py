@@ -14,11 +14,17 @@ from analysis.extraction.named_amounts import place_names
 from analysis.extraction.claims.patterns import (
     ACTUAL, AGAINST_END, AMONG, AMONG_NOUN, BUDGET, BUDGET_AMOUNT, BUDGET_NAME, DIFFER_WORD, DONE, EACH, EXECUTION,
     NAMED_SHARE, NOT_WHOLE, OF_IT, OF_WHOLE, PART_AFTER, PLACE, PLANNED, PRIOR_NAME, QIZHONG, QUALIFIED_OF, RATE, SHARE,
-    SHARE_FROM, STOP, VERB_RATE, WHOLE_THEN_RATE, _group, _rx,
+    SHARE_FROM, STOP, VERB_RATE, WHOLE_THEN_RATE, WHOLE_WORDS, _group, _rx,
 )
 
 # 共168项, 全县12个乡镇均…: a clause naming its amount as a total (the words of the clause before the amount)
 STATED_WHOLE = _rx(rf"(?:{_group('share', 'stated_whole')})")
+# 占总量的38.1%: a whole named by a total's word alone (the name, 的/之 aside) points back to the total stated
+BACK_WHOLE = _rx(rf"^(?:{_group('share', 'back_whole')})[的之]?$")
+# 共1,206人受訪, 有效问卷860份: a survey's respondents, its shares' whole
+SURVEY = _rx(rf"(?:{_group('share', 'survey_whole')})")
+# 約六成（731人）, 24%(289人): a share whose part is the amount bracketed right after it
+BRACKETED = _rx(r"\s*[(（]\s*$")
 # 只有41项,不到四分之一: a fraction or 成 alone in its clause, a share of the amount of the clause before
 ALONE = _rx(rf"^\s*(?:{_group('share', 'alone')})?\s*$")
 # 合计占, 以上合計佔: the sum words right before a share word
@@ -89,7 +95,8 @@ class _Shares(_Base):
         def named(x: Mention) -> bool:
             if raw:
                 return raw in self.f[self.r.clause_starts[x.clause]:x.start]
-            return key in x.name + self.after_noun(x)
+            # 歲入決算數中 with 一、歲入:…決算數A: the line's heading qualifies the amount's name
+            return key in x.name + self.after_noun(x) or key in self.heading(x) + x.name
 
         fits = [x for x in self.m[:m.i] if x is not part and x.level and x.unit == part.unit and x.depth <= m.depth
                 and named(x) and not PRIOR_NAME.search(PLACE.sub("", x.name))
@@ -143,7 +150,7 @@ class _Shares(_Base):
 
         def totals(xs: list[Mention]) -> list[Mention]:
             return [x for x in xs if STATED_WHOLE.search(self.f, self.r.clause_starts[x.clause], x.start)
-                    or CLOSES_AMONG.match(self.f, x.end)]
+                    or CLOSES_AMONG.match(self.f, x.end) or self.respondents(x)]
 
         stated = [x for x in self.in_sentence(part) if x.i < part.i and fits(x)]
         if stated:  # the part's sentence states amounts of its unit: its whole is one of them or none
@@ -196,6 +203,36 @@ class _Shares(_Base):
         places = place_names(self.f[self.r.segment_starts[x.segment]:x.start])
         name = places[-1][2] if places else ""
         return "" if WHOLE_PLACE.search(name) else name
+
+    def respondents(self, x: Mention) -> bool:
+        """有效问卷860份, 1,206人受訪, 1,206名受访者: x's clause names it a survey's respondents (the words before x in
+        its clause, or those right after its unit); a clause about a part of them (受訪者中有731人) names none."""
+        head = self.f[self.r.clause_starts[x.clause]:x.start]
+        if "中" in head:  # 受訪者中有731人: a part of them
+            return False
+        return bool(SURVEY.search(head) or SURVEY.match(self.f, x.end, x.end + 6)
+                    or SURVEY.match(self.after_noun(x)))
+
+    def bracketed_shares(self):
+        """約六成（731人）, 佔24%(289人): a share followed by an amount in brackets, its part, over the total a 其中/…中
+        gives that amount or the one amount a clause names as a total (共1,206人受訪: stated_whole); none: no
+        proposal."""
+        for m in self.m:
+            if not m.percent or m.direction or m.roles & {"part", "base", "later"} or m.i + 1 >= len(self.m):
+                continue
+            if any(r["claim_start"] == m.start and not r["reason"] for r in self.rows):
+                continue
+            part = self.m[m.i + 1]
+            if not BRACKETED.match(self.f[m.claim_end:part.start]) or not part.level or part.percent \
+                    or not re.match(r"\s*[)）]", self.f[part.end:part.end + 2]):
+                continue
+            whole = self.among_whole(part, m) or self.containing_total(part) or self.stated_whole(part)
+            if whole is None or whole is part or _smaller(whole, part):
+                continue
+            self.rows[:] = [r for r in self.rows if not (r["claim_start"] == m.start and r["form"] == "share")]
+            m.roles.add("claim")
+            part.roles.add("part")
+            self.propose("share", m, "share", (part, whole), ("part", "whole"))
 
     def alone_shares(self):
         """嵐谷鎮只有41項,不到四分之一; 有281人…,近九成: a fraction or 成 alone in its clause (a qualifier at most) is
@@ -382,6 +419,16 @@ class _Shares(_Base):
             head = self.f[lo:first.start()] if first else head
         if SUM_WORDS_END.search(head[-4:]):
             stated = [x for x in sentence if x.percent and x.segment == m.segment and x.start < m.start]
+            # A a,占X p%;C c、D d及E e,合计占r%: the amounts of the sum's own ;-item (two or more, one unit, no
+            # share of their own) are its parts, over the whole the item before's share named
+            own = [x for x in self.segment_mentions(m) if x.i < m.i and x.level and not x.percent and not x.per_unit]
+            before = [x for x in sentence if x.i < m.i and x.segment == m.segment - 1 and x.i in self.list_wholes()]
+            if len(stated) < 2 and len(own) >= 2 and len({x.unit for x in own}) == 1 and before \
+                    and not (self.whole_name(m, trigger) if trigger.group() and not RATE.search(trigger.group()) else ""):
+                whole = self.list_wholes()[before[-1].i][1]
+                if whole is not None and whole not in own and same_unit(whole.unit, own[0].unit):
+                    self.propose("share_of_sum", m, "share_of_sum", (*own, whole), ("parts…",) * len(own) + ("whole",))
+                    return
             if len(stated) < 2:  # A a,占X p%;B b,占q%,合计占r%: the shares of one whole the ;-list stated before
                 stated = self.listed_shares(m)
                 if stated is None:
@@ -397,8 +444,16 @@ class _Shares(_Base):
             if len(stated) >= 2:  # 比例分别为a%及b%, 合计占X c%: the shares of the parts add
                 self.propose("total", m, "sum", stated, ("parts…",) * len(stated))
                 return
-        part = self.share_part(m, head, k, n)
         named_rate = bool(RATE.search(trigger.group()))  # 城镇化率为56.3%: a value unless its part and whole are stated
+        if not named_rate and n == 1 and head and not any(
+                x.start >= self.r.clause_starts[m.clause] for x in self.in_sentence(m) if x.i < m.i):
+            # 補助及協助收入仍佔歲入逾五成 (no amount in its clause): the pair an earlier share of that part and whole
+            # bound, before any binding by name (歲入 names the budget and the actual alike)
+            restated = self.restated_share(m, head, self.whole_name(m, trigger))
+            if restated is not None:
+                self.propose("share", m, "share", restated, ("part", "whole"))
+                return
+        part = self.share_part(m, head, k, n)
         if part is None:
             if not named_rate:
                 self.unverifiable("share", m, "the part is not stated")
@@ -408,6 +463,11 @@ class _Shares(_Base):
         if OF_IT.match(name or "-"):  # 占其中的80%
             whole = self.sentence_total(part, m)
             name = ""
+        elif BACK_WHOLE.match(name or "-"):  # 占总量的38.1%: the total just stated, by structure
+            whole = self.containing_total(part) or self.stated_whole(part)
+            if whole is None or whole is part or _smaller(whole, part):
+                self.unverifiable("share", m, f"the whole ({name}) is not stated")
+                return
         elif name:
             # a whole is of the part's own year: an amount a prior word names (上年度…为A, 去年) is none of a part
             # that names no prior year
@@ -444,7 +504,12 @@ class _Shares(_Base):
                         self.unverifiable("share", m, f"the whole ({name}) is not stated")
                         return
         if whole is None and not named_rate and not name:
+            # 共1,206人受訪,…;…者289人,佔24%: else the survey's respondents, when they are the one total stated (a
+            # total of another kind, 共/全县, stays unbound: a share naming no whole may be of a part of it)
             whole = self.head_whole(part, m)
+            if whole is None:
+                stated = self.stated_whole(part)
+                whole = stated if stated is not None and self.respondents(stated) else None
         if whole is None:
             if not named_rate:
                 self.unverifiable("share", m)
@@ -454,6 +519,19 @@ class _Shares(_Base):
         self.share_inputs()[m.i] = (part, whole)
         if not named_rate and not forward:  # a whole named after the share is the sum's: its shares are no carry
             self.list_wholes()[m.i] = (name, whole)
+
+    def restated_share(self, m: Mention, head: str, name: str) -> tuple[Mention, Mention] | None:
+        """补助收入仍占总收入的一半以上 (no amount in its clause) after 补助收入A,占总收入的p%: the part and whole of the
+        one share proposed before m whose part's name the words before 占 hold and whose whole the name after 占
+        names (its name, or its line's heading with it); none, two, or no whole named: None."""
+        said = _core(head[self.r.clause_starts[m.clause] - self.r.segment_starts[m.segment]:])
+        wanted = _core(WHOLE_WORDS.sub("", name)) or _core(name) if name else ""
+        if len(said) < 2 or len(wanted) < 2:
+            return None
+        fits = {(id(p), id(w)): (p, w) for i, (p, w) in self.share_inputs().items() if i < m.i
+                and len(_core(p.name)) >= 2 and _core(p.name) in said
+                and (wanted in _core(w.name) or wanted in self.heading(w) + _core(w.name))}
+        return next(iter(fits.values())) if len(fits) == 1 else None
 
     def budget_elsewhere(self, part: Mention) -> Mention | None:
         """完成年初预算的103.5% whose sentence states no budget: the one amount of the part's unit and year that
