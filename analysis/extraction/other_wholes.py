@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.counted_units import counted_alike
 from analysis.extraction.claim_forms import fold, words
 
 CLAUSE_END = "，,；;。：:！!？?\n"
@@ -78,6 +79,15 @@ def other_wholes(text: str, facts: list[dict], part_id: str, whole_id: str, clai
     ...          for i, w, v in (("a", "120名", "120"), ("b", "132人", "132"), ("c", "47人", "47"))]
     >>> other_wholes(text, facts, "c", "a", text.index("35.61"))
     ['b']
+
+    Units that count the same things (analysis/counted_units.py) are one unit here: a facility counted in 个 by its
+    measure is a whole of a part written 處.
+
+    >>> text = "閒置設施103處。\\n活動中心162處中閒置者41處,佔全部閒置設施的25.3%。"
+    >>> facts = [{"fact_id": i, "start": text.index(w), "end": text.index(w) + len(w), "unit": u, "period": "", "value": v}
+    ...          for i, w, v, u in (("a", "103處", "103", "處"), ("b", "162處", "162", "个"), ("c", "41處", "41", "處"))]
+    >>> other_wholes(text, facts, "c", "a", text.index("25.3"))
+    ['b']
     """
     by_id = {f["fact_id"]: f for f in facts}
     part = by_id.get(part_id)
@@ -92,7 +102,8 @@ def other_wholes(text: str, facts: list[dict], part_id: str, whole_id: str, clai
         return []
     out = []
     for f in facts:
-        if f["fact_id"] in (part_id, whole_id) or not line_start <= f["start"] < line_end or f["unit"] != part["unit"]:
+        if f["fact_id"] in (part_id, whole_id) or not line_start <= f["start"] < line_end \
+                or not (f["unit"] == part["unit"] or counted_alike(f["unit"], part["unit"], "share")):
             continue
         if part["period"] and f["period"] and f["period"] != part["period"]:
             continue
