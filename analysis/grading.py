@@ -63,7 +63,8 @@ def grade(claimed: str, literal: Interval, precise: Interval, readings: list[Rea
                                  f"they give {format_interval(precise)}")
     if found := _first_holding(readings):
         return _tension(verdict.note, found)
-    if judge(claimed, precise).holds != "none" and not precise == literal:
+    # a claim that holds over part of what the inputs allow (their rounding, or the range their words give: 3,600万余)
+    if verdict.holds == "part" or judge(claimed, precise).holds != "none" and not precise == literal:
         return Grade(TENSION, f"{verdict.note}; the inputs' rounding reconciles it: at their written precision "
                               f"they give {format_interval(precise)}", ROUNDING_READING)
     if found := _first_holding(standard):

@@ -55,7 +55,7 @@ READINGS = (
     StandardReading(
         INPUT_ROUNDING, ARITHMETIC_RULES,
         computes="the rule over every value the inputs' written digits allow (data/DICTIONARY.md, inputs at their "
-                 "written precision)",
+                 "written precision), or their words (3,600万余: 3,600万 to 3,700万)",
         why="the report computed from numbers it printed rounded: no slip at all; it holds when part of that range "
             "satisfies the claim",
         example="988万 of 2160万, 45.72%",

@@ -50,6 +50,16 @@ def test_the_inputs_rounding_can_make_a_tension_but_never_a_reproduction():
     assert grade("45.74%", point(988 / 2160 * 100), Interval(45.707, 45.775)).status == REPRODUCED
 
 
+def test_inputs_whose_words_give_a_range_make_a_tension_where_part_of_it_holds():
+    # 维护费3,600万余元 over 294处, 平均每处约12.2万元: 余 allows 3,600万 to 3,700万, so 12.245 to 12.585 (万); the
+    # claim fits only the low end (the written 3,600万): a tension by the inputs' range, not a discrepancy
+    spread = Interval(3600e4 / 294, 3700e4 / 294)
+    g = grade("约12.2万元", spread, spread)
+    assert g.status == TENSION and g.reading == ROUNDING_READING
+    assert grade("约13.5万元", spread, spread).status == DISCREPANCY  # no value of the range fits
+    assert grade("约12.4万元", Interval(3650e4 / 294, 3660e4 / 294), Interval(3650e4 / 294, 3660e4 / 294)).status == REPRODUCED
+
+
 def test_a_reading_without_a_number_never_reconciles():
     g = grade("4个", point(5), point(5), [ReadingResult("no number", "4个", None, "")])
     assert g.status == DISCREPANCY
