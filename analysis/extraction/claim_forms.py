@@ -610,6 +610,8 @@ FORMS: tuple[ClaimForm, ...] = (
                         "組建", "下辖", "下轄", "辖", "轄", "有", "共", "计", "計"),
          # 共320人。这320人中: a count after these words names no noun of its own, it restates the count just stated
          "demonstrative": ("这", "這", "这些", "這些", "上述", "前述", "以上", "该", "該"),
+         # 以活動中心為例,162處中…: a clause naming the example, no amount in it; the bare count after it is of that noun
+         "example_open": ("以", "拿", "就", "对于", "對於"), "example_close": ("为例", "為例", "而言", "来说", "來說", "来看", "來看"),
          # 在86项赋权事项中, 0.92亿元可用财力: words before a number naming nothing, its noun after it
          "noun_lead": ("在", "于", "於", "对", "對", "将", "將", "这", "這", "这些", "這些", "上述", "前述", "该", "該"),
          # 十三個公所平均…, 86项赋权事项中: the words that end the noun after a count (what follows is no noun)
@@ -631,7 +633,11 @@ FORMS: tuple[ClaimForm, ...] = (
         "0.92亿元可用财力) restates the one earlier mention of its unit, year and value (within its written digits) whose "
         "name holds that noun (three characters or more, or two ending the earlier noun and ending its own: 公所 of "
         "鄉鎮市公所); a title line's amount (the text's first line, a body after it) restates the one body amount of its "
-        "unit, year and value whose name holds the noun the title names it by (歲入 / 全年歲入決算數); two: nothing",
+        "unit, year and value whose name holds the noun the title names it by (歲入 / 全年歲入決算數), or, the title naming it "
+        "by a paraphrase (136项权力 / 管理权限136项), the one body amount written the same, three digits or more, that no "
+        "other form claims; a number naming nothing after a clause that names an example and no amount (以活動中心為例,162處中; "
+        "就便民服务中心而言,12个中) restates the one earlier mention of its unit, year and value whose name holds the example's "
+        "noun; two: nothing",
         "全镇财政收入5200万元。全镇财政收入自2019年的3100万元增至2022年的5200万元。",
         (("claimed", "5200万元"), ("earlier", "5200万元")),
         pattern="X A … X A"),
