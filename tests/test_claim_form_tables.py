@@ -127,6 +127,12 @@ TABLES = {
                         "paragraph or one either side (完成年初预算的P% with 年初预算安排A in another sentence), a whole named by "
                         "modifier + head noun (占拨付资金的: 实际拨付A); two, none, a sibling class, another year, side or "
                         "paragraph: unverifiable",
+    "restate_examples": "balances of the year a clause names after a balance set against (歲入歲出相抵,本年度賸餘A,上年度則短絀B: "
+                        "the one income/spending pair named 上年度/上年/去年, a base after 較 of an income among them); this "
+                        "year's pair never for 上年度, two prior pairs or none: nothing; a bare count after an example clause "
+                        "(以X為例, 就X而言, 拿X来说, 對於X來說) restating the one earlier amount whose name holds X; a title "
+                        "naming only a place before its amount (136项权力) restating the one body amount of the same digits "
+                        "(这N aside); a named title, another value, two candidates or fewer than three digits: nothing",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",

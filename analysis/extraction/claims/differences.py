@@ -143,7 +143,9 @@ class _Differences(_Base):
             surplus, deficit = SURPLUS.search(m.before), DEFICIT.search(m.before)
             if not (surplus or deficit):
                 continue
-            earlier = [x for x in self.back(m.i) if x.sentence == m.sentence and x.unit == m.unit and x.level]
+            # 歲入A,歲出B,賸餘C,上年度則短絀D: D is of the year before, not of A and B
+            earlier = [x for x in self.back(m.i) if x.sentence == m.sentence and x.unit == m.unit and x.level
+                       and self.prior_named(x.name) == self.prior_named(m.name)]
             income = next((x for x in earlier if INCOME.search(x.name) and not SPENDING.search(x.name)), None)
             spending = next((x for x in earlier if SPENDING.search(x.name) and not INCOME.search(x.name)), None)
             if (income is None or spending is None) and (self.set_against(m) or BUDGET_STAGE.search(m.before)
@@ -207,12 +209,27 @@ class _Differences(_Base):
         head = self.heading(x)
         return head + x.name if head and head not in x.name else x.name
 
+    def compared_name(self, x: Mention) -> str:
+        """x's full name; a base naming neither income nor spending (歲入決算數A,較上年度決算數B) takes the name of
+        the kind (歲入, 支出) of the later it is compared with (較上年度決算數 + 歲入)."""
+        name = self.full_name(x)
+        if "base" not in x.roles or INCOME.search(name) or SPENDING.search(name):
+            return name
+        for row in self.rows:
+            spans, roles = row["input_spans"] or (), (row["roles"] or "").split()
+            if (x.start, x.end) in spans and "later" in roles and roles[spans.index((x.start, x.end))] == "base":
+                later = spans[roles.index("later")]
+                y = next((y for y in self.m if (y.start, y.end) == tuple(later)), None)
+                kind = y is not None and (INCOME.search(self.full_name(y)) or SPENDING.search(self.full_name(y)))
+                return name + kind.group() if kind else name
+        return name
+
     def balance_by_name(self, m: Mention, income: Mention | None, spending: Mention | None):
         """收支相抵后结余N with income or spending stated in another sentence: the last pair stated before N, of N's
         year and unit, whose names are the same but for 收入/支出 (places, period and stage words aside), the pair
         stated as data before one in a title (a line without a stop); one the sentence states is kept."""
         def key(x: Mention) -> str:
-            name = SPENDING.sub("", INCOME.sub("", _unplaced(self.full_name(x))))
+            name = SPENDING.sub("", INCOME.sub("", _unplaced(self.compared_name(x))))
             return STAGE.sub("", PRIOR_NAME.sub("", AGAINST_START.sub("", name, count=1)))
 
         def data(x: Mention) -> bool:
@@ -227,10 +244,10 @@ class _Differences(_Base):
         stated = [x for x in self.m[:m.i] if x.amount and not x.bound and fold(x.unit) == fold(m.unit)
                   and (x.level or before and "base" in x.roles and not x.direction)
                   and self.prior_named(x.name) == before and (before or "base" not in x.roles)]
-        incomes = [income] if income else [x for x in stated if INCOME.search(self.full_name(x))
-                                           and not SPENDING.search(self.full_name(x))]
-        spendings = [spending] if spending else [x for x in stated if SPENDING.search(self.full_name(x))
-                                                 and not INCOME.search(self.full_name(x))]
+        incomes = [income] if income else [x for x in stated if INCOME.search(self.compared_name(x))
+                                           and not SPENDING.search(self.compared_name(x))]
+        spendings = [spending] if spending else [x for x in stated if SPENDING.search(self.compared_name(x))
+                                                 and not INCOME.search(self.compared_name(x))]
         pairs = [(i, s) for i in incomes for s in spendings if key(i) == key(s) and self.r.same_year(i.year, s.year)]
         # 預算所列短絀N: the budget's income and spending; a balance naming no budget is of what was done, when stated
         budget = [p for p in pairs if BUDGET_STAGE.search(self.full_name(p[0])) and BUDGET_STAGE.search(self.full_name(p[1]))]
@@ -238,8 +255,8 @@ class _Differences(_Base):
             pairs = budget
         elif len(budget) < len(pairs):
             pairs = [p for p in pairs if p not in budget]
-        if not pairs:
-            return None, None
+        if not pairs or before and len(pairs) > 1:
+            return None, None  # the year before's pair is bound only when one fits
         pair = max(pairs, key=lambda p: (data(p[0]) and data(p[1]), max(p[0].start, p[1].start), min(p[0].start, p[1].start)))
         if (pair[0].value, pair[1].value) in self.balanced:
             return None, None  # a later mention of a balance already set against these amounts restates it

@@ -275,13 +275,13 @@ class _Restatements(_Base):
                 held = _core(self.qualified(x))
                 if any(name[-k:] in held for k in range(len(name), 1, -1)):
                     found.append(x)
-            if (len(name) < 2 or _place_only(name)) and _digits(t.as_written) >= 3:
+            if (len(name) < 2 or _place_only(name)) and len(re.sub(r"\D", "", t.as_written)) >= 3:
                 # 臨瀾縣136項權力“沉”到鎮裡 / 下放管理權限136項: a title naming nothing before its amount (a place
-                # aside) paraphrases the body's noun after it; the one body amount written with the same digits that
-                # no other form claims is the one it repeats (a title naming 歲入 is never bound to 歲出 this way)
+                # aside) paraphrases the body's noun after it; the one body amount written with the same digits (这/上述
+                # N restating it aside) is the one it repeats (a title naming 歲入 is never bound to 歲出 this way)
                 found = [x for x in self.m if x.start > end and x.level and same_unit(x.unit, t.unit) and _agree(x, t)
                          and re.sub(r"\D", "", x.as_written) == re.sub(r"\D", "", t.as_written) and self.r.same_year(x.year, t.year)
-                         and not x.roles & {"base", "change", "claim"} and x.start not in claimed]
+                         and not x.roles & {"base", "change"} and not DEMONSTRATIVE.fullmatch(_core(x.name))]
             if len(found) == 1:
                 t.roles.add("claim")
                 self.propose("restatement", t, "value", (found[0],), ("later",))
