@@ -108,6 +108,13 @@ def test_fold_keeps_every_offset():
         ("由于乡镇情况千差万别,工作重心各不相同。", "千差万别", "set phrase"),
         ("一名村民告诉记者,村里只有3名医生。", "一名", "set phrase"),   # one person quoted: an article
         ("一個受訪的里長也表示,人手嚴重不足。", "一個", "set phrase"),
+        # a time counted back from now, and a page range without 第 (written for these tests)
+        ("比五年前同類調查上升近8個百分點。", "五年前", "relative period"),
+        ("与十年前相比,全镇常住人口减少1200人。", "十年前", "relative period"),
+        ("三个月前新登记个体工商户15家。", "三个月前", "relative period"),
+        ("約有三成屬村里設施(頁45-47)[2]。", "頁45-47", "citation"),
+        ("详见该书12-15页,全县乡镇18个。", "12-15页", "citation"),
+        ("见(页88)的附表,受访干部240人。", "页88", "citation"),
     ],
 )
 def test_numerals_that_state_no_quantity_are_skipped_with_their_reason(sentence, part, reason):
@@ -143,6 +150,9 @@ def test_numerals_that_state_no_quantity_are_skipped_with_their_reason(sentence,
         ("全縣逾半鄉鎮、七成的村、2/3以上的里已設服務站。", ["逾半", "七成", "2/3以上"]),
         ("自籌比率由七成五降至六成二。", ["七成五", "六成二"]),
         ("全镇有一名干部被处分,另有3人被约谈。", ["一名", "3人"]),     # counted people, nobody quoted
+        ("全镇大约有1200户,約有三成外出务工;节约有关经费300万元。", ["大约有1200户", "約有三成", "300万元"]),
+        ("提前5天完成,印制宣传页3000张,网页3个。", ["5天", "3000张", "3个"]),  # 页 in a word: no page number
+        ("前期投入3年,五年前后变化不大。", ["3年"]),
         ("一位鎮長、兩位課長出席,共3人。", ["一位", "兩位", "3人"]),
         ("全年接待游客120万人次,旅游收入9.8亿元,同比分别增长15.2%和18.7%。",
          ["120万人次", "9.8亿元", "15.2%", "18.7%"]),
@@ -194,3 +204,10 @@ def test_a_word_ending_in_a_table_word_is_no_table_number():
 ])
 def test_a_dash_is_a_minus_sign_only_before_a_rate_or_an_amount(sentence, numbers):
     assert _kept(sentence) == numbers
+
+
+def test_about_qualifies_its_number_across_has():
+    """约有/大约有: the 约 is the number's qualifier (its window is about's), not a word before it."""
+    rows = _rows("全镇约有1200户,大約有三成外出,签约有效期内完成验收。")[1]
+    assert list(rows["as_written"]) == ["约有1200户", "大約有三成"]
+    assert list(rows["qualifier"]) == ["约", ""]  # a fraction in words is already approximate: 成's own window

@@ -60,6 +60,8 @@ COUNTED = re.compile(r"中心|乡镇|县区|县市|街道|社区|[办室厅站�
 OPEN_QUOTES, CLOSE_QUOTES = "“\"「『‘", "”\"」』’"
 GAP = re.compile(r"^[^\d,。;、:!?\n]{0,12}$")
 GAP_WORDS = ("不到", "不足", "超过", "不少于", "不低于", "至少", "未及")
+# 约有三成, 大约有1200户: 约 qualifies the number across 有 (节约有/签约有 are other words)
+ABOUT_HAS = re.compile(r"(?<![节制契预签公条合违简隐相邀婚赴履毁特])(?:大)?约有\s*$")
 MASK = "\x00"  # what stands in a line for a part that is not data, so that no number is read across it
 HEADER = not_data.UNIT_HEADER  # 单位:万元: the unit of the bare numbers of the table under it
 # 上年/去年 ...: a year counted from the year the text speaks of (the number is that year's unless compared with it).
@@ -226,6 +228,8 @@ def locator_for(text: str, start: int, end: int, limit: int = LOCATOR_MAX, *, re
 def _with_gap_prefix(folded: str, start: int) -> int:
     """Include a qualifier a few words before the number ("不到财政预算收入的20%")."""
     window = folded[max(0, start - 14):start]
+    if about := ABOUT_HAS.search(window):
+        return start - (len(window) - about.start())
     for word in GAP_WORDS:
         i = window.rfind(word)
         if i >= 0 and GAP.match(window[i + len(word):]):
