@@ -32,7 +32,7 @@ _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUM = f"[{_CN_DIGITS}十百千]+"
 _NUM = rf"(?:\d+(?:\.\d+)?|{_CN_NUM}|半)"
 _WEEKDAYS = "一二三四五六日"
-_MULT = "(?:万亿|亿|万|千|百(?!分))"  # 2.5百分点 is percentage points, not 250
+_MULT = "(?:万亿|亿|万|千(?![克米瓦])|百(?!分))"  # 2.5百分点 is percentage points, not 250; 千克, 千米, 千瓦 are units
 _DASH = "[-—–~至到]"
 
 _FRACTION = re.compile(rf"(?P<den>{_NUM})分之(?P<num>{_NUM})")
@@ -50,7 +50,7 @@ _PER_MILLE = re.compile(r"(?P<num>\d+(?:\.\d+)?)‰")
 # A numeral with scales inside it, Chinese or mixed with digits: "一亿二千万", "3千2百万", "405亿9629万", "4百亿",
 # "1万亿2000亿" (after 兆 became 万亿 and thousands separators went). Simple forms ("15.8亿", "四千五百万") are left
 # to the single-number reading; "一点五": Chinese decimals.
-_RUN = re.compile(rf"(?:\d+(?:\.\d+)?|万亿|[{_CN_DIGITS}十百千万亿])+")
+_RUN = re.compile(rf"(?:\d+(?:\.\d+)?|万亿|千(?![克米瓦])|[{_CN_DIGITS}十百万亿])+")  # 千克, 千米, 千瓦: units
 _CN_DECIMAL = re.compile(rf"[{_CN_DIGITS}十百千]+点[{_CN_DIGITS}]+")
 # "1,035", "674,149,546": thousands separators between digit groups of three.
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")

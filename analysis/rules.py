@@ -10,6 +10,7 @@ from functools import reduce
 import regex  # matches as re does, under a time limit (count_items)
 
 from analysis.claims import MEASURED_UNITS
+from analysis.counted_units import counted_alike
 from analysis.intervals import Interval
 from analysis.numbers import TRADITIONAL, UNIT_ALIASES
 
@@ -249,12 +250,6 @@ POINTS_RULES = ("points", "points_fall")  # inputs in %, percentage points out
 MIXED_UNIT_RULES = ("ratio", "product", "sum_of_products", "growth_times")  # any units ("项 per 人"); their result's unit is not checked
 # Every other rule (sum, difference, value, count_items) takes inputs in one unit and gives that unit.
 
-# Units a restatement (rule value) may compare: a body's posts (名, 编制) and the persons who fill them (人).
-# 涞水 writes its team's posts as 人 ("综合行政执法队编制11人") and the team formed 按编制要求 as 名
-# ("由11名人员组成"). Adding posts to persons (sum) stays an error: vacancies make them differ.
-RESTATED_AS = {frozenset({"名", "人"})}
-
-
 class UnitError(ValueError):
     """A rule applied to inputs whose units do not go together, or whose result is not the claim's unit."""
 
@@ -278,7 +273,7 @@ def _counts(unit: str | None) -> bool:
 def _same(a: str | None, b: str | None, rule: str) -> bool:
     if a is ITEMS or b is ITEMS:
         return _counts(a) and _counts(b)
-    return a == b or (rule == "value" and frozenset({a, b}) in RESTATED_AS)
+    return a == b or counted_alike(a, b, rule)  # units that count the same things: analysis/counted_units.py
 
 
 def result_unit(rule: str, units: Sequence[str | None]) -> str | None:
@@ -320,6 +315,7 @@ def check_claim_unit(rule: str, units: Sequence[str | None], claim_unit: str) ->
 
     >>> check_claim_unit("share", ["项", "项"], "%")
     >>> check_claim_unit("value", ["名"], "人")  # posts restated as the persons who fill them
+    >>> check_claim_unit("sum", ["个", "个", "个"], "處")  # facilities counted in 处 and in 个 alike
     >>> check_claim_unit("value", ["元"], "项")
     Traceback (most recent call last):
     analysis.rules.UnitError: rule value gives 元, but the claim is in 项

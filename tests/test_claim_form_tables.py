@@ -133,6 +133,22 @@ TABLES = {
                         "(以X為例, 就X而言, 拿X来说, 對於X來說) restating the one earlier amount whose name holds X; a title "
                         "naming only a place before its amount (136项权力) restating the one body amount of the same digits "
                         "(这N aside); a named title, another value, two candidates or fewer than three digits: nothing",
+    "per_unit": "means per unit and per head in more wordings: 每处/每所/每家(设施)平均 and 平均每所每年 (每年 the period of "
+                "a yearly total) over the one count in the classifier, the one stated as a total (合计/共) of several; "
+                "以X计算 naming the total; 每位/每名 (县民分摊, 市民负担) per person; 平均每个镇 over the count of a noun "
+                "ending 镇 (中心镇) stated before; a 其中 list's parts and other means are no total; X是Y的N倍 of two "
+                "counts each the only one of its noun; two counts, two totals, 分摊 with no 每, counts in two "
+                "classifiers: unverifiable or nothing; points of a structure's term (结构为a:b:c,第三产业比重比上年的p%"
+                "提高N个百分点: the term the ordinal names, the base in the clause); no ordinal, no base, another "
+                "sentence: unverifiable",
+    "rates_by_subject": "rate nouns (使用率/利用率/開放率/達標率/入住率/承接率 …) whose part its ;-item states (the words "
+                        "naming it before or after the amount: 49處正常運作) and whose whole the text states before: the one "
+                        "amount named by the kind the part's subject names (長照據點74處), of its place and year, else the "
+                        "total of the sentence before (合計/共, 这N项事项中); two, another year, place or unit: nothing; "
+                        "an idle count is no part of a use rate, a used count none of an idle rate",
+    "cuts_and_counted_units": "times and sizes cut from one amount to another with the noun after both measure words "
+                              "(由5.6个工作日压缩到2.1个工作日,缩短了P%; 縮短至/縮小到), a noun after the base only binds "
+                              "nothing; totals of facilities counted in 處/处/座 (analysis/counted_units.py)",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",

@@ -569,3 +569,11 @@ def test_a_header_holds_over_the_sentences_under_it_that_use_it():
         ("12个", 12, "个"),  # ends the second header
         ("300", 300, ""),
     ]
+
+
+def test_a_compound_unit_is_read_with_the_number():
+    # the measure per unit after the slash belongs to the number; 千克 and 千瓦时 are units, not thousands
+    text = "粮食单产423千克/亩,人口密度350人/平方公里,全年发电1.2万千瓦时,每3千人配1名。"
+    found = find_numbers(text)
+    assert list(zip(found["as_written"], found["unit"])) == [
+        ("423千克/亩", "千克/亩"), ("350人/平方公里", "人/平方公里"), ("1.2万千瓦时", "千瓦时"), ("3千人", "人"), ("1名", "名")]

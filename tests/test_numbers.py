@@ -431,3 +431,15 @@ def test_scaled_values_carry_no_float_noise():
     # 9.8 * 1e8 is 980000000.0000001 in floating point; a review file would show it
     assert parse_quantity("9.8亿元").value == 980_000_000 and parse_quantity("0.38万吨").value == 3_800
     assert parse_quantity("0.8-1.2万").low == 8_000 and parse_quantity("4.5万余").high == 46_000
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("423千克/亩", 423, "千克/亩"),  # 千克 is a unit (kilogram), not 千 × 克
+    ("2.5千米", 2.5, "千米"),
+    ("1.2万千瓦时", 12000, "千瓦时"),  # 万 scales the number; 千瓦时 is the unit
+    ("三千人", 3000, "人"),  # 千 before any other word still scales
+    ("一亿二千万元", 120_000_000, "元"),
+])
+def test_kilo_units_are_units_not_thousands(text, value, unit):
+    q = parse_quantity(text)
+    assert (q.value, q.unit) == (value, unit)

@@ -25,20 +25,22 @@ CN_NUMERAL = r"[零〇一二两三四五六七八九十百千][零〇一二两�
 # Digits, with thousands separated by commas ("1,035") or by spaces ("12 345"), a decimal point or the middle dot
 # a garbled text puts in its place ("1·8%").
 ARABIC = r"(?<![\d.])(?<!\d,)\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,·])|\d+(?:,\d{3})*(?:[.·]\d+)?"
-SCALE = r"(?:万亿|亿|万|兆|[十百千](?!分之))"
+SCALE = r"(?:万亿|亿|万|兆|[十百](?!分之)|千(?!分之|克|米|瓦))"  # 千克, 千米, 千瓦: units
 # A numeral, scales inside it and digits mixed with Chinese: "3千2百万", "405亿9,629万", "1兆2,000亿", "八万五千".
-RUN = rf"(?:(?:{ARABIC}){SCALE}*|{CN_NUMERAL}兆?)(?:(?<=[十百千万亿兆])(?:(?:{ARABIC}){SCALE}*|{CN_NUMERAL}))*"
+RUN = rf"(?:(?:{ARABIC}){SCALE}*|{CN_NUMERAL}兆?)(?:(?<=[十百千万亿兆])(?!千[克米瓦])(?:(?:{ARABIC}){SCALE}*|{CN_NUMERAL}))*"
 NUM = rf"(?:{RUN}|半(?=个月|年|天|小时))"
 # The parser's qualifier and multiplier words; 内 of 8项内容 is a word, not "within".
 PREFIX = "|".join(w for w in PREFIX_QUALIFIERS if w not in ("逾", "上")) + "|逾(?!期)|上(?=[百千万亿])"
 SUFFIX = "|".join(w for w in SUFFIX_QUALIFIERS if w != "内") + "|内(?![容部设地涵在外])"
-MULT = "|".join(w for w in MULTIPLIERS if w != "百")  # 百 stays in the numeral
+MULT = "|".join("千(?![克米瓦])" if w == "千" else w for w in MULTIPLIERS if w != "百")  # 百 stays in the numeral
 UNITS = ("个百分点|百分点|平方公里|平方米|乡镇|街道|社区|m2|㎡|个月|周年|人次|车次|人口|元|%|‰|个|项|名|人|次|家|所|条|辆|处|份|册|株|户|村|"
-         "镇|乡|年|月|天|日|小时|周|届|吨|公顷|公斤|千克|米|倍|亩|公里|套|座|间|栋|支|队|批|篇|期|场|部|台|件|类|级|种|室|"
+         "镇|乡|年|月|天|日|小时|周|届|吨|公顷|公斤|千克|千米|千瓦时|千瓦|米|倍|亩|公里|套|座|间|栋|支|队|批|篇|期|场|部|台|件|类|级|种|室|"
          "厅|站|中心|办|位|块|群|校|床|张|县市|县区|县|市|区|省|周岁|岁")
+# 423千克/亩, 4,500元/人, 350人/平方公里: a compound unit, the measure per unit of what comes after the slash
+PER_UNITS = "亩|畝|公顷|公頃|平方公里|平方米|㎡|人|户|戶|年|月|天|日|小时|次"
 NUMBER = re.compile(
     rf"(?P<pre>{PREFIX})?(?P<neg>负增长|负|(?<![\dA-Za-z)%.])-)?(?P<per>百分之|千分之)?(?P<num>{NUM})(?:[多余])?(?:{MULT})?(?:[多余])?"
-    rf"(?P<range>[%‰]?\s*[-—–~至到]\s*(?:百分之)?{NUM}(?:{MULT})?)?(?P<unit>[ \t]?(?:{UNITS}))?(?:(?<=倍)(?:有余|多|余))?(?P<suf>{SUFFIX})?"
+    rf"(?P<range>[%‰]?\s*[-—–~至到]\s*(?:百分之)?{NUM}(?:{MULT})?)?(?P<unit>[ \t]?(?:{UNITS})(?:/(?:{PER_UNITS}))?)?(?:(?<=倍)(?:有余|多|余))?(?P<suf>{SUFFIX})?"
 )
 # Numbers in words: shares (一半, 三成, 三分之一), pairs (二、三十万), multiples (倍增) and zero (零负债).
 ZERO_WORDS = "负债|债务|增长|事故|伤亡|投诉|欠款|上访|差错|发案"

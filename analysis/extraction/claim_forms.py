@@ -50,7 +50,7 @@ RISE = ("增长", "增長", "增加", "提高", "上升", "上涨", "上漲", "�
         "成长", "成長", "增产", "增產")  # 成長: Taiwan usage for growth
 FALL = ("下降", "减少", "減少", "降低", "减低", "減低", "减收", "減收", "下滑", "回落", "减幅", "減幅", "减", "減",
         "短收", "少收", "精简", "精簡", "压缩", "壓縮", "少", "降幅", "衰退", "减产", "減產",
-        "节省", "節省")  # 衰退: Taiwan usage for a fall; 比预算节省N: spent N less (节约N reads as 约N, about N)
+        "节省", "節省", "缩短", "縮短")  # 衰退: Taiwan usage for a fall; 缩短了P%: a time cut (由A压缩到B); 比预算节省N: spent N less (节约N reads as 约N, about N)
 # a clause that gives the base itself: 上年为A, 上年同期为A, 去年為A (a year before 为 works alike: 2022年为A)
 PRIOR = ("上年", "上年度", "上年同期", "去年", "去年同期", "上一年", "前一年")
 # against the year before: the base may be the amount of the same name and the year before, stated elsewhere
@@ -92,10 +92,13 @@ FORMS: tuple[ClaimForm, ...] = (
          "vacancy_part": ("缺额", "缺額", "出缺", "空缺", "尚缺", "空编", "空編"),
          "vacancy_whole": ("预算员额", "預算員額", "编制员额", "編制員額", "核定员额", "核定員額", "编制数", "編制數"),
          "use_rate": ("使用率", "利用率", "启用率", "啟用率"),
-         "use_part": ("使用", "利用", "启用", "啟用"),
+         # 49處正常運作: the part's words may follow its amount in its clause
+         "use_part": ("使用", "利用", "启用", "啟用", "运作", "運作", "运营", "運營", "营运", "營運"),
+         # 閒置者41處, 閒置或低度使用的設施103處: a count of idle units is no part of a use or run rate (its complement)
+         "idle": ("闲置", "閒置", "低度使用", "未使用", "未利用", "停用", "空置", "荒废", "荒廢", "废弃", "廢棄"),
          "use_whole": ("共", "总", "總", "全部", "合计", "合計", "共计", "共計"),
          "run_rate": ("运转率", "運轉率", "运行率", "運行率"),
-         "run_part": ("运转", "運轉", "运行", "運行", "实际", "實際"),
+         "run_part": ("运转", "運轉", "运行", "運行", "实际", "實際", "运作", "運作"),
          "run_whole": ("设计", "設計", "共", "总", "總", "全部", "合计", "合計", "共计", "共計"),
          # 現有員額中,A佔六成一 / 已承接事项中实际运行62项: a clause opening "(在)X(之)中" names the whole X of the
          # shares after it; not 集中, 其中, 高中 … (the characters before 中) nor 中心, 中央 … (after it)
@@ -147,12 +150,16 @@ FORMS: tuple[ClaimForm, ...] = (
         "甲、乙、丙产量分别为a、b和c names each amount by its own name (晚稻 -> b); a whole is of the part's year (not an amount "
         "上年度/去年 names, unless the part is of that year too); a percentage right after 比/较 and a noun (比上年的46.1%) is "
         "a change's base, no share. "
-        "出缺率/使用率/運轉率 X%: the part the amount of a clause before it named 缺額/使用/運轉 (vacancy_part …), the "
-        "whole the amount of the same unit before that one named 預算員額/共/設計 (vacancy_whole …), both in the "
-        "sentence; with either not stated the rate is a value (no proposal). "
-        "建成率/开放率/闲置率/承接率 … (verb_rate) X%: the part the amount its clause names with the verb (闲置7处), the "
-        "whole the total a 其中/…中 gives it, the one planned count (应建9个), else the one amount of its unit named a "
-        "total (stated_whole: 共168项, 全县12个乡镇均…) in the nearest sentence that states its unit, the part's own "
+        "出缺率/使用率/運轉率 X%: the part the amount of a clause before it named 缺額/使用/運轉 (vacancy_part …; "
+        "else the nearest amount of the rate's ;-item the words after it name so: 49處正常運作), never one named idle "
+        "(idle: 閒置者41處 is no part of a 使用率), the whole the amount of the same unit before that one named "
+        "預算員額/共/設計 (vacancy_whole …) in the sentence, else found as a verb rate's is (the kind its subject "
+        "names, a stated total); with either not stated the rate is a value (no proposal). "
+        "建成率/开放率/闲置率/承接率 … (verb_rate) X%: the part the amount its clause names with the verb (闲置7处; "
+        "or the words after it: 12處已開放), the whole the total a 其中/…中 gives it, the one planned count (应建9个), "
+        "else the one amount stated before whose name's head noun (its last three characters) the part's ;-item "
+        "names before it (長照據點74處 … 長照據點則有49處), else the one amount of its unit named a "
+        "total (stated_whole: 共168项, 全县12个乡镇均…, or closing its clause with …中: 这136项事项中,) in the nearest sentence that states its unit, the part's own "
         "(before it) or one before (the paragraph or the one before) (not a 上年 amount, not another year's; two: none). A "
         "fraction or 成 alone in its clause (alone: 只有41项,不到四分之一) is a share of the amount of the clause before, "
         "its whole found the same way. "
@@ -212,7 +219,10 @@ FORMS: tuple[ClaimForm, ...] = (
                 "缩减为", "縮減為", "缩减至", "縮減至", "缩减到", "縮減到", "调减为", "調減為", "调减至", "調減至", "精简到",
                 "精簡到", "精简至", "精簡至", "核增至", "核增为", "核增為", "增长到",
                 "增長到", "发展到", "發展到", "增加为", "增加為", "增为", "增為", "减少为", "減少為", "减少到", "減少到", "减少至", "減少至", "下降为", "下降為", "提高为",
-                "提高為", "上升为", "上升為", "降低为", "降低為", "到", "至", "为", "為"),
+                "提高為", "上升为", "上升為", "降低为", "降低為",
+                # 由5.6个工作日压缩到2.1个工作日, 由18天缩短至7天: times and sizes brought down to a later amount
+                "压缩到", "壓縮到", "压缩至", "壓縮至", "压缩为", "壓縮為", "缩短到", "縮短到", "缩短至", "縮短至", "缩短为",
+                "縮短為", "降低到", "降低至", "缩小到", "縮小到", "缩小至", "縮小至", "到", "至", "为", "為"),
          "rise": RISE, "fall": FALL},
         "growth", ("base", "later"),
         "base: the amount after 由/从/自; later: the amount after 减为/到/至 in the same clause; the claim: the "
@@ -321,7 +331,12 @@ FORMS: tuple[ClaimForm, ...] = (
          # ordinals that name some periods of a longer run (第一季度、第二季度 of four): no full split
          "partial_ordinals": ("季度", "季", "月", "周", "週", "年", "年度", "天", "日", "次"),
          # 分两批, 分为三类, 分成两个阶段: a count of the ordinals (第一批…、第二批…) that follow it
-         "split_into": ("分", "分为", "分為", "分成", "分作")},
+         "split_into": ("分", "分为", "分為", "分成", "分作"),
+         # 已下放136项,今年再下放约40项,届时将达170多项: an amount added again (again + a verb) and the total it
+         # brings the count to (lead … reach) add the one earlier amount the same verb (or the sentence) states
+         "again": ("再", "另", "新增", "再新增", "新建", "新设", "新設", "增设", "增設", "续", "續", "陆续", "陸續"),
+         "reach_lead": ("届时", "屆時", "累计", "累計", "总数", "總數", "总量", "總量", "合计", "合計", "总计", "總計"),
+         "reach": ("将达到", "將達到", "将达", "將達", "可达", "可達", "达到", "達到", "达", "達")},
         "sum", ("parts…",),
         "parts: the amounts of the total's unit in the brackets right after it (the run joined by 、; 含 may open "
         "it); after 其中: to the end of the ;-item when 其中 follows a comma, to the end of the sentence (one part "
@@ -347,7 +362,9 @@ FORMS: tuple[ClaimForm, ...] = (
         "共N (合计N) ending its clause, then to the end of its ;-item only amounts of its unit, each after its own name, "
         "and those names split it in full (a run of ordinals from 一 of one noun, 第一批、第二批 or 一类、二类, not periods "
         "of a longer run such as 第一季度; both sides of a pair, 男性/女性; a last name of the rest, 其余): a sum "
-        "(党员干部800人、女干部300人 overlap: no sum)",
+        "(党员干部800人、女干部300人 overlap: no sum). A running total (再下放B, 届时…将达T): T = A + B, A the one "
+        "earlier amount of B's unit in B's sentence, else in the text before whose clause holds the verb after 再 "
+        "(下放); two or none: unverifiable",
         "核定编制45名(行政编制20名、事业编制25名)。", (("claimed", "45名"), ("parts…", "20名 25名")),
         pattern="N (a、b) / 共N, 其中a、b"),
     ClaimForm(
@@ -414,7 +431,16 @@ FORMS: tuple[ClaimForm, ...] = (
         unverifiable="the parts of the ratio are not stated", pattern="结构为a:b:c / 由a:b:c调整为d:e:f"),
     ClaimForm(
         "average", "an average or per-capita figure",
-        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶", "年均"), "counted": ("平均",),
+        {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶", "年均", "分摊", "分攤"), "counted": ("平均",),
+         # 每位县民分摊N, 每名学员平均N: per person, the count a number of persons
+         "per_person": ("人均", "每人", "每位", "每名"),
+         # 分摊 is a mean only after 每 (每位县民分摊N); 县乡两级分摊N is a share of a cost
+         "shared": ("分摊", "分攤"),
+         # 每处设施平均N, 平均每所每年N: per unit counted in the classifier after 每 (the one count of that unit the text
+         # states before, or the one stated as a total: 合计294处)
+         "per_classifier": ("处", "處", "所", "座", "家", "间", "間", "栋", "棟", "辆", "輛", "站", "校"),
+         # 以总投入计算,每处平均N: the noun between opens the sentence's clause naming the total
+         "total_opens": ("以", "按"),
          "per_head": ("人均", "户均", "戶均"),
          # 村均18万元: per unit of the noun(s) after / (the one count of 行政村, 乡镇, 亩 the text states); 各村均为,
          # 农村均已 (before: each_before; after: each_after) say "each", no mean
@@ -456,7 +482,11 @@ FORMS: tuple[ClaimForm, ...] = (
         "(每所出缺N人: 出缺) or by the noun its ;-item opens with before 以/按…计 (社会福利支出以人口N人计,每人平均M); a "
         "total after it only with 共/合计 in its ;-item. 平均每个X N: the count of X the text "
         "states anywhere (全县共有乡镇12个) when the sentence states none, the total the one amount of N's unit before it "
-        "or after 共/合计 in its sentence. 年均N is unverifiable (the years' values are not given); 平均水平N (a value "
+        "or after 共/合计 in its sentence; of X's counts those stated before it, X ending a longer noun (4个中心镇 for 每个镇). "
+        "每处(设施)平均N, 平均每所每年N (每年 the period of a yearly total): the one count in the classifier after 每 "
+        "(per_classifier) stated before, of several the one stated as a total (合计294处). A clause 以/按X计算 "
+        "(total_opens) earlier in the sentence names the total: the one amount of N's unit named X. 每位/每名 (per_person) "
+        "count persons; 分摊 is a mean only after 每. Other means and the parts of a 其中 list are no total. 年均N is unverifiable (the years' values are not given); 平均水平N (a value "
         "compared with) and 每户最多N (a cap) are no average. N鄉鎮平均為x (a count of places, listed_places, before 平均): the "
         "unweighted mean (rule mean, values…) of the one value of x's kind and year the text gave each place of that "
         "ending before it, only when as many places have one as N says. 平均(约)x opening a clause after a run of clauses "
@@ -569,6 +599,9 @@ FORMS: tuple[ClaimForm, ...] = (
          "open": ("等等", "等"),  # 甲、乙等5个: the list may name only some of the 5
          # 三成村庄、即12个: a word that restates what comes before it, no item of a list
          "apposition": ("即", "亦即", "也即", "也就是", "计", "計", "共", "共计", "共計"),
+         # 全县6个镇的便民服务中心已实现“一窗通办”,即甲、乙、丙: a list closing the sentence after a comma restates
+         # what the sentence's one count counts
+         "closing_list": ("即", "亦即", "也即", "也就是"),
          "lead": ("设立", "設立", "设置", "設置", "设有", "設有", "成立", "组建", "組建", "建立", "建成", "包括", "包含",
                   "走访", "走訪", "走访了", "走訪了", "调查了", "調查了",  # 記者走訪甲、乙、丙三鄉
                   "涵盖", "涵蓋", "涉及", "下辖", "下轄", "辖", "轄"),

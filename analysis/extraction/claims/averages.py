@@ -24,10 +24,16 @@ PER_NOUN = _rx(rf"^\s*每(?:个|個|一个|一個)?(?:{_group('average', 'per_no
 # 社会福利支出以全镇人口N人计,: the ;-item's opening noun, then 以/按 … 计
 COMPUTED_ON = _rx(rf"^\s*(?P<noun>[^{STOP}\d、]{{2,12}}?)(?:{_group('average', 'computed_on')})(?:[^{STOP}]|(?<=\d),(?=\d)){{0,20}}?"
                   rf"(?:{_group('average', 'computed_end')})\s*[,，]\s*$")
+# 每处设施平均N, 平均每所每年N: 每, the classifier the count is stated in (the noun after it is optional)
+PER_CLASSIFIER = _rx(rf"每(?P<cl>{_group('average', 'per_classifier')})")
+# 以总投入计算,每处平均N: a clause opening 以/按 <noun> 计算 names the total of the sentence's means
+TOTAL_OPENS = _rx(rf"(?:^|[{STOP}])\s*(?:{_group('average', 'total_opens')})(?P<noun>[^{STOP}\d]{{2,10}}?)"
+                  rf"(?:{_group('average', 'computed_end')})\s*(?=[{STOP}])")
 # 3个村民小组, 村级: 村 inside a longer noun is no count of 村
 NOUN_GOES_ON = _group("average", "noun_goes_on")
 # the count of a mean per person: persons, or person-times (培训800人次,人均500元)
 PER_PERSON = PERSONS + ("人次",)
+PER_PERSON_WORD = _rx(_group("average", "per_person"))
 
 
 def _small_number(written: str) -> int | None:
@@ -61,6 +67,8 @@ class _Averages(_Base):
             # the word names this number: no list between them (人均财政收入、…三项指标), and per person a measure
             if not m.amount or m.direction or said is None or "、" in clause[said.end():] or m.unit == "倍":
                 continue
+            if said.group() in words("average", "shared") and "每" not in clause[:said.start()]:
+                continue  # 县乡两级分摊300万元: a share of a cost, no mean; 每位县民分摊N is one
             if self.f[m.start - 1:m.start] == "每" and m.value == 1:
                 continue  # 平均每一乡镇80人: the 一 of 每一 is no average
             if fold(m.unit) in COUNT_UNITS and said.group() not in words("average", "counted") and per is None:
@@ -74,16 +82,18 @@ class _Averages(_Base):
                 continue
             # 每一个村: the 一 of 每一 is no count
             earlier = [x for x in self.in_sentence(m) if x.i < m.i and x.level and self.f[x.start - 1:x.start] != "每"]
-            totals = [x for x in earlier if x.unit == m.unit]
+            totals = [x for x in earlier if x.unit == m.unit and not AVERAGE.search(x.before)]  # a mean is no total
             if not totals:  # 12个乡镇平均每个乡镇40名,共480名: the total named after 共/合计, in the same ;-item
                 totals = [x for x in self.in_sentence(m) if x.i > m.i and x.level and x.unit == m.unit
                           and x.segment == m.segment and ALL_OR_SUM.search(x.before)]
+            if len(totals) > 1:  # 共下沉67名,其中行政19名、事业48名,平均每镇N: a part of a 其中 list is no total
+                totals = [x for x in totals if not x.roles & {"part", "sub"}] or totals
             named = _core(clause[said.end():])
             if len(totals) > 1 and len(named) >= 2:  # 收入5000万元、支出9000万元,人均支出N: the one named 支出
                 totals = [x for x in totals if named in x.name] or totals
             if len(totals) > 1:  # 共1,186人次,其中送餐742人次…: the total is the one 共/合计 states
                 totals = [x for x in totals if ALL_OR_SUM.search(x.before)] or totals
-            count_unit = "户" if re.search("户均|每户", clause) else "人" if re.search("人均|每人", clause) else None
+            count_unit = "户" if re.search("户均|每户", clause) else "人" if PER_PERSON_WORD.search(clause) else None
             # persons are counted in 人, 名 or 位 (由四名照服员负责,平均每人N), or 人次
             count_units = PER_PERSON if count_unit == "人" else (count_unit,)
             if per is not None:
@@ -92,7 +102,8 @@ class _Averages(_Base):
                 counts = [x for x in earlier if x.unit != m.unit
                           and (fold(x.unit) in count_units or count_unit is None and fold(x.unit) in COUNT_UNITS)]
             if not counts and count_unit is None and per is None:
-                counts = self.counted(between)
+                counts = self.counted(between, m) or self.counted(clause[:said.start()], m, before=True) \
+                    or self.per_classifier(clause, m)
             if counts and all(_agree(x, counts[0]) for x in counts):
                 counts = counts[:1]  # 本縣13個公所…,13個公所平均出缺N: one count stated twice
             if len(totals) == 1 and len(counts) == 1:
@@ -110,7 +121,7 @@ class _Averages(_Base):
                          and self.r.same_year(x.year, m.year) and not AVERAGE.search(x.before)]
                 total = whole[0] if len(whole) == 1 else None
             if total is None and not totals:
-                total = self.named_total(m, between)
+                total = self.named_total(m, between) or self.opened_total(m)
             if total is not None and total is not (totals[:1] or [None])[0] and AVERAGE.search(total.before):
                 total = None  # 城镇居民人均可支配收入: another average, not a total
             count = counts[0] if len(counts) == 1 else self.population(m, count_unit) if not counts else None
@@ -131,6 +142,33 @@ class _Averages(_Base):
         fits = [x for x in self.m if x is not m and x.level and same_unit(x.unit, m.unit) and noun in x.name
                 and self.r.same_year(x.year, m.year) and not AVERAGE.search(x.before)]
         return fits[0] if len(fits) == 1 else None
+
+    def opened_total(self, m: Mention) -> Mention | None:
+        """以总投入计算,每处设施平均N: the one amount of m's unit and year named by the noun of a clause opening 以/按 …
+        计算 earlier in m's sentence, not itself a mean; None when no such clause, or none or several fit."""
+        lo, hi = self.r.sentence_starts[m.sentence], self.r.clause_starts[m.clause]
+        opens = list(TOTAL_OPENS.finditer(self.f[lo:hi]))
+        noun = _core(opens[-1].group("noun")) if opens else ""
+        if len(noun) < 2:
+            return None
+        fits = [x for x in self.m[:m.i] if x.level and same_unit(x.unit, m.unit) and noun in x.name
+                and self.r.same_year(x.year, m.year) and not AVERAGE.search(x.before) and "claim" not in x.roles]
+        # 社会福利支出预算数A、决算数B: an amount 、 joins to the one named also falls under the noun
+        fits += [x for x in self.m[:m.i] if fits and x.clause == fits[-1].clause and x.i > fits[-1].i
+                 and same_unit(x.unit, m.unit) and x.before.lstrip().startswith("、")]
+        return fits[0] if fits and all(_agree(x, fits[0]) for x in fits) else None
+
+    def per_classifier(self, clause: str, m: Mention) -> list[Mention]:
+        """每处设施平均N, 平均每所每年N: the one count in the classifier after 每 (处) stated before m; of several that
+        differ, the one stated as a total (合计294处); else none."""
+        said = PER_CLASSIFIER.search(clause)
+        if said is None:
+            return []
+        found = [x for x in self.m[:m.i] if x.level and x.amount and fold(x.unit) == said.group("cl")
+                 and not AVERAGE.search(x.before) and self.f[x.start - 1:x.start] != "每"]
+        if found and not all(_agree(x, found[0]) for x in found):
+            found = [x for x in found if ALL_OR_SUM.search(x.before)]
+        return found[:1] if found and all(_agree(x, found[0]) for x in found) else []
 
     def counted_as(self, nouns: tuple[str, ...], m: Mention) -> list[Mention]:
         """村均N: the one count of the noun (8个行政村, 乡镇12个) or of the unit (6000亩) the text states, those of
@@ -164,15 +202,19 @@ class _Averages(_Base):
             m.roles.add("claim")
             self.propose("average", m, "mean", inputs, ("values…",) * n)
 
-    def counted(self, between: str) -> list[Mention]:
-        """平均每个乡镇N: the one count of 乡镇 the text states anywhere (全县共有乡镇12个, 12个乡镇), or none."""
-        noun = re.match(r"^\s*每(?:个|個|一个|一個)?([^\d，,。；;]{1,4}?)(?:核定|拥有|擁有|有|为|為|达|達|约|約|共|配备|配備|设|設|\s*$)",
-                        between)
+    def counted(self, between: str, m: Mention, before: bool = False) -> list[Mention]:
+        """平均每个乡镇N (before: 每个乡镇平均N): the one count of 乡镇 the text states (全县共有乡镇12个, 12个乡镇,
+        4个中心镇: a noun ending with it), those stated before m first; or none."""
+        noun = re.search(r"每(?:个|個|一个|一個)?([^\d，,。；;]{1,4}?)\s*$", between) if before else \
+            re.match(r"^\s*每(?:个|個|一个|一個)?([^\d，,。；;]{1,4}?)(?:核定|拥有|擁有|有|为|為|达|達|约|約|近|共|配备|配備|设|設|\s*$)",
+                     between)
         if noun is None:
             return []
         name = noun.group(1)
         found = [x for x in self.m if x.amount and fold(x.unit) in COUNT_UNITS and x.level and not AVERAGE.search(x.before)
-                 and (self.after_noun(x).startswith(name) or x.name.endswith(name))]
+                 and (self.after_noun(x).startswith(name) or x.name.endswith(name)
+                      or re.match(rf"[^{STOP}\d]{{1,2}}{name}(?!{NOUN_GOES_ON})", self.after_noun(x)))]
+        found = [x for x in found if x.start < m.start] or found
         return found[:1] if found and all(_agree(x, found[0]) for x in found) else []
 
     def population(self, m: Mention, unit: str | None) -> Mention | None:

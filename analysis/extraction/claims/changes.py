@@ -13,7 +13,7 @@ from analysis.extraction.claims.mentions import Mention, _core, _known, _rankabl
 from analysis.extraction.claims.names import _kind
 from analysis.extraction.claims.patterns import (
     AGAINST_END, AVERAGE, BASE_MARK, FALL, RISE, BI_NAMED, COMPARED_WORD, DIFFER_WORD, DIRECTION, DOUBLED, FLAT_AGAINST, FLAT_WORD, FROM_END,
-    JOINED, MASKED, QIZHONG, RATE_NOUN, STOP, TO_BETWEEN, VERSUS, VERSUS_END,
+    JOINED, MASKED, PRIOR_NAME, QIZHONG, RATE_NOUN, STOP, TO_BETWEEN, VERSUS, VERSUS_END,
 )
 
 
@@ -26,7 +26,7 @@ class _Changes(_Base):
             if not FROM_END.search(a.before):
                 continue
             b = next((x for x in self.m[a.i + 1:a.i + 2] if x.segment == a.segment), None)
-            if b is None or a.unit != b.unit or not TO_BETWEEN.match(self.f[a.claim_end:b.start]):
+            if b is None or a.unit != b.unit or not TO_BETWEEN.match(self.f[a.claim_end + self.shared_noun(a, b):b.start]):
                 self.from_named(a)
                 continue
             a.roles.add("base")
@@ -70,6 +70,17 @@ class _Changes(_Base):
                 self.propose("multiple", claim, "ratio", (later, base), ("later", "base"))
             else:
                 self.unverifiable("multiple", claim)
+
+    def shared_noun(self, a: Mention, b: Mention) -> int:
+        """由5.6个工作日压缩到2.1个工作日: the length of the noun both amounts' measure words count (工作日), which
+        stands between the base and the word that brings it to the later amount; 0 when none is shared.
+
+        Up to 4 characters, no digit or stop: 由3个乡镇增至5个 shares none (乡镇 is not repeated after 5个)."""
+        k = 0
+        while (k < 4 and a.claim_end + k < b.start and b.claim_end + k < len(self.f)
+               and self.f[a.claim_end + k] == self.f[b.claim_end + k] and not re.match(rf"[{STOP}\d\s]", self.f[a.claim_end + k])):
+            k += 1
+        return k
 
     def from_named(self, a: Mention):
         """甲鎮由前一年的15.1%上升2.4%: the base after 由, the change right after it; the later is the one amount of the
@@ -116,7 +127,7 @@ class _Changes(_Base):
                 self.rate_of_change(m, self.against_base(m))
             elif m.amount:
                 m.roles.add("change")
-                pair = self.base_and_later(m, m.unit)
+                pair = self.base_and_later(m, m.unit) or self.prior_subject_pair(m)
                 if pair is not None:
                     base, later = pair
                     fall = m.direction == "fall"
@@ -242,6 +253,15 @@ class _Changes(_Base):
                 self.propose("change", m, _rule("change", fall), (base, later), ("base", "later"))
                 return
         change = next((x for x in self.preceding(m)[:1] if x.amount and x.direction), None)
+        if change is not None and self.prior_subject(change) is not None:
+            change.roles.add("change")  # 上年度A,本年度減少N,減幅P%: A is the base, never the later
+            pair = self.prior_subject_pair(change)
+            if pair is not None:
+                pair[0].roles.add("base")
+                self.propose("change", m, _rule("change", change.direction == "fall"), pair, ("base", "later"))
+            else:
+                self.unverifiable("change", m)
+            return
         if change is not None:
             change.roles.add("change")
             later = (self.subject(change, change.unit) or self.later_by_name(change, None)
@@ -266,6 +286,24 @@ class _Changes(_Base):
                 return
         masked = MASKED.search(self.f, self.r.segment_starts[m.segment], m.start)
         self.unverifiable("change", m, "the amounts are masked in the text" if masked else None)
+
+    def prior_subject(self, change: Mention) -> Mention | None:
+        """The amount the change's item is about when its name says the year before (上年度歲出決算數A, 去年为A)."""
+        subject = self.subject(change, change.unit)
+        return subject if subject is not None and PRIOR_NAME.search(subject.name) else None
+
+    def prior_subject_pair(self, change: Mention) -> tuple[Mention, Mention] | None:
+        """歲出決算數B;上年度歲出決算數A,本年度減少N: the base is the subject named with the year before, the later the
+        one amount of this year in the sentence before the base whose name ends the base's name (the year words aside)
+        or ends with it (決算數 of 歲出決算數, not 歲出預算數; 全镇一般公共预算收入); none or two: None."""
+        base = self.prior_subject(change)
+        if base is None:
+            return None
+        stem = PRIOR_NAME.sub("", base.name)
+        later = [x for x in self.in_sentence(change) if x.i < base.i and x.level and same_unit(x.unit, base.unit)
+                 and len(x.name) >= 2 and not PRIOR_NAME.search(x.name) and (stem.endswith(x.name) or x.name.endswith(stem))
+                 and self.r.same_year(x.year, change.year)]
+        return (base, later[0]) if len(later) == 1 else None
 
     def kept_of_original(self, m: Mention) -> tuple[Mention, Mention] | None:
         """将原143个站所整合为…,全县共保留48个,精简66.43%: the later is the one amount in m's clause or the clause

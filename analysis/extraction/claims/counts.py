@@ -25,6 +25,8 @@ MORE_LIST = re.compile(rf"(?:{_group('count', 'more')})({ENUMERATION})[,，]\s*(
 EXAMPLE = re.compile(rf"以([^、,，。;；:：以\d]{{2,12}}?)(?:{_group('count', 'example')})")
 ITEM_ENDS = tuple(sorted(words("count", "item_ends"), key=len, reverse=True))
 LIST_MEASURES = words("count", "list_measures")
+# a list closing the sentence after a comma and 即 (…已实现“一窗通办”,即甲、乙、丙和丁。): what its one count counts
+CLOSING_LIST = re.compile(rf"[,，]\s*(?:{_group('count', 'closing_list')})\s*[:：]?\s*({ENUMERATION}(?:等)?)\s*$")
 
 # a compound label's one list: in brackets, after a colon, or after 即/包括/分别是 (a comma may stand before, and a
 # verb or noun of the label before that: “一中心四站”配置,即…; “一办三中心”模式,包括…)
@@ -235,7 +237,15 @@ class _Counts(_Base):
         if clauses:  # 四个方面的职能:甲,乙;丙,丁;…: the items are the ;-clauses (or the ,-clauses) to the sentence's end
             items = items_of(clauses, count.end)
             return propose(items, "split [;；]" if re.search("[;；]", items) else "split [,，]")
+        closing = CLOSING_LIST.search(after)
+        if closing and self.only_count(count, count.end + closing.start()):
+            return propose(items_of(closing, count.end))
         return None
+
+    def only_count(self, count: Mention, upto: int) -> bool:
+        """Whether ``count`` is the one number of things its sentence states before ``upto`` (a closing 即 list
+        restates it; with two, which it names is not said)."""
+        return [x for x in self.in_sentence(count) if x.start < upto and fold(x.unit) in COUNT_UNITS] == [count]
 
     def _compound(self, count: Mention, s_end: int) -> str | None:
         """“五办四中心”(甲、乙,丙、丁): each counted part of a quoted label takes one bracketed group, in order."""

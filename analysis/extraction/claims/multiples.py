@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+from analysis.extraction.claim_forms import fold
 from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _core, _rankable
 from analysis.extraction.claims.names import _unplaced, name_score
-from analysis.extraction.claims.patterns import DOUBLED, FORMER_LATTER, PLACE_NAME, RATE_WORD, STOP, YEAR
+from analysis.extraction.claims.patterns import AVERAGE, COUNT_UNITS, DOUBLED, FORMER_LATTER, PLACE_NAME, RATE_WORD, STOP, YEAR
 
 
 def _no_year(words_: str) -> str:
@@ -100,4 +101,13 @@ class _Multiples(_Base):
             return later, parallel[0]  # 城镇居民人均收入 / 农村居民人均收入: the names differ only by 城镇/农村
         if best < 0.5 and len(scored) == 1 and len(y_noun) >= 2 and PLACE_NAME.match(y_noun):
             return later, scored[0][1]  # 甲镇人口3.2万人,…丙镇1.6万人,甲镇人口是丙镇的2倍: the one amount 丙镇 names
+        if best < 0.5 and len(scored) == 1 and len(y_noun) >= 2 and fold(later.unit) in COUNT_UNITS \
+                and not AVERAGE.search(scored[0][1].before) and self.count_of_noun(scored[0][1], y_noun) \
+                and all(z.value == later.value for z in self.m[:m.i]  # two counts of X (公立诊所, 民办诊所): which?
+                        if z.level and z.unit == later.unit and self.count_of_noun(z, x_name)):
+            return later, scored[0][1]  # 活动中心162处、图书室58处,活动中心是图书室的2.8倍: the one count of 图书室
         return (later, bases[0]) if best >= 0.5 and len(bases) == 1 else None
+
+    def count_of_noun(self, x: Mention, noun: str) -> bool:
+        """The count x is of the noun: its name ends with it (社区图书室58处) or the noun follows it (58处图书室)."""
+        return _unplaced(x.name).endswith(noun) or self.after_noun(x).startswith(noun)

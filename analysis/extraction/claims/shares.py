@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-from analysis.extraction.claim_forms import fold
+from analysis.extraction.claim_forms import fold, words
 from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _core, _known, same_unit
 from analysis.extraction.claims.names import _core_keep_list
+from analysis.extraction.named_amounts import place_names
 from analysis.extraction.claims.patterns import (
     ACTUAL, AGAINST_END, AMONG, AMONG_NOUN, BUDGET, BUDGET_AMOUNT, BUDGET_NAME, DIFFER_WORD, DONE, EACH, EXECUTION,
     NAMED_SHARE, NOT_WHOLE, OF_IT, OF_WHOLE, PART_AFTER, PLACE, PLANNED, PRIOR_NAME, QIZHONG, QUALIFIED_OF, RATE, SHARE,
@@ -25,6 +26,17 @@ SUM_WORDS_END = _rx(rf"(?:{_group('total', 'sums_before')})\s*$")
 FRACTION = _rx(r"分之|/|成|半")  # 逾半數, 過半: a half is a fraction
 # 較上年度決算數178,905: an amount named after a comparison word and a prior year is a base, no actual nor budget
 PRIOR_BASE = _rx(rf"(?:{_group('change', 'flat_against')})\s*(?:{_group('change', 'prior')})")
+
+
+# 閒置者41處: a count of idle units is no part of a use or run rate (its complement)
+IDLE = _rx(_group("share", "idle"))
+# 这136项事项中, / 在受访的500名居民中,: an amount whose clause closes with "…中" after it is the whole of what follows
+CLOSES_AMONG = _rx(rf"[^{STOP}\d]{{0,10}}?(?<![{''.join(words('share', 'among_not_before'))}])"
+                   rf"(?:{_group('share', 'among')})\s*(?:[{STOP}]|$)")
+# 全县, 本市, 各乡镇 (and 今年县, a misread): no one place among others
+WHOLE_PLACE = re.compile(r"^(?:全|本|该|該|我|各)|年")
+# the words after an amount up to its clause's end or the next number (49處正常運作,)
+AFTER_WORDS = _rx(rf"[^{STOP}\d]*")
 
 
 # 收入/支出: a budget of one side of the accounts is no budget of the other's amount
@@ -96,6 +108,8 @@ class _Shares(_Base):
                 continue
             verb = said.group("rate")[:-1]
             part = next((x for x in self.back(m.i) if x.sentence == m.sentence and x.level and verb in x.before), None)
+            if part is None:  # 親子館12處已開放,開放率…: the verb after the amount in its ;-item
+                part = self.named_after(m, re.compile(re.escape(verb)))
             if part is None:
                 continue
             whole = self.containing_total(part)
@@ -104,7 +118,7 @@ class _Shares(_Base):
                            and PLANNED.search(x.before)]
                 whole = planned[0] if len(planned) == 1 else None
             if whole is None:
-                whole = self.stated_whole(part)
+                whole = self.subject_whole(part) or self.stated_whole(part)
             if whole is None:  # 查出问题金额A,已整改B,整改率P: the one amount of the part's unit its ;-item states before it
                 before = [x for x in self.in_sentence(part) if x.i < part.i and x.segment == part.segment
                           and x.level and not x.per_unit
@@ -128,7 +142,8 @@ class _Shares(_Base):
                 and not PRIOR_NAME.search(PLACE.sub("", x.name))  # 上年…共200项 is no whole of this year's part
 
         def totals(xs: list[Mention]) -> list[Mention]:
-            return [x for x in xs if STATED_WHOLE.search(self.f, self.r.clause_starts[x.clause], x.start)]
+            return [x for x in xs if STATED_WHOLE.search(self.f, self.r.clause_starts[x.clause], x.start)
+                    or CLOSES_AMONG.match(self.f, x.end)]
 
         stated = [x for x in self.in_sentence(part) if x.i < part.i and fits(x)]
         if stated:  # the part's sentence states amounts of its unit: its whole is one of them or none
@@ -143,6 +158,44 @@ class _Shares(_Base):
                 found = totals(stated)
                 return found[0] if len(found) == 1 else None
         return None
+
+    def words_after(self, x: Mention) -> str:
+        """The words after an amount up to its clause's end or the next number (49處正常運作, -> 正常運作)."""
+        return AFTER_WORDS.match(self.f, x.end).group()
+
+    def named_after(self, m: Mention, pattern: re.Pattern) -> Mention | None:
+        """長照據點則有49處正常運作,使用率66.2%: the nearest amount before the rate in its ;-item whose words after it in
+        its clause ``pattern`` finds (the rate's own words before the amount are named_by's)."""
+        x = next((x for x in self.back(m.i) if x.segment == m.segment and x.sentence == m.sentence and x.level
+                  and not x.percent), None)
+        return x if x is not None and pattern.search(self.words_after(x)) else None
+
+    def subject_whole(self, part: Mention) -> Mention | None:
+        """社區圖書室58處、長照據點74處 … 長照據點則有49處正常運作: the one amount stated before the part's ;-item whose name's
+        head noun (its last three characters; a name of two, whole) the part's ;-item names before it, of the part's
+        unit and year (not a prior year's, a base or smaller than the part); amounts of two values: None. Bound by
+        the noun, never by size."""
+        lo = self.r.segment_starts[part.segment]
+        subject = _core(self.f[lo:part.start])
+
+        def named(x: Mention) -> bool:
+            name = _core(PLACE.sub("", x.name))
+            head = name[-3:] if len(name) >= 3 else name if len(name) == 2 else ""
+            return bool(head) and head in subject
+
+        place = self.item_place(part)  # 甲鎮有活動中心12處 is no whole of 乙鎮活動中心's part
+        # the amounts of the part's own ;-item are named by its subject's words trivially: stated_whole's to weigh
+        fits = [x for x in self.m[:part.i] if x.start < lo and x.level and not x.percent and not x.per_unit
+                and same_unit(x.unit, part.unit) and self.r.same_year(x.year, part.year)
+                and not PRIOR_NAME.search(PLACE.sub("", x.name)) and not AGAINST_END.search(x.before)
+                and "base" not in x.roles and not _smaller(x, part) and named(x) and self.item_place(x) == place]
+        return fits[0] if fits and len({x.value for x in fits}) == 1 else None
+
+    def item_place(self, x: Mention) -> str:
+        """The last place the ;-item names before ``x`` (甲镇), "" for none or a whole place (全县, 本市)."""
+        places = place_names(self.f[self.r.segment_starts[x.segment]:x.start])
+        name = places[-1][2] if places else ""
+        return "" if WHOLE_PLACE.search(name) else name
 
     def alone_shares(self):
         """嵐谷鎮只有41項,不到四分之一; 有281人…,近九成: a fraction or 成 alone in its clause (a qualifier at most) is
@@ -204,10 +257,14 @@ class _Shares(_Base):
                 continue
             _, part_rx, whole_rx = NAMED_SHARE[kind]
             m.roles.add("claim")
-            part = self.named_by(m, part_rx, None)
+            part = self.named_by(m, part_rx, None) or self.named_after(m, part_rx)
+            if part is not None and kind != "vacancy" and IDLE.search(part.before + self.words_after(part)):
+                part = None  # 閒置者41處,使用率…: the idle count is the complement's part, not this rate's
             whole = self.named_by(part, whole_rx, part.unit, exclude=(part,)) if part is not None else None
             if part is not None and whole is None:  # 建成站点中投入使用37个,使用率…: the whole a "X中" names
                 whole = self.among_whole(part, m)
+            if part is not None and whole is None and kind != "vacancy":  # 長照據點則有49處正常運作,使用率…
+                whole = self.subject_whole(part) or self.stated_whole(part)
             if part is None or whole is None:  # a named rate whose part or whole is not stated is a value
                 continue
             part.roles.add("part")

@@ -9,7 +9,7 @@ from analysis.extraction.claims.base import _Base, _rule
 from analysis.extraction.claims.mentions import Mention, _core, _known
 from analysis.extraction.claims.names import name_score
 from analysis.extraction.claims.patterns import (
-    CN_DIGITS, ORDINAL, PLACE, SHARE, SPLIT_EACH, SPLIT_PAIRS, STRUCTURE, STRUCTURE_FROM, STRUCTURE_TO, TERM_SHARE,
+    COMPARED_IN, CN_DIGITS, ORDINAL, PLACE, SHARE, SPLIT_EACH, SPLIT_PAIRS, STRUCTURE, STRUCTURE_FROM, STRUCTURE_TO, TERM_SHARE,
     YEAR,
 )
 
@@ -60,6 +60,7 @@ class _Structures(_Base):
         a:b:c调整为d:e:f (each run adding up to 100): d, e, f as such, a, b, c the base year's shares, kept (with the
         split) for the changes of a term's share stated after it."""
         self.structures: list[tuple[list[Mention], list[Mention], list[Mention] | None]] = []
+        self.stated_structures: list[list[Mention]] = []  # 结构为a:b:c: the terms, for a term's change against a base stated
         for m in self.m:
             if "structure" in m.roles:
                 continue
@@ -83,6 +84,8 @@ class _Structures(_Base):
             split = next(((t, p) for t, p in reversed(self.sums) if len(p) == len(terms) and t.start < terms[0].start), None)
             if base is not None:
                 self.structures.append((base, terms, split[1] if split is not None else None))
+            elif _adds_to_100(terms):
+                self.stated_structures.append(terms)
             for k, term in enumerate(terms):
                 term.roles.update(("claim", "structure"))
                 if split is None:
@@ -94,12 +97,14 @@ class _Structures(_Base):
         """第一产业比重下降N个百分点 (提高N%) after a structure changed (由a:b:c调整为d:e:f): the change of the k-th
         term, k the ordinal the clause names (第一) or else the part (of the split the terms share) whose name it
         repeats best; only a clause that names a share (比重, 占比) before m and no other number."""
-        if not getattr(self, "structures", None) or not (m.points or m.percent):
+        if not (m.points or m.percent):
             return False
         lo = self.r.clause_starts[m.clause]
         head = self.f[lo:m.start]
         said = TERM_SHARE.search(head)
-        if said is None or any(x.start >= lo for x in self.back(m.i)):
+        if said is not None and m.points and self.term_against_base(m, head[:said.start()]):
+            return True
+        if not getattr(self, "structures", None) or said is None or any(x.start >= lo for x in self.back(m.i)):
             return False
         known = [s for s in self.structures if s[1][-1].end <= m.start]
         if not known:
@@ -120,6 +125,26 @@ class _Structures(_Base):
         rule = _rule("points", fall) if m.points else _rule("change", fall)
         m.roles.add("claim")
         self.propose("structure", m, rule, (base[k], later[k]), ("base", "later"))
+        return True
+
+    def term_against_base(self, m: Mention, subject: str) -> bool:
+        """三次产业结构为a:b:c,第三产业比重比上年的p%提高N个百分点: the later the term the ordinal names (第三: c) of
+        the structure stated in m's sentence before its clause; the base the one percentage of m's clause, stated after
+        比/较 (COMPARED) before m. No ordinal, no such structure or two percentages: not this form."""
+        ordinal = re.fullmatch(r"\s*第([一二三四五六七八九])[^第]*", subject)
+        lo = self.r.clause_starts[m.clause]
+        stated = [t for t in getattr(self, "stated_structures", ()) if t[0].sentence == m.sentence and t[-1].end <= lo]
+        before = [x for x in self.between(lo, m.start) if x.end <= m.start]
+        if ordinal is None or not stated or len(before) != 1 or not before[0].percent \
+                or not COMPARED_IN.search(self.f[lo:before[0].start]):
+            return False
+        k = "一二三四五六七八九".index(ordinal.group(1))
+        terms = stated[-1]
+        if k >= len(terms):
+            return False
+        before[0].roles.add("base")
+        m.roles.add("claim")
+        self.propose("points", m, _rule("points", m.direction == "fall"), (before[0], terms[k]), ("base", "later"))
         return True
 
     def splits(self):

@@ -11,14 +11,21 @@ from analysis.extraction.claims.mentions import Mention, _core, same_unit
 from analysis.extraction.claims.names import name_score
 from analysis.extraction.claims.patterns import (
     ACTUAL, ALL_BEFORE, AMONG, AMONG_NOUN, BUDGET_AMOUNT, BY, CLOSES, EACH, EACH_AFTER, EACH_BEFORE, INCLUDES, LIST_MARK, OPENS, PARTS_OPEN, PLUS,
-    PLACE, PRIOR_NAME, QIZHONG, SUMS_BEFORE, YEAR, _group,
+    PLACE, PRIOR_NAME, QIZHONG, STOP, SUMS_BEFORE, YEAR, _group,
 )
 
 # the rest form's words (claim_forms: rest): a name that opens with a rest word, 非 and a part's name, or a pair
 REST_OPENS = re.compile(rf"^(?:{_group('rest', 'rest')})")
 NOT_PART = re.compile(rf"^(?:{_group('rest', 'not')})(?P<part>[^\d]{{2,}})$")
 REST_PAIRS = tuple(tuple(pair.split("/")) for pair in words("rest", "pairs"))
+# a running total (claim_forms: total's again, reach_lead, reach): 再下放约40项 … 届时下放事项将达170多项
+AGAIN = re.compile(rf"(?:{_group('total', 'again')})(?P<verb>[^{STOP}\d]{{0,6}})$")
+REACH = re.compile(rf"(?:{_group('total', 'reach_lead')})[^{STOP}\d]{{0,10}}?(?:{_group('total', 'reach')})\s*$")
 ALL_KINDS = re.compile(r"各(?:项|类|种|个方面)")
+# words that name a clause's amount a sum (收入合计为N): a total ends a list, no part of it
+SUM_WORD = re.compile("|".join((*words("total", "sums_before"), *words("total", "cumulative"))))
+# words that make a clause's amount a compared or earlier one, no part of a list (比上年, 較去年, 上年为, 同比)
+BASE_MARK_ANY = re.compile(r"比|较|較|同比|上年|去年|前一年|改革前|原有|原来|原來")
 # what may stand before the rest's own name in its clause: a conjunction, a time or place word (目前, 尚有)
 REST_LEAD = re.compile(r"^[\s,，、]*(?:而|和|及|以及|但|另有|尚有|还有|還有|目前|现|現)?")
 # words that close a name before its amount (其余各项收入合计N, 闲置的有7处)
@@ -66,6 +73,7 @@ class _Totals(_Base):
         self.distributed_totals()
         self.among_lists()
         self.totals_before_colon()
+        self.running_totals()
         self.totals_after_parts()
         self.added_totals()
 
@@ -164,6 +172,33 @@ class _Totals(_Base):
                 continue
             self.add_sum(total, [before[-1], *added])
 
+    def running_totals(self):
+        """已下放136项,今年再下放约40项,届时将达170多项: the total a clause's lead and reach words name (届时…将达T,
+        累计达T) after an amount added again (再/另/新增 + a verb, B) in its sentence is A + B, A the one earlier amount of
+        B's unit in the sentence; with none there, the one before B's sentence in the text whose clause holds the verb
+        that follows 再 (下放县级管理权限136项). Two candidates or none: unverifiable."""
+        for t in self.m:
+            if not t.level or t.direction or id(t) in self.summed or t.roles & {"part", "sub", "claim"}:
+                continue
+            if not REACH.search(self.f, self.r.clause_starts[t.clause], t.start):
+                continue
+            added = [x for x in self.in_sentence(t) if x.i < t.i and x.level and same_unit(x.unit, t.unit)
+                     and AGAIN.search(self.f, self.r.clause_starts[x.clause], x.start)]
+            if len(added) != 1:
+                continue
+            b = added[0]
+            verb = AGAIN.search(self.f, self.r.clause_starts[b.clause], b.start).group("verb").strip()
+            verb = re.sub(r"^(?:约|約|近|逾|了)+|(?:约|約|近|逾|了)+$", "", verb)
+            pool = [x for x in self.in_sentence(b) if x.i < b.i and x.level and same_unit(x.unit, b.unit) and not x.per_unit]
+            if not pool and len(verb) >= 2:
+                pool = [x for x in self.m if x.sentence < b.sentence and x.level and same_unit(x.unit, b.unit)
+                        and not x.per_unit and not x.roles & {"part", "sub"}
+                        and verb in self.f[self.r.clause_starts[x.clause]:x.start]]
+            if len(pool) != 1:
+                self.unverifiable("total", t, "the amount added to is not stated once")
+                continue
+            self.add_sum(t, [pool[0], b])
+
     def add_sum(self, total: Mention, parts: list[Mention], form: str = "total"):
         """A total and its parts: all of them (form total, rule sum), or those a 其中/包括/含 list names, which may be
         only some (form parts, rule parts_within)."""
@@ -208,6 +243,7 @@ class _Totals(_Base):
             sentence = self.r.sentence[at]
             hi = self.r.sentence_end(sentence)
             parts = self._items_parts(unit, depth, at, hi, per_item=True)
+            parts = self.named_clause_parts(parts, unit, depth, hi)
         else:
             segment = self.r.segment[at]
             hi = self.r.segment_starts[segment + 1] if segment + 1 < len(self.r.segment_starts) else len(self.f)
@@ -322,6 +358,33 @@ class _Totals(_Base):
                     firsts.append(x)
             return firsts
         return inside
+
+    def named_clause_parts(self, parts: list[Mention], unit: str, depth: int, hi: int) -> list[Mention]:
+        """其中甲镇a件,占P%;乙镇b件,丙镇c件,丁镇d件: a ;-item that goes on with clauses each opening with a name and
+        its amount lists a part per clause, not only its first. A clause counts when the amount is the first of the
+        unit in it, its words before the amount name something (no digit) and say no other year's or a compared
+        amount (上年为, 比…) nor a sum (收入合计为N), and the item holds no 其中/包括 of its own (whose amounts are parts
+        of a part)."""
+        out = []
+        for k, p in enumerate(parts):
+            out.append(p)
+            segment = self.r.segment[p.start]
+            end = self.r.segment_starts[segment + 1] if segment + 1 < len(self.r.segment_starts) else len(self.f)
+            end = min(end, hi)
+            if QIZHONG.search(self.f, p.end, end) or PARTS_OPEN.search(self.f, p.end, end):
+                continue
+            for x in self.between(p.end, end):
+                if x.end > end or x.clause == p.clause or not same_unit(x.unit, unit) or x.depth > depth:
+                    continue
+                if x in parts or x in out:
+                    break  # the item's amounts are already the list's parts (one ;-item: all of them)
+                lead = self.f[self.r.clause_starts[x.clause]:x.start].strip(" ,，、")
+                first = next(y for y in self.between(self.r.clause_starts[x.clause], end) if same_unit(y.unit, unit))
+                if (first is not x or not x.level or x.per_unit or not lead or re.search(r"\d", lead)
+                        or self.prior(x) or BASE_MARK_ANY.search(lead) or SUM_WORD.search(lead)):
+                    break  # a clause of another kind ends the list
+                out.append(x)
+        return out
 
     def line_items(self, total: Mention, at: int) -> list[Mention]:
         """其中: ending a line, the parts one per following line that opens with a list marker (——, (1), 1.)."""
