@@ -127,6 +127,12 @@ TABLES = {
                         "paragraph or one either side (完成年初预算的P% with 年初预算安排A in another sentence), a whole named by "
                         "modifier + head noun (占拨付资金的: 实际拨付A); two, none, a sibling class, another year, side or "
                         "paragraph: unverifiable",
+    "restate_examples": "balances of the year a clause names after a balance set against (歲入歲出相抵,本年度賸餘A,上年度則短絀B: "
+                        "the one income/spending pair named 上年度/上年/去年, a base after 較 of an income among them); this "
+                        "year's pair never for 上年度, two prior pairs or none: nothing; a bare count after an example clause "
+                        "(以X為例, 就X而言, 拿X来说, 對於X來說) restating the one earlier amount whose name holds X; a title "
+                        "naming only a place before its amount (136项权力) restating the one body amount of the same digits "
+                        "(这N aside); a named title, another value, two candidates or fewer than three digits: nothing",
     "per_unit": "means per unit and per head in more wordings: 每处/每所/每家(设施)平均 and 平均每所每年 (每年 the period of "
                 "a yearly total) over the one count in the classifier, the one stated as a total (合计/共) of several; "
                 "以X计算 naming the total; 每位/每名 (县民分摊, 市民负担) per person; 平均每个镇 over the count of a noun "

@@ -315,7 +315,10 @@ FORMS: tuple[ClaimForm, ...] = (
         "heading qualifying them, 一、歲入:決算數N), those stated as data before a title's, the last such pair; the "
         "setting-against words may close an amount-free clause before (歲入歲出相抵,賸餘N). A balance naming the budget "
         "(預算所列短絀N) sets the budget's income and spending against each other; one naming none, those not of the "
-        "budget when the text states both kinds",
+        "budget when the text states both kinds. A balance in a clause after a balance so set against (本年度賸餘A,上年度則短絀B) "
+        "is set against too; a balance naming the year before (上年度, 上年, 去年) is of the one pair named so (a base after "
+        "較/比 among them, of the kind its later names: 歲入決算數A,較上年度決算數B), two pairs or none: nothing; one naming "
+        "no prior year is of no amount so named",
         "收入总额8600万元,支出总额8200万元,收支相抵后结余400万元。",
         (("claimed", "400万元"), ("income", "8600万元"), ("spending", "8200万元")),
         unverifiable="income or spending not stated", pattern="收入A, 支出B, 结余/短绌C"),
@@ -651,6 +654,8 @@ FORMS: tuple[ClaimForm, ...] = (
                         "組建", "下辖", "下轄", "辖", "轄", "有", "共", "计", "計"),
          # 共320人。这320人中: a count after these words names no noun of its own, it restates the count just stated
          "demonstrative": ("这", "這", "这些", "這些", "上述", "前述", "以上", "该", "該"),
+         # 以活動中心為例,162處中…: a clause naming the example, no amount in it; the bare count after it is of that noun
+         "example_open": ("以", "拿", "就", "对于", "對於"), "example_close": ("为例", "為例", "而言", "来说", "來說", "来看", "來看"),
          # 在86项赋权事项中, 0.92亿元可用财力: words before a number naming nothing, its noun after it
          "noun_lead": ("在", "于", "於", "对", "對", "将", "將", "这", "這", "这些", "這些", "上述", "前述", "该", "該"),
          # 十三個公所平均…, 86项赋权事项中: the words that end the noun after a count (what follows is no noun)
@@ -672,7 +677,11 @@ FORMS: tuple[ClaimForm, ...] = (
         "0.92亿元可用财力) restates the one earlier mention of its unit, year and value (within its written digits) whose "
         "name holds that noun (three characters or more, or two ending the earlier noun and ending its own: 公所 of "
         "鄉鎮市公所); a title line's amount (the text's first line, a body after it) restates the one body amount of its "
-        "unit, year and value whose name holds the noun the title names it by (歲入 / 全年歲入決算數); two: nothing",
+        "unit, year and value whose name holds the noun the title names it by (歲入 / 全年歲入決算數), or, the title naming "
+        "only a place before it (臨瀾縣136項權力 / 下放管理權限136項: a paraphrase), the one body amount written with the same "
+        "digits, three or more (这/上述N restating it aside); a number naming nothing after a clause that names an example and no amount (以活動中心為例,162處中; "
+        "就便民服务中心而言,12个中) restates the one earlier mention of its unit, year and value whose name holds the example's "
+        "noun; two: nothing",
         "全镇财政收入5200万元。全镇财政收入自2019年的3100万元增至2022年的5200万元。",
         (("claimed", "5200万元"), ("earlier", "5200万元")),
         pattern="X A … X A"),

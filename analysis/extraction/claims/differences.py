@@ -10,8 +10,8 @@ from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _core, _known, same_unit
 from analysis.extraction.claims.names import _unplaced
 from analysis.extraction.claims.patterns import (
-    BUDGET_STAGE, BUDGETED, DEDUCT, DEFICIT, DIFFER_WORD, DONE_SO_FAR, FILLED, GAP_WORD, HARD_END, INCOME, LEFT_OVER,
-    LEFT_TO_DO, SET_AGAINST, SPENDING, STAFF, STAGE, STOP, SUPERSEDED, SURPLUS, TO_DO, UNFINISHED,
+    AGAINST_START, BUDGET_STAGE, BUDGETED, DEDUCT, DEFICIT, DIFFER_WORD, DONE_SO_FAR, FILLED, GAP_WORD, HARD_END, INCOME,
+    LEFT_OVER, LEFT_TO_DO, PRIOR_NAME, SET_AGAINST, SPENDING, STAFF, STAGE, STOP, SUPERSEDED, SURPLUS, TO_DO, UNFINISHED,
 )
 from analysis.extraction.claims.patterns import EACH, QIZHONG
 
@@ -143,10 +143,13 @@ class _Differences(_Base):
             surplus, deficit = SURPLUS.search(m.before), DEFICIT.search(m.before)
             if not (surplus or deficit):
                 continue
-            earlier = [x for x in self.back(m.i) if x.sentence == m.sentence and x.unit == m.unit and x.level]
+            # 歲入A,歲出B,賸餘C,上年度則短絀D: D is of the year before, not of A and B
+            earlier = [x for x in self.back(m.i) if x.sentence == m.sentence and x.unit == m.unit and x.level
+                       and self.prior_named(x.name) == self.prior_named(m.name)]
             income = next((x for x in earlier if INCOME.search(x.name) and not SPENDING.search(x.name)), None)
             spending = next((x for x in earlier if SPENDING.search(x.name) and not INCOME.search(x.name)), None)
-            if (income is None or spending is None) and (self.set_against(m) or BUDGET_STAGE.search(m.before)):
+            if (income is None or spending is None) and (self.set_against(m) or BUDGET_STAGE.search(m.before)
+                                                          or self.parallel_balance(m)):
                 income, spending = self.balance_by_name(m, income, spending)
             if income is None or spending is None:
                 continue  # 上年结转结余60万元: a name, not a balance of what the sentence states
@@ -155,6 +158,18 @@ class _Differences(_Base):
                 self.propose("balance", m, "difference", (spending, income), ("spending", "income"))
             else:
                 self.propose("balance", m, "difference", (income, spending), ("income", "spending"))
+
+    def parallel_balance(self, m: Mention) -> bool:
+        """歲入歲出相抵:本年度賸餘A,上年度則短絀B: a balance in a clause after another balance of its sentence that
+        the words set against (相抵) is set against too, of the year its own words name."""
+        earlier = [x for x in self.in_sentence(m) if x.i < m.i and x.clause < m.clause and x.amount and x.level
+                   and (SURPLUS.search(x.before) or DEFICIT.search(x.before))]
+        return bool(earlier) and self.set_against(earlier[-1])
+
+    @staticmethod
+    def prior_named(name: str) -> bool:
+        """A name of the year before (上年度歲出決算數, 較上年度決算數, 去年短絀), a place aside."""
+        return bool(PRIOR_NAME.match(AGAINST_START.sub("", _unplaced(name), count=1)))
 
     def deducted_balances(self):
         """全年可用财力T,扣除当年支出B后,结转(结余)N: T less B, T the last amount of N's unit in the clause before
@@ -194,12 +209,28 @@ class _Differences(_Base):
         head = self.heading(x)
         return head + x.name if head and head not in x.name else x.name
 
+    def compared_name(self, x: Mention) -> str:
+        """x's full name; a base naming neither income nor spending (歲入決算數A,較上年度決算數B) takes the name of
+        the kind (歲入, 支出) of the later it is compared with (較上年度決算數 + 歲入)."""
+        name = self.full_name(x)
+        if "base" not in x.roles or INCOME.search(name) or SPENDING.search(name):
+            return name
+        for row in self.rows:
+            spans, roles = row["input_spans"] or (), (row["roles"] or "").split()
+            if (x.start, x.end) in spans and "later" in roles and roles[spans.index((x.start, x.end))] == "base":
+                later = spans[roles.index("later")]
+                y = next((y for y in self.m if (y.start, y.end) == tuple(later)), None)
+                kind = y is not None and (INCOME.search(self.full_name(y)) or SPENDING.search(self.full_name(y)))
+                return name + kind.group() if kind else name
+        return name
+
     def balance_by_name(self, m: Mention, income: Mention | None, spending: Mention | None):
         """收支相抵后结余N with income or spending stated in another sentence: the last pair stated before N, of N's
         year and unit, whose names are the same but for 收入/支出 (places, period and stage words aside), the pair
         stated as data before one in a title (a line without a stop); one the sentence states is kept."""
         def key(x: Mention) -> str:
-            return STAGE.sub("", SPENDING.sub("", INCOME.sub("", _unplaced(self.full_name(x)))))
+            name = SPENDING.sub("", INCOME.sub("", _unplaced(self.compared_name(x))))
+            return STAGE.sub("", PRIOR_NAME.sub("", AGAINST_START.sub("", name, count=1)))
 
         def data(x: Mention) -> bool:
             start = self.f.rfind("\n", 0, x.start) + 1
@@ -207,12 +238,16 @@ class _Differences(_Base):
             return any(c in self.f[start:end if end >= 0 else len(self.f)] for c in HARD_END)
 
         # the year: income and spending of one year, the last pair before the balance (a base, 较111年度的A, is none)
-        stated = [x for x in self.m[:m.i] if x.amount and x.level and not x.bound and "base" not in x.roles
-                  and fold(x.unit) == fold(m.unit)]
-        incomes = [income] if income else [x for x in stated if INCOME.search(self.full_name(x))
-                                           and not SPENDING.search(self.full_name(x))]
-        spendings = [spending] if spending else [x for x in stated if SPENDING.search(self.full_name(x))
-                                                 and not INCOME.search(self.full_name(x))]
+        # 上年度則短絀N: of the amounts named of the year before (較上年度決算數A, a base, among them); a balance naming
+        # no prior year is of none of those
+        before = self.prior_named(m.name)
+        stated = [x for x in self.m[:m.i] if x.amount and not x.bound and fold(x.unit) == fold(m.unit)
+                  and (x.level or before and "base" in x.roles and not x.direction)
+                  and self.prior_named(x.name) == before and (before or "base" not in x.roles)]
+        incomes = [income] if income else [x for x in stated if INCOME.search(self.compared_name(x))
+                                           and not SPENDING.search(self.compared_name(x))]
+        spendings = [spending] if spending else [x for x in stated if SPENDING.search(self.compared_name(x))
+                                                 and not INCOME.search(self.compared_name(x))]
         pairs = [(i, s) for i in incomes for s in spendings if key(i) == key(s) and self.r.same_year(i.year, s.year)]
         # 預算所列短絀N: the budget's income and spending; a balance naming no budget is of what was done, when stated
         budget = [p for p in pairs if BUDGET_STAGE.search(self.full_name(p[0])) and BUDGET_STAGE.search(self.full_name(p[1]))]
@@ -220,8 +255,8 @@ class _Differences(_Base):
             pairs = budget
         elif len(budget) < len(pairs):
             pairs = [p for p in pairs if p not in budget]
-        if not pairs:
-            return None, None
+        if not pairs or before and len(pairs) > 1:
+            return None, None  # the year before's pair is bound only when one fits
         pair = max(pairs, key=lambda p: (data(p[0]) and data(p[1]), max(p[0].start, p[1].start), min(p[0].start, p[1].start)))
         if (pair[0].value, pair[1].value) in self.balanced:
             return None, None  # a later mention of a balance already set against these amounts restates it

@@ -11,8 +11,12 @@ from analysis.extraction.claims.base import _Base, _agree
 from analysis.extraction.claims.mentions import Mention, _core, _known, same_unit
 from analysis.extraction.claims.names import _same_but_stage, _same_name, _unplaced
 from analysis.extraction.claims.patterns import (
-    COUNT_LEAD, COUNT_UNITS, DEMONSTRATIVE, NOUN_END, NOUN_LEAD, PLACE, RESTATED_BOUND, STAGE,
+    COUNT_LEAD, COUNT_UNITS, DEMONSTRATIVE, NOUN_END, NOUN_LEAD, PLACE, RESTATED_BOUND, STAGE, STOP, _group,
 )
+
+# 以活動中心為例 / 就便民服务中心而言: a clause naming the example a bare number after it counts, nothing else
+EXAMPLE = re.compile(rf"^\s*(?:{_group('restatement', 'example_open')})(?P<noun>[^{STOP}\d]{{2,12}}?)"
+                     rf"(?:{_group('restatement', 'example_close')})\s*$")
 
 
 def _bound_core(name: str) -> str:
@@ -225,17 +229,28 @@ class _Restatements(_Base):
             own = _core(m.name)
             if own and not NOUN_LEAD.match(own):
                 continue
+            example = "" if own else self.example(m)
             found = []
             for x in self.back(m.i):
                 if (x.sentence == m.sentence or not x.level or x.start in done or not same_unit(x.unit, m.unit)
                         or not self.r.same_year(x.year, m.year) or not _same_quantity(x, m)):
                     continue
-                if self.noun_after(m, x):
+                if self.noun_after(m, x) or (example and example in self.held(x)):
                     found.append(x)
             if len(found) == 1:
                 m.roles.add("claim")
                 done.add(m.start)
                 self.propose("restatement", m, "value", (found[0],), ("earlier",))
+
+    def example(self, m: Mention) -> str:
+        """以活動中心為例,162處中: the noun the clause right before m's names as an example (no amount in that
+        clause, m opening its own); "" when there is none."""
+        if m.clause == 0 or self.r.clause_starts[m.clause - 1] < self.r.sentence_starts[m.sentence] \
+                or any(x.clause == m.clause - 1 for x in self.m):
+            return ""
+        said = EXAMPLE.match(self.f[self.r.clause_starts[m.clause - 1]:self.r.clause_starts[m.clause]].rstrip("，,、 "))
+        noun = _unplaced(_core(said.group("noun"))) if said else ""
+        return noun if len(noun) >= 2 else ""
 
     def title_restatements(self):
         """A title's amount (the text's first line, with no sentence end, a body after it: 某鄉總決算出爐 歲入3億2,150萬元)
@@ -260,6 +275,13 @@ class _Restatements(_Base):
                 held = _core(self.qualified(x))
                 if any(name[-k:] in held for k in range(len(name), 1, -1)):
                     found.append(x)
+            if (len(name) < 2 or _place_only(name)) and len(re.sub(r"\D", "", t.as_written)) >= 3:
+                # 臨瀾縣136項權力“沉”到鎮裡 / 下放管理權限136項: a title naming nothing before its amount (a place
+                # aside) paraphrases the body's noun after it; the one body amount written with the same digits (这/上述
+                # N restating it aside) is the one it repeats (a title naming 歲入 is never bound to 歲出 this way)
+                found = [x for x in self.m if x.start > end and x.level and same_unit(x.unit, t.unit) and _agree(x, t)
+                         and re.sub(r"\D", "", x.as_written) == re.sub(r"\D", "", t.as_written) and self.r.same_year(x.year, t.year)
+                         and not x.roles & {"base", "change"} and not DEMONSTRATIVE.fullmatch(_core(x.name))]
             if len(found) == 1:
                 t.roles.add("claim")
                 self.propose("restatement", t, "value", (found[0],), ("later",))
