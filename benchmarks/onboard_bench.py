@@ -47,9 +47,10 @@ TARGETS = {"numbers": 0.95, "non_numbers": 0.02, "claims": 0.90, "grades": 0.90,
 # so any rule at its place counts.
 # A labelled form and the rules that check it (a change: by its base, or by its amount with no base stated;
 # a ratio a:b:c: each term a share of the whole; a total of units that each hold the same number, 4个乡镇均设置5个办,
-# 共20个, is a sum of equal parts: the rule product, as p7's labels give it, inputs 4个 and 五办).
+# 共20个, is a sum of equal parts: the rule product, as p7's labels give it, inputs 4个 and 五办; a difference stated
+# as an amount may be a remainder, whole − part: 294处中经常使用191处, 闲置103处).
 FORM_RULES = {"share": {"share", "share_of_sum"}, "change": {"growth", "reduction", "growth_from_change", "reduction_from_change"},
-              "points": {"points", "points_fall"}, "difference": {"difference"},
+              "points": {"points", "points_fall"}, "difference": {"difference", "remainder"},
               "total": {"sum", "parts_within", "complement", "remainder", "product", "sum_of_products"},
               "average": {"ratio", "mean"}, "multiple": {"ratio", "product", "growth_times"}, "ratio": {"ratio", "share"},
               "count": {"count_items"}, "restatement": {"value"}, "other": None}
