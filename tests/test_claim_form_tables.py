@@ -19,6 +19,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # Each table and what its sentences are about (issue 29).
 TABLES = {
+    "colon_totals": "a total named so (合计/合計, 共/共有, 总额/總額/总数) with a colon right after it, then its parts: one "
+                    "per ;-item, or a run joined by 、 or commas each after its own name (经常门A，资本门B); a prior "
+                    "year's or a compared amount, an amount per unit, a part's own 其中, one part, two in one item, no "
+                    "colon: nothing (a 其中 after the colon stays the 其中 form's)",
     "rate_nouns": "a rate noun between a change word and its rate (精简比率为, 减少比例为, 增长幅度达) and verb rates whose "
                   "whole is the one amount of their unit the ;-item states before the part (查出A,已整改B,整改率P)",
     "share_of_sum": "a sum of shares stated as one share (两项合计占75%, 以上合計佔歲出逾八成): the parts over the one whole "

@@ -329,6 +329,8 @@ FORMS: tuple[ClaimForm, ...] = (
          "by": ("按…分", "分类别看", "分類別看", "分项看", "分項看", "分类看", "分類看", "从…看", "從…看"),
          "sums_before": SUMS_BEFORE, "cumulative": ("累计", "累計"),
          "all": ("共有", "共", "计有", "計有"),
+         # 經費合計A：甲a；乙b；丙c / 支出总额A:甲a、乙b: a total named so, a colon right after it, then its parts
+         "colon_whole": ("总额", "總額", "总数", "總數", "总量", "總量"),
          # A, 加上B和C, (再加上D,) 全镇可用财力T: the amount before the first 加上 and those of the 加上 clauses that
          # follow one another add up to the amount of the clause after the last (a later 加上 amount is no total)
          "plus": ("加上", "再加上"),
