@@ -19,6 +19,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # Each table and what its sentences are about (issue 29).
 TABLES = {
+    "bases_after": "a change against the year before (比上年/同比/較上年度) whose base a later clause or the next sentence "
+                   "states, opening with a prior word and a noun (上年同口径收入为B; scope words such as 同口径/同期 "
+                   "aside); the later the one amount of its ;-item whose name that noun ends; another noun (非税收入), "
+                   "no noun (上年为), no prior word, two bases: unverifiable",
     "colon_totals": "a total named so (合计/合計, 共/共有, 总额/總額/总数) with a colon right after it, then its parts: one "
                     "per ;-item, or a run joined by 、 or commas each after its own name (经常门A，资本门B); a prior "
                     "year's or a compared amount, an amount per unit, a part's own 其中, one part, two in one item, no "

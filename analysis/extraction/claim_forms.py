@@ -194,6 +194,8 @@ FORMS: tuple[ClaimForm, ...] = (
          "flat_against": ("与", "與", "同", "比", "较", "較"),
          "versus": ("与", "與", "同", "和"), "versus_end": ("相比", "相較", "相较", "比较", "比較"),
          "prior": PRIOR, "previous_year": PREVIOUS_YEAR, "yearly": YEARLY,
+         # 比上年增长P%。上年同口径收入为B: words that qualify the base's noun (the same scope), no part of the name
+         "base_scope": ("同口径", "同口徑", "可比口径", "可比口徑", "同期", "全年", "实际", "實際"),
          # a reduction over clauses (将原143个站所整合为…,全县共保留48个,精简66.43%): the one amount of the rate's
          # ;-item after an original word (base) and the one in its clause or the clause before after a kept word (later)
          "original": ("原有", "原", "改革前", "整合前", "调整前", "調整前", "精简前", "精簡前"),
