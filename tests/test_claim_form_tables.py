@@ -19,6 +19,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # Each table and what its sentences are about (issue 29).
 TABLES = {
+    "spans_and_shortfalls": "a from-to whose to-word opens the next clause (由A,降至B) and 多了/少了 after it with at most a "
+                            "span of time (十年少了N); another subject or a compared place before 多/少: nothing of the "
+                            "from-to; 歲入歲出差短 (a shortfall: spending − income); a ;-item opening 上年度 makes its "
+                            "amounts the year before's (no pair with this year's)",
     "bases_after": "a change against the year before (比上年/同比/較上年度) whose base a later clause or the next sentence "
                    "states, opening with a prior word and a noun (上年同口径收入为B; scope words such as 同口径/同期 "
                    "aside); the later the one amount of its ;-item whose name that noun ends; another noun (非税收入), "

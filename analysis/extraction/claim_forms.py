@@ -301,7 +301,7 @@ FORMS: tuple[ClaimForm, ...] = (
     ClaimForm(
         "balance", "what is left when spending is taken from income (or the deficit)",
         {"surplus": ("结余", "結餘", "余绌", "餘絀", "盈余", "盈餘", "賸餘", "剩余", "剩餘", "结存", "結存"),
-         "deficit": ("短绌", "短絀", "赤字", "缺口"),
+         "deficit": ("短绌", "短絀", "赤字", "缺口", "差短"),
          "income": ("收入", "岁入", "歲入"), "spending": ("支出", "岁出", "歲出"),
          # 收支相抵后结余N, 歲入歲出相抵後賸餘N: words that set income against spending, which may be stated elsewhere
          "set_against": ("收支", "岁入岁出", "歲入歲出", "相抵"),

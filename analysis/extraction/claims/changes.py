@@ -31,16 +31,19 @@ class _Changes(_Base):
             if not FROM_END.search(a.before):
                 continue
             b = next((x for x in self.m[a.i + 1:a.i + 2] if x.segment == a.segment), None)
-            if b is None or a.unit != b.unit or not TO_BETWEEN.match(self.f[a.claim_end + self.shared_noun(a, b):b.start]):
+            # 由A,降至B: the to-word may open the next clause
+            if b is None or a.unit != b.unit or not TO_BETWEEN.match(
+                    re.sub(r"^\s*[,，]", "", self.f[a.claim_end + self.shared_noun(a, b):b.start])):
                 self.from_named(a)
                 continue
             a.roles.add("base")
             b.roles.add("later")
-            claim = next((x for x in self.m[b.i + 1:b.i + 3] if x.segment == b.segment and x.direction), None)
+            claim = next((x for x in self.m[b.i + 1:b.i + 3] if x.segment == b.segment
+                          and (x.direction or self.bare_change(x, a))), None)
             if claim is None:
                 continue
             claim.roles.add("claim")
-            fall = claim.direction == "fall"
+            fall = claim.direction == "fall" or not claim.direction and self.bare_change(claim, a) == "fall"
             if self.yearly(claim):
                 form = "points" if claim.points else "from_to" if claim.percent else "difference"
                 self.unverifiable(form, claim, "a mean yearly rate: the years it averages over are not counted")
@@ -75,6 +78,17 @@ class _Changes(_Base):
                 self.propose("multiple", claim, "ratio", (later, base), ("later", "base"))
             else:
                 self.unverifiable("multiple", claim)
+
+    def bare_change(self, x: Mention, a: Mention) -> str:
+        """由A降至B,十年少了N: after a from-to, 多/少 alone (no base named in its clause) is a change of A's unit, its
+        direction the word's; else ""."""
+        if not x.amount or x.unit != a.unit or x.clause == a.clause:
+            return ""
+        # the clause names no other subject before the word (其中外来人口多了N is a part's): a span of time at most
+        said = re.fullmatch(r"[\s,，]*(?:[\d一二三四五六七八九十两兩几幾]+(?:年|个月|個月)(?:来|來|间|間|之间|之間)?)?"
+                            r"(?:共|一共|总共|總共|累计|累計)?(?P<word>多|少)了?\s*",
+                            self.f[self.r.clause_starts[x.clause]:x.start])
+        return "" if said is None else "rise" if said.group("word") == "多" else "fall"
 
     def shared_noun(self, a: Mention, b: Mention) -> int:
         """由5.6个工作日压缩到2.1个工作日: the length of the noun both amounts' measure words count (工作日), which
