@@ -34,6 +34,12 @@ FRACTION = _rx(r"分之|/|成|半")  # 逾半數, 過半: a half is a fraction
 PRIOR_BASE = _rx(rf"(?:{_group('change', 'flat_against')})\s*(?:{_group('change', 'prior')})")
 
 
+# 歲出4.4億元中人事費3.2億元: 中 right after the whole, then the part's name (no number, no stop) up to the part
+AMONG_THEN_PART = _rx(rf"\s*(?:之)?中[^{STOP}\d]{{1,12}}")
+# 歲出9.6億元,人事費就占了5.9億元,比率61.5%: the part is the amount 占 (了) names, the whole the one amount before it
+OCCUPIES = _rx(rf"(?:{_group('share', 'occupies')})$")
+
+
 # 閒置者41處: a count of idle units is no part of a use or run rate (its complement)
 IDLE = _rx(_group("share", "idle"))
 # 这136项事项中, / 在受访的500名居民中,: an amount whose clause closes with "…中" after it is the whole of what follows
@@ -488,7 +494,7 @@ class _Shares(_Base):
                     self.unverifiable("share", m, f"the whole ({name}) is not stated")
                 return
         else:
-            whole = self.among_whole(part, m) or self.containing_total(part)
+            whole = self.among_whole(part, m) or self.containing_total(part) or self.occupied_whole(part, m)
             if whole is None and not named_rate:
                 carried = self.list_whole(m, part)
                 if carried is None:  # 一般政務支出A最多,佔p%;…,以上合計佔歲出q%: the whole the list's sum names
@@ -735,6 +741,17 @@ class _Shares(_Base):
         unit = next((x.unit for x in self.back(m.i) if x.amount), "")
         return self.by_name(name, unit, m.year, m.start) if len(name) >= 2 else None
 
+    def occupied_whole(self, part: Mention, m: Mention) -> Mention | None:
+        """歲出9.6億元,人事費就占了5.9億元,比率61.5%: a part written right after 占(了)/佔 in a clause before the share's
+        is of the one amount of its unit its sentence states before it (no base, no rate, no prior year); none or two:
+        None."""
+        if part.clause == m.clause or not OCCUPIES.search(self.f[self.r.clause_starts[part.clause]:part.start].strip()):
+            return None
+        fits = [x for x in self.in_sentence(part) if x.i < part.i and x.level and not x.per_unit and not x.percent
+                and same_unit(x.unit, part.unit) and not AGAINST_END.search(x.before)
+                and not PRIOR_NAME.search(PLACE.sub("", x.name))]
+        return fits[0] if len(fits) == 1 and not _smaller(fits[0], part) else None
+
     def containing_total(self, part: Mention) -> Mention | None:
         """The total a part belongs to: the amount before 其中 in the part's sentence, or the total a sum gave it."""
         for total, parts in self.sums:
@@ -746,8 +763,10 @@ class _Shares(_Base):
             pass
         if found is None:
             # 全县120个行政村中,已有90个村…: the amount a "…中," closes before the part is its whole
+            # 歲出4.4億元中人事費3.2億元: a "…中" right after the amount, then the part's name alone, is its whole too
             return next((x for x in self.back(part.i) if x.sentence == part.sentence and same_unit(x.unit, part.unit)
-                         and x.level and not x.per_unit and AMONG.match(self.f, x.claim_end)), None)
+                         and x.level and not x.per_unit and (AMONG.match(self.f, x.claim_end) or AMONG_THEN_PART.fullmatch(
+                             self.f, x.claim_end, part.start))), None)
         where = found.start()
         if self.opens_sentence(where):  # 其中 opening a sentence: the total the sentence before states
             return next((x for x in self.heads(where) if x.unit == part.unit and not x.per_unit), None)
