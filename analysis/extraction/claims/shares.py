@@ -412,7 +412,8 @@ class _Shares(_Base):
             part = self.subject(m, whole.unit, exclude=(whole,)) if whole is not None else None
             if whole is None:  # 完成年初预算的103.5% with 年初预算安排A in another sentence: that one amount
                 part = next((x for x in self.preceding(m) if x.level and x.amount and x.depth <= m.depth), None)
-                whole = self.budget_elsewhere(part) if part is not None else None
+                kind = BUDGET_AMOUNT.search(trigger.group())  # 年初预算, 调整预算: the kind of budget named
+                whole = self.budget_elsewhere(part, kind.group() if kind else "") if part is not None else None
             if whole is None or part is None:
                 missing = "budget" if whole is None else "actual"
                 self.unverifiable("share", m, f"the {missing} amount is not stated")
@@ -539,7 +540,7 @@ class _Shares(_Base):
                 and (wanted in _core(w.name) or wanted in self.heading(w) + _core(w.name))}
         return next(iter(fits.values())) if len(fits) == 1 else None
 
-    def budget_elsewhere(self, part: Mention) -> Mention | None:
+    def budget_elsewhere(self, part: Mention, kind: str = "") -> Mention | None:
         """完成年初预算的103.5% whose sentence states no budget: the one amount of the part's unit and year that
         budget words name (年初预算安排A, 预算数A) in the part's paragraph or the one either side; a prior year's,
         one of the other side of the accounts (支出 for a 收入 part) or two such amounts: None."""
@@ -551,6 +552,8 @@ class _Shares(_Base):
                 and BUDGET_AMOUNT.search(BUDGET_NAME.sub("", x.before)) and not PRIOR_BASE.search(x.before)
                 and not PRIOR_NAME.search(PLACE.sub("", x.name))
                 and not (side and SIDE.findall(x.name) and set(SIDE.findall(x.name)) != set(side))]
+        if len(fits) > 1 and kind:  # 完成调整预算的P% with 调整预算A,比年初预算B增加N: the budget of the kind it names
+            fits = [x for x in fits if kind in BUDGET_NAME.sub("", x.before)]
         return fits[0] if len(fits) == 1 else None
 
     def modifier_whole(self, name: str, part: Mention, m: Mention, prior=()) -> Mention | None:
