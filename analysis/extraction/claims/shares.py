@@ -755,11 +755,31 @@ class _Shares(_Base):
                 and not PRIOR_NAME.search(PLACE.sub("", x.name))]
         return fits[0] if len(fits) == 1 and not _smaller(fits[0], part) else None
 
+    def past_prior_aside(self, head: Mention, part: Mention, where: int) -> Mention | None:
+        """收入完成A,比上年增长P%。上年同口径收入为B。其中,税收C: a sentence whose amounts are all a prior year's (the
+        base of the change before it) is an aside; the 其中 is of the first amount of the sentence before it, in the
+        same line; a part named for a prior year keeps B."""
+        def prior(x: Mention) -> bool:
+            # 上年同口径收入为A: the clause opens with the prior year's word, whatever the name kept
+            return bool(PRIOR_NAME.search(PLACE.sub("", x.name))
+                        or PRIOR_NAME.match(self.f[self.r.clause_starts[x.clause]:x.start].strip()))
+
+        if not prior(head) or prior(part):
+            return head
+        aside = [x for x in self.m if x.sentence == head.sentence and x.level and not x.per_unit]
+        if not all(prior(x) for x in aside) or head.sentence == 0:
+            return head
+        line = self.f.count("\n", 0, where)
+        before = [x for x in self.m if x.sentence == head.sentence - 1 and x.level and not x.per_unit and x.depth == 0
+                  and self.f.count("\n", 0, x.start) >= line - 1]
+        return before[0] if before and before[0].unit == part.unit and not prior(before[0]) else head
+
     def containing_total(self, part: Mention) -> Mention | None:
         """The total a part belongs to: the amount before 其中 in the part's sentence, or the total a sum gave it."""
         for total, parts in self.sums:
             if part in parts and not total.per_unit:
-                return total
+                aside = total.sentence == part.sentence - 1 and self.opens_sentence(self.r.sentence_starts[part.sentence])
+                return self.past_prior_aside(total, part, part.start) if aside else total
         lo = self.r.sentence_starts[part.sentence]
         found = None
         for found in QIZHONG.finditer(self.f, lo, part.start):
@@ -772,7 +792,8 @@ class _Shares(_Base):
                              self.f, x.claim_end, part.start))), None)
         where = found.start()
         if self.opens_sentence(where):  # 其中 opening a sentence: the total the sentence before states
-            return next((x for x in self.heads(where) if x.unit == part.unit and not x.per_unit), None)
+            head = next((x for x in self.heads(where) if x.unit == part.unit and not x.per_unit), None)
+            return self.past_prior_aside(head, part, where) if head is not None else None
         # an average (乡镇平均764万元;其中…) is of one unit: the total is the amount before it
         return next((x for x in self.back(part.i) if x.end <= where and x.sentence == part.sentence
                      and x.unit == part.unit and x.level and not x.per_unit), None)
