@@ -644,6 +644,15 @@ FORMS: tuple[ClaimForm, ...] = (
         {"names": ("",),
          # words around a bound that name no quantity: 首次突破400亿元大关 restates the amount named without them
          "bound": ("首次", "首度", "第一次", "大关", "大關", "关口", "關口", "历史", "歷史", "年度", "当年", "當年"),
+         # a plan or target (力争2亿元, 目标1.8亿元) and what was done are two quantities: a bound naming no plan of its
+         # own (迈上近1.9亿元) restates no amount named by these
+         # the verbs a name ends with before its amount (歲入預算編列186,420; 收入完成38,642万元; 迈上): no part of
+         # the quantity's name (本年度歲入預算 then restates it)
+         "verb_end": ("编列", "編列", "完成", "达到", "達到", "实现", "實現", "迈上", "邁上", "为", "為", "达", "達"),
+         # (N＝96) / n=1,200: a survey's sample size restates the one count named by these (有效样本96份, 受訪者1,200人)
+         "sample": ("样本", "樣本", "问卷", "問卷", "受访", "受訪", "受调查", "受調查", "调查对象", "調查對象", "有效回收",
+                    "回收有效", "回收"),
+         "plan": ("力争", "力爭", "目标", "目標", "预计", "預計", "计划", "計劃", "计画", "計畫", "拟", "擬", "预期", "預期"),
          # time words before a name that name no other quantity (全年一般公共预算收入 is 一般公共预算收入 of its year)
          "period": ("全年", "全年度", "当年", "當年", "本年", "本年度", "今年", "年内", "年內"),
          # the stage a 决算 states after a name (歲入決算數 then 歲入): one quantity when the values agree
