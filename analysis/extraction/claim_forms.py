@@ -690,7 +690,10 @@ FORMS: tuple[ClaimForm, ...] = (
         "only a place before it (臨瀾縣136項權力 / 下放管理權限136項: a paraphrase), the one body amount written with the same "
         "digits, three or more (这/上述N restating it aside); a number naming nothing after a clause that names an example and no amount (以活動中心為例,162處中; "
         "就便民服务中心而言,12个中) restates the one earlier mention of its unit, year and value whose name holds the example's "
-        "noun; two: nothing",
+        "noun; 前述/上述 N in a later sentence (前述41.6億元, 上述46个问题) restates the one earlier amount of its unit, year and "
+        "value whose words hold the noun after it, or of three digits or more; (N＝412) the one count of its value naming a "
+        "sample (有效問卷, 受访者); a bound restates no plan (力争, 目标) unless it names one; the verb before an amount "
+        "(編列, 完成, 达到) is no part of its name; two: nothing",
         "全镇财政收入5200万元。全镇财政收入自2019年的3100万元增至2022年的5200万元。",
         (("claimed", "5200万元"), ("earlier", "5200万元")),
         pattern="X A … X A"),

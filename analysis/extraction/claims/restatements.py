@@ -223,8 +223,8 @@ class _Restatements(_Base):
         """The one amount of ``found`` of the size of the bound ``b``: b restates it; none or two: nothing proposed."""
         end = b.low if _known(b.low) else b.high
         found = [x for x in found if _known(x.value) and end and 0 < x.value / end <= 1.5 and end / x.value <= 1.5]
-        if not PLAN.search(fold(b.name)):
-            found = [x for x in found if not PLAN.search(fold(self.qualified(x)))]
+        # a target and an outcome are two quantities: a bound restates only an amount that names a plan as it does
+        found = [x for x in found if bool(PLAN.search(fold(self.qualified(x)))) == bool(PLAN.search(fold(b.name)))]
         if len(found) == 1:
             b.roles.add("claim")
             if b.percent:  # 歲出執行率逾九成 restates the rate: no rate left to recompute from amounts it lacks
@@ -305,7 +305,7 @@ class _Restatements(_Base):
                     or not SAMPLE_SIZE.search(self.f[max(0, m.start - 4):m.start]):
                 continue
             found = [x for x in self.m if x is not m and x.level and not x.bound and x.unit and not x.unit.endswith("元")
-                     and x.value == m.value and x.start not in done and SAMPLE.search(self.held(x))]
+                     and x.value == m.value and SAMPLE.search(self.held(x))]
             if len(found) == 1:
                 m.roles.add("claim")
                 done.add(m.start)
