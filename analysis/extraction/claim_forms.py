@@ -650,6 +650,15 @@ FORMS: tuple[ClaimForm, ...] = (
         {"names": ("",),
          # words around a bound that name no quantity: 首次突破400亿元大关 restates the amount named without them
          "bound": ("首次", "首度", "第一次", "大关", "大關", "关口", "關口", "历史", "歷史", "年度", "当年", "當年"),
+         # a plan or target (力争2亿元, 目标1.8亿元) and what was done are two quantities: a bound naming no plan of its
+         # own (迈上近1.9亿元) restates no amount named by these
+         # the verbs a name ends with before its amount (歲入預算編列186,420; 收入完成38,642万元; 迈上): no part of
+         # the quantity's name (本年度歲入預算 then restates it)
+         "verb_end": ("编列", "編列", "完成", "达到", "達到", "实现", "實現", "迈上", "邁上", "为", "為", "达", "達"),
+         # (N＝96) / n=1,200: a survey's sample size restates the one count named by these (有效样本96份, 受訪者1,200人)
+         "sample": ("样本", "樣本", "问卷", "問卷", "受访", "受訪", "受调查", "受調查", "调查对象", "調查對象", "有效回收",
+                    "回收有效", "回收"),
+         "plan": ("力争", "力爭", "目标", "目標", "预计", "預計", "计划", "計劃", "计画", "計畫", "拟", "擬", "预期", "預期"),
          # time words before a name that name no other quantity (全年一般公共预算收入 is 一般公共预算收入 of its year)
          "period": ("全年", "全年度", "当年", "當年", "本年", "本年度", "今年", "年内", "年內"),
          # the stage a 决算 states after a name (歲入決算數 then 歲入): one quantity when the values agree
@@ -687,7 +696,10 @@ FORMS: tuple[ClaimForm, ...] = (
         "only a place before it (臨瀾縣136項權力 / 下放管理權限136項: a paraphrase), the one body amount written with the same "
         "digits, three or more (这/上述N restating it aside); a number naming nothing after a clause that names an example and no amount (以活動中心為例,162處中; "
         "就便民服务中心而言,12个中) restates the one earlier mention of its unit, year and value whose name holds the example's "
-        "noun; two: nothing",
+        "noun; 前述/上述 N in a later sentence (前述41.6億元, 上述46个问题) restates the one earlier amount of its unit, year and "
+        "value whose words hold the noun after it, or of three digits or more; (N＝412) the one count of its value naming a "
+        "sample (有效問卷, 受访者); a bound restates no plan (力争, 目标) unless it names one; the verb before an amount "
+        "(編列, 完成, 达到) is no part of its name; two: nothing",
         "全镇财政收入5200万元。全镇财政收入自2019年的3100万元增至2022年的5200万元。",
         (("claimed", "5200万元"), ("earlier", "5200万元")),
         pattern="X A … X A"),
