@@ -66,10 +66,13 @@ SUMS_BEFORE = ("合计", "合計", "总计", "總計", "共计", "共計", "合�
 FORMS: tuple[ClaimForm, ...] = (
     ClaimForm(
         "share", "a part as a percentage of its whole",
-        {"share": ("占", "佔", "占比", "佔比", "比重", "比例", "比率", "为…的", "為…的", "达…的", "達…的"),
-         "rate": ("率为", "率為", "率达", "率達"),  # 完成投资率为X%: the whole is of what the rate names (投资)
+        {"share": ("占", "佔", "占比", "佔比", "比重", "比例", "比率", "为…的", "為…的", "达…的", "達…的",
+                   "相当于…的", "相當於…的"),
+         "rate": ("率为", "率為", "率达", "率達"),
+         # 歲出A,人事費就占了B,比率P%: the words right before a part that its whole, stated before, holds
+         "occupies": ("占了", "佔了", "就占", "就佔", "占去", "佔去", "占用了", "佔用了"),  # 完成投资率为X%: the whole is of what the rate names (投资)
          "done": ("完成", "实现", "實現", "执行", "執行", "到位", "使用", "达成", "達成"),
-         "of_whole": ("占", "佔", "为", "為", "达", "達"),  # 占X的Y%: X names the whole
+         "of_whole": ("占", "佔", "为", "為", "达", "達", "相当于", "相當於"),  # 占X的Y%: X names the whole
          "qualified_of": ("不到", "不足", "超过", "超過"),  # 不到X的20%
          "not_whole": ("比重", "比例", "比率", "最大宗", "多数", "大多数", "大多數", "首位", "主导", "主導"),
          "budget": ("完成预算的", "完成預算的", "完成年初预算的", "完成年初預算的", "完成预算", "完成預算", "完成年初预算",
@@ -590,6 +593,9 @@ FORMS: tuple[ClaimForm, ...] = (
         # a dash (——, —) opens the list its count names: 四个乡镇——甲镇、乙镇和丙乡
         {"list_opens": ("(", "（", ":", "：", "即", "一般为", "一般為", "分别是", "分別是", "分别为", "分別為", "包括", "为", "為",
                         "——", "—"),
+         # “五办三中心”模式,设置甲办公室、…和丙中心: a compound label's one list may also follow the verb that sets the
+         # bodies up (only after a quoted label: a count's own list keeps to list_opens)
+         "label_sets": ("设置", "設置", "设立", "設立", "下设", "下設", "组建", "組建", "成立", "整合为", "整合為", "整合成"),
          "units": ("个", "個", "项", "項", "名", "人", "家", "所", "条", "條", "辆", "輛", "处", "處", "村", "镇", "鎮", "乡", "鄉",
                    "站", "室", "厅", "廳", "级", "級", "种", "種", "类", "類", "位", "县", "縣", "块", "塊", "办", "辦", "中心", "县市",
                    "縣市", "县区", "縣區"),
