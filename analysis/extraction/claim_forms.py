@@ -466,6 +466,13 @@ FORMS: tuple[ClaimForm, ...] = (
          "households": ("户数", "戶數", "农户", "農戶", "住户", "住戶", "总户数", "總戶數"),
          # 年均投入N: a mean over years whose values the text seldom gives (unverifiable)
          "yearly": ("年均", "年平均", "平均每年"),
+         # 为上年13亿元的2.2倍,平均每个项目N: of two totals, one written of the year before is none of this year's mean
+         "prior_year": ("上年", "去年", "上年度", "前一年", "上一年", "同期"),
+         # 由A减少到B,平均每个X N: two totals the ends of one change (change_from … change_to): the mean is of B
+         "change_from": ("由", "从", "從"),
+         "change_to": ("到", "至", "为", "為"),
+         # 村均达到N: 村均 opening its clause, then a verb of reaching: the mean (各村均达到 says "each")
+         "per_unit_reaches": ("达到", "達到", "达", "達", "为", "為", "约", "約", "近", "超过", "超過", "逾"),
          # 全省平均水平N is the value compared with, not an average the text computes; 每户最多补助N is a cap
          "reference": ("水平", "水准", "水準", "线", "線"),
          "cap": ("最多", "最高", "不超过", "不超過", "不高于", "不高於", "上限", "至少", "最低", "不低于", "不低於"),

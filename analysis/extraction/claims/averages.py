@@ -31,6 +31,13 @@ TOTAL_OPENS = _rx(rf"(?:^|[{STOP}])\s*(?:{_group('average', 'total_opens')})(?P<
                   rf"(?:{_group('average', 'computed_end')})\s*(?=[{STOP}])")
 # 3个村民小组, 村级: 村 inside a longer noun is no count of 村
 NOUN_GOES_ON = _group("average", "noun_goes_on")
+# 为上年13亿元的2.2倍: an amount of the year before, no total of this year's mean
+PRIOR_YEAR = _rx(_group("average", "prior_year"))
+# 由改革前的208个减少到128个: the two ends of a change; the later names the state a mean after it divides
+FROM_WORD = _rx(rf"(?:{_group('average', 'change_from')})[^{STOP}]*$")
+TO_WORD = _rx(rf"(?:{_group('average', 'change_to')})\s*$")
+# 12个行政村…,村均达到N: 村均 opening its clause is the mean's noun, never "each" (各村均达到 is)
+PER_UNIT_OPENS = _rx(rf"^\s*(?:{_alternation(tuple(PER_UNIT))})(?=\s*(?:{_group('average', 'per_unit_reaches')}))")
 # the count of a mean per person: persons, or person-times (培训800人次,人均500元)
 PER_PERSON = PERSONS + ("人次",)
 PER_PERSON_WORD = _rx(_group("average", "per_person"))
@@ -63,6 +70,7 @@ class _Averages(_Base):
             if said is None:
                 for said in PER_UNIT_WORD.finditer(clause):
                     pass
+                said = said or PER_UNIT_OPENS.match(clause)
                 per = PER_UNIT[said.group()] if said is not None else None
             # the word names this number: no list between them (人均财政收入、…三项指标), and per person a measure
             if not m.amount or m.direction or said is None or "、" in clause[said.end():] or m.unit == "倍":
@@ -93,6 +101,11 @@ class _Averages(_Base):
                 totals = [x for x in totals if named in x.name] or totals
             if len(totals) > 1:  # 共1,186人次,其中送餐742人次…: the total is the one 共/合计 states
                 totals = [x for x in totals if ALL_OR_SUM.search(x.before)] or totals
+            if len(totals) > 1:  # 协议总额28.6亿元,为上年13亿元的2.2倍: another year's amount is no total of this mean
+                totals = [x for x in totals if self.r.same_year(x.year, m.year) and not PRIOR_YEAR.search(x.before)] \
+                    or totals
+            if len(totals) == 2 and FROM_WORD.search(totals[0].before) and TO_WORD.search(totals[1].before):
+                totals = totals[1:]  # 由208个减少到128个,平均每个乡镇8个: the mean of the state reached
             count_unit = "户" if re.search("户均|每户", clause) else "人" if PER_PERSON_WORD.search(clause) else None
             # persons are counted in 人, 名 or 位 (由四名照服员负责,平均每人N), or 人次
             count_units = PER_PERSON if count_unit == "人" else (count_unit,)
@@ -205,9 +218,11 @@ class _Averages(_Base):
     def counted(self, between: str, m: Mention, before: bool = False) -> list[Mention]:
         """平均每个乡镇N (before: 每个乡镇平均N): the one count of 乡镇 the text states (全县共有乡镇12个, 12个乡镇,
         4个中心镇: a noun ending with it), those stated before m first; or none."""
-        noun = re.search(r"每(?:个|個|一个|一個)?([^\d，,。；;]{1,4}?)\s*$", between) if before else \
-            re.match(r"^\s*每(?:个|個|一个|一個)?([^\d，,。；;]{1,4}?)(?:核定|拥有|擁有|有|为|為|达|達|约|約|近|共|配备|配備|设|設|\s*$)",
-                     between)
+        # 每个乡镇（街道）: a bracketed second noun after the unit counted with it (16个乡镇（街道）)
+        aside = r"(?:[（(][^）)\d，,。；;]{1,4}[）)])?"
+        noun = re.search(rf"每(?:个|個|一个|一個)?([^\d，,。；;（(]{{1,4}}?){aside}\s*$", between) if before else \
+            re.match(rf"^\s*每(?:个|個|一个|一個)?([^\d，,。；;（(]{{1,4}}?){aside}"
+                     r"(?:核定|拥有|擁有|有|为|為|达|達|约|約|近|共|配备|配備|设|設|\s*$)", between)
         if noun is None:
             return []
         name = noun.group(1)
