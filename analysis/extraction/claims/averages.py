@@ -31,6 +31,8 @@ TOTAL_OPENS = _rx(rf"(?:^|[{STOP}])\s*(?:{_group('average', 'total_opens')})(?P<
                   rf"(?:{_group('average', 'computed_end')})\s*(?=[{STOP}])")
 # 3个村民小组, 村级: 村 inside a longer noun is no count of 村
 NOUN_GOES_ON = _group("average", "noun_goes_on")
+# 平均每個鄉（鎮、市）N: a 、 inside brackets lists no values between the word and N
+BRACKETED = _rx(r"[（(][^）)]{0,8}[）)]")
 # 为上年13亿元的2.2倍: an amount of the year before, no total of this year's mean
 PRIOR_YEAR = _rx(_group("average", "prior_year"))
 # 由改革前的208个减少到128个: the two ends of a change; the later names the state a mean after it divides
@@ -73,14 +75,15 @@ class _Averages(_Base):
                 said = said or PER_UNIT_OPENS.match(clause)
                 per = PER_UNIT[said.group()] if said is not None else None
             # the word names this number: no list between them (人均财政收入、…三项指标), and per person a measure
-            if not m.amount or m.direction or said is None or "、" in clause[said.end():] or m.unit == "倍":
+            if not m.amount or m.direction or said is None or "、" in BRACKETED.sub("", clause[said.end():]) or m.unit == "倍":
                 continue
             if said.group() in words("average", "shared") and "每" not in clause[:said.start()]:
                 continue  # 县乡两级分摊300万元: a share of a cost, no mean; 每位县民分摊N is one
             if self.f[m.start - 1:m.start] == "每" and m.value == 1:
                 continue  # 平均每一乡镇80人: the 一 of 每一 is no average
-            if fold(m.unit) in COUNT_UNITS and said.group() not in words("average", "counted") and per is None:
-                continue
+            if fold(m.unit) in COUNT_UNITS and per is None and not any(
+                    x.group() in words("average", "counted") for x in AVERAGE.finditer(clause)):
+                continue  # 平均每戶2.33人 counts persons per household: 平均 said before 每戶
             between = clause[said.end():]
             if AVERAGE_REFERENCE.match(between) or AVERAGE_CAP.search(between):
                 continue  # 低于全省平均水平N: the value compared with; 每户最多补助N: a cap
@@ -138,6 +141,12 @@ class _Averages(_Base):
             if total is not None and total is not (totals[:1] or [None])[0] and AVERAGE.search(total.before):
                 total = None  # 城镇居民人均可支配收入: another average, not a total
             count = counts[0] if len(counts) == 1 else self.population(m, count_unit) if not counts else None
+            if total is None and not totals and count_unit == "户" and m.unit in PERSONS and len(counts) == 1:
+                # 全鄉現有4,236戶,平均每戶2.33人: the persons are the population, when its sentence states no other
+                total = self.population(m, "人")
+                if total is not None and any(x.unit in PERSONS and not _agree(x, total)
+                                             for x in self.in_sentence(total)):
+                    total = None  # 人口由12,486人降至9,872人: which of the two is not said here
             if total is not None and count is not None and total.value and m.value and total.value > m.value:
                 self.propose("average", m, "ratio", (total, count), ("total", "count"))
             else:
