@@ -471,6 +471,9 @@ FORMS: tuple[ClaimForm, ...] = (
          # 由A减少到B,平均每个X N: two totals the ends of one change (change_from … change_to): the mean is of B
          "change_from": ("由", "从", "從"),
          "change_to": ("到", "至", "为", "為"),
+         # 十年少了2,614人: the amount a population changed by, beside its two ends, is no population
+         "change_by": ("少了", "多了", "减少", "減少", "增加", "增长", "增長", "下降", "净减", "淨減", "净增", "淨增", "減少了",
+                       "减少了", "增加了"),
          # 村均达到N: 村均 opening its clause, then a verb of reaching: the mean (各村均达到 says "each")
          "per_unit_reaches": ("达到", "達到", "达", "達", "为", "為", "约", "約", "近", "超过", "超過", "逾"),
          # 全省平均水平N is the value compared with, not an average the text computes; 每户最多补助N is a cap

@@ -33,11 +33,13 @@ TOTAL_OPENS = _rx(rf"(?:^|[{STOP}])\s*(?:{_group('average', 'total_opens')})(?P<
 NOUN_GOES_ON = _group("average", "noun_goes_on")
 # 平均每個鄉（鎮、市）N: a 、 inside brackets lists no values between the word and N
 BRACKETED = _rx(r"[（(][^）)]{0,8}[）)]")
+# 十年少了2,614人: an amount of change, no population
+CHANGE_BY = _rx(rf"(?:{_group('average', 'change_by')})\s*$")
 # 为上年13亿元的2.2倍: an amount of the year before, no total of this year's mean
 PRIOR_YEAR = _rx(_group("average", "prior_year"))
 # 由改革前的208个减少到128个: the two ends of a change; the later names the state a mean after it divides
 FROM_WORD = _rx(rf"(?:{_group('average', 'change_from')})[^{STOP}]*$")
-TO_WORD = _rx(rf"(?:{_group('average', 'change_to')})\s*$")
+TO_WORD = _rx(rf"(?:{_group('average', 'change_to')})(?:[^{STOP}]{{0,8}}?(?:年|年度|年底|年末)的?)?\s*$")
 # 12个行政村…,村均达到N: 村均 opening its clause is the mean's noun, never "each" (各村均达到 is)
 PER_UNIT_OPENS = _rx(rf"^\s*(?:{_alternation(tuple(PER_UNIT))})(?=\s*(?:{_group('average', 'per_unit_reaches')}))")
 # the count of a mean per person: persons, or person-times (培训800人次,人均500元)
@@ -142,11 +144,17 @@ class _Averages(_Base):
                 total = None  # 城镇居民人均可支配收入: another average, not a total
             count = counts[0] if len(counts) == 1 else self.population(m, count_unit) if not counts else None
             if total is None and not totals and count_unit == "户" and m.unit in PERSONS and len(counts) == 1:
-                # 全鄉現有4,236戶,平均每戶2.33人: the persons are the population, when its sentence states no other
+                # 全鄉現有4,236戶,平均每戶2.33人: the persons are the population, when its sentence states no other;
+                # of 人口由12,486人降至9,872人 the state reached (a change between them, 少了2,614人, is none)
                 total = self.population(m, "人")
-                if total is not None and any(x.unit in PERSONS and not _agree(x, total)
-                                             for x in self.in_sentence(total)):
-                    total = None  # 人口由12,486人降至9,872人: which of the two is not said here
+                people = [x for x in self.in_sentence(total) if x.unit in PERSONS and not CHANGE_BY.search(x.before)] \
+                    if total is not None else []
+                ends = [(a, b) for a, b in zip(people, people[1:]) if FROM_WORD.search(a.before) and TO_WORD.search(b.before)]
+                if len(ends) == 1 and total in ends[0]:
+                    total = ends[0][1]
+                    people = [x for x in people if x is not ends[0][0]]
+                if total is not None and any(not _agree(x, total) for x in people):
+                    total = None  # 2013年12,486人,2023年9,872人: which of the two is not said here
             if total is not None and count is not None and total.value and m.value and total.value > m.value:
                 self.propose("average", m, "ratio", (total, count), ("total", "count"))
             else:
