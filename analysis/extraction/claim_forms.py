@@ -474,6 +474,8 @@ FORMS: tuple[ClaimForm, ...] = (
          # 十年少了2,614人: the amount a population changed by, beside its two ends, is no population
          "change_by": ("少了", "多了", "减少", "減少", "增加", "增长", "增長", "下降", "净减", "淨減", "净增", "淨增", "減少了",
                        "减少了", "增加了"),
+         # 這三個公所: a count after a demonstrative counts some of the units named before, never all of them
+         "demonstrative": ("这", "這", "该", "該", "此", "上述", "以上", "前述"),
          # 村均达到N: 村均 opening its clause, then a verb of reaching: the mean (各村均达到 says "each")
          "per_unit_reaches": ("达到", "達到", "达", "達", "为", "為", "约", "約", "近", "超过", "超過", "逾"),
          # 全省平均水平N is the value compared with, not an average the text computes; 每户最多补助N is a cap

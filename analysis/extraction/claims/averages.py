@@ -35,6 +35,8 @@ NOUN_GOES_ON = _group("average", "noun_goes_on")
 BRACKETED = _rx(r"[（(][^）)]{0,8}[）)]")
 # 十年少了2,614人: an amount of change, no population
 CHANGE_BY = _rx(rf"(?:{_group('average', 'change_by')})\s*$")
+# 這三個公所合計N: a count after a demonstrative names some units already listed, not all of them
+DEMONSTRATIVE = _rx(rf"(?:{_group('average', 'demonstrative')})\s*$")
 # 为上年13亿元的2.2倍: an amount of the year before, no total of this year's mean
 PRIOR_YEAR = _rx(_group("average", "prior_year"))
 # 由改革前的208个减少到128个: the two ends of a change; the later names the state a mean after it divides
@@ -245,7 +247,8 @@ class _Averages(_Base):
         name = noun.group(1)
         found = [x for x in self.m if x.amount and fold(x.unit) in COUNT_UNITS and x.level and not AVERAGE.search(x.before)
                  and (self.after_noun(x).startswith(name) or x.name.endswith(name)
-                      or re.match(rf"[^{STOP}\d]{{1,2}}{name}(?!{NOUN_GOES_ON})", self.after_noun(x)))]
+                      or re.match(rf"[^{STOP}\d]{{1,3}}{name}(?!{NOUN_GOES_ON})", self.after_noun(x)))
+                 and not DEMONSTRATIVE.search(self.f[max(0, x.start - 2):x.start])]  # 這三個公所: some of them
         found = [x for x in found if x.start < m.start] or found
         return found[:1] if found and all(_agree(x, found[0]) for x in found) else []
 
