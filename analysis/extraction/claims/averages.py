@@ -88,6 +88,8 @@ class _Averages(_Base):
             if fold(m.unit) in COUNT_UNITS and per is None and not any(
                     x.group() in words("average", "counted") for x in AVERAGE.finditer(clause)):
                 continue  # 平均每戶2.33人 counts persons per household: 平均 said before 每戶
+            # 平均每戶N人: persons per household, proposed only when bound (a count after 每戶 alone is no mean)
+            per_household = fold(m.unit) in COUNT_UNITS and per is None and said.group() not in words("average", "counted")
             between = clause[said.end():]
             if AVERAGE_REFERENCE.match(between) or AVERAGE_CAP.search(between):
                 continue  # 低于全省平均水平N: the value compared with; 每户最多补助N: a cap
@@ -159,7 +161,7 @@ class _Averages(_Base):
                     total = None  # 2013年12,486人,2023年9,872人: which of the two is not said here
             if total is not None and count is not None and total.value and m.value and total.value > m.value:
                 self.propose("average", m, "ratio", (total, count), ("total", "count"))
-            else:
+            elif not per_household:
                 self.unverifiable("average", m)
 
     def named_total(self, m: Mention, between: str) -> Mention | None:
