@@ -19,6 +19,18 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # Each table and what its sentences are about (issue 29).
 TABLES = {
+    "spans_and_shortfalls": "a from-to whose to-word opens the next clause (由A,降至B) and 多了/少了 after it with at most a "
+                            "span of time (十年少了N); another subject or a compared place before 多/少: nothing of the "
+                            "from-to; 歲入歲出差短 (a shortfall: spending − income); a ;-item opening 上年度 makes its "
+                            "amounts the year before's (no pair with this year's)",
+    "bases_after": "a change against the year before (比上年/同比/較上年度) whose base a later clause or the next sentence "
+                   "states, opening with a prior word and a noun (上年同口径收入为B; scope words such as 同口径/同期 "
+                   "aside); the later the one amount of its ;-item whose name that noun ends; another noun (非税收入), "
+                   "no noun (上年为), no prior word, two bases: unverifiable",
+    "colon_totals": "a total named so (合计/合計, 共/共有, 总额/總額/总数) with a colon right after it, then its parts: one "
+                    "per ;-item, or a run joined by 、 or commas each after its own name (经常门A，资本门B); a prior "
+                    "year's or a compared amount, an amount per unit, a part's own 其中, one part, two in one item, no "
+                    "colon: nothing (a 其中 after the colon stays the 其中 form's)",
     "rate_nouns": "a rate noun between a change word and its rate (精简比率为, 减少比例为, 增长幅度达) and verb rates whose "
                   "whole is the one amount of their unit the ;-item states before the part (查出A,已整改B,整改率P)",
     "share_of_sum": "a sum of shares stated as one share (两项合计占75%, 以上合計佔歲出逾八成): the parts over the one whole "

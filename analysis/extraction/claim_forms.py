@@ -197,6 +197,8 @@ FORMS: tuple[ClaimForm, ...] = (
          "flat_against": ("与", "與", "同", "比", "较", "較"),
          "versus": ("与", "與", "同", "和"), "versus_end": ("相比", "相較", "相较", "比较", "比較"),
          "prior": PRIOR, "previous_year": PREVIOUS_YEAR, "yearly": YEARLY,
+         # 比上年增长P%。上年同口径收入为B: words that qualify the base's noun (the same scope), no part of the name
+         "base_scope": ("同口径", "同口徑", "可比口径", "可比口徑", "同期", "全年", "实际", "實際"),
          # a reduction over clauses (将原143个站所整合为…,全县共保留48个,精简66.43%): the one amount of the rate's
          # ;-item after an original word (base) and the one in its clause or the clause before after a kept word (later)
          "original": ("原有", "原", "改革前", "整合前", "调整前", "調整前", "精简前", "精簡前"),
@@ -302,7 +304,7 @@ FORMS: tuple[ClaimForm, ...] = (
     ClaimForm(
         "balance", "what is left when spending is taken from income (or the deficit)",
         {"surplus": ("结余", "結餘", "余绌", "餘絀", "盈余", "盈餘", "賸餘", "剩余", "剩餘", "结存", "結存"),
-         "deficit": ("短绌", "短絀", "赤字", "缺口"),
+         "deficit": ("短绌", "短絀", "赤字", "缺口", "差短"),
          "income": ("收入", "岁入", "歲入"), "spending": ("支出", "岁出", "歲出"),
          # 收支相抵后结余N, 歲入歲出相抵後賸餘N: words that set income against spending, which may be stated elsewhere
          "set_against": ("收支", "岁入岁出", "歲入歲出", "相抵"),
@@ -332,6 +334,8 @@ FORMS: tuple[ClaimForm, ...] = (
          "by": ("按…分", "分类别看", "分類別看", "分项看", "分項看", "分类看", "分類看", "从…看", "從…看"),
          "sums_before": SUMS_BEFORE, "cumulative": ("累计", "累計"),
          "all": ("共有", "共", "计有", "計有"),
+         # 經費合計A：甲a；乙b；丙c / 支出总额A:甲a、乙b: a total named so, a colon right after it, then its parts
+         "colon_whole": ("总额", "總額", "总数", "總數", "总量", "總量"),
          # A, 加上B和C, (再加上D,) 全镇可用财力T: the amount before the first 加上 and those of the 加上 clauses that
          # follow one another add up to the amount of the clause after the last (a later 加上 amount is no total)
          "plus": ("加上", "再加上"),

@@ -13,8 +13,13 @@ from analysis.extraction.claims.mentions import Mention, _core, _known, _rankabl
 from analysis.extraction.claims.names import _kind
 from analysis.extraction.claims.patterns import (
     AGAINST_END, AVERAGE, BASE_MARK, FALL, RISE, BI_NAMED, COMPARED_WORD, DIFFER_WORD, DIRECTION, DOUBLED, FLAT_AGAINST, FLAT_WORD, FROM_END,
-    JOINED, MASKED, PRIOR_NAME, QIZHONG, RATE_NOUN, STOP, TO_BETWEEN, VERSUS, VERSUS_END,
+    JOINED, MASKED, PRIOR_NAME, QIZHONG, RATE_NOUN, STOP, TO_BETWEEN, VERSUS, VERSUS_END, _group,
 )
+
+
+PREVIOUS_YEAR_WORD = re.compile(_group("change", "previous_year"))
+PRIOR_OPEN = re.compile(rf"^[\s,，;；]*(?:{_group('change', 'prior')})(?P<noun>[^{STOP}\d]{{0,12}}?)(?:为|為|是|达|達|约|約)?\s*$")
+BASE_SCOPE = re.compile(_group("change", "base_scope"))
 
 
 class _Changes(_Base):
@@ -26,16 +31,19 @@ class _Changes(_Base):
             if not FROM_END.search(a.before):
                 continue
             b = next((x for x in self.m[a.i + 1:a.i + 2] if x.segment == a.segment), None)
-            if b is None or a.unit != b.unit or not TO_BETWEEN.match(self.f[a.claim_end + self.shared_noun(a, b):b.start]):
+            # 由A,降至B: the to-word may open the next clause
+            if b is None or a.unit != b.unit or not TO_BETWEEN.match(
+                    re.sub(r"^\s*[,，]", "", self.f[a.claim_end + self.shared_noun(a, b):b.start])):
                 self.from_named(a)
                 continue
             a.roles.add("base")
             b.roles.add("later")
-            claim = next((x for x in self.m[b.i + 1:b.i + 3] if x.segment == b.segment and x.direction), None)
+            claim = next((x for x in self.m[b.i + 1:b.i + 3] if x.segment == b.segment
+                          and (x.direction or self.bare_change(x, a))), None)
             if claim is None:
                 continue
             claim.roles.add("claim")
-            fall = claim.direction == "fall"
+            fall = claim.direction == "fall" or not claim.direction and self.bare_change(claim, a) == "fall"
             if self.yearly(claim):
                 form = "points" if claim.points else "from_to" if claim.percent else "difference"
                 self.unverifiable(form, claim, "a mean yearly rate: the years it averages over are not counted")
@@ -70,6 +78,17 @@ class _Changes(_Base):
                 self.propose("multiple", claim, "ratio", (later, base), ("later", "base"))
             else:
                 self.unverifiable("multiple", claim)
+
+    def bare_change(self, x: Mention, a: Mention) -> str:
+        """由A降至B,十年少了N: after a from-to, 多/少 alone (no base named in its clause) is a change of A's unit, its
+        direction the word's; else ""."""
+        if not x.amount or x.unit != a.unit or x.clause == a.clause:
+            return ""
+        # the clause names no other subject before the word (其中外来人口多了N is a part's): a span of time at most
+        said = re.fullmatch(r"[\s,，]*(?:[\d一二三四五六七八九十两兩几幾]+(?:年|个月|個月)(?:来|來|间|間|之间|之間)?)?"
+                            r"(?:共|一共|总共|總共|累计|累計)?(?P<word>多|少)了?\s*",
+                            self.f[self.r.clause_starts[x.clause]:x.start])
+        return "" if said is None else "rise" if said.group("word") == "多" else "fall"
 
     def shared_noun(self, a: Mention, b: Mention) -> int:
         """由5.6个工作日压缩到2.1个工作日: the length of the noun both amounts' measure words count (工作日), which
@@ -127,7 +146,7 @@ class _Changes(_Base):
                 self.rate_of_change(m, self.against_base(m))
             elif m.amount:
                 m.roles.add("change")
-                pair = self.base_and_later(m, m.unit) or self.prior_subject_pair(m)
+                pair = self.base_and_later(m, m.unit) or self.prior_subject_pair(m) or self.prior_base_after(m)
                 if pair is not None:
                     base, later = pair
                     fall = m.direction == "fall"
@@ -280,12 +299,48 @@ class _Changes(_Base):
                 return
         if base is None:
             pair = (self.base_in_item(m, "") or self.named_base(m, "") or self.previous_year_base(m, "")
-                    or self.prior_named_base(m, "") or self.carried_subject_base(m, ""))
+                    or self.prior_named_base(m, "") or self.carried_subject_base(m, "") or self.prior_base_after(m))
             if pair is not None and pair[0].amount:
                 self.propose("change", m, _rule("change", fall), pair, ("base", "later"))
                 return
         masked = MASKED.search(self.f, self.r.segment_starts[m.segment], m.start)
         self.unverifiable("change", m, "the amounts are masked in the text" if masked else None)
+
+    def prior_base_after(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """收入完成A,为年初预算B的p%,比上年增长P%。上年同口径收入为C: a change against the year before (比上年, 同比) whose
+        base a later clause of its sentence or the next sentence states, the clause opening with a prior word and a
+        noun (上年同口径收入为C; scope words aside): the base the one amount of such clauses, the later the one amount of
+        its unit in m's ;-item before m whose name holds that noun (A, not the budget B). None, two or no noun: None."""
+        if not PREVIOUS_YEAR_WORD.search(self.f, self.r.clause_starts[m.clause], m.start):
+            return None
+        last = m.sentence + 1
+        while last < len(self.r.sentence_starts) and not self.f[
+                self.r.sentence_starts[last]:self.r.sentence_end(last)].strip():
+            last += 1
+        bases = []
+        for x in self.m[m.i + 1:]:
+            if x.sentence > last:
+                break
+            said = PRIOR_OPEN.match(self.f[self.r.clause_starts[x.clause]:x.start])
+            if said and x.amount and x.level and not x.per_unit:
+                bases.append((x, _core(BASE_SCOPE.sub("", said.group("noun")))))
+        if len(bases) != 1 or len(bases[0][1]) < 2:
+            return None
+        base, noun = bases[0]
+        later = [x for x in self.preceding(m) if x.segment == m.segment and x.level and same_unit(x.unit, base.unit)
+                 and x.depth <= m.depth and not PRIOR_NAME.search(x.name) and self.names_base(x, noun)]
+        if len(later) != 1:
+            return None
+        base.roles.add("base")
+        return base, later[0]
+
+    def names_base(self, later: Mention, noun: str) -> bool:
+        """The later's name (its verb of doing aside: 收入完成) ends with the base's noun or the noun with it (税收收入 /
+        收入; never 非税收入 / 税收收入)."""
+        verbs = r"完成|实现|實現|达到|達到|为|為|是|达|達|约|約"
+        name = _core(re.sub(rf"(?:{verbs})+$", "", later.name))
+        noun = re.sub(rf"^(?:{verbs})+|(?:{verbs})+$", "", noun)
+        return len(name) >= 2 and len(noun) >= 2 and (name.endswith(noun) or noun.endswith(name))
 
     def prior_subject(self, change: Mention) -> Mention | None:
         """The amount the change's item is about when its name says the year before (上年度歲出決算數A, 去年为A)."""

@@ -171,6 +171,14 @@ class _Differences(_Base):
         """A name of the year before (上年度歲出決算數, 較上年度決算數, 去年短絀), a place aside."""
         return bool(PRIOR_NAME.match(AGAINST_START.sub("", _unplaced(name), count=1)))
 
+    def of_prior_year(self, x: Mention) -> bool:
+        """An amount of the year before: named so (上年度歲出決算數), or in a ;-item that opens so (上年度歲入決算數A,
+        歲出決算數B: B is of the year before too)."""
+        if self.prior_named(x.name):
+            return True
+        lead = self.f[self.r.segment_starts[x.segment]:x.start].lstrip(" \t\n,，;；")
+        return bool(PRIOR_NAME.match(AGAINST_START.sub("", _unplaced(lead), count=1))) and not AGAINST_START.match(lead)
+
     def deducted_balances(self):
         """全年可用财力T,扣除当年支出B后,结转(结余)N: T less B, T the last amount of N's unit in the clause before
         the deduction's, B the one amount of the deduction's clause, N the first of the clause after it."""
@@ -243,7 +251,7 @@ class _Differences(_Base):
         before = self.prior_named(m.name)
         stated = [x for x in self.m[:m.i] if x.amount and not x.bound and fold(x.unit) == fold(m.unit)
                   and (x.level or before and "base" in x.roles and not x.direction)
-                  and self.prior_named(x.name) == before and (before or "base" not in x.roles)]
+                  and self.of_prior_year(x) == before and (before or "base" not in x.roles)]
         incomes = [income] if income else [x for x in stated if INCOME.search(self.compared_name(x))
                                            and not SPENDING.search(self.compared_name(x))]
         spendings = [spending] if spending else [x for x in stated if SPENDING.search(self.compared_name(x))

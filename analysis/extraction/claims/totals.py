@@ -21,6 +21,11 @@ REST_PAIRS = tuple(tuple(pair.split("/")) for pair in words("rest", "pairs"))
 # a running total (claim_forms: total's again, reach_lead, reach): 再下放约40项 … 届时下放事项将达170多项
 AGAIN = re.compile(rf"(?:{_group('total', 'again')})(?P<verb>[^{STOP}\d]{{0,6}})$")
 REACH = re.compile(rf"(?:{_group('total', 'reach_lead')})[^{STOP}\d]{{0,10}}?(?:{_group('total', 'reach')})\s*$")
+# 經費合計A：, 支出总额为A:, 共有A: a total whose colon right after it opens the list of its parts (claim_forms: total's
+# sums_before, all, colon_whole)
+COLON_WHOLE = re.compile(rf"(?:{_group('total', 'sums_before')}|{_group('total', 'all')}|{_group('total', 'colon_whole')})"
+                         rf"[^{STOP}、\d]{{0,4}}$")
+EACH_WORD = re.compile(r"每|各")  # 甲镇每村补助20万元: an amount per unit, no part of a total
 ALL_KINDS = re.compile(r"各(?:项|类|种|个方面)")
 # words that name a clause's amount a sum (收入合计为N): a total ends a list, no part of it
 SUM_WORD = re.compile("|".join((*words("total", "sums_before"), *words("total", "cumulative"))))
@@ -73,6 +78,7 @@ class _Totals(_Base):
         self.distributed_totals()
         self.among_lists()
         self.totals_before_colon()
+        self.totals_opening_colon()
         self.running_totals()
         self.totals_after_parts()
         self.added_totals()
@@ -462,6 +468,42 @@ class _Totals(_Base):
             parts = self._items_parts(total.unit, 0, end, hi, per_item=True)
             if len(parts) >= 2 and len({self.r.segment[p.start] for p in parts}) == len(parts):
                 self.add_sum(total, parts)
+
+    def totals_opening_colon(self):
+        """經費合計A：甲a，佔p%；乙b；丙c。 / 支出总额A:甲a、乙b、丙c。: a total named so (合计, 共, 总额) whose colon
+        follows it right after, then its parts: the first amount of its unit in each ;-item after the colon to the end
+        of the sentence, or a run of them joined by 、 in one item. An amount of another year or a compared one (上年为,
+        比…) among them, fewer than two, or two in one item: no list of parts, nothing."""
+        for m in self.m:
+            if not m.level or not m.amount or m.direction or m.per_unit or id(m) in self.summed or m.roles:
+                continue
+            colon = re.match(r"[ \t]*[:：]", self.f[m.claim_end:m.claim_end + 4])
+            if colon is None or not COLON_WHOLE.search(m.before):
+                continue
+            lo, hi = m.claim_end + colon.end(), self.r.sentence_end(m.sentence)
+            if QIZHONG.search(self.f, lo, hi) or PARTS_OPEN.search(self.f, lo, hi):
+                continue  # a part's own 其中 (平原村70个,其中2个…) names parts of a part: no flat list
+            inside = [x for x in self.between(lo, hi) if x.end <= hi and same_unit(x.unit, m.unit) and x.depth == m.depth]
+            if any(not x.level or x.per_unit or self.prior(x) or self.held_by_each(x) or EACH_WORD.search(x.before) or x.year not in ("", m.year)
+                   or BASE_MARK_ANY.search(self.f[self.r.clause_starts[x.clause]:x.start]) for x in inside):
+                continue
+            items = [self.r.segment[x.start] for x in inside]
+            if len(set(items)) == 1:  # one item: a run joined by 、 or by commas, each amount after its own name
+                gaps = [self.f[a.end:b.start] for a, b in zip(inside, inside[1:])]
+                if any(not re.fullmatch(r"[^\d]*[、,，][^\d、,，]*[^\d\s、,，][^\d、,，]*", g) for g in gaps):
+                    continue
+            elif len(set(items)) != len(items):
+                continue
+            if len(inside) < 2:
+                continue
+            # 共有行政村120个：平原村70个；山区村50个: items that each hold an amount of the count's unit are its parts,
+            # not the things it counts (count_items would count 2 of 120); a count as large as its items stays a count
+            counted = [r for r in self.rows if r["rule"] == "count_items" and (r["claim_start"], r["claim_end"]) == (m.start, m.end)]
+            if counted and len(inside) == m.value:
+                continue
+            for r in counted:
+                self.rows.remove(r)
+            self.add_sum(m, inside)
 
     def totals_after_parts(self):
         """a, b, c, 合计N: the amounts of N's unit stated before it in its ;-item, none inside brackets or a 其中
