@@ -260,8 +260,10 @@ class _Averages(_Base):
         if unit is None:
             return None
         name = _rx(_group("average", "population" if unit == "人" else "households"))
-        found = [x for x in self.m if x.unit == unit and x.level and self.r.same_year(x.year, m.year)
-                 and name.search(x.name + self.after_noun(x))]
+        # a from-to's base is a population too (人口由12,000人降至10,000人): the state reached is chosen below
+        found = [x for x in self.m if x.unit == unit and (x.level or "base" in x.roles and x.amount and not x.direction
+                                                          and not x.label)
+                 and self.r.same_year(x.year, m.year) and name.search(x.name + self.after_noun(x))]
         if found and not all(_agree(x, found[0]) for x in found):
             # 按常住人口计算,人均N: the sentence names which of two populations (户籍, 常住) it divides by
             lo = self.r.sentence_starts[m.sentence]
