@@ -154,6 +154,10 @@ TABLES = {
                    "a clause naming the whole (歲入決算數中, the line's heading qualifying 決算數) and its own sum (C c、D d, "
                    "合計佔r%), surveys (共N人受訪, 有效问卷N份, 样本共N户) and N成 with a bracketed count (約六成(731人)); "
                    "全部 + a noun is a name; no total, a prior year's, another unit, two totals: unverifiable",
+    "ratios_multiples": "ratios of two amounts (A与B之比/二者之比(约)为a:1 or 1:b, full-width colons, a比1; 村里數/人數: "
+                        "the count's noun) bound by the names or the last two amounts of one unit in the sentence; neither "
+                        "term 1, names not in the sentence, two units, a name holding two amounts, a:b:c: nothing; "
+                        "multiples with 之 (為A之N倍), 的约N倍, 更为, A in an earlier ;-item; A naming none or two: unverifiable",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",
