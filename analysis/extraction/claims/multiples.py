@@ -115,7 +115,12 @@ class _Multiples(_Base):
                 and all(z.value == later.value for z in self.m[:m.i]  # two counts of X (公立诊所, 民办诊所): which?
                         if z.level and z.unit == later.unit and self.count_of_noun(z, x_name)):
             return later, scored[0][1]  # 活动中心162处、图书室58处,活动中心是图书室的2.8倍: the one count of 图书室
-        return (later, bases[0]) if best >= 0.5 and len(bases) == 1 else None
+        if best >= 0.5 and len(bases) == 1:
+            return later, bases[0]
+        # 政府補助3,110萬元；自籌款（會費、捐款）1,555萬元…政府補助約為自籌款之二倍: the one amount whose name (its
+        # bracketed gloss aside) ends with A's noun
+        ends = [z for _, z in scored if len(y_noun) >= 2 and re.sub(r"[（(][^）)]*[）)]", "", z.name).endswith(y_noun)]
+        return (later, ends[0]) if len(ends) == 1 else None
 
     def count_of_noun(self, x: Mention, noun: str) -> bool:
         """The count x is of the noun: its name ends with it (社区图书室58处) or the noun follows it (58处图书室)."""

@@ -25,7 +25,9 @@ class _Ratios(_Base):
         """a:1 or 1:b after 之比(约)为: the two amounts the words name, A over B for a, B over A for b."""
         for m in self.m[:-1]:
             n = self.m[m.i + 1]
-            if m.unit or n.unit or m.roles or n.roles or self.f[m.end:n.start].strip() not in JOINED \
+            # the terms are bare numbers (a unit a table's header gives all its numbers is none of theirs)
+            if not all(re.fullmatch(r"[\d.]+", x.as_written.strip()) for x in (m, n)) or m.roles or n.roles \
+                    or self.f[m.end:n.start].strip() not in JOINED \
                     or n.sentence != m.sentence:
                 continue
             if n.i + 1 < len(self.m) and self.f[n.end:self.m[n.i + 1].start].strip() in JOINED:
@@ -67,4 +69,6 @@ class _Ratios(_Base):
         if len(noun) < 2:
             return None
         found = [x for x in stated if noun in x.name + self.after_noun(x)]
+        if len(found) > 1:  # a name that runs on from a title line holds many nouns: the one it ends with names it
+            found = [x for x in found if x.name.endswith(noun) or self.after_noun(x).startswith(noun)]
         return found[0] if len(found) == 1 else None
