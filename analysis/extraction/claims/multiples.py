@@ -98,6 +98,9 @@ class _Multiples(_Base):
         if len(x_name) < 2 or not y_noun or y_noun in x_name:
             return None
         later = self.by_name(x_name, "", m.year, m.start, exclude=(m,), threshold=1.0)
+        counted = re.sub(r"(?:人数|数)$", "", x_name)  # 死亡人數是出生的4倍多: 死亡168人 names the count
+        if later is None and counted != x_name and len(counted) >= 2:
+            later = self.by_name(counted, "", m.year, m.start, exclude=(m,), threshold=1.0)
         if later is None:
             return None
         scored = [(name_score(x_name, z.name), z) for z in self.m[:m.i]
