@@ -115,6 +115,15 @@ def test_fold_keeps_every_offset():
         ("約有三成屬村里設施(頁45-47)[2]。", "頁45-47", "citation"),
         ("详见该书12-15页,全县乡镇18个。", "12-15页", "citation"),
         ("见(页88)的附表,受访干部240人。", "页88", "citation"),
+        # the length of time a change is counted over, a per-hundred base, a table cited after 由/据
+        ("全乡人口十年少了2,614人。", "十年", "time span"),
+        ("舉債比率一年增加6.7%。", "一年", "time span"),
+        ("两年之间减少120人。", "两年", "time span"),
+        ("三個月下降了5.2%。", "三個月", "time span"),
+        ("每百名工作年齡人口要扶養66人。", "每百名", "rate basis"),
+        ("每万人拥有执业医师3名。", "每万人", "rate basis"),
+        ("由表4-2可知,样本协会96个。", "表4-2", "ordinal"),
+        ("據表3所列,受訪者240人。", "表3", "ordinal"),
     ],
 )
 def test_numerals_that_state_no_quantity_are_skipped_with_their_reason(sentence, part, reason):
@@ -153,6 +162,8 @@ def test_numerals_that_state_no_quantity_are_skipped_with_their_reason(sentence,
         ("全镇大约有1200户,約有三成外出务工;节约有关经费300万元。", ["大约有1200户", "約有三成", "300万元"]),
         ("提前5天完成,印制宣传页3000张,网页3个。", ["5天", "3000张", "3个"]),  # 页 in a word: no page number
         ("前期投入3年,五年前后变化不大。", ["3年"]),
+        ("工作满3年增加工资200元,3年累计投资5亿元,第一年增加3人。", ["3年", "200元", "3年", "5亿元", "3人"]),
+        ("代表600人,每户平均2.33人,百名干部下乡。", ["600人", "2.33人", "百名"]),
         ("一位鎮長、兩位課長出席,共3人。", ["一位", "兩位", "3人"]),
         ("全年接待游客120万人次,旅游收入9.8亿元,同比分别增长15.2%和18.7%。",
          ["120万人次", "9.8亿元", "15.2%", "18.7%"]),
