@@ -123,7 +123,9 @@ class _Multiples(_Base):
         # 政府補助3,110萬元；自籌款（會費、捐款）1,555萬元…政府補助約為自籌款之二倍: the one amount whose name (its
         # bracketed gloss aside) ends with A's noun
         ends = [z for _, z in scored if len(y_noun) >= 2 and re.sub(r"[（(][^）)]*[）)]", "", z.name).endswith(y_noun)]
-        return (later, ends[0]) if len(ends) == 1 else None
+        # X too must name one amount (民办诊所, 公立诊所: 诊所 names two)
+        xs = [z for z in self.m[:m.i] if z.level and z.unit == later.unit and counted in _unplaced(z.name)]
+        return (later, ends[0]) if len(ends) == 1 and len(xs) == 1 else None
 
     def count_of_noun(self, x: Mention, noun: str) -> bool:
         """The count x is of the noun: its name ends with it (社区图书室58处) or the noun follows it (58处图书室)."""
