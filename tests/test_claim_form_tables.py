@@ -158,6 +158,15 @@ TABLES = {
                         "the count's noun) bound by the names or the last two amounts of one unit in the sentence; neither "
                         "term 1, names not in the sentence, two units, a name holding two amounts, a:b:c: nothing; "
                         "multiples with 之 (為A之N倍), 的约N倍, 更为, A in an earlier ;-item; A naming none or two: unverifiable",
+    "occupied_and_labels": "shares whose part follows 占了/佔了/占去 with the share noun after it (歲出A,人事費就占了B,比率P%: "
+                           "the one amount of the unit before), a whole right before 中 and the part's name (歲出A中人事費B), "
+                           "相当于/相當於…的 naming the whole; compound labels (“五办三中心”) whose list follows 设置/設立/下设, "
+                           "both scripts; two wholes, a prior year's, an open list (等): unverifiable",
+    "restated_again": "restatements in more wordings: 前述/上述 N in a later sentence (前述41.6億元, 上述46个问题, 前述五千餘萬元經費) "
+                      "of the one earlier amount of its value whose words hold the noun after it, or of three digits or more; "
+                      "(N＝412)/n=1200 sample sizes of the one count naming a sample (有效問卷, 受访者); bounds never restating "
+                      "a plan (力争, 目标) unless they name one; names without the verb before the amount (編列, 完成, 达到); "
+                      "one digit, two candidates, two sample counts, no sample word: nothing",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",

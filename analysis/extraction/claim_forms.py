@@ -66,10 +66,13 @@ SUMS_BEFORE = ("合计", "合計", "总计", "總計", "共计", "共計", "合�
 FORMS: tuple[ClaimForm, ...] = (
     ClaimForm(
         "share", "a part as a percentage of its whole",
-        {"share": ("占", "佔", "占比", "佔比", "比重", "比例", "比率", "为…的", "為…的", "达…的", "達…的"),
-         "rate": ("率为", "率為", "率达", "率達"),  # 完成投资率为X%: the whole is of what the rate names (投资)
+        {"share": ("占", "佔", "占比", "佔比", "比重", "比例", "比率", "为…的", "為…的", "达…的", "達…的",
+                   "相当于…的", "相當於…的"),
+         "rate": ("率为", "率為", "率达", "率達"),
+         # 歲出A,人事費就占了B,比率P%: the words right before a part that its whole, stated before, holds
+         "occupies": ("占了", "佔了", "就占", "就佔", "占去", "佔去", "占用了", "佔用了"),  # 完成投资率为X%: the whole is of what the rate names (投资)
          "done": ("完成", "实现", "實現", "执行", "執行", "到位", "使用", "达成", "達成"),
-         "of_whole": ("占", "佔", "为", "為", "达", "達"),  # 占X的Y%: X names the whole
+         "of_whole": ("占", "佔", "为", "為", "达", "達", "相当于", "相當於"),  # 占X的Y%: X names the whole
          "qualified_of": ("不到", "不足", "超过", "超過"),  # 不到X的20%
          "not_whole": ("比重", "比例", "比率", "最大宗", "多数", "大多数", "大多數", "首位", "主导", "主導"),
          "budget": ("完成预算的", "完成預算的", "完成年初预算的", "完成年初預算的", "完成预算", "完成預算", "完成年初预算",
@@ -611,6 +614,9 @@ FORMS: tuple[ClaimForm, ...] = (
         # a dash (——, —) opens the list its count names: 四个乡镇——甲镇、乙镇和丙乡
         {"list_opens": ("(", "（", ":", "：", "即", "一般为", "一般為", "分别是", "分別是", "分别为", "分別為", "包括", "为", "為",
                         "——", "—"),
+         # “五办三中心”模式,设置甲办公室、…和丙中心: a compound label's one list may also follow the verb that sets the
+         # bodies up (only after a quoted label: a count's own list keeps to list_opens)
+         "label_sets": ("设置", "設置", "设立", "設立", "下设", "下設", "组建", "組建", "成立", "整合为", "整合為", "整合成"),
          "units": ("个", "個", "项", "項", "名", "人", "家", "所", "条", "條", "辆", "輛", "处", "處", "村", "镇", "鎮", "乡", "鄉",
                    "站", "室", "厅", "廳", "级", "級", "种", "種", "类", "類", "位", "县", "縣", "块", "塊", "办", "辦", "中心", "县市",
                    "縣市", "县区", "縣區"),
@@ -665,6 +671,15 @@ FORMS: tuple[ClaimForm, ...] = (
         {"names": ("",),
          # words around a bound that name no quantity: 首次突破400亿元大关 restates the amount named without them
          "bound": ("首次", "首度", "第一次", "大关", "大關", "关口", "關口", "历史", "歷史", "年度", "当年", "當年"),
+         # a plan or target (力争2亿元, 目标1.8亿元) and what was done are two quantities: a bound naming no plan of its
+         # own (迈上近1.9亿元) restates no amount named by these
+         # the verbs a name ends with before its amount (歲入預算編列186,420; 收入完成38,642万元; 迈上): no part of
+         # the quantity's name (本年度歲入預算 then restates it)
+         "verb_end": ("编列", "編列", "完成", "达到", "達到", "实现", "實現", "迈上", "邁上", "为", "為", "达", "達"),
+         # (N＝96) / n=1,200: a survey's sample size restates the one count named by these (有效样本96份, 受訪者1,200人)
+         "sample": ("样本", "樣本", "问卷", "問卷", "受访", "受訪", "受调查", "受調查", "调查对象", "調查對象", "有效回收",
+                    "回收有效", "回收"),
+         "plan": ("力争", "力爭", "目标", "目標", "预计", "預計", "计划", "計劃", "计画", "計畫", "拟", "擬", "预期", "預期"),
          # time words before a name that name no other quantity (全年一般公共预算收入 is 一般公共预算收入 of its year)
          "period": ("全年", "全年度", "当年", "當年", "本年", "本年度", "今年", "年内", "年內"),
          # the stage a 决算 states after a name (歲入決算數 then 歲入): one quantity when the values agree
@@ -702,7 +717,10 @@ FORMS: tuple[ClaimForm, ...] = (
         "only a place before it (臨瀾縣136項權力 / 下放管理權限136項: a paraphrase), the one body amount written with the same "
         "digits, three or more (这/上述N restating it aside); a number naming nothing after a clause that names an example and no amount (以活動中心為例,162處中; "
         "就便民服务中心而言,12个中) restates the one earlier mention of its unit, year and value whose name holds the example's "
-        "noun; two: nothing",
+        "noun; 前述/上述 N in a later sentence (前述41.6億元, 上述46个问题) restates the one earlier amount of its unit, year and "
+        "value whose words hold the noun after it, or of three digits or more; (N＝412) the one count of its value naming a "
+        "sample (有效問卷, 受访者); a bound restates no plan (力争, 目标) unless it names one; the verb before an amount "
+        "(編列, 完成, 达到) is no part of its name; two: nothing",
         "全镇财政收入5200万元。全镇财政收入自2019年的3100万元增至2022年的5200万元。",
         (("claimed", "5200万元"), ("earlier", "5200万元")),
         pattern="X A … X A"),

@@ -30,7 +30,7 @@ CLOSING_LIST = re.compile(rf"[,，]\s*(?:{_group('count', 'closing_list')})\s*[:
 
 # a compound label's one list: in brackets, after a colon, or after 即/包括/分别是 (a comma may stand before, and a
 # verb or noun of the label before that: “一中心四站”配置,即…; “一办三中心”模式,包括…)
-LABEL_OPENS = re.compile(rf"[^、。,，:：;；()（）\d{QO}{QC}]{{0,4}}?\s*[,，]?\s*(?:{_group('count', 'list_opens')})"
+LABEL_OPENS = re.compile(rf"[^、。,，:：;；()（）\d{QO}{QC}]{{0,4}}?\s*[,，]?\s*(?:{_group('count', 'list_opens')}|{_group('count', 'label_sets')})"
                          r"\s*[:：]?\s*([^。；;:：()（）,，]+)")
 
 
@@ -62,7 +62,8 @@ def _joined_names(pieces: list[str], seps: list[str], nouns: list[str]) -> list[
     out, carry = [], ""
     for k, piece in enumerate(pieces):
         piece = carry + piece
-        if k < len(seps) and seps[k] in ("和", "及", "与", "與") and not any(noun in piece for noun in nouns):
+        # the nouns are folded (办); the pieces as written (綜合辦公室) are folded to be compared
+        if k < len(seps) and seps[k] in ("和", "及", "与", "與") and not any(noun in fold(piece) for noun in nouns):
             carry = piece + seps[k]
             continue
         out.append(piece)
@@ -157,6 +158,8 @@ class _Counts(_Base):
         pieces = re.split(r"、|和|及|與|与", said)
         items = [w for w in _joined_names(pieces, re.findall(r"、|和|及|與|与", said), nouns) if w.strip()]
         if len(items) < 2 or any(len(w) > 20 for w in items):
+            return None
+        if any("等" in w for w in items):  # 甲办公室、乙办公室等机构: an open list counts no part of the label
             return None
         groups = _by_noun([fold(w) for w in items], nouns) if all(nouns) else None
         if groups is None:

@@ -76,6 +76,8 @@ class _Finder(
         self.restatements()
         self.count_restatements()
         self.noun_restatements()
+        self.demonstrative_restatements()
+        self.sample_restatements()
         self.title_restatements()
         frame = pd.DataFrame(self.rows, columns=COLUMNS)
         line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]

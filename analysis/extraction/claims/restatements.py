@@ -14,6 +14,26 @@ from analysis.extraction.claims.patterns import (
     COUNT_LEAD, COUNT_UNITS, DEMONSTRATIVE, NOUN_END, NOUN_LEAD, PLACE, RESTATED_BOUND, STAGE, STOP, _group,
 )
 
+# 力争/目标: the words naming a plan, never what a bound without them restates
+PLAN = re.compile(_group("restatement", "plan"))
+
+VERB_END = re.compile(rf"(?:{_group('restatement', 'verb_end')})$")
+
+
+def _unverbed(name: str) -> str:
+    """A name without the verb before its amount (岁入预算编列 -> 岁入预算).
+
+    >>> _unverbed("本乡岁入预算编列"), _unverbed("编列")
+    ('本乡岁入预算', '编列')
+    """
+    cut = VERB_END.sub("", name)
+    return cut if len(cut) >= 2 else name
+
+
+SAMPLE = re.compile(_group("restatement", "sample"))
+SAMPLE_SIZE = re.compile(r"[Nn]\s*[=＝]\s*$")  # (N＝96, 單位：萬元): the sample size of a table or figure
+
+
 # 以活動中心為例 / 就便民服务中心而言: a clause naming the example a bare number after it counts, nothing else
 EXAMPLE = re.compile(rf"^\s*(?:{_group('restatement', 'example_open')})(?P<noun>[^{STOP}\d]{{2,12}}?)"
                      rf"(?:{_group('restatement', 'example_close')})\s*$")
@@ -59,6 +79,11 @@ def _digits(written: str) -> int:
     return len(re.sub(r"\D", "", written.split("%")[0]).strip("0") or "")
 
 
+def _precise(m: Mention) -> bool:
+    """A number that says more than a digit: two digits or more, or a Chinese amount written out (一億八千六百四十二萬元)."""
+    return _digits(m.as_written) >= 2 or not re.search(r"\d", m.as_written) and _stated(m)
+
+
 def _step(m: Mention) -> float:
     """Half the place of the last digit m is written to, in its value's unit (0.92亿元: 0.005亿; 约1.5亿元: 0.05亿);
     0 for a number not written as plain digits (2億4,360萬元 is read exactly).
@@ -95,7 +120,7 @@ class _Restatements(_Base):
                 continue
             if not m.named:
                 continue
-            name = self.qualified(m)
+            name = _unverbed(self.qualified(m))
             bare = PLACE.sub("", name)
             number = (m.unit, m.value, m.low, m.high)
             tail = (STAGE.sub("", _unplaced(name)) or bare)[-2:]  # 岁入决算数 is looked up with 岁入
@@ -105,7 +130,7 @@ class _Restatements(_Base):
             for x in sorted(set(earlier), key=lambda x: x.start):
                 if not self.r.same_year(x.year, m.year) or x.clause == m.clause:
                     continue
-                a = PLACE.sub("", self.qualified(x))
+                a = PLACE.sub("", _unverbed(self.qualified(x)))
                 same_number = (x.unit, x.value, x.low, x.high) == number and _digits(x.as_written) >= 3
                 contained = min(len(a), len(bare)) >= 2 and (a in bare or bare in a)
                 one_size = _known(x.value) and _known(m.value) and min(x.value, m.value) > 0 \
@@ -113,13 +138,15 @@ class _Restatements(_Base):
                 # two items that each name their own subject first (西部县项目,中央补助16万元; 其他县区项目,中央补助12万元)
                 # speak of two things, unless their numbers agree and say more than a digit (401项, 400多项)
                 heads = self.item_head(x), self.item_head(m)
-                apart = all(heads) and heads[0] != heads[1] and not (_agree(x, m) and _digits(m.as_written) >= 2)
-                x_name = self.qualified(x)
+                apart = all(heads) and heads[0] != heads[1] and not (_agree(x, m) and _precise(m))
+                x_name = _unverbed(self.qualified(x))
                 staged = _same_but_stage(x_name, name) and _agree(x, m)  # 歲入決算數 then 歲入, values agreeing
                 # two numbers that disagree restate one quantity only when named beyond their place (白水縣10個 of
                 # townships and 白水縣由12.5個減為7.0個 of offices share a place, not a quantity)
                 placed_only = not _agree(x, m) and (_place_only(a) or _place_only(bare))
-                if ((_same_name(x_name, name) or staged) and one_size and not apart and not placed_only) \
+                # a line's heading (岁入岁出概况) qualifies its name, and the name alone may be what is restated
+                named_alike = _same_name(x_name, name) or _agree(x, m) and _same_name(_unverbed(x.name), name)
+                if ((named_alike or staged) and one_size and not apart and not placed_only) \
                         or (same_number and contained):
                     self.propose("restatement", m, "value", (x,), ("earlier",))
                     break
@@ -196,6 +223,8 @@ class _Restatements(_Base):
         """The one amount of ``found`` of the size of the bound ``b``: b restates it; none or two: nothing proposed."""
         end = b.low if _known(b.low) else b.high
         found = [x for x in found if _known(x.value) and end and 0 < x.value / end <= 1.5 and end / x.value <= 1.5]
+        # a target and an outcome are two quantities: a bound restates only an amount that names a plan as it does
+        found = [x for x in found if bool(PLAN.search(fold(self.qualified(x)))) == bool(PLAN.search(fold(b.name)))]
         if len(found) == 1:
             b.roles.add("claim")
             if b.percent:  # 歲出執行率逾九成 restates the rate: no rate left to recompute from amounts it lacks
@@ -241,6 +270,46 @@ class _Restatements(_Base):
                 m.roles.add("claim")
                 done.add(m.start)
                 self.propose("restatement", m, "value", (found[0],), ("earlier",))
+
+    def demonstrative_restatements(self):
+        """前述41.6億元 / 上述58个问题 / 前述五千餘萬元經費中: a number whose own words are only a word pointing back
+        (上述, 前述, 这, 該) restates the one earlier mention, in a sentence before, of its unit, year and value (within
+        its written digits) whose words hold the noun after it (two characters or more); with no such noun, only a
+        number of three digits or more (上述3个 may point at any 3). Two or none: nothing."""
+        done = {row["claim_start"] for row in self.rows}
+        for m in self.m:
+            if (m.start in done or m.direction or m.bound or m.points or m.percent or not m.amount or m.label
+                    or m.roles & {"change", "base", "claim", "part"} or not _known(m.value)
+                    or not _core(m.name) or not DEMONSTRATIVE.fullmatch(_core(m.name))):
+                continue
+            after = self.after_noun(m)
+            found = []
+            for x in self.back(m.i):
+                if (x.sentence >= m.sentence or not x.level or x.bound or not same_unit(x.unit, m.unit)
+                        or not self.r.same_year(x.year, m.year) or not _same_quantity(x, m)
+                        or DEMONSTRATIVE.fullmatch(_core(x.name) or "-")):
+                    continue
+                if len(after) >= 2 and after[:2] in self.held(x) or _digits(m.as_written) >= 3 and _stated(m):
+                    found.append(x)
+            if len(found) == 1:
+                m.roles.add("claim")
+                done.add(m.start)
+                self.propose("restatement", m, "value", (found[0],), ("earlier",))
+
+    def sample_restatements(self):
+        """（N＝96）/ n=1,200 after a survey's count (回收有效樣本96份, 受访者1200人): the sample size restates the one
+        count of the text of the same value whose words name a sample (有效样本, 问卷, 受访); two or none: nothing."""
+        done = {row["claim_start"] for row in self.rows}
+        for m in self.m:
+            if m.start in done or m.roles or not _known(m.value) or m.percent or m.points \
+                    or not SAMPLE_SIZE.search(self.f[max(0, m.start - 4):m.start]):
+                continue
+            found = [x for x in self.m if x is not m and x.level and not x.bound and x.unit and not x.unit.endswith("元")
+                     and x.value == m.value and SAMPLE.search(self.held(x))]
+            if len(found) == 1:
+                m.roles.add("claim")
+                done.add(m.start)
+                self.propose("restatement", m, "value", (found[0],), ("earlier",) if found[0].start < m.start else ("later",))
 
     def example(self, m: Mention) -> str:
         """以活動中心為例,162處中: the noun the clause right before m's names as an example (no amount in that

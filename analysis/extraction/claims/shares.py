@@ -34,6 +34,12 @@ FRACTION = _rx(r"分之|/|成|半")  # 逾半數, 過半: a half is a fraction
 PRIOR_BASE = _rx(rf"(?:{_group('change', 'flat_against')})\s*(?:{_group('change', 'prior')})")
 
 
+# 歲出4.4億元中人事費3.2億元: 中 right after the whole, then the part's name (no number, no stop) up to the part
+AMONG_THEN_PART = _rx(rf"\s*(?:之)?中[^{STOP}\d]{{1,12}}")
+# 歲出9.6億元,人事費就占了5.9億元,比率61.5%: the part is the amount 占 (了) names, the whole the one amount before it
+OCCUPIES = _rx(rf"(?:{_group('share', 'occupies')})$")
+
+
 # 閒置者41處: a count of idle units is no part of a use or run rate (its complement)
 IDLE = _rx(_group("share", "idle"))
 # 这136项事项中, / 在受访的500名居民中,: an amount whose clause closes with "…中" after it is the whole of what follows
@@ -406,7 +412,8 @@ class _Shares(_Base):
             part = self.subject(m, whole.unit, exclude=(whole,)) if whole is not None else None
             if whole is None:  # 完成年初预算的103.5% with 年初预算安排A in another sentence: that one amount
                 part = next((x for x in self.preceding(m) if x.level and x.amount and x.depth <= m.depth), None)
-                whole = self.budget_elsewhere(part) if part is not None else None
+                kind = BUDGET_AMOUNT.search(trigger.group())  # 年初预算, 调整预算: the kind of budget named
+                whole = self.budget_elsewhere(part, kind.group() if kind else "") if part is not None else None
             if whole is None or part is None:
                 missing = "budget" if whole is None else "actual"
                 self.unverifiable("share", m, f"the {missing} amount is not stated")
@@ -488,7 +495,7 @@ class _Shares(_Base):
                     self.unverifiable("share", m, f"the whole ({name}) is not stated")
                 return
         else:
-            whole = self.among_whole(part, m) or self.containing_total(part)
+            whole = self.among_whole(part, m) or self.containing_total(part) or self.occupied_whole(part, m)
             if whole is None and not named_rate:
                 carried = self.list_whole(m, part)
                 if carried is None:  # 一般政務支出A最多,佔p%;…,以上合計佔歲出q%: the whole the list's sum names
@@ -533,7 +540,7 @@ class _Shares(_Base):
                 and (wanted in _core(w.name) or wanted in self.heading(w) + _core(w.name))}
         return next(iter(fits.values())) if len(fits) == 1 else None
 
-    def budget_elsewhere(self, part: Mention) -> Mention | None:
+    def budget_elsewhere(self, part: Mention, kind: str = "") -> Mention | None:
         """完成年初预算的103.5% whose sentence states no budget: the one amount of the part's unit and year that
         budget words name (年初预算安排A, 预算数A) in the part's paragraph or the one either side; a prior year's,
         one of the other side of the accounts (支出 for a 收入 part) or two such amounts: None."""
@@ -545,6 +552,8 @@ class _Shares(_Base):
                 and BUDGET_AMOUNT.search(BUDGET_NAME.sub("", x.before)) and not PRIOR_BASE.search(x.before)
                 and not PRIOR_NAME.search(PLACE.sub("", x.name))
                 and not (side and SIDE.findall(x.name) and set(SIDE.findall(x.name)) != set(side))]
+        if len(fits) > 1 and kind:  # 完成调整预算的P% with 调整预算A,比年初预算B增加N: the budget of the kind it names
+            fits = [x for x in fits if kind in BUDGET_NAME.sub("", x.before)]
         return fits[0] if len(fits) == 1 else None
 
     def modifier_whole(self, name: str, part: Mention, m: Mention, prior=()) -> Mention | None:
@@ -735,22 +744,56 @@ class _Shares(_Base):
         unit = next((x.unit for x in self.back(m.i) if x.amount), "")
         return self.by_name(name, unit, m.year, m.start) if len(name) >= 2 else None
 
+    def occupied_whole(self, part: Mention, m: Mention) -> Mention | None:
+        """歲出9.6億元,人事費就占了5.9億元,比率61.5%: a part written right after 占(了)/佔 in a clause before the share's
+        is of the one amount of its unit its sentence states before it (no base, no rate, no prior year); none or two:
+        None."""
+        if part.clause == m.clause or not OCCUPIES.search(self.f[self.r.clause_starts[part.clause]:part.start].strip()):
+            return None
+        fits = [x for x in self.in_sentence(part) if x.i < part.i and x.level and not x.per_unit and not x.percent
+                and same_unit(x.unit, part.unit) and not AGAINST_END.search(x.before)
+                and not PRIOR_NAME.search(PLACE.sub("", x.name))]
+        return fits[0] if len(fits) == 1 and not _smaller(fits[0], part) else None
+
+    def past_prior_aside(self, head: Mention, part: Mention, where: int) -> Mention | None:
+        """收入完成A,比上年增长P%。上年同口径收入为B。其中,税收C: a sentence whose amounts are all a prior year's (the
+        base of the change before it) is an aside; the 其中 is of the first amount of the sentence before it, in the
+        same line; a part named for a prior year keeps B."""
+        def prior(x: Mention) -> bool:
+            # 上年同口径收入为A: the clause opens with the prior year's word, whatever the name kept
+            return bool(PRIOR_NAME.search(PLACE.sub("", x.name))
+                        or PRIOR_NAME.match(self.f[self.r.clause_starts[x.clause]:x.start].strip()))
+
+        if not prior(head) or prior(part):
+            return head
+        aside = [x for x in self.m if x.sentence == head.sentence and x.level and not x.per_unit]
+        if not all(prior(x) for x in aside) or head.sentence == 0:
+            return head
+        line = self.f.count("\n", 0, where)
+        before = [x for x in self.m if x.sentence == head.sentence - 1 and x.level and not x.per_unit and x.depth == 0
+                  and self.f.count("\n", 0, x.start) >= line - 1]
+        return before[0] if before and before[0].unit == part.unit and not prior(before[0]) else head
+
     def containing_total(self, part: Mention) -> Mention | None:
         """The total a part belongs to: the amount before 其中 in the part's sentence, or the total a sum gave it."""
         for total, parts in self.sums:
             if part in parts and not total.per_unit:
-                return total
+                aside = total.sentence == part.sentence - 1 and self.opens_sentence(self.r.sentence_starts[part.sentence])
+                return self.past_prior_aside(total, part, part.start) if aside else total
         lo = self.r.sentence_starts[part.sentence]
         found = None
         for found in QIZHONG.finditer(self.f, lo, part.start):
             pass
         if found is None:
             # 全县120个行政村中,已有90个村…: the amount a "…中," closes before the part is its whole
+            # 歲出4.4億元中人事費3.2億元: a "…中" right after the amount, then the part's name alone, is its whole too
             return next((x for x in self.back(part.i) if x.sentence == part.sentence and same_unit(x.unit, part.unit)
-                         and x.level and not x.per_unit and AMONG.match(self.f, x.claim_end)), None)
+                         and x.level and not x.per_unit and (AMONG.match(self.f, x.claim_end) or AMONG_THEN_PART.fullmatch(
+                             self.f, x.claim_end, part.start))), None)
         where = found.start()
         if self.opens_sentence(where):  # 其中 opening a sentence: the total the sentence before states
-            return next((x for x in self.heads(where) if x.unit == part.unit and not x.per_unit), None)
+            head = next((x for x in self.heads(where) if x.unit == part.unit and not x.per_unit), None)
+            return self.past_prior_aside(head, part, where) if head is not None else None
         # an average (乡镇平均764万元;其中…) is of one unit: the total is the amount before it
         return next((x for x in self.back(part.i) if x.end <= where and x.sentence == part.sentence
                      and x.unit == part.unit and x.level and not x.per_unit), None)
