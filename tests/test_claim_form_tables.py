@@ -133,6 +133,11 @@ TABLES = {
                         "(以X為例, 就X而言, 拿X来说, 對於X來說) restating the one earlier amount whose name holds X; a title "
                         "naming only a place before its amount (136项权力) restating the one body amount of the same digits "
                         "(这N aside); a named title, another value, two candidates or fewer than three digits: nothing",
+    "average_wordings": "means in more wordings: 村均/镇均 opening their clause before a verb of reaching (村均达到N; "
+                        "各村均达到 says each), a bracketed second noun counted with the unit (每个乡镇（街道）, 每個鄉（鎮、市）), "
+                        "two totals the ends of one change (由A减少到B: the mean of B), a total of 上年/去年 none of this "
+                        "year's mean, persons per household (平均每户N人: the one population over the households; two "
+                        "populations in its sentence or text: unverifiable), 每件/每宗 counted in their classifier",
     "per_unit": "means per unit and per head in more wordings: 每处/每所/每家(设施)平均 and 平均每所每年 (每年 the period of "
                 "a yearly total) over the one count in the classifier, the one stated as a total (合计/共) of several; "
                 "以X计算 naming the total; 每位/每名 (县民分摊, 市民负担) per person; 平均每个镇 over the count of a noun "

@@ -470,7 +470,7 @@ FORMS: tuple[ClaimForm, ...] = (
          "shared": ("分摊", "分攤"),
          # 每处设施平均N, 平均每所每年N: per unit counted in the classifier after 每 (the one count of that unit the text
          # states before, or the one stated as a total: 合计294处)
-         "per_classifier": ("处", "處", "所", "座", "家", "间", "間", "栋", "棟", "辆", "輛", "站", "校"),
+         "per_classifier": ("处", "處", "所", "座", "家", "间", "間", "栋", "棟", "辆", "輛", "站", "校", "件", "宗"),
          # 以总投入计算,每处平均N: the noun between opens the sentence's clause naming the total
          "total_opens": ("以", "按"),
          "per_head": ("人均", "户均", "戶均"),
@@ -490,6 +490,18 @@ FORMS: tuple[ClaimForm, ...] = (
          "households": ("户数", "戶數", "农户", "農戶", "住户", "住戶", "总户数", "總戶數"),
          # 年均投入N: a mean over years whose values the text seldom gives (unverifiable)
          "yearly": ("年均", "年平均", "平均每年"),
+         # 为上年13亿元的2.2倍,平均每个项目N: of two totals, one written of the year before is none of this year's mean
+         "prior_year": ("上年", "去年", "上年度", "前一年", "上一年", "同期"),
+         # 由A减少到B,平均每个X N: two totals the ends of one change (change_from … change_to): the mean is of B
+         "change_from": ("由", "从", "從"),
+         "change_to": ("到", "至", "为", "為"),
+         # 十年少了2,614人: the amount a population changed by, beside its two ends, is no population
+         "change_by": ("少了", "多了", "减少", "減少", "增加", "增长", "增長", "下降", "净减", "淨減", "净增", "淨增", "減少了",
+                       "减少了", "增加了"),
+         # 這三個公所: a count after a demonstrative counts some of the units named before, never all of them
+         "demonstrative": ("这", "這", "该", "該", "此", "上述", "以上", "前述"),
+         # 村均达到N: 村均 opening its clause, then a verb of reaching: the mean (各村均达到 says "each")
+         "per_unit_reaches": ("达到", "達到", "达", "達", "为", "為", "约", "約", "近", "超过", "超過", "逾"),
          # 全省平均水平N is the value compared with, not an average the text computes; 每户最多补助N is a cap
          "reference": ("水平", "水准", "水準", "线", "線"),
          "cap": ("最多", "最高", "不超过", "不超過", "不高于", "不高於", "上限", "至少", "最低", "不低于", "不低於"),
@@ -518,7 +530,13 @@ FORMS: tuple[ClaimForm, ...] = (
         "每处(设施)平均N, 平均每所每年N (每年 the period of a yearly total): the one count in the classifier after 每 "
         "(per_classifier) stated before, of several the one stated as a total (合计294处). A clause 以/按X计算 "
         "(total_opens) earlier in the sentence names the total: the one amount of N's unit named X. 每位/每名 (per_person) "
-        "count persons; 分摊 is a mean only after 每. Other means and the parts of a 其中 list are no total. 年均N is unverifiable (the years' values are not given); 平均水平N (a value "
+        "count persons; 分摊 is a mean only after 每. 村均/镇均 opening their clause before a verb of reaching "
+        "(per_unit_reaches: 村均达到N) is the mean (各村均达到: each); a bracketed second noun is counted with the unit "
+        "(每个乡镇（街道）, 每個鄉（鎮、市）); of two totals the ends of one change (change_from … change_to: 由208个减少到128个) "
+        "the mean is of the state reached; a total written of the year before (prior_year: 为上年13亿元) is none; a count "
+        "after a demonstrative (這三個公所) is no count of all the units when the sentence states none; 平均每户N人 "
+        "divides the one population (of a 由…降至 change the state reached; a change amount, change_by, is none) by the "
+        "households, proposed only when bound. Other means and the parts of a 其中 list are no total. 年均N is unverifiable (the years' values are not given); 平均水平N (a value "
         "compared with) and 每户最多N (a cap) are no average. N鄉鎮平均為x (a count of places, listed_places, before 平均): the "
         "unweighted mean (rule mean, values…) of the one value of x's kind and year the text gave each place of that "
         "ending before it, only when as many places have one as N says. 平均(约)x opening a clause after a run of clauses "

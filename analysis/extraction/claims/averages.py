@@ -31,6 +31,19 @@ TOTAL_OPENS = _rx(rf"(?:^|[{STOP}])\s*(?:{_group('average', 'total_opens')})(?P<
                   rf"(?:{_group('average', 'computed_end')})\s*(?=[{STOP}])")
 # 3个村民小组, 村级: 村 inside a longer noun is no count of 村
 NOUN_GOES_ON = _group("average", "noun_goes_on")
+# 平均每個鄉（鎮、市）N: a 、 inside brackets lists no values between the word and N
+BRACKETED = _rx(r"[（(][^）)]{0,8}[）)]")
+# 十年少了2,614人: an amount of change, no population
+CHANGE_BY = _rx(rf"(?:{_group('average', 'change_by')})\s*$")
+# 這三個公所合計N: a count after a demonstrative names some units already listed, not all of them
+DEMONSTRATIVE = _rx(rf"(?:{_group('average', 'demonstrative')})\s*$")
+# 为上年13亿元的2.2倍: an amount of the year before, no total of this year's mean
+PRIOR_YEAR = _rx(_group("average", "prior_year"))
+# 由改革前的208个减少到128个: the two ends of a change; the later names the state a mean after it divides
+FROM_WORD = _rx(rf"(?:{_group('average', 'change_from')})[^{STOP}]*$")
+TO_WORD = _rx(rf"(?:{_group('average', 'change_to')})(?:[^{STOP}]{{0,8}}?(?:年|年度|年底|年末)的?)?\s*$")
+# 12个行政村…,村均达到N: 村均 opening its clause is the mean's noun, never "each" (各村均达到 is)
+PER_UNIT_OPENS = _rx(rf"^\s*(?:{_alternation(tuple(PER_UNIT))})(?=\s*(?:{_group('average', 'per_unit_reaches')}))")
 # the count of a mean per person: persons, or person-times (培训800人次,人均500元)
 PER_PERSON = PERSONS + ("人次",)
 PER_PERSON_WORD = _rx(_group("average", "per_person"))
@@ -63,16 +76,20 @@ class _Averages(_Base):
             if said is None:
                 for said in PER_UNIT_WORD.finditer(clause):
                     pass
+                said = said or PER_UNIT_OPENS.match(clause)
                 per = PER_UNIT[said.group()] if said is not None else None
             # the word names this number: no list between them (人均财政收入、…三项指标), and per person a measure
-            if not m.amount or m.direction or said is None or "、" in clause[said.end():] or m.unit == "倍":
+            if not m.amount or m.direction or said is None or "、" in BRACKETED.sub("", clause[said.end():]) or m.unit == "倍":
                 continue
             if said.group() in words("average", "shared") and "每" not in clause[:said.start()]:
                 continue  # 县乡两级分摊300万元: a share of a cost, no mean; 每位县民分摊N is one
             if self.f[m.start - 1:m.start] == "每" and m.value == 1:
                 continue  # 平均每一乡镇80人: the 一 of 每一 is no average
-            if fold(m.unit) in COUNT_UNITS and said.group() not in words("average", "counted") and per is None:
-                continue
+            if fold(m.unit) in COUNT_UNITS and per is None and not any(
+                    x.group() in words("average", "counted") for x in AVERAGE.finditer(clause)):
+                continue  # 平均每戶2.33人 counts persons per household: 平均 said before 每戶
+            # 平均每戶N人: persons per household, proposed only when bound (a count after 每戶 alone is no mean)
+            per_household = fold(m.unit) in COUNT_UNITS and per is None and said.group() not in words("average", "counted")
             between = clause[said.end():]
             if AVERAGE_REFERENCE.match(between) or AVERAGE_CAP.search(between):
                 continue  # 低于全省平均水平N: the value compared with; 每户最多补助N: a cap
@@ -93,6 +110,11 @@ class _Averages(_Base):
                 totals = [x for x in totals if named in x.name] or totals
             if len(totals) > 1:  # 共1,186人次,其中送餐742人次…: the total is the one 共/合计 states
                 totals = [x for x in totals if ALL_OR_SUM.search(x.before)] or totals
+            if len(totals) > 1:  # 协议总额28.6亿元,为上年13亿元的2.2倍: another year's amount is no total of this mean
+                totals = [x for x in totals if self.r.same_year(x.year, m.year) and not PRIOR_YEAR.search(x.before)] \
+                    or totals
+            if len(totals) == 2 and FROM_WORD.search(totals[0].before) and TO_WORD.search(totals[1].before):
+                totals = totals[1:]  # 由208个减少到128个,平均每个乡镇8个: the mean of the state reached
             count_unit = "户" if re.search("户均|每户", clause) else "人" if PER_PERSON_WORD.search(clause) else None
             # persons are counted in 人, 名 or 位 (由四名照服员负责,平均每人N), or 人次
             count_units = PER_PERSON if count_unit == "人" else (count_unit,)
@@ -125,9 +147,21 @@ class _Averages(_Base):
             if total is not None and total is not (totals[:1] or [None])[0] and AVERAGE.search(total.before):
                 total = None  # 城镇居民人均可支配收入: another average, not a total
             count = counts[0] if len(counts) == 1 else self.population(m, count_unit) if not counts else None
+            if total is None and not totals and count_unit == "户" and m.unit in PERSONS and len(counts) == 1:
+                # 全鄉現有4,236戶,平均每戶2.33人: the persons are the population, when its sentence states no other;
+                # of 人口由12,486人降至9,872人 the state reached (a change between them, 少了2,614人, is none)
+                total = self.population(m, "人")
+                people = [x for x in self.in_sentence(total) if x.unit in PERSONS and not CHANGE_BY.search(x.before)] \
+                    if total is not None else []
+                ends = [(a, b) for a, b in zip(people, people[1:]) if FROM_WORD.search(a.before) and TO_WORD.search(b.before)]
+                if len(ends) == 1 and total in ends[0]:
+                    total = ends[0][1]
+                    people = [x for x in people if x is not ends[0][0]]
+                if total is not None and any(not _agree(x, total) for x in people):
+                    total = None  # 2013年12,486人,2023年9,872人: which of the two is not said here
             if total is not None and count is not None and total.value and m.value and total.value > m.value:
                 self.propose("average", m, "ratio", (total, count), ("total", "count"))
-            else:
+            elif not per_household:
                 self.unverifiable("average", m)
 
     def named_total(self, m: Mention, between: str) -> Mention | None:
@@ -205,15 +239,18 @@ class _Averages(_Base):
     def counted(self, between: str, m: Mention, before: bool = False) -> list[Mention]:
         """平均每个乡镇N (before: 每个乡镇平均N): the one count of 乡镇 the text states (全县共有乡镇12个, 12个乡镇,
         4个中心镇: a noun ending with it), those stated before m first; or none."""
-        noun = re.search(r"每(?:个|個|一个|一個)?([^\d，,。；;]{1,4}?)\s*$", between) if before else \
-            re.match(r"^\s*每(?:个|個|一个|一個)?([^\d，,。；;]{1,4}?)(?:核定|拥有|擁有|有|为|為|达|達|约|約|近|共|配备|配備|设|設|\s*$)",
-                     between)
+        # 每个乡镇（街道）: a bracketed second noun after the unit counted with it (16个乡镇（街道）)
+        aside = r"(?:[（(][^）)\d，,。；;]{1,4}[）)])?"
+        noun = re.search(rf"每(?:个|個|一个|一個)?([^\d，,。；;（(]{{1,4}}?){aside}\s*$", between) if before else \
+            re.match(rf"^\s*每(?:个|個|一个|一個)?([^\d，,。；;（(]{{1,4}}?){aside}"
+                     r"(?:核定|拥有|擁有|有|为|為|达|達|约|約|近|共|配备|配備|设|設|\s*$)", between)
         if noun is None:
             return []
         name = noun.group(1)
         found = [x for x in self.m if x.amount and fold(x.unit) in COUNT_UNITS and x.level and not AVERAGE.search(x.before)
                  and (self.after_noun(x).startswith(name) or x.name.endswith(name)
-                      or re.match(rf"[^{STOP}\d]{{1,2}}{name}(?!{NOUN_GOES_ON})", self.after_noun(x)))]
+                      or re.match(rf"[^{STOP}\d]{{1,3}}{name}(?!{NOUN_GOES_ON})", self.after_noun(x)))
+                 and not DEMONSTRATIVE.search(self.f[max(0, x.start - 2):x.start])]  # 這三個公所: some of them
         found = [x for x in found if x.start < m.start] or found
         return found[:1] if found and all(_agree(x, found[0]) for x in found) else []
 
