@@ -171,6 +171,10 @@ TABLES = {
                    "a clause naming the whole (歲入決算數中, the line's heading qualifying 決算數) and its own sum (C c、D d, "
                    "合計佔r%), surveys (共N人受訪, 有效问卷N份, 样本共N户) and N成 with a bracketed count (約六成(731人)); "
                    "全部 + a noun is a name; no total, a prior year's, another unit, two totals: unverifiable",
+    "ratios_multiples": "ratios of two amounts (A与B之比/二者之比(约)为a:1 or 1:b, full-width colons, a比1; 村里數/人數: "
+                        "the count's noun) bound by the names or the last two amounts of one unit in the sentence; neither "
+                        "term 1, names not in the sentence, two units, a name holding two amounts, a:b:c: nothing; "
+                        "multiples with 之 (為A之N倍), 的约N倍, 更为, A in an earlier ;-item; A naming none or two: unverifiable",
     "occupied_and_labels": "shares whose part follows 占了/佔了/占去 with the share noun after it (歲出A,人事費就占了B,比率P%: "
                            "the one amount of the unit before), a whole right before 中 and the part's name (歲出A中人事費B), "
                            "相当于/相當於…的 naming the whole; compound labels (“五办三中心”) whose list follows 设置/設立/下设, "

@@ -6,7 +6,7 @@ import ast
 from analysis.paths import PROJECT_ROOT
 
 PACKAGE = PROJECT_ROOT / "analysis" / "extraction" / "claims"
-FAMILIES = ("averages", "bases", "changes", "comparisons", "counts", "differences", "lists", "multiples", "products",
+FAMILIES = ("averages", "bases", "changes", "comparisons", "counts", "differences", "lists", "multiples", "products", "ratios",
             "restatements", "shares", "structures", "totals")
 LAYER = {"patterns": 0, "mentions": 1, "names": 2, "base": 3, **dict.fromkeys(FAMILIES, 4), "finder": 5, "__init__": 6}
 

@@ -450,7 +450,10 @@ def find_numbers(text: str, lines: tuple[int, int] | None = None, keep_skipped: 
                    "unit": "" if q is None else q.unit, "line": number, "start": offset + start, "end": offset + end,
                    "period": "", "entity": "", "header_unit": "", "skipped": skipped}
             if not skipped:
-                if header and m is not None and m.re is NUMBER and q is not None and not q.unit and start >= (h.end() if h else 0):
+                # a term of a ratio (二者之比約為3.2：1) is a bare number: the header's unit is its amounts', not its own
+                ratio_term = re.match(r"\s*[:：比]\s*\d", line[end:end + 4]) or re.search(r"\d\s*[:：比]\s*$", line[max(0, start - 4):start])
+                if header and m is not None and m.re is NUMBER and q is not None and not q.unit and not ratio_term \
+                        and start >= (h.end() if h else 0):
                     mult = header[0]
                     row.update(value=_scaled(q.value, mult), low=_scaled(q.low, mult), high=_scaled(q.high, mult),
                                unit=header[1], header_unit=header[2])

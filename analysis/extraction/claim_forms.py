@@ -445,6 +445,27 @@ FORMS: tuple[ClaimForm, ...] = (
         (("claimed", "25"), ("part", "5亿元"), ("whole", "20亿元")),
         unverifiable="the parts of the ratio are not stated", pattern="结构为a:b:c / 由a:b:c调整为d:e:f"),
     ClaimForm(
+        "ratio", "two amounts the text states, as a ratio a:1 or 1:b (A与B之比为3.2:1; 二者之比约为1:1.34)",
+        {"ratio_of": ("之比", "比值"),
+         # 之比约为, 之比為, 之比是: what may stand between the words and the first term
+         "said": ("约为", "約為", "大约为", "大約為", "约是", "約是", "为", "為", "是", "约", "約", "达", "達"),
+         # 二者之比: the two amounts of one unit stated last before the words in the sentence, in order
+         "pair": ("二者", "两者", "兩者", "两项", "兩項", "前者与后者", "前者與後者"),
+         # A与B之比: A and B each the name of the one amount of the sentence it is a part of
+         "joins": ("与", "與", "和", "同", "跟", "对", "對"),
+         # 村里数, 人数: a count's noun said with 数 (村里数 names 村里167个)
+         "count_noun": ("人数", "人數", "数", "數"),
+         "terms_joined": (":", "：", "比")},
+        "ratio", ("later", "base"),
+        "之比(约)为a:1 (or a比1): a is A over B; 1:b: b is B over A; the other term exactly 1 (a:b with neither 1, "
+        "5.5:4.5, is left to the structure form). A与B之比: A and B name (all of the noun, 数 taken off a count's noun) "
+        "one amount each among the amounts of the sentence before the words, of one unit; 二者/两者之比: the last two "
+        "amounts of one unit stated before the words in the sentence, in order. Anything else is no proposal (a ratio "
+        "whose amounts are not named in its sentence)",
+        "其中行政编制1,136名、事业编制1,520名,行政与事业编制之比约为1:1.34。",
+        (("claimed", "1.34"), ("later", "1,520名"), ("base", "1,136名")),
+        unverifiable="the amounts of the ratio are not stated", pattern="A与B之比为a:1 / 二者之比为1:b"),
+    ClaimForm(
         "average", "an average or per-capita figure",
         {"average": ("平均", "人均", "户均", "戶均", "每人", "每户", "每戶", "年均", "分摊", "分攤"), "counted": ("平均",),
          # 每位县民分摊N, 每名学员平均N: per person, the count a number of persons

@@ -17,6 +17,7 @@ from analysis.extraction.claims.differences import _Differences
 from analysis.extraction.claims.lists import _Lists
 from analysis.extraction.claims.multiples import _Multiples
 from analysis.extraction.claims.products import _Products
+from analysis.extraction.claims.ratios import _Ratios
 from analysis.extraction.claims.restatements import _Restatements
 from analysis.extraction.claims.shares import _Shares
 from analysis.extraction.claims.structures import _Structures
@@ -28,7 +29,7 @@ COLUMNS = ["form", "rule", "claimed", "claim_start", "claim_end", "line", "input
 
 
 class _Finder(
-    _Bases, _Changes, _Shares, _Totals, _Structures, _Differences, _Averages, _Multiples, _Comparisons, _Products,
+    _Bases, _Changes, _Shares, _Totals, _Ratios, _Structures, _Differences, _Averages, _Multiples, _Comparisons, _Products,
     _Counts, _Lists, _Restatements,
 ):
     """The claims of a text: each form family's finder (a mixin), run in the order :meth:`run` gives."""
@@ -48,6 +49,7 @@ class _Finder(
         self.sums_of_products()
         self.totals()
         self.listed_totals()
+        self.ratios()  # before structure: a:1 after 之比 is a ratio of two amounts, not a structure's terms
         self.structure()
         self.named_rates()
         self.named_shares()

@@ -12,6 +12,12 @@ from analysis.extraction.claims.names import _unplaced, name_score
 from analysis.extraction.claims.patterns import AVERAGE, COUNT_UNITS, DOUBLED, FORMER_LATTER, PLACE_NAME, RATE_WORD, STOP, YEAR
 
 
+# 的N倍, 之N倍 (Taiwan usage, 為稅課收入之1.8倍), 的约N倍: what stands between the base's words and the multiple
+OF = r"[的之]\s*(?:约|大约)?\s*"
+# X是/为/约为/更为/相当于A的N倍: the verb between X and A (约 and 更 are no part of X's name)
+SAID = r"(?:约|大约|更|也|则|亦)?(?:是|为|相当于)"
+
+
 def _no_year(words_: str) -> str:
     return YEAR.sub("", words_)
 
@@ -30,7 +36,7 @@ class _Multiples(_Base):
                 if pair is not None:
                     self.propose("multiple", m, "ratio", pair, ("later", "base"))
                     continue
-            stated = of is not None and (of.amount or of.percent) and re.fullmatch(r"\s*的\s*", self.f[of.end:m.start]) \
+            stated = of is not None and (of.amount or of.percent) and re.fullmatch(rf"\s*{OF}", self.f[of.end:m.start]) \
                 and re.search(r"(?:是|为|相当于)[^，,。；;\d]{0,8}$", _no_year(of.before))
             x = (self.percent_subject(of) if of.percent else self.subject(of, of.unit)) if stated else None
             if x is None and of is not None and of.clause == m.clause and of.amount:
@@ -47,13 +53,16 @@ class _Multiples(_Base):
         """甲镇出缺率15%,较乙镇的5%高出10个百分点,是乙镇的3倍: a clause that names no subject speaks of the ;-item's
         first amount (or rate); the base is the one amount of its unit before m whose name holds the noun before 的."""
         head = _no_year(self.f[self.r.clause_starts[m.clause]:m.start])
-        said = re.fullmatch(rf"\s*(?:约|约为|大约)?(?:是|为|相当于)(?P<y>[^{STOP}\d]{{2,8}}?)的\s*", head)
+        said = re.fullmatch(rf"\s*(?:约|约为|大约)?(?:是|为|相当于)(?P<y>[^{STOP}\d]{{2,8}}?){OF}", head)
         items = [x for x in self.in_sentence(m) if x.segment == m.segment and x.i < m.i]
         if said is None or not items or not _rankable(items[0]) and "base" not in items[0].roles:
             return None
         later, y_noun = items[0], _core(said.group("y"))
         bases = [x for x in items[1:] if x.unit == later.unit and x.clause < m.clause
                  and y_noun in x.name + self.f[self.r.clause_starts[x.clause]:x.start]]
+        if not bases:  # 稅課收入62,320；補助收入112,650,為稅課收入之1.8倍: A named in an earlier ;-item of the sentence
+            bases = [x for x in self.in_sentence(m) if x.segment < later.segment and x.unit == later.unit
+                     and _rankable(x) and y_noun in x.name]
         if y_noun in later.name or len(bases) != 1:
             return None
         return later, bases[0]
@@ -64,7 +73,7 @@ class _Multiples(_Base):
         year, stated anywhere in the text."""
         lo = self.r.clause_starts[m.clause]
         names = self.named.names_between(lo, m.start)
-        if len(names) != 2 or names[0][2] == names[1][2] or not re.fullmatch(r"\s*的\s*", self.f[names[1][1]:m.start]):
+        if len(names) != 2 or names[0][2] == names[1][2] or not re.fullmatch(OF, self.f[names[1][1]:m.start]):
             return None
         words_between = self.f[names[0][1]:names[1][0]]
         if not re.search(r"(?:是|为|达|相当于)[^是为达]{0,2}$", words_between):
@@ -82,13 +91,16 @@ class _Multiples(_Base):
         """城镇居民人均可支配收入是农村居民的2.20倍: X (the amount the whole name before 是 names, stated earlier) over
         the amount whose name holds the noun between 是 and 的 and repeats most of X's name; each the only one."""
         head = _no_year(self.f[self.r.clause_starts[m.clause]:m.start])
-        said = re.fullmatch(rf"\s*(?P<x>[^{STOP}\d]{{2,24}}?)(?:是|为|相当于)(?P<y>[^{STOP}\d]{{1,12}}?)的\s*", head)
+        said = re.fullmatch(rf"\s*(?P<x>[^{STOP}\d]{{2,24}}?)(?:{SAID})(?P<y>[^{STOP}\d]{{1,12}}?){OF}", head)
         if said is None:
             return None
         x_name, y_noun = _core(said.group("x")), _core(said.group("y"))
         if len(x_name) < 2 or not y_noun or y_noun in x_name:
             return None
         later = self.by_name(x_name, "", m.year, m.start, exclude=(m,), threshold=1.0)
+        counted = re.sub(r"(?:人数|数)$", "", x_name)  # 死亡人數是出生的4倍多: 死亡168人 names the count
+        if later is None and counted != x_name and len(counted) >= 2:
+            later = self.by_name(counted, "", m.year, m.start, exclude=(m,), threshold=1.0)
         if later is None:
             return None
         scored = [(name_score(x_name, z.name), z) for z in self.m[:m.i]
@@ -106,7 +118,14 @@ class _Multiples(_Base):
                 and all(z.value == later.value for z in self.m[:m.i]  # two counts of X (公立诊所, 民办诊所): which?
                         if z.level and z.unit == later.unit and self.count_of_noun(z, x_name)):
             return later, scored[0][1]  # 活动中心162处、图书室58处,活动中心是图书室的2.8倍: the one count of 图书室
-        return (later, bases[0]) if best >= 0.5 and len(bases) == 1 else None
+        if best >= 0.5 and len(bases) == 1:
+            return later, bases[0]
+        # 政府補助3,110萬元；自籌款（會費、捐款）1,555萬元…政府補助約為自籌款之二倍: the one amount whose name (its
+        # bracketed gloss aside) ends with A's noun
+        ends = [z for _, z in scored if len(y_noun) >= 2 and re.sub(r"[（(][^）)]*[）)]", "", z.name).endswith(y_noun)]
+        # X too must name one amount (民办诊所, 公立诊所: 诊所 names two)
+        xs = [z for z in self.m[:m.i] if z.level and z.unit == later.unit and counted in _unplaced(z.name)]
+        return (later, ends[0]) if len(ends) == 1 and len(xs) == 1 else None
 
     def count_of_noun(self, x: Mention, noun: str) -> bool:
         """The count x is of the noun: its name ends with it (社区图书室58处) or the noun follows it (58处图书室)."""
