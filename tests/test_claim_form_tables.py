@@ -166,6 +166,9 @@ TABLES = {
     "cuts_and_counted_units": "times and sizes cut from one amount to another with the noun after both measure words "
                               "(由5.6个工作日压缩到2.1个工作日,缩短了P%; 縮短至/縮小到), a noun after the base only binds "
                               "nothing; totals of facilities counted in 處/处/座 (analysis/counted_units.py)",
+    "place_wholes": "shares whose whole is named by the whole place alone (占全县的, 佔全縣之, 全市, 全鄉): the total the part's "
+                    "其中 belongs to, or the one stated total, when that total's clause names the same place; another "
+                    "place's total, another year's, none: unverifiable",
     "back_wholes": "shares whose whole is the total just stated, not named in the share's clause: 占总量/總數/全部/总体 "
                    "of (the total a 其中 belongs to, else the one amount a clause names a total: 共/合计/全县), a list under "
                    "a clause naming the whole (歲入決算數中, the line's heading qualifying 決算數) and its own sum (C c、D d, "

@@ -130,6 +130,10 @@ FORMS: tuple[ClaimForm, ...] = (
                           "全县", "全縣", "全市", "全镇", "全鎮", "全乡", "全鄉", "全区", "全區", "全省", "全村", "全校"),
          # 占总量的38.1%, 佔總數之25%: a whole named by a total's word alone points back to the total just stated (the
          # 其中 list's, else the one amount a clause names a total: stated_whole), never to an amount named 总量
+         # 占全县的75%, 佔全縣之78.4%: a whole named by the whole place alone is that place's stated total (the 其中
+         # list's, else the one total stated), when the total's clause names the same place
+         "place_whole": ("全国", "全國", "全省", "全市", "全县", "全縣", "全区", "全區", "全乡", "全鄉", "全镇", "全鎮",
+                         "全村", "全街道", "全乡镇", "全鄉鎮"),
          "back_whole": ("总量", "總量", "总数", "總數", "总额", "總額", "全部", "总计", "總計", "合计", "合計", "总和", "總和",
                         "总体", "總體", "全体", "全體", "整体", "整體"),
          # 共1,206人受訪, 有效问卷860份, 样本数500户: a survey's respondents are its shares' whole (words before the

@@ -47,6 +47,8 @@ CLOSES_AMONG = _rx(rf"[^{STOP}\d]{{0,10}}?(?<![{''.join(words('share', 'among_no
                    rf"(?:{_group('share', 'among')})\s*(?:[{STOP}]|$)")
 # 全县, 本市, 各乡镇 (and 今年县, a misread): no one place among others
 WHOLE_PLACE = re.compile(r"^(?:全|本|该|該|我|各)|年")
+# a whole named by nothing but the whole place (占全县的, 佔全縣之): the place's stated total
+PLACE_WHOLE = _rx(rf"(?:{_group('share', 'place_whole')})[的之]?")
 # the words after an amount up to its clause's end or the next number (49處正常運作,)
 AFTER_WORDS = _rx(rf"[^{STOP}\d]*")
 
@@ -473,6 +475,14 @@ class _Shares(_Base):
         elif BACK_WHOLE.match(name or "-"):  # 占总量的38.1%: the total just stated, by structure
             whole = self.containing_total(part) or self.stated_whole(part)
             if whole is None or whole is part or _smaller(whole, part):
+                self.unverifiable("share", m, f"the whole ({name}) is not stated")
+                return
+        elif PLACE_WHOLE.fullmatch(name or "-"):
+            # 全县共有村卫生室120个,其中达标90个,占全县的75%: a whole named by the whole place alone is the total the
+            # part belongs to, or the one stated total, when that total's clause names the same place
+            whole = self.containing_total(part) or self.stated_whole(part)
+            if whole is None or whole is part or _smaller(whole, part) \
+                    or name not in self.f[self.r.clause_starts[whole.clause]:whole.start]:
                 self.unverifiable("share", m, f"the whole ({name}) is not stated")
                 return
         elif name:
