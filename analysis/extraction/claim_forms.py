@@ -100,6 +100,14 @@ FORMS: tuple[ClaimForm, ...] = (
          # 閒置者41處, 閒置或低度使用的設施103處: a count of idle units is no part of a use or run rate (its complement)
          "idle": ("闲置", "閒置", "低度使用", "未使用", "未利用", "停用", "空置", "荒废", "荒廢", "废弃", "廢棄"),
          "use_whole": ("共", "总", "總", "全部", "合计", "合計", "共计", "共計"),
+         # 发出问卷600份,回收552份,回收率92.0%;有效问卷516份,有效回收率86.0%: a survey's (or a loan's) return rate
+         # is what came back over what went out; the valid rate the valid ones over what went out (read before 回收率)
+         "valid_rate": ("有效回收率", "有效率"),
+         "valid_part": ("有效问卷", "有效問卷", "有效样本", "有效樣本", "有效"),
+         "valid_whole": ("发出", "發出", "发放", "發放", "寄出", "派发", "派發"),
+         "return_rate": ("回收率",),
+         "return_part": ("回收", "收回"),
+         "return_whole": ("发出", "發出", "发放", "發放", "寄出", "派发", "派發"),
          "run_rate": ("运转率", "運轉率", "运行率", "運行率"),
          "run_part": ("运转", "運轉", "运行", "運行", "实际", "實際", "运作", "運作"),
          "run_whole": ("设计", "設計", "共", "总", "總", "全部", "合计", "合計", "共计", "共計"),

@@ -66,7 +66,7 @@ NOT_WHOLE = _rx(rf"(?:{_group('share', 'not_whole')})")
 BUDGET = _rx(_group("share", "budget"))
 # 出缺率X%: (the rate's words, the part's clause words, the whole's clause words), per prefix of the share form's groups
 NAMED_SHARE = {k: (_rx(rf"(?:{_group('share', k + '_rate')})[^{STOP}\d]{{0,4}}$"), _rx(_group("share", k + "_part")),
-                   _rx(_group("share", k + "_whole"))) for k in ("vacancy", "use", "run")}
+                   _rx(_group("share", k + "_whole"))) for k in ("vacancy", "use", "run", "valid", "return")}
 GAP_WORD = _rx(rf"(?:{_group('difference', 'gap')})[^{STOP}\d]{{0,4}}$")  # 缺額5人, 缺额人数为5人
 DIFFER_WORD = _rx(rf"(?:{_group('difference', 'differ')})[^{STOP}\d]{{0,2}}$")  # 相差7人
 FILLED, BUDGETED = _rx(_group("difference", "filled")), _rx(_group("difference", "budgeted"))
