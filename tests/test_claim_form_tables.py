@@ -166,6 +166,8 @@ TABLES = {
     "cuts_and_counted_units": "times and sizes cut from one amount to another with the noun after both measure words "
                               "(由5.6个工作日压缩到2.1个工作日,缩短了P%; 縮短至/縮小到), a noun after the base only binds "
                               "nothing; totals of facilities counted in 處/处/座 (analysis/counted_units.py)",
+    "per_classifier_counts": "means per 每X (每支队伍, 每所, 每處) over the count in that classifier, not another count of the "
+                             "sentence (车辆40余辆, 30个中心); no count in the classifier: unverifiable",
     "return_rates": "a survey's (or a loan's) return rate: 回收率 = 回收/收回 over 发出/发放/寄出, 有效回收率/有效率 = 有效问卷 "
                     "over what went out; the rate alone, or one of the two amounts missing: nothing",
     "place_wholes": "shares whose whole is named by the whole place alone (占全县的, 佔全縣之, 全市, 全鄉): the total the part's "

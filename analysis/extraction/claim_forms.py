@@ -486,7 +486,7 @@ FORMS: tuple[ClaimForm, ...] = (
          "shared": ("分摊", "分攤"),
          # 每处设施平均N, 平均每所每年N: per unit counted in the classifier after 每 (the one count of that unit the text
          # states before, or the one stated as a total: 合计294处)
-         "per_classifier": ("处", "處", "所", "座", "家", "间", "間", "栋", "棟", "辆", "輛", "站", "校", "件", "宗"),
+         "per_classifier": ("处", "處", "所", "座", "家", "间", "間", "栋", "棟", "辆", "輛", "站", "校", "件", "宗", "支"),
          # 以总投入计算,每处平均N: the noun between opens the sentence's clause naming the total
          "total_opens": ("以", "按"),
          "per_head": ("人均", "户均", "戶均"),

@@ -123,6 +123,12 @@ class _Averages(_Base):
             else:
                 counts = [x for x in earlier if x.unit != m.unit
                           and (fold(x.unit) in count_units or count_unit is None and fold(x.unit) in COUNT_UNITS)]
+                if (per_cl := PER_CLASSIFIER.search(clause)) is not None:
+                    # 队伍12支…车辆40余辆,平均每支队伍近25人: the count in the classifier after 每; else none counted in
+                    # another classifier (辆 is no count of 支), a plain 个 staying (十三個公所平均每所)
+                    cl = per_cl.group("cl")
+                    counts = [x for x in counts if fold(x.unit) == cl] or \
+                        [x for x in counts if fold(x.unit) not in words("average", "per_classifier")]
             if not counts and count_unit is None and per is None:
                 counts = self.counted(between, m) or self.counted(clause[:said.start()], m, before=True) \
                     or self.per_classifier(clause, m)
