@@ -166,6 +166,8 @@ TABLES = {
     "cuts_and_counted_units": "times and sizes cut from one amount to another with the noun after both measure words "
                               "(由5.6个工作日压缩到2.1个工作日,缩短了P%; 縮短至/縮小到), a noun after the base only binds "
                               "nothing; totals of facilities counted in 處/处/座 (analysis/counted_units.py)",
+    "original_to_now": "a change stated as an amount after 原有/原设/改革前 A … (整合)为 B: A the base, B the later; no clause "
+                       "bringing it to a later amount, or two 原有 amounts: unverifiable",
     "per_classifier_counts": "means per 每X (每支队伍, 每所, 每處) over the count in that classifier, not another count of the "
                              "sentence (车辆40余辆, 30个中心); no count in the classifier: unverifiable",
     "return_rates": "a survey's (or a loan's) return rate: 回收率 = 回收/收回 over 发出/发放/寄出, 有效回收率/有效率 = 有效问卷 "

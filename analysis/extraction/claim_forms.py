@@ -300,12 +300,18 @@ FORMS: tuple[ClaimForm, ...] = (
          "remaining": ("尚有", "还有", "還有", "仍有", "尚余", "尚餘", "剩余", "剩餘", "其余", "其餘"),
          "unfinished": ("在建", "未建", "未建成", "待建", "未完成", "待完成", "未开工", "未開工", "未竣工", "推进中", "推進中"),
          "planned": ("任务", "任務", "计划", "計畫", "計劃", "目标", "目標", "规划", "規劃"),
-         "done": ("已建成", "已完成", "已竣工", "已开工", "已開工", "已建", "已落实", "已落實")},
+         "done": ("已建成", "已完成", "已竣工", "已开工", "已開工", "已建", "已落实", "已落實"),
+         # 原设17个,此次整合为7个,减少10个: the amount its clause says was (原有) is the base, the one a later clause
+         # brings it to (为/到/至) the later
+         "original": ("原有", "原设", "原設", "原来", "原來", "原先", "原共", "改革前", "调整前", "調整前", "合并前", "合併前",
+                      "撤并前", "撤併前"),
+         "brought_to": ("为", "為", "到", "至")},
         "difference", ("later", "base"),
         "base: the amount right after 较/比 (較預算數X增N), or the amount the noun after 较/比 names (比预算多N, 甲镇比乙镇多N), "
         "or as for a change (上年为A); later: the amount the clause is about, or the amount the words before 比 name "
         "(甲镇); 缺額/尚缺 N: later the amount named 預算員額/編制 (budgeted), base the amount named 現有/實有 (filled), "
-        "both in the sentence before N; a gap naming its kind (行政编制空编N): later the one amount before it named "
+        "both in the sentence before N; 原设A…整合为B,减少N: base the one amount of N's unit its clause says was (原有, 改革前), "
+        "later the one a later clause of the sentence brings it to (为, 到); a gap naming its kind (行政编制空编N): later the one amount before it named "
         "编制 of that kind (分别核定为a和b: named by the list before), base the one named 人员 of that kind and filled "
         "(实有, or after a 其中 of a total so named), superseded ones (改革前) aside, two or none: no proposal; 相差/差額 N after exactly two amounts of N's unit in the sentence: later the "
         "larger, base the smaller; 尚有N个在建 (未完成, 待建): later the one amount of N's unit its sentence states before it under a planned word (任务, 计划), base the one under a done word (已建成, 已完成), none or two: no proposal; 多/少/增/减 alone are change words only after 较/比; for a fall the rule's order is (base, later); with no "

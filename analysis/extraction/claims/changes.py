@@ -20,6 +20,9 @@ from analysis.extraction.claims.patterns import (
 PREVIOUS_YEAR_WORD = re.compile(_group("change", "previous_year"))
 PRIOR_OPEN = re.compile(rf"^[\s,，;；]*(?:{_group('change', 'prior')})(?P<noun>[^{STOP}\d]{{0,12}}?)(?:为|為|是|达|達|约|約)?\s*$")
 BASE_SCOPE = re.compile(_group("change", "base_scope"))
+# 原设A个,整合为B个: the clause that says what was, and the words that bring it to the later amount right before it
+ORIGINAL = re.compile(_group("difference", "original"))
+BROUGHT_TO = re.compile(rf"(?:{_group('difference', 'brought_to')})\s*$")
 
 
 class _Changes(_Base):
@@ -101,6 +104,18 @@ class _Changes(_Base):
             k += 1
         return k
 
+    def original_and_now(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """原设内设机构17个,此次统一整合为7个,减少10个: the one amount of m's unit before it in its sentence whose clause
+        says it was (原有, 原设, 改革前) is the base, the one a later clause brings it to (…为7个) the later; none or two
+        of either: None."""
+        xs = [x for x in self.in_sentence(m) if x.i < m.i and x.unit == m.unit and x.level]
+        olds = [x for x in xs if ORIGINAL.search(self.f, self.r.clause_starts[x.clause], x.start)]
+        if len(olds) != 1:
+            return None
+        news = [x for x in xs if x.i > olds[0].i and x.clause != olds[0].clause
+                and BROUGHT_TO.search(self.f, self.r.clause_starts[x.clause], x.start)]
+        return (olds[0], news[0]) if len(news) == 1 else None
+
     def from_named(self, a: Mention):
         """甲鎮由前一年的15.1%上升2.4%: the base after 由, the change right after it; the later is the one amount of the
         base's kind and of the claim's year the text gives the place named before 由 (its clause), else nothing here."""
@@ -146,7 +161,8 @@ class _Changes(_Base):
                 self.rate_of_change(m, self.against_base(m))
             elif m.amount:
                 m.roles.add("change")
-                pair = self.base_and_later(m, m.unit) or self.prior_subject_pair(m) or self.prior_base_after(m)
+                pair = self.base_and_later(m, m.unit) or self.prior_subject_pair(m) or self.prior_base_after(m) \
+                    or self.original_and_now(m)
                 if pair is not None:
                     base, later = pair
                     fall = m.direction == "fall"
