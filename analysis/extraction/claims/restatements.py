@@ -252,8 +252,7 @@ class _Restatements(_Base):
         noun names; two or none: nothing. A place another form claims keeps that one rule (a place has one)."""
         done = {row["claim_start"] for row in self.rows}
         for m in self.m:
-            if (m.start in done or m.direction or m.bound or m.points or m.percent or not m.amount or m.label
-                    or m.roles & {"change", "base", "claim", "part"} or not _known(m.value)):
+            if not self.free_amount(m, done):
                 continue
             own = _core(m.name)
             if own and not NOUN_LEAD.match(own):
@@ -266,10 +265,20 @@ class _Restatements(_Base):
                     continue
                 if self.noun_after(m, x) or (example and example in self.held(x)):
                     found.append(x)
-            if len(found) == 1:
-                m.roles.add("claim")
-                done.add(m.start)
-                self.propose("restatement", m, "value", (found[0],), ("earlier",))
+            self.restates_one(m, found, done)
+
+    def free_amount(self, m: Mention, done: set[int]) -> bool:
+        """An amount of known value that no form has taken as a change, base, part or claim (nor a bound, a rate or a
+        counted label), and not yet restated: what may restate an earlier mention."""
+        return not (m.start in done or m.direction or m.bound or m.points or m.percent or not m.amount or m.label
+                    or m.roles & {"change", "base", "claim", "part"} or not _known(m.value))
+
+    def restates_one(self, m: Mention, found: list[Mention], done: set[int]):
+        """m restates the one mention ``found`` holds (two or none: nothing proposed)."""
+        if len(found) == 1:
+            m.roles.add("claim")
+            done.add(m.start)
+            self.propose("restatement", m, "value", (found[0],), ("earlier",) if found[0].start < m.start else ("later",))
 
     def demonstrative_restatements(self):
         """前述41.6億元 / 上述58个问题 / 前述五千餘萬元經費中: a number whose own words are only a word pointing back
@@ -278,9 +287,7 @@ class _Restatements(_Base):
         number of three digits or more (上述3个 may point at any 3). Two or none: nothing."""
         done = {row["claim_start"] for row in self.rows}
         for m in self.m:
-            if (m.start in done or m.direction or m.bound or m.points or m.percent or not m.amount or m.label
-                    or m.roles & {"change", "base", "claim", "part"} or not _known(m.value)
-                    or not _core(m.name) or not DEMONSTRATIVE.fullmatch(_core(m.name))):
+            if not self.free_amount(m, done) or not _core(m.name) or not DEMONSTRATIVE.fullmatch(_core(m.name)):
                 continue
             after = self.after_noun(m)
             found = []
@@ -291,10 +298,7 @@ class _Restatements(_Base):
                     continue
                 if len(after) >= 2 and after[:2] in self.held(x) or _digits(m.as_written) >= 3 and _stated(m):
                     found.append(x)
-            if len(found) == 1:
-                m.roles.add("claim")
-                done.add(m.start)
-                self.propose("restatement", m, "value", (found[0],), ("earlier",))
+            self.restates_one(m, found, done)
 
     def sample_restatements(self):
         """（N＝96）/ n=1,200 after a survey's count (回收有效樣本96份, 受访者1200人): the sample size restates the one
@@ -306,10 +310,7 @@ class _Restatements(_Base):
                 continue
             found = [x for x in self.m if x is not m and x.level and not x.bound and x.unit and not x.unit.endswith("元")
                      and x.value == m.value and SAMPLE.search(self.held(x))]
-            if len(found) == 1:
-                m.roles.add("claim")
-                done.add(m.start)
-                self.propose("restatement", m, "value", (found[0],), ("earlier",) if found[0].start < m.start else ("later",))
+            self.restates_one(m, found, done)
 
     def example(self, m: Mention) -> str:
         """以活動中心為例,162處中: the noun the clause right before m's names as an example (no amount in that
