@@ -25,14 +25,15 @@ CN_NUMERAL = r"[零〇一二两三四五六七八九十百千][零〇一二两�
 # Digits, with thousands separated by commas ("1,035") or by spaces ("12 345"), a decimal point or the middle dot
 # a garbled text puts in its place ("1·8%").
 ARABIC = r"(?<![\d.])(?<!\d,)\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,·])|\d+(?:,\d{3})*(?:[.·]\d+)?"
-SCALE = r"(?:万亿|亿|万|兆|[十百](?!分之)|千(?!分之|克|米|瓦))"  # 千克, 千米, 千瓦: units
+KILO_UNITS = "克米瓦"  # 千克, 千米, 千瓦: units, not 千 × the word after
+SCALE = rf"(?:万亿|亿|万|兆|[十百](?!分之)|千(?!分之|[{KILO_UNITS}]))"
 # A numeral, scales inside it and digits mixed with Chinese: "3千2百万", "405亿9,629万", "1兆2,000亿", "八万五千".
-RUN = rf"(?:(?:{ARABIC}){SCALE}*|{CN_NUMERAL}兆?)(?:(?<=[十百千万亿兆])(?!千[克米瓦])(?:(?:{ARABIC}){SCALE}*|{CN_NUMERAL}))*"
+RUN = rf"(?:(?:{ARABIC}){SCALE}*|{CN_NUMERAL}兆?)(?:(?<=[十百千万亿兆])(?!千[{KILO_UNITS}])(?:(?:{ARABIC}){SCALE}*|{CN_NUMERAL}))*"
 NUM = rf"(?:{RUN}|半(?=个月|年|天|小时))"
 # The parser's qualifier and multiplier words; 内 of 8项内容 is a word, not "within".
 PREFIX = "|".join(w for w in PREFIX_QUALIFIERS if w not in ("逾", "上")) + "|逾(?!期)|上(?=[百千万亿])"
 SUFFIX = "|".join(w for w in SUFFIX_QUALIFIERS if w != "内") + "|内(?![容部设地涵在外])"
-MULT = "|".join("千(?![克米瓦])" if w == "千" else w for w in MULTIPLIERS if w != "百")  # 百 stays in the numeral
+MULT = "|".join(f"千(?![{KILO_UNITS}])" if w == "千" else w for w in MULTIPLIERS if w != "百")  # 百 stays in the numeral
 UNITS = ("个百分点|百分点|平方公里|平方米|乡镇|街道|社区|m2|㎡|个月|周年|人次|车次|人口|元|%|‰|个|项|名|人|次|家|所|条|辆|处|份|册|株|户|村|"
          "镇|乡|年|月|天|日|小时|周|届|吨|公顷|公斤|千克|千米|千瓦时|千瓦|米|倍|亩|公里|套|座|间|栋|支|队|批|篇|期|场|部|台|件|类|级|种|室|"
          "厅|站|中心|办|位|块|群|校|床|张|县市|县区|县|市|区|省|周岁|岁")
@@ -63,6 +64,8 @@ OPEN_QUOTES, CLOSE_QUOTES = "“\"「『‘", "”\"」』’"
 GAP = re.compile(r"^[^\d,。;、:!?\n]{0,12}$")
 GAP_WORDS = ("不到", "不足", "超过", "不少于", "不低于", "至少", "未及")
 # 约有三成, 大约有1200户: 约 qualifies the number across 有 (节约有/签约有 are other words)
+# a term of a ratio (3.2：1, 2.2比1): the colon or 比 right after or before the number
+RATIO_AFTER, RATIO_BEFORE = re.compile(r"\s*[:：比]\s*\d"), re.compile(r"\d\s*[:：比]\s*$")
 ABOUT_HAS = re.compile(r"(?<![节制契预签公条合违简隐相邀婚赴履毁特])(?:大)?约有\s*$")
 MASK = "\x00"  # what stands in a line for a part that is not data, so that no number is read across it
 HEADER = not_data.UNIT_HEADER  # 单位:万元: the unit of the bare numbers of the table under it
@@ -451,7 +454,7 @@ def find_numbers(text: str, lines: tuple[int, int] | None = None, keep_skipped: 
                    "period": "", "entity": "", "header_unit": "", "skipped": skipped}
             if not skipped:
                 # a term of a ratio (二者之比約為3.2：1) is a bare number: the header's unit is its amounts', not its own
-                ratio_term = re.match(r"\s*[:：比]\s*\d", line[end:end + 4]) or re.search(r"\d\s*[:：比]\s*$", line[max(0, start - 4):start])
+                ratio_term = RATIO_AFTER.match(line, end, end + 4) or RATIO_BEFORE.search(line, max(0, start - 4), start)
                 if header and m is not None and m.re is NUMBER and q is not None and not q.unit and not ratio_term \
                         and start >= (h.end() if h else 0):
                     mult = header[0]
