@@ -193,6 +193,10 @@ TABLES = {
                       "(N＝412)/n=1200 sample sizes of the one count naming a sample (有效問卷, 受访者); bounds never restating "
                       "a plan (力争, 目标) unless they name one; names without the verb before the amount (編列, 完成, 达到); "
                       "one digit, two candidates, two sample counts, no sample word: nothing",
+    "place_scope": "amounts of two places of one level (东坪县 and 西坪县, 甲镇 and 乙镇): a share's part and whole and a "
+                   "restatement's two mentions are of one place, the place last named before each (not one a comparison "
+                   "word leads; 全县 the county last named; 三县 none in particular); a fraction of another place "
+                   "(不到甲县的一半) is the amount before it over that place's one amount of its unit; both scripts",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",

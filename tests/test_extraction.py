@@ -577,3 +577,25 @@ def test_a_compound_unit_is_read_with_the_number():
     found = find_numbers(text)
     assert list(zip(found["as_written"], found["unit"])) == [
         ("423千克/亩", "千克/亩"), ("350人/平方公里", "人/平方公里"), ("1.2万千瓦时", "千瓦时"), ("3千人", "人"), ("1名", "名")]
+
+
+@pytest.mark.parametrize("text, written, unit", [
+    ("石湖縣人口僅約17.6萬,不到蒼崖的一半。", "約17.6萬", "人"),
+    ("全县总人口约42万。", "约42万", "人"),
+    ("常住人口达到3.5万,较上年减少。", "3.5万", "人"),
+    ("人口密度为每平方公里350。", "350", ""),   # 密度: no count of persons
+    ("全镇户籍人口1.2万户。", "1.2万户", "户"),  # its own measure word stays
+])
+def test_a_population_written_without_its_measure_word_counts_persons(text, written, unit):
+    rows = find_numbers(text)
+    row = rows[rows["as_written"] == written].iloc[0]
+    assert row["unit"] == unit
+
+
+@pytest.mark.parametrize("text, written", [
+    ("自有財源比率為17.0%,不及蒼崖的一半。", "不及蒼崖的一半"),
+    ("乙乡人口不满甲乡的三成。", "不满甲乡的三成"),
+])
+def test_buji_and_buman_qualify_a_number_a_few_words_on(text, written):
+    row = find_numbers(text).set_index("as_written").loc[written]
+    assert pd.isna(row["low"]) and row["high"] in (50.0, 30.0) and row["high"] == row["value"]

@@ -62,12 +62,14 @@ CLOCK = re.compile(r"\d{1,2}:\d{2}[-—–~至到]\d{1,2}:\d{2}|周[一二三四
 COUNTED = re.compile(r"中心|乡镇|县区|县市|街道|社区|[办室厅站所委局队县区乡镇村校馆院组科股部片庭岗堂园库]")
 OPEN_QUOTES, CLOSE_QUOTES = "“\"「『‘", "”\"」』’"
 GAP = re.compile(r"^[^\d,。;、:!?\n]{0,12}$")
-GAP_WORDS = ("不到", "不足", "超过", "不少于", "不低于", "至少", "未及")
+GAP_WORDS = ("不到", "不足", "不及", "不满", "超过", "不少于", "不低于", "至少", "未及")
 # 约有三成, 大约有1200户: 约 qualifies the number across 有 (节约有/签约有 are other words)
 # a term of a ratio (3.2：1, 2.2比1): the colon or 比 right after or before the number
 RATIO_AFTER, RATIO_BEFORE = re.compile(r"\s*[:：比]\s*\d"), re.compile(r"\d\s*[:：比]\s*$")
 ABOUT_HAS = re.compile(r"(?<![节制契预签公条合违简隐相邀婚赴履毁特])(?:大)?约有\s*$")
 MASK = "\x00"  # what stands in a line for a part that is not data, so that no number is read across it
+# 总人口约42万, 人口僅約17.6萬 (folded): a number right after 人口 and its qualifiers, no measure word of its own
+POPULATION = re.compile(r"人口(?:数|总数|总量)?[约仅为达到了近逾共有计合只：:\s]*$")
 HEADER = not_data.UNIT_HEADER  # 单位:万元: the unit of the bare numbers of the table under it
 # 上年/去年 ...: a year counted from the year the text speaks of (the number is that year's unless compared with it).
 RELATIVE_YEARS = re.compile(r"上年度|上年|去年|前年|今年|本年度|本年|当年|明年")
@@ -79,7 +81,7 @@ SENTENCE_END = re.compile(r"[。;!?]")
 CLAUSE_MARK = "，,。；;：:、（）()!！?？“”「」"
 LEADING_WORDS = re.compile(r"^(?:[—\-\s]+|其中[:：]?|另外|此外|按产业分|初步核算|按可比价格计算|分别|而|并|且|和|及|就|以)+")
 TRAILING_WORDS = re.compile(r"(?:的|为|為|达|達|达到|達到|实现|實現|共有|共|计|計|有|是|了|约|約|近|仅|僅|只有|合计为|分别为|分別為|"
-                            r"不到|不足|超过|超過|至少|从|從|由|自|到|至)+$")
+                            r"不到|不足|不及|不满|超过|超過|至少|从|從|由|自|到|至)+$")
 RELATION = re.compile(r"^(?:同比|比上年|比去年|较上年|較上年|与上年相比|與上年相比|与去年同期相比|比\S{0,8}?年度?)?"
                       r"(?:增收|减收|減收|增加|减少|減少|增长|增長|下降|上涨|上漲|上升|提高|降低|减低|減低|回落|增幅|降幅|增速|持平)"
                       r"|^完成.{0,6}?预算|^完成.{0,6}?預算|^(?:合计)?占|^(?:合計)?佔|^比重|^比例")
@@ -461,6 +463,8 @@ def find_numbers(text: str, lines: tuple[int, int] | None = None, keep_skipped: 
                     row.update(value=_scaled(q.value, mult), low=_scaled(q.low, mult), high=_scaled(q.high, mult),
                                unit=header[1], header_unit=header[2])
                     header[3] += 1
+                if q is not None and not row["unit"] and POPULATION.search(folded, max(0, start - 8), start):
+                    row["unit"] = "人"  # 人口約17.6萬: a population written without its measure word counts persons
                 years.of(row)
                 entity, relation = _entity(line, folded, start, end, previous_end, skipped_chars, row["unit"])
                 row["entity"] = (subject + entity) if relation and subject else entity

@@ -473,13 +473,20 @@ FORMS: tuple[ClaimForm, ...] = (
          "joins": ("与", "與", "和", "同", "跟", "对", "對"),
          # 村里数, 人数: a count's noun said with 数 (村里数 names 村里167个)
          "count_noun": ("人数", "人數", "数", "數"),
-         "terms_joined": (":", "：", "比")},
+         "terms_joined": (":", "：", "比"),
+         # 人口約17.6萬,不到蒼崖的一半: the words before another place's name and 的 and a fraction (是/为 too
+         # often say what the place's own value is: 最低的是甲鄉的4%)
+         "fraction_of_place": ("不到", "不足", "不及", "不满", "不滿", "未及", "只有", "仅为", "僅為", "仅有", "僅有",
+                               "仅及", "僅及", "相当于", "相當於")},
         "ratio", ("later", "base"),
         "之比(约)为a:1 (or a比1): a is A over B; 1:b: b is B over A; the other term exactly 1 (a:b with neither 1, "
         "5.5:4.5, is left to the structure form). A与B之比: A and B name (all of the noun, 数 taken off a count's noun) "
         "one amount each among the amounts of the sentence before the words, of one unit; 二者/两者之比: the last two "
         "amounts of one unit stated before the words in the sentence, in order. Anything else is no proposal (a ratio "
-        "whose amounts are not named in its sentence)",
+        "whose amounts are not named in its sentence). A fraction of another place (不到乙县的一半, 约为甲镇的三成) is the amount "
+        "just before it in its sentence over the one amount of its unit (and year) the text states of that place, the "
+        "best by name where several (rule share, A over B in %); a place the text names once, or no such amount: "
+        "no proposal",
         "其中行政编制1,136名、事业编制1,520名,行政与事业编制之比约为1:1.34。",
         (("claimed", "1.34"), ("later", "1,520名"), ("base", "1,136名")),
         unverifiable="the amounts of the ratio are not stated", pattern="A与B之比为a:1 / 二者之比为1:b"),

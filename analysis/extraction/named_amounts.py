@@ -63,6 +63,57 @@ def place_names(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+# 较甲镇, 与乙乡, 不及苍崖县的: a place named as the other side of a comparison
+COMPARED_PLACE = re.compile(r"(?:[较比与同跟于]|不及|不到|不足|不满|未及|低于|高于|超过|相当)$")
+WHOLE_PLACE_WORD = re.compile(r"^(?:全|本|该|我)[县市区乡镇村省]$")
+# 三县, 两个乡镇, 各乡镇 (and 度三县, misread from 108年度三縣): several places counted or taken together
+COLLECTIVE_PLACE = re.compile(r"(?:[一二两三四五六七八九十\d]+个?|各|诸|多)(?:县|市|区|乡|镇|村|乡镇|县市|乡镇市|街道)$")
+
+
+def subject_places(text: str) -> list[tuple[int, int, str]]:
+    """The places a text states numbers of, in order: names it gives twice or more (a name read once is as often a
+    misreading, 数仰赖县, as a place), not one a comparison word leads (较甲镇, 不及乙县的), which is the other side
+    of a comparison; a whole-place word (全县, 本县, 该县) stands for the last place of its level named before it;
+    several places together (三县, 各乡镇) for none ("").
+
+    >>> [n for _, _, n in subject_places("东坪县人口42万;西坪县人口17.6万,不及东坪县的一半。西坪县全县…108年度三縣合計")]
+    ['东坪县', '西坪县', '西坪县', '西坪县', '']
+    """
+    found, folded = place_names(text), fold(text)
+    counts = {n: sum(1 for _, _, x in found if x == n) for _, _, n in found}
+    out: list[tuple[int, int, str]] = []
+    for s, e, name in found:
+        if COMPARED_PLACE.search(folded, max(0, s - 3), s):
+            continue
+        if COLLECTIVE_PLACE.search(name):
+            name = ""  # 三县合计, 各乡镇: what follows is of several places, none of them in particular
+        elif WHOLE_PLACE_WORD.match(name):
+            name = next((n for _, _, n in reversed(out) if n and n[-1] == name[-1]), "")
+        elif counts[name] < 2 and not STAND_IN.fullmatch(name):
+            continue
+        out.append((s, e, name))
+    return out
+
+
+def place_at(places: list[tuple[int, int, str]], folded: str, pos: int) -> str:
+    """The place a number at ``pos`` is stated of: the last of ``places`` (subject_places) its paragraph names
+    before it; "" when none."""
+    k = bisect_left([e for _, e, _ in places], pos + 1) - 1
+    if k < 0 or places[k][0] < folded.rfind("\n", 0, pos) + 1:
+        return ""
+    return places[k][2]
+
+
+def other_place(a: str, b: str) -> bool:
+    """Two places of one level that are not one (石湖县 and 苍崖县; 甲镇 and 乙镇): what one states is no part, whole
+    or restatement of what the other states. A town and its county, or an unnamed place, may be.
+
+    >>> other_place("石湖县", "苍崖县"), other_place("甲镇", "甲县"), other_place("苍崖", "苍崖县"), other_place("", "甲镇")
+    (True, False, False, False)
+    """
+    return bool(a and b) and a != b and a[-1] == b[-1] and not (a in b or b in a)
+
+
 def _same_year(a: str, b: str) -> bool:
     return not a or not b or a == b
 

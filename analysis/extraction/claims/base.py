@@ -93,6 +93,8 @@ class _Base(_Names):
             start, end, written = claim
         if fact is not None:
             written = fact.as_written
+        if self.other_places(claim, rule, inputs, roles):
+            return
         spec = FORM[form]
         self.rows.append({
             "form": form, "rule": UNVERIFIABLE if reason else rule, "claimed": written, "claim_start": start,
@@ -100,6 +102,15 @@ class _Base(_Names):
             "input_spans": [(p.start, p.end) for p in inputs], "roles": " ".join(roles), "items": items,
             "count_by": count_by, "pattern": f"{spec.pattern} ({UNVERIFIABLE}: {reason})" if reason else spec.pattern,
             "reason": reason, "fact_span": (fact.start, fact.end) if fact is not None else None})
+
+    def other_places(self, claim, rule: str, inputs, roles) -> bool:
+        """A share whose part and whole, or a restatement whose two mentions, are stated of two places of one level
+        (石湖县's part over 苍崖县's whole): a misbinding across places, never proposed."""
+        if rule == "share" and list(roles) == ["part", "whole"]:
+            return self.r.other_place(inputs[0].place, inputs[1].place)
+        if rule == "value" and isinstance(claim, Mention) and len(inputs) == 1:
+            return self.r.other_place(claim.place, inputs[0].place)
+        return False
 
     def unverifiable(self, form: str, claim, reason: str | None = None):
         self.propose(form, claim, UNVERIFIABLE, reason=reason or FORM[form].unverifiable)

@@ -50,6 +50,7 @@ class _Finder(
         self.totals()
         self.listed_totals()
         self.ratios()  # before structure: a:1 after 之比 is a ratio of two amounts, not a structure's terms
+        self.place_fractions()  # before shares: 不到乙县的一半 is no share of this place's whole
         self.structure()
         self.named_rates()
         self.named_shares()

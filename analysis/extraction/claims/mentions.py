@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.extraction.claim_forms import fold, words
+from analysis.extraction.named_amounts import other_place, place_at, subject_places
 from analysis.extraction.claims.patterns import (
     AGAINST, AVERAGE, BASE_YEAR, BOUNDARY, CLOSES, CN_DIGITS, COMPARED, COMPARED_IN, COUNTED_LABEL, COUNT_UNITS, DIRECTION,
     FROM, HARD_END, LEVEL_WORDS, LIST_MARK, NAME_STOP, OPENS, POINTS, SEGMENT_END, YEAR,
@@ -37,6 +38,7 @@ class Mention:
     name: str = ""
     named: bool = True  # the name is its own (see _Reading._mentions)
     year: str = ""
+    place: str = ""  # the place it is stated of (_Reading.place_at), "" when the text names none
     direction: str = ""  # rise / fall: the change word just before it
     versus: str = ""  # 高于全省N个百分点: the noun of the rate it is compared with (全省)
     points: bool = False
@@ -143,6 +145,8 @@ class _Reading:
         self.depth = _Depth(brackets)
         self.years = [(m.start(), m.end(), _year(m), not self.base_year(m.start())) for m in YEAR.finditer(self.folded)]
         self.year_ends = [e for _, e, _, _ in self.years]
+        self.places = subject_places(text)
+        self.place_ends = [e for _, e, _ in self.places]
         self.mentions = self._mentions(candidates)
 
     def base_year(self, pos: int) -> bool:
@@ -194,6 +198,7 @@ class _Reading:
                 left = max(left, out[k - 1].claim_end)
             m.before = self.folded[left:m.start]
             m.year = self.year_at(m.start)
+            m.place = self.place_at(m.start)
             m.name = self._name(m, out[k - 1] if k else None)
             # a name of its own: the clause's, an item's of a 、-list, or the head a from-to shares; not the words
             # between two numbers of a clause ("…3个5万人口以下的乡镇核定34人": 乡镇核定 is no name of 34人)
@@ -234,6 +239,19 @@ class _Reading:
 
     def same_year(self, a: str, b: str) -> bool:
         return not a or not b or a == b
+
+    def place_at(self, pos: int) -> str:
+        """The place a number at ``pos`` is stated of (named_amounts.place_at); "" when none."""
+        return place_at(self.places, self.folded, pos)
+
+    def clause_place(self, m: Mention) -> str:
+        """The place m's own clause names before it (甲县承接了41项: 甲县); "" when the clause names none (表示满意者
+        330人 after 甲乡…,乙乡…: of both, or of either)."""
+        k = bisect_right(self.place_ends, m.start) - 1
+        return self.places[k][2] if k >= 0 and self.places[k][0] >= self.clause_starts[m.clause] else ""
+
+    def other_place(self, a: str, b: str) -> bool:
+        return other_place(a, b)
 
     def _name(self, m: Mention, previous: Mention | None) -> str:
         """What an amount is of: the words before it in its clause (years, numbers and function words aside), or

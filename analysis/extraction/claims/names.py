@@ -66,9 +66,10 @@ def _core_keep_list(head: str) -> str:
 class _Names:
     """The finder's lookups of an amount by its name, its noun or the place it is of."""
 
-    def by_name(self, wanted: str, unit: str, year: str, before: int, exclude=(), threshold: float = 0.5):
+    def by_name(self, wanted: str, unit: str, year: str, before: int, exclude=(), threshold: float = 0.5, place: str = ""):
         """The amount of ``unit`` and ``year`` stated before ``before`` whose name repeats ``wanted`` best; on a tie
-        the one named as a total (总, 合计), then the first stated."""
+        the one named as a total (总, 合计), then the first stated. ``place``: none stated of another place of its
+        level (石湖县…佔歲入: 石湖县's 歲入, not 苍崖县's stated first)."""
         wanted = PLACE.sub("", _core(WHOLE_WORDS.sub("", wanted)) or _core(wanted))
         pairs = _bigrams(wanted)
         if not pairs:
@@ -76,7 +77,7 @@ class _Names:
         best, best_key = None, None
         for x in self.m[:bisect_left(self.starts, before)]:
             named = x.pairs | _bigrams(self.heading(x))  # 一、歲入:…決算數191,356 is named 歲入決算數
-            if not pairs & named or x in exclude or not x.amount or x.direction:
+            if not pairs & named or x in exclude or not x.amount or x.direction or self.r.other_place(x.place, place):
                 continue
             if (not same_unit(x.unit, unit) and x.unit and unit) or not self.r.same_year(x.year, year):
                 continue  # a number written without its unit (1.3亿) stands for any unit

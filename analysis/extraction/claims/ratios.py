@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+from analysis.extraction.claim_forms import fold
 from analysis.extraction.claims.base import _Base
-from analysis.extraction.claims.mentions import Mention, _core, _rankable
+from analysis.extraction.claims.mentions import Mention, _core, _rankable, same_unit
+from analysis.extraction.claims.names import name_score
 from analysis.extraction.claims.patterns import STOP, _group
 
 # 之比约为 right before the first term; what names the two amounts before it: 二者, or A与B
@@ -16,6 +18,9 @@ RATIO_NAMED = re.compile(rf"(?P<a>[^{STOP}\d]{{1,12}}?)(?:{_group('ratio', 'join
                          "$")
 COUNT_NOUN = re.compile(rf"(?:{_group('ratio', 'count_noun')})$")
 JOINED = tuple(_group("ratio", "terms_joined").split("|"))
+# 不到蒼崖的一半 (the qualifier read into the number), or 为乙镇的 right before 三成: another place's name, then 的
+PLACE_FRACTION = re.compile(rf"(?:{_group('ratio', 'fraction_of_place')})(?P<place>[^{STOP}\d的]{{2,6}}?)(?:的|之)")
+PLACE_FRACTION_BEFORE = re.compile(rf"(?:{_group('ratio', 'fraction_of_place')})(?P<place>[^{STOP}\d的]{{2,6}}?)(?:的|之)$")
 
 
 class _Ratios(_Base):
@@ -72,3 +77,31 @@ class _Ratios(_Base):
         if len(found) > 1:  # a name that runs on from a title line holds many nouns: the one it ends with names it
             found = [x for x in found if x.name.endswith(noun) or self.after_noun(x).startswith(noun)]
         return found[0] if len(found) == 1 else None
+
+    def place_fractions(self):
+        """人口約17.6萬,不到蒼崖的一半: the amount just before the fraction in its sentence over the one amount of its
+        unit (and year) the text states of the place named before 的, the best by name where several."""
+        for m in self.m:
+            if not m.percent or m.roles or m.direction:
+                continue
+            said = PLACE_FRACTION.match(fold(m.as_written))
+            if said is None:
+                said = PLACE_FRACTION_BEFORE.search(self.f, self.r.clause_starts[m.clause], m.start)
+                if said is None or said.end() != m.start:
+                    continue
+            short = said.group("place")
+            x = self.m[m.i - 1] if m.i else None
+            if x is None or x.sentence != m.sentence or not _rankable(x) or x.roles & {"claim"}:
+                continue
+            place = next((n for _, _, n in self.r.places if n.startswith(short) and n != x.place), None)
+            if place is None or x.place.startswith(short):
+                continue
+            ys = [y for y in self.m if y is not x and y.place == place and _rankable(y) and same_unit(y.unit, x.unit)
+                  and self.r.same_year(y.year, x.year) and not y.bound]
+            if len(ys) > 1:
+                best = max(name_score(x.name, y.name) for y in ys)
+                ys = [y for y in ys if name_score(x.name, y.name) == best] if best > 0 else []
+            if len(ys) != 1:
+                continue
+            m.roles.add("claim")
+            self.propose("ratio", m, "share", (x, ys[0]), ("compared", "against"))

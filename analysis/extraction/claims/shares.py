@@ -150,10 +150,13 @@ class _Shares(_Base):
         """共168项, 全县12个乡镇均已建成: the one amount of the part's unit and year whose clause names it a total
         (stated_whole words before it in its clause), in the nearest sentence that states amounts of the unit, the
         part's own (before it) or one before (of the part's paragraph or the one before); none, or two such amounts: None. Never the nearest larger number."""
+        own_place = self.r.clause_place(part)  # 甲县承接了41项: 甲县's total, not 乙县's
+
         def fits(x: Mention) -> bool:
             # a base, or the part of another share (楓湖鄉承接97項,…;嵐谷鎮只有41項), is no whole of this part
             return x is not part and x.level and same_unit(x.unit, part.unit) and not x.roles & {"base", "part"} \
                 and x.depth <= part.depth and self.r.same_year(x.year, part.year) \
+                and not self.r.other_place(x.place, own_place) \
                 and not PRIOR_NAME.search(PLACE.sub("", x.name))  # 上年…共200项 is no whole of this year's part
 
         def totals(xs: list[Mention]) -> list[Mention]:
@@ -491,14 +494,15 @@ class _Shares(_Base):
             prior = () if PRIOR_NAME.search(name + part.name) else tuple(x for x in self.m if PRIOR_NAME.search(x.name))
             # 占到位资金的65.7%: the one amount its clause states under the name's modifier (实际到位A), when the
             # name is a modifier and a head noun; else the amount whose name repeats most of the name
+            place = part.place or self.r.place_at(m.start)  # a share's whole is of its part's place
             whole = self.modifier_whole(name, part, m, prior) or \
-                self.by_name(name, part.unit, part.year, m.start, exclude=(part, *prior))
+                self.by_name(name, part.unit, part.year, m.start, exclude=(part, *prior), place=place)
             if whole is not None and _smaller(whole, part) and OF_SHARE.search(trigger.group()) \
                     and (_core(name) not in whole.name or DIFFER_WORD.search(whole.before)):
                 # 人事費A,佔刪減後歲出的41.3% bound to 刪減B by half its name, or to the gap 與刪減後歲出相差C: a part's
                 # whole is no smaller than it, so the name's next amount, if any (a whole the name states in full
                 # stays: the claim is graded)
-                whole = self.by_name(name, part.unit, part.year, m.start, exclude=(part, whole, *prior))
+                whole = self.by_name(name, part.unit, part.year, m.start, exclude=(part, whole, *prior), place=place)
                 whole = None if whole is not None and _smaller(whole, part) else whole
             if whole is None:
                 if not named_rate:
@@ -786,6 +790,10 @@ class _Shares(_Base):
 
     def containing_total(self, part: Mention) -> Mention | None:
         """The total a part belongs to: the amount before 其中 in the part's sentence, or the total a sum gave it."""
+        total = self._containing_total(part)
+        return None if total is None or self.r.other_place(total.place, part.place) else total
+
+    def _containing_total(self, part: Mention) -> Mention | None:
         for total, parts in self.sums:
             if part in parts and not total.per_unit:
                 aside = total.sentence == part.sentence - 1 and self.opens_sentence(self.r.sentence_starts[part.sentence])
