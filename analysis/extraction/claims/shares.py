@@ -122,7 +122,10 @@ class _Shares(_Base):
             if said is None:
                 continue
             verb = said.group("rate")[:-1]
-            part = next((x for x in self.back(m.i) if x.sentence == m.sentence and x.level and verb in x.before), None)
+            # 达到基本标准的10所 for 达标: the verb's two characters apart, a few words between, in the part's clause
+            apart = re.compile(rf"{re.escape(verb[0])}[^{STOP}\d]{{0,4}}{re.escape(verb[1:])}") if len(verb) == 2 else None
+            part = next((x for x in self.back(m.i) if x.sentence == m.sentence and x.level and (verb in x.before or (
+                apart is not None and apart.search(self.f, self.r.clause_starts[x.clause], x.start)))), None)
             if part is None:  # 親子館12處已開放,開放率…: the verb after the amount in its ;-item
                 part = self.named_after(m, re.compile(re.escape(verb)))
             if part is None:
@@ -140,7 +143,8 @@ class _Shares(_Base):
                           and same_unit(x.unit, part.unit) and self.r.same_year(x.year, part.year)
                           and not PRIOR_NAME.search(x.name) and not x.roles & {"base", "part"}]
                 whole = before[0] if len(before) == 1 else None
-            if whole is None or whole is part:
+            # a verb's rate (达标率, 建成率) counts those of the whole that did it: a whole below its part is misbound
+            if whole is None or whole is part or _smaller(whole, part):
                 continue
             m.roles.add("claim")
             part.roles.add("part")
@@ -371,7 +375,14 @@ class _Shares(_Base):
             return None
         if best is not None and self.r.clause[lo + best.start()] < m.clause - 1 and not EACH.search(text[best.end():]):
             return None  # a share word two clauses back belongs to another number
+        if best is not None and self.qualifies_amount(lo + best.end(), m):
+            return None  # 达到基本标准的10所,达标率…: 达到X的 names the amount right after it, no whole of this rate
         return best if best is not None else re.match("", "")
+
+    def qualifies_amount(self, at: int, m: Mention) -> bool:
+        """达到基本标准的10所: the share word's 的 ends right before an amount (no percent) stated before ``m``."""
+        after = next((x for x in self.m[:m.i] if x.start >= at), None)
+        return after is not None and not after.percent and not self.f[at:after.start].strip()
 
     def whole_name(self, m: Mention, trigger: re.Match) -> str:
         """The whole the words after 占 (为…的, 达…的) name ("占下放權限總數的" -> 下放权限总数; "合计占歲入94%" ->
@@ -812,6 +823,12 @@ class _Shares(_Base):
         if self.opens_sentence(where):  # 其中 opening a sentence: the total the sentence before states
             head = next((x for x in self.heads(where) if x.unit == part.unit and not x.per_unit), None)
             return self.past_prior_aside(head, part, where) if head is not None else None
-        # an average (乡镇平均764万元;其中…) is of one unit: the total is the amount before it
+        # an average (乡镇平均764万元;其中…) is of one unit: the total is the amount before it; the whole a rate is
+        # of (完成全年目标26亿元的47.5%, 占全市A的P%) is another amount's measure, not what the 其中 divides
         return next((x for x in self.back(part.i) if x.end <= where and x.sentence == part.sentence
-                     and x.unit == part.unit and x.level and not x.per_unit), None)
+                     and x.unit == part.unit and x.level and not x.per_unit and not self.rate_whole(x)), None)
+
+    def rate_whole(self, x: Mention) -> bool:
+        """目标26亿元的47.5%: x is written as the whole of the percentage right after it (的/之 between)."""
+        after = self.m[x.i + 1] if x.i + 1 < len(self.m) else None
+        return after is not None and after.percent and bool(re.fullmatch(r"\s*[的之]\s*", self.f[x.claim_end:after.start]))
