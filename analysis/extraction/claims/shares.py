@@ -806,7 +806,7 @@ class _Shares(_Base):
 
     def _containing_total(self, part: Mention) -> Mention | None:
         for total, parts in self.sums:
-            if part in parts and not total.per_unit:
+            if part in parts and not total.per_unit and not self.rate_whole(total):
                 aside = total.sentence == part.sentence - 1 and self.opens_sentence(self.r.sentence_starts[part.sentence])
                 return self.past_prior_aside(total, part, part.start) if aside else total
         lo = self.r.sentence_starts[part.sentence]
