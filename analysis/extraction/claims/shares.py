@@ -507,7 +507,8 @@ class _Shares(_Base):
             # name is a modifier and a head noun; else the amount whose name repeats most of the name
             place = part.place or self.r.place_at(m.start)  # a share's whole is of its part's place
             whole = self.modifier_whole(name, part, m, prior) or \
-                self.by_name(name, part.unit, part.year, m.start, exclude=(part, *prior), place=place)
+                self.by_name(name, part.unit, part.year, m.start, exclude=(part, *prior), place=place) or \
+                self.split_name_whole(name, part, m, prior)
             if whole is not None and _smaller(whole, part) and OF_SHARE.search(trigger.group()) \
                     and (_core(name) not in whole.name or DIFFER_WORD.search(whole.before)):
                 # 人事費A,佔刪減後歲出的41.3% bound to 刪減B by half its name, or to the gap 與刪減後歲出相差C: a part's
@@ -595,6 +596,26 @@ class _Shares(_Base):
                 and same_unit(x.unit, part.unit) and self.r.same_year(x.year, part.year)
                 and modifier in self.f[self.r.clause_starts[x.clause]:x.start]
                 and not PRIOR_NAME.search(PLACE.sub("", x.name))]
+        return fits[0] if len(fits) == 1 and not _smaller(fits[0], part) else None
+
+    def split_name_whole(self, name: str, part: Mention, m: Mention, prior=()) -> Mention | None:
+        """占问题金额的33.34% after 审计发现问题58个,涉及金额A: a name of a modifier and a head noun written apart is of
+        the one amount before m of the part's unit and year named by the head noun (its name ends with it) whose
+        sentence names the modifier before it; a part of a sum or of another share, a base, a prior year's: none of
+        it, nor a 其中's part when its total fits; none or two: None."""
+        core = _core(name)
+        modifier, head = core[:-2], core[-2:]
+        if len(modifier) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]{2}", head):
+            return None
+        summed = {id(x) for _, parts in self.sums for x in parts}
+        fits = [x for x in self.m[:m.i] if x is not part and x not in prior and x.level and x.amount and not x.per_unit
+                and id(x) not in summed and not x.roles & {"part", "base"} and same_unit(x.unit, part.unit)
+                and self.r.same_year(x.year, part.year) and not AGAINST_END.search(x.before)
+                and not PRIOR_NAME.search(PLACE.sub("", x.name)) and _core(x.name).endswith(head)
+                and modifier not in _core(x.name)  # the name in full is by_name's
+                and modifier in _core(self.f[self.r.sentence_starts[x.sentence]:x.start])]
+        # 涉及金额A。其中,…问题9个、金额B: the parts a 其中 gives a fitting total are of it, no whole of their own
+        fits = [x for x in fits if not any(y is self.containing_total(x) for y in fits if y is not x)]
         return fits[0] if len(fits) == 1 and not _smaller(fits[0], part) else None
 
     def head_whole(self, part: Mention, m: Mention) -> Mention | None:
@@ -822,11 +843,26 @@ class _Shares(_Base):
         where = found.start()
         if self.opens_sentence(where):  # 其中 opening a sentence: the total the sentence before states
             head = next((x for x in self.heads(where) if x.unit == part.unit and not x.per_unit), None)
+            if head is None:  # 发现问题58个,涉及金额A。其中,…问题9个、金额B: the one amount of the part's unit there
+                head = self.unit_head(where, part)
             return self.past_prior_aside(head, part, where) if head is not None else None
         # an average (乡镇平均764万元;其中…) is of one unit: the total is the amount before it; the whole a rate is
         # of (完成全年目标26亿元的47.5%, 占全市A的P%) is another amount's measure, not what the 其中 divides
         return next((x for x in self.back(part.i) if x.end <= where and x.sentence == part.sentence
                      and x.unit == part.unit and x.level and not x.per_unit and not self.rate_whole(x)), None)
+
+    def unit_head(self, where: int, part: Mention) -> Mention | None:
+        """A sentence stating a count and an amount (问题58个,涉及金额A) before a 其中 opening the next: the 其中 divides
+        each; the total of the part's unit is the one amount of that unit the sentence before states (no base, rate,
+        per-unit or prior year's amount); none or two: None."""
+        sentence = self.r.sentence[where] - 1
+        if sentence < 0:
+            return None
+        fits = [x for x in self.between(self.r.sentence_starts[sentence], self.r.sentence_end(sentence))
+                if x.level and not x.per_unit and not x.percent and x.depth == 0 and x.unit == part.unit]
+        if len(fits) != 1 or AGAINST_END.search(fits[0].before) or PRIOR_NAME.search(PLACE.sub("", fits[0].name)):
+            return None
+        return None if _smaller(fits[0], part) else fits[0]
 
     def rate_whole(self, x: Mention) -> bool:
         """目标26亿元的47.5%: x is written as the whole of the percentage right after it (的/之 between)."""
