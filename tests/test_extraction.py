@@ -599,3 +599,22 @@ def test_a_population_written_without_its_measure_word_counts_persons(text, writ
 def test_buji_and_buman_qualify_a_number_a_few_words_on(text, written):
     row = find_numbers(text).set_index("as_written").loc[written]
     assert pd.isna(row["low"]) and row["high"] in (50.0, 30.0) and row["high"] == row["value"]
+
+
+@pytest.mark.parametrize("text, written, high", [
+    ("主張將人口未滿一萬的鄉鎮併入鄰近鄉鎮。", "未滿一萬", 10000.0),
+    ("人口未满5000人的村有12个。", "未满5000人", 5000.0),
+])
+def test_weiman_is_a_bound_below_its_number(text, written, high):
+    row = find_numbers(text).set_index("as_written").loc[written]
+    assert row["high"] == high and pd.isna(row["low"])
+
+
+@pytest.mark.parametrize("text, written", [
+    ("鄉鎮市中,自有財源不足以支應人事費者達9個。", "9個"),
+    ("经费不足以弥补缺口的乡镇有7个。", "7个"),
+])
+def test_buzuyi_not_enough_to_qualifies_no_number(text, written):
+    rows = find_numbers(text)
+    row = rows.set_index("as_written").loc[written]  # read alone, not "不足以…9個" (less than 9)
+    assert row["value"] == float(written[:-1]) and pd.isna(row["high"])
