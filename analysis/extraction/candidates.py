@@ -414,6 +414,9 @@ def find_numbers(text: str, lines: tuple[int, int] | None = None, keep_skipped: 
             if m.re is NUMBER and m["neg"] == "-" and "." not in m["num"] and not re.match(r"\s*(?:%|‰|个百分点|元)", m["unit"] or ""):
                 start += 1  # a dash before a whole count or a bare number (-4站, 土地 -2023: page markers) is no minus
                             # sign; a rate or an amount may be negative (-4.3%, -12万元)
+            if m.re is NUMBER and header and m["unit"] and m["unit"][0].isspace():
+                end = m.start("unit")  # 大坪鄉　歲出412,860　人事費263,000 under 單位：千元: the word after the space is
+                                       # the next column's name, the header the unit
             if m.re is NUMBER and not (m["unit"] or m["pre"] or m["suf"] or m["per"] or m["neg"] and start == m.start()):
                 if re.fullmatch(CN_NUMERAL, m["num"]) and not re.search(MULT, m.group()):
                     if counted := COUNTED.match(masked, end):  # 七站八所, 四室一厅, 六县区: a counted label
