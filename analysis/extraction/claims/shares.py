@@ -122,10 +122,10 @@ class _Shares(_Base):
             if said is None:
                 continue
             verb = said.group("rate")[:-1]
-            # 达到基本标准的10所 for 达标: the verb's two characters apart, a few words between, in the part's clause
+            # 达到基本标准的10所 for 达标: the verb's two characters apart, a few words between, in the part's own words
             apart = re.compile(rf"{re.escape(verb[0])}[^{STOP}\d]{{0,4}}{re.escape(verb[1:])}") if len(verb) == 2 else None
             part = next((x for x in self.back(m.i) if x.sentence == m.sentence and x.level and (verb in x.before or (
-                apart is not None and apart.search(self.f, self.r.clause_starts[x.clause], x.start)))), None)
+                apart is not None and apart.search(x.before)))), None)
             if part is None:  # 親子館12處已開放,開放率…: the verb after the amount in its ;-item
                 part = self.named_after(m, re.compile(re.escape(verb)))
             if part is None:
