@@ -25,6 +25,7 @@ REACH = re.compile(rf"(?:{_group('total', 'reach_lead')})[^{STOP}\d]{{0,10}}?(?:
 # sums_before, all, colon_whole)
 COLON_WHOLE = re.compile(rf"(?:{_group('total', 'sums_before')}|{_group('total', 'all')}|{_group('total', 'colon_whole')})"
                          rf"[^{STOP}、\d]{{0,4}}$")
+ALL_CLOSES = re.compile(rf"(?:{_group('total', 'all')})\s*$")  # …1个街道共十二个: 共 closing a part's noun
 EACH_WORD = re.compile(r"每|各")  # 甲镇每村补助20万元: an amount per unit, no part of a total
 ALL_KINDS = re.compile(r"各(?:项|类|种|个方面)")
 # words that name a clause's amount a sum (收入合计为N): a total ends a list, no part of it
@@ -514,6 +515,11 @@ class _Totals(_Base):
             said = SUMS_BEFORE.search(m.before)
             plain = None if said else ALL_BEFORE.search(m.before)
             if not said and not plain:
+                if ALL_CLOSES.search(m.before):  # 9个镇、2个乡和1个街道共12个乡镇: 共 right after the last part's noun
+                    parts = [x for x in self.segment_mentions(m) if x.i < m.i and same_unit(x.unit, m.unit) and x.level
+                             and x.depth == 0 and not x.roles & {"part", "sub"} and not self.held_by_each(x)]
+                    if len(parts) >= 2 and self.nouns_covered(m, parts):
+                        self.add_sum(m, parts)
                 continue
             if said and REST_OPENS.match(REST_LEAD.sub("", m.before.strip())):
                 continue  # 其余各项收入合计N: the sum of the rest, not of the parts before it (see rests)
@@ -522,6 +528,16 @@ class _Totals(_Base):
                 continue
             parts = [x for x in self.segment_mentions(m) if x.i < m.i and same_unit(x.unit, m.unit) and x.level
                      and x.depth == 0 and not x.roles & {"part", "sub"} and not self.held_by_each(x)]
+            counted = self.counted_parts(m) if said else None
+            if counted is not None:  # 这三个公所合计T: the count the total names says how many parts it adds
+                if counted:
+                    self.add_sum(m, counted)
+                else:
+                    self.unverifiable("total", m, "the parts its count names are not stated once")
+                continue
+            if plain and len(parts) >= 2 and self.nouns_covered(m, parts):
+                self.add_sum(m, parts)  # 9个镇、3个街道,共12个乡镇(街道): the total's noun holds each part's
+                continue
             if plain and parts:
                 # 共 alone opens a clause of its own total as often as it closes a list ("乡镇12个、街道3个,共有行政村
                 # 240个"): a total of the list only when it names nothing the list's words do not
@@ -531,6 +547,40 @@ class _Totals(_Base):
                     continue
             if len(parts) >= 2:
                 self.add_sum(m, parts)
+
+    def nouns_covered(self, total: Mention, parts: list[Mention]) -> bool:
+        """9个镇、3个街道,共12个乡镇（街道）: each part counts a noun after its number (镇, 街道) that the noun after
+        the total's number, its brackets included, holds; a part naming no noun, or one the total's does not hold
+        (共有行政村240个 after 12个镇): no."""
+        tail = re.match(rf"[^{STOP}\d]{{0,12}}", self.f[total.end:])
+        whole = tail.group() if tail else ""
+        if not whole.strip():
+            return False
+        for p in parts:
+            said = re.match(rf"[^{STOP}\d(（、]{{0,8}}", self.f[p.end:]).group()
+            noun = re.split(r"和|及|与|與|共|合|总|總|计|計|[零一二两兩三四五六七八九十]", said)[0].strip()
+            if not noun or noun not in whole:
+                return False
+        return True
+
+    def counted_parts(self, total: Mention) -> list[Mention] | None:
+        """这三个公所合计T, 以上四项合计T: a count right before the sum word, in the total's clause, says how many parts
+        the total adds: the amounts of its unit stated before in its sentence, when there are exactly that many (else
+        []: unverifiable). None when no such count stands before the total."""
+        if not total.i:
+            return None
+        count = self.m[total.i - 1]
+        if (count.clause != total.clause or count.sentence != total.sentence or not count.value
+                or count.value != count.value or count.value != int(count.value) or count.percent
+                or not re.match(rf"[^{STOP}\d]{{0,6}}$", self.f[count.end:total.start])):
+            return None
+        if not re.search(r"^(?:这|這|此|该|該|上述|以上|前述)?$", self.f[self.r.clause_starts[count.clause]:count.start].strip(" ,，、;；")
+                         [-3:].lstrip("上述以前")) and not re.search(r"(?:这|這|此|上述|以上|前述)$", self.f[:count.start]):
+            return None
+        pool = [x for x in self.in_sentence(total) if x.i < count.i and x.level and same_unit(x.unit, total.unit)
+                and x.depth == 0 and not x.per_unit and not x.roles & {"part", "sub"} and not self.held_by_each(x)
+                and not self.prior(x)]
+        return pool if len(pool) == int(count.value) else []
 
     def held_by_each(self, x: Mention) -> bool:
         """3个乡各设2个: the count of units 各 follows, or what each unit holds; neither is a part of a total of
