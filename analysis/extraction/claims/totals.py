@@ -9,6 +9,7 @@ from analysis.extraction.claim_forms import FORM, words
 from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _core, same_unit
 from analysis.extraction.claims.names import name_score
+from analysis.extraction.places import TABLE as PLACE_LEVELS
 from analysis.extraction.claims.patterns import (
     ACTUAL, ALL_BEFORE, AMONG, AMONG_NOUN, BUDGET_AMOUNT, BY, CLOSES, EACH, EACH_AFTER, EACH_BEFORE, INCLUDES, LIST_MARK, OPENS, PARTS_OPEN, PLUS,
     PLACE, PRIOR_NAME, QIZHONG, STOP, SUMS_BEFORE, YEAR, _group,
@@ -549,24 +550,29 @@ class _Totals(_Base):
                 self.add_sum(m, parts)
 
     def nouns_covered(self, total: Mention, parts: list[Mention]) -> bool:
-        """9个镇、3个街道,共12个乡镇（街道）: each part counts a noun after its number (镇, 街道) that the noun after
-        the total's number, its brackets included, holds; a part naming no noun, or one the total's does not hold
-        (共有行政村240个 after 12个镇): no."""
-        tail = re.match(rf"[^{STOP}\d]{{0,12}}", self.f[total.end:])
-        whole = tail.group() if tail else ""
-        if not whole.strip():
-            return False
+        """9个镇、3个街道,共12个乡镇（街道）; 13個鄉、5個鎮及2個縣轄市,共20個鄉鎮市: each part counts a noun after its
+        number, and the noun after the total's number (to its clause's end, or a closing bracket) is made of those
+        nouns' characters (or of their place level's endings: 乡 of 镇) only and holds each one's head (last character). A part naming no noun, or a total's
+        noun of other words (共有村民小组120个 after 12个村; 共设13个卫生所 after 5个镇): no."""
+        nouns = []
         for p in parts:
             said = re.match(rf"[^{STOP}\d(（、]{{0,8}}", self.f[p.end:]).group()
             noun = re.split(r"和|及|与|與|共|合|总|總|计|計|[零一二两兩三四五六七八九十]", said)[0].strip()
-            if not noun or noun not in whole:
+            if not noun:
                 return False
-        return True
+            nouns.append(noun)
+        whole = re.match(rf"[^{STOP}\d]{{0,16}}", self.f[total.end:]).group()
+        closed = re.search(r"[)）]", whole)
+        whole = re.sub(r"[()（）、\s]", "", whole[:closed.end()] if closed else whole)
+        # a place's level names its kind in any of its endings (镇 and 乡 are towns: 乡镇 counts 镇 and 街道)
+        said = set("".join(nouns)) | {c for row in PLACE_LEVELS if any(n.endswith(e) for n in nouns for e in row.endings)
+                                      for e in row.endings for c in e}
+        return bool(whole) and set(whole) <= said and all(n[-1] in whole for n in nouns)
 
     def counted_parts(self, total: Mention) -> list[Mention] | None:
         """这三个公所合计T, 以上四项合计T: a count right before the sum word, in the total's clause, says how many parts
-        the total adds: the amounts of its unit stated before in its sentence, when there are exactly that many (else
-        []: unverifiable). None when no such count stands before the total."""
+        the total adds: the amounts of its unit stated before it in its ;-item, else in its sentence, when there are
+        exactly that many (else []: unverifiable). None when no such count stands before the total."""
         if not total.i:
             return None
         count = self.m[total.i - 1]
@@ -574,13 +580,19 @@ class _Totals(_Base):
                 or count.value != count.value or count.value != int(count.value) or count.percent
                 or not re.match(rf"[^{STOP}\d]{{0,6}}$", self.f[count.end:total.start])):
             return None
-        if not re.search(r"^(?:这|這|此|该|該|上述|以上|前述)?$", self.f[self.r.clause_starts[count.clause]:count.start].strip(" ,，、;；")
-                         [-3:].lstrip("上述以前")) and not re.search(r"(?:这|這|此|上述|以上|前述)$", self.f[:count.start]):
+        # the count points back at what was listed: a demonstrative (这/上述/以上) or 等 before it, or it follows
+        # the last part's amount right after (甲a、乙b、丙c三项合计T); 全县3个乡镇合计T counts places, no parts
+        lead = self.f[self.r.clause_starts[count.clause]:count.start]
+        prev = self.m[count.i - 1] if count.i else None
+        if not (re.search(r"(?:这|這|此|该|該|上述|以上|前述|上列|等)\s*$", lead)
+                or prev is not None and prev.clause == count.clause and not self.f[prev.end:count.start].strip()):
             return None
         pool = [x for x in self.in_sentence(total) if x.i < count.i and x.level and same_unit(x.unit, total.unit)
                 and x.depth == 0 and not x.per_unit and not x.roles & {"part", "sub"} and not self.held_by_each(x)
                 and not self.prior(x)]
-        return pool if len(pool) == int(count.value) else []
+        # the parts of its ;-item when they are that many, else those of its sentence
+        item = [x for x in pool if x.segment == total.segment]
+        return item if len(item) == int(count.value) else pool if len(pool) == int(count.value) else []
 
     def held_by_each(self, x: Mention) -> bool:
         """3个乡各设2个: the count of units 各 follows, or what each unit holds; neither is a part of a total of
