@@ -27,6 +27,8 @@ REACH = re.compile(rf"(?:{_group('total', 'reach_lead')})[^{STOP}\d]{{0,10}}?(?:
 COLON_WHOLE = re.compile(rf"(?:{_group('total', 'sums_before')}|{_group('total', 'all')}|{_group('total', 'colon_whole')})"
                          rf"[^{STOP}、\d]{{0,4}}$")
 ALL_CLOSES = re.compile(rf"(?:{_group('total', 'all')})\s*$")  # …1个街道共十二个: 共 closing a part's noun
+# 全镇收入A / 总支出A / 支出总额A: an item naming a whole, no part of a list (nor is one stated with its change)
+WHOLE_LEAD = re.compile(r"(?:^|[,，])(?:全|总|總)|总额|總額|合计|合計|总计|總計|共")
 EACH_WORD = re.compile(r"每|各")  # 甲镇每村补助20万元: an amount per unit, no part of a total
 ALL_KINDS = re.compile(r"各(?:项|类|种|个方面)")
 # words that name a clause's amount a sum (收入合计为N): a total ends a list, no part of it
@@ -546,8 +548,32 @@ class _Totals(_Base):
                 said_before = self.f[self.r.segment_starts[m.segment]:self.r.clause_starts[m.clause]]
                 if m.clause == parts[-1].clause or (noun and not set(noun) <= set(said_before)):
                     continue
+            if said and len(parts) == 1:
+                parts = self.item_firsts(m, parts[0])
             if len(parts) >= 2:
                 self.add_sum(m, parts)
+
+    def item_firsts(self, total: Mention, last: Mention) -> list[Mention]:
+        """甲a,占p%;乙b;丙c,合计T: a sum word closing a sentence's last ;-item after that item's one amount adds the
+        first amount of its unit in each ;-item of the sentence, when that amount is the item's first number, after its
+        own name (分税种看,增值税a: words may open the list; no year, compared or prior amount, no 其中, no whole's
+        name (全镇收入A) or change rate in the item, nothing of the unit after the total); else only the item's own."""
+        if any(x.i > total.i and same_unit(x.unit, total.unit) for x in self.in_sentence(total)):
+            return [last]
+        out = []
+        for x in self.in_sentence(total):
+            if x.i >= last.i or not same_unit(x.unit, total.unit) or x.segment == total.segment:
+                continue
+            if out and out[-1].segment == x.segment:
+                continue  # an item's later amounts (its share, its base) are its own
+            lead = self.f[self.r.segment_starts[x.segment]:x.start].strip(" ,，、;；")
+            if (not x.level or x.depth or x.per_unit or x.roles & {"part", "sub"} or not lead or re.search(r"\d", lead)
+                    or self.prior(x) or BASE_MARK_ANY.search(lead) or SUM_WORD.search(lead) or QIZHONG.search(lead)
+                    or self.held_by_each(x) or self.between(self.r.segment_starts[x.segment], x.start)
+                    or WHOLE_LEAD.search(lead) or any(y.direction for y in self.in_sentence(x) if y.segment == x.segment)):
+                return [last]
+            out.append(x)
+        return out + [last] if out else [last]
 
     def nouns_covered(self, total: Mention, parts: list[Mention]) -> bool:
         """9个镇、3个街道,共12个乡镇（街道）; 13個鄉、5個鎮及2個縣轄市,共20個鄉鎮市: each part counts a noun after its
