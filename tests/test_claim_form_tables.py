@@ -19,6 +19,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # Each table and what its sentences are about (issue 29).
 TABLES = {
+    "rates_after_from_to": "a rate right after a from-to's change (由A降至B,减少N,降幅P%; 十年少了N,降幅P%; 升至/升到/降到 "
+                           "as to-words): the from-to's pair; a mean yearly rate, a part's rate after 其中, another "
+                           "subject or another ;-item: not",
     "spans_and_shortfalls": "a from-to whose to-word opens the next clause (由A,降至B) and 多了/少了 after it with at most a "
                             "span of time (十年少了N); another subject or a compared place before 多/少: nothing of the "
                             "from-to; 歲入歲出差短 (a shortfall: spending − income); a ;-item opening 上年度 makes its "
