@@ -103,6 +103,13 @@ TABLES = {
                         "sum, some or 等: parts); two such amounts, another sentence, two units: nothing",
     "list_tails": "其中 lists whose ;-item goes on after the parts: an average (平均每人, 平均每天) or an amount of a year "
                   "neither the total nor the first part names (是2019年A的N倍, 較108年度A) is no part; a list of years keeps them",
+    "counted_totals": "totals after their parts bound by structure: a total whose noun is made of the parts' nouns "
+                      "(9个镇、3个街道,共12个乡镇（街道）; 13個鄉、5個鎮及2個縣轄市,共20個鄉鎮市; 共 closing the last "
+                      "part's noun), and a sum naming its count of parts (这三个乡镇合计T, 甲a、乙b、丙c三项合计T: the "
+                      "amounts of its unit in its ;-item, else its sentence, when exactly that many), a sum word closing "
+                      "the last ;-item (甲a,占p%;乙b;丙c,合计T: each item's first amount); another noun, one part, another "
+                      "unit, a count of places, more or fewer amounts than the count, an item naming a whole, a year, a "
+                      "change or the year before, an amount after the total: nothing or unverifiable",
     "among_lists": "a clause opening (在)X(之)中 then a run of amounts of one unit joined by 、 (現有員額中,甲a人、乙b人): parts "
                    "of the one amount stated before under X's name; two such amounts, none, a comma-split run, one part: nothing",
     "split_actuals": "分项看 (按…分) after a sentence stating a budget then the one actual amount (年初预算安排A,全年实际完成B): "
