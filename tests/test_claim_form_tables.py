@@ -88,6 +88,9 @@ TABLES = {
     "header_units": "bare numbers under a header line (單位:千元, 金额单位:万元) as amounts of its unit, in sentence lines too: "
                     "differences and shares among them, restatements in another unit (7,143 千元 as 714萬餘元, 9200 万元 "
                     "as 约0.92亿元) graded within the written precision, and where the scale makes them disagree",
+    "share_line_heads": "a 其中 opening the line after a sentence's end (收入完成A,增长P%。\\n其中,税收B,占比r%): the first "
+                        "amount of the sentence before, a prior year's aside passed, as within a line; no 其中, another "
+                        "unit, a heading line, a blank line between, a smaller amount: unverifiable",
     "share_lists": "shares in a ;-list naming no whole after one that names it (A a,佔歲入決算數p%;B b,佔q%: the "
                    "first's whole), the shares of one whole summed (合計佔r%), a line's heading qualifying the names "
                    "under it (一、歲入:決算數N); two wholes, none stated or another sentence: no carry, no sum; vacancies of a "
