@@ -19,6 +19,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # Each table and what its sentences are about (issue 29).
 TABLES = {
+    "average_structures": "a mean of one number over itself (人口N, 平均每名員工服務人口M: no count of staff) is never "
+                          "proposed; a multiple whose base is bracketed right before 的 (約為乙鎮（8%）的三倍, 為全縣平均值(約285人)的1.44倍); "
+                          "an amount of a mean's unit counting the noun after 每 (14个村, 平均每村3个) is its count, no total; "
+                          "two such counts, or another noun: unverifiable",
     "spans_and_shortfalls": "a from-to whose to-word opens the next clause (由A,降至B) and 多了/少了 after it with at most a "
                             "span of time (十年少了N); another subject or a compared place before 多/少: nothing of the "
                             "from-to; 歲入歲出差短 (a shortfall: spending − income); a ;-item opening 上年度 makes its "

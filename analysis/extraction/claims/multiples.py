@@ -38,6 +38,8 @@ class _Multiples(_Base):
                     continue
             stated = of is not None and (of.amount or of.percent) and re.fullmatch(rf"\s*{OF}", self.f[of.end:m.start]) \
                 and re.search(r"(?:是|为|相当于)[^，,。；;\d]{0,8}$", _no_year(of.before))
+            if of is not None and not stated and (of.amount or of.percent):
+                stated = self.bracketed_base(of, m)
             x = (self.percent_subject(of) if of.percent else self.subject(of, of.unit)) if stated else None
             if x is None and of is not None and of.clause == m.clause and of.amount:
                 self.unverifiable("multiple", m)  # 是A的N倍 with A stated but no subject: not a noun's amount
@@ -48,6 +50,14 @@ class _Multiples(_Base):
                 self.unverifiable("multiple", m)
             else:
                 self.propose("multiple", m, "ratio", pair, ("later", "base"))
+
+    def bracketed_base(self, of: Mention, m: Mention) -> bool:
+        """约为乙镇(16.1%)的三倍, 為全縣平均值(約285人)的1.44倍: the base stated in brackets right before 的, its clause
+        opening with 是/为 (the words before the bracket may hold numbers of their own: 全县13个乡镇平均值)."""
+        if not re.fullmatch(rf"\s*[)）]\s*{OF}", self.f[of.end:m.start]) or of.clause != m.clause:
+            return False
+        head = _no_year(self.f[self.r.clause_starts[m.clause]:of.start])
+        return bool(re.match(rf"\s*(?:{SAID})[^{STOP}]*[(（]\s*$", head))
 
     def multiple_of_subject(self, m: Mention) -> tuple[Mention, Mention] | None:
         """甲镇出缺率15%,较乙镇的5%高出10个百分点,是乙镇的3倍: a clause that names no subject speaks of the ;-item's
