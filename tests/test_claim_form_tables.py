@@ -22,7 +22,10 @@ TABLES = {
     "average_structures": "a mean of one number over itself (人口N, 平均每名員工服務人口M: no count of staff) is never "
                           "proposed; a multiple whose base is bracketed right before 的 (約為乙鎮（8%）的三倍, 為全縣平均值(約285人)的1.44倍); "
                           "an amount of a mean's unit counting the noun after 每 (14个村, 平均每村3个) is its count, no total; "
-                          "two such counts, or another noun: unverifiable",
+                          "two such counts, or another noun: unverifiable; 由A增至B,为原来(a year)的N倍: B over A (为乙镇的: not)",
+    "rates_after_from_to": "a rate right after a from-to's change (由A降至B,减少N,降幅P%; 十年少了N,降幅P%; 升至/升到/降到 "
+                           "as to-words): the from-to's pair; a mean yearly rate, a part's rate after 其中, another "
+                           "subject or another ;-item: not",
     "spans_and_shortfalls": "a from-to whose to-word opens the next clause (由A,降至B) and 多了/少了 after it with at most a "
                             "span of time (十年少了N); another subject or a compared place before 多/少: nothing of the "
                             "from-to; 歲入歲出差短 (a shortfall: spending − income); a ;-item opening 上年度 makes its "
