@@ -204,6 +204,12 @@ TABLES = {
                    "restatement's two mentions are of one place, the place last named before each (not one a comparison "
                    "word leads; 全县 the county last named; 三县 none in particular); a fraction of another place "
                    "(不到甲县的一半) is the amount before it over that place's one amount of its unit; both scripts",
+    "rate_wholes_and_verbs": "an amount written as the whole of a rate right after it (完成年度计划A的P%, 為預算數A之P%, 占全市A的P%) "
+                             "is no total a later 其中 divides (the amount completed is); 达到X的N qualifies N (no share word), "
+                             "and a verb rate's verb written apart (达到…标准 for 达标, 建设完成 for 建成) names its part; a whole "
+                             "below its part, a part or whole not stated: nothing or unverifiable; a whole named by modifier and head "
+                             "noun written apart (问题N个,涉及金额A … 占问题金额的), the one such amount; a 其中 opening a "
+                             "sentence that states a count and an amount divides each by unit; two: unverifiable; both scripts",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",
