@@ -200,6 +200,10 @@ TABLES = {
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",
+    "title_bounds": "a title's bound (代表會刪減逾千萬元, 编制核减逾一成, 歲入近五億元; 逾千萬 read as of 元) restating the one "
+                    "body amount or rate whose name ends with the title's words before it, of the bound's size, of its "
+                    "year; two, none, another size or year, a first line ending a sentence: nothing; after a change "
+                    "word (精簡逾一成) a change, never bound by a verb alone",
 }
 
 
