@@ -219,6 +219,26 @@ class _Restatements(_Base):
                          and _shared_run(own, _bound_core(x.name)) >= 4]
             self.restate_bound(b, found or self.title_bound(b, own))
 
+    def changed_bound_restatements(self):
+        """机构精简近四成 / 编制核减逾一成: a bound rate no other rule took restates the one rate of another sentence, of
+        its year, size and change direction, named by the same last word (精简38.5%, 核减11.3%) in a ;-item that names,
+        before it, the subject the bound's words name before that word (机构, 编制); two or none: nothing (收入增长逾一成
+        is never bound to 支出增长12%, nor 税收增长 to 收入增长)."""
+        for b in self.m:
+            if not (b.bound and b.percent) or b.points or b.roles:
+                continue
+            own = _bound_core(b.name)
+            # a title runs its words together: its subject is the two characters before the word; a sentence's is its
+            # words before the word, up to four (非税收入 is not 税收收入)
+            verb, subject = own[-2:], _unplaced(own[:-2])[-2 if 0 <= b.start < self.title_end() else -4:]
+            if len(subject) < 2 or not b.named:
+                continue
+            found = [x for x in self.m if x.percent and not x.bound and not x.points and x.direction == b.direction
+                     and x.sentence != b.sentence and "base" not in x.roles and self.r.same_year(x.year, b.year)
+                     and _core(x.name).endswith(verb)
+                     and subject in self.f[self.r.segment_starts[x.segment]:x.start]]
+            self.restate_bound(b, found)
+
     def title_end(self) -> int:
         """Where a title ends: its first line, with no sentence end and a body after it; -1 when the text has none."""
         end = self.f.find("\n")
