@@ -20,7 +20,7 @@ _TO_TRADITIONAL = str.maketrans({simplified: traditional for traditional, simpli
 
 # The qualifier words and the window each gives: analysis/windows.py, the one table of windows.
 QUALIFIERS = tuple(QUALIFIER_KIND)
-PREFIX_QUALIFIERS = ("不低于", "不少于", "未过半", "不到", "不足", "不满", "未及", "不及", "超过", "突破", "至少", "近", "约",
+PREFIX_QUALIFIERS = ("不低于", "不少于", "未过半", "不到", "不足", "不满", "未满", "未及", "不及", "超过", "突破", "至少", "近", "约",
                      "逾", "上")
 SUFFIX_QUALIFIERS = ("以上", "以下", "以内", "以外", "左右", "内")  # "以内" before "内": the longer word wins
 

@@ -599,3 +599,32 @@ def test_a_population_written_without_its_measure_word_counts_persons(text, writ
 def test_buji_and_buman_qualify_a_number_a_few_words_on(text, written):
     row = find_numbers(text).set_index("as_written").loc[written]
     assert pd.isna(row["low"]) and row["high"] in (50.0, 30.0) and row["high"] == row["value"]
+
+
+@pytest.mark.parametrize("text, written, high", [
+    ("主張將人口未滿一萬的鄉鎮併入鄰近鄉鎮。", "未滿一萬", 10000.0),
+    ("人口未满5000人的村有12个。", "未满5000人", 5000.0),
+])
+def test_weiman_is_a_bound_below_its_number(text, written, high):
+    row = find_numbers(text).set_index("as_written").loc[written]
+    assert row["high"] == high and pd.isna(row["low"])
+
+
+@pytest.mark.parametrize("text, written", [
+    ("鄉鎮市中,自有財源不足以支應人事費者達9個。", "9個"),
+    ("经费不足以弥补缺口的乡镇有7个。", "7个"),
+])
+def test_buzuyi_not_enough_to_qualifies_no_number(text, written):
+    rows = find_numbers(text)
+    row = rows.set_index("as_written").loc[written]  # read alone, not "不足以…9個" (less than 9)
+    assert row["value"] == float(written[:-1]) and pd.isna(row["high"])
+
+
+def test_under_a_header_unit_a_word_after_a_space_is_the_next_column_not_a_unit():
+    text = "部分公所歲出決算數及人事費（單位：千元）\n大坪鄉　歲出412,860　人事費263,000\n潭尾鎮 歲出688,150 人事費371,600\n"
+    rows = find_numbers(text).set_index("as_written")
+    assert rows.loc["412,860", "value"] == 412_860_000 and rows.loc["412,860", "unit"] == "元"
+    assert rows.loc["688,150", "value"] == 688_150_000 and rows.loc["688,150", "unit"] == "元"
+    # with no header in force a spaced unit stays the number's own
+    plain = find_numbers("全县共有干部 300 人，其中女性 120 人。").set_index("as_written")
+    assert plain.loc["300 人", "unit"] == "人"

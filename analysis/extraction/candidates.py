@@ -62,7 +62,7 @@ CLOCK = re.compile(r"\d{1,2}:\d{2}[-—–~至到]\d{1,2}:\d{2}|周[一二三四
 COUNTED = re.compile(r"中心|乡镇|县区|县市|街道|社区|[办室厅站所委局队县区乡镇村校馆院组科股部片庭岗堂园库]")
 OPEN_QUOTES, CLOSE_QUOTES = "“\"「『‘", "”\"」』’"
 GAP = re.compile(r"^[^\d,。;、:!?\n]{0,12}$")
-GAP_WORDS = ("不到", "不足", "不及", "不满", "超过", "不少于", "不低于", "至少", "未及")
+GAP_WORDS = ("不到", "不足", "不及", "不满", "未满", "超过", "不少于", "不低于", "至少", "未及")
 # 约有三成, 大约有1200户: 约 qualifies the number across 有 (节约有/签约有 are other words)
 # a term of a ratio (3.2：1, 2.2比1): the colon or 比 right after or before the number
 RATIO_AFTER, RATIO_BEFORE = re.compile(r"\s*[:：比]\s*\d"), re.compile(r"\d\s*[:：比]\s*$")
@@ -239,7 +239,8 @@ def _with_gap_prefix(folded: str, start: int) -> int:
         return start - (len(window) - about.start())
     for word in GAP_WORDS:
         i = window.rfind(word)
-        if i >= 0 and GAP.match(window[i + len(word):]):
+        # 不足以支應人事費者達9個: 不足以 (not enough to) is a verb, no qualifier of the number after it
+        if i >= 0 and GAP.match(window[i + len(word):]) and not window[i + len(word):].startswith("以"):
             return start - (len(window) - i)
     return start
 
@@ -413,6 +414,9 @@ def find_numbers(text: str, lines: tuple[int, int] | None = None, keep_skipped: 
             if m.re is NUMBER and m["neg"] == "-" and "." not in m["num"] and not re.match(r"\s*(?:%|‰|个百分点|元)", m["unit"] or ""):
                 start += 1  # a dash before a whole count or a bare number (-4站, 土地 -2023: page markers) is no minus
                             # sign; a rate or an amount may be negative (-4.3%, -12万元)
+            if m.re is NUMBER and header and m["unit"] and m["unit"][0].isspace():
+                end = m.start("unit")  # 大坪鄉　歲出412,860　人事費263,000 under 單位：千元: the word after the space is
+                                       # the next column's name, the header the unit
             if m.re is NUMBER and not (m["unit"] or m["pre"] or m["suf"] or m["per"] or m["neg"] and start == m.start()):
                 if re.fullmatch(CN_NUMERAL, m["num"]) and not re.search(MULT, m.group()):
                     if counted := COUNTED.match(masked, end):  # 七站八所, 四室一厅, 六县区: a counted label
