@@ -19,6 +19,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # Each table and what its sentences are about (issue 29).
 TABLES = {
+    "rates_after_from_to": "a rate right after a from-to's change (由A降至B,减少N,降幅P%; 十年少了N,降幅P%; 升至/升到/降到 "
+                           "as to-words): the from-to's pair; a mean yearly rate, a part's rate after 其中, another "
+                           "subject or another ;-item: not",
     "spans_and_shortfalls": "a from-to whose to-word opens the next clause (由A,降至B) and 多了/少了 after it with at most a "
                             "span of time (十年少了N); another subject or a compared place before 多/少: nothing of the "
                             "from-to; 歲入歲出差短 (a shortfall: spending − income); a ;-item opening 上年度 makes its "
@@ -100,6 +103,13 @@ TABLES = {
                         "sum, some or 等: parts); two such amounts, another sentence, two units: nothing",
     "list_tails": "其中 lists whose ;-item goes on after the parts: an average (平均每人, 平均每天) or an amount of a year "
                   "neither the total nor the first part names (是2019年A的N倍, 較108年度A) is no part; a list of years keeps them",
+    "counted_totals": "totals after their parts bound by structure: a total whose noun is made of the parts' nouns "
+                      "(9个镇、3个街道,共12个乡镇（街道）; 13個鄉、5個鎮及2個縣轄市,共20個鄉鎮市; 共 closing the last "
+                      "part's noun), and a sum naming its count of parts (这三个乡镇合计T, 甲a、乙b、丙c三项合计T: the "
+                      "amounts of its unit in its ;-item, else its sentence, when exactly that many), a sum word closing "
+                      "the last ;-item (甲a,占p%;乙b;丙c,合计T: each item's first amount); another noun, one part, another "
+                      "unit, a count of places, more or fewer amounts than the count, an item naming a whole, a year, a "
+                      "change or the year before, an amount after the total: nothing or unverifiable",
     "among_lists": "a clause opening (在)X(之)中 then a run of amounts of one unit joined by 、 (現有員額中,甲a人、乙b人): parts "
                    "of the one amount stated before under X's name; two such amounts, none, a comma-split run, one part: nothing",
     "split_actuals": "分项看 (按…分) after a sentence stating a budget then the one actual amount (年初预算安排A,全年实际完成B): "
@@ -197,6 +207,12 @@ TABLES = {
                    "restatement's two mentions are of one place, the place last named before each (not one a comparison "
                    "word leads; 全县 the county last named; 三县 none in particular); a fraction of another place "
                    "(不到甲县的一半) is the amount before it over that place's one amount of its unit; both scripts",
+    "rate_wholes_and_verbs": "an amount written as the whole of a rate right after it (完成年度计划A的P%, 為預算數A之P%, 占全市A的P%) "
+                             "is no total a later 其中 divides (the amount completed is); 达到X的N qualifies N (no share word), "
+                             "and a verb rate's verb written apart (达到…标准 for 达标, 建设完成 for 建成) names its part; a whole "
+                             "below its part, a part or whole not stated: nothing or unverifiable; a whole named by modifier and head "
+                             "noun written apart (问题N个,涉及金额A … 占问题金额的), the one such amount; a 其中 opening a "
+                             "sentence that states a count and an amount divides each by unit; two: unverifiable; both scripts",
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",

@@ -247,7 +247,9 @@ FORMS: tuple[ClaimForm, ...] = (
                 "提高為", "上升为", "上升為", "降低为", "降低為",
                 # 由5.6个工作日压缩到2.1个工作日, 由18天缩短至7天: times and sizes brought down to a later amount
                 "压缩到", "壓縮到", "压缩至", "壓縮至", "压缩为", "壓縮為", "缩短到", "縮短到", "缩短至", "縮短至", "缩短为",
-                "縮短為", "降低到", "降低至", "缩小到", "縮小到", "缩小至", "縮小至", "到", "至", "为", "為"),
+                "縮短為", "降低到", "降低至", "缩小到", "縮小到", "缩小至", "縮小至",
+                # 由38.5%升至45.2%, 由A降到B: the short verbs
+                "升至", "升到", "升为", "升為", "降到", "到", "至", "为", "為"),
          "rise": RISE, "fall": FALL},
         "growth", ("base", "later"),
         "base: the amount after 由/从/自; later: the amount after 减为/到/至 in the same clause; the claim: the "

@@ -60,6 +60,7 @@ class _Changes(_Base):
             elif claim.amount and claim.unit == a.unit:
                 self.propose("difference", claim, "difference", (a, b) if fall else (b, a),
                              ("base", "later") if fall else ("later", "base"))
+            self.rate_after_from_to(a, b, claim, fall)
         # 从A到B, 倍增: the word that doubles, after a from-to
         for found in DOUBLED.finditer(self.f):
             at = found.start()
@@ -81,6 +82,21 @@ class _Changes(_Base):
                 self.propose("multiple", claim, "ratio", (later, base), ("later", "base"))
             else:
                 self.unverifiable("multiple", claim)
+
+    def rate_after_from_to(self, a: Mention, b: Mention, claim: Mention, fall: bool):
+        """由A降至B,十年少了N,降幅P% / 由A减为B,减少N个,下降P%: a rate right after the from-to's change, in its clause or
+        the next, said by its change word alone (降幅, 下降, 增长了) in the from-to's direction, is the rate of that
+        change: (A, B). A rate against another base (比上年下降P%), of a mean year, or of the other direction: not."""
+        x = self.m[claim.i + 1] if claim.i + 1 < len(self.m) else None
+        if x is None or not x.percent or not x.direction or x.roles & {"claim", "base", "later"} or claim.percent \
+                or x.sentence != claim.sentence or x.clause - claim.clause not in (0, 1) or self.yearly(x) \
+                or (x.direction == "fall") != fall:
+            return
+        lo = claim.claim_end if x.clause == claim.clause else self.r.clause_starts[x.clause]
+        if not DIRECTION.fullmatch(re.sub(r"^[\s,，]+", "", self.f[lo:x.start])):
+            return  # 比上年下降P%, 其中…下降P%: another base or another subject
+        x.roles.add("claim")
+        self.propose("from_to", x, _rule("from_to", fall), (a, b), ("base", "later"))
 
     def bare_change(self, x: Mention, a: Mention) -> str:
         """由A降至B,十年少了N: after a from-to, 多/少 alone (no base named in its clause) is a change of A's unit, its

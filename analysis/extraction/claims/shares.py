@@ -122,7 +122,10 @@ class _Shares(_Base):
             if said is None:
                 continue
             verb = said.group("rate")[:-1]
-            part = next((x for x in self.back(m.i) if x.sentence == m.sentence and x.level and verb in x.before), None)
+            # 达到基本标准的10所 for 达标: the verb's two characters apart, a few words between, in the part's own words
+            apart = re.compile(rf"{re.escape(verb[0])}[^{STOP}\d]{{0,4}}{re.escape(verb[1:])}") if len(verb) == 2 else None
+            part = next((x for x in self.back(m.i) if x.sentence == m.sentence and x.level and (verb in x.before or (
+                apart is not None and apart.search(x.before)))), None)
             if part is None:  # 親子館12處已開放,開放率…: the verb after the amount in its ;-item
                 part = self.named_after(m, re.compile(re.escape(verb)))
             if part is None:
@@ -140,7 +143,8 @@ class _Shares(_Base):
                           and same_unit(x.unit, part.unit) and self.r.same_year(x.year, part.year)
                           and not PRIOR_NAME.search(x.name) and not x.roles & {"base", "part"}]
                 whole = before[0] if len(before) == 1 else None
-            if whole is None or whole is part:
+            # a verb's rate (达标率, 建成率) counts those of the whole that did it: a whole below its part is misbound
+            if whole is None or whole is part or _smaller(whole, part):
                 continue
             m.roles.add("claim")
             part.roles.add("part")
@@ -371,7 +375,14 @@ class _Shares(_Base):
             return None
         if best is not None and self.r.clause[lo + best.start()] < m.clause - 1 and not EACH.search(text[best.end():]):
             return None  # a share word two clauses back belongs to another number
+        if best is not None and self.qualifies_amount(lo + best.end(), m):
+            return None  # 达到基本标准的10所,达标率…: 达到X的 names the amount right after it, no whole of this rate
         return best if best is not None else re.match("", "")
+
+    def qualifies_amount(self, at: int, m: Mention) -> bool:
+        """达到基本标准的10所: the share word's 的 ends right before an amount (no percent) stated before ``m``."""
+        after = next((x for x in self.m[:m.i] if x.start >= at), None)
+        return after is not None and not after.percent and not self.f[at:after.start].strip()
 
     def whole_name(self, m: Mention, trigger: re.Match) -> str:
         """The whole the words after 占 (为…的, 达…的) name ("占下放權限總數的" -> 下放权限总数; "合计占歲入94%" ->
@@ -496,7 +507,8 @@ class _Shares(_Base):
             # name is a modifier and a head noun; else the amount whose name repeats most of the name
             place = part.place or self.r.place_at(m.start)  # a share's whole is of its part's place
             whole = self.modifier_whole(name, part, m, prior) or \
-                self.by_name(name, part.unit, part.year, m.start, exclude=(part, *prior), place=place)
+                self.by_name(name, part.unit, part.year, m.start, exclude=(part, *prior), place=place) or \
+                self.split_name_whole(name, part, m, prior)
             if whole is not None and _smaller(whole, part) and OF_SHARE.search(trigger.group()) \
                     and (_core(name) not in whole.name or DIFFER_WORD.search(whole.before)):
                 # 人事費A,佔刪減後歲出的41.3% bound to 刪減B by half its name, or to the gap 與刪減後歲出相差C: a part's
@@ -584,6 +596,26 @@ class _Shares(_Base):
                 and same_unit(x.unit, part.unit) and self.r.same_year(x.year, part.year)
                 and modifier in self.f[self.r.clause_starts[x.clause]:x.start]
                 and not PRIOR_NAME.search(PLACE.sub("", x.name))]
+        return fits[0] if len(fits) == 1 and not _smaller(fits[0], part) else None
+
+    def split_name_whole(self, name: str, part: Mention, m: Mention, prior=()) -> Mention | None:
+        """占问题金额的33.34% after 审计发现问题58个,涉及金额A: a name of a modifier and a head noun written apart is of
+        the one amount before m of the part's unit and year named by the head noun (its name ends with it) whose
+        sentence names the modifier before it; a part of a sum or of another share, a base, a prior year's: none of
+        it, nor a 其中's part when its total fits; none or two: None."""
+        core = _core(name)
+        modifier, head = core[:-2], core[-2:]
+        if len(modifier) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]{2}", head):
+            return None
+        summed = {id(x) for _, parts in self.sums for x in parts}
+        fits = [x for x in self.m[:m.i] if x is not part and x not in prior and x.level and x.amount and not x.per_unit
+                and id(x) not in summed and not x.roles & {"part", "base"} and same_unit(x.unit, part.unit)
+                and self.r.same_year(x.year, part.year) and not AGAINST_END.search(x.before)
+                and not PRIOR_NAME.search(PLACE.sub("", x.name)) and _core(x.name).endswith(head)
+                and modifier not in _core(x.name)  # the name in full is by_name's
+                and modifier in _core(self.f[self.r.sentence_starts[x.sentence]:x.start])]
+        # 涉及金额A。其中,…问题9个、金额B: the parts a 其中 gives a fitting total are of it, no whole of their own
+        fits = [x for x in fits if not any(y is self.containing_total(x) for y in fits if y is not x)]
         return fits[0] if len(fits) == 1 and not _smaller(fits[0], part) else None
 
     def head_whole(self, part: Mention, m: Mention) -> Mention | None:
@@ -795,7 +827,7 @@ class _Shares(_Base):
 
     def _containing_total(self, part: Mention) -> Mention | None:
         for total, parts in self.sums:
-            if part in parts and not total.per_unit:
+            if part in parts and not total.per_unit and not self.rate_whole(total):
                 aside = total.sentence == part.sentence - 1 and self.opens_sentence(self.r.sentence_starts[part.sentence])
                 return self.past_prior_aside(total, part, part.start) if aside else total
         lo = self.r.sentence_starts[part.sentence]
@@ -811,7 +843,28 @@ class _Shares(_Base):
         where = found.start()
         if self.opens_sentence(where):  # 其中 opening a sentence: the total the sentence before states
             head = next((x for x in self.heads(where) if x.unit == part.unit and not x.per_unit), None)
+            if head is None:  # 发现问题58个,涉及金额A。其中,…问题9个、金额B: the one amount of the part's unit there
+                head = self.unit_head(where, part)
             return self.past_prior_aside(head, part, where) if head is not None else None
-        # an average (乡镇平均764万元;其中…) is of one unit: the total is the amount before it
+        # an average (乡镇平均764万元;其中…) is of one unit: the total is the amount before it; the whole a rate is
+        # of (完成全年目标26亿元的47.5%, 占全市A的P%) is another amount's measure, not what the 其中 divides
         return next((x for x in self.back(part.i) if x.end <= where and x.sentence == part.sentence
-                     and x.unit == part.unit and x.level and not x.per_unit), None)
+                     and x.unit == part.unit and x.level and not x.per_unit and not self.rate_whole(x)), None)
+
+    def unit_head(self, where: int, part: Mention) -> Mention | None:
+        """A sentence stating a count and an amount (问题58个,涉及金额A) before a 其中 opening the next: the 其中 divides
+        each; the total of the part's unit is the one amount of that unit the sentence before states (no base, rate,
+        per-unit or prior year's amount); none or two: None."""
+        sentence = self.r.sentence[where] - 1
+        if sentence < 0:
+            return None
+        fits = [x for x in self.between(self.r.sentence_starts[sentence], self.r.sentence_end(sentence))
+                if x.level and not x.per_unit and not x.percent and x.depth == 0 and x.unit == part.unit]
+        if len(fits) != 1 or AGAINST_END.search(fits[0].before) or PRIOR_NAME.search(PLACE.sub("", fits[0].name)):
+            return None
+        return None if _smaller(fits[0], part) else fits[0]
+
+    def rate_whole(self, x: Mention) -> bool:
+        """目标26亿元的47.5%: x is written as the whole of the percentage right after it (的/之 between)."""
+        after = self.m[x.i + 1] if x.i + 1 < len(self.m) else None
+        return after is not None and after.percent and bool(re.fullmatch(r"\s*[的之]\s*", self.f[x.claim_end:after.start]))

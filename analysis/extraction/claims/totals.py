@@ -9,6 +9,7 @@ from analysis.extraction.claim_forms import FORM, words
 from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _core, same_unit
 from analysis.extraction.claims.names import name_score
+from analysis.extraction.places import TABLE as PLACE_LEVELS
 from analysis.extraction.claims.patterns import (
     ACTUAL, ALL_BEFORE, AMONG, AMONG_NOUN, BUDGET_AMOUNT, BY, CLOSES, EACH, EACH_AFTER, EACH_BEFORE, INCLUDES, LIST_MARK, OPENS, PARTS_OPEN, PLUS,
     PLACE, PRIOR_NAME, QIZHONG, STOP, SUMS_BEFORE, YEAR, _group,
@@ -25,6 +26,9 @@ REACH = re.compile(rf"(?:{_group('total', 'reach_lead')})[^{STOP}\d]{{0,10}}?(?:
 # sums_before, all, colon_whole)
 COLON_WHOLE = re.compile(rf"(?:{_group('total', 'sums_before')}|{_group('total', 'all')}|{_group('total', 'colon_whole')})"
                          rf"[^{STOP}、\d]{{0,4}}$")
+ALL_CLOSES = re.compile(rf"(?:{_group('total', 'all')})\s*$")  # …1个街道共十二个: 共 closing a part's noun
+# 全镇收入A / 总支出A / 支出总额A: an item naming a whole, no part of a list (nor is one stated with its change)
+WHOLE_LEAD = re.compile(r"(?:^|[,，])(?:全|总|總)|总额|總額|合计|合計|总计|總計|共")
 EACH_WORD = re.compile(r"每|各")  # 甲镇每村补助20万元: an amount per unit, no part of a total
 ALL_KINDS = re.compile(r"各(?:项|类|种|个方面)")
 # words that name a clause's amount a sum (收入合计为N): a total ends a list, no part of it
@@ -514,6 +518,11 @@ class _Totals(_Base):
             said = SUMS_BEFORE.search(m.before)
             plain = None if said else ALL_BEFORE.search(m.before)
             if not said and not plain:
+                if ALL_CLOSES.search(m.before):  # 9个镇、2个乡和1个街道共12个乡镇: 共 right after the last part's noun
+                    parts = [x for x in self.segment_mentions(m) if x.i < m.i and same_unit(x.unit, m.unit) and x.level
+                             and x.depth == 0 and not x.roles & {"part", "sub"} and not self.held_by_each(x)]
+                    if len(parts) >= 2 and self.nouns_covered(m, parts):
+                        self.add_sum(m, parts)
                 continue
             if said and REST_OPENS.match(REST_LEAD.sub("", m.before.strip())):
                 continue  # 其余各项收入合计N: the sum of the rest, not of the parts before it (see rests)
@@ -522,6 +531,16 @@ class _Totals(_Base):
                 continue
             parts = [x for x in self.segment_mentions(m) if x.i < m.i and same_unit(x.unit, m.unit) and x.level
                      and x.depth == 0 and not x.roles & {"part", "sub"} and not self.held_by_each(x)]
+            counted = self.counted_parts(m) if said else None
+            if counted is not None:  # 这三个公所合计T: the count the total names says how many parts it adds
+                if counted:
+                    self.add_sum(m, counted)
+                else:
+                    self.unverifiable("total", m, "the parts its count names are not stated once")
+                continue
+            if plain and len(parts) >= 2 and self.nouns_covered(m, parts):
+                self.add_sum(m, parts)  # 9个镇、3个街道,共12个乡镇(街道): the total's noun holds each part's
+                continue
             if plain and parts:
                 # 共 alone opens a clause of its own total as often as it closes a list ("乡镇12个、街道3个,共有行政村
                 # 240个"): a total of the list only when it names nothing the list's words do not
@@ -529,8 +548,77 @@ class _Totals(_Base):
                 said_before = self.f[self.r.segment_starts[m.segment]:self.r.clause_starts[m.clause]]
                 if m.clause == parts[-1].clause or (noun and not set(noun) <= set(said_before)):
                     continue
+            if said and len(parts) == 1:
+                parts = self.item_firsts(m, parts[0])
             if len(parts) >= 2:
                 self.add_sum(m, parts)
+
+    def item_firsts(self, total: Mention, last: Mention) -> list[Mention]:
+        """甲a,占p%;乙b;丙c,合计T: a sum word closing a sentence's last ;-item after that item's one amount adds the
+        first amount of its unit in each ;-item of the sentence, when that amount is the item's first number, after its
+        own name (分税种看,增值税a: words may open the list; no year, compared or prior amount, no 其中, no whole's
+        name (全镇收入A) or change rate in the item, nothing of the unit after the total); else only the item's own."""
+        if any(x.i > total.i and same_unit(x.unit, total.unit) for x in self.in_sentence(total)):
+            return [last]
+        out = []
+        for x in self.in_sentence(total):
+            if x.i >= last.i or not same_unit(x.unit, total.unit) or x.segment == total.segment:
+                continue
+            if out and out[-1].segment == x.segment:
+                continue  # an item's later amounts (its share, its base) are its own
+            lead = self.f[self.r.segment_starts[x.segment]:x.start].strip(" ,，、;；")
+            if (not x.level or x.depth or x.per_unit or x.roles & {"part", "sub"} or not lead or re.search(r"\d", lead)
+                    or self.prior(x) or BASE_MARK_ANY.search(lead) or SUM_WORD.search(lead) or QIZHONG.search(lead)
+                    or self.held_by_each(x) or self.between(self.r.segment_starts[x.segment], x.start)
+                    or WHOLE_LEAD.search(lead) or any(y.direction for y in self.in_sentence(x) if y.segment == x.segment)):
+                return [last]
+            out.append(x)
+        return out + [last] if out else [last]
+
+    def nouns_covered(self, total: Mention, parts: list[Mention]) -> bool:
+        """9个镇、3个街道,共12个乡镇（街道）; 13個鄉、5個鎮及2個縣轄市,共20個鄉鎮市: each part counts a noun after its
+        number, and the noun after the total's number (to its clause's end, or a closing bracket) is made of those
+        nouns' characters (or of their place level's endings: 乡 of 镇) only and holds each one's head (last character). A part naming no noun, or a total's
+        noun of other words (共有村民小组120个 after 12个村; 共设13个卫生所 after 5个镇): no."""
+        nouns = []
+        for p in parts:
+            said = re.match(rf"[^{STOP}\d(（、]{{0,8}}", self.f[p.end:]).group()
+            noun = re.split(r"和|及|与|與|共|合|总|總|计|計|[零一二两兩三四五六七八九十]", said)[0].strip()
+            if not noun:
+                return False
+            nouns.append(noun)
+        whole = re.match(rf"[^{STOP}\d]{{0,16}}", self.f[total.end:]).group()
+        closed = re.search(r"[)）]", whole)
+        whole = re.sub(r"[()（）、\s]", "", whole[:closed.end()] if closed else whole)
+        # a place's level names its kind in any of its endings (镇 and 乡 are towns: 乡镇 counts 镇 and 街道)
+        said = set("".join(nouns)) | {c for row in PLACE_LEVELS if any(n.endswith(e) for n in nouns for e in row.endings)
+                                      for e in row.endings for c in e}
+        return bool(whole) and set(whole) <= said and all(n[-1] in whole for n in nouns)
+
+    def counted_parts(self, total: Mention) -> list[Mention] | None:
+        """这三个公所合计T, 以上四项合计T: a count right before the sum word, in the total's clause, says how many parts
+        the total adds: the amounts of its unit stated before it in its ;-item, else in its sentence, when there are
+        exactly that many (else []: unverifiable). None when no such count stands before the total."""
+        if not total.i:
+            return None
+        count = self.m[total.i - 1]
+        if (count.clause != total.clause or count.sentence != total.sentence or not count.value
+                or count.value != count.value or count.value != int(count.value) or count.percent
+                or not re.match(rf"[^{STOP}\d]{{0,6}}$", self.f[count.end:total.start])):
+            return None
+        # the count points back at what was listed: a demonstrative (这/上述/以上) or 等 before it, or it follows
+        # the last part's amount right after (甲a、乙b、丙c三项合计T); 全县3个乡镇合计T counts places, no parts
+        lead = self.f[self.r.clause_starts[count.clause]:count.start]
+        prev = self.m[count.i - 1] if count.i else None
+        if not (re.search(r"(?:这|這|此|该|該|上述|以上|前述|上列|等)\s*$", lead)
+                or prev is not None and prev.clause == count.clause and not self.f[prev.end:count.start].strip()):
+            return None
+        pool = [x for x in self.in_sentence(total) if x.i < count.i and x.level and same_unit(x.unit, total.unit)
+                and x.depth == 0 and not x.per_unit and not x.roles & {"part", "sub"} and not self.held_by_each(x)
+                and not self.prior(x)]
+        # the parts of its ;-item when they are that many, else those of its sentence
+        item = [x for x in pool if x.segment == total.segment]
+        return item if len(item) == int(count.value) else pool if len(pool) == int(count.value) else []
 
     def held_by_each(self, x: Mention) -> bool:
         """3个乡各设2个: the count of units 各 follows, or what each unit holds; neither is a part of a total of
