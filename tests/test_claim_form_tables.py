@@ -95,6 +95,9 @@ TABLES = {
     "share_line_heads": "a 其中 opening the line after a sentence's end (收入完成A,增长P%。\\n其中,税收B,占比r%): the first "
                         "amount of the sentence before, a prior year's aside passed, as within a line; no 其中, another "
                         "unit, a heading line, a blank line between, a smaller amount: unverifiable",
+    "share_turnout": "a turnout (投票率) read as a verb rate: the amount 投票 names over the electorate a total word (全縣, 共) "
+                     "or the ;-item states before it; no voters, no electorate, another place's or the prior "
+                     "election's, a smaller one, voters another rate of the sentence took: nothing",
     "share_lists": "shares in a ;-list naming no whole after one that names it (A a,佔歲入決算數p%;B b,佔q%: the "
                    "first's whole), the shares of one whole summed (合計佔r%), a line's heading qualifying the names "
                    "under it (一、歲入:決算數N); two wholes, none stated or another sentence: no carry, no sum; vacancies of a "

@@ -123,7 +123,7 @@ FORMS: tuple[ClaimForm, ...] = (
          "verb_rate": ("建成率", "承接率", "覆盖率", "覆蓋率", "开工率", "開工率", "落实率", "落實率", "办结率", "辦結率",
                        "签约率", "簽約率", "到位率", "验收率", "驗收率", "开放率", "開放率", "闲置率", "閒置率", "入住率",
                        "出租率", "受理率", "参保率", "參保率", "达标率", "達標率", "整改率", "收回率", "拨付率",
-                       "撥付率", "兑现率", "兌現率", "销号率", "銷號率"),
+                       "撥付率", "兑现率", "兌現率", "销号率", "銷號率", "投票率"),
          # a verb rate's whole, else: the one amount of the part's unit its sentence states before the part
          # (查出问题金额A,已整改B,整改率P). Not 回收率: a survey's 有效回收率 is valid over distributed questionnaires,
          # neither the amount named 回收 nor the total its 其中 gives

@@ -124,8 +124,10 @@ class _Shares(_Base):
             verb = said.group("rate")[:-1]
             # 达到基本标准的10所 for 达标: the verb's two characters apart, a few words between, in the part's own words
             apart = re.compile(rf"{re.escape(verb[0])}[^{STOP}\d]{{0,4}}{re.escape(verb[1:])}") if len(verb) == 2 else None
+            # the part of a rate stated before in the sentence (甲a,投票率p;乙…,投票率q) is that rate's, not this one's
             part = next((x for x in self.back(m.i) if x.sentence == m.sentence and x.level and (verb in x.before or (
                 apart is not None and apart.search(x.before)))), None)
+            part = None if part is not None and "part" in part.roles else part
             if part is None:  # 親子館12處已開放,開放率…: the verb after the amount in its ;-item
                 part = self.named_after(m, re.compile(re.escape(verb)))
             if part is None:
