@@ -19,6 +19,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # Each table and what its sentences are about (issue 29).
 TABLES = {
+    "average_structures": "a mean of one number over itself (人口N, 平均每名員工服務人口M: no count of staff) is never "
+                          "proposed; a multiple whose base is bracketed right before 的 (約為乙鎮（8%）的三倍, 為全縣平均值(約285人)的1.44倍); "
+                          "an amount of a mean's unit counting the noun after 每 (14个村, 平均每村3个) is its count, no total; "
+                          "two such counts, or another noun: unverifiable; 由A增至B,为原来(a year)的N倍: B over A (为乙镇的: not)",
     "rates_after_from_to": "a rate right after a from-to's change (由A降至B,减少N,降幅P%; 十年少了N,降幅P%; 升至/升到/降到 "
                            "as to-words): the from-to's pair; a mean yearly rate, a part's rate after 其中, another "
                            "subject or another ;-item: not",
