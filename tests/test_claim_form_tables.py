@@ -223,6 +223,14 @@ TABLES = {
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",
+    "title_bounds": "a title's bound (代表會刪減逾千萬元, 编制核减逾一成, 歲入近五億元; 逾千萬 without 元: nothing) restating the one "
+                    "body amount or rate whose name ends with the title's words before it, of the bound's size, of its "
+                    "year; two, none, another size or year, a first line ending a sentence: nothing; after a change "
+                    "word (精簡逾一成) bound as changed_bounds",
+    "changed_bounds": "a bound rate no other rule took (机构精简近四成, 收入增长逾一成, 財源比率不足兩成) restating the one rate "
+                      "of another sentence named by the same last word whose ;-item names the bound's subject before it; "
+                      "commas alone bind no subject (two rates after 收入: nothing), 非税收入 is not 税收收入, another "
+                      "year, size or no such rate: nothing",
 }
 
 
