@@ -115,6 +115,7 @@ class _Shares(_Base):
     def verb_rates(self):
         """建成率89.13%, 承接率91.86%: the amount the rate's verb names before it in the sentence (已建成41个) over the
         total a "…中," closes (在86项事项中) or the one planned count (建设任务46个); either not stated: a value."""
+        taken: set[int] = set()  # the parts verb rates bound (甲a,投票率p;乙…,投票率q: a is p's only)
         for m in self.m:
             if not m.percent or m.direction or m.roles:
                 continue
@@ -124,10 +125,10 @@ class _Shares(_Base):
             verb = said.group("rate")[:-1]
             # 达到基本标准的10所 for 达标: the verb's two characters apart, a few words between, in the part's own words
             apart = re.compile(rf"{re.escape(verb[0])}[^{STOP}\d]{{0,4}}{re.escape(verb[1:])}") if len(verb) == 2 else None
-            # the part of a rate stated before in the sentence (甲a,投票率p;乙…,投票率q) is that rate's, not this one's
+            # the part of a verb rate stated before in the sentence (甲a,投票率p;乙…,投票率q) is that rate's, not this one's
             part = next((x for x in self.back(m.i) if x.sentence == m.sentence and x.level and (verb in x.before or (
                 apart is not None and apart.search(x.before)))), None)
-            part = None if part is not None and "part" in part.roles else part
+            part = None if part is not None and part.i in taken else part
             if part is None:  # 親子館12處已開放,開放率…: the verb after the amount in its ;-item
                 part = self.named_after(m, re.compile(re.escape(verb)))
             if part is None:
@@ -150,6 +151,7 @@ class _Shares(_Base):
                 continue
             m.roles.add("claim")
             part.roles.add("part")
+            taken.add(part.i)
             self.propose("share", m, "share", (part, whole), ("part", "whole"))
 
     def stated_whole(self, part: Mention) -> Mention | None:
