@@ -240,7 +240,7 @@ class _Totals(_Base):
     def qizhong(self, found: re.Match):
         """A total and the parts its 其中 lists (see the table's binding for "total")."""
         w, at = found.start(), found.end()
-        heads = self.heads(w)
+        heads = self.qizhong_heads(w, at)
         if not heads:
             return
         if self.named_list_total(found, heads[-1]):
@@ -258,6 +258,7 @@ class _Totals(_Base):
             segment = self.r.segment[at]
             hi = self.r.segment_starts[segment + 1] if segment + 1 < len(self.r.segment_starts) else len(self.f)
             parts = self._items_parts(unit, depth, at, hi, per_item=False)
+            parts = self.same_noun_parts(heads[0], parts)
         # an average (平均每人近300人次) is no part; nor, in a list whose first part names no year, an amount of a
         # year the total does not name (是2018年1.10亿元的2.1倍); a list of years (其中2021年a、2022年b) keeps them all
         first = parts[0] if parts else None
@@ -279,6 +280,46 @@ class _Totals(_Base):
                 self.add_sum(total, mine)
             elif not EACH.search(found.group()) and mine:
                 self.add_sum(total, mine, "parts")
+
+    def qizhong_heads(self, w: int, at: int) -> list[Mention]:
+        """The totals of a 其中 (heads), and two structures heads passes: a 其中 opening a ;-item (歲出A,較預算數B減少C,
+        執行率D;其中甲a,乙b) belongs to the first amount of the ;-item before it in its sentence, as one opening a
+        sentence belongs to the sentence before's; a clause that only gives a share (税收收入A,占…的P%,其中甲a) is
+        passed like a rate when the 其中's first amount is no percentage."""
+        heads = self.heads(w)
+        nxt = next((x for x in self.between(at, self.r.sentence_end(self.r.sentence[w])) if x.depth == self.r.depth[w]), None)
+        if nxt is None or nxt.unit == "%" or self.opens_sentence(w) or (heads and any(h.unit != "%" for h in heads)):
+            return heads
+        segment, depth = self.r.segment[w], self.r.depth[w]
+        if not re.sub(r"[\s,，:：]", "", self.f[self.r.segment_starts[segment]:w]):
+            if not segment or self.r.sentence[self.r.segment_starts[segment - 1]] != self.r.sentence[w]:
+                return heads
+            prev = self.r.segment_starts[segment - 1]
+            first = next((x for x in self.between(prev, self.r.segment_starts[segment])
+                          if x.level and not x.per_unit and x.depth == depth), None)
+            return [first] if first is not None and same_unit(first.unit, nxt.unit) else heads
+        for c in range(self.r.clause[w] - 1, -1, -1):
+            if self.r.clause_starts[c] < self.r.segment_starts[segment]:
+                break
+            inside = [x for x in self.between(self.r.clause_starts[c], self.r.clause_starts[c + 1]) if x.depth == depth]
+            level = [x for x in inside if x.level and not x.per_unit and x.unit != "%"]
+            if level:
+                return [level[-1]] if same_unit(level[-1].unit, nxt.unit) else heads
+            if not inside or any(x.unit != "%" or x.direction for x in inside):
+                break  # only a clause that states a share is passed
+        return heads
+
+    def same_noun_parts(self, total: Mention, parts: list[Mention]) -> list[Mention]:
+        """共支持项目86个,其中甲类52个、乙类27个,覆盖甲、乙等6个乡镇: a later clause's amount that counts a noun
+        of its own after its number (6个乡镇), one the total's clause does not name, counts other things: it and what
+        follows end the list (parts that name a noun of the total's, 其中甲镇3个村 after 共有12个村, stay)."""
+        said = self.f[self.r.clause_starts[total.clause]:total.start] + self.after_noun(total)
+        for k, p in enumerate(parts):
+            if k and p.clause != parts[0].clause:
+                noun = self.after_noun(p)
+                if noun and not set(noun) <= set(said):
+                    return parts[:k]
+        return parts
 
     def among_lists(self):
         """現有員額中,甲a人、乙b人、丙c人: a clause opening "(在)X(之)中," then a run of amounts of one unit joined by 、
