@@ -19,6 +19,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # Each table and what its sentences are about (issue 29).
 TABLES = {
+    "qizhong_heads": "the total a 其中 splits when heads finds none: a 其中 opening a ;-item (the one amount of the "
+                     "parts' unit the item before states of its own; two: nothing), a share-only clause before 其中 passed "
+                     "back to the amount before it; a later clause counting a noun the total's clause does not name "
+                     "(覆盖…6个乡镇) ends a comma 其中 list",
     "rates_after_from_to": "a rate right after a from-to's change (由A降至B,减少N,降幅P%; 十年少了N,降幅P%; 升至/升到/降到 "
                            "as to-words): the from-to's pair; a mean yearly rate, a part's rate after 其中, another "
                            "subject or another ;-item: not",

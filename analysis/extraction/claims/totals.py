@@ -283,8 +283,8 @@ class _Totals(_Base):
 
     def qizhong_heads(self, w: int, at: int) -> list[Mention]:
         """The totals of a 其中 (heads), and two structures heads passes: a 其中 opening a ;-item (歲出A,較預算數B減少C,
-        執行率D;其中甲a,乙b) belongs to the first amount of the ;-item before it in its sentence, as one opening a
-        sentence belongs to the sentence before's; a clause that only gives a share (税收收入A,占…的P%,其中甲a) is
+        執行率D;其中甲a,乙b) belongs to the one amount of the parts' unit the ;-item before it states of its own (two:
+        which is not said, nothing); a clause that only gives a share (税收收入A,占…的P%,其中甲a) is
         passed like a rate when the 其中's first amount is no percentage."""
         heads = self.heads(w)
         nxt = next((x for x in self.between(at, self.r.sentence_end(self.r.sentence[w])) if x.depth == self.r.depth[w]), None)
@@ -294,10 +294,12 @@ class _Totals(_Base):
         if not re.sub(r"[\s,，:：]", "", self.f[self.r.segment_starts[segment]:w]):
             if not segment or self.r.sentence[self.r.segment_starts[segment - 1]] != self.r.sentence[w]:
                 return heads
+            # the one amount of the parts' unit the item states of its own (no base after 較/比, no prior year's)
             prev = self.r.segment_starts[segment - 1]
-            first = next((x for x in self.between(prev, self.r.segment_starts[segment])
-                          if x.level and not x.per_unit and x.depth == depth), None)
-            return [first] if first is not None and same_unit(first.unit, nxt.unit) else heads
+            own = [x for x in self.between(prev, self.r.segment_starts[segment]) if x.level and not x.per_unit
+                   and x.depth == depth and same_unit(x.unit, nxt.unit) and not self.prior(x)
+                   and not BASE_MARK_ANY.search(self.f[self.r.clause_starts[x.clause]:x.start])]
+            return own if len(own) == 1 else heads
         for c in range(self.r.clause[w] - 1, -1, -1):
             if self.r.clause_starts[c] < self.r.segment_starts[segment]:
                 break
@@ -305,19 +307,19 @@ class _Totals(_Base):
             level = [x for x in inside if x.level and not x.per_unit and x.unit != "%"]
             if level:
                 return [level[-1]] if same_unit(level[-1].unit, nxt.unit) else heads
-            if not inside or any(x.unit != "%" or x.direction for x in inside):
-                break  # only a clause that states a share is passed
+            if not inside or any(x.unit != "%" for x in inside):
+                break  # only a clause that states a share or a rate is passed
         return heads
 
     def same_noun_parts(self, total: Mention, parts: list[Mention]) -> list[Mention]:
         """共支持项目86个,其中甲类52个、乙类27个,覆盖甲、乙等6个乡镇: a later clause's amount that counts a noun
-        of its own after its number (6个乡镇), one the total's clause does not name, counts other things: it and what
+        of its own after its number (6个乡镇), a word the total's clause does not hold, counts other things: it and what
         follows end the list (parts that name a noun of the total's, 其中甲镇3个村 after 共有12个村, stay)."""
         said = self.f[self.r.clause_starts[total.clause]:total.start] + self.after_noun(total)
         for k, p in enumerate(parts):
             if k and p.clause != parts[0].clause:
                 noun = self.after_noun(p)
-                if noun and not set(noun) <= set(said):
+                if noun and noun not in said:
                     return parts[:k]
         return parts
 
