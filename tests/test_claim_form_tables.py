@@ -20,9 +20,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # Each table and what its sentences are about (issue 29).
 TABLES = {
     "qizhong_heads": "the total a 其中 splits when heads finds none: a 其中 opening a ;-item (the one amount of the "
-                     "parts' unit the item before states of its own; two: nothing), a share-only clause before 其中 passed "
-                     "back to the amount before it; a later clause counting a noun the total's clause does not name "
-                     "(覆盖…6个乡镇) ends a comma 其中 list",
+                     "parts' unit the item before states of its own; two: nothing), share and rate clauses before 其中 "
+                     "passed back to the amount before them (a list of two parts or more only); a later clause counting "
+                     "a noun the total's clause does not hold (覆盖…6个乡镇) ends a comma 其中 list; 以上/上述…合计 adding "
+                     "the sentence before's list (one amount per item); 分别 after a 合计 clause listing that total's parts",
+    "average_structures": "a mean of one number over itself (人口N, 平均每名員工服務人口M: no count of staff) is never "
+                          "proposed; a multiple whose base is bracketed right before 的 (約為乙鎮（8%）的三倍, 為全縣平均值(約285人)的1.44倍); "
+                          "an amount of a mean's unit counting the noun after 每 (14个村, 平均每村3个) is its count, no total; "
+                          "two such counts, or another noun: unverifiable; 由A增至B,为原来(a year)的N倍: B over A (为乙镇的: not)",
     "rates_after_from_to": "a rate right after a from-to's change (由A降至B,减少N,降幅P%; 十年少了N,降幅P%; 升至/升到/降到 "
                            "as to-words): the from-to's pair; a mean yearly rate, a part's rate after 其中, another "
                            "subject or another ;-item: not",
@@ -220,6 +225,14 @@ TABLES = {
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",
+    "title_bounds": "a title's bound (代表會刪減逾千萬元, 编制核减逾一成, 歲入近五億元; 逾千萬 without 元: nothing) restating the one "
+                    "body amount or rate whose name ends with the title's words before it, of the bound's size, of its "
+                    "year; two, none, another size or year, a first line ending a sentence: nothing; after a change "
+                    "word (精簡逾一成) bound as changed_bounds",
+    "changed_bounds": "a bound rate no other rule took (机构精简近四成, 收入增长逾一成, 財源比率不足兩成) restating the one rate "
+                      "of another sentence named by the same last word whose ;-item names the bound's subject before it; "
+                      "commas alone bind no subject (two rates after 收入: nothing), 非税收入 is not 税收收入, another "
+                      "year, size or no such rate: nothing",
 }
 
 

@@ -580,13 +580,17 @@ FORMS: tuple[ClaimForm, ...] = (
         {"times": ("倍",), "doubled": ("倍增", "翻番", "翻一番", "翻了一番", "成倍增长", "成倍增長"),
          "grown": ("增长", "增長", "增加", "提高", "上升"),
          # 前者是后者的N倍: the two amounts stated just before, in the order named
-         "former": ("前者",), "latter": ("后者", "後者")},  # 增长N倍: N times more, later / base − 1
+         "former": ("前者",), "latter": ("后者", "後者"),
+         # 由A增至B,为原来的N倍: the words naming the from-to's start (a year, or none, too)
+         "start_named": ("原来", "原來", "原先", "改革前", "过去", "過去", "当初", "當初", "以前")},
         "ratio", ("later", "base"),
         "从A到B, 倍增: later B over base A; X是A的N倍: X over A; 由A增长到B,增长N倍 and X比A增长N倍 (增加一倍): "
         "N times more, the rule growth_times over (base A, later X or B); 是乙镇的N倍: the one amount of X's unit the "
         "place 乙镇 names when no name repeats X's; 前者是后者的N倍: the two amounts of one unit stated just before, in order; "
         "約為A%的N倍: rates as amounts; a clause with no subject (…,是乙镇的N倍) speaks of its ;-item's first amount, the "
-        "base the one amount before of that unit whose words name 乙镇; 较…的B翻了一番: B the base, the clause's subject later",
+        "base the one amount before of that unit whose words name 乙镇; 较…的B翻了一番: B the base, the clause's subject later; "
+        "约为乙镇(B)的N倍: B bracketed right before 的, X the clause's subject; 由A增至B,为原来(a year)的N倍: the clause "
+        "right after a from-to, the words before 的 only a start_named word or a year: B over A",
         "全镇税收从2018年的0.8亿元增加到2022年的1.6亿元,实现倍增。",
         (("claimed", "倍增"), ("later", "1.6亿元"), ("base", "0.8亿元")),
         unverifiable="the amount it is a multiple of is not stated", pattern="从A到B, 倍增 / X是A的N倍"),
