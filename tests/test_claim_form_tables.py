@@ -23,7 +23,7 @@ TABLES = {
                      "parts' unit the item before states of its own; two: nothing), share and rate clauses before 其中 "
                      "passed back to the amount before them (a list of two parts or more only); a later clause counting "
                      "a noun the total's clause does not hold (覆盖…6个乡镇) ends a comma 其中 list; 以上/上述…合计 adding "
-                     "the sentence before's list (one amount per item); 分别 after a 合计 clause listing that total's parts",
+                     "the sentence before's list (one amount per item); a count in a list's last item (两乡合计30个) stops it",
     "average_structures": "a mean of one number over itself (人口N, 平均每名員工服務人口M: no count of staff) is never "
                           "proposed; a multiple whose base is bracketed right before 的 (約為乙鎮（8%）的三倍, 為全縣平均值(約285人)的1.44倍); "
                           "an amount of a mean's unit counting the noun after 每 (14个村, 平均每村3个) is its count, no total; "

@@ -294,11 +294,6 @@ class _Totals(_Base):
         which is not said, nothing); a clause that only gives a share (税收收入A,占…的P%,其中甲a) is
         passed like a rate when the 其中's first amount is no percentage."""
         heads = self.heads(w)
-        # 甲、乙、丙三个点合计T,分别为a、b和c: 分别 lists the parts of the total its clause before names a sum, not
-        # of the earlier total that total is itself a part of (完成A,其中…合计T,分别为…)
-        if (len(heads) > 1 and EACH.search(self.f, w, at) and heads[-1].clause == self.r.clause[w] - 1
-                and SUM_WORD.search(heads[-1].before) and not any(SUM_WORD.search(h.before) for h in heads[:-1])):
-            return heads[-1:]
         nxt = next((x for x in self.between(at, self.r.sentence_end(self.r.sentence[w])) if x.depth == self.r.depth[w]), None)
         if nxt is None or nxt.unit == "%" or self.opens_sentence(w) or (heads and any(h.unit != "%" for h in heads)):
             return heads
