@@ -203,6 +203,9 @@ TABLES = {
                         "the count's noun) bound by the names or the last two amounts of one unit in the sentence; neither "
                         "term 1, names not in the sentence, two units, a name holding two amounts, a:b:c: nothing; "
                         "multiples with 之 (為A之N倍), 的约N倍, 更为, A in an earlier ;-item; A naming none or two: unverifiable",
+    "ratio_terms": "ratios whose first term carries 约/約 (之比约1:1.7, 二者之比约3.2:1) and whose B names its amount with "
+                   "a word between the noun both share (事业人员 in 事业编制人员, at most 2 letters between), both scripts; "
+                   "约9:7, a:b:c, one amount, B naming two amounts, 4 letters between, two units: nothing",
     "occupied_and_labels": "shares whose part follows 占了/佔了/占去 with the share noun after it (歲出A,人事費就占了B,比率P%: "
                            "the one amount of the unit before), a whole right before 中 and the part's name (歲出A中人事費B), "
                            "相当于/相當於…的 naming the whole; compound labels (“五办三中心”) whose list follows 设置/設立/下设, "

@@ -481,9 +481,11 @@ FORMS: tuple[ClaimForm, ...] = (
          "fraction_of_place": ("不到", "不足", "不及", "不满", "不滿", "未及", "只有", "仅为", "僅為", "仅有", "僅有",
                                "仅及", "僅及", "相当于", "相當於")},
         "ratio", ("later", "base"),
-        "之比(约)为a:1 (or a比1): a is A over B; 1:b: b is B over A; the other term exactly 1 (a:b with neither 1, "
-        "5.5:4.5, is left to the structure form). A与B之比: A and B name (all of the noun, 数 taken off a count's noun) "
-        "one amount each among the amounts of the sentence before the words, of one unit; 二者/两者之比: the last two "
+        "之比(约)为a:1 (or a比1): a is A over B; 1:b: b is B over A; the other term exactly 1 (约/約 may stand in "
+        "the first term: 之比约1:1.7; a:b with neither 1, 5.5:4.5, is left to the structure form). A与B之比: A and B "
+        "name (all of the noun, 数 taken off a count's noun; or the noun cut in two with at most 2 letters between, "
+        "ending the name: 事业人员 names 事业编制人员) one amount each among the amounts of the sentence before the "
+        "words, of one unit; 二者/两者之比: the last two "
         "amounts of one unit stated before the words in the sentence, in order. Anything else is no proposal (a ratio "
         "whose amounts are not named in its sentence). A fraction of another place (不到乙县的一半, 约为甲镇的三成) is the amount "
         "just before it in its sentence over the one amount of its unit (and year) the text states of that place, the "
