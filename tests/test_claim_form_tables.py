@@ -19,6 +19,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # Each table and what its sentences are about (issue 29).
 TABLES = {
+    "qizhong_heads": "the total a 其中 splits when heads finds none: a 其中 opening a ;-item (the one amount of the "
+                     "parts' unit the item before states of its own; two: nothing), share and rate clauses before 其中 "
+                     "passed back to the amount before them (a list of two parts or more only); a later clause counting "
+                     "a noun the total's clause does not hold (覆盖…6个乡镇) ends a comma 其中 list; 以上/上述…合计 adding "
+                     "the sentence before's list (one amount per item); a count in a list's last item (两乡合计30个) stops it",
     "average_structures": "a mean of one number over itself (人口N, 平均每名員工服務人口M: no count of staff) is never "
                           "proposed; a multiple whose base is bracketed right before 的 (約為乙鎮（8%）的三倍, 為全縣平均值(約285人)的1.44倍); "
                           "an amount of a mean's unit counting the noun after 每 (14个村, 平均每村3个) is its count, no total; "
