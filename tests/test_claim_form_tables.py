@@ -221,6 +221,9 @@ TABLES = {
                       "(N＝412)/n=1200 sample sizes of the one count naming a sample (有效問卷, 受访者); bounds never restating "
                       "a plan (力争, 目标) unless they name one; names without the verb before the amount (編列, 完成, 达到); "
                       "one digit, two candidates, two sample counts, no sample word: nothing",
+    "full_pairs": "a 其中 whose two parts are named by both sides of a pair that splits a whole in full (經常門/資本門, "
+                  "城镇/乡村, 男/女: the split form's pairs) lists the whole, rule sum; one side only, or two parts that are no "
+                  "pair, stays parts_within (some of the whole)",
     "place_scope": "amounts of two places of one level (东坪县 and 西坪县, 甲镇 and 乙镇): a share's part and whole and a "
                    "restatement's two mentions are of one place, the place last named before each (not one a comparison "
                    "word leads; 全县 the county last named; 三县 none in particular); a fraction of another place "

@@ -19,6 +19,7 @@ from analysis.extraction.claims.patterns import (
 REST_OPENS = re.compile(rf"^(?:{_group('rest', 'rest')})")
 NOT_PART = re.compile(rf"^(?:{_group('rest', 'not')})(?P<part>[^\d]{{2,}})$")
 REST_PAIRS = tuple(tuple(pair.split("/")) for pair in words("rest", "pairs"))
+SPLIT_PAIRS = tuple(tuple(pair.split("/")) for pair in words("split", "pairs"))
 # a running total (claim_forms: total's again, reach_lead, reach): 再下放约40项 … 届时下放事项将达170多项
 AGAIN = re.compile(rf"(?:{_group('total', 'again')})(?P<verb>[^{STOP}\d]{{0,6}})$")
 REACH = re.compile(rf"(?:{_group('total', 'reach_lead')})[^{STOP}\d]{{0,10}}?(?:{_group('total', 'reach')})\s*$")
@@ -283,10 +284,18 @@ class _Totals(_Base):
             for p in mine:
                 p.roles.add("sub")  # a part of a part, not a part of a later 合计
             # 分别为 lists every part (a sum); 其中 and 包括 may list only some, even one ("其中已承接90项"): within
-            if EACH.search(found.group()) and len(mine) >= 2:
+            if EACH.search(found.group()) and len(mine) >= 2 or self.both_sides(mine):
                 self.add_sum(total, mine)
             elif not EACH.search(found.group()) and mine:
                 self.add_sum(total, mine, "parts")
+
+    def both_sides(self, parts: list[Mention]) -> bool:
+        """其中經常門A,資本門B: two parts named by the two sides of a pair that splits a whole in full (the split
+        form's pairs): the list is the whole, not some of it."""
+        if len(parts) != 2:
+            return False
+        names = [p.name + self.after_noun(p) for p in parts]
+        return any(a in names[0] and b in names[1] or b in names[0] and a in names[1] for a, b in SPLIT_PAIRS)
 
     def qizhong_heads(self, w: int, at: int) -> list[Mention]:
         """The totals of a 其中 (heads), and two structures heads passes: a 其中 opening a ;-item (歲出A,較預算數B減少C,
