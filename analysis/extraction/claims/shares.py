@@ -525,7 +525,8 @@ class _Shares(_Base):
                     self.unverifiable("share", m, f"the whole ({name}) is not stated")
                 return
         else:
-            whole = self.among_whole(part, m) or self.containing_total(part) or self.occupied_whole(part, m)
+            whole = self.among_whole(part, m) or self.containing_total(part) or self.occupied_whole(part, m) \
+                or self.opening_whole(part, m)
             if whole is None and not named_rate:
                 carried = self.list_whole(m, part)
                 if carried is None:  # 一般政務支出A最多,佔p%;…,以上合計佔歲出q%: the whole the list's sum names
@@ -804,6 +805,21 @@ class _Shares(_Base):
                 and same_unit(x.unit, part.unit) and not AGAINST_END.search(x.before)
                 and not PRIOR_NAME.search(PLACE.sub("", x.name))]
         return fits[0] if len(fits) == 1 and not _smaller(fits[0], part) else None
+
+    def opening_whole(self, part: Mention, m: Mention) -> Mention | None:
+        """員額71人,約聘僱16人,占比22.5%; 石湖縣歲入125億元,自有財源21.3億元,比率為17.0%: a share naming no whole, in a
+        ;-item that states exactly two amounts of the part's unit before it, the first opening the item (its
+        subject) and the part after it, is of that first amount. Bound by the item's structure (its subject), never
+        by size: a third amount of the unit (收入A、支出B,人事費C), a base, a per-unit amount, another place or a
+        subject smaller than the part: none."""
+        first = self.item_subject(m)
+        if first is None or first is part or first.i > part.i or first.per_unit or not same_unit(first.unit, part.unit):
+            return None
+        stated = [x for x in self.segment_mentions(m) if x.i < m.i and x.amount and same_unit(x.unit, part.unit)]
+        if stated != [first, part] or _smaller(first, part) or self.r.other_place(first.place, part.place) \
+                or self.rate_whole(first):  # 完成目标26亿元的47.5%,其中…: the target is that rate's whole
+            return None
+        return first
 
     def past_prior_aside(self, head: Mention, part: Mention, where: int) -> Mention | None:
         """收入完成A,比上年增长P%。上年同口径收入为B。其中,税收C: a sentence whose amounts are all a prior year's (the
