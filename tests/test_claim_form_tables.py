@@ -19,6 +19,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # Each table and what its sentences are about (issue 29).
 TABLES = {
+    "rates_after_changes": "a rate right after an amount of change (增收N,增长P%; 由A减为B,减少N,下降P%): its rate only when "
+                           "of the change's direction, with no 其中 between, and (after a from-to's change) naming no base "
+                           "of its own (同比, 比上年, 較上年); else unverifiable, both scripts",
     "rates_after_from_to": "a rate right after a from-to's change (由A降至B,减少N,降幅P%; 十年少了N,降幅P%; 升至/升到/降到 "
                            "as to-words): the from-to's pair; a mean yearly rate, a part's rate after 其中, another "
                            "subject or another ;-item: not",

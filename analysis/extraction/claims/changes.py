@@ -30,6 +30,7 @@ class _Changes(_Base):
 
     def from_to(self):
         """由A减为B(, 精简C% / 减少N个 / 提高N个百分点 / 倍增): A is the base, B the later amount."""
+        self.from_to_changes: set[int] = set()  # the changes of a from-to (由A减为B,减少N): their rates are its
         for a in self.m:
             if not FROM_END.search(a.before):
                 continue
@@ -43,9 +44,11 @@ class _Changes(_Base):
             b.roles.add("later")
             claim = next((x for x in self.m[b.i + 1:b.i + 3] if x.segment == b.segment
                           and (x.direction or self.bare_change(x, a))), None)
-            if claim is None:
+            # 由A减为B,其中东部乡镇下降P%: a part's change, not the from-to's
+            if claim is None or QIZHONG.search(self.f, b.claim_end, claim.start):
                 continue
             claim.roles.add("claim")
+            self.from_to_changes.add(claim.i)
             fall = claim.direction == "fall" or not claim.direction and self.bare_change(claim, a) == "fall"
             if self.yearly(claim):
                 form = "points" if claim.points else "from_to" if claim.percent else "difference"
@@ -313,6 +316,9 @@ class _Changes(_Base):
             else:
                 self.unverifiable("change", m)
             return
+        if change is not None and not self.rate_of_amount_change(m, change):
+            self.unverifiable("change", m)
+            return
         if change is not None:
             change.roles.add("change")
             later = (self.subject(change, change.unit) or self.later_by_name(change, None)
@@ -337,6 +343,13 @@ class _Changes(_Base):
                 return
         masked = MASKED.search(self.f, self.r.segment_starts[m.segment], m.start)
         self.unverifiable("change", m, "the amounts are masked in the text" if masked else None)
+
+    def rate_of_amount_change(self, m: Mention, change: Mention) -> bool:
+        """Whether the rate m right after an amount of change (增收N,增长P%) is that change's rate: of its direction,
+        no 其中 between (其中…下降P% is a part's), and not after a from-to's change (由A减为B,减少N): a rate the from-to
+        did not take (同比下降P%, 比上年…) names a base of its own."""
+        return m.direction == change.direction and not QIZHONG.search(self.f, change.claim_end, m.start) \
+            and change.i not in getattr(self, "from_to_changes", ())
 
     def prior_base_after(self, m: Mention) -> tuple[Mention, Mention] | None:
         """收入完成A,为年初预算B的p%,比上年增长P%。上年同口径收入为C: a change against the year before (比上年, 同比) whose
