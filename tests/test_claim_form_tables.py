@@ -19,6 +19,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # Each table and what its sentences are about (issue 29).
 TABLES = {
+    "cuts_from_original": "cuts with no base word (压减/删减/刪減/核减/缩减/调减 N) from an amount said to be original (原编列, "
+                          "原有, 将原A个) to the one its words bring it to (后为/審定為/整合为 B, before or after the cut, in "
+                          "the original's clause too): the difference and the cut's rate over (A, B); no later, a later "
+                          "after 其中, two originals, 原材料, a rate of the other direction: unverifiable, both scripts",
     "rates_after_changes": "a rate right after an amount of change (增收N,增长P%; 由A减为B,减少N,下降P%): its rate only when "
                            "of the change's direction, with no 其中 between, and (after a from-to's change) naming no base "
                            "of its own (同比, 比上年, 較上年); else unverifiable, both scripts",

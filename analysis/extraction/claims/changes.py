@@ -20,6 +20,8 @@ from analysis.extraction.claims.patterns import (
 PREVIOUS_YEAR_WORD = re.compile(_group("change", "previous_year"))
 PRIOR_OPEN = re.compile(rf"^[\s,，;；]*(?:{_group('change', 'prior')})(?P<noun>[^{STOP}\d]{{0,12}}?)(?:为|為|是|达|達|约|約)?\s*$")
 BASE_SCOPE = re.compile(_group("change", "base_scope"))
+BASE_MARK_WORD = re.compile(_group("change", "base_marks"))
+CUT_END = re.compile(rf"(?:{_group('change', 'cut')})了?\s*$")  # 经删减N: a cut, no base word before it
 # 原设A个,整合为B个: the clause that says what was, and the words that bring it to the later amount right before it
 ORIGINAL = re.compile(_group("difference", "original"))
 BROUGHT_TO = re.compile(rf"(?:{_group('difference', 'brought_to')})\s*$")
@@ -127,13 +129,45 @@ class _Changes(_Base):
         """原设内设机构17个,此次统一整合为7个,减少10个: the one amount of m's unit before it in its sentence whose clause
         says it was (原有, 原设, 改革前) is the base, the one a later clause brings it to (…为7个) the later; none or two
         of either: None."""
-        xs = [x for x in self.in_sentence(m) if x.i < m.i and x.unit == m.unit and x.level]
-        olds = [x for x in xs if ORIGINAL.search(self.f, self.r.clause_starts[x.clause], x.start)]
+        xs = [x for x in self.in_sentence(m) if x.i != m.i and x.unit == m.unit and x.level]
+        olds = [x for x in xs if x.i < m.i and self.said_original(x)]
         if len(olds) != 1:
             return None
-        news = [x for x in xs if x.i > olds[0].i and x.clause != olds[0].clause
-                and BROUGHT_TO.search(self.f, self.r.clause_starts[x.clause], x.start)]
-        return (olds[0], news[0]) if len(news) == 1 else None
+        old = olds[0]
+
+        def brought(x: Mention) -> bool:
+            # 将原A个整合为B个: in the original's clause, the words after it; 经删减C后为B: after the change, in its clause
+            lo = max(self.r.clause_starts[x.clause], old.claim_end, m.claim_end if x.i > m.i else 0)
+            return BROUGHT_TO.search(self.f, lo, x.start) is not None and not ORIGINAL.search(self.f, lo, x.start) \
+                and not QIZHONG.search(self.f, lo, x.start)
+
+        # stated before the change, else after it (原编列A,经删减C后为B); a 其中 or another original word: no later
+        news = [x for x in xs if old.i < x.i < m.i and brought(x)] or [x for x in xs if x.i > m.i and brought(x)]
+        return (old, news[0]) if len(news) == 1 else None
+
+    def bare_cut(self, m: Mention) -> bool:
+        """A cut word right before m (压减N, 經刪減N) and no base word (比/较/同比) before it in its clause."""
+        head = self.f[self.r.clause_starts[m.clause]:m.start]
+        return CUT_END.search(head) is not None and BASE_MARK_WORD.search(head) is None
+
+    def original_of_change(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """原编列A,经删减C后为B,删减幅度P%: a rate naming no base after an amount of change of its direction in its
+        sentence (no 其中 or other rate between) is the rate of that change over (what was, what it was brought to),
+        when the words bind both (original_and_now); else None."""
+        change = next((x for x in self.preceding(m) if x.sentence == m.sentence and x.amount and x.direction), None)
+        if change is None or change.direction != m.direction or QIZHONG.search(self.f, change.claim_end, m.start) \
+                or any(x.percent for x in self.m[change.i + 1:m.i]):
+            return None
+        return self.original_and_now(change)
+
+    def said_original(self, x: Mention) -> bool:
+        """An amount its clause says was (原有A, 原编列A, 改革前A), 原因/原计划 and the like aside; the words after the
+        amount before it in its clause only (将原A个整合为B个: B is not said to be original)."""
+        lo = max([self.r.clause_starts[x.clause]] + [y.claim_end for y in self.m[max(x.i - 1, 0):x.i] if y.clause == x.clause])
+        head = self.f[lo:x.start]
+        for n in words("change", "not_original"):
+            head = head.replace(n, " " * len(n))
+        return any(w in head for w in words("change", "original"))
 
     def from_named(self, a: Mention):
         """甲鎮由前一年的15.1%上升2.4%: the base after 由, the change right after it; the later is the one amount of the
@@ -179,9 +213,11 @@ class _Changes(_Base):
             elif m.percent:
                 self.rate_of_change(m, self.against_base(m))
             elif m.amount:
-                m.roles.add("change")
                 pair = self.base_and_later(m, m.unit) or self.prior_subject_pair(m) or self.prior_base_after(m) \
                     or self.original_and_now(m)
+                if pair is None and self.bare_cut(m):
+                    continue  # 代表會刪減逾千萬元: a cut of no amount stated is data
+                m.roles.add("change")
                 if pair is not None:
                     base, later = pair
                     fall = m.direction == "fall"
@@ -323,12 +359,28 @@ class _Changes(_Base):
             change.roles.add("change")
             later = (self.subject(change, change.unit) or self.later_by_name(change, None)
                      or self.carried_subject(change, change.unit))  # 本年度A;较上年度增收N,增长P%
+            if later is not None and self.said_original(later):
+                # 原编列A,经删减C,删减率P,审定为B: A is what was (the base), not the later; the later is the one the
+                # words bring it to
+                pair = self.original_and_now(change)
+                if pair is not None:
+                    pair[0].roles.add("base")
+                    self.propose("change", m, _rule("change", change.direction == "fall"), pair, ("base", "later"))
+                else:
+                    self.unverifiable("change", m)
+                return
             if later is not None:
                 self.propose("change_with_amount", m, _rule("change_with_amount", change.direction == "fall"),
                              (later, change), ("later", "change"))
             else:
                 self.unverifiable("change_with_amount", m)
             return
+        if base is None:
+            pair = self.original_of_change(m)
+            if pair is not None:
+                pair[0].roles.add("base")
+                self.propose("change", m, _rule("change", fall), pair, ("base", "later"))
+                return
         if base is None and fall:
             pair = self.kept_of_original(m)
             if pair is not None:
