@@ -21,7 +21,8 @@ PREVIOUS_YEAR_WORD = re.compile(_group("change", "previous_year"))
 PRIOR_OPEN = re.compile(rf"^[\s,，;；]*(?:{_group('change', 'prior')})(?P<noun>[^{STOP}\d]{{0,12}}?)(?:为|為|是|达|達|约|約)?\s*$")
 BASE_SCOPE = re.compile(_group("change", "base_scope"))
 BASE_MARK_WORD = re.compile(_group("change", "base_marks"))
-CUT_END = re.compile(rf"(?:{_group('change', 'cut')})了?\s*$")  # 经删减N: a cut, no base word before it
+# 经删减N, 删减率P: a cut (or its rate), no base word before it
+CUT_END = re.compile(rf"(?:{_group('change', 'cut')})(?:比率|比例|幅度|率)?(?:了|为|為|达|達|约|約)?\s*$")
 # 原设A个,整合为B个: the clause that says what was, and the words that bring it to the later amount right before it
 ORIGINAL = re.compile(_group("difference", "original"))
 BROUGHT_TO = re.compile(rf"(?:{_group('difference', 'brought_to')})\s*$")
@@ -142,8 +143,21 @@ class _Changes(_Base):
                 and not QIZHONG.search(self.f, lo, x.start)
 
         # stated before the change, else after it (原编列A,经删减C后为B); a 其中 or another original word: no later
-        news = [x for x in xs if old.i < x.i < m.i and brought(x)] or [x for x in xs if x.i > m.i and brought(x)]
+        news = [x for x in xs if old.i < x.i < m.i and brought(x)] \
+            or [x for x in xs if x.i > m.i and x.clause == m.clause and brought(x)]
         return (old, news[0]) if len(news) == 1 else None
+
+    def cut_result(self, m: Mention) -> tuple[Mention, Mention, Mention] | None:
+        """原编列A,经删减C,删减率P,审定为B: a cut C with the one original A before it and the one amount of its unit a
+        later clause of its sentence brings it to (为/至 B; no 其中 between): (A, C, B); else None."""
+        xs = [x for x in self.in_sentence(m) if x.i != m.i and same_unit(x.unit, m.unit) and x.level]
+        olds = [x for x in xs if x.i < m.i and self.said_original(x)]
+        if len(olds) != 1 or QIZHONG.search(self.f, olds[0].claim_end, m.start):
+            return None  # 其中…压减C: a part's cut
+        news = [x for x in xs if x.i > m.i and x.clause > m.clause
+                and BROUGHT_TO.search(self.f, self.r.clause_starts[x.clause], x.start)
+                and not QIZHONG.search(self.f, m.claim_end, x.start) and not self.said_original(x)]
+        return (olds[0], m, news[0]) if len(news) == 1 else None
 
     def bare_cut(self, m: Mention) -> bool:
         """A cut word right before m (压减N, 經刪減N) and no base word (比/较/同比) before it in its clause."""
@@ -216,7 +230,12 @@ class _Changes(_Base):
                 pair = self.base_and_later(m, m.unit) or self.prior_subject_pair(m) or self.prior_base_after(m) \
                     or self.original_and_now(m)
                 if pair is None and self.bare_cut(m):
-                    continue  # 代表會刪減逾千萬元: a cut of no amount stated is data
+                    # 原编列A,经删减C,…,审定为B: B is the claim, A less C; a cut of no amount stated is data
+                    found = self.cut_result(m)
+                    if found is not None and "claim" not in found[2].roles:
+                        found[2].roles.add("claim")
+                        self.propose("difference", found[2], "difference", found[:2], ("later", "base"))
+                    continue
                 m.roles.add("change")
                 if pair is not None:
                     base, later = pair
@@ -362,11 +381,13 @@ class _Changes(_Base):
             if later is not None and self.said_original(later):
                 # 原编列A,经删减C,删减率P,审定为B: A is what was (the base), not the later; the later is the one the
                 # words bring it to
-                pair = self.original_and_now(change)
+                pair, cut = self.original_and_now(change), self.cut_of_original(m)
                 if pair is not None:
                     pair[0].roles.add("base")
                     self.propose("change", m, _rule("change", change.direction == "fall"), pair, ("base", "later"))
-                else:
+                elif cut is not None:  # 原编列A,经删减C,删减率P: the cut over what was
+                    self.propose("share", m, "share", cut, ("part", "whole"))
+                elif not self.bare_cut(m):
                     self.unverifiable("change", m)
                 return
             if later is not None:
@@ -393,8 +414,26 @@ class _Changes(_Base):
             if pair is not None and pair[0].amount:
                 self.propose("change", m, _rule("change", fall), pair, ("base", "later"))
                 return
+        if base is None and self.bare_cut(m):
+            cut = self.cut_of_original(m)
+            if cut is not None:  # 原编列A,经删减C,删减率P: the cut over what was
+                self.propose("share", m, "share", cut, ("part", "whole"))
+            return  # 核减逾一成: a cut's rate of nothing stated is data
         masked = MASKED.search(self.f, self.r.segment_starts[m.segment], m.start)
         self.unverifiable("change", m, "the amounts are masked in the text" if masked else None)
+
+    def cut_of_original(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """原编列A,经删减C,删减率P%: a cut's rate right after the cut (no other amount between), no later stated
+        before it: (C, A), A the one original amount of C's unit before C in the sentence; else None."""
+        cut = self.m[m.i - 1] if m.i else None
+        if cut is None or cut.sentence != m.sentence or not cut.amount or not self.bare_cut(cut) \
+                or QIZHONG.search(self.f, cut.claim_end, m.start):
+            return None
+        olds = [x for x in self.in_sentence(m) if x.i < cut.i and same_unit(x.unit, cut.unit) and x.level
+                and self.said_original(x)]
+        if len(olds) != 1 or QIZHONG.search(self.f, olds[0].claim_end, cut.start):
+            return None  # 其中…压减C: a part's cut
+        return cut, olds[0]
 
     def rate_of_amount_change(self, m: Mention, change: Mention) -> bool:
         """Whether the rate m right after an amount of change (增收N,增长P%) is that change's rate: of its direction,
