@@ -191,8 +191,9 @@ def _run_digits(run: str) -> str:
             number = None
         elif token in _BIG_SCALES:
             group, big = section + (number or 0), _BIG_SCALES[token]
-            # 一万亿: a bigger unit after a smaller one scales what came before it too
-            total = (total + group) * big if last_big is not None and big > last_big and group == 0 else total + group * big
+            # 一万亿, 三万五千亿, 一万二千八百六十万: a unit no smaller than the last one scales all that came before it
+            # (12860万, not 1万 + 2860万); a smaller one adds its group (一亿二千万)
+            total = (total + group) * big if last_big is not None and big >= last_big else total + group * big
             section, number, last_big = 0.0, None, big
         else:
             number = float(token) if token[0].isdigit() else float(_DIGIT_VALUE[token])

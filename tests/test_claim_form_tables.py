@@ -20,12 +20,17 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # Each table and what its sentences are about (issue 29).
 TABLES = {
     "cuts_from_original": "cuts with no base word (压减/删减/刪減/核减/缩减/调减 N) from an amount said to be original (原编列, "
-                          "原有, 将原A个) to the one its words bring it to (后为/審定為/整合为 B, before or after the cut, in "
-                          "the original's clause too): the difference and the cut's rate over (A, B); no later, a later "
-                          "after 其中, two originals, 原材料, a rate of the other direction: unverifiable, both scripts",
+                          "原有, 将原A个) to the one its words bring it to (后为/整合为 B in the cut's or the original's "
+                          "clause): the cut and its rate over (A, B); B in a later clause (審定為B): B = A - C, the rate "
+                          "before it C over A (a share); the original never the later; a cut (or its rate) with nothing "
+                          "bound, after 其中, two originals, 原材料: data; a rate of the other direction: unverifiable",
     "rates_after_changes": "a rate right after an amount of change (增收N,增长P%; 由A减为B,减少N,下降P%): its rate only when "
                            "of the change's direction, with no 其中 between, and (after a from-to's change) naming no base "
                            "of its own (同比, 比上年, 較上年); else unverifiable, both scripts",
+    "average_structures": "a mean of one number over itself (人口N, 平均每名員工服務人口M: no count of staff) is never "
+                          "proposed; a multiple whose base is bracketed right before 的 (約為乙鎮（8%）的三倍, 為全縣平均值(約285人)的1.44倍); "
+                          "an amount of a mean's unit counting the noun after 每 (14个村, 平均每村3个) is its count, no total; "
+                          "two such counts, or another noun: unverifiable; 由A增至B,为原来(a year)的N倍: B over A (为乙镇的: not)",
     "rates_after_from_to": "a rate right after a from-to's change (由A降至B,减少N,降幅P%; 十年少了N,降幅P%; 升至/升到/降到 "
                            "as to-words): the from-to's pair; a mean yearly rate, a part's rate after 其中, another "
                            "subject or another ;-item: not",
@@ -201,6 +206,9 @@ TABLES = {
                         "the count's noun) bound by the names or the last two amounts of one unit in the sentence; neither "
                         "term 1, names not in the sentence, two units, a name holding two amounts, a:b:c: nothing; "
                         "multiples with 之 (為A之N倍), 的约N倍, 更为, A in an earlier ;-item; A naming none or two: unverifiable",
+    "ratio_terms": "ratios whose first term carries 约/約 (之比约1:1.7, 二者之比约3.2:1) and whose B names its amount with "
+                   "a word between the noun both share (事业人员 in 事业编制人员, at most 2 letters between), both scripts; "
+                   "约9:7, a:b:c, one amount, B naming two amounts, 4 letters between, two units: nothing",
     "occupied_and_labels": "shares whose part follows 占了/佔了/占去 with the share noun after it (歲出A,人事費就占了B,比率P%: "
                            "the one amount of the unit before), a whole right before 中 and the part's name (歲出A中人事費B), "
                            "相当于/相當於…的 naming the whole; compound labels (“五办三中心”) whose list follows 设置/設立/下设, "
@@ -223,6 +231,14 @@ TABLES = {
     "proposal_readings": "shares bound to the whole they name that fail, and a total the same paragraph states (共分流N人, "
                          "合计N, 总数N, 共计N) that reconciles them: a tension (other_whole), never reproduced; no "
                          "reading from a total not so written, of another unit, year or paragraph, or smaller than the part",
+    "title_bounds": "a title's bound (代表會刪減逾千萬元, 编制核减逾一成, 歲入近五億元; 逾千萬 without 元: nothing) restating the one "
+                    "body amount or rate whose name ends with the title's words before it, of the bound's size, of its "
+                    "year; two, none, another size or year, a first line ending a sentence: nothing; after a change "
+                    "word (精簡逾一成) bound as changed_bounds",
+    "changed_bounds": "a bound rate no other rule took (机构精简近四成, 收入增长逾一成, 財源比率不足兩成) restating the one rate "
+                      "of another sentence named by the same last word whose ;-item names the bound's subject before it; "
+                      "commas alone bind no subject (two rates after 收入: nothing), 非税收入 is not 税收收入, another "
+                      "year, size or no such rate: nothing",
 }
 
 

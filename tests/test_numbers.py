@@ -222,6 +222,8 @@ def test_more_than_after_a_decimal_steps_by_its_last_digit():
         ("千分之五", 0.5, 0.1),             # issue 9: per mille, as a percentage
         ("千分之三点五", 0.35, 0.01),
         ("一亿二千万", 1.2e8, 1e4),          # 万 inside a Chinese numeral
+        ("一万二千八百六十万元", 1.286e8, 1e4),  # 万 twice: 12860 × 万, not 1万 + 2860万
+        ("三萬五千億元", 3.5e12, 1e8),         # a larger unit after a group scales all before it: 35000亿
         ("四千五百万元", 4.5e7, 1e4),
         ("一万二千人", 12000, 1),
         ("一点五倍", 1.5, 0.1),              # Chinese decimals

@@ -484,9 +484,11 @@ FORMS: tuple[ClaimForm, ...] = (
          "fraction_of_place": ("不到", "不足", "不及", "不满", "不滿", "未及", "只有", "仅为", "僅為", "仅有", "僅有",
                                "仅及", "僅及", "相当于", "相當於")},
         "ratio", ("later", "base"),
-        "之比(约)为a:1 (or a比1): a is A over B; 1:b: b is B over A; the other term exactly 1 (a:b with neither 1, "
-        "5.5:4.5, is left to the structure form). A与B之比: A and B name (all of the noun, 数 taken off a count's noun) "
-        "one amount each among the amounts of the sentence before the words, of one unit; 二者/两者之比: the last two "
+        "之比(约)为a:1 (or a比1): a is A over B; 1:b: b is B over A; the other term exactly 1 (约/約 may stand in "
+        "the first term: 之比约1:1.7; a:b with neither 1, 5.5:4.5, is left to the structure form). A与B之比: A and B "
+        "name (all of the noun, 数 taken off a count's noun; or the noun cut in two with at most 2 letters between, "
+        "ending the name: 事业人员 names 事业编制人员) one amount each among the amounts of the sentence before the "
+        "words, of one unit; 二者/两者之比: the last two "
         "amounts of one unit stated before the words in the sentence, in order. Anything else is no proposal (a ratio "
         "whose amounts are not named in its sentence). A fraction of another place (不到乙县的一半, 约为甲镇的三成) is the amount "
         "just before it in its sentence over the one amount of its unit (and year) the text states of that place, the "
@@ -583,13 +585,17 @@ FORMS: tuple[ClaimForm, ...] = (
         {"times": ("倍",), "doubled": ("倍增", "翻番", "翻一番", "翻了一番", "成倍增长", "成倍增長"),
          "grown": ("增长", "增長", "增加", "提高", "上升"),
          # 前者是后者的N倍: the two amounts stated just before, in the order named
-         "former": ("前者",), "latter": ("后者", "後者")},  # 增长N倍: N times more, later / base − 1
+         "former": ("前者",), "latter": ("后者", "後者"),
+         # 由A增至B,为原来的N倍: the words naming the from-to's start (a year, or none, too)
+         "start_named": ("原来", "原來", "原先", "改革前", "过去", "過去", "当初", "當初", "以前")},
         "ratio", ("later", "base"),
         "从A到B, 倍增: later B over base A; X是A的N倍: X over A; 由A增长到B,增长N倍 and X比A增长N倍 (增加一倍): "
         "N times more, the rule growth_times over (base A, later X or B); 是乙镇的N倍: the one amount of X's unit the "
         "place 乙镇 names when no name repeats X's; 前者是后者的N倍: the two amounts of one unit stated just before, in order; "
         "約為A%的N倍: rates as amounts; a clause with no subject (…,是乙镇的N倍) speaks of its ;-item's first amount, the "
-        "base the one amount before of that unit whose words name 乙镇; 较…的B翻了一番: B the base, the clause's subject later",
+        "base the one amount before of that unit whose words name 乙镇; 较…的B翻了一番: B the base, the clause's subject later; "
+        "约为乙镇(B)的N倍: B bracketed right before 的, X the clause's subject; 由A增至B,为原来(a year)的N倍: the clause "
+        "right after a from-to, the words before 的 only a start_named word or a year: B over A",
         "全镇税收从2018年的0.8亿元增加到2022年的1.6亿元,实现倍增。",
         (("claimed", "倍增"), ("later", "1.6亿元"), ("base", "0.8亿元")),
         unverifiable="the amount it is a multiple of is not stated", pattern="从A到B, 倍增 / X是A的N倍"),

@@ -24,6 +24,8 @@ PER_NOUN = _rx(rf"^\s*每(?:个|個|一个|一個)?(?:{_group('average', 'per_no
 # 社会福利支出以全镇人口N人计,: the ;-item's opening noun, then 以/按 … 计
 COMPUTED_ON = _rx(rf"^\s*(?P<noun>[^{STOP}\d、]{{2,12}}?)(?:{_group('average', 'computed_on')})(?:[^{STOP}]|(?<=\d),(?=\d)){{0,20}}?"
                   rf"(?:{_group('average', 'computed_end')})\s*[,，]\s*$")
+# 平均每村N个, 每一公所: the noun after 每 (and a classifier), up to the number
+EACH_NOUN = _rx(rf"每(?:一|个|個|一个|一個)?(?P<noun>[^{STOP}\d、]{{1,8}})$")
 # 每处设施平均N, 平均每所每年N: 每, the classifier the count is stated in (the noun after it is optional)
 PER_CLASSIFIER = _rx(rf"每(?P<cl>{_group('average', 'per_classifier')})")
 # 以总投入计算,每处平均N: a clause opening 以/按 <noun> 计算 names the total of the sentence's means
@@ -100,6 +102,9 @@ class _Averages(_Base):
             # 每一个村: the 一 of 每一 is no count
             earlier = [x for x in self.in_sentence(m) if x.i < m.i and x.level and self.f[x.start - 1:x.start] != "每"]
             totals = [x for x in earlier if x.unit == m.unit and not AVERAGE.search(x.before)]  # a mean is no total
+            # 全镇14个村…账户42个,平均每村3个: an amount of m's unit counting the noun after 每 is the count, no total
+            of_each = [x for x in totals if self.counts_each(x, clause)]
+            totals = [x for x in totals if x not in of_each]
             if not totals:  # 12个乡镇平均每个乡镇40名,共480名: the total named after 共/合计, in the same ;-item
                 totals = [x for x in self.in_sentence(m) if x.i > m.i and x.level and x.unit == m.unit
                           and x.segment == m.segment and ALL_OR_SUM.search(x.before)]
@@ -129,6 +134,8 @@ class _Averages(_Base):
                     cl = per_cl.group("cl")
                     counts = [x for x in counts if fold(x.unit) == cl] or \
                         [x for x in counts if fold(x.unit) not in words("average", "per_classifier")]
+            if of_each and per is None and not counts:
+                counts = of_each
             if not counts and count_unit is None and per is None:
                 counts = self.counted(between, m) or self.counted(clause[:said.start()], m, before=True) \
                     or self.per_classifier(clause, m)
@@ -169,6 +176,13 @@ class _Averages(_Base):
                 self.propose("average", m, "ratio", (total, count), ("total", "count"))
             elif not per_household:
                 self.unverifiable("average", m)
+
+    def counts_each(self, x: Mention, clause: str) -> bool:
+        """14个村 before 平均每村N个: x counts the noun its clause's 每 (每个, 每一) names, the noun right after x."""
+        said = EACH_NOUN.search(clause)
+        each = re.sub(r"(?:平均|均|约|约为|达|为|有|共)+$", "", said.group("noun")) if said is not None else ""
+        # 14个村民小组 counts no 村
+        return bool(each) and re.match(rf"{re.escape(each)}(?!{NOUN_GOES_ON})", _core(self.after_noun(x))) is not None
 
     def named_total(self, m: Mention, between: str) -> Mention | None:
         """The total a mean names when its sentence states none: the noun after 平均每X (每所出缺N人: 出缺), else the

@@ -93,6 +93,10 @@ class _Base(_Names):
             start, end, written = claim
         if fact is not None:
             written = fact.as_written
+        if len(inputs) == 2 and inputs[0] is inputs[1] and not reason:
+            # a quotient of one number over itself (人口N over 人口N) is a misbinding: the claim stays, unbound
+            reason, rule = FORM[form].unverifiable, UNVERIFIABLE
+            inputs, roles = (), ()
         if self.other_places(claim, rule, inputs, roles):
             return
         spec = FORM[form]

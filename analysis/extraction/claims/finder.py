@@ -74,6 +74,7 @@ class _Finder(
         self.units_named_elsewhere()
         self.comparisons()
         self.bound_restatements()
+        self.changed_bound_restatements()
         self.restatements()
         self.count_restatements()
         self.noun_restatements()

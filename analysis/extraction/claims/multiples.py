@@ -9,7 +9,9 @@ from analysis.extraction.claim_forms import fold
 from analysis.extraction.claims.base import _Base
 from analysis.extraction.claims.mentions import Mention, _core, _rankable
 from analysis.extraction.claims.names import _unplaced, name_score
-from analysis.extraction.claims.patterns import AVERAGE, COUNT_UNITS, DOUBLED, FORMER_LATTER, PLACE_NAME, RATE_WORD, STOP, YEAR
+from analysis.extraction.claims.patterns import (
+    AVERAGE, COUNT_UNITS, DOUBLED, FORMER_LATTER, PLACE_NAME, RATE_WORD, STOP, YEAR, _group,
+)
 
 
 # 的N倍, 之N倍 (Taiwan usage, 為稅課收入之1.8倍), 的约N倍: what stands between the base's words and the multiple
@@ -20,6 +22,14 @@ SAID = r"(?:约|大约|更|也|则|亦)?(?:是|为|相当于)"
 
 def _no_year(words_: str) -> str:
     return YEAR.sub("", words_)
+
+
+START_NAMED = _group("multiple", "start_named")
+
+
+def _no_roc_year(words_: str) -> str:
+    """_no_year, and ROC years of three digits too (由107年之A增至112年之B: 107年 names a year, no amount)."""
+    return re.sub(r"\d{2,3}\s*年度?", "", _no_year(words_))
 
 
 class _Multiples(_Base):
@@ -36,8 +46,14 @@ class _Multiples(_Base):
                 if pair is not None:
                     self.propose("multiple", m, "ratio", pair, ("later", "base"))
                     continue
+            pair = self.multiple_of_change(m)
+            if pair is not None:  # 由A增至B,为原来的N倍: B over A
+                self.propose("multiple", m, "ratio", pair, ("later", "base"))
+                continue
             stated = of is not None and (of.amount or of.percent) and re.fullmatch(rf"\s*{OF}", self.f[of.end:m.start]) \
                 and re.search(r"(?:是|为|相当于)[^，,。；;\d]{0,8}$", _no_year(of.before))
+            if of is not None and not stated and (of.amount or of.percent):
+                stated = self.bracketed_base(of, m)
             x = (self.percent_subject(of) if of.percent else self.subject(of, of.unit)) if stated else None
             if x is None and of is not None and of.clause == m.clause and of.amount:
                 self.unverifiable("multiple", m)  # 是A的N倍 with A stated but no subject: not a noun's amount
@@ -48,6 +64,31 @@ class _Multiples(_Base):
                 self.unverifiable("multiple", m)
             else:
                 self.propose("multiple", m, "ratio", pair, ("later", "base"))
+
+    def multiple_of_change(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """由6人充实到18人,为原来的3倍; 由107年之1,850人增至112年之4,120人,為107年的2.2倍: a clause of 是/为 and words
+        with no number before 的N倍, right after the clause a from-to ends in: its later over its base."""
+        head = _no_roc_year(self.f[self.r.clause_starts[m.clause]:m.start])
+        # 为乙镇的N倍 after a from-to names another base: only the start's words (原来, 改革前) or a year
+        if not m.i or not re.fullmatch(rf"\s*(?:{SAID})(?:{START_NAMED})?{OF}", head):
+            return None
+        later = self.m[m.i - 1]
+        base = self.m[later.i - 1] if later.i else None
+        if base is None or later.sentence != m.sentence or base.clause != later.clause or later.clause != m.clause - 1 \
+                or base.unit != later.unit or not (_rankable(base) or "base" in base.roles) or not _rankable(later):
+            return None
+        ends = "base" in base.roles and "later" in later.roles or (
+            re.search(rf"(?:由|从)[^{STOP}\d]*$", _no_roc_year(base.before))
+            and re.fullmatch(rf"[^{STOP}\d]{{0,6}}(?:到|至|为|成)[^{STOP}\d]{{0,6}}", _no_roc_year(self.f[base.end:later.start])))
+        return (later, base) if ends else None
+
+    def bracketed_base(self, of: Mention, m: Mention) -> bool:
+        """约为乙镇(16.1%)的三倍, 為全縣平均值(約285人)的1.44倍: the base stated in brackets right before 的, its clause
+        opening with 是/为 (the words before the bracket may hold numbers of their own: 全县13个乡镇平均值)."""
+        if not re.fullmatch(rf"\s*[)）]\s*{OF}", self.f[of.end:m.start]) or of.clause != m.clause:
+            return False
+        head = _no_year(self.f[self.r.clause_starts[m.clause]:of.start])
+        return bool(re.match(rf"\s*(?:{SAID})[^{STOP}]*[(（]\s*$", head))
 
     def multiple_of_subject(self, m: Mention) -> tuple[Mention, Mention] | None:
         """甲镇出缺率15%,较乙镇的5%高出10个百分点,是乙镇的3倍: a clause that names no subject speaks of the ;-item's

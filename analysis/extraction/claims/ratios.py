@@ -16,11 +16,24 @@ RATIO_SAID = re.compile(rf"(?:{_group('ratio', 'ratio_of')})(?:{_group('ratio', 
 RATIO_PAIR = re.compile(rf"(?:{_group('ratio', 'pair')})$")
 RATIO_NAMED = re.compile(rf"(?P<a>[^{STOP}\d]{{1,12}}?)(?:{_group('ratio', 'joins')})(?P<b>[^{STOP}\d]{{1,12}}?)"
                          "$")
+# 之比约1:1.7: the reader takes 约 into the first term; the term is the digits after it
+TERM = re.compile(rf"(?:{_group('ratio', 'said')})?(?P<n>[\d.]+)")
 COUNT_NOUN = re.compile(rf"(?:{_group('ratio', 'count_noun')})$")
 JOINED = tuple(_group("ratio", "terms_joined").split("|"))
 # 不到蒼崖的一半 (the qualifier read into the number), or 为乙镇的 right before 三成: another place's name, then 的
 PLACE_FRACTION = re.compile(rf"(?:{_group('ratio', 'fraction_of_place')})(?P<place>[^{STOP}\d的]{{2,6}}?)(?:的|之)")
 PLACE_FRACTION_BEFORE = re.compile(rf"(?:{_group('ratio', 'fraction_of_place')})(?P<place>[^{STOP}\d的]{{2,6}}?)(?:的|之)$")
+
+
+def split_noun(noun: str) -> re.Pattern:
+    """``noun`` (4 letters at least) cut in two parts of 2 letters at least, with at most 2 letters between them,
+    ending the name: 事业人员 in 事业编制人员, never in 事业单位退休人员 (4 letters between).
+
+    >>> [bool(split_noun("事业人员").search(n)) for n in ("事业编制人员", "事业单位退休人员", "事业人员", "行政编制人员")]
+    [True, False, True, False]
+    """
+    cuts = [f"{re.escape(noun[:k])}[^{STOP}\\d]{{0,2}}{re.escape(noun[k:])}" for k in range(2, len(noun) - 1)]
+    return re.compile(f"(?:{'|'.join(cuts)})$")
 
 
 class _Ratios(_Base):
@@ -31,7 +44,8 @@ class _Ratios(_Base):
         for m in self.m[:-1]:
             n = self.m[m.i + 1]
             # the terms are bare numbers (a unit a table's header gives all its numbers is none of theirs)
-            if not all(re.fullmatch(r"[\d.]+", x.as_written.strip()) for x in (m, n)) or m.roles or n.roles \
+            terms = [TERM.fullmatch(fold(x.as_written.strip())) for x in (m, n)]
+            if not all(terms) or not re.fullmatch(r"[\d.]+", n.as_written.strip()) or m.roles or n.roles \
                     or self.f[m.end:n.start].strip() not in JOINED \
                     or n.sentence != m.sentence:
                 continue
@@ -39,7 +53,7 @@ class _Ratios(_Base):
                 continue  # a:b:c: the structure form's
             head = self.f[self.r.clause_starts[m.clause]:m.start]
             said = RATIO_SAID.search(head)
-            ones = [x.as_written.strip() == "1" for x in (m, n)]
+            ones = [t.group("n") == "1" for t in terms]
             if said is None or ones.count(True) != 1:
                 continue  # 5.5:4.5 (neither 1): no quotient as written to check
             pair = self.ratio_pair(m, head[:said.start()].strip())
@@ -74,6 +88,9 @@ class _Ratios(_Base):
         if len(noun) < 2:
             return None
         found = [x for x in stated if noun in x.name + self.after_noun(x)]
+        if not found and len(noun) >= 4:
+            # 行政与事业人员: the noun both share (人员) ends B's name, a word between (事业编制人员) said in each name
+            found = [x for x in stated if split_noun(noun).search(x.name)]
         if len(found) > 1:  # a name that runs on from a title line holds many nouns: the one it ends with names it
             found = [x for x in found if x.name.endswith(noun) or self.after_noun(x).startswith(noun)]
         return found[0] if len(found) == 1 else None

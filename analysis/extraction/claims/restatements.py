@@ -208,7 +208,7 @@ class _Restatements(_Base):
                 found = [x for x in self.m if x is not b and x.percent and not x.bound and not x.direction
                          and not x.points and not x.roles & {"base", "change"} and self.r.same_year(x.year, b.year)
                          and x.clause != b.clause and _shared_run(own, _bound_core(self.qualified(x))) >= 4]
-                self.restate_bound(b, found)
+                self.restate_bound(b, found or self.title_bound(b, own))
                 continue
             if not own:  # 歲出2億3,456萬元,首度超過2億元: the clause names nothing, the amount before is its subject
                 amount = next((x for x in self.preceding(b) if x.clause == b.clause - 1), None)
@@ -217,7 +217,47 @@ class _Restatements(_Base):
                 found = [x for x in self.m if x is not b and x.level and not x.bound and x.unit == b.unit
                          and x.named and self.r.same_year(x.year, b.year) and x.clause != b.clause
                          and _shared_run(own, _bound_core(x.name)) >= 4]
+            self.restate_bound(b, found or self.title_bound(b, own))
+
+    def changed_bound_restatements(self):
+        """机构精简近四成 / 编制核减逾一成: a bound rate no other rule took restates the one rate of another sentence, of
+        its year, size and change direction, named by the same last word (精简38.5%, 核减11.3%) in a ;-item that names,
+        before it, the subject the bound's words name before that word (机构, 编制); two or none: nothing (收入增长逾一成
+        is never bound to 支出增长12%, nor 税收增长 to 收入增长)."""
+        for b in self.m:
+            if not (b.bound and b.percent) or b.points or b.roles:
+                continue
+            own = _bound_core(b.name)
+            # a title runs its words together: its subject is the two characters before the word; a sentence's is its
+            # words before the word, up to four (非税收入 is not 税收收入)
+            verb, subject = own[-2:], _unplaced(own[:-2])[-2 if 0 <= b.start < self.title_end() else -4:]
+            if len(subject) < 2 or not b.named:
+                continue
+            found = [x for x in self.m if x.percent and not x.bound and not x.points and x.direction == b.direction
+                     and x.sentence != b.sentence and "base" not in x.roles and self.r.same_year(x.year, b.year)
+                     and _core(x.name).endswith(verb)
+                     and subject in self.f[self.r.segment_starts[x.segment]:x.start]]
             self.restate_bound(b, found)
+
+    def title_end(self) -> int:
+        """Where a title ends: its first line, with no sentence end and a body after it; -1 when the text has none."""
+        end = self.f.find("\n")
+        return -1 if end < 0 or re.search(r"[。；;！？!?]", self.f[:end]) or not self.f[end:].strip() else end
+
+    def title_bound(self, b: Mention, own: str) -> list[Mention]:
+        """代表會刪減逾千萬元 / 编制核减逾一成: a title's bound names its quantity by the words right before it (a
+        title runs its words together, so its whole name says little); the body's amounts (rates) whose names hold
+        the end of those words, two characters or more (經刪減1,186萬元, 核减13.4%; 歲入 never 歲出), are what it
+        may restate (restate_bound keeps the one of its size, none when two). A title's 逾千萬 without 元 has no unit
+        of the body's (the ledger compares one unit): nothing."""
+        end = self.title_end()
+        if end < 0 or b.start >= end or len(own) < 2:
+            return []
+        words = STAGE.sub("", _unplaced(own))
+        return [x for x in self.m if x.start > end and not x.bound and not x.points and bool(x.percent) == bool(b.percent)
+                and (x.percent or x.level and x.unit == b.unit) and "base" not in x.roles
+                and self.r.same_year(x.year, b.year)
+                and any(words[-k:] in _bound_core(self.qualified(x)) for k in range(min(len(words), 6), 1, -1))]
 
     def restate_bound(self, b: Mention, found: list[Mention]):
         """The one amount of ``found`` of the size of the bound ``b``: b restates it; none or two: nothing proposed."""
