@@ -46,13 +46,15 @@ class _Changes(_Base):
             a.roles.add("base")
             b.roles.add("later")
             claim = next((x for x in self.m[b.i + 1:b.i + 3] if x.segment == b.segment
-                          and (x.direction or self.bare_change(x, a))), None)
+                          and (x.direction or self.bare_change(x, a) or self.bare_cut(x))), None)
             # 由A减为B,其中东部乡镇下降P%: a part's change, not the from-to's
             if claim is None or QIZHONG.search(self.f, b.claim_end, claim.start):
                 continue
             claim.roles.add("claim")
             self.from_to_changes.add(claim.i)
-            fall = claim.direction == "fall" or not claim.direction and self.bare_change(claim, a) == "fall"
+            # 由A压减为B,压减N: a cut after a from-to is its fall
+            fall = claim.direction == "fall" or not claim.direction and (self.bare_change(claim, a) == "fall"
+                                                                         or self.bare_cut(claim))
             if self.yearly(claim):
                 form = "points" if claim.points else "from_to" if claim.percent else "difference"
                 self.unverifiable(form, claim, "a mean yearly rate: the years it averages over are not counted")
@@ -150,14 +152,21 @@ class _Changes(_Base):
     def cut_result(self, m: Mention) -> tuple[Mention, Mention, Mention] | None:
         """原编列A,经删减C,删减率P,审定为B: a cut C with the one original A before it and the one amount of its unit a
         later clause of its sentence brings it to (为/至 B; no 其中 between): (A, C, B); else None."""
+        old = self.one_original(m)
+        if old is None:
+            return None
         xs = [x for x in self.in_sentence(m) if x.i != m.i and same_unit(x.unit, m.unit) and x.level]
-        olds = [x for x in xs if x.i < m.i and self.said_original(x)]
-        if len(olds) != 1 or QIZHONG.search(self.f, olds[0].claim_end, m.start):
-            return None  # 其中…压减C: a part's cut
         news = [x for x in xs if x.i > m.i and x.clause > m.clause
                 and BROUGHT_TO.search(self.f, self.r.clause_starts[x.clause], x.start)
                 and not QIZHONG.search(self.f, m.claim_end, x.start) and not self.said_original(x)]
-        return (olds[0], m, news[0]) if len(news) == 1 else None
+        return (old, m, news[0]) if len(news) == 1 else None
+
+    def one_original(self, m: Mention) -> Mention | None:
+        """The one amount of m's unit before it in its sentence said to be original (原编列A), no 其中 between (其中…压减C
+        is a part's cut); none or two: None."""
+        olds = [x for x in self.in_sentence(m) if x.i < m.i and same_unit(x.unit, m.unit) and x.level
+                and self.said_original(x)]
+        return olds[0] if len(olds) == 1 and not QIZHONG.search(self.f, olds[0].claim_end, m.start) else None
 
     def bare_cut(self, m: Mention) -> bool:
         """A cut word right before m (压减N, 經刪減N) and no base word (比/较/同比) before it in its clause."""
@@ -211,8 +220,39 @@ class _Changes(_Base):
         claim.roles.add("claim")
         self.propose(form, claim, rule, (a, later), ("base", "later"))
 
+    def bound_cuts(self):
+        """原编列A,经删减C后为B,删减幅度P%: a cut (压减/刪減/核减 C, no base word; no change word of the table's, so
+        that names and titles read it as before) is checked when the words bind it: C = A - B with its original A
+        and what it came to B; 审定为B in a later clause: B = A - C; the cut's rate right after it, no other rate
+        between, over (A, B) when B is stated before the rate, else C over A (a share). A cut bound to nothing stays
+        data (代表會刪減逾千萬元, 编制核减13.4%)."""
+        cut = None  # the last bound cut and its (A, B), (A, C, B) or None
+        for m in self.m:
+            if m.roles & {"claim", "base", "later"} or m.direction or not self.bare_cut(m):
+                continue
+            if m.amount:
+                pair, result = self.original_and_now(m), None if self.original_and_now(m) else self.cut_result(m)
+                if pair is not None:
+                    m.roles.add("claim")
+                    self.propose("difference", m, "difference", pair, ("base", "later"))
+                elif result is not None and not result[2].roles & {"claim"}:
+                    result[2].roles.add("claim")
+                    self.propose("difference", result[2], "difference", result[:2], ("later", "base"))
+                old = pair[0] if pair else result[0] if result else self.one_original(m)
+                cut = (m, pair, old) if old is not None else None
+            elif m.percent and cut is not None and cut[0].sentence == m.sentence \
+                    and not any(x.percent for x in self.m[cut[0].i + 1:m.i]) \
+                    and not QIZHONG.search(self.f, cut[0].claim_end, m.start):
+                c, pair, old = cut
+                m.roles.add("claim")
+                if pair is not None and pair[1].i < m.i:
+                    self.propose("change", m, "reduction", pair, ("base", "later"))
+                else:
+                    self.propose("share", m, "share", (c, old), ("part", "whole"))
+
     def changes(self):
         """Rates and amounts of change (增长X%, 同比增收N, 较上年度之A增加Y%), and 持平."""
+        self.bound_cuts()
         for m in self.m:
             if not m.direction or "claim" in m.roles or "later" in m.roles or "base" in m.roles:
                 continue
@@ -229,13 +269,6 @@ class _Changes(_Base):
             elif m.amount:
                 pair = self.base_and_later(m, m.unit) or self.prior_subject_pair(m) or self.prior_base_after(m) \
                     or self.original_and_now(m)
-                if pair is None and self.bare_cut(m):
-                    # 原编列A,经删减C,…,审定为B: B is the claim, A less C; a cut of no amount stated is data
-                    found = self.cut_result(m)
-                    if found is not None and "claim" not in found[2].roles:
-                        found[2].roles.add("claim")
-                        self.propose("difference", found[2], "difference", found[:2], ("later", "base"))
-                    continue
                 m.roles.add("change")
                 if pair is not None:
                     base, later = pair
@@ -381,13 +414,11 @@ class _Changes(_Base):
             if later is not None and self.said_original(later):
                 # 原编列A,经删减C,删减率P,审定为B: A is what was (the base), not the later; the later is the one the
                 # words bring it to
-                pair, cut = self.original_and_now(change), self.cut_of_original(m)
+                pair = self.original_and_now(change)
                 if pair is not None:
                     pair[0].roles.add("base")
                     self.propose("change", m, _rule("change", change.direction == "fall"), pair, ("base", "later"))
-                elif cut is not None:  # 原编列A,经删减C,删减率P: the cut over what was
-                    self.propose("share", m, "share", cut, ("part", "whole"))
-                elif not self.bare_cut(m):
+                else:
                     self.unverifiable("change", m)
                 return
             if later is not None:
@@ -414,26 +445,8 @@ class _Changes(_Base):
             if pair is not None and pair[0].amount:
                 self.propose("change", m, _rule("change", fall), pair, ("base", "later"))
                 return
-        if base is None and self.bare_cut(m):
-            cut = self.cut_of_original(m)
-            if cut is not None:  # 原编列A,经删减C,删减率P: the cut over what was
-                self.propose("share", m, "share", cut, ("part", "whole"))
-            return  # 核减逾一成: a cut's rate of nothing stated is data
         masked = MASKED.search(self.f, self.r.segment_starts[m.segment], m.start)
         self.unverifiable("change", m, "the amounts are masked in the text" if masked else None)
-
-    def cut_of_original(self, m: Mention) -> tuple[Mention, Mention] | None:
-        """原编列A,经删减C,删减率P%: a cut's rate right after the cut (no other amount between), no later stated
-        before it: (C, A), A the one original amount of C's unit before C in the sentence; else None."""
-        cut = self.m[m.i - 1] if m.i else None
-        if cut is None or cut.sentence != m.sentence or not cut.amount or not self.bare_cut(cut) \
-                or QIZHONG.search(self.f, cut.claim_end, m.start):
-            return None
-        olds = [x for x in self.in_sentence(m) if x.i < cut.i and same_unit(x.unit, cut.unit) and x.level
-                and self.said_original(x)]
-        if len(olds) != 1 or QIZHONG.search(self.f, olds[0].claim_end, cut.start):
-            return None  # 其中…压减C: a part's cut
-        return cut, olds[0]
 
     def rate_of_amount_change(self, m: Mention, change: Mention) -> bool:
         """Whether the rate m right after an amount of change (增收N,增长P%) is that change's rate: of its direction,
