@@ -27,6 +27,11 @@ TABLES = {
     "rates_after_changes": "a rate right after an amount of change (增收N,增长P%; 由A减为B,减少N,下降P%): its rate only when "
                            "of the change's direction, with no 其中 between, and (after a from-to's change) naming no base "
                            "of its own (同比, 比上年, 較上年); else unverifiable, both scripts",
+    "qizhong_heads": "the total a 其中 splits when heads finds none: a 其中 opening a ;-item (the one amount of the "
+                     "parts' unit the item before states of its own; two: nothing), share and rate clauses before 其中 "
+                     "passed back to the amount before them (a list of two parts or more only); a later clause counting "
+                     "a noun the total's clause does not hold (覆盖…6个乡镇) ends a comma 其中 list; 以上/上述…合计 adding "
+                     "the sentence before's list (one amount per item); a count in a list's last item (两乡合计30个) stops it",
     "average_structures": "a mean of one number over itself (人口N, 平均每名員工服務人口M: no count of staff) is never "
                           "proposed; a multiple whose base is bracketed right before 的 (約為乙鎮（8%）的三倍, 為全縣平均值(約285人)的1.44倍); "
                           "an amount of a mean's unit counting the noun after 每 (14个村, 平均每村3个) is its count, no total; "
@@ -100,6 +105,12 @@ TABLES = {
     "header_units": "bare numbers under a header line (單位:千元, 金额单位:万元) as amounts of its unit, in sentence lines too: "
                     "differences and shares among them, restatements in another unit (7,143 千元 as 714萬餘元, 9200 万元 "
                     "as 约0.92亿元) graded within the written precision, and where the scale makes them disagree",
+    "share_line_heads": "a 其中 opening the line after a sentence's end (收入完成A,增长P%。\\n其中,税收B,占比r%): the first "
+                        "amount of the sentence before, a prior year's aside passed, as within a line; no 其中, another "
+                        "unit, a heading line, a blank line between, a smaller amount: unverifiable",
+    "share_turnout": "a turnout (投票率) read as a verb rate: the amount 投票 names over the electorate a total word (全縣, 共) "
+                     "or the ;-item states before it; no voters, no electorate, another place's or the prior "
+                     "election's, a smaller one, voters another rate of the sentence took: nothing",
     "share_lists": "shares in a ;-list naming no whole after one that names it (A a,佔歲入決算數p%;B b,佔q%: the "
                    "first's whole), the shares of one whole summed (合計佔r%), a line's heading qualifying the names "
                    "under it (一、歲入:決算數N); two wholes, none stated or another sentence: no carry, no sum; vacancies of a "
@@ -218,6 +229,9 @@ TABLES = {
                       "(N＝412)/n=1200 sample sizes of the one count naming a sample (有效問卷, 受访者); bounds never restating "
                       "a plan (力争, 目标) unless they name one; names without the verb before the amount (編列, 完成, 达到); "
                       "one digit, two candidates, two sample counts, no sample word: nothing",
+    "full_pairs": "a 其中 whose two parts are named by both sides of a pair that splits a whole in full (經常門/資本門, "
+                  "城镇/乡村, 男/女: the split form's pairs) lists the whole, rule sum; one side only, or two parts that are no "
+                  "pair, stays parts_within (some of the whole)",
     "place_scope": "amounts of two places of one level (东坪县 and 西坪县, 甲镇 and 乙镇): a share's part and whole and a "
                    "restatement's two mentions are of one place, the place last named before each (not one a comparison "
                    "word leads; 全县 the county last named; 三县 none in particular); a fraction of another place "

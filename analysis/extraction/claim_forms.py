@@ -126,7 +126,7 @@ FORMS: tuple[ClaimForm, ...] = (
          "verb_rate": ("建成率", "承接率", "覆盖率", "覆蓋率", "开工率", "開工率", "落实率", "落實率", "办结率", "辦結率",
                        "签约率", "簽約率", "到位率", "验收率", "驗收率", "开放率", "開放率", "闲置率", "閒置率", "入住率",
                        "出租率", "受理率", "参保率", "參保率", "达标率", "達標率", "整改率", "收回率", "拨付率",
-                       "撥付率", "兑现率", "兌現率", "销号率", "銷號率"),
+                       "撥付率", "兑现率", "兌現率", "销号率", "銷號率", "投票率"),
          # a verb rate's whole, else: the one amount of the part's unit its sentence states before the part
          # (查出问题金额A,已整改B,整改率P). Not 回收率: a survey's 有效回收率 is valid over distributed questionnaires,
          # neither the amount named 回收 nor the total its 其中 gives
@@ -442,9 +442,12 @@ FORMS: tuple[ClaimForm, ...] = (
         {"each": ("分别为", "分別為", "分别是", "分別是", "分别占", "分別佔", "依次为", "依次為"),
          "ordinals": ("第一", "第二", "第三", "第四", "一", "二", "三", "四"),  # 第一、二、三产业: the whole run from 一
          "pairs": ("轻/重", "輕/重", "男/女", "城镇/乡村", "城鎮/鄉村", "城镇/农村", "城鎮/農村", "城市/农村", "城市/農村",
-                   "国有/非国有", "國有/非國有", "公办/民办", "公辦/民辦", "境内/境外", "境內/境外", "本地/外地")},
+                   "国有/非国有", "國有/非國有", "公办/民办", "公辦/民辦", "境内/境外", "境內/境外", "本地/外地",
+                   # a budget's two doors (經常門/資本門): a 其中 naming both lists the whole, a sum, not some parts
+                   "经常门/资本门", "經常門/資本門")},
         "complement", ("others…",),
-        "the names before the share word and 分别为 (第一产业、第二产业、第三产业; 轻、重工业) are a split in full: the "
+        "the names before the share word and 分别为 (第一产业、第二产业、第三产业; 轻、重工业) are a split in full (and a 其中 "
+        "whose two parts are named by both sides of a pair, 其中經常門A,資本門B, lists the whole: rule sum): the "
         "ordinals 一…N with N shares, or both sides of a pair (轻/重, 男/女, 城镇/乡村); the last share is what the "
         "others leave of 100%. A list of some parts (稅課收入、補助收入…比例分別為34.41%及59.61%) names no full split",
         "全县规模以上工业中,轻、重工业占比分别为30.6%和69.4%。",

@@ -220,6 +220,11 @@ class _Counts(_Base):
         # (a hard-wrapped line may cut a word: 人民政\n府设)
         if before and (LIST_VERB.search(re.sub(r"\s", "", before.group(1))) or APPOSITION.search(self.f, 0, count.start)):
             before = None
+        # 甲、乙两乡合计30个: a count in the list's last item (两乡) counts the list; 30个 is a sum of what they hold
+        if before:
+            last = max(m.end() for m in re.finditer(r"、|和|及|与|與", before.group(1)))
+            if self.between(window + before.start(1) + last, count.start):
+                before = None
         # a numeral just before the list's first word may be part of it (3个甲、乙: no list of its own), unless a lead
         # verb stands between (统一设置甲中心、乙站: 一 ends 统一)
         if before and (_lead_trimmed(items_of(before, window)) != items_of(before, window) or not re.match(

@@ -12,7 +12,7 @@ from analysis.extraction.claims.mentions import Mention, _core, _known, same_uni
 from analysis.extraction.claims.names import _core_keep_list
 from analysis.extraction.named_amounts import place_names
 from analysis.extraction.claims.patterns import (
-    ACTUAL, AGAINST_END, AMONG, AMONG_NOUN, BUDGET, BUDGET_AMOUNT, BUDGET_NAME, DIFFER_WORD, DONE, EACH, EXECUTION,
+    ACTUAL, AGAINST_END, HARD_END, AMONG, AMONG_NOUN, BUDGET, BUDGET_AMOUNT, BUDGET_NAME, DIFFER_WORD, DONE, EACH, EXECUTION,
     NAMED_SHARE, NOT_WHOLE, OF_IT, OF_WHOLE, PART_AFTER, PLACE, PLANNED, PRIOR_NAME, QIZHONG, QUALIFIED_OF, RATE, SHARE,
     SHARE_FROM, STOP, VERB_RATE, WHOLE_THEN_RATE, WHOLE_WORDS, _group, _rx,
 )
@@ -115,6 +115,7 @@ class _Shares(_Base):
     def verb_rates(self):
         """建成率89.13%, 承接率91.86%: the amount the rate's verb names before it in the sentence (已建成41个) over the
         total a "…中," closes (在86项事项中) or the one planned count (建设任务46个); either not stated: a value."""
+        taken: set[int] = set()  # the parts verb rates bound (甲a,投票率p;乙…,投票率q: a is p's only)
         for m in self.m:
             if not m.percent or m.direction or m.roles:
                 continue
@@ -124,8 +125,10 @@ class _Shares(_Base):
             verb = said.group("rate")[:-1]
             # 达到基本标准的10所 for 达标: the verb's two characters apart, a few words between, in the part's own words
             apart = re.compile(rf"{re.escape(verb[0])}[^{STOP}\d]{{0,4}}{re.escape(verb[1:])}") if len(verb) == 2 else None
+            # the part of a verb rate stated before in the sentence (甲a,投票率p;乙…,投票率q) is that rate's, not this one's
             part = next((x for x in self.back(m.i) if x.sentence == m.sentence and x.level and (verb in x.before or (
                 apart is not None and apart.search(x.before)))), None)
+            part = None if part is not None and part.i in taken else part
             if part is None:  # 親子館12處已開放,開放率…: the verb after the amount in its ;-item
                 part = self.named_after(m, re.compile(re.escape(verb)))
             if part is None:
@@ -148,6 +151,7 @@ class _Shares(_Base):
                 continue
             m.roles.add("claim")
             part.roles.add("part")
+            taken.add(part.i)
             self.propose("share", m, "share", (part, whole), ("part", "whole"))
 
     def stated_whole(self, part: Mention) -> Mention | None:
@@ -843,6 +847,8 @@ class _Shares(_Base):
         where = found.start()
         if self.opens_sentence(where):  # 其中 opening a sentence: the total the sentence before states
             head = next((x for x in self.heads(where) if x.unit == part.unit and not x.per_unit), None)
+            if head is None:
+                head = self.line_head(where, part)
             if head is None:  # 发现问题58个,涉及金额A。其中,…问题9个、金额B: the one amount of the part's unit there
                 head = self.unit_head(where, part)
             return self.past_prior_aside(head, part, where) if head is not None else None
@@ -850,6 +856,18 @@ class _Shares(_Base):
         # of (完成全年目标26亿元的47.5%, 占全市A的P%) is another amount's measure, not what the 其中 divides
         return next((x for x in self.back(part.i) if x.end <= where and x.sentence == part.sentence
                      and x.unit == part.unit and x.level and not x.per_unit and not self.rate_whole(x)), None)
+
+    def line_head(self, where: int, part: Mention) -> Mention | None:
+        """收入完成A,比上年增长P%。\\n其中,税收B: a 其中 opening a line right after a sentence's end (the reading keeps
+        the empty sentence between 。 and the line break) is of the first amount of the last sentence stated, as
+        within a line: the line before's (a heading line or another unit's first amount: None)."""
+        sentence = self.r.sentence[where] - 1
+        lo = self.r.sentence_starts[sentence] if sentence >= 0 else 0
+        if sentence < 1 or self.f[lo:self.r.sentence_end(sentence)].strip() or self.f[lo - 1] not in HARD_END:
+            return None
+        first = next((x for x in self.between(self.r.sentence_starts[sentence - 1], lo)
+                      if x.level and not x.per_unit and x.depth == 0), None)
+        return first if first is not None and first.unit == part.unit and not _smaller(first, part) else None
 
     def unit_head(self, where: int, part: Mention) -> Mention | None:
         """A sentence stating a count and an amount (问题58个,涉及金额A) before a 其中 opening the next: the 其中 divides

@@ -19,6 +19,7 @@ from analysis.extraction.claims.patterns import (
 REST_OPENS = re.compile(rf"^(?:{_group('rest', 'rest')})")
 NOT_PART = re.compile(rf"^(?:{_group('rest', 'not')})(?P<part>[^\d]{{2,}})$")
 REST_PAIRS = tuple(tuple(pair.split("/")) for pair in words("rest", "pairs"))
+SPLIT_PAIRS = tuple(tuple(pair.split("/")) for pair in words("split", "pairs"))
 # a running total (claim_forms: total's again, reach_lead, reach): 再下放约40项 … 届时下放事项将达170多项
 AGAIN = re.compile(rf"(?:{_group('total', 'again')})(?P<verb>[^{STOP}\d]{{0,6}})$")
 REACH = re.compile(rf"(?:{_group('total', 'reach_lead')})[^{STOP}\d]{{0,10}}?(?:{_group('total', 'reach')})\s*$")
@@ -29,6 +30,8 @@ COLON_WHOLE = re.compile(rf"(?:{_group('total', 'sums_before')}|{_group('total',
 ALL_CLOSES = re.compile(rf"(?:{_group('total', 'all')})\s*$")  # …1个街道共十二个: 共 closing a part's noun
 # 全镇收入A / 总支出A / 支出总额A: an item naming a whole, no part of a list (nor is one stated with its change)
 WHOLE_LEAD = re.compile(r"(?:^|[,，])(?:全|总|總)|总额|總額|合计|合計|总计|總計|共")
+# 以上各项合计T, 上述三个公所共计T: a sum opening its sentence that points back at the sentence before's list
+BACK_POINTS = re.compile(r"[\s,，]*(?:以上|上述|前述|上列|上开|上開)")
 EACH_WORD = re.compile(r"每|各")  # 甲镇每村补助20万元: an amount per unit, no part of a total
 ALL_KINDS = re.compile(r"各(?:项|类|种|个方面)")
 # words that name a clause's amount a sum (收入合计为N): a total ends a list, no part of it
@@ -240,7 +243,10 @@ class _Totals(_Base):
     def qizhong(self, found: re.Match):
         """A total and the parts its 其中 lists (see the table's binding for "total")."""
         w, at = found.start(), found.end()
-        heads = self.heads(w)
+        heads = self.qizhong_heads(w, at)
+        # a total heads does not find (past a share, the ;-item before) is bound by a list of two parts or more only:
+        # one part (其中已承接69项) may be the share's or the item's own, not said
+        passed = bool(heads) and heads != self.heads(w)
         if not heads:
             return
         if self.named_list_total(found, heads[-1]):
@@ -258,11 +264,14 @@ class _Totals(_Base):
             segment = self.r.segment[at]
             hi = self.r.segment_starts[segment + 1] if segment + 1 < len(self.r.segment_starts) else len(self.f)
             parts = self._items_parts(unit, depth, at, hi, per_item=False)
+            parts = self.same_noun_parts(heads[0], parts)
         # an average (平均每人近300人次) is no part; nor, in a list whose first part names no year, an amount of a
         # year the total does not name (是2018年1.10亿元的2.1倍); a list of years (其中2021年a、2022年b) keeps them all
         first = parts[0] if parts else None
         parts = [p for p in parts if not p.per_unit and (
             p is first or not p.year or p.year == heads[0].year or first.year not in ("", heads[0].year))]
+        if passed and len(parts) < 2:
+            return
         for total in heads:
             if id(total) in self.class_totals:
                 continue
@@ -275,10 +284,60 @@ class _Totals(_Base):
             for p in mine:
                 p.roles.add("sub")  # a part of a part, not a part of a later 合计
             # 分别为 lists every part (a sum); 其中 and 包括 may list only some, even one ("其中已承接90项"): within
-            if EACH.search(found.group()) and len(mine) >= 2:
+            if EACH.search(found.group()) and len(mine) >= 2 or self.both_sides(mine):
                 self.add_sum(total, mine)
             elif not EACH.search(found.group()) and mine:
                 self.add_sum(total, mine, "parts")
+
+    def both_sides(self, parts: list[Mention]) -> bool:
+        """其中經常門A,資本門B: two parts named by the two sides of a pair that splits a whole in full (the split
+        form's pairs): the list is the whole, not some of it."""
+        if len(parts) != 2:
+            return False
+        names = [p.name + self.after_noun(p) for p in parts]
+        return any(a in names[0] and b in names[1] or b in names[0] and a in names[1] for a, b in SPLIT_PAIRS)
+
+    def qizhong_heads(self, w: int, at: int) -> list[Mention]:
+        """The totals of a 其中 (heads), and two structures heads passes: a 其中 opening a ;-item (歲出A,較預算數B減少C,
+        執行率D;其中甲a,乙b) belongs to the one amount of the parts' unit the ;-item before it states of its own (two:
+        which is not said, nothing); a clause that only gives a share (税收收入A,占…的P%,其中甲a) is
+        passed like a rate when the 其中's first amount is no percentage."""
+        heads = self.heads(w)
+        nxt = next((x for x in self.between(at, self.r.sentence_end(self.r.sentence[w])) if x.depth == self.r.depth[w]), None)
+        if nxt is None or nxt.unit == "%" or self.opens_sentence(w) or (heads and any(h.unit != "%" for h in heads)):
+            return heads
+        segment, depth = self.r.segment[w], self.r.depth[w]
+        if not re.sub(r"[\s,，:：]", "", self.f[self.r.segment_starts[segment]:w]):
+            if not segment or self.r.sentence[self.r.segment_starts[segment - 1]] != self.r.sentence[w]:
+                return heads
+            # the one amount of the parts' unit the item states of its own (no base after 較/比, no prior year's)
+            prev = self.r.segment_starts[segment - 1]
+            own = [x for x in self.between(prev, self.r.segment_starts[segment]) if x.level and not x.per_unit
+                   and x.depth == depth and same_unit(x.unit, nxt.unit) and not self.prior(x)
+                   and not BASE_MARK_ANY.search(self.f[self.r.clause_starts[x.clause]:x.start])]
+            return own if len(own) == 1 else heads
+        for c in range(self.r.clause[w] - 1, -1, -1):
+            if self.r.clause_starts[c] < self.r.segment_starts[segment]:
+                break
+            inside = [x for x in self.between(self.r.clause_starts[c], self.r.clause_starts[c + 1]) if x.depth == depth]
+            level = [x for x in inside if x.level and not x.per_unit and x.unit != "%"]
+            if level:
+                return [level[-1]] if same_unit(level[-1].unit, nxt.unit) else heads
+            if not inside or any(x.unit != "%" for x in inside):
+                break  # only a clause that states a share or a rate is passed
+        return heads
+
+    def same_noun_parts(self, total: Mention, parts: list[Mention]) -> list[Mention]:
+        """共支持项目86个,其中甲类52个、乙类27个,覆盖甲、乙等6个乡镇: a later clause's amount that counts a noun
+        of its own after its number (6个乡镇), a word the total's clause does not hold, counts other things: it and what
+        follows end the list (parts that name a noun of the total's, 其中甲镇3个村 after 共有12个村, stay)."""
+        said = self.f[self.r.clause_starts[total.clause]:total.start] + self.after_noun(total)
+        for k, p in enumerate(parts):
+            if k and p.clause != parts[0].clause and "元" not in p.unit:  # money names no counted noun after it
+                noun = self.after_noun(p)
+                if noun and noun not in said:
+                    return parts[:k]
+        return parts
 
     def among_lists(self):
         """現有員額中,甲a人、乙b人、丙c人: a clause opening "(在)X(之)中," then a run of amounts of one unit joined by 、
@@ -548,10 +607,47 @@ class _Totals(_Base):
                 said_before = self.f[self.r.segment_starts[m.segment]:self.r.clause_starts[m.clause]]
                 if m.clause == parts[-1].clause or (noun and not set(noun) <= set(said_before)):
                     continue
+            if said and not parts and BACK_POINTS.match(self.f, self.r.clause_starts[m.clause]):
+                back = self.back_parts(m)
+                if back:
+                    self.add_sum(m, back)
+                continue
             if said and len(parts) == 1:
                 parts = self.item_firsts(m, parts[0])
             if len(parts) >= 2:
                 self.add_sum(m, parts)
+
+    def back_parts(self, total: Mention) -> list[Mention]:
+        """甲a,占p%;乙b;丙c。以上各项合计T: a sum opening its sentence with a word pointing back (以上, 上述) and no
+        amount of its unit before it there adds the sentence before's list: the first amount of its unit in each
+        ;-item (or, one item, in each clause), each after its own name (no amount before it there, no compared, prior, whole's or sum
+        word before it, no 其中, no amount per unit); an item or clause without one, or fewer than two: nothing."""
+        if any(x.i < total.i and same_unit(x.unit, total.unit) for x in self.in_sentence(total)) or not total.sentence:
+            return []
+        before = total.sentence - 1
+        while before > 0 and not self.f[self.r.sentence_starts[before]:self.r.sentence_starts[before + 1]].strip():
+            before -= 1
+        lo, hi = self.r.sentence_starts[before], self.r.sentence_end(before)
+        pool = [x for x in self.between(lo, hi) if x.end <= hi]
+        if QIZHONG.search(self.f, lo, hi) or PARTS_OPEN.search(self.f, lo, hi):
+            return []
+        segments = sorted({x.segment for x in pool})
+        per = (lambda x: x.segment) if len(segments) > 1 else (lambda x: x.clause)
+        out, seen = [], set()
+        for x in pool:
+            if not same_unit(x.unit, total.unit):
+                continue
+            if per(x) in seen:
+                return []  # an item with a second amount of the unit (its base, its part): no list of one each
+            seen.add(per(x))
+            start = self.r.segment_starts[x.segment] if len(segments) > 1 else self.r.clause_starts[x.clause]
+            lead = self.f[start:x.start].strip(" ,，、;；")
+            if (not x.level or x.depth or x.per_unit or x.direction or x.roles & {"part", "sub"} or not lead
+                    or self.between(start, x.start) or self.prior(x) or BASE_MARK_ANY.search(lead) or SUM_WORD.search(lead)
+                    or WHOLE_LEAD.search(lead) or self.held_by_each(x) or EACH_WORD.search(lead)):
+                return []
+            out.append(x)
+        return out if len(out) >= 2 else []
 
     def item_firsts(self, total: Mention, last: Mention) -> list[Mention]:
         """甲a,占p%;乙b;丙c,合计T: a sum word closing a sentence's last ;-item after that item's one amount adds the
@@ -618,6 +714,8 @@ class _Totals(_Base):
                 and not self.prior(x)]
         # the parts of its ;-item when they are that many, else those of its sentence
         item = [x for x in pool if x.segment == total.segment]
+        if not pool and BACK_POINTS.match(self.f, self.r.clause_starts[total.clause]):
+            pool = self.back_parts(total)  # 甲a;乙b;丙c。上述三镇合计T: the list of the sentence before
         return item if len(item) == int(count.value) else pool if len(pool) == int(count.value) else []
 
     def held_by_each(self, x: Mention) -> bool:
