@@ -19,6 +19,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # Each table and what its sentences are about (issue 29).
 TABLES = {
+    "cuts_from_original": "cuts with no base word (压减/删减/刪減/核减/缩减/调减 N) from an amount said to be original (原编列, "
+                          "原有, 将原A个) to the one its words bring it to (后为/整合为 B in the cut's or the original's "
+                          "clause): the cut and its rate over (A, B); B in a later clause (審定為B): B = A - C, the rate "
+                          "before it C over A (a share); the original never the later; a cut (or its rate) with nothing "
+                          "bound, after 其中, two originals, 原材料: data; a rate of the other direction: unverifiable",
+    "rates_after_changes": "a rate right after an amount of change (增收N,增长P%; 由A减为B,减少N,下降P%): its rate only when "
+                           "of the change's direction, with no 其中 between, and (after a from-to's change) naming no base "
+                           "of its own (同比, 比上年, 較上年); else unverifiable, both scripts",
     "qizhong_heads": "the total a 其中 splits when heads finds none: a 其中 opening a ;-item (the one amount of the "
                      "parts' unit the item before states of its own; two: nothing), share and rate clauses before 其中 "
                      "passed back to the amount before them (a list of two parts or more only); a later clause counting "

@@ -48,6 +48,9 @@ class ClaimForm:
 # 增/减/多/少 alone are change words only after a base word (较预算数X增N, 比预算少N): see the change form's binding
 RISE = ("增长", "增長", "增加", "提高", "上升", "上涨", "上漲", "增收", "增幅", "涨幅", "漲幅", "增", "超收", "多收", "多",
         "成长", "成長", "增产", "增產")  # 成長: Taiwan usage for growth
+# 压减/刪減/核减N: a cut needs no base word (减 alone does), but is a change only when bound to an original amount the
+# words bring to a later one (原编列A,经删减N后为B); else data (代表會刪減逾千萬元: a title's bound, no change)
+CUT = ("压减", "壓減", "删减", "刪減", "核减", "核減", "缩减", "縮減", "调减", "調減")
 FALL = ("下降", "减少", "減少", "降低", "减低", "減低", "减收", "減收", "下滑", "回落", "减幅", "減幅", "减", "減",
         "短收", "少收", "精简", "精簡", "压缩", "壓縮", "少", "降幅", "衰退", "减产", "減產",
         "节省", "節省", "缩短", "縮短")  # 衰退: Taiwan usage for a fall; 缩短了P%: a time cut (由A压缩到B); 比预算节省N: spent N less (节约N reads as 约N, about N)
@@ -204,7 +207,7 @@ FORMS: tuple[ClaimForm, ...] = (
         unverifiable="the shares summed are of more than one whole", pattern="A a,占X p%;B b,占q%;合计占r%"),
     ClaimForm(
         "change", "a rate of change against a base the text names",
-        {"against": AGAINST, "rise": RISE, "fall": FALL, "flat": FLAT,
+        {"against": AGAINST, "rise": RISE, "fall": FALL, "flat": FLAT, "cut": CUT,
          "base_marks": ("较", "較", "比", "与…相比", "與…相比", "与…相较", "與…相較", "同比"),
          "flat_against": ("与", "與", "同", "比", "较", "較"),
          "versus": ("与", "與", "同", "和"), "versus_end": ("相比", "相較", "相较", "比较", "比較"),

@@ -20,6 +20,9 @@ from analysis.extraction.claims.patterns import (
 PREVIOUS_YEAR_WORD = re.compile(_group("change", "previous_year"))
 PRIOR_OPEN = re.compile(rf"^[\s,，;；]*(?:{_group('change', 'prior')})(?P<noun>[^{STOP}\d]{{0,12}}?)(?:为|為|是|达|達|约|約)?\s*$")
 BASE_SCOPE = re.compile(_group("change", "base_scope"))
+BASE_MARK_WORD = re.compile(_group("change", "base_marks"))
+# 经删减N, 删减率P: a cut (or its rate), no base word before it
+CUT_END = re.compile(rf"(?:{_group('change', 'cut')})(?:比率|比例|幅度|率)?(?:了|为|為|达|達|约|約)?\s*$")
 # 原设A个,整合为B个: the clause that says what was, and the words that bring it to the later amount right before it
 ORIGINAL = re.compile(_group("difference", "original"))
 BROUGHT_TO = re.compile(rf"(?:{_group('difference', 'brought_to')})\s*$")
@@ -30,6 +33,7 @@ class _Changes(_Base):
 
     def from_to(self):
         """由A减为B(, 精简C% / 减少N个 / 提高N个百分点 / 倍增): A is the base, B the later amount."""
+        self.from_to_changes: set[int] = set()  # the changes of a from-to (由A减为B,减少N): their rates are its
         for a in self.m:
             if not FROM_END.search(a.before):
                 continue
@@ -42,11 +46,15 @@ class _Changes(_Base):
             a.roles.add("base")
             b.roles.add("later")
             claim = next((x for x in self.m[b.i + 1:b.i + 3] if x.segment == b.segment
-                          and (x.direction or self.bare_change(x, a))), None)
-            if claim is None:
+                          and (x.direction or self.bare_change(x, a) or self.bare_cut(x))), None)
+            # 由A减为B,其中东部乡镇下降P%: a part's change, not the from-to's
+            if claim is None or QIZHONG.search(self.f, b.claim_end, claim.start):
                 continue
             claim.roles.add("claim")
-            fall = claim.direction == "fall" or not claim.direction and self.bare_change(claim, a) == "fall"
+            self.from_to_changes.add(claim.i)
+            # 由A压减为B,压减N: a cut after a from-to is its fall
+            fall = claim.direction == "fall" or not claim.direction and (self.bare_change(claim, a) == "fall"
+                                                                         or self.bare_cut(claim))
             if self.yearly(claim):
                 form = "points" if claim.points else "from_to" if claim.percent else "difference"
                 self.unverifiable(form, claim, "a mean yearly rate: the years it averages over are not counted")
@@ -124,13 +132,65 @@ class _Changes(_Base):
         """原设内设机构17个,此次统一整合为7个,减少10个: the one amount of m's unit before it in its sentence whose clause
         says it was (原有, 原设, 改革前) is the base, the one a later clause brings it to (…为7个) the later; none or two
         of either: None."""
-        xs = [x for x in self.in_sentence(m) if x.i < m.i and x.unit == m.unit and x.level]
-        olds = [x for x in xs if ORIGINAL.search(self.f, self.r.clause_starts[x.clause], x.start)]
+        xs = [x for x in self.in_sentence(m) if x.i != m.i and x.unit == m.unit and x.level]
+        olds = [x for x in xs if x.i < m.i and self.said_original(x)]
         if len(olds) != 1:
             return None
-        news = [x for x in xs if x.i > olds[0].i and x.clause != olds[0].clause
-                and BROUGHT_TO.search(self.f, self.r.clause_starts[x.clause], x.start)]
-        return (olds[0], news[0]) if len(news) == 1 else None
+        old = olds[0]
+
+        def brought(x: Mention) -> bool:
+            # 将原A个整合为B个: in the original's clause, the words after it; 经删减C后为B: after the change, in its clause
+            lo = max(self.r.clause_starts[x.clause], old.claim_end, m.claim_end if x.i > m.i else 0)
+            return BROUGHT_TO.search(self.f, lo, x.start) is not None and not ORIGINAL.search(self.f, lo, x.start) \
+                and not QIZHONG.search(self.f, lo, x.start)
+
+        # stated before the change, else after it (原编列A,经删减C后为B); a 其中 or another original word: no later
+        news = [x for x in xs if old.i < x.i < m.i and brought(x)] \
+            or [x for x in xs if x.i > m.i and x.clause == m.clause and brought(x)]
+        return (old, news[0]) if len(news) == 1 else None
+
+    def cut_result(self, m: Mention) -> tuple[Mention, Mention, Mention] | None:
+        """原编列A,经删减C,删减率P,审定为B: a cut C with the one original A before it and the one amount of its unit a
+        later clause of its sentence brings it to (为/至 B; no 其中 between): (A, C, B); else None."""
+        old = self.one_original(m)
+        if old is None:
+            return None
+        xs = [x for x in self.in_sentence(m) if x.i != m.i and same_unit(x.unit, m.unit) and x.level]
+        news = [x for x in xs if x.i > m.i and x.clause > m.clause
+                and BROUGHT_TO.search(self.f, self.r.clause_starts[x.clause], x.start)
+                and not QIZHONG.search(self.f, m.claim_end, x.start) and not self.said_original(x)]
+        return (old, m, news[0]) if len(news) == 1 else None
+
+    def one_original(self, m: Mention) -> Mention | None:
+        """The one amount of m's unit before it in its sentence said to be original (原编列A), no 其中 between (其中…压减C
+        is a part's cut); none or two: None."""
+        olds = [x for x in self.in_sentence(m) if x.i < m.i and same_unit(x.unit, m.unit) and x.level
+                and self.said_original(x)]
+        return olds[0] if len(olds) == 1 and not QIZHONG.search(self.f, olds[0].claim_end, m.start) else None
+
+    def bare_cut(self, m: Mention) -> bool:
+        """A cut word right before m (压减N, 經刪減N) and no base word (比/较/同比) before it in its clause."""
+        head = self.f[self.r.clause_starts[m.clause]:m.start]
+        return CUT_END.search(head) is not None and BASE_MARK_WORD.search(head) is None
+
+    def original_of_change(self, m: Mention) -> tuple[Mention, Mention] | None:
+        """原编列A,经删减C后为B,删减幅度P%: a rate naming no base after an amount of change of its direction in its
+        sentence (no 其中 or other rate between) is the rate of that change over (what was, what it was brought to),
+        when the words bind both (original_and_now); else None."""
+        change = next((x for x in self.preceding(m) if x.sentence == m.sentence and x.amount and x.direction), None)
+        if change is None or change.direction != m.direction or QIZHONG.search(self.f, change.claim_end, m.start) \
+                or any(x.percent for x in self.m[change.i + 1:m.i]):
+            return None
+        return self.original_and_now(change)
+
+    def said_original(self, x: Mention) -> bool:
+        """An amount its clause says was (原有A, 原编列A, 改革前A), 原因/原计划 and the like aside; the words after the
+        amount before it in its clause only (将原A个整合为B个: B is not said to be original)."""
+        lo = max([self.r.clause_starts[x.clause]] + [y.claim_end for y in self.m[max(x.i - 1, 0):x.i] if y.clause == x.clause])
+        head = self.f[lo:x.start]
+        for n in words("change", "not_original"):
+            head = head.replace(n, " " * len(n))
+        return any(w in head for w in words("change", "original"))
 
     def from_named(self, a: Mention):
         """甲鎮由前一年的15.1%上升2.4%: the base after 由, the change right after it; the later is the one amount of the
@@ -160,8 +220,39 @@ class _Changes(_Base):
         claim.roles.add("claim")
         self.propose(form, claim, rule, (a, later), ("base", "later"))
 
+    def bound_cuts(self):
+        """原编列A,经删减C后为B,删减幅度P%: a cut (压减/刪減/核减 C, no base word; no change word of the table's, so
+        that names and titles read it as before) is checked when the words bind it: C = A - B with its original A
+        and what it came to B; 审定为B in a later clause: B = A - C; the cut's rate right after it, no other rate
+        between, over (A, B) when B is stated before the rate, else C over A (a share). A cut bound to nothing stays
+        data (代表會刪減逾千萬元, 编制核减13.4%)."""
+        cut = None  # the last bound cut and its (A, B), (A, C, B) or None
+        for m in self.m:
+            if m.roles & {"claim", "base", "later"} or m.direction or not self.bare_cut(m):
+                continue
+            if m.amount:
+                pair, result = self.original_and_now(m), None if self.original_and_now(m) else self.cut_result(m)
+                if pair is not None:
+                    m.roles.add("claim")
+                    self.propose("difference", m, "difference", pair, ("base", "later"))
+                elif result is not None and not result[2].roles & {"claim"}:
+                    result[2].roles.add("claim")
+                    self.propose("difference", result[2], "difference", result[:2], ("later", "base"))
+                old = pair[0] if pair else result[0] if result else self.one_original(m)
+                cut = (m, pair, old) if old is not None else None
+            elif m.percent and cut is not None and cut[0].sentence == m.sentence \
+                    and not any(x.percent for x in self.m[cut[0].i + 1:m.i]) \
+                    and not QIZHONG.search(self.f, cut[0].claim_end, m.start):
+                c, pair, old = cut
+                m.roles.add("claim")
+                if pair is not None and pair[1].i < m.i:
+                    self.propose("change", m, "reduction", pair, ("base", "later"))
+                else:
+                    self.propose("share", m, "share", (c, old), ("part", "whole"))
+
     def changes(self):
         """Rates and amounts of change (增长X%, 同比增收N, 较上年度之A增加Y%), and 持平."""
+        self.bound_cuts()
         for m in self.m:
             if not m.direction or "claim" in m.roles or "later" in m.roles or "base" in m.roles:
                 continue
@@ -176,9 +267,9 @@ class _Changes(_Base):
             elif m.percent:
                 self.rate_of_change(m, self.against_base(m))
             elif m.amount:
-                m.roles.add("change")
                 pair = self.base_and_later(m, m.unit) or self.prior_subject_pair(m) or self.prior_base_after(m) \
                     or self.original_and_now(m)
+                m.roles.add("change")
                 if pair is not None:
                     base, later = pair
                     fall = m.direction == "fall"
@@ -313,16 +404,35 @@ class _Changes(_Base):
             else:
                 self.unverifiable("change", m)
             return
+        if change is not None and not self.rate_of_amount_change(m, change):
+            self.unverifiable("change", m)
+            return
         if change is not None:
             change.roles.add("change")
             later = (self.subject(change, change.unit) or self.later_by_name(change, None)
                      or self.carried_subject(change, change.unit))  # 本年度A;较上年度增收N,增长P%
+            if later is not None and self.said_original(later):
+                # 原编列A,经删减C,删减率P,审定为B: A is what was (the base), not the later; the later is the one the
+                # words bring it to
+                pair = self.original_and_now(change)
+                if pair is not None:
+                    pair[0].roles.add("base")
+                    self.propose("change", m, _rule("change", change.direction == "fall"), pair, ("base", "later"))
+                else:
+                    self.unverifiable("change", m)
+                return
             if later is not None:
                 self.propose("change_with_amount", m, _rule("change_with_amount", change.direction == "fall"),
                              (later, change), ("later", "change"))
             else:
                 self.unverifiable("change_with_amount", m)
             return
+        if base is None:
+            pair = self.original_of_change(m)
+            if pair is not None:
+                pair[0].roles.add("base")
+                self.propose("change", m, _rule("change", fall), pair, ("base", "later"))
+                return
         if base is None and fall:
             pair = self.kept_of_original(m)
             if pair is not None:
@@ -337,6 +447,13 @@ class _Changes(_Base):
                 return
         masked = MASKED.search(self.f, self.r.segment_starts[m.segment], m.start)
         self.unverifiable("change", m, "the amounts are masked in the text" if masked else None)
+
+    def rate_of_amount_change(self, m: Mention, change: Mention) -> bool:
+        """Whether the rate m right after an amount of change (增收N,增长P%) is that change's rate: of its direction,
+        no 其中 between (其中…下降P% is a part's), and not after a from-to's change (由A减为B,减少N): a rate the from-to
+        did not take (同比下降P%, 比上年…) names a base of its own."""
+        return m.direction == change.direction and not QIZHONG.search(self.f, change.claim_end, m.start) \
+            and change.i not in getattr(self, "from_to_changes", ())
 
     def prior_base_after(self, m: Mention) -> tuple[Mention, Mention] | None:
         """收入完成A,为年初预算B的p%,比上年增长P%。上年同口径收入为C: a change against the year before (比上年, 同比) whose
