@@ -377,6 +377,14 @@ class _Changes(_Base):
             base, later = sorted(pair, key=lambda x: x.value if _known(x.value) else 0)
             self.propose("points", m, "points", (base, later), ("base", "later"))
 
+    def propose_pair(self, m: Mention, pair: tuple[Mention, Mention] | None, fall: bool):
+        """m as the rate of change over a (base, later) pair a finder bound; no pair: unverifiable."""
+        if pair is None:
+            self.unverifiable("change", m)
+            return
+        pair[0].roles.add("base")
+        self.propose("change", m, _rule("change", fall), pair, ("base", "later"))
+
     def rate_of_change(self, m: Mention, base: Mention | None):
         fall = m.direction == "fall"
         if self.yearly(m):
@@ -397,12 +405,7 @@ class _Changes(_Base):
         change = next((x for x in self.preceding(m)[:1] if x.amount and x.direction), None)
         if change is not None and self.prior_subject(change) is not None:
             change.roles.add("change")  # 上年度A,本年度減少N,減幅P%: A is the base, never the later
-            pair = self.prior_subject_pair(change)
-            if pair is not None:
-                pair[0].roles.add("base")
-                self.propose("change", m, _rule("change", change.direction == "fall"), pair, ("base", "later"))
-            else:
-                self.unverifiable("change", m)
+            self.propose_pair(m, self.prior_subject_pair(change), change.direction == "fall")
             return
         if change is not None and not self.rate_of_amount_change(m, change):
             self.unverifiable("change", m)
@@ -414,12 +417,7 @@ class _Changes(_Base):
             if later is not None and self.said_original(later):
                 # 原编列A,经删减C,删减率P,审定为B: A is what was (the base), not the later; the later is the one the
                 # words bring it to
-                pair = self.original_and_now(change)
-                if pair is not None:
-                    pair[0].roles.add("base")
-                    self.propose("change", m, _rule("change", change.direction == "fall"), pair, ("base", "later"))
-                else:
-                    self.unverifiable("change", m)
+                self.propose_pair(m, self.original_and_now(change), change.direction == "fall")
                 return
             if later is not None:
                 self.propose("change_with_amount", m, _rule("change_with_amount", change.direction == "fall"),
