@@ -19,8 +19,9 @@ Plain tuples in, keys out, so that any form can use it:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from functools import lru_cache
 
 from analysis.extraction.not_data import fold
 from analysis.extraction.places import Gazetteer, Given, find_mentions
@@ -95,13 +96,30 @@ def subject_places(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def place_at(places: list[tuple[int, int, str]], folded: str, pos: int) -> str:
-    """The place a number at ``pos`` is stated of: the last of ``places`` (subject_places) its paragraph names
-    before it; "" when none."""
-    k = bisect_left([e for _, e, _ in places], pos + 1) - 1
-    if k < 0 or places[k][0] < folded.rfind("\n", 0, pos) + 1:
-        return ""
-    return places[k][2]
+class PlaceIndex:
+    """A text's subject places with the lookup by position, built once per text (``places_of``): the claim finder
+    reads it for every number, the other-whole check for every share proposed."""
+
+    def __init__(self, text: str):
+        self.places = subject_places(text)
+        self.ends = [e for _, e, _ in self.places]
+        self.folded = fold(text)
+
+    def last_before(self, pos: int) -> int:
+        """The index of the last place ending at or before ``pos`` (-1: none)."""
+        return bisect_right(self.ends, pos) - 1
+
+    def at(self, pos: int) -> str:
+        """The place a number at ``pos`` is stated of: the last place its paragraph names before it; "" when none."""
+        k = self.last_before(pos)
+        if k < 0 or self.places[k][0] < self.folded.rfind("\n", 0, pos) + 1:
+            return ""
+        return self.places[k][2]
+
+
+@lru_cache(maxsize=8)
+def places_of(text: str) -> PlaceIndex:
+    return PlaceIndex(text)
 
 
 def other_place(a: str, b: str) -> bool:

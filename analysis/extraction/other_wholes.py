@@ -16,7 +16,7 @@ import re
 
 from analysis.counted_units import counted_alike
 from analysis.extraction.claim_forms import fold, words
-from analysis.extraction.named_amounts import other_place, place_at, subject_places
+from analysis.extraction.named_amounts import other_place, places_of
 
 CLAUSE_END = "，,；;。：:！!？?\n"
 NEAR = 8  # at most this many characters (no digit, no clause end) between the total word and its amount
@@ -102,12 +102,12 @@ def other_wholes(text: str, facts: list[dict], part_id: str, whole_id: str, clai
     except (TypeError, ValueError):
         return []
     # 甲县承接了41项 is no share of 乙县's 200项: a total of another place of the part's level is none of its wholes
-    places, folded = subject_places(text), fold(text)
-    part_place = place_at(places, folded, int(part["start"]))
+    places = places_of(text)
+    part_place = places.at(int(part["start"]))
     out = []
     for f in facts:
         if f["fact_id"] in (part_id, whole_id) or not line_start <= f["start"] < line_end \
-                or other_place(place_at(places, folded, int(f["start"])), part_place) \
+                or other_place(places.at(int(f["start"])), part_place) \
                 or not (f["unit"] == part["unit"] or counted_alike(f["unit"], part["unit"], "share")):
             continue
         if part["period"] and f["period"] and f["period"] != part["period"]:

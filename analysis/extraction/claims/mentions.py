@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.extraction.claim_forms import fold, words
-from analysis.extraction.named_amounts import other_place, place_at, subject_places
+from analysis.extraction.named_amounts import other_place, places_of
 from analysis.extraction.claims.patterns import (
     AGAINST, AVERAGE, BASE_YEAR, BOUNDARY, CLOSES, CN_DIGITS, COMPARED, COMPARED_IN, COUNTED_LABEL, COUNT_UNITS, DIRECTION,
     FROM, HARD_END, LEVEL_WORDS, LIST_MARK, NAME_STOP, OPENS, POINTS, SEGMENT_END, YEAR,
@@ -145,8 +145,7 @@ class _Reading:
         self.depth = _Depth(brackets)
         self.years = [(m.start(), m.end(), _year(m), not self.base_year(m.start())) for m in YEAR.finditer(self.folded)]
         self.year_ends = [e for _, e, _, _ in self.years]
-        self.places = subject_places(text)
-        self.place_ends = [e for _, e, _ in self.places]
+        self.place_index = places_of(text)
         self.mentions = self._mentions(candidates)
 
     def base_year(self, pos: int) -> bool:
@@ -241,14 +240,15 @@ class _Reading:
         return not a or not b or a == b
 
     def place_at(self, pos: int) -> str:
-        """The place a number at ``pos`` is stated of (named_amounts.place_at); "" when none."""
-        return place_at(self.places, self.folded, pos)
+        """The place a number at ``pos`` is stated of (named_amounts.PlaceIndex.at); "" when none."""
+        return self.place_index.at(pos)
 
     def clause_place(self, m: Mention) -> str:
         """The place m's own clause names before it (甲县承接了41项: 甲县); "" when the clause names none (表示满意者
         330人 after 甲乡…,乙乡…: of both, or of either)."""
-        k = bisect_right(self.place_ends, m.start) - 1
-        return self.places[k][2] if k >= 0 and self.places[k][0] >= self.clause_starts[m.clause] else ""
+        k = self.place_index.last_before(m.start)
+        places = self.place_index.places
+        return places[k][2] if k >= 0 and places[k][0] >= self.clause_starts[m.clause] else ""
 
     def other_place(self, a: str, b: str) -> bool:
         return other_place(a, b)

@@ -110,7 +110,7 @@ class _Ratios(_Base):
             x = self.m[m.i - 1] if m.i else None
             if x is None or x.sentence != m.sentence or not _rankable(x) or x.roles & {"claim"}:
                 continue
-            place = next((n for _, _, n in self.r.places if n.startswith(short) and n != x.place), None)
+            place = next((n for _, _, n in self.r.place_index.places if n.startswith(short) and n != x.place), None)
             if place is None or x.place.startswith(short):
                 continue
             ys = [y for y in self.m if y is not x and y.place == place and _rankable(y) and same_unit(y.unit, x.unit)
